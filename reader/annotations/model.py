@@ -1,0 +1,107 @@
+"""What an annotation is: a categorised, tagged, noted highlight anchored W3C-style.
+
+The target follows the W3C Web Annotation model: a TextQuoteSelector (`exact` with up to
+32 characters of `prefix` and `suffix`) and a TextPositionSelector (`start`, `end`) into the
+document's anchor text (`Document.text`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+# Slugs in key order: key 1 is "claim", ... key 5 is "quote".
+CATEGORIES: tuple[str, ...] = ("claim", "evidence", "question", "disputed", "quote")
+CATEGORY_LABELS: dict[str, str] = {
+    "claim": "Claim",
+    "evidence": "Evidence",
+    "question": "Question",
+    "disputed": "Disputed",
+    "quote": "Key quote",
+}
+# One letter per category, for colour-blind readers and monochrome terminals.
+CATEGORY_LETTERS: dict[str, str] = {
+    "claim": "C",
+    "evidence": "E",
+    "question": "Q",
+    "disputed": "D",
+    "quote": "K",
+}
+CONTEXT_CHARS = 32
+SCHEMA_VERSION = 1
+
+
+def utc_now() -> str:
+    """Current UTC time as ISO 8601 with a `Z` suffix, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def category_for_key(key: int) -> str:
+    """Category slug for number key 1-5."""
+    return CATEGORIES[key - 1]
+
+
+def quote_selector(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(prefix, exact, suffix) for the range `start:end` of `text`."""
+    return (
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[start:end],
+        text[end : end + CONTEXT_CHARS],
+    )
+
+
+@dataclass(slots=True)
+class Annotation:
+    id: str
+    category: str
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+    orphaned: bool = False
+    # Fields this version does not know, kept so a rewrite never drops them.
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        start: int,
+        end: int,
+        category: str = "claim",
+        note: str = "",
+        tags: list[str] | None = None,
+    ) -> Annotation:
+        prefix, exact, suffix = quote_selector(text, start, end)
+        now = utc_now()
+        return cls(
+            id=new_id(),
+            category=category,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            note=note,
+            tags=list(tags or []),
+            created=now,
+            modified=now,
+        )
+
+    @property
+    def letter(self) -> str:
+        return CATEGORY_LETTERS.get(self.category, "?")
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category)

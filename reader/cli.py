@@ -1,0 +1,129 @@
+"""The `reader` command: open the app, or run a scripting verb.
+
+The scripting verbs (`parse`, `annotate`, `annotations`, `export`, `import`) never import
+`textual`, so they start fast; only opening the app does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+VERBS = ("parse", "annotate", "annotations", "export", "import")
+
+APP_DESCRIPTION = """\
+Read news articles in the terminal and annotate them by keyboard.
+
+  reader                 open the sample library (copied to your data directory)
+  reader FILE            open one article (its folder is the library)
+  reader DIR             open a library of .txt/.md/.markdown files
+
+scripting verbs (no screen):
+  reader parse PATH                      print the document model as JSON
+  reader annotate PATH --quote TEXT ...  add an annotation, print its id
+  reader annotations PATH                list annotations, one per line
+  reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
+  reader import PATH FILE                import W3C Web Annotations
+"""
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=APP_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("path", nargs="?", help="an article file or a folder of articles")
+    return parser
+
+
+def _verb_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+
+    p = verbs.add_parser("parse", help="print the document model of an article as JSON")
+    p.add_argument("path")
+    p.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
+
+    p = verbs.add_parser("annotate", help="add an annotation to an article")
+    p.add_argument("path")
+    p.add_argument("--quote", required=True, help="the text to highlight")
+    p.add_argument("--occurrence", type=int, default=1, help="which occurrence (1-based)")
+    p.add_argument("--category", default="claim", help="claim|evidence|question|disputed|quote")
+    p.add_argument("--note", default="", help="the note (Markdown)")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+
+    p = verbs.add_parser("annotations", help="list an article's annotations")
+    p.add_argument("path")
+
+    p = verbs.add_parser("export", help="export notes for an article or a library")
+    p.add_argument("path")
+    p.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
+    p.add_argument("--group-by", choices=("order", "category"), default="order")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    p = verbs.add_parser("import", help="import W3C Web Annotations into an article's sidecar")
+    p.add_argument("path")
+    p.add_argument("file")
+    return parser
+
+
+def _run_verb(args: argparse.Namespace) -> int:
+    if args.verb == "parse":
+        from reader.document.serialize import parse_command
+
+        return parse_command(args.path, indent=args.indent)
+    if args.verb == "annotate":
+        from reader.annotations.scripting import annotate_command
+
+        return annotate_command(
+            args.path,
+            quote=args.quote,
+            occurrence=args.occurrence,
+            category=args.category,
+            note=args.note,
+            tags=args.tag,
+        )
+    if args.verb == "annotations":
+        from reader.annotations.scripting import annotations_command
+
+        return annotations_command(args.path)
+    if args.verb == "export":
+        from reader.export.command import export_command
+
+        return export_command(
+            args.path, fmt=args.format, group_by=args.group_by, output=args.output
+        )
+    if args.verb == "import":
+        from reader.export.command import import_command
+
+        return import_command(args.path, args.file)
+    raise AssertionError(args.verb)
+
+
+def _run_app(path: str | None) -> int:
+    from reader.launch import launch
+
+    return launch(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in VERBS:
+            return _run_verb(_verb_parser().parse_args(argv))
+        args = _app_parser().parse_args(argv)
+        return _run_app(args.path)
+    except ReaderError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

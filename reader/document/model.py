@@ -1,0 +1,162 @@
+"""The document model: what every part of the reader agrees an article is.
+
+A `Document` holds `text`, the *anchor text* every offset indexes (code points):
+
+* plain text (`format == "text"`): the normalised file text (decoded, CRLF/CR -> LF,
+  control characters replaced one-for-one by visible placeholders);
+* Markdown (`format == "markdown"`): the text as displayed, markup removed, blocks separated
+  by a blank line ("\\n\\n"). Offsets for Markdown therefore point into the displayed text,
+  not into the Markdown source; `Block.source_line` says where the block starts in the file.
+
+Invariants (tested by property-based tests):
+
+* blocks are ordered and do not overlap: `b[i].end <= b[i+1].start`;
+* `len(block.text) == block.end - block.start`, and `block.text` equals
+  `document.text[block.start:block.end]` except that a reflowed plain-text block has its line
+  breaks replaced by spaces (one for one, so offsets still line up);
+* every sentence lies inside its block and `document.text[s.start:s.end] == s.text`.
+
+Sentences are computed lazily per block (`Block.sentences`), so opening a whole book never
+waits for segmenting text that is not on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = (
+    "title",
+    "subtitle",
+    "meta",
+    "heading",
+    "paragraph",
+    "list_item",
+    "quote",
+    "code",
+    "table",
+    "html",
+    "boilerplate",
+)
+
+# Blocks whose text is prose, so it is split into sentences. Code, tables and raw HTML are
+# never split: each is one "sentence" spanning the whole block, so the cursor can still land
+# on it. Boilerplate is split so a folded block can still be read when unfolded.
+PROSE_KINDS = frozenset(
+    {"title", "subtitle", "meta", "heading", "paragraph", "list_item", "quote", "boilerplate"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An inline styled run inside a block's display text (offsets relative to `Block.text`)."""
+
+    start: int
+    end: int
+    style: str  # "emphasis" | "strong" | "code" | "link" | "strike"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+Segmenter = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass(slots=True, eq=False)
+class Block:
+    kind: str
+    start: int
+    end: int
+    text: str
+    spans: tuple[Span, ...] = ()
+    level: int = 0  # heading level (1-6), list nesting depth, quote depth
+    label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
+    source_line: int = 1  # 1-based line in the source file where the block starts
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _anchor_text: str | None = field(default=None, repr=False)
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The block's sentences, segmented on first access."""
+        if self._sentences is None:
+            self._sentences = self._segment()
+        return self._sentences
+
+    def _segment(self) -> list[Sentence]:
+        from reader.document.sentences import split_sentences
+
+        source = self._anchor_text if self._anchor_text is not None else self.text
+        if not source.strip():
+            return []
+        if not self.is_prose:
+            spans = [(0, len(self.text))]
+        else:
+            # Segment the display text (reflowed line breaks are spaces there, which is what
+            # the segmenter expects); offsets are identical to the anchor text's.
+            spans = split_sentences(self.text)
+        return [
+            Sentence(self.start + s, self.start + e, source[s:e]) for s, e in spans if e > s
+        ]
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    subtitle: str = ""
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    source: str = ""
+    authors: list[str] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(slots=True, eq=False)
+class Document:
+    path: str
+    format: str  # "text" | "markdown"
+    text: str  # the anchor text all offsets index
+    blocks: list[Block]
+    meta: Metadata = field(default_factory=Metadata)
+    encoding: str = "utf-8"
+    messages: list[str] = field(default_factory=list)  # non-fatal notes, e.g. "empty article"
+    _sha256: str | None = field(default=None, repr=False)
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the anchor text (UTF-8), computed once on first use."""
+        if self._sha256 is None:
+            import hashlib
+
+            self._sha256 = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self._sha256
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.blocks
+
+    def block_at(self, offset: int) -> int | None:
+        """Index of the block containing `offset` (or the first block after it), by bisection."""
+        if not self.blocks:
+            return None
+        lo, hi = 0, len(self.blocks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.blocks[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, len(self.blocks) - 1)
