@@ -1,0 +1,177 @@
+"""The user's reading state: where they were in each article, and global preferences.
+
+Pure core (no `textual` import). Lives in the user state directory
+(`platformdirs.user_state_dir("margin-reader")/state.json`), never next to articles.
+Positions are keyed by the article's resolved path and remember the content's SHA-256, so a
+changed file does not restore a stale position. Writes are atomic (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "margin-reader"
+STATE_VERSION = 1
+MEASURE_MIN, MEASURE_MAX = 40, 120
+
+
+def default_state_path() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME)) / "state.json"
+
+
+def article_key(path: str | os.PathLike[str]) -> str:
+    return str(Path(path).resolve())
+
+
+@dataclass(slots=True)
+class Position:
+    sha256: str
+    offset: int
+    progress: float
+    seen: float  # time.time() of the last save
+
+
+class ReadingState:
+    """Positions per article plus global prefs (`measure`, `theme`)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_state_path()
+        self.positions: dict[str, Position] = {}
+        self.measure: int | None = None
+        self.theme: str | None = None
+        self.problem: str | None = None  # e.g. an unreadable state file that was set aside
+        self._dirty = False
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ReadingState:
+        state = cls(path)
+        try:
+            raw = state.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return state
+        except OSError as error:
+            state.problem = f"cannot read reading state ({error.strerror}): {state.path}"
+            return state
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            state.problem = f"reading state was not valid JSON, starting afresh: {state.path}"
+            state._set_aside()
+            return state
+        state._read(data)
+        return state
+
+    def _set_aside(self) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        try:
+            os.replace(self.path, self.path.with_name(f"{self.path.name}.corrupt-{stamp}"))
+        except OSError:
+            pass
+
+    def _read(self, data: dict) -> None:
+        prefs = data.get("prefs")
+        if isinstance(prefs, dict):
+            measure = prefs.get("measure")
+            if isinstance(measure, int) and not isinstance(measure, bool):
+                self.measure = max(MEASURE_MIN, min(MEASURE_MAX, measure))
+            theme = prefs.get("theme")
+            if isinstance(theme, str) and theme:
+                self.theme = theme
+        positions = data.get("positions")
+        if isinstance(positions, dict):
+            for key, value in positions.items():
+                try:
+                    self.positions[key] = Position(
+                        sha256=str(value["sha256"]),
+                        offset=max(0, int(value["offset"])),
+                        progress=float(value.get("progress", 0.0)),
+                        seen=float(value.get("seen", 0.0)),
+                    )
+                except (KeyError, TypeError, ValueError):
+                    continue
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def position(self, path: str | os.PathLike[str], sha256: str) -> int | None:
+        """The saved cursor offset, if the article's content is the one it was saved for."""
+        saved = self.positions.get(article_key(path))
+        if saved is None or saved.sha256 != sha256:
+            return None
+        return saved.offset
+
+    def progress(self, path: str | os.PathLike[str]) -> float | None:
+        """Reading progress (0..100) last saved for this path; None when never opened."""
+        saved = self.positions.get(article_key(path))
+        return None if saved is None else saved.progress
+
+    def remember(
+        self, path: str | os.PathLike[str], sha256: str, offset: int, progress: float
+    ) -> None:
+        self.positions[article_key(path)] = Position(
+            sha256=sha256,
+            offset=max(0, int(offset)),
+            progress=max(0.0, min(100.0, float(progress))),
+            seen=time.time(),
+        )
+        self._dirty = True
+
+    def set_measure(self, measure: int) -> None:
+        if measure != self.measure:
+            self.measure = max(MEASURE_MIN, min(MEASURE_MAX, int(measure)))
+            self._dirty = True
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self.theme:
+            self.theme = theme
+            self._dirty = True
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        return {
+            "version": STATE_VERSION,
+            "prefs": {"measure": self.measure, "theme": self.theme},
+            "positions": {
+                key: {
+                    "sha256": pos.sha256,
+                    "offset": pos.offset,
+                    "progress": round(pos.progress, 2),
+                    "seen": round(pos.seen, 3),
+                }
+                for key, pos in self.positions.items()
+            },
+        }
+
+    def save(self, *, force: bool = False) -> bool:
+        """Write atomically when something changed. False (never raises) when it cannot."""
+        if not (self._dirty or force):
+            return True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError as error:
+            self.problem = f"cannot save reading state ({error.strerror}): {self.path}"
+            return False
+        self._dirty = False
+        return True
