@@ -1,0 +1,392 @@
+"""Render an article's annotations as a Markdown notes document.
+
+Everything taken from the article (quotes, titles, metadata) is escaped so it shows as
+literal text in any CommonMark renderer; the user's own notes are Markdown and are kept as
+written. Output is deterministic: the same document and annotations give the same bytes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
+from reader.document.model import Document
+from reader.errors import ReaderError
+
+# The first line of every file we write; a file starting with it may be overwritten freely.
+MARKER = "<!-- margin-reader export -->"
+NOTES_SUFFIX = ".notes.md"
+
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_LEADING_WS = re.compile(r"^\s+")
+_TRAILING_WS = re.compile(r"\s+$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class ExportExists(ReaderError):
+    """The notes file exists and was not written by margin-reader (pass force=True)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists and was not written by margin-reader; not overwriting")
+        self.path = path
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+
+def _entities(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(ch)};" for ch in match.group(0))
+
+
+def escape_line(text: str) -> str:
+    """One line of literal text as CommonMark inline content.
+
+    Every ASCII punctuation character is backslash-escaped (so `#`, `>`, `*`, `1.`, `<`,
+    `&`... stay literal) and leading/trailing whitespace, which Markdown would strip, is
+    written as numeric character references. Tabs are always references.
+    """
+    text = _PUNCT.sub(r"\\\1", text)
+    text = _LEADING_WS.sub(_entities, text)
+    text = _TRAILING_WS.sub(_entities, text)
+    return text.replace("\t", "&#9;")
+
+
+def escape_inline(text: str) -> str:
+    """Literal text for a heading or metadata line: newlines become spaces."""
+    return escape_line(" ".join(text.splitlines()) if "\n" in text else text)
+
+
+def quote_block(text: str, indent: str = "") -> str:
+    """`text` as a block quote whose rendered text content is exactly `text`.
+
+    Lines stay lines: each is prefixed `> ` and ended with a backslash hard break. Trailing
+    newlines (which a hard break cannot express at the end of a paragraph) are written as
+    `&#10;`.
+    """
+    body = text.rstrip("\n")
+    tail = "&#10;" * (len(text) - len(body))
+    lines = [escape_line(line) for line in body.split("\n")]
+    lines[-1] += tail
+    prefix = f"{indent}> "
+    return "\\\n".join(prefix + line for line in lines)
+
+
+def _close_fences(note: str) -> str:
+    """A note that opens a code fence and never closes it would swallow the rest of the
+    export; close it."""
+    open_fence: str | None = None
+    for line in note.split("\n"):
+        m = _FENCE.match(line)
+        if not m:
+            continue
+        fence = m.group(1)
+        if open_fence is None:
+            open_fence = fence
+        elif (
+            fence[0] == open_fence[0]
+            and len(fence) >= len(open_fence)
+            and not line.strip(" ").lstrip(fence[0])
+        ):
+            open_fence = None
+    if open_fence is not None:
+        note += "\n" + open_fence
+    return note
+
+
+def slug(text: str) -> str:
+    """A GitHub-style heading anchor (without de-duplication)."""
+    out = []
+    for ch in text.lower():
+        cat = unicodedata.category(ch)
+        if ch in "-_" or cat[0] in "LNM":
+            out.append(ch)
+        elif ch == " ":
+            out.append("-")
+    return "".join(out)
+
+
+class Slugger:
+    """Tracks heading anchors in order of appearance, numbering duplicates like GitHub."""
+
+    def __init__(self) -> None:
+        self._seen: Counter[str] = Counter()
+
+    def add(self, text: str) -> str:
+        base = slug(text)
+        n = self._seen[base]
+        self._seen[base] += 1
+        return base if n == 0 else f"{base}-{n}"
+
+
+# --- locating a highlight -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    paragraph: int  # 1-based block number
+    sentence: int  # 1-based sentence number in that block (first sentence of the range)
+    last_sentence: int
+    line: int  # 1-based line in the source file
+
+
+class Locator:
+    """Finds block, sentence and source line for offsets into one document (bisection)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._block_starts = [b.start for b in document.blocks]
+        self._sentence_starts: dict[int, list[int]] = {}
+        self._newlines: list[int] | None = None
+
+    def _line(self, block_index: int, offset: int) -> int:
+        doc = self.document
+        if doc.format != "text":
+            return doc.blocks[block_index].source_line
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", doc.text)]
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def locate(self, start: int, end: int) -> Location | None:
+        doc = self.document
+        index = doc.block_at(start)
+        if index is None:
+            return None
+        block = doc.blocks[index]
+        starts = self._sentence_starts.get(index)
+        if starts is None:
+            starts = self._sentence_starts[index] = [s.start for s in block.sentences]
+        first = max(1, bisect.bisect_right(starts, start))
+        last = max(first, bisect.bisect_left(starts, max(start + 1, end)))
+        return Location(index + 1, first, last, self._line(index, max(start, block.start)))
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def ordered(annotations: list[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
+    """(anchored in document order, orphans in creation order), both stable."""
+    anchored = sorted(
+        (a for a in annotations if not a.orphaned), key=lambda a: (a.start, a.end, a.id)
+    )
+    orphans = sorted((a for a in annotations if a.orphaned), key=lambda a: (a.created, a.id))
+    return anchored, orphans
+
+
+def category_order(categories: set[str]) -> list[str]:
+    known = [c for c in CATEGORIES if c in categories]
+    return known + sorted(categories - set(CATEGORIES))
+
+
+def _label(category: str) -> str:
+    return CATEGORY_LABELS.get(category, category)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def totals_line(annotations: list[Annotation]) -> str:
+    counts = Counter(a.category for a in annotations)
+    parts = [f"{_label(c)} {counts[c]}" for c in category_order(set(counts))]
+    return _plural(len(annotations), "highlight") + (": " + ", ".join(parts) if parts else "")
+
+
+def tag_text(tag: str) -> str:
+    """`#tag`, with spaces as hyphens and punctuation other than `-`/`/` escaped."""
+    body = "-".join(tag.split())
+    return "#" + _PUNCT.sub(lambda m: m.group(1) if m.group(1) in "-/" else "\\" + m.group(1), body)
+
+
+def link_target(path: str) -> str:
+    """A relative path as a Markdown link destination (percent-encoded, `/` separators)."""
+    return url_quote(path.replace(os.sep, "/"), safe="/")
+
+
+def _date(stamp: str) -> str:
+    return stamp[:10] if re.match(r"\d{4}-\d{2}-\d{2}", stamp) else stamp
+
+
+class _Writer:
+    def __init__(self, slugger: Slugger | None = None) -> None:
+        self.parts: list[str] = []
+        self.slugger = slugger or Slugger()
+
+    def block(self, text: str) -> None:
+        self.parts.append(text)
+
+    def heading(self, level: int, text: str) -> str:
+        anchor = self.slugger.add(text)
+        self.parts.append("#" * min(level, 6) + " " + escape_inline(text))
+        return anchor
+
+    def text(self) -> str:
+        return "\n\n".join(self.parts) + "\n"
+
+
+def _highlight(
+    w: _Writer, ann: Annotation, locator: Locator | None, source_link: str | None
+) -> None:
+    w.block(quote_block(ann.exact))
+    facts = [f"**{escape_inline(_label(ann.category))}**"]
+    facts.extend(tag_text(t) for t in ann.tags)
+    if locator is not None:
+        loc = locator.locate(ann.start, ann.end)
+        if loc is not None:
+            where = f"¶ {loc.paragraph}, sentence {loc.sentence}"
+            if loc.last_sentence > loc.sentence:
+                where = f"¶ {loc.paragraph}, sentences {loc.sentence}–{loc.last_sentence}"
+            facts.append(where)
+            if source_link:
+                facts.append(f"[line {loc.line}]({link_target(source_link)}#L{loc.line})")
+    if ann.created:
+        facts.append(escape_inline(_date(ann.created)))
+    w.block(" · ".join(facts))
+    note = ann.note.strip("\n")
+    if note.strip():
+        w.block(_close_fences(note.rstrip()))
+
+
+def _metadata_line(document: Document, source_link: str | None) -> str:
+    meta = document.meta
+    facts = []
+    if meta.source:
+        facts.append(f"Source: {escape_inline(meta.source)}")
+    if meta.published:
+        facts.append(f"Published: {escape_inline(meta.published)}")
+    if meta.authors:
+        facts.append(f"By: {escape_inline(', '.join(meta.authors))}")
+    if source_link:
+        name = source_link.replace(os.sep, "/").rsplit("/", 1)[-1]
+        facts.append(f"File: [{escape_inline(name)}]({link_target(source_link)})")
+    return " · ".join(facts)
+
+
+def article_title(document: Document) -> str:
+    title = document.meta.title.strip()
+    return title or Path(document.path).name
+
+
+def render_article(
+    w: _Writer,
+    document: Document,
+    annotations: list[Annotation],
+    article_note: str,
+    group_by: str = "order",
+    source_link: str | None = None,
+    level: int = 1,
+) -> str:
+    """Append one article's section to `w`; return the anchor of its heading."""
+    anchor = w.heading(level, article_title(document))
+    if document.meta.subtitle.strip():
+        w.block(f"*{escape_inline(document.meta.subtitle.strip())}*")
+    meta_line = _metadata_line(document, source_link)
+    if meta_line:
+        w.block(meta_line)
+    if article_note.strip():
+        w.heading(level + 1, "Article note")
+        w.block(_close_fences(article_note.strip("\n").rstrip()))
+    anchored, orphans = ordered(annotations)
+    locator = Locator(document)
+    w.heading(level + 1, "Highlights")
+    if not annotations:
+        w.block("No highlights yet.")
+    else:
+        w.block(escape_inline(totals_line(annotations)) + ".")
+    if group_by == "category":
+        by_cat: dict[str, list[Annotation]] = {}
+        for ann in anchored:
+            by_cat.setdefault(ann.category, []).append(ann)
+        for cat in category_order(set(by_cat)):
+            w.heading(level + 2, f"{_label(cat)} ({len(by_cat[cat])})")
+            for ann in by_cat[cat]:
+                _highlight(w, ann, locator, source_link)
+    elif group_by == "order":
+        for ann in anchored:
+            _highlight(w, ann, locator, source_link)
+    else:
+        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+    if orphans:
+        w.heading(level + 1, "Orphaned highlights")
+        w.block(
+            escape_inline(
+                f"{_plural(len(orphans), 'highlight')} no longer found in the article text "
+                "(it changed since they were made); quoted as they were written."
+            )
+        )
+        for ann in orphans:
+            _highlight(w, ann, None, None)
+    return anchor
+
+
+def render_markdown(
+    document: Document,
+    annotations: list[Annotation],
+    article_note: str = "",
+    group_by: str = "order",
+    source_link: str | None = None,
+) -> str:
+    """The notes document for one article. `source_link` is the article's path relative to
+    where the notes will live (e.g. `story.txt`); None leaves out file and line links."""
+    w = _Writer()
+    w.block(MARKER)
+    render_article(w, document, annotations, article_note, group_by, source_link)
+    return w.text()
+
+
+# --- writing next to the article ----------------------------------------------------------
+
+
+def notes_path(article: str | Path) -> Path:
+    p = Path(article)
+    return p.with_name(p.name + NOTES_SUFFIX)
+
+
+def is_ours(path: Path) -> bool:
+    """True when `path` starts with our marker line (so overwriting it loses nothing)."""
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as fh:
+            first = fh.readline(len(MARKER) + 8)
+    except OSError:
+        return False
+    return first.strip() == MARKER
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def write_notes_file(path: Path, text: str, force: bool = False) -> Path:
+    if path.exists() and not force and not is_ours(path):
+        raise ExportExists(path)
+    write_text_atomic(path, text)
+    return path
+
+
+def write_article_notes(document: Document, store, force: bool = False, group_by="order") -> Path:
+    """Write `<article>.notes.md` next to the article (the app's `e`).
+
+    Raises ExportExists when that file exists and was not written by us, unless `force`.
+    """
+    target = notes_path(document.path)
+    text = render_markdown(
+        document,
+        list(store.annotations),
+        store.article_note or "",
+        group_by=group_by,
+        source_link=Path(document.path).name,
+    )
+    return write_notes_file(target, text, force)
