@@ -1,0 +1,277 @@
+"""Wrapping blocks into display lines, and finding a block by screen row (pure: no textual).
+
+Every display line says which slice of its block's text it shows (`start`/`end` index
+`Block.text`, so `block.start + line.start` is a `Document.text` offset). Wrapping works in
+terminal cells: CJK characters take two cells, combining marks none (via `rich.cells`).
+
+`HeightIndex` is a Fenwick tree over block heights, so "which block is on row y?" and
+"on which row does block i start?" are O(log n) even for a whole book, and correcting one
+block's estimated height after it is wrapped is O(log n) too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+
+from reader.document.model import Block
+
+# Kinds whose lines are kept as they are (no reflow); overlong lines are cut.
+NOWRAP_KINDS = frozenset({"code", "table"})
+FOLD_CLOSED = "▸"
+FOLD_OPEN = "▾"
+QUOTE_BAR = "▌ "
+DEFAULT_BULLET = "•"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutLine:
+    """One display line: `prefix` (indent, bullet, bar) then `Block.text[start:end]`.
+
+    A line with `synthetic` set (a fold header) shows that text instead of the block's; its
+    `start`/`end` are both 0.
+    """
+
+    start: int
+    end: int
+    prefix: str = ""
+    synthetic: str | None = None
+
+
+def char_cells(ch: str) -> int:
+    """Cells one character takes (0 for combining marks, 2 for wide East Asian)."""
+    return get_character_cell_size(ch)
+
+
+def _wrap_ascii(text: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+    n = len(text)
+    pos = 0
+    while True:
+        if n - pos <= width:
+            out.append((base + pos, base + n))
+            return
+        window_end = pos + width
+        if text[window_end] == " ":
+            cut, nxt = window_end, window_end
+        else:
+            space = text.rfind(" ", pos, window_end)
+            if space > pos:
+                cut, nxt = space, space
+            else:
+                cut, nxt = window_end, window_end
+        end = cut
+        while end > pos and text[end - 1] == " ":
+            end -= 1
+        out.append((base + pos, base + (end if end > pos else cut)))
+        while nxt < n and text[nxt] == " ":
+            nxt += 1
+        if nxt >= n:
+            return
+        pos = nxt
+
+
+def _wrap_cells(text: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+    n = len(text)
+    pos = 0
+    while pos < n:
+        used = 0
+        i = pos
+        last_space = -1
+        while i < n:
+            ch = text[i]
+            w = char_cells(ch)
+            if used + w > width and i > pos:
+                break
+            if ch.isspace() and i > pos:
+                last_space = i
+            used += w
+            i += 1
+        if i >= n:
+            out.append((base + pos, base + n))
+            return
+        if text[i].isspace():
+            cut = i
+        elif last_space > pos:
+            cut = last_space
+        else:
+            cut = i
+        end = cut
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+        out.append((base + pos, base + (end if end > pos else cut)))
+        nxt = cut
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        pos = nxt
+
+
+def wrap_text(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text` to `width` cells: a list of `(start, end)` slices.
+
+    Breaks at spaces (the spaces themselves end up on no line), breaks overlong words and
+    runs of CJK anywhere, and forces a break at every "\\n". Empty text gives one empty line.
+    """
+    width = max(1, width)
+    out: list[tuple[int, int]] = []
+    base = 0
+    for part in text.split("\n"):
+        if not part:
+            out.append((base, base))
+        elif part.isascii():
+            _wrap_ascii(part, base, width, out)
+        else:
+            _wrap_cells(part, base, width, out)
+        base += len(part) + 1
+    return out
+
+
+def cut_to_width(text: str, start: int, end: int, width: int) -> int:
+    """The end offset of the longest prefix of `text[start:end]` fitting in `width` cells."""
+    if text.isascii():
+        return min(end, start + max(0, width))
+    used = 0
+    i = start
+    while i < end:
+        w = char_cells(text[i])
+        if used + w > width:
+            break
+        used += w
+        i += 1
+    return i
+
+
+def _nowrap(text: str, width: int, prefix: str = "") -> list[LayoutLine]:
+    lines = []
+    base = 0
+    for part in text.split("\n"):
+        stop = base + len(part)
+        lines.append(LayoutLine(base, cut_to_width(text, base, stop, width), prefix))
+        base = stop + 1
+    return lines
+
+
+def _prefixes(block: Block) -> tuple[str, str]:
+    """(first line prefix, continuation prefix) for a block kind."""
+    if block.kind == "list_item":
+        indent = "  " * max(0, block.level - 1)
+        marker = (block.label or DEFAULT_BULLET) + " "
+        return indent + marker, " " * cell_len(indent + marker)
+    if block.kind == "quote":
+        bar = QUOTE_BAR * max(1, block.level)
+        return bar, bar
+    return "", ""
+
+
+def fold_header(block: Block, unfolded_lines: int, folded: bool) -> str:
+    """The header line of a boilerplate block: `▸ Related News - 18 lines`."""
+    label = block.label.strip() or block.text.split("\n", 1)[0].strip() or "boilerplate"
+    arrow = FOLD_CLOSED if folded else FOLD_OPEN
+    noun = "line" if unfolded_lines == 1 else "lines"
+    return f"{arrow} {label} - {unfolded_lines} {noun}"
+
+
+def layout_block(block: Block, width: int, folded: bool = False) -> list[LayoutLine]:
+    """The display lines of `block` for a text column `width` cells wide.
+
+    Boilerplate blocks show a header; folded, the header is all there is.
+    """
+    width = max(1, width)
+    if block.kind == "boilerplate":
+        body = [LayoutLine(s, e) for s, e in wrap_text(block.text, width)]
+        header = fold_header(block, len(body), folded)
+        cut = cut_to_width(header, 0, len(header), width)
+        head = LayoutLine(0, 0, "", header[:cut])
+        return [head] if folded else [head, *body]
+    if block.kind in NOWRAP_KINDS:
+        return _nowrap(block.text, width)
+    first, rest = _prefixes(block)
+    if not first:
+        return [LayoutLine(s, e) for s, e in wrap_text(block.text, width)]
+    inner = max(1, width - cell_len(first))
+    pairs = wrap_text(block.text, inner)
+    return [LayoutLine(s, e, first if i == 0 else rest) for i, (s, e) in enumerate(pairs)]
+
+
+def estimate_height(block: Block, width: int, folded: bool = False) -> int:
+    """A cheap guess of `len(layout_block(block, width, folded))`, without wrapping."""
+    if block.kind == "boilerplate" and folded:
+        return 1
+    if block.kind in NOWRAP_KINDS:
+        return block.text.count("\n") + 1
+    extra = 1 if block.kind == "boilerplate" else 0
+    return (block.end - block.start) // max(1, width - 2) + 1 + extra
+
+
+class HeightIndex:
+    """A Fenwick (binary indexed) tree of non-negative row heights, one per block."""
+
+    __slots__ = ("_n", "_tree", "_heights", "_total")
+
+    def __init__(self, heights: list[int]) -> None:
+        n = len(heights)
+        tree = [0, *heights]
+        for i in range(1, n + 1):
+            j = i + (i & -i)
+            if j <= n:
+                tree[j] += tree[i]
+        self._n = n
+        self._tree = tree
+        self._heights = list(heights)
+        self._total = sum(heights)
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def height(self, index: int) -> int:
+        return self._heights[index]
+
+    def set(self, index: int, height: int) -> int:
+        """Set block `index`'s height; return the change."""
+        delta = height - self._heights[index]
+        if delta:
+            self._heights[index] = height
+            self._total += delta
+            i = index + 1
+            tree = self._tree
+            n = self._n
+            while i <= n:
+                tree[i] += delta
+                i += i & -i
+        return delta
+
+    def top(self, index: int) -> int:
+        """The row where block `index` starts (the sum of the heights before it)."""
+        total = 0
+        i = index
+        tree = self._tree
+        while i > 0:
+            total += tree[i]
+            i -= i & -i
+        return total
+
+    def locate(self, row: int) -> tuple[int, int]:
+        """`(block index, row within the block)` for a row; clamped to the last block."""
+        n = self._n
+        if n == 0:
+            return 0, 0
+        if row >= self._total:
+            last = n - 1
+            return last, max(0, row - self.top(last))
+        row = max(0, row)
+        pos = 0
+        step = 1 << n.bit_length()
+        tree = self._tree
+        remaining = row
+        while step:
+            nxt = pos + step
+            if nxt <= n and tree[nxt] <= remaining:
+                pos = nxt
+                remaining -= tree[nxt]
+            step >>= 1
+        # pos blocks fit entirely before `row`; skip zero-height blocks is implicit.
+        return pos, remaining

@@ -1,0 +1,1065 @@
+"""The article view: a Line-API `ScrollView` that shows a `Document` and scales to a book.
+
+Only blocks near the viewport are wrapped (`reader.document.layout`); the others have
+estimated heights in a Fenwick tree, corrected as they are wrapped, with the scroll position
+adjusted so the line under the reader's eye never moves. Rendered lines are cached in an LRU
+keyed by everything that changes them.
+
+Article text is untrusted: lines are built from plain strings into `Segment`s (never parsed
+as markup) and any C0/C1 control character left is replaced before it reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.annotations.model import CATEGORIES, CATEGORY_LETTERS
+from reader.document.layout import (
+    NOWRAP_KINDS,
+    HeightIndex,
+    LayoutLine,
+    char_cells,
+    layout_block,
+)
+from reader.document.model import Block, Document
+
+GUTTER = 2  # category letter + note marker
+RULER = 1  # overview ruler, rightmost column
+NOTE_MARK = "✎"
+RULER_MARK = "▐"
+SEARCH_LIMIT = 50_000  # matches kept for one query (a one-letter query in a book)
+MEASURE_MIN, MEASURE_MAX, MEASURE_STEP = 40, 120, 4
+
+# Control characters never reach the terminal: C0, DEL and C1 become U+FFFD, tab a space.
+_SAFE = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_SAFE[0x09] = " "
+_SPAN_CLASSES = {
+    "emphasis": "article-view--emphasis",
+    "strong": "article-view--strong",
+    "code": "article-view--inline-code",
+    "link": "article-view--link",
+    "strike": "article-view--strike",
+}
+_WORD = re.compile(r"\s*\S+")
+
+
+def safe_text(text: str) -> str:
+    """`text` with every control character replaced one-for-one by a visible one."""
+    return text.translate(_SAFE)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A highlighted range of `Document.text` to draw (the app maps annotations to these)."""
+
+    start: int
+    end: int
+    category: str
+    has_note: bool = False
+    id: str = ""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one document; a sentence cursor, selection, search and folding by keyboard."""
+
+    COMPONENT_CLASSES = {
+        "article-view--title",
+        "article-view--subtitle",
+        "article-view--meta",
+        "article-view--heading",
+        "article-view--paragraph",
+        "article-view--quote",
+        "article-view--list-item",
+        "article-view--code",
+        "article-view--table",
+        "article-view--html",
+        "article-view--boilerplate",
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--search-match",
+        "article-view--search-current",
+        "article-view--link",
+        "article-view--emphasis",
+        "article-view--strong",
+        "article-view--inline-code",
+        "article-view--strike",
+        "article-view--gutter",
+        "article-view--note-marker",
+        "article-view--ruler",
+        *(f"article-view--hl-{c}" for c in CATEGORIES),
+        *(f"article-view--ruler-{c}" for c in CATEGORIES),
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "next_sentence", "Next", show=True),
+        Binding("k,up", "previous_sentence", "Previous", show=True),
+        Binding("right_curly_bracket", "next_block", "Next block", show=False),
+        Binding("left_curly_bracket", "previous_block", "Prev block", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("slash", "search", "Search", show=True),
+        Binding("n", "search_next", "Next match", show=False),
+        Binding("N", "search_previous", "Prev match", show=False),
+        Binding("z", "toggle_fold", "Fold", show=False),
+        Binding("enter", "enter_fold", "Fold", show=False),
+        Binding("plus,equals_sign", "wider", "Wider", show=False),
+        Binding("minus", "narrower", "Narrower", show=False),
+        Binding("v", "select", "Select", show=True),
+        Binding("shift+right", "selection_end(1)", "End +word", show=False),
+        Binding("shift+left", "selection_end(-1)", "End -word", show=False),
+        Binding("shift+up", "selection_start(-1)", "Start -word", show=False),
+        Binding("shift+down", "selection_start(1)", "Start +word", show=False),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    measure: reactive[int] = reactive(76)
+
+    class CursorMoved(Message):
+        """The cursor moved to another sentence."""
+
+        def __init__(self, view: ArticleView, start: int, end: int, progress: float) -> None:
+            super().__init__()
+            self.view = view
+            self.start = start
+            self.end = end
+            self.progress = progress
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    class SelectionChanged(Message):
+        """The selection started, changed or ended (`selection` is None when it ended)."""
+
+        def __init__(self, view: ArticleView, selection: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.view = view
+            self.selection = selection
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document: Document | None = None
+        self.render_line_calls = 0
+        self.blocks_wrapped = 0  # layout_block calls (a scale test reads it)
+        self._blocks: list[Block] = []
+        self._index = HeightIndex([])
+        self._exact = bytearray()
+        self._tw = 0  # text column width the index was built for
+        self._unfolded: set[int] = set()
+        self._layouts: LRUCache[tuple[int, int, bool], list[LayoutLine]] = LRUCache(2048)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._cur = (0, 0)  # (block index, stop index)
+        self._sel_anchor: tuple[int, int] | None = None
+        self._sel: tuple[int, int] | None = None
+        self._highlights: list[Highlight] = []
+        self._hl_starts: list[int] = []
+        self._hl_max = 0
+        self._hl_version = 0
+        self._ruler_cache: tuple[tuple[int, int, int], list[str | None]] | None = None
+        self._query = ""
+        self._m_starts: list[int] = []
+        self._m_ends: list[int] = []
+        self._m_current: int | None = None
+        self._settling = False
+        self._styles: dict[tuple[str, ...], Style] = {}
+        if document is not None:
+            self.load(document)
+
+    # ----------------------------------------------------------------- public API
+
+    def load(self, document: Document, cursor_offset: int = 0) -> None:
+        """Show `document`, cursor on the sentence containing `cursor_offset`."""
+        self.document = document
+        self._blocks = document.blocks
+        self._unfolded = set()
+        self._layouts.clear()
+        self._strips.clear()
+        self._sel_anchor = self._sel = None
+        self._highlights, self._hl_starts, self._hl_max = [], [], 0
+        self._hl_version += 1
+        self._query = ""
+        self._m_starts, self._m_ends, self._m_current = [], [], None
+        self._tw = self._text_width()
+        self._rebuild_index()
+        self._cur = self._stop_at_offset(cursor_offset)
+        self._sync_virtual_size()
+        if cursor_offset <= 0:
+            self._settle(0, 0)
+        else:
+            self._reveal_cursor(center=True)
+        self._post_cursor()
+        self.refresh()
+
+    @property
+    def cursor_range(self) -> tuple[int, int] | None:
+        """Document offsets of the cursor sentence (or folded block)."""
+        stops = self._stops(self._cur[0]) if self._blocks else []
+        if not stops:
+            return None
+        return stops[min(self._cur[1], len(stops) - 1)]
+
+    @property
+    def selection_range(self) -> tuple[int, int] | None:
+        return self._sel
+
+    @property
+    def progress(self) -> float:
+        """Reading progress of the cursor, 0..100."""
+        cursor = self.cursor_range
+        if self.document is None or cursor is None or not self.document.text:
+            return 0.0
+        if self._is_last_stop(self._cur):
+            return 100.0
+        return min(100.0, 100.0 * cursor[0] / len(self.document.text))
+
+    @property
+    def search_matches(self) -> list[tuple[int, int]]:
+        return list(zip(self._m_starts, self._m_ends, strict=True))
+
+    @property
+    def search_current(self) -> tuple[int, int] | None:
+        if self._m_current is None:
+            return None
+        return self._m_starts[self._m_current], self._m_ends[self._m_current]
+
+    def move_cursor_to_offset(self, offset: int) -> None:
+        """Put the cursor on the sentence containing `offset` and scroll it into view."""
+        if not self._blocks:
+            return
+        block = self.document.block_at(offset) if self.document else None
+        if block is not None and self._blocks[block].kind == "boilerplate":
+            if block not in self._unfolded and self._blocks[block].start < offset:
+                self._set_folded(block, False)
+        self._move_to(self._stop_at_offset(offset), center=True)
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Replace the highlights drawn (repaint only)."""
+        ordered = sorted(highlights, key=lambda h: (h.start, h.end))
+        self._highlights = ordered
+        self._hl_starts = [h.start for h in ordered]
+        self._hl_max = max((h.end - h.start for h in ordered), default=0)
+        self._hl_version += 1
+        self.refresh()
+
+    def set_search(self, query: str) -> int:
+        """Highlight all matches of `query` (smart case); return how many."""
+        self._query = query
+        self._m_current = None
+        starts: list[int] = []
+        ends: list[int] = []
+        if query and self.document is not None:
+            flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
+            pattern = re.compile(re.escape(query), flags)
+            for match in pattern.finditer(self.document.text):
+                starts.append(match.start())
+                ends.append(match.end())
+                if len(starts) >= SEARCH_LIMIT:
+                    break
+        self._m_starts, self._m_ends = starts, ends
+        self.refresh()
+        return len(starts)
+
+    def search_jump(self) -> bool:
+        """Go to the first match at or after the cursor (wrapping); False if none."""
+        if not self._m_starts:
+            return False
+        cursor = self.cursor_range
+        here = cursor[0] if cursor else 0
+        index = bisect_left(self._m_starts, here)
+        self._goto_match(index % len(self._m_starts))
+        return True
+
+    def clear_search(self) -> None:
+        self.set_search("")
+
+    # ----------------------------------------------------------------- geometry
+
+    def _view_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return width if width > 0 else self.measure + GUTTER + RULER + 2
+
+    def _view_height(self) -> int:
+        height = self.scrollable_content_region.height
+        return height if height > 0 else 24
+
+    def _text_width(self) -> int:
+        return max(8, min(self.measure, self._view_width() - RULER - GUTTER - 2))
+
+    def _left(self, width: int) -> int:
+        return max(0, (width - RULER - GUTTER - self._tw) // 2)
+
+    def _folded(self, index: int) -> bool:
+        return self._blocks[index].kind == "boilerplate" and index not in self._unfolded
+
+    def _rebuild_index(self) -> None:
+        width = max(1, self._tw - 2)
+        heights = []
+        append = heights.append
+        for i, block in enumerate(self._blocks):
+            kind = block.kind
+            if kind in NOWRAP_KINDS:
+                append(block.text.count("\n") + 2)
+            elif kind == "boilerplate":
+                append(2 if i not in self._unfolded else (block.end - block.start) // width + 3)
+            else:
+                append((block.end - block.start) // width + 2)
+        self._index = HeightIndex(heights)
+        self._exact = bytearray(len(heights))
+
+    def _sync_virtual_size(self) -> None:
+        size = Size(self._view_width(), self._index.total)
+        if self.virtual_size != size:
+            self.virtual_size = size
+
+    def _lines(self, index: int) -> list[LayoutLine]:
+        """Block `index` wrapped at the current width (cached); corrects its height."""
+        folded = self._folded(index)
+        key = (index, self._tw, folded)
+        lines = self._layouts.get(key)
+        if lines is None:
+            lines = layout_block(self._blocks[index], self._tw, folded)
+            self.blocks_wrapped += 1
+            self._layouts[key] = lines
+        if not self._exact[index]:
+            self._exact[index] = 1
+            self._index.set(index, len(lines) + 1)
+        return lines
+
+    def _settle(self, anchor: int, screen_row: int) -> None:
+        """Wrap the blocks around the viewport and put block `anchor`'s top at `screen_row`.
+
+        Blocks above the anchor that change height shift the anchor's row in the document;
+        scrolling by the same amount keeps what the reader sees still.
+        """
+        if not self._blocks:
+            self._sync_virtual_size()
+            return
+        index = self._index
+        height = self._view_height()
+        count = len(self._blocks)
+        anchor = max(0, min(anchor, count - 1))
+        self._lines(anchor)
+        row = screen_row + index.height(anchor)
+        j = anchor + 1
+        while row < 2 * height and j < count:
+            self._lines(j)
+            row += index.height(j)
+            j += 1
+        row = screen_row
+        j = anchor - 1
+        while row > -height and j >= 0:
+            self._lines(j)
+            row -= index.height(j)
+            j -= 1
+        self._sync_virtual_size()
+        self._set_scroll_y(index.top(anchor) - screen_row)
+
+    def _set_scroll_y(self, y: int) -> None:
+        y = max(0, min(y, max(0, self._index.total - self._view_height())))
+        if round(self.scroll_y) == y:
+            return
+        self._settling = True
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._settling = False
+
+    def _settle_here(self) -> None:
+        if not self._blocks:
+            return
+        block, row = self._index.locate(round(self.scroll_y))
+        self._settle(block, -row)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._settling and round(old_value) != round(new_value):
+            self._settle_here()
+
+    def validate_measure(self, value: int) -> int:
+        return max(MEASURE_MIN, min(MEASURE_MAX, value))
+
+    def watch_measure(self) -> None:
+        self._relayout()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        if self.document is None:
+            return
+        tw = self._text_width()
+        if tw == self._tw:
+            self._sync_virtual_size()
+            self._settle_here()
+            self.refresh()
+            return
+        cursor_row = self._cursor_rows()[0] - round(self.scroll_y) if self._blocks else 0
+        visible = 0 <= cursor_row < self._view_height()
+        top_block, top_row = self._index.locate(round(self.scroll_y))
+        self._tw = tw
+        self._rebuild_index()
+        self._strips.clear()
+        if visible:
+            block = self._cur[0]
+            lines = self._lines(block)
+            line = self._line_of(block, lines, self.cursor_range[0] - self._blocks[block].start)
+            self._settle(block, cursor_row - line)
+        else:
+            self._settle(top_block, -top_row if top_row == 0 else -min(top_row, 1))
+        self.refresh()
+
+    # ----------------------------------------------------------------- cursor stops
+
+    def _stops(self, index: int) -> list[tuple[int, int]]:
+        block = self._blocks[index]
+        if self._folded(index):
+            return [(block.start, block.end)] if block.text.strip() else []
+        return [(s.start, s.end) for s in block.sentences]
+
+    def _first_stop_from(self, index: int, step: int) -> tuple[int, int] | None:
+        count = len(self._blocks)
+        while 0 <= index < count:
+            stops = self._stops(index)
+            if stops:
+                return (index, 0 if step > 0 else len(stops) - 1)
+            index += step
+        return None
+
+    def _is_last_stop(self, cur: tuple[int, int]) -> bool:
+        block, stop = cur
+        if stop < len(self._stops(block)) - 1:
+            return False
+        return self._first_stop_from(block + 1, 1) is None
+
+    def _stop_at_offset(self, offset: int) -> tuple[int, int]:
+        if not self._blocks or self.document is None:
+            return (0, 0)
+        index = self.document.block_at(max(0, offset)) or 0
+        stops = self._stops(index)
+        if not stops:
+            return self._first_stop_from(index, 1) or self._first_stop_from(index, -1) or (0, 0)
+        starts = [s for s, _ in stops]
+        k = max(0, bisect_right(starts, offset) - 1)
+        return (index, k)
+
+    def _cursor_rows(self) -> tuple[int, int]:
+        """Document rows of the cursor's first and last lines."""
+        cursor = self.cursor_range
+        block = self._cur[0]
+        lines = self._lines(block)
+        top = self._index.top(block)
+        if cursor is None:
+            return top, top
+        base = self._blocks[block].start
+        first = self._line_of(block, lines, cursor[0] - base)
+        last = self._line_of(block, lines, max(cursor[0], cursor[1] - 1) - base)
+        return top + first, top + last
+
+    @staticmethod
+    def _line_of(index: int, lines: list[LayoutLine], rel: int) -> int:
+        """Which of a block's lines shows block-relative offset `rel`."""
+        best = 0
+        for i, line in enumerate(lines):
+            if line.synthetic is not None:
+                continue
+            if line.start <= rel:
+                best = i
+            else:
+                break
+        return best
+
+    def _reveal_cursor(self, center: bool = False) -> None:
+        if not self._blocks:
+            return
+        block = self._cur[0]
+        self._lines(block)
+        first, last = self._cursor_rows()
+        height = self._view_height()
+        top = round(self.scroll_y)
+        block_top = self._index.top(block)
+        if center:
+            row = max(0, height // 3 - (first - block_top))
+            self._settle(block, row)
+            return
+        if first < top:
+            self._settle(block, -(first - block_top))
+        elif last >= top + height:
+            row = height - 1 - (last - block_top)
+            row = max(row, -(first - block_top))
+            self._settle(block, row)
+        else:
+            self._settle_here()
+
+    def _post_cursor(self) -> None:
+        cursor = self.cursor_range
+        if cursor is not None:
+            self.post_message(self.CursorMoved(self, cursor[0], cursor[1], self.progress))
+
+    def _move_to(self, cur: tuple[int, int] | None, center: bool = False) -> None:
+        if cur is None or not self._blocks:
+            return
+        changed = cur != self._cur
+        self._cur = cur
+        if self._sel_anchor is not None:
+            self._update_selection_from_cursor()
+        self._reveal_cursor(center=center)
+        self.refresh()
+        if changed:
+            self._post_cursor()
+
+    def _next_stop(self, cur: tuple[int, int]) -> tuple[int, int] | None:
+        block, stop = cur
+        if stop + 1 < len(self._stops(block)):
+            return (block, stop + 1)
+        return self._first_stop_from(block + 1, 1)
+
+    def _previous_stop(self, cur: tuple[int, int]) -> tuple[int, int] | None:
+        block, stop = cur
+        if stop > 0:
+            return (block, min(stop - 1, len(self._stops(block)) - 1))
+        return self._first_stop_from(block - 1, -1)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_next_sentence(self) -> None:
+        self._move_to(self._next_stop(self._cur))
+
+    def action_previous_sentence(self) -> None:
+        self._move_to(self._previous_stop(self._cur))
+
+    def action_next_block(self) -> None:
+        self._move_to(self._first_stop_from(self._cur[0] + 1, 1))
+
+    def action_previous_block(self) -> None:
+        block, stop = self._cur
+        if stop > 0:
+            self._move_to((block, 0))
+            return
+        found = self._first_stop_from(block - 1, -1)
+        self._move_to((found[0], 0) if found else None)
+
+    def _first_stop_in_view(self) -> tuple[int, int] | None:
+        """The first cursor stop that starts on screen (else the one on the top line)."""
+        top = round(self.scroll_y)
+        bottom = top + self._view_height()
+        block, row = self._index.locate(top)
+        fallback = None
+        while block < len(self._blocks) and self._index.top(block) < bottom:
+            lines = self._lines(block)
+            base = self._blocks[block].start
+            block_top = self._index.top(block)
+            for k, (start, _end) in enumerate(self._stops(block)):
+                line = self._line_of(block, lines, start - base)
+                if block_top + line >= top:
+                    if block_top + line < bottom:
+                        return (block, k)
+                    return fallback or (block, k)
+                fallback = (block, k)
+            block += 1
+        return fallback
+
+    def action_page_down(self) -> None:
+        if not self._blocks:
+            return
+        height = self._view_height()
+        top = round(self.scroll_y)
+        if top >= self.max_scroll_y:
+            self._move_to(self._first_stop_from(len(self._blocks) - 1, -1))
+            return
+        block, row = self._index.locate(top + max(1, height - 1))
+        self._settle(block, -row)
+        self._cur_into_view()
+
+    def action_page_up(self) -> None:
+        if not self._blocks:
+            return
+        height = self._view_height()
+        top = round(self.scroll_y)
+        if top <= 0:
+            self._move_to(self._first_stop_from(0, 1))
+            return
+        block, row = self._index.locate(max(0, top - max(1, height - 1)))
+        self._settle(block, -row)
+        self._cur_into_view()
+
+    def _cur_into_view(self) -> None:
+        found = self._first_stop_in_view()
+        if found is not None and found != self._cur:
+            self._cur = found
+            if self._sel_anchor is not None:
+                self._update_selection_from_cursor()
+            self._post_cursor()
+        self.refresh()
+
+    def action_top(self) -> None:
+        if not self._blocks:
+            return
+        self._settle(0, 0)
+        self._move_to(self._first_stop_from(0, 1))
+
+    def action_bottom(self) -> None:
+        if not self._blocks:
+            return
+        last = len(self._blocks) - 1
+        self._lines(last)
+        self._settle(last, self._view_height() - self._index.height(last))
+        cur = self._first_stop_from(last, -1)
+        if cur is not None:
+            block, _ = cur
+            cur = (block, len(self._stops(block)) - 1)
+        self._move_to(cur)
+
+    def action_wider(self) -> None:
+        self.measure += MEASURE_STEP
+
+    def action_narrower(self) -> None:
+        self.measure -= MEASURE_STEP
+
+    def _set_folded(self, index: int, folded: bool) -> None:
+        if folded:
+            self._unfolded.discard(index)
+        else:
+            self._unfolded.add(index)
+        self._exact[index] = 0
+        block_top = self._index.top(index)
+        screen_row = block_top - round(self.scroll_y)
+        self._lines(index)
+        self._settle(index, screen_row)
+        self.refresh()
+
+    def action_toggle_fold(self) -> None:
+        if not self._blocks:
+            return
+        block = self._cur[0]
+        if self._blocks[block].kind != "boilerplate":
+            return
+        folded = self._folded(block)
+        self._set_folded(block, not folded)
+        stops = self._stops(block)
+        self._cur = (block, 0)
+        if stops:
+            self._move_to((block, 0))
+        self._post_cursor()
+
+    def action_enter_fold(self) -> None:
+        self.action_toggle_fold()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter_fold":
+            return bool(self._blocks) and self._blocks[self._cur[0]].kind == "boilerplate"
+        if action == "cancel":
+            return self._sel is not None or bool(self._query)
+        if action in ("selection_end", "selection_start"):
+            return self._sel is not None
+        return True
+
+    def action_cancel(self) -> None:
+        if self._sel is not None:
+            self._set_selection(None)
+        elif self._query:
+            self.clear_search()
+
+    def action_search(self) -> None:
+        from reader.widgets.search_bar import SearchBar
+
+        parent = self.parent
+        if parent is None:
+            return
+        for bar in parent.query_children(SearchBar):
+            if bar.view is self:
+                bar.focus()
+                return
+        bar = SearchBar(self)
+        parent.mount(bar, after=self)
+        bar.focus()
+
+    def action_search_next(self) -> None:
+        self._step_match(1)
+
+    def action_search_previous(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self._m_starts:
+            return
+        count = len(self._m_starts)
+        if self._m_current is None:
+            cursor = self.cursor_range
+            here = cursor[0] if cursor else 0
+            if step > 0:
+                index = bisect_right(self._m_starts, here)
+            else:
+                index = bisect_left(self._m_starts, here) - 1
+        else:
+            index = self._m_current + step
+        self._goto_match(index % count)
+
+    def _goto_match(self, index: int) -> None:
+        self._m_current = index
+        start = self._m_starts[index]
+        block = self.document.block_at(start) if self.document else None
+        if block is not None and self._folded(block):
+            self._unfolded.add(block)
+            self._exact[block] = 0
+        self._move_to(self._stop_at_offset(start))
+        self.refresh()
+
+    # ----------------------------------------------------------------- selection
+
+    def action_select(self) -> None:
+        if self._sel is not None:
+            self._set_selection(None)
+            return
+        cursor = self.cursor_range
+        if cursor is None:
+            return
+        self._sel_anchor = cursor
+        self._set_selection(cursor)
+
+    def _set_selection(self, selection: tuple[int, int] | None) -> None:
+        if selection is None:
+            self._sel_anchor = None
+        if selection != self._sel:
+            self._sel = selection
+            self.post_message(self.SelectionChanged(self, selection))
+        self.refresh()
+
+    def _update_selection_from_cursor(self) -> None:
+        cursor = self.cursor_range
+        if cursor is None or self._sel_anchor is None:
+            return
+        anchor = self._sel_anchor
+        self._set_selection((min(anchor[0], cursor[0]), max(anchor[1], cursor[1])))
+
+    def action_selection_end(self, step: int) -> None:
+        if self._sel is None or self.document is None:
+            return
+        text = self.document.text
+        start, end = self._sel
+        if step > 0:
+            match = _WORD.match(text, end)
+            new_end = match.end() if match else end
+        else:
+            i = end
+            while i > start and not text[i - 1].isspace():
+                i -= 1
+            while i > start and text[i - 1].isspace():
+                i -= 1
+            new_end = i if i > start else end
+        self._set_selection((start, new_end))
+
+    def action_selection_start(self, step: int) -> None:
+        if self._sel is None or self.document is None:
+            return
+        text = self.document.text
+        start, end = self._sel
+        if step > 0:
+            i = start
+            while i < end and not text[i].isspace():
+                i += 1
+            while i < end and text[i].isspace():
+                i += 1
+            new_start = i if i < end else start
+        else:
+            i = start
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            while i > 0 and not text[i - 1].isspace():
+                i -= 1
+            new_start = i
+        self._set_selection((new_start, end))
+
+    # ----------------------------------------------------------------- mouse
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._blocks:
+            return
+        self.focus()
+        doc_offset = self.offset_at(offset.x, offset.y)
+        if doc_offset is not None:
+            self._move_to(self._stop_at_offset(doc_offset))
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The document offset shown at content cell (x, y) of the widget, if any."""
+        if not self._blocks:
+            return None
+        row = round(self.scroll_y) + y
+        if row >= self._index.total:
+            return None
+        block_index, line_index = self._index.locate(row)
+        block = self._blocks[block_index]
+        lines = self._lines(block_index)
+        if line_index >= len(lines):
+            line_index = len(lines) - 1
+        line = lines[line_index]
+        if line.synthetic is not None:
+            return block.start
+        column = x - self._left(self._view_width()) - GUTTER - cell_len(line.prefix)
+        i, used = line.start, 0
+        text = block.text
+        while i < line.end:
+            used += char_cells(text[i])
+            if used > column:
+                break
+            i += 1
+        return block.start + min(i, max(line.start, line.end - 1))
+
+    # ----------------------------------------------------------------- rendering
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def _style(self, *names: str) -> Style:
+        style = self._styles.get(names)
+        if style is None:
+            style = self.get_component_rich_style(*names, partial=True, default=Style())
+            self._styles[names] = style
+        return style
+
+    def _ruler(self, height: int) -> list[str | None]:
+        length = len(self.document.text) if self.document else 0
+        key = (self._hl_version, height, length)
+        if self._ruler_cache is not None and self._ruler_cache[0] == key:
+            return self._ruler_cache[1]
+        rows: list[str | None] = [None] * height
+        if length and height:
+            for h in self._highlights:
+                row = min(height - 1, h.start * height // length)
+                if rows[row] is None:
+                    rows[row] = h.category
+        self._ruler_cache = (key, rows)
+        return rows
+
+    def render_line(self, y: int) -> Strip:
+        self.render_line_calls += 1
+        width = self._view_width()
+        base = self.rich_style
+        row = round(self.scroll_y) + y
+        text_width = max(0, width - RULER)
+        if not self._blocks or row >= self._index.total:
+            body = Strip.blank(text_width, base)
+            if not self._blocks and row == 0 and self.document is not None:
+                body = self._message_strip("(empty article)", text_width, base)
+        else:
+            block_index, line_index = self._index.locate(row)
+            was_exact = self._exact[block_index]
+            lines = self._lines(block_index)
+            if not was_exact:
+                self.call_after_refresh(self._settle_here)
+            if line_index >= len(lines):
+                body = Strip.blank(text_width, base)
+            else:
+                body = self._line_strip(block_index, line_index, lines, text_width, base)
+        ruler = self._ruler(self._view_height())
+        category = ruler[y] if 0 <= y < len(ruler) else None
+        if category is None:
+            mark = Segment(" ", base + self._style("article-view--ruler"))
+        else:
+            mark = Segment(RULER_MARK, base + self._style(f"article-view--ruler-{category}"))
+        return Strip.join([body, Strip([mark], 1)])
+
+    def _message_strip(self, message: str, width: int, base: Style) -> Strip:
+        left = self._left(width + RULER) + GUTTER
+        segments = [
+            Segment(" " * left, base),
+            Segment(message, base + self._style("article-view--meta")),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _decorations(self, start: int, end: int) -> tuple:
+        """(cursor, selection, highlights, matches) clipped to document range [start, end)."""
+        cursor = self.cursor_range
+        cur = None
+        if cursor is not None and cursor[0] < end and cursor[1] > start:
+            cur = (max(cursor[0], start), min(cursor[1], end))
+        sel = None
+        if self._sel is not None and self._sel[0] < end and self._sel[1] > start:
+            sel = (max(self._sel[0], start), min(self._sel[1], end))
+        hls = []
+        if self._highlights:
+            lo = bisect_left(self._hl_starts, start - self._hl_max)
+            hi = bisect_left(self._hl_starts, end)
+            for h in self._highlights[lo:hi]:
+                if h.start < end and h.end > start:
+                    begins = start <= h.start
+                    hls.append(
+                        (max(h.start, start), min(h.end, end), h.category, begins, h.has_note)
+                    )
+        matches = []
+        if self._m_starts:
+            i = bisect_right(self._m_ends, start)
+            while i < len(self._m_starts) and self._m_starts[i] < end:
+                matches.append(
+                    (
+                        max(self._m_starts[i], start),
+                        min(self._m_ends[i], end),
+                        i == self._m_current,
+                    )
+                )
+                i += 1
+        return cur, sel, tuple(hls), tuple(matches)
+
+    def _line_strip(
+        self,
+        block_index: int,
+        line_index: int,
+        lines: list[LayoutLine],
+        width: int,
+        base: Style,
+    ) -> Strip:
+        block = self._blocks[block_index]
+        line = lines[line_index]
+        folded = self._folded(block_index)
+        if line.synthetic is not None:
+            doc_start, doc_end = (block.start, block.end) if folded else (block.start, block.start)
+        else:
+            doc_start = block.start + line.start
+            following = lines[line_index + 1].start if line_index + 1 < len(lines) else None
+            doc_end = block.start + (following if following is not None else line.end)
+            doc_end = max(doc_end, block.start + line.end)
+        decorations = self._decorations(doc_start, doc_end)
+        if line.synthetic is not None and not folded:
+            decorations = (None, None, (), ())
+        key = (block_index, line_index, self._tw, width, folded, id(block), decorations)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._build_strip(block, line, doc_start, width, base, decorations)
+            self._strips[key] = strip
+        return strip
+
+    def _build_strip(
+        self,
+        block: Block,
+        line: LayoutLine,
+        doc_start: int,
+        width: int,
+        base: Style,
+        decorations: tuple,
+    ) -> Strip:
+        cur, sel, hls, matches = decorations
+        kind_style = base + self._style(f"article-view--{block.kind.replace('_', '-')}")
+        left = self._left(width + RULER)
+        segments = [Segment(" " * left, base)]
+        # Gutter: category letter where a highlight begins, note marker if it has a note.
+        starting = [h for h in hls if h[3]]
+        gutter = base + self._style("article-view--gutter")
+        if starting:
+            category = starting[0][2]
+            letter = CATEGORY_LETTERS.get(category, "?")
+            segments.append(
+                Segment(letter, gutter + self._style(f"article-view--ruler-{category}"))
+            )
+            if any(h[4] for h in starting):
+                segments.append(
+                    Segment(NOTE_MARK, gutter + self._style("article-view--note-marker"))
+                )
+            else:
+                segments.append(Segment(" ", gutter))
+        else:
+            segments.append(Segment("  ", gutter))
+        text_segments: list[Segment] = []
+        if line.prefix:
+            text_segments.append(Segment(safe_text(line.prefix), kind_style))
+        if line.synthetic is not None:
+            style = kind_style
+            if cur is not None:
+                style += self._style("article-view--cursor")
+            text_segments.append(Segment(safe_text(line.synthetic), style))
+        else:
+            text = safe_text(block.text[line.start : line.end])
+            text_segments.extend(
+                self._styled(block, line, doc_start, text, kind_style, decorations)
+            )
+        body = Strip(text_segments).adjust_cell_length(self._tw, base)
+        head = Strip(segments)
+        return Strip.join([head, body]).adjust_cell_length(width, base)
+
+    def _styled(
+        self,
+        block: Block,
+        line: LayoutLine,
+        doc_start: int,
+        text: str,
+        kind_style: Style,
+        decorations: tuple,
+    ) -> list[Segment]:
+        cur, sel, hls, matches = decorations
+        n = len(text)
+        layers: list[tuple[int, int, Style]] = []
+        for span in block.spans:
+            if span.start < line.end and span.end > line.start:
+                name = _SPAN_CLASSES.get(span.style)
+                if name:
+                    layers.append(
+                        (span.start - line.start, span.end - line.start, self._style(name))
+                    )
+        if cur is not None:
+            layers.append(
+                (cur[0] - doc_start, cur[1] - doc_start, self._style("article-view--cursor"))
+            )
+        for start, end, category, _begins, _note in hls:
+            layers.append(
+                (start - doc_start, end - doc_start, self._style(f"article-view--hl-{category}"))
+            )
+        if sel is not None:
+            layers.append(
+                (sel[0] - doc_start, sel[1] - doc_start, self._style("article-view--selection"))
+            )
+        for start, end, current in matches:
+            name = "article-view--search-current" if current else "article-view--search-match"
+            layers.append((start - doc_start, end - doc_start, self._style(name)))
+        if not layers:
+            return [Segment(text, kind_style)] if text else []
+        cuts = {0, n}
+        for a, b, _ in layers:
+            cuts.add(max(0, min(n, a)))
+            cuts.add(max(0, min(n, b)))
+        segments = []
+        for p, q in pairwise(sorted(cuts)):
+            if p == q:
+                continue
+            style = kind_style
+            for a, b, layer in layers:
+                if a <= p and q <= b:
+                    style = style + layer
+            segments.append(Segment(text[p:q], style))
+        return segments

@@ -1,0 +1,47 @@
+"""The `/` search input, docked under an `ArticleView`.
+
+Typing highlights matches live (smart case: case-insensitive unless the query has an
+uppercase letter); Enter jumps to the first match at or after the cursor and closes the bar;
+Esc clears the search and closes it. Either way focus returns to the view.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from reader.widgets.article_view import ArticleView
+
+
+class SearchBar(Input):
+    """A one-line search box bound to one `ArticleView`."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False)]
+
+    def __init__(self, view: ArticleView, *, id: str | None = None) -> None:
+        super().__init__(placeholder="search (Enter: go, Esc: clear)", id=id)
+        self.view = view
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        count = self.view.set_search(event.value)
+        self.border_subtitle = f"{count} matches" if event.value else ""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value != self.view._query:
+            self.view.set_search(event.value)
+        self.view.search_jump()
+        self._close()
+
+    def action_close(self) -> None:
+        self.view.clear_search()
+        self._close()
+
+    def _close(self) -> None:
+        view = self.view
+        self.remove()
+        view.focus()
