@@ -1,0 +1,249 @@
+"""Finding a quote in a text, and re-anchoring an annotation after the text changed.
+
+Re-anchoring follows the order a careful reader would use:
+
+1. the stored position still holds the exact quote -> keep it (context refreshed);
+2. the exact quote occurs elsewhere -> pick the occurrence whose prefix and suffix match the
+   stored context (ties go to the one nearest the old position); when the exact quote is not
+   found, the same with whitespace runs allowed to differ (reflowed lines);
+3. a fuzzy match (Levenshtein distance up to a quarter of the quote) found by rapidfuzz, scored
+   by quote, prefix, suffix and position similarity;
+4. otherwise the annotation is orphaned: kept with its stored selectors, never dropped.
+
+Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
+
+# Score weights: the quote itself matters most, context next, position only breaks near-ties.
+QUOTE_WEIGHT = 50.0
+CONTEXT_WEIGHT = 20.0
+POSITION_WEIGHT = 2.0
+# Quotes shorter than this are never fuzzy-matched (a 1-edit match of "the" is anywhere).
+MIN_FUZZY_LENGTH = 8
+# How far (in characters) a fuzzy match's boundaries are refined around the aligned window.
+REFINE_RADIUS = 12
+
+_WS = re.compile(r"\s+")
+
+
+def whitespace_pattern(quote: str) -> re.Pattern[str] | None:
+    """A regex matching `quote` where every whitespace run matches any whitespace run."""
+    words = quote.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """(start, end) of the `occurrence`-th (1-based) match of `quote` in `text`, or None.
+
+    A run of whitespace in `quote` matches any run of whitespace in `text`; leading and
+    trailing whitespace in `quote` is ignored. Occurrences may overlap ("aa" occurs twice in
+    "aaa").
+    """
+    if occurrence < 1:
+        return None
+    pattern = whitespace_pattern(quote)
+    if pattern is None:
+        return None
+    for n, m in enumerate(_overlapping(pattern, text), start=1):
+        if n == occurrence:
+            return m.start(), m.end()
+    return None
+
+
+def count_quote(text: str, quote: str) -> int:
+    pattern = whitespace_pattern(quote)
+    return 0 if pattern is None else sum(1 for _ in _overlapping(pattern, text))
+
+
+def _exact_occurrences(text: str, exact: str) -> Iterator[int]:
+    pos = text.find(exact)
+    while pos != -1:
+        yield pos
+        pos = text.find(exact, pos + 1)
+
+
+def _context_fits(text: str, start: int, end: int, ann: Annotation) -> bool:
+    """True when the text around start:end is exactly the stored prefix and suffix."""
+    p, s = ann.prefix, ann.suffix
+    return (not p or text[max(0, start - len(p)) : start] == p) and (
+        not s or text[end : end + len(s)] == s
+    )
+
+
+def _similarity(a: str, b: str) -> float:
+    """0..1 similarity of two short strings (1.0 when both are empty)."""
+    if not a and not b:
+        return 1.0
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def _score(text: str, start: int, end: int, ann: Annotation, quote_sim: float) -> float:
+    prefix_sim = _similarity(ann.prefix, text[max(0, start - len(ann.prefix)) : start])
+    suffix_sim = _similarity(ann.suffix, text[end : end + len(ann.suffix)])
+    span = max(len(text), 1)
+    position_sim = 1.0 - min(abs(start - max(ann.start, 0)) / span, 1.0)
+    return (
+        QUOTE_WEIGHT * quote_sim
+        + CONTEXT_WEIGHT * (prefix_sim + suffix_sim)
+        + POSITION_WEIGHT * position_sim
+    )
+
+
+def _best_of(
+    text: str, ann: Annotation, candidates: list[tuple[int, int, float]]
+) -> tuple[int, int] | None:
+    """Choose among (start, end, quote_similarity) candidates.
+
+    A candidate whose context matches the stored prefix and suffix exactly wins outright
+    (nearest the old position if several do); otherwise the highest score.
+    """
+    if not candidates:
+        return None
+    old = max(ann.start, 0)
+    perfect = [c for c in candidates if c[2] == 1.0 and _context_fits(text, c[0], c[1], ann)]
+    if perfect:
+        s, e, _ = min(perfect, key=lambda c: (abs(c[0] - old), c[0]))
+        return s, e
+    s, e, _ = max(candidates, key=lambda c: (_score(text, c[0], c[1], ann, c[2]), -abs(c[0] - old)))
+    return s, e
+
+
+# Bound the work for a quote that occurs very often ("the"): score only the occurrences nearest
+# the old position plus the ones whose context matches exactly.
+MAX_SCORED = 2000
+
+
+def _exact_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
+    exact = ann.exact
+    found = [(s, s + len(exact), 1.0) for s in _exact_occurrences(text, exact)]
+    if not found:
+        pattern = whitespace_pattern(exact)
+        if pattern is not None:
+            found = [(m.start(), m.end(), 1.0) for m in _overlapping(pattern, text)]
+    if len(found) > MAX_SCORED:
+        perfect = [c for c in found if _context_fits(text, c[0], c[1], ann)]
+        old = max(ann.start, 0)
+        found.sort(key=lambda c: abs(c[0] - old))
+        found = perfect + found[:MAX_SCORED]
+    return found
+
+
+def _refine(text: str, quote: str, start: int, end: int, radius: int) -> tuple[int, int, int]:
+    """Best (start, end, distance) with boundaries within `radius` of an aligned window."""
+    from rapidfuzz.distance import Levenshtein
+
+    best = (start, end, Levenshtein.distance(quote, text[start:end]))
+    lo_s, hi_s = max(0, start - radius), min(len(text), start + radius)
+    lo_e, hi_e = max(0, end - radius), min(len(text), end + radius)
+    for s in range(lo_s, hi_s + 1):
+        for e in range(max(lo_e, s + 1), hi_e + 1):
+            d = Levenshtein.distance(quote, text[s:e], score_cutoff=best[2])
+            if d < best[2] or (
+                d == best[2]
+                and abs(s - start) + abs(e - end) < abs(best[0] - start) + abs(best[1] - end)
+            ):
+                best = (s, e, d)
+    return best
+
+
+def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
+    quote = ann.exact
+    if len(quote.strip()) < MIN_FUZZY_LENGTH or not text:
+        return []
+    from rapidfuzz import fuzz
+
+    max_edits = max(1, len(quote) // 4)
+    windows: list[tuple[int, int]] = []
+    # The best window in the whole text, and the best one near the old position (so a
+    # duplicate far away cannot hide the nearby match).
+    whole = fuzz.partial_ratio_alignment(quote, text, score_cutoff=50)
+    if whole is not None:
+        windows.append((whole.dest_start, whole.dest_end))
+    old = max(ann.start, 0)
+    reach = 4 * len(quote) + 2000
+    lo, hi = max(0, old - reach), min(len(text), old + len(quote) + reach)
+    if (lo, hi) != (0, len(text)):
+        near = fuzz.partial_ratio_alignment(quote, text[lo:hi], score_cutoff=50)
+        if near is not None:
+            windows.append((lo + near.dest_start, lo + near.dest_end))
+    radius = min(max_edits, REFINE_RADIUS)
+    out: list[tuple[int, int, float]] = []
+    for ws, we in dict.fromkeys(windows):
+        s, e, dist = _refine(text, quote, ws, we, radius)
+        if dist <= max_edits and e > s:
+            out.append((s, e, 1.0 - dist / max(len(quote), e - s)))
+    return out
+
+
+def locate(text: str, ann: Annotation) -> tuple[int, int] | None:
+    """Where `ann` belongs in `text` now, or None when it cannot be found."""
+    if not ann.exact:
+        return None
+    s, e = ann.start, ann.end
+    if 0 <= s < e <= len(text) and text[s:e] == ann.exact:
+        return s, e
+    found = _best_of(text, ann, _exact_candidates(text, ann))
+    if found is None:
+        found = _best_of(text, ann, _fuzzy_candidates(text, ann))
+    return found
+
+
+def reanchor(text: str, ann: Annotation) -> Annotation:
+    """An updated copy of `ann` anchored in `text`, or an orphaned copy if it is not found.
+
+    A successful re-anchor refreshes all selectors (position, exact, prefix, suffix) and clears
+    `orphaned`; an orphan keeps its stored selectors so it can re-anchor later.
+    """
+    found = locate(text, ann)
+    if found is None:
+        return dataclasses.replace(ann, orphaned=True, tags=list(ann.tags), extra=dict(ann.extra))
+    start, end = found
+    prefix, exact, suffix = quote_selector(text, start, end)
+    return dataclasses.replace(
+        ann,
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        orphaned=False,
+        tags=list(ann.tags),
+        extra=dict(ann.extra),
+    )
+
+
+def normalise_space(text: str) -> str:
+    """`text` with every whitespace run replaced by one space (for one-line listings)."""
+    return _WS.sub(" ", text).strip()
+
+
+__all__ = [
+    "CONTEXT_CHARS",
+    "count_quote",
+    "find_quote",
+    "locate",
+    "normalise_space",
+    "reanchor",
+    "whitespace_pattern",
+]

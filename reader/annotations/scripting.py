@@ -1,0 +1,86 @@
+"""The `reader annotate` and `reader annotations` verbs (no textual import)."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+from reader.annotations.anchoring import count_quote, find_quote
+from reader.annotations.store import AnnotationStore, check_category
+from reader.errors import NotFoundError, ReaderError
+
+
+def _one_line(text: str) -> str:
+    """Newlines, tabs and other control characters become spaces."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def _open_store(path: str) -> AnnotationStore:
+    from reader.document.loader import load_document
+
+    store = AnnotationStore.open(load_document(path))
+    if store.problem is not None:
+        raise ReaderError(store.problem)
+    return store
+
+
+def annotate_command(
+    path: str,
+    quote: str,
+    occurrence: int = 1,
+    category: str = "claim",
+    note: str = "",
+    tags: Sequence[str] = (),
+) -> int:
+    """Highlight the `occurrence`-th match of `quote` in the article at `path`; print its id."""
+    check_category(category)
+    if occurrence < 1:
+        raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
+    if not quote.strip():
+        raise ReaderError("--quote must contain some text")
+    from reader.document.loader import load_document
+
+    document = load_document(path)
+    found = find_quote(document.text, quote, occurrence)
+    if found is None:
+        count = count_quote(document.text, quote)
+        if count == 0:
+            raise NotFoundError(f"quote not found in {path}: {_one_line(quote)!r}")
+        raise NotFoundError(
+            f"quote occurs {count} time{'s' if count != 1 else ''} in {path}, "
+            f"not {occurrence}: {_one_line(quote)!r}"
+        )
+    store = AnnotationStore.open(document)
+    if store.problem is not None:
+        raise ReaderError(store.problem)
+    try:
+        ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
+    finally:
+        store.close()
+    if store.unsaved:
+        raise ReaderError(store.warning or f"could not save {store.sidecar_path}")
+    sys.stdout.write(ann.id + "\n")
+    return 0
+
+
+def annotations_command(path: str) -> int:
+    """Print `id<TAB>category<TAB>anchored|orphaned<TAB>quote`, one annotation a line."""
+    store = _open_store(path)
+    try:
+        lines = [
+            "\t".join(
+                (
+                    _one_line(ann.id),
+                    _one_line(ann.category),
+                    "orphaned" if ann.orphaned else "anchored",
+                    _one_line(ann.exact),
+                )
+            )
+            for ann in store.annotations
+        ]
+    finally:
+        store.close()
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+    return 0

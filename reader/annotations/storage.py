@@ -1,0 +1,412 @@
+"""The sidecar file: a crash-proof TinyDB storage, its record format, and the 3-way merge.
+
+File format (a TinyDB database, so `TinyDB(path, storage=SidecarStorage)` can read it)::
+
+    {"meta": {"1": {"schema": 1, "sha256": "...", "source": "story.txt",
+                    "article_note": "...", "article_note_modified": "..."}},
+     "annotations": {"1": {"id": "<uuid>", "type": "Annotation", "category": "claim",
+                           "tags": [], "note": "", "created": "...Z", "modified": "...Z",
+                           "orphaned": false,
+                           "target": {"source": "story.txt", "selector": [
+                               {"type": "TextQuoteSelector", "exact": "...",
+                                "prefix": "...", "suffix": "..."},
+                               {"type": "TextPositionSelector", "start": 0, "end": 10}]}},
+                     ...}}
+
+Unknown tables, unknown meta keys and unknown annotation fields are carried through every
+rewrite (annotation fields via `Annotation.extra`; unknown parts of the target under
+`extra["target"]`).
+
+Writes never touch the file in place: a temporary file in the same directory is written,
+fsynced and `os.replace`d over the sidecar, then the directory is fsynced, so a crash leaves
+either the old or the new file. Writers hold an exclusive `flock` on `<sidecar>.lock` around
+read-merge-write; readers need no lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from reader.annotations.model import SCHEMA_VERSION, Annotation
+from reader.errors import ReaderError
+
+try:  # POSIX only; elsewhere writes are still atomic, just not serialised across processes.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+ANNOTATIONS_TABLE = "annotations"
+META_TABLE = "meta"
+SIDECAR_SUFFIX = ".annotations.json"
+LOCK_SUFFIX = ".lock"
+TEMP_MARK = ".tmp-"
+
+
+class SidecarProblem(ReaderError):
+    """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
+
+
+def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
+    p = Path(source)
+    return p.with_name(p.name + SIDECAR_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What `reload_if_changed` compares: cheap to get, changes on every replace."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> FileStamp:
+        return cls(st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+class SidecarStorage(Storage):
+    """A TinyDB storage writing atomically (temp file, fsync, rename, fsync directory)."""
+
+    def __init__(self, path: str | os.PathLike[str], **json_kwargs: Any) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + LOCK_SUFFIX)
+        self.json_kwargs = json_kwargs or {"ensure_ascii": False, "indent": 1}
+        self.last_stamp: FileStamp | None = None  # of the file last read or written by us
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The parsed file, None when missing or empty; raises SidecarProblem when unusable."""
+        data, self.last_stamp = self.read_with_stamp()
+        return data
+
+    def read_with_stamp(self) -> tuple[dict[str, Any] | None, FileStamp | None]:
+        name = self.path.name
+        try:
+            with open(self.path, "rb") as fh:
+                stamp = FileStamp.of(os.fstat(fh.fileno()))
+                raw = fh.read()
+        except FileNotFoundError:
+            return None, None
+        except IsADirectoryError:
+            raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+        except OSError as error:
+            raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
+        if not text.strip():
+            return None, stamp
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
+        except RecursionError:
+            raise SidecarProblem(f"{name} is nested too deeply to read") from None
+        if not isinstance(data, dict):
+            raise SidecarProblem(f"{name} is not an annotations file (top level is not an object)")
+        return data, stamp
+
+    def stamp(self) -> FileStamp | None:
+        try:
+            return FileStamp.of(os.stat(self.path))
+        except OSError:
+            return None
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        payload = json.dumps(data, **self.json_kwargs).encode("utf-8", "surrogatepass")
+        self.last_stamp = self.write_bytes(payload)
+
+    def write_bytes(self, payload: bytes) -> FileStamp:
+        """Atomically replace the sidecar with `payload`; returns the new file's stamp."""
+        directory = self.path.parent
+        tmp = directory / f".{self.path.name}{TEMP_MARK}{os.getpid()}-{time.monotonic_ns()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            try:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+                stamp = FileStamp.of(os.fstat(fd))
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(directory)
+        return stamp
+
+    @contextlib.contextmanager
+    def locked(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the exclusive cross-process lock (creating the lock file if needed)."""
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if fcntl is not None:
+                if timeout is None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                else:
+                    deadline = time.monotonic() + timeout
+                    while True:
+                        try:
+                            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                            break
+                        except BlockingIOError:
+                            if time.monotonic() >= deadline:
+                                raise TimeoutError(f"{self.lock_path.name} is busy") from None
+                            time.sleep(0.01)
+            self._remove_stale_temps()
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the flock
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files left by a writer that was killed (only ever called under the lock)."""
+        prefix = f".{self.path.name}{TEMP_MARK}"
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.path.parent):
+                if entry.name.startswith(prefix):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+    def close(self) -> None:
+        pass
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+# -- records -------------------------------------------------------------------------------
+_KNOWN_FIELDS = frozenset(
+    {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target"}
+)
+
+
+def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
+    target_extra = (
+        dict(ann.extra.get("target") or {}) if isinstance(ann.extra.get("target"), dict) else {}
+    )
+    other_selectors = list(target_extra.pop("selector", []) or [])
+    record: dict[str, Any] = {k: v for k, v in ann.extra.items() if k != "target"}
+    record.update(
+        {
+            "id": ann.id,
+            "type": "Annotation",
+            "category": ann.category,
+            "tags": list(ann.tags),
+            "note": ann.note,
+            "created": ann.created,
+            "modified": ann.modified,
+            "orphaned": ann.orphaned,
+            "target": {
+                **target_extra,
+                "source": source,
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": ann.exact,
+                        "prefix": ann.prefix,
+                        "suffix": ann.suffix,
+                    },
+                    {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+                    *other_selectors,
+                ],
+            },
+        }
+    )
+    return record
+
+
+def _str(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        return -1
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return -1
+
+
+def record_to_annotation(record: Any) -> Annotation:
+    """Decode one stored record; raises ValueError when it has no usable id."""
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
+        raise ValueError("annotation without an id")
+    extra = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+    exact = prefix = suffix = ""
+    start = end = -1
+    target = record.get("target")
+    if isinstance(target, dict):
+        target_extra = {k: v for k, v in target.items() if k not in ("source", "selector")}
+        others = []
+        selectors = target.get("selector")
+        if isinstance(selectors, dict):
+            selectors = [selectors]
+        for sel in selectors if isinstance(selectors, list) else []:
+            kind = sel.get("type") if isinstance(sel, dict) else None
+            if kind == "TextQuoteSelector":
+                exact, prefix, suffix = (
+                    _str(sel.get("exact")),
+                    _str(sel.get("prefix")),
+                    _str(sel.get("suffix")),
+                )
+            elif kind == "TextPositionSelector":
+                start, end = _int(sel.get("start")), _int(sel.get("end"))
+            else:
+                others.append(sel)
+        if others:
+            target_extra["selector"] = others
+        if target_extra:
+            extra["target"] = target_extra
+    elif target is not None:
+        extra["target"] = target
+    tags = record.get("tags")
+    return Annotation(
+        id=record["id"],
+        category=_str(record.get("category"), "claim") or "claim",
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        note=_str(record.get("note")),
+        tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
+        created=_str(record.get("created")),
+        modified=_str(record.get("modified")),
+        orphaned=bool(record.get("orphaned", False)),
+        extra=extra,
+    )
+
+
+@dataclass(slots=True)
+class SidecarData:
+    """A decoded sidecar: normalised records by id, the meta record, everything else."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    other_tables: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def article_note(self) -> str:
+        return _str(self.meta.get("article_note"))
+
+    @property
+    def article_note_modified(self) -> str:
+        return _str(self.meta.get("article_note_modified"))
+
+    @property
+    def sha256(self) -> str:
+        return _str(self.meta.get("sha256"))
+
+
+def decode(data: dict[str, Any] | None, name: str) -> SidecarData:
+    """Turn a parsed sidecar into SidecarData; raises SidecarProblem for what must not be
+    overwritten (future schema, tables that are not objects, records without an id)."""
+    out = SidecarData()
+    if data is None:
+        return out
+    meta_table = data.get(META_TABLE, {})
+    table = data.get(ANNOTATIONS_TABLE, {})
+    if not isinstance(meta_table, dict) or not isinstance(table, dict):
+        raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
+    for doc in meta_table.values():
+        if isinstance(doc, dict):
+            out.meta.update(doc)
+    schema = out.meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")
+    if schema > SCHEMA_VERSION:
+        raise SidecarProblem(
+            f"{name} was written by a newer margin-reader (schema {schema}, "
+            f"this one reads up to {SCHEMA_VERSION})"
+        )
+    for doc_id, record in table.items():
+        try:
+            ann = record_to_annotation(record)
+        except ValueError:
+            raise SidecarProblem(f"{name} has an unreadable annotation (record {doc_id})") from None
+        rec = annotation_to_record(ann, _source_of(record))
+        previous = out.records.get(ann.id)
+        if previous is None or _str(previous.get("modified")) <= ann.modified:
+            out.records[ann.id] = rec
+    out.other_tables = {k: v for k, v in data.items() if k not in (META_TABLE, ANNOTATIONS_TABLE)}
+    return out
+
+
+def _source_of(record: dict[str, Any]) -> str:
+    target = record.get("target")
+    return _str(target.get("source")) if isinstance(target, dict) else ""
+
+
+def encode(
+    records: list[dict[str, Any]], meta: dict[str, Any], other_tables: dict[str, Any]
+) -> dict[str, Any]:
+    """The TinyDB-shaped document for the file (doc ids 1..n in the order given)."""
+    data: dict[str, Any] = dict(other_tables)
+    data[META_TABLE] = {"1": meta}
+    data[ANNOTATIONS_TABLE] = {str(i): rec for i, rec in enumerate(records, start=1)}
+    return data
+
+
+# -- merging -------------------------------------------------------------------------------
+def merge_records(
+    base: dict[str, dict[str, Any]],
+    mine: dict[str, dict[str, Any]],
+    theirs: dict[str, dict[str, Any]],
+) -> dict[str, dict[str, Any]]:
+    """3-way merge by id of our records with the file's, given what we last saw on disk.
+
+    `base` is the per-process known set: an id in base but missing now was deleted (by us if
+    missing from `mine`, by another process if missing from `theirs`), so a merge never
+    resurrects a deletion. Both sides changed the same id -> the later `modified` wins (ours
+    on a tie). A deletion on one side and an edit on the other keeps the edit (a note is never
+    lost silently).
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    for key in mine.keys() | theirs.keys() | base.keys():
+        b, m, t = base.get(key), mine.get(key), theirs.get(key)
+        if m == t:
+            result = m
+        elif m == b:
+            result = t  # only they changed it (or deleted it)
+        elif t == b:
+            result = m  # only we changed it (or deleted it)
+        elif m is None:
+            result = t  # we deleted, they edited: keep the edit
+        elif t is None:
+            result = m  # they deleted, we edited: keep the edit
+        else:
+            result = t if _str(t.get("modified")) > _str(m.get("modified")) else m
+        if result is not None:
+            merged[key] = result
+    return merged
+
+
+def merge_value(base: Any, mine: Any, theirs: Any, mine_newer: bool) -> Any:
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        return theirs
+    return mine if mine_newer else theirs
