@@ -1,20 +1,342 @@
-"""Sentence segmentation (PLACEHOLDER: the sentences helper replaces this)."""
+"""Sentence segmentation: `split_sentences(text)` -> `[(start, end), ...]` spans into `text`.
+
+Spans are ordered, non-overlapping, stripped of surrounding whitespace, never empty, and
+together they cover every non-whitespace character of `text`.
+
+How it works (and why it is fast): one compiled regex finds *candidate* ends (a run of
+terminal punctuation plus closing quotes/brackets, followed by whitespace, or a CJK terminator
+anywhere); a small decision function looks at the word before and the word after each
+candidate, using set lookups for abbreviations and common sentence-opening words. Paragraph
+breaks (a blank line) always end a sentence, and a sentence that starts with a list marker
+("1.", "2)", "a.", "• 3.") is split again before each following marker of the same list.
+"""
 
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?。！？؟]+[\"'”’)]*(?=\s|$)")
+__all__ = ["split_sentences"]
+
+# --- candidates -----------------------------------------------------------------------------
+
+_CLOSERS = "\"'”’»›)\\]}」』）】〕〉》"
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+
+_CANDIDATE = re.compile(
+    # The leading lookahead lets the regex engine skip to terminator characters quickly.
+    r"(?=[.!?…‼⁇⁈⁉؟۔。！？｡．])(?:"
+    # Western / Arabic ends: need whitespace (or the end) after the closers.
+    r"(?P<term>\.(?:\ \.){2,}|[.!?…‼⁇⁈⁉؟۔]+)"
+    rf"(?P<close>[{_CLOSERS}]*)(?=\s|$)"
+    r"|"
+    # CJK ends: no whitespace needed; ASCII !/? directly before a CJK character also counts.
+    rf"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))+|[!?]+(?=[{_CJK_CHARS}]))"
+    rf"(?P<cjkclose>[{_CLOSERS}]*)"
+    r")"
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_NON_SPACE = re.compile(r"\S")
+_WORD_CHAR = re.compile(r"\w")
+# The word after a candidate: whitespace, opening quotes/brackets, then the word itself and the
+# character right after it (to tell "A" from the initial "A.").
+_NEXT = re.compile(r"\s*[\"'“‘«‹(\[{¿¡*_]*(\w*)(.?)", re.DOTALL)
+
+_OPENERS = "\"'“‘«‹([{<*_—–"
+_BULLETS = "•⁃‣◦▪·∙-–—*"
+_MULTI_PERIOD = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+
+# A list marker at the start of a sentence: optional bullet, a number or a single letter, then
+# ".)", ")" or ".", then whitespace.
+_LIST_START = re.compile(r"([•⁃‣◦▪]?)\s*(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
+
+# --- word lists -----------------------------------------------------------------------------
+
+# Titles that precede a name: never the end of a sentence.
+_TITLES = frozenset(
+    """mr mrs ms mx dr prof rev revd hon messrs mme mlle msgr sen rep gov gen lt col capt cpt
+    sgt maj cmdr adm cpl pvt supt insp det atty pres vs v viz cf""".split()
+)
+
+# Other abbreviations: the end of a sentence only when a common sentence opener follows.
+_ABBREVIATIONS = frozenset(
+    """co corp inc ltd llc plc bros jr sr esq etc al dept univ assn ave blvd rd hwy st mt ft
+    no nos vol vols p pp fig figs ch chap sec art para approx est tel ext ref op ed eds
+    dist intl natl govt assoc mfg div min max misc nr oz lb lbs km cm mm kg sq yr yrs
+    hr hrs ibid ca""".split()
+)
+# Months and weekdays count as abbreviations only when capitalised ("Jan. 5", "Sat. night").
+_CAPITALISED_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_NEVER_FINAL_MULTI = frozenset({"e.g", "i.e", "viz", "a.k.a", "c.f"})
+_TIME_MULTI = frozenset({"a.m", "p.m"})
+
+# Capitalised words that commonly open an English sentence. After an abbreviation ("Co.",
+# "U.S.", "a.m."), only these make the period a sentence end: "Co. It closed" splits,
+# "U.S. Navy" does not.
+_STARTERS = frozenset(
+    """A About After Again All Also Although Among An And Another Any Are As At Because Before
+    Being Both But By Can Could Despite Did Do Does During Each Either Even Every Few For
+    From Had Has Have He Her Here His How However I If In Instead Is It Its Just Last Later
+    Let Many May Meanwhile More Most Much Must My Neither Never Nevertheless No None Nor Not
+    Now Of On Once One Only Or Other Our Over Perhaps Please She Should Since So Some Still
+    Such That The Their Then There Therefore These They This Those Though Thus To Today Two
+    Under Unlike Until Was We Were What When Whether Where Which While Who Whom Whose Why
+    Will With Within Without Would Yes Yet You Your""".split()
+)
+
+
+# --- decisions ------------------------------------------------------------------------------
+
+
+def _prev_token(text: str, start: int, lo: int) -> tuple[int, str]:
+    """The whitespace-delimited token that ends at `start` (looking back at most 120 chars)."""
+    floor = max(lo, start - 120)
+    i = start
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    return i, text[i:start]
+
+
+def _starter(word: str, after: str) -> bool:
+    return word in _STARTERS and after != "."
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return _WORD_CHAR.search(text, start, end) is not None
+
+
+class _Segmenter:
+    __slots__ = ("text", "spans", "sent_start", "_list_key")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.sent_start = 0
+        self._list_key: tuple[str, str, str] | None | bool = False
+
+    # -- list markers ---------------------------------------------------------------------
+
+    def _list_marker(self) -> tuple[str, str, str] | None:
+        """(bullet, value, suffix) when the current sentence opens with a list marker."""
+        if self._list_key is False:
+            text = self.text
+            m = _NON_SPACE.search(text, self.sent_start)
+            lm = _LIST_START.match(text, m.start()) if m else None
+            self._list_key = (lm.group(1), lm.group(2), lm.group(3)) if lm else None
+        return self._list_key  # type: ignore[return-value]
+
+    def _is_list_marker(self, tok_start: int, word: str, close: str) -> bool:
+        """Is the token `word` + "." (+ `close`) a list marker rather than a sentence end?"""
+        if not (_SMALL_NUMBER.fullmatch(word) or (len(word) == 1 and word.isalpha())):
+            return False
+        text = self.text
+        # The first token of the sentence (after an optional bullet): "1.", "a.", "• 4.".
+        if not text[self.sent_start : tok_start].strip(_BULLETS + " \t\n\r\f\v"):
+            return True
+        key = self._list_marker()
+        if key is None:
+            return False
+        bullet, value, suffix = key
+        same_kind = value.isdigit() == word.isdigit()
+        return same_kind and suffix == "." + close
+
+    # -- the decision for one candidate -----------------------------------------------------
+
+    def _decide(self, m: re.Match[str], lo: int, hi: int) -> int:
+        """Where the sentence ends for candidate `m`, or -1 when it does not end there."""
+        text = self.text
+        end = m.end()
+        nxt = _NEXT.match(text, end, hi)
+        word, after = nxt.group(1), nxt.group(2)
+        if nxt.end() >= hi and not word:
+            return end  # nothing but whitespace/openers follows
+        first = word[:1] or after
+        if first.islower():
+            return -1
+
+        cjk = m.group("cjk")
+        if cjk is not None:
+            # 「…！」と言った: a quotation closed and continued with a quotative particle.
+            if m.group("cjkclose") and text[end : end + 1] in ("と", "っ"):
+                return -1
+            return end
+
+        term = m.group("term")
+        start = m.start()
+        if "!" in term or "?" in term or "؟" in term or "‼" in term:
+            return end
+
+        dots = term.count(".")
+        if dots >= 3 or "…" in term:
+            return self._ellipsis(term, start, end, word, after)
+        if dots == 2 or "۔" in term:
+            return end
+
+        # A single period.
+        tok_start, token = _prev_token(text, start, lo)
+        w = token.lstrip(_OPENERS)
+        if not w:
+            return end
+        if first.isdigit():
+            # "p. 55", "No. 5", "Jan. 11", "U.S. 1st Army": abbreviations keep the number.
+            if self._abbreviation(w) or self._is_list_marker(tok_start, w.lstrip(_BULLETS), ""):
+                return -1
+            return end
+        stripped = w.lstrip(_BULLETS)
+        close = m.group("close")
+        if self._is_list_marker(tok_start, stripped, close):
+            return -1
+        if "@" in w or "://" in w or w.startswith("www."):
+            return end
+        if "." in w:
+            if _MULTI_PERIOD.fullmatch(w):
+                lw = w.lower()
+                if lw in _NEVER_FINAL_MULTI:
+                    return -1
+                if lw in _TIME_MULTI:
+                    return self._after_time(tok_start, word, after, end)
+                return end if _starter(word, after) else -1
+            return end
+        if len(w) == 1 and w.isalpha():
+            if w == "I" and self._prev_word_is_lower(tok_start, lo):
+                return end
+            return end if _starter(word, after) else -1
+        lw = w.lower()
+        if lw in _TITLES:
+            return -1
+        if lw in _ABBREVIATIONS or (lw in _CAPITALISED_ABBREVIATIONS and w[0].isupper()):
+            return end if _starter(word, after) else -1
+        if "<" in token and ">" not in token:
+            return -1  # inside a ticker such as "<ING. C. Olivetti>"
+        return end
+
+    def _abbreviation(self, w: str) -> bool:
+        lw = w.lower()
+        return (
+            lw in _TITLES
+            or lw in _ABBREVIATIONS
+            or lw in _CAPITALISED_ABBREVIATIONS
+            or (len(w) == 1 and w.isalpha())
+            or lw in ("n°", "nº", "no°")
+            or bool(_MULTI_PERIOD.fullmatch(w))
+        )
+
+    def _prev_word_is_lower(self, tok_start: int, lo: int) -> bool:
+        text = self.text
+        i = tok_start
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        before = _prev_token(text, i, lo)[1].strip(_OPENERS + ",;:")
+        return bool(before) and before[0].islower()
+
+    def _after_time(self, tok_start: int, word: str, after: str, end: int) -> int:
+        """After "a.m."/"p.m.": a sentence ends before an opener word, or before a title once
+        the sentence is long enough that the time is not a leading phrase ("At 5 a.m. Mr. X")."""
+        if _starter(word, after):
+            return end
+        if word.lower() in _TITLES and after == ".":
+            words_before = len(self.text[self.sent_start : tok_start].split())
+            if words_before >= 4:
+                return end
+        return -1
+
+    def _ellipsis(self, term: str, start: int, end: int, word: str, after: str) -> int:
+        text = self.text
+        if start > 0 and text[start - 1] == "[":
+            return -1  # "[...]" marks an omission inside a sentence
+        spaced = " " in term
+        if spaced:
+            if term.count(".") == 3:
+                return -1  # ". . ." in running text is an omission
+            if start > 0 and not text[start - 1].isspace():
+                # "word. . . . Next": the first period ends the sentence; the rest opens the
+                # next one.
+                return start + 1
+            return end
+        if word == "I" and "…" not in term and term.count(".") == 3:
+            return -1
+        return end
+
+    # -- driving --------------------------------------------------------------------------
+
+    def emit(self, start: int, end: int) -> None:
+        text = self.text
+        m = _NON_SPACE.search(text, start, end)
+        if m is None:
+            return
+        start = m.start()
+        while text[end - 1].isspace():
+            end -= 1
+        if text[start] in "•⁃‣◦▪" or text[start].isalnum():
+            lm = _LIST_START.match(text, start, end)
+            if lm is not None:
+                self._emit_list(start, end, lm)
+                return
+        self.spans.append((start, end))
+
+    def _emit_list(self, start: int, end: int, lm: re.Match[str]) -> None:
+        bullet, value, suffix = lm.group(1), lm.group(2), lm.group(3)
+        item = r"\d{1,3}" if value.isdigit() else ("[a-z]" if value.islower() else "[A-Z]")
+        pattern = re.compile(
+            r"(?<=\s)" + (re.escape(bullet) + r"\s*" if bullet else "") + f"({item})"
+            r"" + re.escape(suffix) + r"(?=\s)"
+        )
+        text = self.text
+        expected = _successor(value)
+        pos = lm.end()
+        while True:
+            nm = pattern.search(text, pos, end)
+            if nm is None:
+                break
+            if nm.group(1) == expected:
+                cut = nm.start()
+                stop = cut
+                while text[stop - 1].isspace():
+                    stop -= 1
+                self.spans.append((start, stop))
+                start = cut
+                expected = _successor(expected)
+            pos = nm.end()
+        self.spans.append((start, end))
+
+    def run(self, lo: int, hi: int) -> None:
+        text = self.text
+        self.sent_start = lo
+        self._list_key = False
+        for m in _CANDIDATE.finditer(text, lo, hi):
+            cut = self._decide(m, lo, hi)
+            if cut < 0 or cut <= self.sent_start:
+                continue
+            if not _has_word(text, self.sent_start, cut):
+                continue  # never leave a sentence of bare punctuation ("...", "!!")
+            self.emit(self.sent_start, cut)
+            self.sent_start = cut
+            self._list_key = False
+        self.emit(self.sent_start, hi)
+
+
+def _successor(value: str) -> str:
+    if value.isdigit():
+        return str(int(value) + 1)
+    return chr(ord(value) + 1)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in _END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+    """Split `text` into sentences; returns `(start, end)` offsets into `text`."""
+    spans: list[tuple[int, int]] = []
+    if not text:
+        return spans
+    seg = _Segmenter(text, spans)
+    if "\n" in text:
+        lo = 0
+        for m in _PARAGRAPH_BREAK.finditer(text):
+            seg.run(lo, m.start())
+            lo = m.end()
+        seg.run(lo, len(text))
+    else:
+        seg.run(0, len(text))
     return spans
