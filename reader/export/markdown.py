@@ -184,18 +184,18 @@ def category_order(categories: set[str]) -> list[str]:
     return known + sorted(categories - set(CATEGORIES))
 
 
-def _label(category: str) -> str:
+def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def totals_line(annotations: list[Annotation]) -> str:
     counts = Counter(a.category for a in annotations)
-    parts = [f"{_label(c)} {counts[c]}" for c in category_order(set(counts))]
-    return _plural(len(annotations), "highlight") + (": " + ", ".join(parts) if parts else "")
+    parts = [f"{category_label(c)} {counts[c]}" for c in category_order(set(counts))]
+    return plural(len(annotations), "highlight") + (": " + ", ".join(parts) if parts else "")
 
 
 def tag_text(tag: str) -> str:
@@ -234,7 +234,7 @@ def _highlight(
     w: _Writer, ann: Annotation, locator: Locator | None, source_link: str | None
 ) -> None:
     w.block(quote_block(ann.exact))
-    facts = [f"**{escape_inline(_label(ann.category))}**"]
+    facts = [f"**{escape_inline(category_label(ann.category))}**"]
     facts.extend(tag_text(t) for t in ann.tags)
     if locator is not None:
         loc = locator.locate(ann.start, ann.end)
@@ -304,7 +304,7 @@ def render_article(
         for ann in anchored:
             by_cat.setdefault(ann.category, []).append(ann)
         for cat in category_order(set(by_cat)):
-            w.heading(level + 2, f"{_label(cat)} ({len(by_cat[cat])})")
+            w.heading(level + 2, f"{category_label(cat)} ({len(by_cat[cat])})")
             for ann in by_cat[cat]:
                 _highlight(w, ann, locator, source_link)
     elif group_by == "order":
@@ -316,7 +316,7 @@ def render_article(
         w.heading(level + 1, "Orphaned highlights")
         w.block(
             escape_inline(
-                f"{_plural(len(orphans), 'highlight')} no longer found in the article text "
+                f"{plural(len(orphans), 'highlight')} no longer found in the article text "
                 "(it changed since they were made); quoted as they were written."
             )
         )

@@ -1,0 +1,125 @@
+"""`reader export` and `reader import`: the scripting verbs for notes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from reader.errors import ReaderError
+from reader.export.importer import ImportResult, import_into, read_w3c_file
+from reader.export.library import export_library
+from reader.export.markdown import render_markdown, write_text_atomic
+from reader.export.w3c import dump_json, render_w3c
+from reader.library import sidecar_path
+
+FORMATS = ("markdown", "w3c")
+GROUPINGS = ("order", "category")
+PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
+BAR_WIDTH = 30
+
+
+class ProgressBar:
+    """`\\r[#####     ] 12/500` on a terminal; cleared when done."""
+
+    def __init__(self, stream: TextIO, minimum: int = PROGRESS_MIN_ARTICLES) -> None:
+        self.stream = stream
+        self.minimum = minimum
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.minimum:
+            return
+        filled = BAR_WIDTH * done // total
+        self.stream.write(f"\r[{'#' * filled}{' ' * (BAR_WIDTH - filled)}] {done}/{total}")
+        self.shown = True
+        if done >= total:
+            self.stream.write("\r" + " " * (BAR_WIDTH + 4 + 2 * len(str(total)) + 1) + "\r")
+        self.stream.flush()
+
+
+def export_article(
+    path: str | Path, fmt: str = "markdown", group_by: str = "order", base_dir: Path | None = None
+) -> tuple[str, list[str]]:
+    """(exported text, warnings) for one article; links are relative to `base_dir`."""
+    from reader.document.loader import load_document
+
+    article = Path(path)
+    document = load_document(article)
+    annotations, note, warnings = [], "", []
+    if sidecar_path(article).is_file():  # never create a sidecar just to export nothing
+        from reader.annotations.store import AnnotationStore
+
+        store = AnnotationStore.open(document)
+        try:
+            annotations, note = list(store.annotations), store.article_note or ""
+            if store.problem:
+                warnings.append(f"{article}: {store.problem}")
+        finally:
+            store.close()
+    if fmt == "w3c":
+        return dump_json(render_w3c(document, annotations)), warnings
+    base = base_dir if base_dir is not None else article.resolve().parent
+    link = os.path.relpath(article.resolve(), base.resolve())
+    return render_markdown(document, annotations, note, group_by, source_link=link), warnings
+
+
+def export_command(
+    path: str, fmt: str = "markdown", group_by: str = "order", output: str | None = None
+) -> int:
+    if fmt not in FORMATS:
+        raise ReaderError(f"unknown format: {fmt} (use markdown or w3c)")
+    if group_by not in GROUPINGS:
+        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+    source = Path(path)
+    if not source.exists():
+        raise ReaderError(f"no such file or folder: {source}")
+    base_dir = Path(output).resolve().parent if output else Path.cwd()
+    if source.is_dir():
+        progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+        text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+    else:
+        text, warnings = export_article(source, fmt, group_by, base_dir)
+    for warning in warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    if output:
+        write_text_atomic(Path(output), text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+def import_file(path: str | Path, file: str | Path) -> ImportResult:
+    """Import the W3C annotations in `file` into the sidecar of the article at `path`."""
+    from reader.annotations.store import AnnotationStore
+    from reader.document.loader import load_document
+
+    article = Path(path)
+    if article.is_dir():
+        raise ReaderError(f"{article}: import needs an article file, not a folder")
+    annotations, skipped = read_w3c_file(file)  # before touching the sidecar
+    document = load_document(article)
+    store = AnnotationStore.open(document)
+    try:
+        if store.problem:
+            print(f"reader: warning: {article}: {store.problem}", file=sys.stderr)
+        result = import_into(store, document.text, annotations)
+        store.flush()
+    finally:
+        store.close()
+    result.skipped += skipped
+    return result
+
+
+def import_command(path: str, file: str) -> int:
+    result = import_file(path, file)
+    print(result.summary())
+    if result.skipped:
+        print(
+            f"reader: warning: {file}: skipped {result.skipped} item(s) with no usable "
+            "text selector",
+            file=sys.stderr,
+        )
+    return 0

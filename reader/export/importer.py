@@ -1,0 +1,75 @@
+"""Read a W3C Web Annotation file and add its annotations to an article's sidecar."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.annotations.model import Annotation, quote_selector
+from reader.errors import ReaderError
+from reader.export.w3c import W3CFormatError, parse_w3c_counted
+
+
+@dataclass(slots=True)
+class ImportResult:
+    added: int = 0
+    matched: int = 0
+    orphaned: int = 0
+    skipped: int = 0  # items with no TextQuoteSelector or TextPositionSelector
+
+    def summary(self) -> str:
+        return f"added {self.added}, matched {self.matched}, orphaned {self.orphaned}"
+
+
+def read_w3c_file(path: str | Path) -> tuple[list[Annotation], int]:
+    """(annotations, skipped) from a W3C JSON file; ReaderError naming the file otherwise."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"no such file: {p}") from None
+    except OSError as error:
+        raise ReaderError(f"cannot read {p}: {error.strerror or error}") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReaderError(f"{p}: not a UTF-8 JSON file") from None
+    except json.JSONDecodeError as error:
+        raise ReaderError(
+            f"{p}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise ReaderError(f"{p}: JSON nested too deeply") from None
+    try:
+        return parse_w3c_counted(data)
+    except W3CFormatError as error:
+        raise ReaderError(f"{p}: not W3C Web Annotation JSON ({error})") from None
+
+
+def fill_from_position(text: str, ann: Annotation) -> Annotation | None:
+    """An annotation that came with only a TextPositionSelector takes its quote from the
+    article; None when the position is outside the text."""
+    if ann.exact:
+        return ann
+    if not 0 <= ann.start < ann.end <= len(text):
+        return None
+    prefix, exact, suffix = quote_selector(text, ann.start, ann.end)
+    return replace(ann, exact=exact, prefix=prefix, suffix=suffix, tags=list(ann.tags))
+
+
+def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult:
+    """Add each annotation through the store's re-anchoring path and count the outcomes."""
+    result = ImportResult()
+    for ann in annotations:
+        filled = fill_from_position(text, ann)
+        if filled is None:
+            result.skipped += 1
+            continue
+        outcome, _ = store.add_annotation(filled)
+        counts = Counter({outcome: 1})
+        result.added += counts["added"]
+        result.matched += counts["matched"]
+        result.orphaned += counts["orphaned"]
+    return result

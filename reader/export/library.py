@@ -1,0 +1,217 @@
+"""Export the notes of every annotated article under a folder, as one document.
+
+Only articles with a sidecar are loaded (the sidecar is checked first), so a large library
+with few annotated articles exports quickly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reader.annotations.model import Annotation
+from reader.document.model import Document
+from reader.errors import ReaderError
+from reader.export.markdown import (
+    MARKER,
+    NOTES_SUFFIX,
+    _Writer,
+    article_title,
+    category_label,
+    category_order,
+    escape_inline,
+    plural,
+    render_article,
+    write_notes_file,
+)
+from reader.export.w3c import collection, dump_json, source_uri, w3c_items
+from reader.library import iter_article_paths, sidecar_path
+
+LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class ArticleNotes:
+    """One article with what the store holds for it."""
+
+    path: Path
+    name: str  # relative to the library folder, "/" separators
+    document: Document
+    annotations: list[Annotation]
+    article_note: str = ""
+
+    @property
+    def published(self) -> str | None:
+        return self.document.meta.published
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.annotations) or bool(self.article_note.strip())
+
+
+@dataclass(slots=True)
+class LibraryNotes:
+    folder: Path
+    articles: list[ArticleNotes] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file
+
+
+def annotated_paths(folder: Path) -> list[Path]:
+    """Article files under `folder` that have a sidecar, in name order."""
+    return [p for p in iter_article_paths(folder) if sidecar_path(p).is_file()]
+
+
+def read_article_notes(path: Path) -> tuple[Document, list[Annotation], str, str | None]:
+    """(document, annotations, article note, store problem) for one article."""
+    from reader.annotations.store import AnnotationStore
+    from reader.document.loader import load_document
+
+    document = load_document(path)
+    store = AnnotationStore.open(document)
+    try:
+        return document, list(store.annotations), store.article_note or "", store.problem
+    finally:
+        store.close()
+
+
+def _date_ordinal(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def sort_newest_first(articles: list[ArticleNotes]) -> list[ArticleNotes]:
+    """Newest published first; undated after dated; then by name."""
+
+    def key(a: ArticleNotes) -> tuple[int, int, str, str]:
+        ordinal = _date_ordinal(a.published)
+        return (0 if ordinal is not None else 1, -(ordinal or 0), a.name.casefold(), a.name)
+
+    return sorted(articles, key=key)
+
+
+def collect(folder: str | Path, progress: Progress | None = None) -> LibraryNotes:
+    """Load every annotated article under `folder`; problems become warnings, not errors."""
+    root = Path(folder)
+    result = LibraryNotes(root)
+    paths = annotated_paths(root)
+    for done, path in enumerate(paths, start=1):
+        try:
+            document, annotations, note, problem = read_article_notes(path)
+        except ReaderError as error:
+            result.warnings.append(f"{path}: skipped: {error}")
+        else:
+            if problem:
+                result.warnings.append(f"{path}: {problem}")
+            entry = ArticleNotes(
+                path, path.relative_to(root).as_posix(), document, annotations, note
+            )
+            if entry.has_notes:
+                result.articles.append(entry)
+        if progress is not None:
+            progress(done, len(paths))
+    result.articles = sort_newest_first(result.articles)
+    return result
+
+
+def _relative_link(path: Path, base_dir: Path | None) -> str:
+    if base_dir is None:
+        return path.name
+    try:
+        return os.path.relpath(path, base_dir)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def render_library_markdown(
+    notes: LibraryNotes, group_by: str = "order", base_dir: Path | None = None
+) -> str:
+    """One document: title, totals per category, contents, then a section per article.
+
+    `base_dir` is where the document will be written (links to articles are relative to it).
+    """
+    w = _Writer()
+    w.block(MARKER)
+    folder_name = notes.folder.resolve().name or str(notes.folder)
+    w.heading(1, f"Notes: {folder_name}")
+    every = [a for art in notes.articles for a in art.annotations]
+    w.block(
+        escape_inline(
+            f"{plural(len(every), 'highlight')} in {plural(len(notes.articles), 'article')}."
+        )
+    )
+    counts = Counter(a.category for a in every)
+    if counts:
+        rows = ["| Category | Highlights |", "| --- | ---: |"]
+        rows += [
+            f"| {escape_inline(category_label(c))} | {counts[c]} |"
+            for c in category_order(set(counts))
+        ]
+        rows.append(f"| Total | {len(every)} |")
+        w.block("\n".join(rows))
+    w.heading(2, "Contents")
+    toc_index = len(w.parts)
+    entries = []
+    for art in notes.articles:
+        anchor = render_article(
+            w,
+            art.document,
+            art.annotations,
+            art.article_note,
+            group_by,
+            _relative_link(art.path, base_dir),
+            level=2,
+        )
+        facts = [art.published or "undated", plural(len(art.annotations), "highlight")]
+        entries.append(
+            f"{len(entries) + 1}. [{escape_inline(article_title(art.document))}](#{anchor})"
+            f" — {escape_inline(' · '.join(facts))}"
+        )
+    w.parts.insert(toc_index, "\n".join(entries) if entries else "No annotated articles.")
+    return w.text()
+
+
+def render_library_w3c(notes: LibraryNotes) -> dict[str, Any]:
+    """One AnnotationCollection with every article's annotations (one target source each)."""
+    items: list[dict[str, Any]] = []
+    for art in notes.articles:
+        items.extend(w3c_items(art.document, art.annotations))
+    label = notes.folder.resolve().name or str(notes.folder)
+    return collection(items, label, source_uri(notes.folder))
+
+
+def export_library(
+    folder: str | Path,
+    fmt: str = "markdown",
+    group_by: str = "order",
+    base_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[str, list[str]]:
+    """(exported text, warnings) for every annotated article under `folder`."""
+    notes = collect(folder, progress)
+    if fmt == "w3c":
+        return dump_json(render_library_w3c(notes)), notes.warnings
+    return render_library_markdown(notes, group_by, base_dir), notes.warnings
+
+
+def write_library_notes(
+    folder: str | Path, force: bool = False, group_by: str = "order"
+) -> tuple[Path, list[str]]:
+    """Write `library.notes.md` in `folder` (the app palette's library export).
+
+    Raises ExportExists when that file exists and was not written by us, unless `force`.
+    """
+    root = Path(folder)
+    target = root / LIBRARY_NOTES_NAME
+    text, warnings = export_library(root, "markdown", group_by, base_dir=root)
+    return write_notes_file(target, text, force), warnings

@@ -1,0 +1,290 @@
+"""W3C Web Annotation (JSON-LD) export and parsing.
+
+Export: an `AnnotationCollection` whose embedded first `AnnotationPage` holds one
+`Annotation` per highlight. Bodies: the note (`TextualBody`, `text/markdown`, purpose
+`commenting`), the category (purpose `classifying`), each tag (purpose `tagging`). Target:
+the article's `file://` URI with a `TextQuoteSelector` and, for anchored highlights, a
+`TextPositionSelector` (code points into the reader's anchor text; for Markdown articles that
+is the displayed text, not the Markdown source).
+
+Parsing is lenient, for files from other tools: a single annotation, a list, a page, a
+collection (`items` or `first.items`), bodies as objects, strings or lists, targets as an
+object or a list, selectors as an object or a list, nested under `refinedBy`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MARKDOWN_FORMAT = "text/markdown"
+URN_UUID = "urn:uuid:"
+_LABEL_TO_CATEGORY = {label.casefold(): slug for slug, label in CATEGORY_LABELS.items()}
+
+
+def dump_json(obj: Any) -> str:
+    """Deterministic, readable JSON text (UTF-8 kept, two-space indent, final newline)."""
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def source_uri(path: str | Path) -> str:
+    return Path(path).resolve().as_uri()
+
+
+def _annotation_iri(ann_id: str) -> str:
+    try:
+        return URN_UUID + str(uuid.UUID(ann_id))
+    except ValueError:
+        pass
+    if ":" in ann_id:  # already an IRI
+        return ann_id
+    return URN_UUID + str(uuid.uuid5(uuid.NAMESPACE_URL, ann_id))
+
+
+def annotation_to_w3c(ann: Annotation, source: str) -> dict[str, Any]:
+    body: list[dict[str, Any]] = []
+    if ann.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": ann.note,
+                "format": MARKDOWN_FORMAT,
+            }
+        )
+    body.append({"type": "TextualBody", "purpose": "classifying", "value": ann.category})
+    body.extend({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in ann.tags)
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": ann.exact,
+            "prefix": ann.prefix,
+            "suffix": ann.suffix,
+        }
+    ]
+    if not ann.orphaned:
+        selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
+    item: dict[str, Any] = {
+        "id": _annotation_iri(ann.id),
+        "type": "Annotation",
+        "motivation": "commenting" if ann.note else "highlighting",
+    }
+    if ann.created:
+        item["created"] = ann.created
+    if ann.modified:
+        item["modified"] = ann.modified
+    item["body"] = body
+    item["target"] = {"source": source, "selector": selectors}
+    return item
+
+
+def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, Any]:
+    """An AnnotationCollection with one embedded page; its id is derived from `seed`."""
+    return {
+        "@context": CONTEXT,
+        "id": URN_UUID + str(uuid.uuid5(uuid.NAMESPACE_URL, seed)),
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def w3c_items(document, annotations: list[Annotation]) -> list[dict[str, Any]]:
+    from reader.export.markdown import ordered
+
+    source = source_uri(document.path)
+    anchored, orphans = ordered(annotations)
+    return [annotation_to_w3c(a, source) for a in anchored + orphans]
+
+
+def render_w3c(document, annotations: list[Annotation]) -> dict[str, Any]:
+    """The collection for one article (anchored highlights in order, then orphans)."""
+    label = document.meta.title.strip() or Path(document.path).name
+    return collection(w3c_items(document, annotations), label, source_uri(document.path))
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+class W3CFormatError(ValueError):
+    """The JSON is not W3C Web Annotation data."""
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    raw = obj.get("type", obj.get("@type"))
+    return {str(t).rsplit(":", 1)[-1].rsplit("#", 1)[-1] for t in _as_list(raw)}
+
+
+def _page_items(page: Any) -> list[Any]:
+    """Items of an embedded page and of the embedded pages it links with `next`."""
+    items: list[Any] = []
+    seen = 0
+    while isinstance(page, dict) and seen < 10_000:
+        items.extend(_as_list(page.get("items")))
+        page = page.get("next")
+        seen += 1
+    return items
+
+
+def annotation_objects(obj: Any) -> list[dict[str, Any]]:
+    """The annotation objects in a parsed W3C JSON document, in file order."""
+    if isinstance(obj, list):
+        out: list[dict[str, Any]] = []
+        for element in obj:
+            out.extend(annotation_objects(element))
+        return out
+    if not isinstance(obj, dict):
+        raise W3CFormatError("expected a JSON object or list")
+    types = _types(obj)
+    if "AnnotationCollection" in types or "AnnotationPage" in types or "items" in obj:
+        items = _as_list(obj.get("items")) + _page_items(obj.get("first"))
+        return [x for x in items if isinstance(x, dict)]
+    if isinstance(obj.get("annotations"), list):  # a Hypothesis-style export file
+        return [x for x in obj["annotations"] if isinstance(x, dict)]
+    if "Annotation" in types or "target" in obj:
+        return [obj]
+    raise W3CFormatError("no Annotation, AnnotationPage or AnnotationCollection found")
+
+
+def _selectors(target: Any) -> list[dict[str, Any]]:
+    """Every selector of a target, flattened (lists, `refinedBy` chains)."""
+    out: list[dict[str, Any]] = []
+    pending = []
+    for t in _as_list(target):
+        if isinstance(t, dict):
+            pending.extend(_as_list(t.get("selector")))
+            if "type" in t and "Selector" in str(t.get("type")):
+                pending.append(t)
+    while pending:
+        sel = pending.pop(0)
+        if isinstance(sel, dict):
+            out.append(sel)
+            pending.extend(_as_list(sel.get("refinedBy")))
+    return out
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _id_from(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        return new_id()
+    raw = raw.strip()
+    text = raw[len(URN_UUID) :] if raw.lower().startswith(URN_UUID) else raw
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        # Another tool's IRI: a stable id, so importing the same file twice gives the same id.
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, raw))
+
+
+def _category_of(value: str) -> str | None:
+    key = value.strip().casefold()
+    if key in CATEGORIES:
+        return key
+    return _LABEL_TO_CATEGORY.get(key)
+
+
+def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
+    """One W3C annotation as an Annotation (not yet anchored), or None without a selector.
+
+    An annotation with only a TextPositionSelector comes back with an empty `exact`; the
+    importer fills it from the article.
+    """
+    quote: dict[str, Any] | None = None
+    position: tuple[int, int] | None = None
+    for sel in _selectors(obj.get("target")):
+        types = _types(sel)
+        if "TextQuoteSelector" in types and quote is None and isinstance(sel.get("exact"), str):
+            quote = sel
+        elif "TextPositionSelector" in types and position is None:
+            start, end = _int_or_none(sel.get("start")), _int_or_none(sel.get("end"))
+            if start is not None and end is not None and 0 <= start <= end:
+                position = (start, end)
+    if quote is None and position is None:
+        return None
+
+    notes: list[str] = []
+    tags: list[str] = []
+    category: str | None = None
+    if isinstance(obj.get("bodyValue"), str):
+        notes.append(obj["bodyValue"])
+    for body in _as_list(obj.get("body")):
+        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
+            continue  # an IRI or a resource we cannot show
+        purposes = {str(p) for p in _as_list(body.get("purpose"))} or {""}
+        value = body["value"]
+        if "tagging" in purposes:
+            if value.strip():
+                tags.append(value.strip())
+        elif "classifying" in purposes:
+            found = _category_of(value)
+            if found and category is None:
+                category = found
+            elif value.strip():
+                tags.append(value.strip())
+        else:  # commenting, describing, no purpose...: the note
+            notes.append(value)
+    # Hypothesis API records carry the note and tags as plain fields.
+    if not notes and isinstance(obj.get("text"), str):
+        notes.append(obj["text"])
+    if not tags:
+        tags = [t.strip() for t in _as_list(obj.get("tags")) if isinstance(t, str) and t.strip()]
+
+    start, end = position if position is not None else (0, 0)
+    created = obj.get("created") if isinstance(obj.get("created"), str) else ""
+    modified = obj.get("modified") if isinstance(obj.get("modified"), str) else ""
+    return Annotation(
+        id=_id_from(obj.get("id", obj.get("@id"))),
+        category=category or default_category,
+        start=start,
+        end=end,
+        exact=quote["exact"] if quote else "",
+        prefix=_str(quote.get("prefix")) if quote else "",
+        suffix=_str(quote.get("suffix")) if quote else "",
+        note="\n\n".join(n for n in notes if n.strip()),
+        tags=list(dict.fromkeys(tags)),
+        created=created,
+        modified=modified or created,
+    )
+
+
+def parse_w3c(obj: Any) -> list[Annotation]:
+    """The annotations in a parsed W3C JSON document (items without a selector dropped)."""
+    return parse_w3c_counted(obj)[0]
+
+
+def parse_w3c_counted(obj: Any) -> tuple[list[Annotation], int]:
+    """(annotations, number of items skipped for having no usable selector)."""
+    annotations: list[Annotation] = []
+    skipped = 0
+    for item in annotation_objects(obj):
+        ann = w3c_to_annotation(item)
+        if ann is None:
+            skipped += 1
+        else:
+            annotations.append(ann)
+    return annotations, skipped
