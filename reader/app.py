@@ -1,0 +1,403 @@
+"""ReaderApp: the terminal UI. Holds the open article, the library and the reading state."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from reader.commands import OpenPathScreen, ReaderCommands
+from reader.document.model import Document
+from reader.errors import ReaderError
+from reader.library import LibraryEntry, newest_openable, scan_library
+from reader.resources import styles_dir
+from reader.screens.help import HelpScreen
+from reader.screens.links import LinksScreen, find_links
+from reader.screens.reading import ArticleView, ReadingScreen
+from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
+from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
+from reader.widgets.notes_pane import NotesPane
+
+BIG_FILE_BYTES = 1_000_000  # larger articles load in a worker behind a loading indicator
+
+
+def _css_paths() -> list[Path]:
+    return sorted(styles_dir().glob("*.tcss"))
+
+
+class ReaderApp(App[int]):
+    """`ReaderApp(library=folder, article=file_or_None)`; `article=None` opens the newest."""
+
+    TITLE = "margin-reader"
+    CSS_PATH = _css_paths()
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("J", "next_article", "Next article"),
+        Binding("K", "previous_article", "Prev article"),
+        Binding("L", "toggle_library", "Library"),
+        Binding("C", "toggle_side", "Claims/notes"),
+        Binding("o", "links", "Links"),
+        Binding("y", "copy", "Copy"),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        library: Path,
+        article: Path | None = None,
+        *,
+        state: ReadingState | None = None,
+    ) -> None:
+        super().__init__()
+        self.library_root = Path(library).resolve()
+        self.initial_article = Path(article).resolve() if article is not None else None
+        self.state = state if state is not None else ReadingState.load()
+        self.entries: list[LibraryEntry] = []
+        self.library_ready = False
+        self.document: Document | None = None
+        self.article_path: Path | None = None
+        self.cursor_offset = 0
+        self.progress = 0.0
+        self._signals: list[int] = []
+
+    # -- start and stop ----------------------------------------------------------------------
+
+    def get_default_screen(self) -> ReadingScreen:
+        return ReadingScreen()
+
+    @property
+    def reading(self) -> ReadingScreen:
+        screen = self.get_screen("reading") if self.is_screen_installed("reading") else None
+        if isinstance(screen, ReadingScreen):
+            return screen
+        for candidate in self.screen_stack:
+            if isinstance(candidate, ReadingScreen):
+                return candidate
+        raise RuntimeError("no reading screen")
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.reading.query_one("#article", ArticleView)
+
+    @property
+    def library_pane(self) -> LibraryPane:
+        return self.reading.query_one(LibraryPane)
+
+    @on(ReadingScreen.Ready)
+    def _start(self) -> None:
+        if self.state.theme and self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+        self.watch(self, "theme", self._theme_changed, init=False)
+        view = self.article_view
+        if self.state.measure is not None:
+            view.measure = self.state.measure
+        self.watch(view, "measure", self._measure_changed, init=False)
+        self.library_pane.progress_of = self.state.progress
+        self._install_signal_handlers()
+        if self.state.problem:
+            self.notify(self.state.problem, severity="warning", markup=False)
+        if self.initial_article is not None:
+            self.open_article(self.initial_article)
+        self.reading.focus_article()
+        self.scan_library()
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self.terminate_from_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+                continue
+            self._signals.append(signum)
+
+    def _remove_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in self._signals:
+            try:
+                loop.remove_signal_handler(signum)
+            except (RuntimeError, ValueError):
+                pass
+        self._signals.clear()
+
+    def terminate_from_signal(self, signum: int) -> None:
+        """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
+        self.save_everything()
+        self._remove_signal_handlers()
+        self.exit(0)
+
+    def save_everything(self) -> None:
+        """Persist all user state. Called on article switch, quit, SIGTERM and SIGHUP.
+
+        Safe to call repeatedly and after the UI has gone (uses no widgets). The annotation
+        store's flush hooks in here too.
+        """
+        self.remember_position()
+        self.state.save()
+
+    async def action_quit(self) -> None:
+        self.save_everything()
+        self._remove_signal_handlers()
+        self.exit(0)
+
+    # -- library -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def scan_library(self) -> None:
+        worker = get_current_worker()
+        pane = self.library_pane
+
+        def progress(count: int) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.set_scanning, count)
+
+        entries = scan_library(self.library_root, progress)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._library_scanned, entries)
+
+    def _library_scanned(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        self.library_ready = True
+        pane = self.library_pane
+        pane.set_entries(entries)
+        if self.article_path is not None:
+            pane.set_current(self.article_path)
+            if all(entry.path != self.article_path for entry in entries):
+                # e.g. `reader notes.rst`: not an article extension, but opened on purpose
+                pass
+        elif self.initial_article is None:
+            newest = newest_openable(entries)
+            if newest is not None:
+                self.open_article(newest.path)
+                self.reading.focus_article()
+
+    def _neighbour(self, step: int) -> LibraryEntry | None:
+        entries = self.library_pane.shown or self.entries
+        index = next(
+            (i for i, entry in enumerate(entries) if entry.path == self.article_path), None
+        )
+        if index is None:
+            return entries[0] if entries else None
+        index += step
+        while 0 <= index < len(entries):
+            if not entries[index].binary:
+                return entries[index]
+            index += step
+        return None
+
+    def _step_article(self, step: int) -> None:
+        if not self.library_ready:
+            self.notify("Still scanning the library…")
+            return
+        entry = self._neighbour(step)
+        if entry is None:
+            self.notify("Last article in the library" if step > 0 else "First article")
+            return
+        self.open_article(entry.path)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    @on(LibraryPane.OpenArticle)
+    def _open_from_library(self, event: LibraryPane.OpenArticle) -> None:
+        self.open_article(event.path)
+        self.reading.focus_article()
+
+    # -- opening articles --------------------------------------------------------------------
+
+    def open_article(self, path: Path) -> None:
+        """Show `path` in the article view (in a worker when it is big)."""
+        from reader.launch import check_article_file
+
+        path = Path(path)
+        try:
+            path = check_article_file(path)
+            size = path.stat().st_size
+        except (ReaderError, OSError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.save_everything()
+        if size > BIG_FILE_BYTES:
+            self.article_view.loading = True
+            self._load_big(path)
+            return
+        document = self._load(path)
+        if document is not None:
+            self.show_document(document)
+
+    def _load(self, path: Path) -> Document | None:
+        from reader.document.loader import load_document
+
+        try:
+            return load_document(path)
+        except ReaderError as error:
+            self.notify(str(error), severity="error", markup=False)
+        except (OSError, ValueError) as error:
+            self.notify(f"cannot open ({error}): {path}", severity="error", markup=False)
+        return None
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_big(self, path: Path) -> None:
+        from reader.document.loader import load_document
+
+        worker = get_current_worker()
+        try:
+            document = load_document(path)
+            document.sha256  # noqa: B018  (hash off the UI thread)
+        except (ReaderError, OSError, ValueError) as error:
+            if not worker.is_cancelled:
+                self.call_from_thread(self._load_failed, str(error))
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self.show_document, document)
+
+    def _load_failed(self, message: str) -> None:
+        self.article_view.loading = False
+        self.notify(message, severity="error", markup=False)
+
+    def show_document(self, document: Document) -> None:
+        path = Path(document.path).resolve()
+        self.document = document
+        self.article_path = path
+        view = self.article_view
+        view.loading = False
+        message = self.reading.query_one("#article-message")
+        offset = self.state.position(path, document.sha256) or 0
+        if document.is_empty:
+            message.update(f"This article is empty: {document.path}")
+            message.display = True
+            view.display = False
+            self.progress = 0.0
+        else:
+            message.display = False
+            view.display = True
+            view.load(document, offset)
+            self.progress = float(view.progress)
+        self.cursor_offset = offset
+        self.title = document.title or path.name
+        self.sub_title = f"{self.progress:.0f}%"
+        self.remember_position()
+        self.library_pane.set_current(path)
+        if self.reading.focused is None or self.reading.focused is view:
+            self.reading.focus_article()
+
+    def remember_position(self) -> None:
+        if self.document is None or self.article_path is None:
+            return
+        self.state.remember(
+            self.article_path, self.document.sha256, self.cursor_offset, self.progress
+        )
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event) -> None:
+        self.cursor_offset = event.start
+        self.progress = float(event.progress)
+        self.sub_title = f"{self.progress:.0f}%"
+
+    def action_open_path(self) -> None:
+        self.push_screen(OpenPathScreen(), self._open_path_chosen)
+
+    def _open_path_chosen(self, text: str | None) -> None:
+        if not text:
+            return
+        from reader.launch import resolve_target
+
+        try:
+            target = resolve_target(text)
+        except ReaderError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if target.library != self.library_root:
+            self.library_root = target.library
+            self.library_ready = False
+            self.entries = []
+            self.initial_article = target.article
+            self.library_pane.set_entries([])
+            self.library_pane.set_scanning(0)
+            self.scan_library()
+        if target.article is not None:
+            self.open_article(target.article)
+        else:
+            self.save_everything()
+            self.document = None
+            self.article_path = None
+
+    # -- app keys ----------------------------------------------------------------------------
+
+    def action_toggle_library(self) -> None:
+        self.reading.toggle_library()
+
+    def action_toggle_side(self) -> None:
+        self.reading.toggle_side()
+
+    def change_measure(self, delta: int) -> None:
+        view = self.article_view
+        view.measure = max(MEASURE_MIN, min(MEASURE_MAX, view.measure + delta))
+
+    def _measure_changed(self, measure: int) -> None:
+        self.state.set_measure(measure)
+
+    def _theme_changed(self, theme: str) -> None:
+        self.state.set_theme(theme)
+
+    def action_links(self) -> None:
+        if self.document is None:
+            return
+        self.push_screen(LinksScreen(find_links(self.document)))
+
+    def action_copy(self) -> None:
+        if self.document is None or not self.article_view.display:
+            return
+        view = self.article_view
+        span = view.selection_range or view.cursor_range
+        if span is None:
+            self.notify("Nothing to copy here")
+            return
+        text = self.document.text[span[0] : span[1]]
+        self.copy_to_clipboard(text)
+        preview = " ".join(text.split())
+        if len(preview) > 60:
+            preview = preview[:59] + "…"
+        self.notify(f"Copied: {preview}", markup=False)
+
+    def help_groups(self) -> list[tuple[str, list]]:
+        groups: list[tuple[str, list]] = [
+            ("Everywhere", [type(self), ReadingScreen]),
+            ("Article", [ArticleView]),
+            ("Library (when focused)", [LibraryList, LibraryPane]),
+            ("Library filter", [FilterInput]),
+            ("Highlights pane", [ClaimsPane]),
+            ("Notes pane", [NotesPane]),
+        ]
+        known = {cls for _, classes in groups for cls in classes}
+        focused = self.reading.focused
+        if focused is not None:
+            extra = [
+                type(node)
+                for node in focused.ancestors_with_self
+                if isinstance(node, Widget) and type(node) not in known
+            ]
+            if extra:
+                groups.append((f"Focused: {type(focused).__name__}", extra))
+        return groups
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_groups()))

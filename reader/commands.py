@@ -1,0 +1,69 @@
+"""The command palette (ctrl+p): the reader's own commands, plus "Open file…" path prompt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
+    """(name, help, callback) for every palette command of the reader app."""
+    return [
+        ("Open file…", "Open an article or a folder of articles by path", app.action_open_path),
+        ("Toggle library", "Show or hide the library pane (L)", app.action_toggle_library),
+        (
+            "Toggle claims/notes",
+            "Show or hide the highlights and notes column (C)",
+            app.action_toggle_side,
+        ),
+        ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
+        ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
+        ("Theme", "Choose the colour theme", app.action_change_theme),
+        ("Keys", "List every key (?)", app.action_help),
+    ]
+
+
+class ReaderCommands(Provider):
+    """Palette provider for the reader's commands."""
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in reader_commands(self.app):
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in reader_commands(self.app):
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+
+class OpenPathScreen(ModalScreen[str | None]):
+    """Ask for a path; dismisses with the text typed, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog"):
+            yield Static(
+                "Open an article or a folder (Enter opens, Esc cancels)", classes="dialog-title"
+            )
+            yield Input(placeholder="~/news/story.txt", id="open-path")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#open-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,74 @@
+"""The `?` help screen: every key binding, generated from the bindings, grouped by where it works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HelpGroup = tuple[str, Sequence[type[DOMNode] | DOMNode]]
+
+
+def describe_bindings(app, nodes: Iterable[type[DOMNode] | DOMNode]) -> list[tuple[str, str]]:
+    """(keys, description) for every described binding of these classes/nodes, in order.
+
+    Bindings for the same action are merged ("j, down"); undocumented and system bindings
+    are left out.
+    """
+    rows: dict[str, tuple[list[str], str]] = {}
+    for node in nodes:
+        cls = node if isinstance(node, type) else type(node)
+        bindings = cls._merged_bindings
+        if bindings is None:
+            continue
+        for key_bindings in bindings.key_to_bindings.values():
+            for binding in key_bindings:
+                if binding.system or not binding.description:
+                    continue
+                keys, _ = rows.setdefault(binding.action, ([], binding.description))
+                display = app.get_key_display(binding)
+                if display not in keys:
+                    keys.append(display)
+    return [(", ".join(keys), description) for keys, description in rows.values()]
+
+
+def help_content(app, groups: Sequence[HelpGroup]) -> list[Content]:
+    lines: list[Content] = []
+    for title, nodes in groups:
+        rows = describe_bindings(app, nodes)
+        if not rows:
+            continue
+        if lines:
+            lines.append(Content(""))
+        lines.append(Content.assemble((title, "bold underline")))
+        width = max(len(keys) for keys, _ in rows)
+        for keys, description in rows:
+            lines.append(Content.assemble("  ", (keys.ljust(width), "bold"), "  ", description))
+    return lines
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings of the app, the screen and each pane."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss_help", "Close help"),
+    ]
+
+    def __init__(self, groups: Sequence[HelpGroup]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog"):
+            yield Static("Keys — Esc or ? closes", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(Content("\n").join(help_content(self.app, self.groups)))
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

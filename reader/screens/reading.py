@@ -1,0 +1,247 @@
+"""The reading screen: library | article | claims over notes, with Header and Footer.
+
+Which columns show depends on the width (all three from 150 columns, no library below that,
+no claims/notes column below 110) unless the user toggled them with L / C; the article
+always keeps at least `MIN_ARTICLE` columns.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.library_pane import LibraryPane
+from reader.widgets.notes_pane import NotesPane
+
+LIBRARY_WIDTH = 30
+SIDE_WIDTH = 40
+MIN_ARTICLE = 40
+WIDE = 150  # from here up: all three columns
+MEDIUM = 110  # from here up: article + claims/notes
+
+
+class _StandInArticleView(Widget, can_focus=True):
+    """Stand-in used only while reader/widgets/article_view.py does not exist yet.
+
+    Implements the part of the ArticleView interface the shell uses: load, cursor_range,
+    selection_range, progress, measure, j/k sentence moves and CursorMoved.
+    """
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next sentence", show=False),
+        Binding("k,up", "move(-1)", "Previous sentence", show=False),
+    ]
+    measure: reactive[int] = reactive(76)
+
+    class CursorMoved(Message):
+        def __init__(self, start: int, end: int, progress: float) -> None:
+            super().__init__()
+            self.start, self.end, self.progress = start, end, progress
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = None
+        self._sentences: list = []
+        self._index = 0
+
+    def validate_measure(self, value: int) -> int:
+        return max(40, min(120, value))
+
+    def load(self, document, cursor_offset: int = 0) -> None:
+        self.document = document
+        self._sentences = [s for block in document.blocks for s in block.sentences]
+        self._index = 0
+        self.move_cursor_to_offset(cursor_offset)
+
+    def move_cursor_to_offset(self, offset: int) -> None:
+        self._index = next(
+            (i for i, s in enumerate(self._sentences) if s.end > offset),
+            max(0, len(self._sentences) - 1),
+        )
+        self._moved()
+
+    @property
+    def cursor_range(self) -> tuple[int, int] | None:
+        if not self._sentences:
+            return None
+        sentence = self._sentences[self._index]
+        return sentence.start, sentence.end
+
+    @property
+    def selection_range(self) -> tuple[int, int] | None:
+        return None
+
+    @property
+    def progress(self) -> float:
+        if len(self._sentences) <= 1:
+            return 100.0 if self._sentences else 0.0
+        return 100.0 * self._index / (len(self._sentences) - 1)
+
+    def set_highlights(self, highlights) -> None:
+        pass
+
+    def action_move(self, delta: int) -> None:
+        if self._sentences:
+            self._index = max(0, min(len(self._sentences) - 1, self._index + delta))
+            self._moved()
+
+    def _moved(self) -> None:
+        start, end = self.cursor_range or (0, 0)
+        self.post_message(self.CursorMoved(start, end, self.progress))
+        self.refresh()
+
+    def render(self):
+        from textual.content import Content
+
+        if self.document is None:
+            return Content("")
+        cursor = self.cursor_range
+        lines = []
+        for block in self.document.blocks[:200]:
+            text = Content(block.text)
+            if cursor and block.start <= cursor[0] < block.end:
+                text = text.stylize("reverse", cursor[0] - block.start, cursor[1] - block.start)
+            lines.append(text)
+        return Content("\n\n").join(lines)
+
+
+try:
+    from reader.widgets.article_view import ArticleView
+except ModuleNotFoundError as error:  # the article view helper has not landed it yet
+    if error.name != "reader.widgets.article_view":
+        raise
+    ArticleView = _StandInArticleView  # type: ignore[misc,assignment]
+
+
+class ArticleMessage(Static, can_focus=True):
+    """Shown in place of the article view for an empty article or a loading error."""
+
+
+class ReadingScreen(Screen):
+    BINDINGS = [
+        Binding("tab", "cycle_focus(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="reading")
+        self.user_library: bool | None = None  # None: follow the width
+        self.user_side: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="columns"):
+            yield LibraryPane(id="library")
+            with Vertical(id="article-area"):
+                yield ArticleMessage("", id="article-message", markup=False)
+                yield ArticleView(id="article")
+            with Vertical(id="side"):
+                yield ClaimsPane(id="claims")
+                yield NotesPane(id="notes")
+        yield Footer()
+
+    class Ready(Message):
+        """Posted once the screen's widgets are mounted (the app starts loading then)."""
+
+    def on_mount(self) -> None:
+        self.query_one("#article-message").display = False
+        self.update_layout()
+        self.post_message(self.Ready())
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update_layout(event.size.width)
+
+    def columns_for(self, width: int) -> tuple[bool, bool]:
+        """(library shown, claims/notes shown) at this width, user toggles applied."""
+        library = width >= WIDE if self.user_library is None else self.user_library
+        side = width >= MEDIUM if self.user_side is None else self.user_side
+        if library and side and width - LIBRARY_WIDTH - SIDE_WIDTH < MIN_ARTICLE:
+            # Not enough room for both: keep the one the user asked for (the library wins).
+            if self.user_side and not self.user_library:
+                library = False
+            else:
+                side = False
+        return library, side
+
+    def update_layout(self, width: int | None = None) -> None:
+        width = self.size.width if width is None else width
+        if width <= 0:
+            return
+        library, side = self.columns_for(width)
+        pane = self.query_one(LibraryPane)
+        column = self.query_one("#side")
+        focused = self.focused
+        pane.display = library
+        column.display = side
+        if focused is not None and not self._is_shown(focused):
+            self.focus_article()
+
+    def _is_shown(self, widget: Widget) -> bool:
+        return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+    def toggle_library(self) -> None:
+        shown, _ = self.columns_for(self.size.width)
+        self.user_library = not shown
+        if self.user_library:
+            self.user_side = self.user_side if self._room_for_both() else False
+        self.update_layout()
+        if self.user_library:
+            self.query_one(LibraryPane).focus()
+
+    def toggle_side(self) -> None:
+        _, shown = self.columns_for(self.size.width)
+        self.user_side = not shown
+        if self.user_side and not self._room_for_both():
+            self.user_library = False
+        self.update_layout()
+
+    def _room_for_both(self) -> bool:
+        return self.size.width - LIBRARY_WIDTH - SIDE_WIDTH >= MIN_ARTICLE
+
+    @property
+    def library_shown(self) -> bool:
+        return bool(self.query_one(LibraryPane).display)
+
+    @property
+    def side_shown(self) -> bool:
+        return bool(self.query_one("#side").display)
+
+    # -- focus -------------------------------------------------------------------------------
+
+    def article_widget(self) -> Widget:
+        message = self.query_one("#article-message")
+        return message if message.display else self.query_one("#article")
+
+    def focus_article(self) -> None:
+        self.article_widget().focus()
+
+    def focus_slots(self) -> list[Widget]:
+        slots: list[Widget] = []
+        if self.library_shown:
+            slots.append(self.query_one(LibraryPane).option_list)
+        slots.append(self.article_widget())
+        if self.side_shown:
+            slots.append(self.query_one(ClaimsPane))
+            slots.append(self.query_one(NotesPane))
+        return slots
+
+    def action_cycle_focus(self, step: int) -> None:
+        slots = self.focus_slots()
+        current = -1
+        if self.focused is not None:
+            chain = list(self.focused.ancestors_with_self)
+            current = next((i for i, slot in enumerate(slots) if slot in chain), -1)
+            if current < 0 and self.library_shown and self.query_one(LibraryPane) in chain:
+                current = 0  # e.g. the library's filter input
+        target = slots[(current + step) % len(slots)] if current >= 0 else slots[0]
+        target.focus()
