@@ -1,0 +1,162 @@
+"""Bytes to safe text: decoding, newline normalising and control-character neutralising.
+
+Decoding order (no general-purpose detector):
+
+1. a byte-order mark: UTF-8 (BOM dropped), UTF-32 or UTF-16 (either endianness);
+2. valid UTF-8;
+3. otherwise Windows-1252, decoded byte by byte: the five bytes cp1252 leaves undefined
+   (0x81, 0x8D, 0x8F, 0x90, 0x9D) fall back to Latin-1, so one odd byte never costs the rest
+   of the file its curly quotes and dashes. Recorded as ``"cp1252"``.
+
+Normalising: CRLF and lone CR become LF. Then every control character except tab and
+newline is replaced by exactly one visible code point, so offsets never shift and no byte
+of an article can reach the terminal as a control sequence:
+
+* C0 (U+0000-U+001F): the matching Control Picture, ``chr(0x2400 + c)`` (ESC shows as ␛);
+* DEL (U+007F): ␡ (U+2421);
+* C1 (U+0080-U+009F): these nearly always are Windows-1252 bytes that were mis-decoded as
+  Latin-1 somewhere upstream, so each becomes the character cp1252 gives that byte
+  (U+0093 -> “, U+0097 -> —); the five undefined ones become U+FFFD.
+
+Bidi controls and other format characters are kept: terminals do not act on them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from reader.errors import ReaderError
+
+# How much of a file is checked for NUL bytes to call it binary.
+BINARY_PROBE = 8192
+
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+
+
+def _cp1252_table() -> str:
+    chars = []
+    for byte in range(256):
+        if byte in _CP1252_UNDEFINED:
+            chars.append(chr(byte))  # Latin-1 fallback
+        else:
+            chars.append(bytes([byte]).decode("cp1252"))
+    return "".join(chars)
+
+
+# A 256-character decoding table for codecs.charmap_decode (runs in C).
+CP1252_TABLE = _cp1252_table()
+
+
+def _control_map() -> dict[int, str]:
+    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
+    table[0x7F] = "\u2421"
+    for c in range(0x80, 0xA0):
+        table[c] = "\ufffd" if c in _CP1252_UNDEFINED else CP1252_TABLE[c]
+    return table
+
+
+CONTROL_MAP: dict[int, str] = _control_map()
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
+)
+
+
+def sanitize(text: str) -> str:
+    """Replace control characters (except tab and newline) one for one with visible ones."""
+    if _CONTROL_RE.search(text) is None:
+        return text
+    return _CONTROL_RE.sub(lambda m: CONTROL_MAP[ord(m.group())], text)
+
+
+def normalize_newlines(text: str) -> str:
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first chunk, or many of them anywhere (checked after BOM sniffing)."""
+    if b"\x00" in data[:BINARY_PROBE]:
+        return True
+    return data.count(b"\x00") > max(8, len(data) // 1000)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """Decode `data`: (text, encoding), or None when it looks binary. Never raises."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, "replace"), name
+    if looks_binary(data):
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return codecs.charmap_decode(data, "strict", CP1252_TABLE)[0], "cp1252"
+
+
+def normalize(text: str) -> str:
+    """Newlines to LF, then control characters neutralised (length-preserving after LF)."""
+    return sanitize(normalize_newlines(text))
+
+
+# Bytes that decode to a control character other than tab, LF and CR.
+_CONTROL_BYTES = bytes([c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F])
+_CP1252_CONTROL_BYTES = _CONTROL_BYTES + bytes(sorted(_CP1252_UNDEFINED))
+_UTF8_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _may_hold_controls(data: bytes, encoding: str) -> bool:
+    """A fast byte-level check; False means the decoded text has no control to replace."""
+    if encoding == "utf-8":
+        return len(data.translate(None, _CONTROL_BYTES)) != len(data) or bool(_UTF8_C1.search(data))
+    if encoding == "cp1252":
+        return len(data.translate(None, _CP1252_CONTROL_BYTES)) != len(data)
+    return True
+
+
+def decode_and_normalize(data: bytes) -> tuple[str, str] | None:
+    """Decode and normalise file bytes: (text, encoding), or None when binary. Never raises."""
+    decoded = decode_bytes(data)
+    if decoded is None:
+        return None
+    text, encoding = decoded
+    text = normalize_newlines(text)
+    if _may_hold_controls(data, encoding):
+        text = sanitize(text)
+    return text, encoding
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a ReaderError naming what went wrong and the path."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise ReaderError(f"is a directory, not an article file: {path}") from None
+    except PermissionError:
+        raise ReaderError(f"permission denied: {path}") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ReaderError(f"cannot read ({reason.lower()}): {path}") from None
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read, decode and normalise a text file: (text, encoding). Raises ReaderError."""
+    p = Path(path)
+    if p.is_dir():
+        raise ReaderError(f"is a directory, not an article file: {p}")
+    data = read_bytes(p)
+    decoded = decode_and_normalize(data)
+    if decoded is None:
+        raise ReaderError(f"binary file, not a text article: {p}")
+    return decoded

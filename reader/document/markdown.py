@@ -1,0 +1,388 @@
+"""Markdown articles: markdown-it-py tokens in, display-text blocks out.
+
+The parser is markdown-it-py's "commonmark" preset with tables enabled and HTML enabled (so
+raw HTML is recognised as such) but never interpreted: an HTML block is kept as-is in an
+`html` block, inline HTML stays literal text. For Markdown, `Document.text` is the display
+text: the blocks' display texts joined with "\\n\\n"; offsets index it, and
+`Block.source_line` is the 1-based line of the block in the file.
+
+Front matter: YAML (`---`, via mdit-py-plugins' front_matter plugin and `yaml.safe_load`)
+or TOML (`+++`, stripped here and read with tomllib) gives title, author(s), date and
+description (the subtitle). A broken front matter is not fatal: it is noted in `messages`.
+Front-matter title/description/date/authors are shown as title/subtitle/meta blocks at the
+top (source line 1) so what the header says is also on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from reader.document.decode import sanitize
+from reader.document.model import Block, Metadata, Span
+
+_SEPARATOR = "\n\n"
+_HEADING_ID = re.compile(r"\s*(?:\{#[^}]*\}|\{/\*?.*?\*?/\})\s*$")
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_TOML_FM = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(slots=True)
+class MarkdownResult:
+    text: str
+    blocks: list[Block]
+    meta: Metadata
+    messages: list[str] = field(default_factory=list)
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+
+_MD = None
+
+
+def _md():
+    global _MD
+    if _MD is None:
+        _MD = _parser()
+    return _MD
+
+
+# --- front matter ----------------------------------------------------------------------------
+
+
+def _iso_date(value: object) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        m = _DATE.search(value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value.strip())
+        return [p for p in (x.strip() for x in parts) if p]
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("title")
+        return [str(name)] if name else []
+    if isinstance(value, list | tuple):
+        out: list[str] = []
+        for item in value:
+            out.extend(_names(item) if not isinstance(item, str) else [item.strip()])
+        return [n for n in out if n]
+    return []
+
+
+def _apply_front_matter(data: object, meta: Metadata) -> None:
+    if not isinstance(data, dict):
+        return
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+
+    def first(*keys: str) -> object:
+        for key in keys:
+            for source in (data, extra):
+                if source.get(key) not in (None, "", [], {}):
+                    return source[key]
+        return None
+
+    title = first("title")
+    if title is not None:
+        meta.title = sanitize(" ".join(str(title).split()))
+    subtitle = first("description", "subtitle", "summary")
+    if subtitle is not None:
+        meta.subtitle = str(subtitle).strip()
+    published = _iso_date(first("date", "published", "pubDate", "publishDate")) or _iso_date(
+        first("path", "slug", "permalink")
+    )
+    if published:
+        meta.published = published
+    meta.authors = [sanitize(n) for n in _names(first("authors", "author", "by"))]
+    source = first("source", "publisher", "site")
+    if isinstance(source, str):
+        meta.source = sanitize(source.strip())
+
+
+def _front_matter_yaml(content: str, meta: Metadata, messages: list[str], name: str) -> None:
+    import yaml
+
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        messages.append(f"front matter is not valid YAML{where}, ignored: {name}")
+        return
+    except Exception:  # noqa: BLE001 - hostile input must never crash the loader
+        messages.append(f"front matter could not be read, ignored: {name}")
+        return
+    _apply_front_matter(data, meta)
+
+
+def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tuple[str, int]:
+    """Remove a `+++` TOML front matter: (rest of the text, lines removed)."""
+    m = _TOML_FM.match(text)
+    if not m:
+        return text, 0
+    import tomllib
+
+    try:
+        _apply_front_matter(tomllib.loads(m.group(1)), meta)
+    except (tomllib.TOMLDecodeError, ValueError, TypeError):
+        messages.append(f"front matter is not valid TOML, ignored: {name}")
+    return text[m.end() :], text.count("\n", 0, m.end())
+
+
+# --- inline rendering --------------------------------------------------------------------------
+
+
+def _render_inline(children, out: list[str], spans: list[Span], pos: int) -> int:
+    """Append the display text of inline tokens to `out`; record spans. Returns new pos."""
+    open_at: list[tuple[str, int, str | None]] = []
+    for tok in children or ():
+        kind = tok.type
+        if kind == "text" or kind == "html_inline":
+            out.append(tok.content)
+            pos += len(tok.content)
+        elif kind == "softbreak":
+            out.append(" ")
+            pos += 1
+        elif kind == "hardbreak":
+            out.append("\n")
+            pos += 1
+        elif kind == "code_inline":
+            spans.append(Span(pos, pos + len(tok.content), "code"))
+            out.append(tok.content)
+            pos += len(tok.content)
+        elif kind == "image":
+            alt_parts: list[str] = []
+            _render_inline(tok.children, alt_parts, [], 0)
+            alt = "".join(alt_parts).strip() or str(tok.attrs.get("src", ""))
+            label = f"[image: {alt}]" if alt else "[image]"
+            out.append(label)
+            pos += len(label)
+        elif kind.endswith("_open"):
+            style = {"em": "emphasis", "strong": "strong", "link": "link", "s": "strike"}.get(
+                kind[:-5]
+            )
+            url = tok.attrs.get("href") if kind == "link_open" else None
+            open_at.append((style or "", pos, str(url) if url is not None else None))
+        elif kind.endswith("_close") and open_at:
+            style, start, url = open_at.pop()
+            if style and pos > start:
+                spans.append(Span(start, pos, style, url))
+        elif tok.content:
+            out.append(tok.content)
+            pos += len(tok.content)
+    return pos
+
+
+def _inline_text(token) -> tuple[str, tuple[Span, ...]]:
+    parts: list[str] = []
+    spans: list[Span] = []
+    _render_inline(token.children, parts, spans, 0)
+    text = "".join(parts)
+    # Trim outer whitespace, shifting spans to match.
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if lead or spans:
+        spans = [
+            Span(max(0, s.start - lead), min(len(text), s.end - lead), s.style, s.url)
+            for s in spans
+            if min(len(text), s.end - lead) > max(0, s.start - lead)
+        ]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return text, tuple(spans)
+
+
+# --- block walk ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pending:
+    kind: str
+    text: str
+    spans: tuple[Span, ...] = ()
+    level: int = 0
+    label: str = ""
+    source_line: int = 1
+
+
+def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: str):
+    out: list[_Pending] = []
+    list_stack: list[list] = []  # [kind, next number, marker]
+    item_stack: list[list] = []  # [label, paragraphs seen]
+    quote_depth = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        kind = tok.type
+        line = (tok.map[0] + 1 + line_offset) if tok.map else 1 + line_offset
+        if kind == "front_matter":
+            _front_matter_yaml(tok.content, meta, messages, name)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append([kind, 0, tok.markup])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if list_stack:
+                list_stack.pop()
+        elif kind == "list_item_open":
+            if list_stack and list_stack[-1][0] == "ordered_list_open":
+                label = f"{tok.info or ''}{tok.markup or '.'}"
+            else:
+                label = "•"
+            item_stack.append([label, 0])
+        elif kind == "list_item_close":
+            if item_stack:
+                item_stack.pop()
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth = max(0, quote_depth - 1)
+        elif kind == "heading_open" and i + 1 < n:
+            text, spans = _inline_text(tokens[i + 1])
+            text = _HEADING_ID.sub("", text)
+            spans = tuple(s for s in spans if s.end <= len(text))
+            level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+            if text:
+                out.append(_Pending("heading", text, spans, level, "", line))
+            i += 3
+            continue
+        elif kind == "paragraph_open" and i + 1 < n:
+            text, spans = _inline_text(tokens[i + 1])
+            if text:
+                if item_stack:
+                    item = item_stack[-1]
+                    label = item[0] if item[1] == 0 else ""
+                    item[1] += 1
+                    out.append(_Pending("list_item", text, spans, len(list_stack), label, line))
+                elif quote_depth:
+                    out.append(_Pending("quote", text, spans, quote_depth, "", line))
+                else:
+                    out.append(_Pending("paragraph", text, spans, 0, "", line))
+            i += 3
+            continue
+        elif kind in ("fence", "code_block"):
+            text = tok.content.rstrip("\n")
+            if text.strip():
+                out.append(_Pending("code", text, (), 0, (tok.info or "").strip(), line))
+        elif kind == "html_block":
+            text = tok.content.rstrip()
+            if text.strip():
+                out.append(_Pending("html", text, (), 0, "", line))
+        elif kind == "table_open":
+            rows: list[str] = []
+            cells: list[str] = []
+            j = i + 1
+            while j < n and tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "inline":
+                    cells.append(_inline_text(t)[0].replace("\n", " "))
+                elif t.type == "tr_close":
+                    rows.append(" | ".join(cells))
+                    cells = []
+                j += 1
+            text = "\n".join(rows)
+            if text.strip():
+                out.append(_Pending("table", text, (), 0, "", line))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def _header_blocks(meta: Metadata, first: _Pending | None) -> list[_Pending]:
+    """Title / subtitle / meta blocks from the front matter (shown at the top)."""
+    head: list[_Pending] = []
+    if meta.title and not (first and first.kind == "title"):
+        head.append(_Pending("title", meta.title, (), 0, "", 1))
+    if meta.subtitle:
+        text, spans = _inline_text_of(meta.subtitle)
+        meta.subtitle = text
+        if text:
+            head.append(_Pending("subtitle", text, spans, 0, "", 1))
+    bits = []
+    if meta.published:
+        bits.append(meta.published)
+    if meta.authors:
+        bits.append("by " + ", ".join(meta.authors))
+    if meta.source:
+        bits.append(meta.source)
+    if bits:
+        head.append(_Pending("meta", " · ".join(bits), (), 0, "", 1))
+    return head
+
+
+def _inline_text_of(source: str) -> tuple[str, tuple[Span, ...]]:
+    tokens = _md().parseInline(" ".join(source.split()))
+    if not tokens:
+        return "", ()
+    return _inline_text(tokens[0])
+
+
+def parse_markdown(text: str, name: str = "") -> MarkdownResult:
+    """Display text, blocks and metadata for normalised Markdown source. Never raises."""
+    meta = Metadata()
+    messages: list[str] = []
+    body, skipped = _strip_toml(text, meta, messages, name)
+    try:
+        tokens = _md().parse(body)
+    except Exception:  # noqa: BLE001 - a parser bug must not take the reader down
+        messages.append(f"Markdown could not be parsed, shown as plain text: {name}")
+        tokens = []
+        pending = [_Pending("paragraph", body.strip(), (), 0, "", 1)] if body.strip() else []
+    else:
+        pending = _walk(tokens, skipped, meta, messages, name)
+    # Title: front matter, else the first H1 (which then shows as the title block).
+    if not meta.title:
+        for p in pending:
+            if p.kind == "heading" and p.level == 1:
+                meta.title = p.text
+                break
+    if pending and pending[0].kind == "heading" and pending[0].level == 1:
+        if pending[0].text == meta.title:
+            pending[0].kind = "title"
+    if not meta.published and name:
+        meta.published = _iso_date(name)
+    pending = _header_blocks(meta, pending[0] if pending else None) + pending
+    if not meta.title:
+        meta.title = name
+    blocks: list[Block] = []
+    parts: list[str] = []
+    pos = 0
+    for p in pending:
+        shown = sanitize(p.text)
+        if blocks:
+            parts.append(_SEPARATOR)
+            pos += len(_SEPARATOR)
+        block = Block(
+            p.kind,
+            pos,
+            pos + len(shown),
+            shown,
+            spans=p.spans,
+            level=p.level,
+            label=sanitize(p.label),
+            source_line=p.source_line,
+        )
+        blocks.append(block)
+        parts.append(shown)
+        pos += len(shown)
+    meta.title = sanitize(meta.title)
+    meta.subtitle = sanitize(meta.subtitle)
+    return MarkdownResult("".join(parts), blocks, meta, messages)

@@ -1,0 +1,65 @@
+"""`reader parse PATH`: the document model as JSON (sentences computed for every block).
+
+Imports nothing from textual, so scripting stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from reader.document.model import Document
+
+
+def document_to_dict(doc: Document, sentences: bool = True) -> dict[str, object]:
+    """The JSON shape of `reader parse`: metadata, then blocks with their sentences."""
+    blocks = []
+    for block in doc.blocks:
+        item: dict[str, object] = {
+            "kind": block.kind,
+            "start": block.start,
+            "end": block.end,
+            "text": block.text,
+        }
+        if block.level:
+            item["level"] = block.level
+        if block.label:
+            item["label"] = block.label
+        item["line"] = block.source_line
+        if block.spans:
+            item["spans"] = [
+                {"start": s.start, "end": s.end, "style": s.style}
+                | ({"url": s.url} if s.url is not None else {})
+                for s in block.spans
+            ]
+        if sentences:
+            item["sentences"] = [
+                {"start": s.start, "end": s.end, "text": s.text} for s in block.sentences
+            ]
+        blocks.append(item)
+    meta = doc.meta
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "published": meta.published,
+        "source": meta.source,
+        "authors": list(meta.authors),
+        "encoding": doc.encoding,
+        "blocks": blocks,
+    }
+
+
+def parse_command(path: str, indent: int = 2) -> int:
+    """Print the document model of `path` as JSON; notes (e.g. empty article) go to stderr."""
+    from reader.document.loader import load_document
+
+    doc = load_document(path)
+    for message in doc.messages:
+        print(f"reader: note: {message}", file=sys.stderr)
+    data = document_to_dict(doc, sentences=True)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent or None))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    return 0
