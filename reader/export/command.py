@@ -104,7 +104,7 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     store = AnnotationStore.open(document)
     try:
         if store.problem:
-            print(f"reader: warning: {article}: {store.problem}", file=sys.stderr)
+            raise ReaderError(f"{store.sidecar_path}: {store.problem}")
         result = import_into(store, document.text, annotations)
         store.flush()
     finally:

@@ -25,6 +25,7 @@ MARKER = "<!-- margin-reader export -->"
 NOTES_SUFFIX = ".notes.md"
 
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|#])")  # what can start inline markup
 _LEADING_WS = re.compile(r"^\s+")
 _TRAILING_WS = re.compile(r"\s+$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -59,8 +60,15 @@ def escape_line(text: str) -> str:
 
 
 def escape_inline(text: str) -> str:
-    """Literal text for a heading or metadata line: newlines become spaces."""
-    return escape_line(" ".join(text.splitlines()) if "\n" in text else text)
+    """Literal text inside a line we start (a heading, a metadata line, link text).
+
+    Such text is never at the start of a block, so only characters that open inline markup
+    (and `#`, a heading's closing sequence or an Obsidian tag) are escaped, keeping dates and
+    titles readable. Newlines become spaces; surrounding whitespace is dropped.
+    """
+    if "\n" in text:
+        text = " ".join(text.splitlines())
+    return _INLINE_SPECIAL.sub(r"\\\1", text.strip()).replace("\t", " ")
 
 
 def quote_block(text: str, indent: str = "") -> str:
@@ -199,9 +207,9 @@ def totals_line(annotations: list[Annotation]) -> str:
 
 
 def tag_text(tag: str) -> str:
-    """`#tag`, with spaces as hyphens and punctuation other than `-`/`/` escaped."""
+    """`#tag`, with spaces as hyphens and inline markup characters escaped."""
     body = "-".join(tag.split())
-    return "#" + _PUNCT.sub(lambda m: m.group(1) if m.group(1) in "-/" else "\\" + m.group(1), body)
+    return "#" + _INLINE_SPECIAL.sub(r"\\\1", body)
 
 
 def link_target(path: str) -> str:
