@@ -44,11 +44,12 @@ MONTHS = {
     )
     for name in names
 }
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_MONTH_DATE = re.compile(
-    r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2}),?\s+(\d{4})",
-    re.IGNORECASE,
-)
+# Patterns start with a literal so `re` can skip through a 4 KB head quickly; the digits
+# or month word before it are checked by a second, anchored look back.
+_ISO_TAIL = re.compile(r"-([0-9]{2})-([0-9]{2})(?![0-9])")
+_ISO_YEAR = re.compile(r"(?<![0-9])([0-9]{4})$")
+_COMMA_YEAR = re.compile(r",[ \t]*([0-9]{4})(?![0-9])")
+_MONTH_DAY = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+([0-9]{1,2})$")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _HOST = re.compile(r"^https?://(?:www\.)?([^/\s:]+)", re.IGNORECASE)
 _TIME_OR_NUMBER = re.compile(r"^(?:T?\d|[+-]\d)")
@@ -192,16 +193,22 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first ISO or "Month D, YYYY" date in `text`: (iso, start, end)."""
     found: list[tuple[str, int, int]] = []
-    for match in _ISO_DATE.finditer(text):
-        iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    for match in _ISO_TAIL.finditer(text):
+        year = _ISO_YEAR.search(text, max(0, match.start() - 4), match.start())
+        if year is None:
+            continue
+        iso = _iso(int(year.group(1)), int(match.group(1)), int(match.group(2)))
         if iso:
-            found.append((iso, match.start(), match.end()))
+            found.append((iso, year.start(), match.end()))
             break
-    for match in _MONTH_DATE.finditer(text):
-        month = MONTHS[match.group(1).lower()]
-        iso = _iso(int(match.group(3)), month, int(match.group(2)))
+    for match in _COMMA_YEAR.finditer(text):
+        before = _MONTH_DAY.search(text, max(0, match.start() - 14), match.start())
+        month = MONTHS.get(before.group(1).lower()) if before else None
+        if month is None:
+            continue
+        iso = _iso(int(match.group(1)), month, int(before.group(2)))
         if iso:
-            found.append((iso, match.start(), match.end()))
+            found.append((iso, before.start(), match.end()))
             break
     return min(found, key=lambda item: item[1]) if found else None
 

@@ -1,0 +1,67 @@
+"""Fixtures for the app shell tests: isolated user dirs and small libraries."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds"
+SEED = SEEDS / "000_566c8ea77d92d380.txt"
+CORPUS = REPO / ".." / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path, monkeypatch):
+    """Point platformdirs (XDG on Linux) at temp dirs so no real user state leaks in or out."""
+    base = tmp_path / "xdg"
+    for var, name in (
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(var, str(base / name))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("BROWSER", raising=False)
+    return base
+
+
+@pytest.fixture
+def seed_library(tmp_path) -> Path:
+    """A temp copy of the bundled seeds."""
+    library = tmp_path / "library"
+    shutil.copytree(SEEDS, library)
+    return library
+
+
+ARTICLES = {
+    "alpha.txt": "Alpha story\n\nJanuary 3, 2024Alpha Wire\n\nAlpha one. Alpha two. Alpha three.\n",
+    "beta.txt": "Beta story\n\nFebruary 5, 2024\n\nBeta one. Beta two.\n",
+    "gamma.md": "---\ntitle: Gamma story\ndate: 2024-03-07\n---\n\n# Gamma\n\nGamma one.\n",
+}
+
+
+@pytest.fixture
+def small_library(tmp_path) -> Path:
+    """Three dated articles: gamma (newest), beta, alpha (oldest)."""
+    library = tmp_path / "small"
+    library.mkdir()
+    for name, text in ARTICLES.items():
+        (library / name).write_text(text, encoding="utf-8")
+    return library
+
+
+async def _settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def settle():
+    """`await settle(app, pilot)`: wait for the library scan and article loads to finish."""
+    return _settle

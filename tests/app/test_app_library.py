@@ -1,0 +1,183 @@
+"""reader.library: which files are articles, the head parse, sorting, filtering, scale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.library import (
+    count_annotations,
+    filter_entries,
+    has_articles,
+    is_article_name,
+    parse_head,
+    read_entry,
+    scan_library,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "000_566c8ea77d92d380.txt"
+CORPUS = REPO / ".." / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("story.txt", True),
+        ("story.md", True),
+        ("Story.MARKDOWN", True),
+        ("story.txt.annotations.json", False),
+        ("story.txt.annotations.json.lock", False),
+        ("story.txt.lock", False),
+        ("story.txt.notes.md", False),
+        ("story.txt.annotations.json.corrupt-20260101T000000Z", False),
+        ("story.corrupt-20260101.md", False),
+        (".hidden.txt", False),
+        ("image.png", False),
+        ("notes.rst", False),
+    ],
+)
+def test_is_article_name(name, expected):
+    assert is_article_name(name) is expected
+
+
+def test_seed_head_gives_title_date_and_glued_source():
+    entry = read_entry(SEED, SEED.parent)
+    assert entry.title == "US Links Security Guarantees For Ukraine To Peace Deal Ceding Donbas"
+    assert entry.published == "2026-01-27"
+    assert entry.source == "Clash Report"
+    assert entry.annotation_count == 0
+    assert not entry.binary
+
+
+def test_markdown_front_matter_and_heading():
+    head = '---\ntitle: "Front [bold]title[/]"\ndate: 2011-05-25\n---\n\n# Heading\n'
+    assert parse_head(head, markdown=True, fallback_title="x") == (
+        "Front [bold]title[/]",
+        "2011-05-25",
+        "",
+    )
+    assert parse_head("# Only heading\n\ntext", markdown=True, fallback_title="x")[0] == (
+        "Only heading"
+    )
+    toml = '+++\ntitle = "Toml title"\ndate = 2023-10-05T00:00:00Z\n+++\nBody'
+    assert parse_head(toml, markdown=True, fallback_title="x")[:2] == ("Toml title", "2023-10-05")
+
+
+def test_plain_text_skips_url_and_timestamp_lines():
+    head = "http://news.example.jp/article/1/\n2011-10-02T10:00:00+0900\nReal title\n\nBody."
+    title, published, source = parse_head(head, markdown=False, fallback_title="x")
+    assert (title, published, source) == ("Real title", "2011-10-02", "news.example.jp")
+
+
+def test_title_control_characters_are_removed_and_fallback_is_stem(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x1b]2;PWNED\x07Title\n")
+    entry = read_entry(tmp_path / "a.txt", tmp_path)
+    assert "\x1b" not in entry.title and "\x07" not in entry.title
+    (tmp_path / "blank.txt").write_bytes(b"\n\n  \n")
+    assert read_entry(tmp_path / "blank.txt", tmp_path).title == "blank"
+
+
+def test_cp1252_head_decodes(tmp_path):
+    (tmp_path / "c.txt").write_bytes("\u201cQuoted\u201d title\n".encode("cp1252"))
+    assert read_entry(tmp_path / "c.txt", tmp_path).title == "\u201cQuoted\u201d title"
+
+
+def test_binary_file_is_listed_as_binary(tmp_path):
+    (tmp_path / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    entry = read_entry(tmp_path / "logo.txt", tmp_path)
+    assert entry.binary and entry.title == "logo.txt"
+
+
+def test_scan_sorts_newest_first_then_by_name_and_skips_our_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    files = {
+        "b-undated.txt": "B undated\n",
+        "a-undated.txt": "A undated\n",
+        "old.txt": "Old\n2001-02-03\n",
+        "sub/new.md": "---\ntitle: New\ndate: 2024-12-31\n---\n",
+        "same-z.txt": "Z\nMarch 4, 2010\n",
+        "same-a.txt": "A\nMar 4, 2010\n",
+        "old.txt.annotations.json": "{}",
+        "old.txt.notes.md": "# Notes",
+        ".git/HEAD.txt": "not an article",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    names = [entry.name for entry in scan_library(tmp_path)]
+    assert names == [
+        "sub/new.md",
+        "same-a.txt",
+        "same-z.txt",
+        "old.txt",
+        "a-undated.txt",
+        "b-undated.txt",
+    ]
+
+
+def test_annotation_count_reads_sidecar_records(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Story\n\nText.\n", encoding="utf-8")
+    sidecar = tmp_path / "story.txt.annotations.json"
+    sidecar.write_text(
+        json.dumps({"annotations": {"1": {"id": "a"}, "2": {"id": "b"}}, "meta": {"1": {}}})
+    )
+    assert read_entry(article, tmp_path).annotation_count == 2
+    sidecar.write_text("{not json")
+    assert count_annotations(sidecar) == 0
+    assert count_annotations(tmp_path / "missing.json") == 0
+
+
+def test_filter_matches_every_word_case_insensitively(small_library):
+    entries = scan_library(small_library)
+    assert [e.title for e in filter_entries(entries, "STORY gam")] == ["Gamma story"]
+    assert [e.title for e in filter_entries(entries, "alpha wire")] == ["Alpha story"]
+    assert len(filter_entries(entries, "  ")) == 3
+    assert filter_entries(entries, "nothing-like-this") == []
+
+
+def test_has_articles(tmp_path):
+    assert not has_articles(tmp_path)
+    (tmp_path / "x.txt.annotations.json").write_text("{}")
+    assert not has_articles(tmp_path)
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "a.md").write_text("# A")
+    assert has_articles(tmp_path)
+
+
+def test_two_thousand_articles_are_listed_correctly(tmp_path):
+    """Scale: 2,000 generated articles in 20 folders (speed is measured in bench/)."""
+    expected = {}
+    for i in range(2000):
+        folder = tmp_path / f"f{i % 20:02d}"
+        folder.mkdir(exist_ok=True)
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        title = f"Article number {i}"
+        body = "Sentence of body text. " * 300  # ~7 KB: more than the head that is read
+        (folder / f"a{i:04d}.txt").write_text(
+            f"{title}\n\n2020-{month:02d}-{day:02d}\n\n{body}\n", encoding="utf-8"
+        )
+        expected[f"f{i % 20:02d}/a{i:04d}.txt"] = (title, f"2020-{month:02d}-{day:02d}")
+    seen = []
+    entries = scan_library(tmp_path, progress=seen.append)
+    assert len(entries) == 2000
+    assert {e.name: (e.title, e.published) for e in entries} == expected
+    keys = [(e.published, e.name) for e in entries]
+    assert keys == sorted(keys, key=lambda k: (-int(k[0].replace("-", "")), k[1]))
+    assert seen == list(range(100, 2001, 100))
+
+
+def test_corpus_lists_every_article(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    entries = scan_library(CORPUS)
+    by_name = {e.name: e for e in entries}
+    assert by_name["binary-png-jekyll-footer-logo.txt"].binary
+    assert by_name["post-go-gif-decoder.md"].title == "A GIF decoder: an exercise in Go interfaces"
+    assert by_name["bbc-business-509.txt"].title == "Euro firms miss out on optimism"
+    assert all(e.title for e in entries)
+    assert Path(entries[0].path).is_absolute()
