@@ -430,7 +430,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
             return
         cursor_row = self._cursor_rows()[0] - round(self.scroll_y) if self._blocks else 0
-        visible = 0 <= cursor_row < self._view_height()
+        visible = self.cursor_range is not None and 0 <= cursor_row < self._view_height()
         top_block, top_row = self._index.locate(round(self.scroll_y))
         self._tw = tw
         self._rebuild_index()
@@ -447,6 +447,8 @@ class ArticleView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- cursor stops
 
     def _stops(self, index: int) -> list[tuple[int, int]]:
+        if not 0 <= index < len(self._blocks):
+            return []
         block = self._blocks[index]
         if self._folded(index):
             return [(block.start, block.end)] if block.text.strip() else []
@@ -852,6 +854,10 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._styles.get(names)
         if style is None:
             style = self.get_component_rich_style(*names, partial=True, default=Style())
+            if style.bgcolor is not None:
+                # A translucent background is only right blended over the widget's own.
+                full = self.get_component_rich_style(*names, default=Style())
+                style += Style(bgcolor=full.bgcolor)
             self._styles[names] = style
         return style
 
