@@ -2,7 +2,8 @@
 
 Re-anchoring follows the order a careful reader would use:
 
-1. the stored position still holds the exact quote -> keep it (context refreshed);
+1. the stored position still holds the exact quote in its stored context -> keep it (if only
+   the quote matches there, it competes with the other occurrences below, nearness helping);
 2. the exact quote occurs elsewhere -> pick the occurrence whose prefix and suffix match the
    stored context (ties go to the one nearest the old position); when the exact quote is not
    found, the same with whitespace runs allowed to differ (reflowed lines);
@@ -201,7 +202,7 @@ def locate(text: str, ann: Annotation) -> tuple[int, int] | None:
     if not ann.exact:
         return None
     s, e = ann.start, ann.end
-    if 0 <= s < e <= len(text) and text[s:e] == ann.exact:
+    if 0 <= s < e <= len(text) and text[s:e] == ann.exact and _context_fits(text, s, e, ann):
         return s, e
     found = _best_of(text, ann, _exact_candidates(text, ann))
     if found is None:
