@@ -219,7 +219,11 @@ def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[
     short = width * 0.5
     groups = [m.span() for m in _GROUP.finditer(text, lo, hi)]
     # Wire copy marks paragraphs only by indentation: then every indented line starts one.
-    indent_marks = bool(width) and len(groups) * 20 < text.count("\n", lo, hi)
+    indent_marks = False
+    if width and groups:
+        total = text.count("\n", groups[0][0], groups[-1][1]) + 1
+        in_groups = sum(text.count("\n", gs, ge) + 1 for gs, ge in groups)
+        indent_marks = (total - in_groups) * 20 < total
     pos = lo
     for k, (gs, ge) in enumerate(groups):
         line_no += text.count("\n", pos, gs)
@@ -437,9 +441,9 @@ def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:
     # Headings: short lines without final punctuation, followed by more text.
     for i in range(n - 1):
         u = units[i]
-        if u.kind != "paragraph" or i == 0:
+        if u.kind != "paragraph":
             continue
-        if wrapped and not (u.blank_before and units[i + 1].blank_before):
+        if wrapped and not ((u.blank_before or i == 0) and units[i + 1].blank_before):
             continue
         if units[i + 1].kind in ("paragraph", "list_item", "heading") and _heading_like(u, wrapped):
             u.kind = "heading"
