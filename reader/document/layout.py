@@ -11,6 +11,7 @@ block's estimated height after it is wrapped is O(log n) too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -23,6 +24,17 @@ FOLD_CLOSED = "▸"
 FOLD_OPEN = "▾"
 QUOTE_BAR = "▌ "
 DEFAULT_BULLET = "•"
+
+
+# Text made only of these is one cell per character, so the fast (C-speed) path applies:
+# printable ASCII, Latin-1, Latin Extended, IPA, Greek, Cyrillic, general punctuation.
+_SINGLE_CELL = re.compile(
+    "[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*"
+)
+
+
+def _single_cell(text: str) -> bool:
+    return text.isascii() and text.isprintable() or _SINGLE_CELL.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,58 +56,41 @@ def char_cells(ch: str) -> int:
     return get_character_cell_size(ch)
 
 
-def _wrap_ascii(text: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+def _line_end(text: str, pos: int, width: int) -> int:
+    """Index after the last character of `text[pos:]` that fits in `width` cells."""
+    window = text[pos : pos + width]
+    if _single_cell(window):
+        return pos + len(window)
+    used = 0
+    i = pos
     n = len(text)
-    pos = 0
-    while True:
-        if n - pos <= width:
-            out.append((base + pos, base + n))
-            return
-        window_end = pos + width
-        if text[window_end] == " ":
-            cut, nxt = window_end, window_end
-        else:
-            space = text.rfind(" ", pos, window_end)
-            if space > pos:
-                cut, nxt = space, space
-            else:
-                cut, nxt = window_end, window_end
-        end = cut
-        while end > pos and text[end - 1] == " ":
-            end -= 1
-        out.append((base + pos, base + (end if end > pos else cut)))
-        while nxt < n and text[nxt] == " ":
-            nxt += 1
-        if nxt >= n:
-            return
-        pos = nxt
+    while i < n:
+        w = char_cells(text[i])
+        if used + w > width and i > pos:
+            break
+        used += w
+        i += 1
+    return i
 
 
-def _wrap_cells(text: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+def _wrap_part(text: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+    """Wrap one line of text (no "\n"); each output line is found with string methods."""
     n = len(text)
     pos = 0
     while pos < n:
-        used = 0
-        i = pos
-        last_space = -1
-        while i < n:
-            ch = text[i]
-            w = char_cells(ch)
-            if used + w > width and i > pos:
-                break
-            if ch.isspace() and i > pos:
-                last_space = i
-            used += w
-            i += 1
-        if i >= n:
+        stop = _line_end(text, pos, width)
+        if stop >= n:
             out.append((base + pos, base + n))
             return
-        if text[i].isspace():
-            cut = i
-        elif last_space > pos:
-            cut = last_space
+        if text[stop].isspace():
+            cut = stop
         else:
-            cut = i
+            cut = stop
+            i = stop - 1
+            while i > pos and not text[i].isspace():
+                i -= 1
+            if i > pos:
+                cut = i
         end = cut
         while end > pos and text[end - 1].isspace():
             end -= 1
@@ -118,17 +113,15 @@ def wrap_text(text: str, width: int) -> list[tuple[int, int]]:
     for part in text.split("\n"):
         if not part:
             out.append((base, base))
-        elif part.isascii():
-            _wrap_ascii(part, base, width, out)
         else:
-            _wrap_cells(part, base, width, out)
+            _wrap_part(part, base, width, out)
         base += len(part) + 1
     return out
 
 
 def cut_to_width(text: str, start: int, end: int, width: int) -> int:
     """The end offset of the longest prefix of `text[start:end]` fitting in `width` cells."""
-    if text.isascii():
+    if _single_cell(text[start:end]):
         return min(end, start + max(0, width))
     used = 0
     i = start

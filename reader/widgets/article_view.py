@@ -59,6 +59,10 @@ _SPAN_CLASSES = {
 _WORD = re.compile(r"\s*\S+")
 
 
+def _line_start(line: LayoutLine) -> int:
+    return line.start
+
+
 def safe_text(text: str) -> str:
     """`text` with every control character replaced one-for-one by a visible one."""
     return text.translate(_SAFE)
@@ -495,16 +499,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     @staticmethod
     def _line_of(index: int, lines: list[LayoutLine], rel: int) -> int:
-        """Which of a block's lines shows block-relative offset `rel`."""
-        best = 0
-        for i, line in enumerate(lines):
-            if line.synthetic is not None:
-                continue
-            if line.start <= rel:
-                best = i
-            else:
-                break
-        return best
+        """Which of a block's lines shows block-relative offset `rel` (a fold header: 0)."""
+        return max(0, bisect_right(lines, rel, key=_line_start) - 1)
 
     def _reveal_cursor(self, center: bool = False) -> None:
         if not self._blocks:

@@ -478,3 +478,33 @@ async def test_block_kinds_and_inline_spans_are_drawn() -> None:
         assert segments["strong"].bold
         assert segments["emphasis"].italic
         assert not segments[" words and "].bold
+
+
+CORPUS = ROOT / ".." / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    "name", ["news-chinese-hk-leung.txt", "talaa-arabic-elkhabar-world2.txt", "bbc-tech-379.txt"]
+)
+async def test_corpus_articles_fill_exact_cell_widths(name: str) -> None:
+    from rich.cells import cell_len
+
+    from reader.document.loader import load_document
+
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("corpus not available")
+    doc = load_document(path)
+    app = ViewApp(doc)
+    async with app.run_test(size=(90, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.pause()
+        width = view.scrollable_content_region.width
+        for _ in range(3):
+            for y in range(view.scrollable_content_region.height):
+                strip = view.render_line(y)
+                assert strip.cell_length == width
+                assert cell_len(strip.text) == width
+            await pilot.press("space")
+        await pilot.press("G")
+        assert view.progress == 100.0
