@@ -172,7 +172,7 @@ def render_library_markdown(
             _relative_link(art.path, base_dir),
             level=2,
         )
-        facts = [art.published or "undated", plural(len(art.annotations), "highlight")]
+        facts = [art.published or "undated", plural(len(art.annotations), "highlight"), art.name]
         entries.append(
             f"{len(entries) + 1}. [{escape_inline(article_title(art.document))}](#{anchor})"
             f" — {escape_inline(' · '.join(facts))}"

@@ -202,8 +202,8 @@ def test_library_markdown(tmp_path, capsys):
     assert h2 == ["Contents", "New post", "Old news", "Other undated", "Undated story"]
     assert "5 highlights in 4 articles." in text
     assert "| Claim | 2 |" in text and "| Evidence | 1 |" in text and "| Total | 5 |" in text
-    assert "1. [New post](#new-post) — 2024-05-06 · 1 highlight" in text
-    assert "2. [Old news](#old-news) — 2001-02-03 · 2 highlights" in text
+    assert "1. [New post](#new-post) — 2024-05-06 · 1 highlight · sub/new.txt" in text
+    assert "2. [Old news](#old-news) — 2001-02-03 · 2 highlights · old.txt" in text
     assert "Never annotated" not in text and "not an article" not in text
     assert "(lib/sub/new.txt#L5)" in text
 

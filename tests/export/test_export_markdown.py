@@ -161,7 +161,7 @@ def test_document_layout(story, annotator):
     assert "3 highlights: Claim 1, Evidence 1, Question 1." in MD.render(text)
     # category, tags, location with line link, date
     assert (
-        "**Evidence** · #economy · #uk-politics · ¶ 2, sentence 2 · "
+        "**Evidence** · #economy #uk-politics · ¶ 2, sentence 2 · "
         "[line 3](story.txt#L3) · 2026-01-27"
     ) in lines
     assert "My **own** note" in lines and "- with a list" in lines
