@@ -426,8 +426,9 @@ def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:
     if title_at >= 0:
         u = units[title_at]
         u.kind = "title"
-        meta.title = u.text
-        _split_title_source(meta)
+        if not meta.title:  # a Gutenberg header's "Title:" wins
+            meta.title = u.text
+            _split_title_source(meta)
         nxt = title_at + 1
         if (
             nxt + 1 < n

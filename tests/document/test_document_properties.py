@@ -1,0 +1,108 @@
+"""Property-based tests: any input loads without raising and keeps the model's invariants."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from document_helpers import check_invariants
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.document.decode import normalize
+from reader.document.loader import load_document, parse_text
+
+# Text built from the pieces real articles are made of, plus arbitrary characters.
+PIECES = st.sampled_from(
+    [
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "    ",
+        "\t",
+        "- ",
+        " - ",
+        "• ",
+        "* ",
+        "1. ",
+        "# ",
+        "## ",
+        "> ",
+        "```",
+        "    code",
+        "| a | b |\n|---|---|\n",
+        "---\n",
+        "+++\n",
+        "title: x\n",
+        "Related News",
+        "Like us on Facebook",
+        "【関連記事】",
+        "http://example.com/x",
+        "2011-10-02T10:00:00+0900",
+        "January 27, 2026Clash Report",
+        "By Jane Leach, Reuters",
+        "ROME, March 2  - ",
+        "*** START OF THE BOOK ***",
+        "*** END OF THE BOOK ***",
+        "Short Heading",
+        "A sentence ends here. ",
+        "“Quoted,” he said. ",
+        "梁振英道歉。",
+        "\x1b]2;PWNED\x07",
+        "\x00",
+        "\x9b",
+        "[bold]x[/bold]",
+        "*em*",
+        "[l](u)",
+        "<div>",
+        "&#27;",
+        "\ufeff",
+        "\u202e",
+    ]
+)
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
+
+SETTINGS = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _no_controls(text: str) -> bool:
+    return not any((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in text)
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(["a.txt", "a.md"]))
+def test_parse_text_keeps_invariants(raw, name):
+    doc = parse_text(normalize(raw), name)
+    check_invariants(doc)
+    assert _no_controls(doc.text)
+    assert all(_no_controls(b.text) for b in doc.blocks)
+    if doc.format == "text":
+        assert len(doc.text) == len(normalize(raw))
+
+
+@SETTINGS
+@given(st.binary(max_size=400), st.sampled_from(["b.txt", "b.md", "b.markdown"]))
+def test_loading_any_bytes_never_raises_unexpectedly(data, name):
+    from reader.errors import ReaderError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            doc = load_document(path)
+        except ReaderError as error:
+            assert "binary" in str(error)
+            return
+    check_invariants(doc)
+    assert _no_controls(doc.text)
+
+
+@SETTINGS
+@given(TEXT)
+def test_loading_encoded_text_round_trips(raw):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.txt"
+        path.write_bytes(raw.replace("\x00", "").encode("utf-8"))
+        doc = load_document(path)
+    check_invariants(doc)

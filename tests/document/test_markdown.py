@@ -1,0 +1,139 @@
+"""Markdown: front matter, block kinds, spans, source lines, display-text offsets."""
+
+from __future__ import annotations
+
+from reader.document.markdown import parse_markdown
+
+
+def kinds(doc):
+    return [b.kind for b in doc.blocks]
+
+
+def test_yaml_front_matter_gives_metadata(load):
+    doc = load(
+        '---\ntitle: "A GIF decoder"\ndate: 2011-05-25\nby:\n- Rob Pike\n'
+        "description: How *interfaces* work.\n---\n\n## Introduction\n\nBody text.\n",
+        "post.md",
+    )
+    assert doc.format == "markdown"
+    m = doc.meta
+    assert (m.title, m.published, m.authors) == ("A GIF decoder", "2011-05-25", ["Rob Pike"])
+    assert m.subtitle == "How interfaces work."
+    assert kinds(doc) == ["title", "subtitle", "meta", "heading", "paragraph"]
+    assert doc.blocks[3].source_line == 9 and doc.blocks[3].level == 2
+    assert doc.blocks[1].spans[0].style == "emphasis"
+
+
+def test_author_string_with_and(load):
+    doc = load(
+        "---\ntitle: T\nauthor: Dan Abramov, Sophie Alpert, and Andrew Clark\ndate: 2023/05/03\n---\nHi.\n",
+        "a.md",
+    )
+    assert doc.meta.authors == ["Dan Abramov", "Sophie Alpert", "Andrew Clark"]
+    assert doc.meta.published == "2023-05-03"
+
+
+def test_toml_front_matter(load):
+    doc = load(
+        '+++\npath = "2023/10/05/Rust-1.73.0"\ntitle = "Announcing Rust 1.73.0"\n'
+        'authors = ["The Rust Release Team"]\n\n[extra]\nrelease = true\n+++\n\nThe Rust team is happy.\n',
+        "rust.md",
+    )
+    assert doc.meta.title == "Announcing Rust 1.73.0"
+    assert doc.meta.authors == ["The Rust Release Team"]
+    assert doc.meta.published == "2023-10-05"
+    para = doc.blocks[-1]
+    assert para.text == "The Rust team is happy." and para.source_line == 10
+    assert "+++" not in doc.text
+
+
+def test_broken_front_matter_is_not_fatal(load):
+    doc = load("---\ntitle: [unclosed\n  : : bad\n---\n# Real Title\n\nText.\n", "b.md")
+    assert doc.meta.title == "Real Title"
+    assert doc.blocks[0].kind == "title"
+    assert any("front matter" in m for m in doc.messages)
+
+
+def test_first_h1_is_the_title(load):
+    doc = load("# The Title\n\nIntro paragraph.\n\n# Another H1\n", "t.md")
+    assert doc.meta.title == "The Title"
+    assert kinds(doc) == ["title", "paragraph", "heading"]
+
+
+def test_block_kinds(load):
+    src = (
+        "# T\n\nPara *em* **strong** `code` [link](https://example.com/x).\n\n"
+        "> quoted text\n\n"
+        "- one\n  - nested\n- two\n\n"
+        "3. three\n\n"
+        "```python\nprint('hi')\n\nx = 1\n```\n\n"
+        "    indented code\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "![a cat](cat.png)\n\n"
+        '<div class="x">[bold]raw[/bold] <script>alert(1)</script></div>\n'
+    )
+    doc = load(src, "k.md")
+    assert kinds(doc) == [
+        "title",
+        "paragraph",
+        "quote",
+        "list_item",
+        "list_item",
+        "list_item",
+        "list_item",
+        "code",
+        "code",
+        "table",
+        "paragraph",
+        "html",
+    ]
+    by_kind = {}
+    for b in doc.blocks:
+        by_kind.setdefault(b.kind, []).append(b)
+    para = doc.blocks[1]
+    assert para.text == "Para em strong code link."
+    styles = {(para.text[s.start : s.end], s.style, s.url) for s in para.spans}
+    assert styles == {
+        ("em", "emphasis", None),
+        ("strong", "strong", None),
+        ("code", "code", None),
+        ("link", "link", "https://example.com/x"),
+    }
+    items = by_kind["list_item"]
+    assert [(b.text, b.level, b.label) for b in items] == [
+        ("one", 1, "•"),
+        ("nested", 2, "•"),
+        ("two", 1, "•"),
+        ("three", 1, "3."),
+    ]
+    assert doc.blocks[2].level == 1
+    code = by_kind["code"]
+    assert code[0].text == "print('hi')\n\nx = 1" and code[0].label == "python"
+    assert code[1].text == "indented code"
+    assert [s.text for s in code[0].sentences] == ["print('hi')\n\nx = 1"]  # never split
+    assert doc.blocks[9].text == "a | b\n1 | 2"
+    assert doc.blocks[10].text == "[image: a cat]"
+    assert doc.blocks[11].text == '<div class="x">[bold]raw[/bold] <script>alert(1)</script></div>'
+
+
+def test_display_text_joins_blocks_with_blank_lines(load):
+    doc = load("# T\n\nOne.\n\nTwo.\n", "j.md")
+    assert doc.text == "T\n\nOne.\n\nTwo."
+    assert [(b.start, b.end) for b in doc.blocks] == [(0, 1), (3, 7), (9, 13)]
+
+
+def test_heading_ids_are_dropped(load):
+    doc = load("## tl;dr {/*tldr*/}\n\n### Setup {#setup}\n", "h.md")
+    assert [b.text for b in doc.blocks] == ["tl;dr", "Setup"]
+
+
+def test_escapes_from_front_matter_and_entities_are_neutralised(load):
+    doc = load('---\ntitle: "bad \\e]2;PWNED\\a"\n---\n\nText &#27;[31m red.\n', "e.md")
+    for text in [doc.text, doc.meta.title] + [b.text for b in doc.blocks]:
+        assert "\x1b" not in text and "\x07" not in text
+
+
+def test_parse_markdown_never_needs_a_file():
+    result = parse_markdown("Just *one* line", "x")
+    assert result.text == "Just one line"
+    assert result.meta.title == "x"

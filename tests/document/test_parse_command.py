@@ -1,0 +1,112 @@
+"""`reader parse` end to end (subprocesses) and import hygiene."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from document_helpers import CORPUS, ROOT, SEED
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_parse_prints_the_model_as_json():
+    result = run("parse", str(SEED))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "path",
+        "format",
+        "title",
+        "subtitle",
+        "published",
+        "source",
+        "authors",
+        "encoding",
+        "blocks",
+    ]
+    assert data["format"] == "text" and data["published"] == "2026-01-27"
+    for block in data["blocks"]:
+        assert {"kind", "start", "end", "text", "sentences"} <= set(block)
+        assert block["sentences"], block
+        for s in block["sentences"]:
+            assert block["start"] <= s["start"] < s["end"] <= block["end"]
+
+
+def test_parse_errors_are_one_line(tmp_path):
+    missing = run("parse", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().startswith("reader: error: no such file: ")
+    assert len(missing.stderr.strip().splitlines()) == 1
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02PNG")
+    result = run("parse", str(binary))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"reader: error: binary file, not a text article: {binary}"
+
+
+def test_parse_empty_file(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    result = run("parse", "--indent", "0", str(empty))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["blocks"] == []
+    assert "empty article" in result.stderr
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
+def test_parse_every_corpus_file():
+    script = (
+        "import sys, io, contextlib, json\n"
+        "from reader.cli import main\n"
+        "for path in sys.argv[1:]:\n"
+        "    out, err = io.StringIO(), io.StringIO()\n"
+        "    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
+        "        code = main(['parse', path])\n"
+        "    print(json.dumps([path, code, err.getvalue(), len(out.getvalue())]))\n"
+        "print('textual' in sys.modules)\n"
+    )
+    paths = sorted(str(p) for p in CORPUS.iterdir() if p.name != "SOURCES.md")
+    result = subprocess.run(
+        [sys.executable, "-c", script, *paths],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    *rows, textual = result.stdout.strip().splitlines()
+    assert textual == "False"
+    for path, code, err, size in map(json.loads, rows):
+        if "binary-" in path:
+            assert code == 2 and err.startswith("reader: error: binary file")
+        else:
+            assert code == 0, (path, err)
+            assert size > 100
+            if path.endswith("empty.md"):
+                assert "empty article" in err
+
+
+def test_import_hygiene():
+    script = (
+        "import sys\n"
+        "import reader.document.loader, reader.document.serialize, reader.annotations.model\n"
+        "import reader.document.markdown, reader.document.plaintext, reader.document.decode\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
