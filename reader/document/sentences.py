@@ -156,6 +156,10 @@ class _Segmenter:
             return end  # nothing but whitespace/openers follows
         first = word[:1] or after
         if first.islower():
+            # Only "a." opening a lettered list ("... late? a. Pack the tent b. ...") ends the
+            # sentence before a lower-case word.
+            if word == "a" and after == "." and _LIST_START.match(text, nxt.start(1), hi):
+                return end
             return -1
 
         cjk = m.group("cjk")
@@ -172,12 +176,12 @@ class _Segmenter:
 
         dots = term.count(".")
         if dots >= 3 or "…" in term:
-            return self._ellipsis(term, start, end, word, after)
+            return self._ellipsis(term, m.group("close"), start, end, word)
         if dots == 2 or "۔" in term:
             return end
 
         # A single period.
-        tok_start, token = _prev_token(text, start, lo)
+        tok_start, token = _prev_token(text, start, self.sent_start)
         w = token.lstrip(_OPENERS)
         if not w:
             return end
@@ -244,7 +248,7 @@ class _Segmenter:
                 return end
         return -1
 
-    def _ellipsis(self, term: str, start: int, end: int, word: str, after: str) -> int:
+    def _ellipsis(self, term: str, close: str, start: int, end: int, word: str) -> int:
         text = self.text
         if start > 0 and text[start - 1] == "[":
             return -1  # "[...]" marks an omission inside a sentence
@@ -252,9 +256,9 @@ class _Segmenter:
         if spaced:
             if term.count(".") == 3:
                 return -1  # ". . ." in running text is an omission
-            if start > 0 and not text[start - 1].isspace():
+            if start > 0 and not text[start - 1].isspace() and not close:
                 # "word. . . . Next": the first period ends the sentence; the rest opens the
-                # next one.
+                # next one. (With a closing quote, "word. . . .” Next", the quote ends it.)
                 return start + 1
             return end
         if word == "I" and "…" not in term and term.count(".") == 3:
@@ -307,6 +311,7 @@ class _Segmenter:
         text = self.text
         self.sent_start = lo
         self._list_key = False
+        first = len(self.spans)
         for m in _CANDIDATE.finditer(text, lo, hi):
             cut = self._decide(m, lo, hi)
             if cut < 0 or cut <= self.sent_start:
@@ -316,6 +321,15 @@ class _Segmenter:
             self.emit(self.sent_start, cut)
             self.sent_start = cut
             self._list_key = False
+        spans = self.spans
+        if len(spans) > first and not _has_word(text, self.sent_start, hi):
+            # Trailing bare punctuation ("U.S. 。") joins the sentence before it.
+            end = hi
+            while end > self.sent_start and text[end - 1].isspace():
+                end -= 1
+            if end > self.sent_start:
+                spans[-1] = (spans[-1][0], end)
+            return
         self.emit(self.sent_start, hi)
 
 
