@@ -400,7 +400,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._settling = True
         try:
-            self.scroll_to(y=y, animate=False, immediate=True)
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
         finally:
             self._settling = False
 

@@ -24,11 +24,11 @@ class SearchBar(Input):
     def __init__(self, view: ArticleView, *, id: str | None = None) -> None:
         super().__init__(placeholder="search (Enter: go, Esc: clear)", id=id)
         self.view = view
+        self.match_count = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        count = self.view.set_search(event.value)
-        self.border_subtitle = f"{count} matches" if event.value else ""
+        self.match_count = self.view.set_search(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

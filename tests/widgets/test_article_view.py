@@ -508,3 +508,41 @@ async def test_corpus_articles_fill_exact_cell_widths(name: str) -> None:
             await pilot.press("space")
         await pilot.press("G")
         assert view.progress == 100.0
+
+
+async def test_load_with_offset_shows_cursor_there() -> None:
+    doc = long_doc(200)
+    target = doc.blocks[150].sentences[1]
+    app = ViewApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.load(doc, cursor_offset=target.start + 2)
+        await pilot.pause()
+        assert view.cursor_range == (target.start, target.end)
+        assert app.cursor_events[-1] == view.cursor_range
+        assert target.text.split()[0] in "\n".join(screen_text(view))
+        assert 0 < view.progress < 100
+
+
+class EscapeApp(ViewApp):
+    BINDINGS = [("escape", "app_escape", "Back"), ("enter", "app_enter", "Open")]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.seen: list[str] = []
+
+    def action_app_escape(self) -> None:
+        self.seen.append("escape")
+
+    def action_app_enter(self) -> None:
+        self.seen.append("enter")
+
+
+async def test_escape_and_enter_reach_the_app_when_the_view_has_nothing_to_do() -> None:
+    app = EscapeApp(ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.press("v", "escape")
+        assert app.seen == [] and view.selection_range is None
+        await pilot.press("escape", "enter")
+        assert app.seen == ["escape", "enter"]
