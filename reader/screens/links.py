@@ -100,7 +100,10 @@ class LinksScreen(ModalScreen[None]):
             yield options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        if self.links:
+            options.highlighted = 0
+        options.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

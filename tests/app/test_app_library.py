@@ -157,7 +157,7 @@ def test_two_thousand_articles_are_listed_correctly(tmp_path):
         day = 1 + i % 28
         month = 1 + (i // 28) % 12
         title = f"Article number {i}"
-        body = "Sentence of body text. " * 300  # ~7 KB: more than the head that is read
+        body = "Sentence of body text. " * 190  # ~4.4 KB: more than the head that is read
         (folder / f"a{i:04d}.txt").write_text(
             f"{title}\n\n2020-{month:02d}-{day:02d}\n\n{body}\n", encoding="utf-8"
         )

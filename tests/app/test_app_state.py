@@ -1,0 +1,99 @@
+"""reader.state (positions, prefs, atomic saves) and reader.sample_library."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from reader.sample_library import ensure_sample_library, sample_library_dir
+from reader.state import ReadingState, default_state_path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_default_paths_follow_platformdirs(isolated_user_dirs):
+    assert default_state_path() == isolated_user_dirs / "state" / "margin-reader" / "state.json"
+    assert sample_library_dir() == isolated_user_dirs / "data" / "margin-reader" / "library"
+
+
+def test_position_round_trip_and_content_check(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("x")
+    path = tmp_path / "state" / "state.json"
+    state = ReadingState(path)
+    state.remember(article, "sha-1", 120, 42.5)
+    state.set_measure(84)
+    state.set_theme("gruvbox")
+    assert state.save()
+    again = ReadingState.load(path)
+    assert again.position(article, "sha-1") == 120
+    assert again.position(tmp_path / "." / "a.txt", "sha-1") == 120  # same resolved path
+    assert again.position(article, "other-content") is None  # file changed: start at the top
+    assert again.progress(article) == 42.5
+    assert again.progress(tmp_path / "never.txt") is None
+    assert (again.measure, again.theme) == (84, "gruvbox")
+    assert [p.name for p in path.parent.iterdir()] == ["state.json"]  # no temp files left
+
+
+def test_measure_is_clamped_and_bad_values_ignored(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text(
+        json.dumps(
+            {
+                "prefs": {"measure": 500, "theme": 3},
+                "positions": {
+                    "/x": {"sha256": "s", "offset": "bad"},
+                    "/y": {"sha256": "s", "offset": 5},
+                },
+            }
+        )
+    )
+    state = ReadingState.load(path)
+    assert state.measure == 120 and state.theme is None
+    assert state.position("/y", "s") == 5 and "/x" not in state.positions
+
+
+def test_corrupt_state_is_set_aside_not_fatal(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text("{truncated")
+    state = ReadingState.load(path)
+    assert state.problem and "not valid JSON" in state.problem
+    assert not path.exists()
+    assert len(list(tmp_path.glob("state.json.corrupt-*"))) == 1
+    state.set_measure(60)
+    assert state.save() and json.loads(path.read_text())["prefs"]["measure"] == 60
+
+
+def test_save_failure_is_reported_not_raised(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    state = ReadingState(blocker / "state.json")  # parent is a file: cannot create
+    state.set_measure(50)
+    assert state.save() is False
+    assert state.problem and "cannot save reading state" in state.problem
+
+
+def test_nothing_written_when_unchanged(tmp_path):
+    path = tmp_path / "state.json"
+    state = ReadingState(path)
+    assert state.save()
+    assert not path.exists()
+
+
+def test_sample_library_copied_once(tmp_path):
+    dest = tmp_path / "lib"
+    seeds = REPO / "seeds"
+    assert ensure_sample_library(dest, seeds) == dest
+    names = sorted(p.name for p in dest.iterdir())
+    assert names == sorted(p.name for p in seeds.iterdir() if p.suffix == ".txt")
+    # The user's own edits are kept: an existing library is not overwritten.
+    first = dest / names[0]
+    first.write_text("My edited copy\n")
+    ensure_sample_library(dest, seeds)
+    assert first.read_text() == "My edited copy\n"
+    # A library emptied by the user gets the seeds back.
+    for p in dest.iterdir():
+        os.remove(p)
+    ensure_sample_library(dest, seeds)
+    assert sorted(p.name for p in dest.iterdir()) == names
