@@ -11,7 +11,9 @@ CORPUS = CHECKOUT / ".." / "shared" / "corpus"
 SEED = CHECKOUT / "seeds" / "000_566c8ea77d92d380.txt"
 SEED_TITLE = "US Links Security Guarantees"
 MOBY = CORPUS / "book-moby-dick-pg2701-cp1252.txt"
-BOOK_FIRST_LINE = "The Project Gutenberg eBook of Moby Dick"
+# The first line of the story itself: shown on the first screen by the reader (which folds
+# the Project Gutenberg header) and by the TextArea baseline (line 26 of the file).
+BOOK_FIRST_LINE = "MOBY-DICK;"
 MIDDLE_MARKER = "Benchmiddlemarker"
 NEWEST_TITLE = "Bench Newest Article In The Library"
 LIBRARY_SIZE = 2000

@@ -47,12 +47,15 @@ def test_q_quits_with_status_0_and_restores_the_terminal(reader_session, seed_co
         assert TITLE not in s.screen()  # the app's screen is gone, the shell's is back
 
 
+# Short paragraphs separated by blank lines, so no line of interest is wrapped.
 HOSTILE = (
     "Safe Headline Over Hostile Bytes\n\n"
-    "Before the title change \x1b]2;PWNED\x07 after it.\n"
-    "A screen clear \x1b[2J should not clear anything.\n"
-    "Another title \x1b]0;PWNED\x07 and a clipboard write \x1b]52;c;UFdORUQ=\x07 here.\n"
-    "Some [bold]markup[/bold] shown literally. End marker line.\n"
+    "Title \x1b]2;PWNED\x07 change.\n\n"
+    "Screen \x1b[2J clear.\n\n"
+    "Other \x1b]0;PWNED\x07 title.\n\n"
+    "Clipboard \x1b]52;c;UFdORUQ=\x07 write.\n\n"
+    "Some [bold]markup[/bold] here.\n\n"
+    "Endmarkerline.\n"
 )
 
 
@@ -64,7 +67,7 @@ def test_escape_sequences_in_the_article_never_reach_the_terminal(
     article.write_bytes(HOSTILE.encode())
     with reader_session([article]) as s:
         s.wait_for("Safe Headline Over Hostile Bytes")
-        screen = s.wait_for("End marker line")
+        screen = s.wait_for("Endmarkerline")
         s.wait_stable()
         assert "PWNED" not in s.title()
         assert "PWNED" not in s.window_name()
