@@ -27,9 +27,25 @@ NOTES_SUFFIX = ".notes.md"
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _INLINE_SPECIAL = "\\`*_[]<>&~|#"  # what can open inline markup (and `#`)
-# str.translate tables: much faster than re.sub for ten thousand quotes.
-_ESCAPE_ALL = str.maketrans({ch: "\\" + ch for ch in _ASCII_PUNCT} | {"\t": "&#9;"})
-_ESCAPE_INLINE = str.maketrans({ch: "\\" + ch for ch in _INLINE_SPECIAL} | {"\t": " "})
+
+
+def _escaper(chars: str, tab: str):
+    """A function backslash-escaping `chars` and replacing tabs. A chain of `str.replace`
+    (backslash first, so added backslashes are not escaped again) measured several times
+    faster than `re.sub` or `str.translate` on ten thousand quotes."""
+    ordered_chars = "\\" + chars.replace("\\", "")
+
+    def escape(text: str) -> str:
+        for ch in ordered_chars:
+            if ch in text:
+                text = text.replace(ch, "\\" + ch)
+        return text.replace("\t", tab) if "\t" in text else text
+
+    return escape
+
+
+_escape_all = _escaper(_ASCII_PUNCT, "&#9;")
+_escape_special = _escaper(_INLINE_SPECIAL, " ")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEADING_WS = re.compile(r"^\s+")
 _TRAILING_WS = re.compile(r"\s+$")
@@ -58,7 +74,7 @@ def escape_line(text: str) -> str:
     `&`... stay literal) and leading/trailing whitespace, which Markdown would strip, is
     written as numeric character references. Tabs are always references.
     """
-    text = text.translate(_ESCAPE_ALL)
+    text = _escape_all(text)
     if text[:1].isspace():
         text = _LEADING_WS.sub(_entities, text)
     if text[-1:].isspace():
@@ -75,7 +91,7 @@ def escape_inline(text: str) -> str:
     """
     if "\n" in text:
         text = " ".join(text.splitlines())
-    return text.strip().translate(_ESCAPE_INLINE)
+    return _escape_special(text.strip())
 
 
 def quote_block(text: str, indent: str = "") -> str:
@@ -219,7 +235,7 @@ def totals_line(annotations: list[Annotation]) -> str:
 def tag_text(tag: str) -> str:
     """`#tag`, with spaces as hyphens and inline markup characters escaped."""
     body = "-".join(tag.split())
-    return "#" + body.translate(_ESCAPE_INLINE)
+    return "#" + _escape_special(body)
 
 
 def link_target(path: str) -> str:

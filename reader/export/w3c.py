@@ -15,6 +15,7 @@ object or a list, selectors as an object or a list, nested under `refinedBy`.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, ne
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MARKDOWN_FORMAT = "text/markdown"
 URN_UUID = "urn:uuid:"
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _LABEL_TO_CATEGORY = {label.casefold(): slug for slug, label in CATEGORY_LABELS.items()}
 
 
@@ -48,6 +50,8 @@ def source_uri(path: str | Path) -> str:
 
 
 def _annotation_iri(ann_id: str) -> str:
+    if _UUID.match(ann_id):  # the usual case, without the cost of uuid.UUID()
+        return URN_UUID + ann_id
     try:
         return URN_UUID + str(uuid.UUID(ann_id))
     except ValueError:
