@@ -109,8 +109,13 @@ class ReadingState:
         return saved.offset
 
     def progress(self, path: str | os.PathLike[str]) -> float | None:
-        """Reading progress (0..100) last saved for this path; None when never opened."""
-        saved = self.positions.get(article_key(path))
+        """Reading progress (0..100) last saved for this path; None when never opened.
+
+        An absolute `path` must already be resolved (as library entries are).
+        """
+        # Library entries are already resolved: skip resolve() (a syscall per path) for them.
+        key = str(path) if os.path.isabs(path) else article_key(path)
+        saved = self.positions.get(key)
         return None if saved is None else saved.progress
 
     def remember(

@@ -228,7 +228,7 @@ class ReadingScreen(Screen):
     def focus_slots(self) -> list[Widget]:
         slots: list[Widget] = []
         if self.library_shown:
-            slots.append(self.query_one(LibraryPane).option_list)
+            slots.append(self.query_one(LibraryPane).article_list)
         slots.append(self.article_widget())
         if self.side_shown:
             slots.append(self.query_one(ClaimsPane))

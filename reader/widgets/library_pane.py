@@ -1,27 +1,43 @@
-"""The library pane: the articles of the library folder, newest first, with a `/` filter."""
+"""The library pane: the articles of the library folder, newest first, with a `/` filter.
+
+The list is a Line-API ScrollView with two lines per article, so a folder of thousands of
+articles costs only the lines on screen to paint (an OptionList wraps every prompt up front).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from reader.library import LibraryEntry, filter_entries
 
 ProgressLookup = Callable[[Path], float | None]
+LINES_PER_ENTRY = 2
 
 
-def entry_prompt(entry: LibraryEntry, progress: float | None, current: bool) -> Content:
-    """Two plain-text lines for one article (article strings are never markup)."""
-    if entry.binary:
+def _printable(text: str) -> str:
+    """Article strings go straight into Segments: never let a control character through."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
+
+
+def entry_lines(entry: LibraryEntry, progress: float | None, current: bool) -> tuple[str, str]:
+    """The two plain-text lines for one article: marker + title, then date · source · counts."""
+    if current:
+        marker = "▶"
+    elif entry.binary:
         marker = "✗"
     elif progress is None:
         marker = "•"  # unread
@@ -29,8 +45,6 @@ def entry_prompt(entry: LibraryEntry, progress: float | None, current: bool) -> 
         marker = "✓"
     else:
         marker = " "
-    if current:
-        marker = "▶"
     details = [entry.published or "no date"]
     if entry.source:
         details.append(entry.source)
@@ -38,27 +52,121 @@ def entry_prompt(entry: LibraryEntry, progress: float | None, current: bool) -> 
         details.append(f"✎{entry.annotation_count}")
     if progress is not None:
         details.append(f"{progress:.0f}%")
-    return Content.assemble(
-        (f"{marker} ", "bold"),
-        (entry.title, "bold"),
-        "\n  ",
-        (" · ".join(details), "dim"),
-    )
+    return _printable(f"{marker} {entry.title}"), _printable("  " + " · ".join(details))
 
 
-class LibraryList(OptionList):
-    """The list itself: j/k move, Enter opens, / filters."""
+class LibraryList(ScrollView, can_focus=True):
+    """Two lines per article; j/k move, Enter opens, / filters."""
 
+    COMPONENT_CLASSES = {
+        "library-list--title",
+        "library-list--details",
+        "library-list--cursor",
+        "library-list--current",
+    }
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open article"),
         Binding("slash", "filter", "Filter"),
     ]
 
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Selected(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[tuple[str, str]] = []
+        self.current_index: int | None = None
+
+    def set_items(self, items: list[tuple[str, str]], current_index: int | None) -> None:
+        self.items = items
+        self.current_index = current_index
+        self.virtual_size = Size(self.size.width, len(items) * LINES_PER_ENTRY)
+        self.cursor = current_index if current_index is not None else 0
+        self.refresh()
+
+    def replace_item(self, index: int, item: tuple[str, str]) -> None:
+        self.items[index] = item
+        self.refresh()
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(len(self.items) - 1, value)) if self.items else 0
+
+    def watch_cursor(self) -> None:
+        if self.items and self.is_mounted:
+            self.call_after_refresh(self._reveal_cursor)
+        self.refresh()
+
+    def _reveal_cursor(self) -> None:
+        region = Region(0, self.cursor * LINES_PER_ENTRY, self.size.width, LINES_PER_ENTRY)
+        self.scroll_to_region(region, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = int(self.scroll_offset.y) + y
+        index, line = divmod(row, LINES_PER_ENTRY)
+        base = self.get_component_rich_style(
+            "library-list--title" if line == 0 else "library-list--details"
+        )
+        if index >= len(self.items):
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style + base
+        if index == self.current_index:
+            style += self.get_component_rich_style("library-list--current")
+        if index == self.cursor:
+            style += self.get_component_rich_style("library-list--cursor")
+        text = " " + self.items[index][line]
+        if cell_len(text) > width and width > 1:
+            text = set_cell_size(text, width - 1) + "…"
+        else:
+            text = set_cell_size(text, width)
+        return Strip([Segment(text, style)], width)
+
+    def item_text(self, index: int) -> str:
+        return "\n".join(self.items[index])
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.items) * LINES_PER_ENTRY)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.items) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height // LINES_PER_ENTRY - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height // LINES_PER_ENTRY - 1)
+
+    def action_select(self) -> None:
+        if self.items:
+            self.post_message(self.Selected(self.cursor))
+
     def action_filter(self) -> None:
-        pane = self.query_ancestor(LibraryPane)
-        pane.show_filter()
+        self.query_ancestor(LibraryPane).show_filter()
+
+    def on_click(self, event: events.Click) -> None:
+        index = (int(self.scroll_offset.y) + event.y) // LINES_PER_ENTRY
+        if 0 <= index < len(self.items):
+            self.cursor = index
+            self.post_message(self.Selected(index))
 
 
 class FilterInput(Input):
@@ -86,12 +194,12 @@ class LibraryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Library", classes="pane-title")
-        yield FilterInput(placeholder="Filter: words in title, source, date", id="library-filter")
+        yield FilterInput(placeholder="Filter: title, source, date", id="library-filter")
         yield Static("Scanning…", id="library-status", markup=False)
         yield LibraryList(id="library-list")
 
     @property
-    def option_list(self) -> LibraryList:
+    def article_list(self) -> LibraryList:
         return self.query_one(LibraryList)
 
     # -- content -----------------------------------------------------------------------------
@@ -103,34 +211,37 @@ class LibraryPane(Vertical):
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = list(entries)
-        self.query_one("#library-status", Static).display = False
         self.refresh_list()
 
+    def _lines(self, entry: LibraryEntry) -> tuple[str, str]:
+        return entry_lines(entry, self.progress_of(entry.path), entry.path == self.current)
+
+    def _index_of(self, path: Path | None) -> int | None:
+        if path is None:
+            return None
+        return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
+
     def set_current(self, path: Path | None) -> None:
-        self.current = path
-        self.refresh_list()
+        """Mark the open article; re-renders only the old and new current entries."""
+        previous, self.current = self.current, path
+        article_list = self.article_list
+        for index in {self._index_of(previous), self._index_of(path)} - {None}:
+            article_list.replace_item(index, self._lines(self.shown[index]))
+        article_list.current_index = self._index_of(path)
+        if article_list.current_index is not None:
+            article_list.cursor = article_list.current_index
 
     def refresh_list(self) -> None:
         self.shown = filter_entries(self.entries, self.query_text)
-        option_list = self.option_list
-        option_list.clear_options()
-        option_list.add_options(
-            Option(
-                entry_prompt(entry, self.progress_of(entry.path), entry.path == self.current),
-                id=str(index),
-            )
-            for index, entry in enumerate(self.shown)
+        self.article_list.set_items(
+            [self._lines(entry) for entry in self.shown], self._index_of(self.current)
         )
         status = self.query_one("#library-status", Static)
         if self.entries and not self.shown:
             status.update("No article matches the filter")
             status.display = True
-        elif self.entries:
+        else:
             status.display = False
-        for index, entry in enumerate(self.shown):
-            if entry.path == self.current:
-                option_list.highlighted = index
-                break
 
     # -- filter ------------------------------------------------------------------------------
 
@@ -143,25 +254,24 @@ class LibraryPane(Vertical):
         field = self.query_one(FilterInput)
         field.value = ""
         field.display = False
-        self.option_list.focus()
+        self.article_list.focus()
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.refresh_list()
+        self.article_list.cursor = 0
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.option_list.focus()
-        if self.shown and self.option_list.highlighted is None:
-            self.option_list.highlighted = 0
+        self.article_list.focus()
 
-    @on(OptionList.OptionSelected, "#library-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(LibraryList.Selected)
+    def _selected(self, event: LibraryList.Selected) -> None:
         event.stop()
-        entry = self.shown[event.option_index]
-        self.post_message(self.OpenArticle(entry.path))
+        if 0 <= event.index < len(self.shown):
+            self.post_message(self.OpenArticle(self.shown[event.index].path))
 
     def focus(self, scroll_visible: bool = True) -> LibraryPane:
-        self.option_list.focus(scroll_visible)
+        self.article_list.focus(scroll_visible)
         return self

@@ -76,7 +76,7 @@ async def test_L_and_C_toggle_at_any_width_and_keep_the_article_usable(seed_libr
         await pilot.press("L")
         await pilot.pause()
         assert visible(app) == (True, False)
-        assert app.focused is app.library_pane.option_list
+        assert app.focused is app.library_pane.article_list
         assert app.article_view.size.width >= 40
         await pilot.press("C")  # no room for both beside the article: the library yields
         await pilot.pause()
@@ -349,8 +349,8 @@ async def test_library_entries_show_progress_and_unread(small_library, settle):
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        options = app.library_pane.option_list.options
-        texts = [plain(option.prompt) for option in options]
+        library_list = app.library_pane.article_list
+        texts = [library_list.item_text(i) for i in range(len(library_list.items))]
         assert texts[0].startswith("• Gamma story")  # unread
         assert texts[2].startswith("▶ Alpha story")  # the open one
         assert "2024-01-03 · Alpha Wire · 0%" in texts[2]
@@ -364,8 +364,10 @@ async def test_article_text_is_never_markup(tmp_path, settle):
         await settle(app, pilot)
         header = plain(app.reading.query_one(HeaderTitle).render())
         assert "[bold]x[/] and [red]y[/red] title" in header
-        entry = plain(app.library_pane.option_list.get_option_at_index(0).prompt)
+        entry = app.library_pane.article_list.item_text(0)
         assert "[bold]x[/] and [red]y[/red] title" in entry
+        painted = app.library_pane.article_list.render_line(0).text
+        assert "[bold]x[/] and [red]y" in painted
         await pilot.press("y")
         await pilot.pause()
         assert any("[bold]x[/]" in n.message for n in app._notifications)
