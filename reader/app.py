@@ -76,12 +76,10 @@ class ReaderApp(App[int]):
 
     @property
     def reading(self) -> ReadingScreen:
-        screen = self.get_screen("reading") if self.is_screen_installed("reading") else None
-        if isinstance(screen, ReadingScreen):
-            return screen
-        for candidate in self.screen_stack:
-            if isinstance(candidate, ReadingScreen):
-                return candidate
+        """The reading screen (the bottom of the screen stack, under any dialog)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                return screen
         raise RuntimeError("no reading screen")
 
     @property
@@ -176,9 +174,6 @@ class ReaderApp(App[int]):
         pane.set_entries(entries)
         if self.article_path is not None:
             pane.set_current(self.article_path)
-            if all(entry.path != self.article_path for entry in entries):
-                # e.g. `reader notes.rst`: not an article extension, but opened on purpose
-                pass
         elif self.initial_article is None:
             newest = newest_openable(entries)
             if newest is not None:

@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
+from reader.widgets.article_view import ArticleView
 from reader.widgets.claims_pane import ClaimsPane
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.notes_pane import NotesPane
@@ -26,99 +26,6 @@ SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
-
-
-class _StandInArticleView(Widget, can_focus=True):
-    """Stand-in used only while reader/widgets/article_view.py does not exist yet.
-
-    Implements the part of the ArticleView interface the shell uses: load, cursor_range,
-    selection_range, progress, measure, j/k sentence moves and CursorMoved.
-    """
-
-    BINDINGS = [
-        Binding("j,down", "move(1)", "Next sentence", show=False),
-        Binding("k,up", "move(-1)", "Previous sentence", show=False),
-    ]
-    measure: reactive[int] = reactive(76)
-
-    class CursorMoved(Message):
-        def __init__(self, start: int, end: int, progress: float) -> None:
-            super().__init__()
-            self.start, self.end, self.progress = start, end, progress
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.document = None
-        self._sentences: list = []
-        self._index = 0
-
-    def validate_measure(self, value: int) -> int:
-        return max(40, min(120, value))
-
-    def load(self, document, cursor_offset: int = 0) -> None:
-        self.document = document
-        self._sentences = [s for block in document.blocks for s in block.sentences]
-        self._index = 0
-        self.move_cursor_to_offset(cursor_offset)
-
-    def move_cursor_to_offset(self, offset: int) -> None:
-        self._index = next(
-            (i for i, s in enumerate(self._sentences) if s.end > offset),
-            max(0, len(self._sentences) - 1),
-        )
-        self._moved()
-
-    @property
-    def cursor_range(self) -> tuple[int, int] | None:
-        if not self._sentences:
-            return None
-        sentence = self._sentences[self._index]
-        return sentence.start, sentence.end
-
-    @property
-    def selection_range(self) -> tuple[int, int] | None:
-        return None
-
-    @property
-    def progress(self) -> float:
-        if len(self._sentences) <= 1:
-            return 100.0 if self._sentences else 0.0
-        return 100.0 * self._index / (len(self._sentences) - 1)
-
-    def set_highlights(self, highlights) -> None:
-        pass
-
-    def action_move(self, delta: int) -> None:
-        if self._sentences:
-            self._index = max(0, min(len(self._sentences) - 1, self._index + delta))
-            self._moved()
-
-    def _moved(self) -> None:
-        start, end = self.cursor_range or (0, 0)
-        self.post_message(self.CursorMoved(start, end, self.progress))
-        self.refresh()
-
-    def render(self):
-        from textual.content import Content
-
-        if self.document is None:
-            return Content("")
-        cursor = self.cursor_range
-        lines = []
-        for block in self.document.blocks[:200]:
-            text = Content(block.text)
-            if cursor and block.start <= cursor[0] < block.end:
-                text = text.stylize("reverse", cursor[0] - block.start, cursor[1] - block.start)
-            lines.append(text)
-        return Content("\n\n").join(lines)
-
-
-try:
-    from reader.widgets.article_view import ArticleView
-except ModuleNotFoundError as error:  # the article view helper has not landed it yet
-    if error.name != "reader.widgets.article_view":
-        raise
-    ArticleView = _StandInArticleView  # type: ignore[misc,assignment]
 
 
 class ArticleMessage(Static, can_focus=True):

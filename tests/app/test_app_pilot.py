@@ -246,12 +246,36 @@ async def test_wider_narrower_are_saved_as_a_global_pref(seed_library, settle):
         before = app.article_view.measure
         app.change_measure(-4)
         app.change_measure(-4)
+        app.theme = "nord"
         await pilot.press("q")
-    assert ReadingState.load().measure == before - 8
+    state = ReadingState.load()
+    assert (state.measure, state.theme) == (before - 8, "nord")
     app = ReaderApp(library=seed_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.article_view.measure == before - 8
+        assert app.theme == "nord"
+
+
+async def test_open_file_command_asks_for_a_path(small_library, tmp_path, settle):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "delta.txt").write_text("Delta story\n\nDelta one.\n")
+    app = ReaderApp(library=small_library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.action_open_path()
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "missing.txt"), "enter")
+        await pilot.pause()
+        assert app.title == "Gamma story"  # unchanged; the error is shown
+        assert any("no such file or folder" in n.message for n in app._notifications)
+        app.action_open_path()
+        await pilot.pause()
+        await pilot.press(*str(other / "delta.txt"), "enter")
+        await settle(app, pilot)
+        assert app.title == "Delta story"
+        assert [e.title for e in app.library_pane.shown] == ["Delta story"]
 
 
 async def test_q_quits_and_position_is_restored_on_reopen(seed_library, settle):
@@ -329,7 +353,11 @@ async def test_library_pane_sorting_filter_and_open(small_library, settle):
         await pilot.press("enter")  # back to the list
         await pilot.pause()
         assert isinstance(app.focused, LibraryList)
-        await pilot.press("q")  # q keeps its meaning: not typed into a filter
+        await pilot.press("slash", "backspace", "q")  # typed into the filter, does not quit
+        await pilot.pause()
+        assert app.is_running and pane.shown == []
+        assert pane.query_one("#library-status").display
+        await pilot.press("escape", "q")  # q keeps its meaning in the list
         await pilot.pause()
     assert app.return_code == 0
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
@@ -374,13 +402,14 @@ async def test_article_text_is_never_markup(tmp_path, settle):
 
 
 async def test_empty_article_shows_a_message(tmp_path, settle):
-    (tmp_path / "empty.txt").write_text("")
-    app = ReaderApp(library=tmp_path, article=tmp_path / "empty.txt")
+    empty = tmp_path / "[bold red]empty.txt"
+    empty.write_text("")
+    app = ReaderApp(library=tmp_path, article=empty)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         message = app.reading.query_one("#article-message")
         assert message.display and not app.article_view.display
-        assert plain(message.render()) == f"This article is empty: {tmp_path / 'empty.txt'}"
+        assert plain(message.render()) == f"This article is empty: {empty}"
         assert app.focused is message
         await pilot.press("y", "o", "J")  # nothing to copy, no crash
         await pilot.pause()
