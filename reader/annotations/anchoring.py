@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
 
@@ -197,26 +197,32 @@ def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
     return out
 
 
-def locate(text: str, ann: Annotation) -> tuple[int, int] | None:
-    """Where `ann` belongs in `text` now, or None when it cannot be found."""
+def locate(text: str, ann: Annotation, hints: Iterable[int] = ()) -> tuple[int, int] | None:
+    """Where `ann` belongs in `text` now, or None when it cannot be found.
+
+    `hints` are shifts worth trying first (e.g. the shift of the previous annotation: a
+    paragraph inserted near the top moves everything after it by the same amount); a shifted
+    position is only taken when it holds the exact quote in its stored context.
+    """
     if not ann.exact:
         return None
-    s, e = ann.start, ann.end
-    if 0 <= s < e <= len(text) and text[s:e] == ann.exact and _context_fits(text, s, e, ann):
-        return s, e
+    for delta in (0, *hints):
+        s, e = ann.start + delta, ann.end + delta
+        if 0 <= s < e <= len(text) and text[s:e] == ann.exact and _context_fits(text, s, e, ann):
+            return s, e
     found = _best_of(text, ann, _exact_candidates(text, ann))
     if found is None:
         found = _best_of(text, ann, _fuzzy_candidates(text, ann))
     return found
 
 
-def reanchor(text: str, ann: Annotation) -> Annotation:
+def reanchor(text: str, ann: Annotation, hints: Iterable[int] = ()) -> Annotation:
     """An updated copy of `ann` anchored in `text`, or an orphaned copy if it is not found.
 
     A successful re-anchor refreshes all selectors (position, exact, prefix, suffix) and clears
     `orphaned`; an orphan keeps its stored selectors so it can re-anchor later.
     """
-    found = locate(text, ann)
+    found = locate(text, ann, hints)
     if found is None:
         return dataclasses.replace(ann, orphaned=True, tags=list(ann.tags), extra=dict(ann.extra))
     start, end = found

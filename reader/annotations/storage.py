@@ -76,11 +76,10 @@ class FileStamp:
 class SidecarStorage(Storage):
     """A TinyDB storage writing atomically (temp file, fsync, rename, fsync directory)."""
 
-    def __init__(self, path: str | os.PathLike[str], **json_kwargs: Any) -> None:
+    def __init__(self, path: str | os.PathLike[str], **_ignored: Any) -> None:
         super().__init__()
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + LOCK_SUFFIX)
-        self.json_kwargs = json_kwargs or {"ensure_ascii": False, "indent": 1}
         self.last_stamp: FileStamp | None = None  # of the file last read or written by us
 
     # -- reading ---------------------------------------------------------------------------
@@ -125,8 +124,7 @@ class SidecarStorage(Storage):
 
     # -- writing ---------------------------------------------------------------------------
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = json.dumps(data, **self.json_kwargs).encode("utf-8", "surrogatepass")
-        self.last_stamp = self.write_bytes(payload)
+        self.last_stamp = self.write_bytes(dumps(data))
 
     def write_bytes(self, payload: bytes) -> FileStamp:
         """Atomically replace the sidecar with `payload`; returns the new file's stamp."""
@@ -184,6 +182,52 @@ class SidecarStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+RowCache = dict[int, tuple[dict[str, Any], str]]
+
+
+def dumps(
+    data: dict[str, Any], cache: RowCache | None = None, new_cache: RowCache | None = None
+) -> bytes:
+    """The file's bytes: UTF-8 JSON with one table row per line (readable, diffable, and a
+    JSON error's line number points at a row), made by the C encoder.
+
+    `cache` maps id(row) -> (row, encoded) from the previous save: rows that are the very same
+    objects are not encoded again; every row's encoding is put in `new_cache`. Text with lone
+    surrogates falls back to ASCII escapes, so whatever is written always reads back."""
+    try:
+        return _dumps(data, False, cache or {}, new_cache).encode("utf-8")
+    except UnicodeEncodeError:
+        return _dumps(data, True, {}, None).encode("ascii")
+
+
+_ENCODERS = {
+    False: json.JSONEncoder(ensure_ascii=False, check_circular=False),
+    True: json.JSONEncoder(ensure_ascii=True, check_circular=False),
+}
+
+
+def _dumps(
+    data: dict[str, Any], ensure_ascii: bool, cache: RowCache, new_cache: RowCache | None
+) -> str:
+    enc = _ENCODERS[ensure_ascii].encode
+
+    def row(value: Any) -> str:
+        hit = cache.get(id(value))
+        text = hit[1] if hit is not None and hit[0] is value else enc(value)
+        if new_cache is not None and isinstance(value, dict):
+            new_cache[id(value)] = (value, text)
+        return text
+
+    tables = []
+    for name, table in data.items():
+        if isinstance(table, dict) and table:
+            rows = ",\n".join(f"  {enc(str(k))}: {row(v)}" for k, v in table.items())
+            tables.append(f" {enc(name)}: {{\n{rows}\n }}")
+        else:
+            tables.append(f" {enc(name)}: {enc(table)}")
+    return "{\n" + ",\n".join(tables) + "\n}\n"
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -305,6 +349,7 @@ class SidecarData:
     """A decoded sidecar: normalised records by id, the meta record, everything else."""
 
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    annotations: dict[str, Annotation] = field(default_factory=dict)  # the records, decoded
     meta: dict[str, Any] = field(default_factory=dict)
     other_tables: dict[str, Any] = field(default_factory=dict)
 
@@ -351,6 +396,7 @@ def decode(data: dict[str, Any] | None, name: str) -> SidecarData:
         previous = out.records.get(ann.id)
         if previous is None or _str(previous.get("modified")) <= ann.modified:
             out.records[ann.id] = rec
+            out.annotations[ann.id] = ann
     out.other_tables = {k: v for k, v in data.items() if k not in (META_TABLE, ANNOTATIONS_TABLE)}
     return out
 

@@ -24,7 +24,6 @@ import atexit
 import bisect
 import dataclasses
 import errno
-import json
 import os
 import threading
 import time
@@ -49,6 +48,7 @@ from reader.annotations.storage import (
     SidecarStorage,
     annotation_to_record,
     decode,
+    dumps,
     encode,
     merge_records,
     merge_value,
@@ -120,6 +120,7 @@ class AnnotationStore:
         self._other_tables: dict[str, Any] = {}
         self._stamp: FileStamp | None = None
         self._record_cache: dict[str, tuple[Annotation, dict[str, Any]]] = {}
+        self._row_cache: dict[int, Any] = {}  # encoded rows of the last save (storage.dumps)
         self._history = History()
         # Save bookkeeping: local changes are numbered; a save covers all up to its number.
         self._change_seq = 0
@@ -134,11 +135,14 @@ class AnnotationStore:
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._flush_now = False
-        self._sorted_version = -1
-        self._sorted: list[Annotation] = []
+        self._index_valid = False
         self._anchored: list[Annotation] = []
+        self._keys: list[tuple[int, int, str, str]] = []
         self._starts: list[int] = []
+        self._orphans: list[Annotation] = []
+        self._orphan_keys: list[tuple[str, str]] = []
         self._max_len = 0
+        self._listing: list[Annotation] | None = None
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -159,14 +163,18 @@ class AnnotationStore:
         text = self.document.text
         same_text = data.sha256 == self.document.sha256
         changed = exists and bool(data.records) and not same_text
-        for key, record in data.records.items():
-            ann = record_to_annotation(record)
+        loaded = list(data.annotations.values())
+        loaded.sort(key=lambda a: (a.start, a.end))
+        delta = 0  # the last shift seen: text inserted above moves the rest alike
+        for ann in loaded:
             if not (ann.orphaned and same_text):
-                fresh = reanchor(text, ann)
+                fresh = reanchor(text, ann, (delta,) if delta else ())
                 if _selectors(fresh) != _selectors(ann):
                     changed = True
+                    if not fresh.orphaned and ann.start >= 0:
+                        delta = fresh.start - ann.start
                 ann = fresh
-            self._anns[key] = ann
+            self._anns[ann.id] = ann
         self._base = dict(data.records)
         self._base_meta = dict(data.meta)
         self._base_note = data.article_note
@@ -174,6 +182,7 @@ class AnnotationStore:
         self._note_modified = data.article_note_modified
         self._other_tables = data.other_tables
         self._stamp = stamp
+        self._invalidate_index()
         self.version += 1
         if changed:
             # Save the refreshed selectors and the new text's sha, quietly (not a user change).
@@ -193,8 +202,11 @@ class AnnotationStore:
     @property
     def annotations(self) -> list[Annotation]:
         """Anchored annotations in document order (start, end), then orphans."""
-        self._refresh_order()
-        return list(self._sorted)
+        with self._lock:
+            self._ensure_index()
+            if self._listing is None:
+                self._listing = self._anchored + self._orphans
+            return list(self._listing)
 
     def __len__(self) -> int:
         return len(self._anns)
@@ -202,37 +214,84 @@ class AnnotationStore:
     def get(self, id: str) -> Annotation | None:
         return self._anns.get(id)
 
-    def _refresh_order(self) -> None:
-        with self._lock:
-            if self._sorted_version == self.version:
+    # The order index: anchored annotations sorted by `_order_key` (with their starts, for
+    # bisection), orphans by creation. Single changes update it in place; bulk changes (load,
+    # merge) invalidate it and the next read rebuilds it.
+    def _ensure_index(self) -> None:
+        if self._index_valid:
+            return
+        anns = list(self._anns.values())
+        self._anchored = sorted((a for a in anns if not a.orphaned), key=_order_key)
+        self._keys = [_order_key(a) for a in self._anchored]
+        self._starts = [a.start for a in self._anchored]
+        self._orphans = sorted((a for a in anns if a.orphaned), key=_orphan_key)
+        self._orphan_keys = [_orphan_key(a) for a in self._orphans]
+        self._max_len = max((a.end - a.start for a in self._anchored), default=0)
+        self._listing = None
+        self._index_valid = True
+
+    def _invalidate_index(self) -> None:
+        self._index_valid = False
+        self._listing = None
+
+    def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
+        if not self._index_valid:
+            return
+        self._listing = None
+        if old is not None:
+            if old.orphaned:
+                keys, items, key = self._orphan_keys, self._orphans, _orphan_key(old)
+            else:
+                keys, items, key = self._keys, self._anchored, _order_key(old)
+            i = bisect.bisect_left(keys, key)
+            if i >= len(items) or items[i].id != old.id:
+                self._invalidate_index()
                 return
-            anns = list(self._anns.values())
-            anchored = sorted(
-                (a for a in anns if not a.orphaned), key=lambda a: (a.start, a.end, a.created)
-            )
-            orphans = sorted((a for a in anns if a.orphaned), key=lambda a: (a.created, a.id))
-            self._anchored = anchored
-            self._sorted = anchored + orphans
-            self._starts = [a.start for a in anchored]
-            self._max_len = max((a.end - a.start for a in anchored), default=0)
-            self._sorted_version = self.version
+            del keys[i], items[i]
+            if not old.orphaned:
+                del self._starts[i]
+        if new is not None:
+            if new.orphaned:
+                key = _orphan_key(new)
+                i = bisect.bisect_left(self._orphan_keys, key)
+                self._orphan_keys.insert(i, key)
+                self._orphans.insert(i, new)
+            else:
+                key = _order_key(new)
+                i = bisect.bisect_left(self._keys, key)
+                self._keys.insert(i, key)
+                self._anchored.insert(i, new)
+                self._starts.insert(i, new.start)
+                self._max_len = max(self._max_len, new.end - new.start)
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
         """Anchored annotations sharing at least one character with start:end (a point range
         start == end counts as that offset), in document order."""
         if end <= start:
             end = start + 1
-        self._refresh_order()
-        anchored, starts = self._anchored, self._starts
-        hi = bisect.bisect_left(starts, end)
-        lo = bisect.bisect_left(starts, start - self._max_len)
-        return [a for a in anchored[lo:hi] if a.end > start]
+        with self._lock:
+            self._ensure_index()
+            anchored, starts = self._anchored, self._starts
+            hi = bisect.bisect_left(starts, end)
+            lo = bisect.bisect_left(starts, start - self._max_len)
+            return [a for a in anchored[lo:hi] if a.end > start]
 
     def at(self, offset: int) -> list[Annotation]:
         """Anchored annotations covering `offset`, innermost (shortest) first."""
         found = self.overlapping(offset, offset + 1)
         found.sort(key=lambda a: (a.end - a.start, a.start))
         return found
+
+    def _find_range(self, start: int, end: int) -> Annotation | None:
+        """The anchored annotation spanning exactly start:end, if any."""
+        with self._lock:
+            self._ensure_index()
+            i = bisect.bisect_left(self._starts, start)
+            while i < len(self._starts) and self._starts[i] == start:
+                if self._anchored[i].end == end:
+                    return self._anchored[i]
+                i += 1
+            return None
 
     # -- changing ----------------------------------------------------------------------------
     def _require_writable(self) -> None:
@@ -256,9 +315,9 @@ class AnnotationStore:
                 f"cannot highlight {start}:{end}: the article has {len(text)} characters"
             )
         with self._lock:
-            for existing in self.overlapping(start, end):
-                if existing.start == start and existing.end == end:
-                    return existing
+            existing = self._find_range(start, end)
+            if existing is not None:
+                return existing
             ann = Annotation.create(text, start, end, category, note, _clean_tags(tags))
             self._commit(Change(f"add {_label(category)} highlight", ((ann.id, None, ann),)))
             return ann
@@ -275,10 +334,7 @@ class AnnotationStore:
             existing = self._anns.get(ann.id)
             placed = reanchor(self.document.text, ann)
             if existing is None and not placed.orphaned:
-                for other in self.overlapping(placed.start, placed.end):
-                    if (other.start, other.end) == (placed.start, placed.end):
-                        existing = other
-                        break
+                existing = self._find_range(placed.start, placed.end)
             if existing is not None:
                 if ann.modified > existing.modified and (
                     (ann.category, ann.note, list(ann.tags))
@@ -376,10 +432,12 @@ class AnnotationStore:
         with self._lock:
             for key, before, after in change.items:
                 state = after if forward else before
+                old = self._anns.get(key)
                 if state is None:
                     self._anns.pop(key, None)
                 else:
                     self._anns[key] = state
+                self._reindex(old, state)
             if change.note is not None:
                 self._note = change.note[1] if forward else change.note[0]
                 self._note_modified = utc_now()
@@ -480,13 +538,13 @@ class AnnotationStore:
                     with self._lock:
                         attempt = self._change_seq
                         data, base = self._merge_for_write(theirs)
-                    payload = json.dumps(data, ensure_ascii=False, indent=1).encode(
-                        "utf-8", "surrogatepass"
-                    )
+                    new_rows: dict[int, Any] = {}
+                    payload = dumps(data, self._row_cache, new_rows)
                     stamp = self._storage.write_bytes(payload)
                 with self._lock:
                     self._base, self._base_note, self._base_meta = base
                     self._stamp = stamp
+                    self._row_cache = new_rows
                     self._saved_seq = max(self._saved_seq, attempt)
                     self._failed_seq = 0
                     self.unsaved = self._change_seq != self._saved_seq and self.unsaved
@@ -576,6 +634,7 @@ class AnnotationStore:
                 self._anns[key] = ann
                 changed = True
         if changed:
+            self._invalidate_index()
             self.version += 1
 
     # -- other processes ---------------------------------------------------------------------
@@ -654,6 +713,14 @@ class AnnotationStore:
             if self._wants_save():
                 self._schedule()
             return target
+
+
+def _order_key(ann: Annotation) -> tuple[int, int, str, str]:
+    return (ann.start, ann.end, ann.created, ann.id)
+
+
+def _orphan_key(ann: Annotation) -> tuple[str, str]:
+    return (ann.created, ann.id)
 
 
 def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
