@@ -377,11 +377,26 @@ def section_keys(ctx: Context, results: Results) -> None:
         base, base_memory = textarea_keys(ctx, n)
     except Exception as error:  # noqa: BLE001
         base_error, base_memory = reason_of(error), None
+    floor: list[float] = []
+    try:
+        argv = [sys.executable, str(BENCH / "baselines" / "bare_app.py")]
+        pane = open_pane(ctx, argv, "BARE-APP-READY", {})
+        try:
+            floor_run = KeyRun(pane)
+            floor_run.repeat("j", "j", n)
+            floor = floor_run.samples.get("j", [])
+        finally:
+            pane.kill()
+    except Exception as error:  # noqa: BLE001
+        print(f"  (bare app key floor n/a: {reason_of(error)})")
 
     def key_figure(name: str, kinds: tuple[str, ...], limit: float, with_base: bool) -> None:
         values = ours.all(*kinds) if ours else []
-        base_values = base.all("page down", "page up") if (base and with_base) else []
-        samples = {"ours": values, **({"TextArea": base_values} if with_base else {})}
+        if with_base:
+            base_values = base.all("page down", "page up") if base else []
+        else:
+            base_values = floor
+        samples = {"ours": values, ("TextArea" if with_base else "bare app j"): base_values}
         target, check = f"median <= {limit * 1000:.0f} ms", f"ours<={limit}"
         if not values:
             reason = ours_error or (ours.why(*kinds) if ours else "") or "no samples"
@@ -390,9 +405,10 @@ def section_keys(ctx: Context, results: Results) -> None:
         note = ours.why(*kinds) if ours else ""
         if with_base and not base_values:
             note = (note + "; " if note else "") + f"TextArea n/a ({base_error or 'no samples'})"
+        base_name = "TextArea" if with_base else "bare app j (floor)"
         results.add(
-            Figure(name, "ms", median(values), median(base_values), "TextArea" if with_base
-                   else "", target, check, note, samples)
+            Figure(name, "ms", median(values), median(base_values), base_name, target, check,
+                   note, samples)
         )  # fmt: skip
 
     key_figure("key: page down/up (space, b, PageDown)", ("page down", "page up"), 0.025, True)
