@@ -688,6 +688,8 @@ class AnnotationStore:
     def move_aside(self) -> Path:
         """Rename the unusable sidecar to `<name>.corrupt-<UTC timestamp>`; annotating resumes."""
         with self._io_lock, self._lock:
+            if self.problem is None:
+                raise ReaderError(f"{self.sidecar_path.name} is fine: nothing to move aside")
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             target = self.sidecar_path.with_name(f"{self.sidecar_path.name}.corrupt-{stamp}")
             n = 1

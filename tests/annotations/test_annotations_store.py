@@ -366,3 +366,62 @@ def test_stale_temp_files_are_cleaned_under_the_lock(article, open_store):
     store.add(0, 7)
     store.flush()
     assert not stale.exists()
+
+
+def test_move_aside_refuses_a_healthy_sidecar(article, open_store):
+    store = open_store(article)
+    store.add(0, 7)
+    store.flush()
+    before = store.sidecar_path.read_bytes()
+    with pytest.raises(ReaderError, match="nothing to move aside"):
+        store.move_aside()
+    assert store.sidecar_path.read_bytes() == before
+
+
+def test_reload_notices_a_sidecar_corrupted_by_someone_else(article, open_store):
+    store = open_store(article)
+    a = store.add(0, 7)
+    store.flush()
+    store.sidecar_path.write_text("{")
+    assert store.reload_if_changed() is True
+    assert store.problem is not None and not store.writable
+    assert store.get(a.id) is not None  # what was in memory stays readable
+
+
+def test_add_annotation_for_import(article, open_store, tmp_path):
+    from reader.annotations.model import Annotation
+
+    other_text = "Preface.\n" + ARTICLE
+    store = open_store(article)
+    s, e = span(ARTICLE, "Critics said the cost estimate was too low.")
+    existing = store.add(s, e, note="mine")
+
+    # Anchored against another version of the text: re-anchored here.
+    s2, e2 = span(other_text, "Engineers warned that the river bed is unstable.")
+    incoming = Annotation.create(other_text, s2, e2, "evidence", note="imported")
+    status, stored = store.add_annotation(incoming)
+    assert status == "added" and stored.id == incoming.id
+    assert ARTICLE[stored.start : stored.end] == incoming.exact
+
+    # Same id again, or the same range under another id: matched, never stored twice.
+    assert store.add_annotation(incoming)[0] == "matched"
+    s3, e3 = span(other_text, "Critics said the cost estimate was too low.")
+    same_range = Annotation.create(other_text, s3, e3, "claim")
+    status, matched = store.add_annotation(same_range)
+    assert status == "matched" and matched.id == existing.id
+
+    # A newer copy of a stored annotation updates its note.
+    import dataclasses
+
+    newer = dataclasses.replace(incoming, note="newer", modified="2999-01-01T00:00:00Z")
+    status, updated = store.add_annotation(newer)
+    assert status == "matched" and updated.note == "newer" and updated.id == incoming.id
+    assert store.get(incoming.id).note == "newer"
+
+    # A quote that is not in this article: kept as an orphan.
+    lost = Annotation.create("Nothing like this sentence appears anywhere.", 0, 20, "quote")
+    status, orphan = store.add_annotation(lost)
+    assert status == "orphaned" and orphan.orphaned
+    assert store.annotations[-1].id == orphan.id
+    assert len(store.annotations) == 3
+    assert store.undo() == "import annotation" and store.get(orphan.id) is None
