@@ -105,9 +105,7 @@ class Block:
             # Segment the display text (reflowed line breaks are spaces there, which is what
             # the segmenter expects); offsets are identical to the anchor text's.
             spans = split_sentences(self.text)
-        return [
-            Sentence(self.start + s, self.start + e, source[s:e]) for s, e in spans if e > s
-        ]
+        return [Sentence(self.start + s, self.start + e, source[s:e]) for s, e in spans if e > s]
 
 
 @dataclass(slots=True)
