@@ -22,22 +22,26 @@ __all__ = ["split_sentences"]
 _CLOSERS = "\"'”’»›)\\]}」』）】〕〉》"
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
+_TERMINATORS = ".!?…‼⁇⁈⁉؟۔。！？｡．"
 _CANDIDATE = re.compile(
-    # The leading lookahead lets the regex engine skip to terminator characters quickly.
-    r"(?=[.!?…‼⁇⁈⁉؟۔。！？｡．])(?:"
+    # The leading lookahead lets the regex engine skip to terminator characters quickly; the
+    # lookbehind and the possessive quantifiers make a match start only at the beginning of a
+    # run of terminators and never backtrack into it, so a long run ("....x") stays linear.
+    rf"(?=[{_TERMINATORS}])(?<![{_TERMINATORS}])(?:"
     # Western / Arabic ends: need whitespace (or the end) after the closers.
-    r"(?P<term>\.(?:\ \.){2,}|[.!?…‼⁇⁈⁉؟۔]+)"
-    rf"(?P<close>[{_CLOSERS}]*)(?=\s|$)"
+    r"(?P<term>(?<!\.\ )\.(?:\ \.){2,}+|[.!?…‼⁇⁈⁉؟۔]++)"
+    rf"(?P<close>[{_CLOSERS}]*+)(?=\s|$)"
     r"|"
     # CJK ends: no whitespace needed; ASCII !/? directly before a CJK character also counts.
-    rf"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))+|[!?]+(?=[{_CJK_CHARS}]))"
-    rf"(?P<cjkclose>[{_CLOSERS}]*)"
+    rf"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))++|[!?]++(?=[{_CJK_CHARS}]))"
+    rf"(?P<cjkclose>[{_CLOSERS}]*+)"
     r")"
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _NON_SPACE = re.compile(r"\S")
 _WORD_CHAR = re.compile(r"\w")
+_LEADING_BULLETS = re.compile(r"[\s•⁃‣◦▪·∙\-–—*]*+")
 # The word after a candidate: whitespace, opening quotes/brackets, then the word itself and the
 # character right after it (to tell "A" from the initial "A.").
 _NEXT = re.compile(r"\s*[\"'“‘«‹(\[{¿¡*_]*(\w*)(.?)", re.DOTALL)
@@ -95,28 +99,49 @@ _STARTERS = frozenset(
 def _prev_token(text: str, start: int, lo: int) -> tuple[int, str]:
     """The whitespace-delimited token that ends at `start` (looking back at most 120 chars)."""
     floor = max(lo, start - 120)
-    i = start
-    while i > floor and not text[i - 1].isspace():
-        i -= 1
-    return i, text[i:start]
+    i = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start)) + 1
+    if i == 0:
+        i = floor
+    token = text[i:start]
+    parts = token.split()  # other whitespace (tabs, no-break spaces) inside the slice
+    if len(parts) != 1 or token[-1:].isspace():
+        if not parts or token[-1:].isspace():
+            return start, ""
+        last = parts[-1]
+        return start - len(last), last
+    if token[0].isspace():
+        token = parts[0]
+        i = start - len(token)
+    return i, token
 
 
 def _starter(word: str, after: str) -> bool:
     return word in _STARTERS and after != "."
 
 
-def _has_word(text: str, start: int, end: int) -> bool:
-    return _WORD_CHAR.search(text, start, end) is not None
-
-
 class _Segmenter:
-    __slots__ = ("text", "spans", "sent_start", "_list_key")
+    __slots__ = ("text", "spans", "hi", "sent_start", "_list_key", "_lead_end", "_word_at")
 
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
         self.spans = spans
+        self.hi = len(text)
         self.sent_start = 0
+        self._start_sentence(0)
+
+    def _start_sentence(self, start: int) -> None:
+        # Per-sentence facts, computed lazily at most once each (keeps pathological inputs
+        # linear: no candidate rescans the sentence from its start).
+        self.sent_start = start
         self._list_key: tuple[str, str, str] | None | bool = False
+        self._lead_end = -1  # end of the leading whitespace/bullets
+        self._word_at = -1  # first word character at or after the start (hi when none)
+
+    def _has_word_before(self, cut: int) -> bool:
+        if self._word_at < 0:
+            m = _WORD_CHAR.search(self.text, self.sent_start, self.hi)
+            self._word_at = m.start() if m else self.hi
+        return self._word_at < cut
 
     # -- list markers ---------------------------------------------------------------------
 
@@ -124,8 +149,8 @@ class _Segmenter:
         """(bullet, value, suffix) when the current sentence opens with a list marker."""
         if self._list_key is False:
             text = self.text
-            m = _NON_SPACE.search(text, self.sent_start)
-            lm = _LIST_START.match(text, m.start()) if m else None
+            m = _NON_SPACE.search(text, self.sent_start, self.hi)
+            lm = _LIST_START.match(text, m.start(), self.hi) if m else None
             self._list_key = (lm.group(1), lm.group(2), lm.group(3)) if lm else None
         return self._list_key  # type: ignore[return-value]
 
@@ -133,9 +158,10 @@ class _Segmenter:
         """Is the token `word` + "." (+ `close`) a list marker rather than a sentence end?"""
         if not (_SMALL_NUMBER.fullmatch(word) or (len(word) == 1 and word.isalpha())):
             return False
-        text = self.text
         # The first token of the sentence (after an optional bullet): "1.", "a.", "• 4.".
-        if not text[self.sent_start : tok_start].strip(_BULLETS + " \t\n\r\f\v"):
+        if self._lead_end < 0:
+            self._lead_end = _LEADING_BULLETS.match(self.text, self.sent_start, self.hi).end()
+        if tok_start <= self._lead_end:
             return True
         key = self._list_marker()
         if key is None:
@@ -232,7 +258,8 @@ class _Segmenter:
     def _prev_word_is_lower(self, tok_start: int, lo: int) -> bool:
         text = self.text
         i = tok_start
-        while i > lo and text[i - 1].isspace():
+        floor = max(lo, tok_start - 120)
+        while i > floor and text[i - 1].isspace():
             i -= 1
         before = _prev_token(text, i, lo)[1].strip(_OPENERS + ",;:")
         return bool(before) and before[0].islower()
@@ -243,7 +270,8 @@ class _Segmenter:
         if _starter(word, after):
             return end
         if word.lower() in _TITLES and after == ".":
-            words_before = len(self.text[self.sent_start : tok_start].split())
+            window = max(self.sent_start, tok_start - 200)
+            words_before = len(self.text[window:tok_start].split())
             if words_before >= 4:
                 return end
         return -1
@@ -275,7 +303,8 @@ class _Segmenter:
         start = m.start()
         while text[end - 1].isspace():
             end -= 1
-        if text[start] in "•⁃‣◦▪" or text[start].isalnum():
+        c = text[start]
+        if c in "•⁃‣◦▪" or c.isdigit() or text[start + 1 : start + 2] in (".", ")"):
             lm = _LIST_START.match(text, start, end)
             if lm is not None:
                 self._emit_list(start, end, lm)
@@ -309,20 +338,19 @@ class _Segmenter:
 
     def run(self, lo: int, hi: int) -> None:
         text = self.text
-        self.sent_start = lo
-        self._list_key = False
+        self.hi = hi
+        self._start_sentence(lo)
         first = len(self.spans)
         for m in _CANDIDATE.finditer(text, lo, hi):
             cut = self._decide(m, lo, hi)
             if cut < 0 or cut <= self.sent_start:
                 continue
-            if not _has_word(text, self.sent_start, cut):
+            if not self._has_word_before(cut):
                 continue  # never leave a sentence of bare punctuation ("...", "!!")
             self.emit(self.sent_start, cut)
-            self.sent_start = cut
-            self._list_key = False
+            self._start_sentence(cut)
         spans = self.spans
-        if len(spans) > first and not _has_word(text, self.sent_start, hi):
+        if len(spans) > first and not self._has_word_before(hi):
             # Trailing bare punctuation ("U.S. 。") joins the sentence before it.
             end = hi
             while end > self.sent_start and text[end - 1].isspace():
