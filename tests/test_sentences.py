@@ -297,6 +297,26 @@ def test_a_sentence_after_a_golden_case_does_not_change_its_split(suffix):
         assert sentences(text + suffix) == [*expected, suffix.strip()], name
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("." * 5000 + "x", 1),
+        (". " * 3000 + "x", 1),
+        ("!" * 5000 + "x", 1),
+        ("?! " * 3000, 1),
+        ("x" * 20000, 1),
+        ("字。" * 3000, 3000),
+        ("Word. " * 3000, 3000),
+        ("x. " + "(" * 5000 + "y.", 1),
+    ],
+    ids=["dots", "spaced-dots", "bangs", "bare-punct", "no-space", "cjk", "words", "openers"],
+)
+def test_long_runs_of_punctuation(text, count):
+    spans = split_sentences(text)
+    check_invariants(text, spans)
+    assert len(spans) == count
+
+
 # --- corpus ------------------------------------------------------------------------------
 
 
