@@ -178,7 +178,16 @@ class ReaderApp(App[int]):
             newest = newest_openable(entries)
             if newest is not None:
                 self.open_article(newest.path)
-                self.reading.focus_article()
+            else:
+                self.show_message(f"No readable article in this folder: {self.library_root}")
+            self.reading.focus_article()
+
+    def show_message(self, text: str) -> None:
+        """Show `text` (plain, never markup) in place of the article view."""
+        message = self.reading.query_one("#article-message")
+        message.update(text)
+        message.display = True
+        self.article_view.display = False
 
     def _neighbour(self, step: int) -> LibraryEntry | None:
         entries = self.library_pane.shown or self.entries
@@ -276,9 +285,7 @@ class ReaderApp(App[int]):
         message = self.reading.query_one("#article-message")
         offset = self.state.position(path, document.sha256) or 0
         if document.is_empty:
-            message.update(f"This article is empty: {document.path}")
-            message.display = True
-            view.display = False
+            self.show_message(f"This article is empty: {document.path}")
             self.progress = 0.0
         else:
             message.display = False
@@ -290,7 +297,7 @@ class ReaderApp(App[int]):
         self.sub_title = f"{self.progress:.0f}%"
         self.remember_position()
         self.library_pane.set_current(path)
-        if self.reading.focused is None or self.reading.focused is view:
+        if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 
     def remember_position(self) -> None:

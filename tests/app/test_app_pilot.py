@@ -439,3 +439,13 @@ async def test_binary_article_in_library_is_reported_not_fatal(tmp_path, settle)
         await pilot.pause()
         assert app.title == "Real story"
         assert any("binary" in n.message for n in app._notifications)
+
+
+async def test_library_of_only_binary_files_says_so(tmp_path, settle):
+    (tmp_path / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        message = app.reading.query_one("#article-message")
+        assert message.display
+        assert "No readable article in this folder" in plain(message.render())
