@@ -161,8 +161,12 @@ def machine() -> dict[str, str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
+    commit = subprocess.run(
+        ["git", "-C", str(CHECKOUT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     return {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit or "unknown",
         "cores": str(os.cpu_count()),
         "cpu": cpu,
         "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
@@ -703,7 +707,7 @@ def markdown(results: Results, info: dict[str, str], args: argparse.Namespace) -
         "# Benchmark results",
         "",
         f"`{' '.join(['python', 'bench/run.py', *args.argv])}` on "
-        f"{info['date']}: {info['cores']} cores ({info['cpu'] or 'unknown CPU'}), "
+        f"{info['date']} (checkout {info['commit']}): {info['cores']} cores ({info['cpu'] or 'unknown CPU'}), "
         f"load average at start {info['load average at start']}, Python {info['python']}, "
         f"Textual {info['textual']}, pySBD {info['pysbd']}, {info['tmux']}, {info['os']}.",
         "",
