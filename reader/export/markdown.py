@@ -25,7 +25,6 @@ from reader.errors import ReaderError
 MARKER = "<!-- margin-reader export -->"
 NOTES_SUFFIX = ".notes.md"
 
-_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _INLINE_SPECIAL = "\\`*_[]<>&~|#"  # what can open inline markup (and `#`)
 
 
@@ -44,8 +43,8 @@ def _escaper(chars: str, tab: str):
     return escape
 
 
-_escape_all = _escaper(_ASCII_PUNCT, "&#9;")
-_escape_special = _escaper(_INLINE_SPECIAL, " ")
+_escape_special = _escaper(_INLINE_SPECIAL, "&#9;")
+_escape_inline_special = _escaper(_INLINE_SPECIAL, " ")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEADING_WS = re.compile(r"^\s+")
 _TRAILING_WS = re.compile(r"\s+$")
@@ -67,14 +66,25 @@ def _entities(match: re.Match[str]) -> str:
     return "".join(f"&#{ord(ch)};" for ch in match.group(0))
 
 
+_LINE_START_SPECIAL = "#>-+=*_~`|"  # what can open a block construct at a line's start
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
+
+
 def escape_line(text: str) -> str:
     """One line of literal text as CommonMark inline content.
 
-    Every ASCII punctuation character is backslash-escaped (so `#`, `>`, `*`, `1.`, `<`,
-    `&`... stay literal) and leading/trailing whitespace, which Markdown would strip, is
-    written as numeric character references. Tabs are always references.
+    Characters that can open inline markup (`*`, `_`, backticks, `[`, `<`, `&`...) are
+    backslash-escaped anywhere; at the start of the line, so are the characters that open a
+    block (`#`, `>`, `-`, `+`, `=`, a `1.` list marker). Ordinary punctuation such as `,` and
+    `.` stays as it is, so the export reads well as plain text too. Leading/trailing
+    whitespace, which Markdown would strip, is written as numeric character references; tabs
+    are always references.
     """
-    text = _escape_all(text)
+    text = _escape_special(text)
+    if text and text[0] in _LINE_START_SPECIAL:
+        text = "\\" + text
+    elif text[:1].isdigit():
+        text = _ORDERED_MARKER.sub(r"\1\\\2", text, count=1)
     if text[:1].isspace():
         text = _LEADING_WS.sub(_entities, text)
     if text[-1:].isspace():
@@ -91,7 +101,7 @@ def escape_inline(text: str) -> str:
     """
     if "\n" in text:
         text = " ".join(text.splitlines())
-    return _escape_special(text.strip())
+    return _escape_inline_special(text.strip())
 
 
 def quote_block(text: str, indent: str = "") -> str:
@@ -235,7 +245,7 @@ def totals_line(annotations: list[Annotation]) -> str:
 def tag_text(tag: str) -> str:
     """`#tag`, with spaces as hyphens and inline markup characters escaped."""
     body = "-".join(tag.split())
-    return "#" + _escape_special(body)
+    return "#" + _escape_inline_special(body)
 
 
 def link_target(path: str) -> str:
