@@ -12,18 +12,20 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader.annotations.store import AnnotationStore
 from reader.commands import OpenPathScreen, ReaderCommands
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.library import LibraryEntry, newest_openable, scan_library
 from reader.resources import styles_dir
+from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
 from reader.screens.help import HelpScreen
 from reader.screens.links import LinksScreen, find_links
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
-from reader.widgets.notes_pane import NotesPane
+from reader.widgets.notes_pane import NoteEditor, NotesPane
 
 BIG_FILE_BYTES = 1_000_000  # larger articles load in a worker behind a loading indicator
 
@@ -68,6 +70,7 @@ class ReaderApp(App[int]):
         self.cursor_offset = 0
         self.progress = 0.0
         self._signals: list[int] = []
+        self.annotating = Annotating(self)
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -101,6 +104,7 @@ class ReaderApp(App[int]):
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self.state.progress
         self._install_signal_handlers()
+        self.set_interval(POLL_SECONDS, self.annotating.poll)
         if self.state.problem:
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
@@ -135,6 +139,7 @@ class ReaderApp(App[int]):
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
         self.save_everything()
+        self.annotating.close()
         self._remove_signal_handlers()
         self.exit(0)
 
@@ -146,9 +151,11 @@ class ReaderApp(App[int]):
         """
         self.remember_position()
         self.state.save()
+        self.annotating.flush()
 
     async def action_quit(self) -> None:
         self.save_everything()
+        self.annotating.close()
         self._remove_signal_handlers()
         self.exit(0)
 
@@ -265,18 +272,21 @@ class ReaderApp(App[int]):
         try:
             document = load_document(path)
             document.sha256  # noqa: B018  (hash off the UI thread)
+            store = AnnotationStore.open(document)  # re-anchoring off the UI thread too
         except (ReaderError, OSError, ValueError) as error:
             if not worker.is_cancelled:
                 self.call_from_thread(self._load_failed, str(error))
             return
-        if not worker.is_cancelled:
-            self.call_from_thread(self.show_document, document)
+        if worker.is_cancelled:
+            store.close()
+        else:
+            self.call_from_thread(self.show_document, document, store)
 
     def _load_failed(self, message: str) -> None:
         self.article_view.loading = False
         self.notify(message, severity="error", markup=False)
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, store: AnnotationStore | None = None) -> None:
         path = Path(document.path).resolve()
         self.document = document
         self.article_path = path
@@ -292,6 +302,7 @@ class ReaderApp(App[int]):
             view.display = True
             view.load(document, offset)
             self.progress = float(view.progress)
+        self.annotating.open(document, store)
         self.cursor_offset = offset
         self.title = document.title or path.name
         self.sub_title = f"{self.progress:.0f}%"
@@ -312,6 +323,15 @@ class ReaderApp(App[int]):
         self.cursor_offset = event.start
         self.progress = float(event.progress)
         self.sub_title = f"{self.progress:.0f}%"
+        self.annotating.cursor_moved()
+
+    @on(ClaimsPane.GoTo)
+    def _go_to_highlight(self, event: ClaimsPane.GoTo) -> None:
+        self.annotating.go_to(event.annotation)
+
+    @on(NotesPane.NoteSaved)
+    def _note_saved(self, event: NotesPane.NoteSaved) -> None:
+        self.annotating.note_saved(event)
 
     def action_open_path(self) -> None:
         self.push_screen(OpenPathScreen(), self._open_path_chosen)
@@ -382,11 +402,12 @@ class ReaderApp(App[int]):
     def help_groups(self) -> list[tuple[str, list]]:
         groups: list[tuple[str, list]] = [
             ("Everywhere", [type(self), ReadingScreen]),
-            ("Article", [ArticleView]),
+            ("Article", [AnnotatedArticleView]),
             ("Library (when focused)", [LibraryList, LibraryPane]),
             ("Library filter", [FilterInput]),
-            ("Highlights pane", [ClaimsPane]),
-            ("Notes pane", [NotesPane]),
+            ("Highlights pane", [ClaimsList, ClaimsPane]),
+            ("Highlights filter", [ClaimsFilter]),
+            ("Note editor", [NoteEditor, NotesPane]),
         ]
         known = {cls for _, classes in groups for cls in classes}
         focused = self.reading.focused

@@ -26,6 +26,17 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ),
         ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
         ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
+        ("Export notes", "Write <article>.notes.md next to the article (e)", app.annotating.export),
+        (
+            "Export library notes",
+            "Write library.notes.md with the notes of every article in the library",
+            app.annotating.export_library,
+        ),
+        (
+            "Move bad annotations file aside",
+            "Rename an unreadable annotations file so annotating works again",
+            app.annotating.move_aside,
+        ),
         ("Theme", "Choose the colour theme", app.action_change_theme),
         ("Keys", "List every key (?)", app.action_help),
     ]

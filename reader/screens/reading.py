@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from reader.widgets.article_view import ArticleView
+from reader.screens.annotating import AnnotatedArticleView
+from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
 from reader.widgets.claims_pane import ClaimsPane
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.notes_pane import NotesPane
@@ -49,7 +50,7 @@ class ReadingScreen(Screen):
             yield LibraryPane(id="library")
             with Vertical(id="article-area"):
                 yield ArticleMessage("", id="article-message", markup=False)
-                yield ArticleView(id="article")
+                yield AnnotatedArticleView(id="article")
             with Vertical(id="side"):
                 yield ClaimsPane(id="claims")
                 yield NotesPane(id="notes")

@@ -1,17 +1,361 @@
-"""The claims pane: the article's highlights by category (PLACEHOLDER: final layout only)."""
+"""The claims pane: every highlight of the open article in document order, orphans last.
+
+The list is a Line-API `ScrollView` (one line per highlight) that paints only the rows on
+screen, so ten thousand highlights cost a list assignment, not ten thousand widgets. Rows
+are built from plain strings into `Segment`s: article text is never parsed as markup.
+
+`/` opens a filter: `c:` (a category letter and a colon) or a category name (`claim`,
+`evidence`, `key quote`...) keeps that category; any other words must all appear in the
+quote, the note or the tags (case-insensitive). Esc clears it.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
+
+from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS, Annotation
+
+NOTE_MARK = "✎"
+ORPHAN_HEADING = "Orphaned — text no longer found"
+_LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
+_NAME_TO_CATEGORY = {
+    **{cat: cat for cat in CATEGORIES},
+    **{label.lower(): cat for cat, label in CATEGORY_LABELS.items()},
+    "key": "quote",
+}
 
 
-class ClaimsPane(VerticalScroll, can_focus=True):
-    """Highlights of the open article; filled in by the annotations UI."""
+def _printable(text: str) -> str:
+    """One line of plain text: whitespace runs become one space, controls become spaces."""
+    text = " ".join(text.split())
+    return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
+
+
+def parse_filter(query: str) -> tuple[set[str], list[str]]:
+    """(categories, words) of a filter query; an empty category set means any category."""
+    categories: set[str] = set()
+    words: list[str] = []
+    text = query.strip().lower()
+    if text.startswith("key quote"):
+        categories.add("quote")
+        text = text[len("key quote") :]
+    for token in text.split():
+        if len(token) == 2 and token[1] == ":" and token[0] in _LETTER_TO_CATEGORY:
+            categories.add(_LETTER_TO_CATEGORY[token[0]])
+        elif token.endswith(":") and token[:-1] in _NAME_TO_CATEGORY:
+            categories.add(_NAME_TO_CATEGORY[token[:-1]])
+        elif token in _NAME_TO_CATEGORY:
+            categories.add(_NAME_TO_CATEGORY[token])
+        else:
+            words.append(token)
+    return categories, words
+
+
+def filter_annotations(annotations: Sequence[Annotation], query: str) -> list[Annotation]:
+    """The annotations matching `query` (see the module docstring), order kept."""
+    categories, words = parse_filter(query)
+    if not categories and not words:
+        return list(annotations)
+    out = []
+    for ann in annotations:
+        if categories and ann.category not in categories:
+            continue
+        if words:
+            haystack = f"{ann.exact}\n{ann.note}\n{' '.join(ann.tags)}".lower()
+            if not all(word in haystack for word in words):
+                continue
+        out.append(ann)
+    return out
+
+
+def category_counts(annotations: Sequence[Annotation]) -> str:
+    """`C3 E1 Q0 D2 K1`: how many highlights of each category (orphans included)."""
+    counts = Counter(ann.category for ann in annotations)
+    return " ".join(f"{CATEGORY_LETTERS[cat]}{counts.get(cat, 0)}" for cat in CATEGORIES)
+
+
+def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
+    """(marker, quote, tail) of one row fitting `width` cells: `C✎ quote…  #tag`."""
+    marker = f"{ann.letter}{NOTE_MARK if ann.note.strip() else ' '} "
+    tail = "  " + " ".join(f"#{_printable(tag)}" for tag in ann.tags) if ann.tags else ""
+    room = max(0, width - cell_len(marker))
+    if cell_len(tail) > room // 2:
+        tail = set_cell_size(tail, max(0, room // 2 - 1)) + "…" if room // 2 > 1 else ""
+    room -= cell_len(tail)
+    quote = _printable(ann.exact)
+    if cell_len(quote) > room:
+        quote = set_cell_size(quote, room - 1) + "…" if room > 1 else set_cell_size(quote, room)
+    else:
+        quote = set_cell_size(quote, room)
+    return marker, quote, tail
+
+
+class ClaimsList(ScrollView, can_focus=True):
+    """One line per highlight (and a heading row before the orphans); Enter goes there."""
+
+    COMPONENT_CLASSES = {
+        "claims-list--row",
+        "claims-list--cursor",
+        "claims-list--current",
+        "claims-list--heading",
+        "claims-list--orphan",
+        "claims-list--tags",
+        *(f"claims-list--{cat}" for cat in CATEGORIES),
+    }
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Go to highlight"),
+        Binding("slash", "filter", "Filter highlights"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Selected(Message):
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Annotation | str] = []
+        self.current_id: str | None = None
+
+    def set_rows(self, rows: list[Annotation | str]) -> None:
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.cursor = self.cursor  # clamp
+        self.refresh()
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(len(self.rows) - 1, value)) if self.rows else 0
+
+    def watch_cursor(self) -> None:
+        if self.rows and self.is_mounted:
+            self.call_after_refresh(self._reveal_cursor)
+        self.refresh()
+
+    def _reveal_cursor(self) -> None:
+        region = Region(0, self.cursor, self.size.width, 1)
+        self.scroll_to_region(region, animate=False, immediate=True)
+
+    def index_of(self, annotation_id: str) -> int | None:
+        for i, row in enumerate(self.rows):
+            if isinstance(row, Annotation) and row.id == annotation_id:
+                return i
+        return None
+
+    def set_current(self, annotation_id: str | None) -> None:
+        if annotation_id != self.current_id:
+            self.current_id = annotation_id
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        if isinstance(row, str):
+            style = base + self.get_component_rich_style("claims-list--heading")
+            if index == self.cursor:
+                style += self.get_component_rich_style("claims-list--cursor")
+            return Strip([Segment(set_cell_size(" " + row, width), style)], width)
+        style = base + self.get_component_rich_style("claims-list--row")
+        if row.orphaned:
+            style += self.get_component_rich_style("claims-list--orphan")
+        if row.id == self.current_id:
+            style += self.get_component_rich_style("claims-list--current")
+        if index == self.cursor:
+            style += self.get_component_rich_style("claims-list--cursor")
+        marker, quote, tail = row_text(row, max(0, width - 1))
+        category = row.category if row.category in CATEGORIES else "claim"
+        letter_style = style + self.get_component_rich_style(f"claims-list--{category}")
+        segments = [
+            Segment(" ", style),
+            Segment(marker[0], letter_style),
+            Segment(marker[1:], style),
+            Segment(quote, style),
+        ]
+        if tail:
+            segments.append(
+                Segment(tail, style + self.get_component_rich_style("claims-list--tags"))
+            )
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows))
+
+    def _step(self, step: int) -> None:
+        target = self.cursor + step
+        while 0 <= target < len(self.rows) and isinstance(self.rows[target], str):
+            target += 1 if step > 0 else -1
+        if 0 <= target < len(self.rows):
+            self.cursor = target
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height - 1)
+
+    def action_select(self) -> None:
+        if self.rows and isinstance(self.rows[self.cursor], Annotation):
+            self.post_message(self.Selected(self.rows[self.cursor]))
+
+    def action_filter(self) -> None:
+        self.query_ancestor(ClaimsPane).show_filter()
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            self.action_select()
+
+
+class ClaimsFilter(Input):
+    BINDINGS = [Binding("escape", "cancel", "Clear filter")]
+
+    def action_cancel(self) -> None:
+        self.query_ancestor(ClaimsPane).hide_filter()
+
+
+class ClaimsPane(Vertical):
+    """Highlights of the open article. Posts `ClaimsPane.GoTo` when one is chosen."""
 
     EMPTY = "No highlights yet — press h to highlight the sentence at the cursor"
+    can_focus = False
+
+    class GoTo(Message):
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.annotations: list[Annotation] = []
+        self.query_text = ""
+        self.problem: str | None = None
+        self.unsaved = False
+        self.border_title = "Claims"
 
     def compose(self) -> ComposeResult:
-        yield Static("Highlights", classes="pane-title")
-        yield Static(self.EMPTY, classes="pane-empty", markup=False)
+        yield ClaimsFilter(placeholder="Filter: c: e: q: d: k: or words", id="claims-filter")
+        yield Static(self.EMPTY, id="claims-status", classes="pane-empty", markup=False)
+        yield ClaimsList(id="claims-list")
+
+    @property
+    def claims_list(self) -> ClaimsList:
+        return self.query_one(ClaimsList)
+
+    def focus(self, scroll_visible: bool = True) -> ClaimsPane:
+        self.claims_list.focus(scroll_visible)
+        return self
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_annotations(
+        self, annotations: list[Annotation], problem: str | None = None, unsaved: bool = False
+    ) -> None:
+        """Show these annotations (anchored in document order, then orphans)."""
+        self.annotations = annotations
+        self.problem = problem
+        self.unsaved = unsaved
+        self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        counts = category_counts(self.annotations)
+        self.border_title = f"Claims  {counts}" + ("  (unsaved)" if self.unsaved else "")
+        shown = (
+            filter_annotations(self.annotations, self.query_text)
+            if self.query_text
+            else self.annotations
+        )
+        rows: list[Annotation | str] = []
+        first_orphan = next((i for i, a in enumerate(shown) if a.orphaned), None)
+        if first_orphan is None:
+            rows = list(shown)
+        else:
+            rows = [*shown[:first_orphan], ORPHAN_HEADING, *shown[first_orphan:]]
+        self.claims_list.set_rows(rows)
+        status = self.query_one("#claims-status", Static)
+        if self.problem:
+            status.update(f"Annotating is off: {self.problem}")
+            status.set_class(True, "pane-problem")
+            status.display = True
+        elif not self.annotations:
+            status.update(self.EMPTY)
+            status.set_class(False, "pane-problem")
+            status.display = True
+        elif not shown:
+            status.update("No highlight matches the filter")
+            status.set_class(False, "pane-problem")
+            status.display = True
+        else:
+            status.display = False
+
+    def set_current(self, annotation_id: str | None) -> None:
+        self.claims_list.set_current(annotation_id)
+
+    # -- filter ------------------------------------------------------------------------------
+
+    def show_filter(self) -> None:
+        field = self.query_one(ClaimsFilter)
+        field.display = True
+        field.focus()
+
+    def hide_filter(self) -> None:
+        field = self.query_one(ClaimsFilter)
+        field.value = ""
+        field.display = False
+        self.query_text = ""
+        self._refresh_rows()
+        self.claims_list.focus()
+
+    @on(Input.Changed, "#claims-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value
+        self._refresh_rows()
+        self.claims_list.cursor = 0
+
+    @on(Input.Submitted, "#claims-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.claims_list.focus()
+
+    @on(ClaimsList.Selected)
+    def _selected(self, event: ClaimsList.Selected) -> None:
+        event.stop()
+        self.post_message(self.GoTo(event.annotation))

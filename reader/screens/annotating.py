@@ -1,0 +1,467 @@
+"""Annotating the open article: the keys of the article view and the controller behind them.
+
+`AnnotatedArticleView` is the article view with the annotation keys bound (h, 1-5, a, A, t,
+x, u, ctrl+r, ], [, e); each forwards to the app's `Annotating` controller, which owns the
+open article's `AnnotationStore` and keeps the article's highlights, the claims pane and the
+notes pane in step with it. Work per change stays small at ten thousand annotations: the
+`Highlight` of an unchanged annotation is reused, and the claims list paints only its
+visible rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from reader.annotations.model import CATEGORY_LABELS, Annotation, category_for_key
+from reader.annotations.store import AnnotationStore
+from reader.document.model import Document
+from reader.errors import ReaderError
+from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
+from reader.widgets.article_view import ArticleView, Highlight
+from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.notes_pane import ARTICLE, NotesPane
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
+
+
+class AnnotatedArticleView(ArticleView):
+    """The article view plus the annotation keys (they act on the app's `Annotating`)."""
+
+    BINDINGS = [
+        Binding("h", "highlight", "Highlight", show=True),
+        Binding("1", "category(1)", "Claim", show=False),
+        Binding("2", "category(2)", "Evidence", show=False),
+        Binding("3", "category(3)", "Question", show=False),
+        Binding("4", "category(4)", "Disputed", show=False),
+        Binding("5", "category(5)", "Key quote", show=False),
+        Binding("a", "note", "Note", show=True),
+        Binding("A", "article_note", "Article note", show=False),
+        Binding("t", "tags", "Tags", show=False),
+        Binding("x", "delete_highlight", "Delete highlight", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("ctrl+r", "redo", "Redo", show=False),
+        Binding("right_square_bracket", "next_highlight", "Next highlight", show=False),
+        Binding("left_square_bracket", "previous_highlight", "Prev highlight", show=False),
+        Binding("e", "export_notes", "Export notes", show=False),
+    ]
+
+    @property
+    def annotating(self) -> Annotating:
+        return self.app.annotating  # type: ignore[attr-defined]
+
+    def action_highlight(self) -> None:
+        self.annotating.highlight("claim", by_number=False)
+
+    def action_category(self, key: int) -> None:
+        self.annotating.highlight(category_for_key(key), by_number=True)
+
+    def action_note(self) -> None:
+        self.annotating.edit_note()
+
+    def action_article_note(self) -> None:
+        self.annotating.edit_article_note()
+
+    def action_tags(self) -> None:
+        self.annotating.edit_tags()
+
+    def action_delete_highlight(self) -> None:
+        self.annotating.delete()
+
+    def action_undo(self) -> None:
+        self.annotating.undo()
+
+    def action_redo(self) -> None:
+        self.annotating.redo()
+
+    def action_next_highlight(self) -> None:
+        self.annotating.jump(1)
+
+    def action_previous_highlight(self) -> None:
+        self.annotating.jump(-1)
+
+    def action_export_notes(self) -> None:
+        self.annotating.export()
+
+
+class Annotating:
+    """The open article's annotations and what shows them. One per app."""
+
+    def __init__(self, app: ReaderApp) -> None:
+        self.app = app
+        self.store: AnnotationStore | None = None
+        self.shown_version = -1
+        self._cache: dict[str, tuple[Annotation, Highlight]] = {}
+        self._highlights: list[Highlight] = []
+        self._starts: list[int] = []
+        self._warned: str | None = None
+
+    # -- widgets -----------------------------------------------------------------------------
+
+    @property
+    def view(self) -> ArticleView:
+        return self.app.article_view
+
+    @property
+    def claims(self) -> ClaimsPane:
+        return self.app.reading.query_one(ClaimsPane)
+
+    @property
+    def notes(self) -> NotesPane:
+        return self.app.reading.query_one(NotesPane)
+
+    def notify(self, message: str, severity: str = "information") -> None:
+        self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    # -- the store's life --------------------------------------------------------------------
+
+    def open(self, document: Document, store: AnnotationStore | None = None) -> None:
+        """Start annotating `document` (closing the previous article's store)."""
+        if self.store is not None and self.store.document is document and store is None:
+            return
+        if self.notes.editing is not None:
+            self.notes.finish(return_focus=False)
+        self.close()
+        self.store = store if store is not None else AnnotationStore.open(document)
+        self._cache = {}
+        self._warned = None
+        self.shown_version = -1
+        self.refresh()
+
+    def close(self) -> None:
+        """Save and let go of the open store (on J/K and on quit)."""
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()
+
+    def flush(self) -> None:
+        if self.store is not None:
+            self.store.flush(timeout=5)
+
+    def poll(self) -> None:
+        """Every POLL_SECONDS: take in another process's changes and the writer's news."""
+        store = self.store
+        if store is None:
+            return
+        store.reload_if_changed()
+        if store.version != self.shown_version:
+            self.refresh()
+
+    # -- keeping the screen in step ----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw highlights and both panes from the store (cheap when nothing changed)."""
+        store = self.store
+        if store is None:
+            return
+        version = store.version
+        annotations = store.annotations
+        cache, fresh = self._cache, {}
+        highlights: list[Highlight] = []
+        for ann in annotations:
+            if ann.orphaned:
+                break  # orphans come last
+            entry = cache.get(ann.id)
+            if entry is None or entry[0] is not ann:
+                has_note = bool(ann.note.strip())
+                entry = (ann, Highlight(ann.start, ann.end, ann.category, has_note, ann.id))
+            fresh[ann.id] = entry
+            highlights.append(entry[1])
+        self._cache = fresh
+        self._highlights = highlights
+        self._starts = [h.start for h in highlights]
+        view = self.view
+        if view.document is store.document:
+            view.set_highlights(highlights)
+        self.claims.set_annotations(annotations, store.problem, store.unsaved)
+        self.shown_version = version
+        self.cursor_moved()
+        if store.warning and store.warning != self._warned:
+            self._warned = store.warning
+            self.app.notify(store.warning, severity="warning", markup=False, timeout=10)
+
+    def cursor_moved(self) -> None:
+        """Show the highlight under the cursor in the notes pane and mark it in the list."""
+        store = self.store
+        if store is None:
+            return
+        ann = self.under_cursor()
+        self.notes.show(store.article_note, ann, store.problem)
+        self.claims.set_current(ann.id if ann is not None else None)
+
+    def under_cursor(self) -> Annotation | None:
+        """The innermost highlight overlapping the cursor sentence, preferring one that starts
+        in it; with a selection, the highlight of exactly that range (if any) first."""
+        store = self.store
+        view = self.view
+        if store is None or view.document is not store.document:
+            return None
+        selection = view.selection_range
+        if selection is not None:
+            exact = self._exact(selection)
+            if exact is not None:
+                return exact
+        cursor = view.cursor_range
+        if cursor is None:
+            return None
+        found = store.overlapping(cursor[0], cursor[1])
+        starting = [a for a in found if cursor[0] <= a.start < cursor[1]] or found
+        if not starting:
+            return None
+        return min(starting, key=lambda a: (a.end - a.start, a.start))
+
+    def _exact(self, span: tuple[int, int]) -> Annotation | None:
+        assert self.store is not None
+        for ann in self.store.overlapping(span[0], span[1]):
+            if (ann.start, ann.end) == span:
+                return ann
+        return None
+
+    def _writable(self) -> AnnotationStore | None:
+        """The store if annotating is possible now; otherwise say why and return None."""
+        store = self.store
+        if store is None or self.view.document is not store.document:
+            self.notify("No article open")
+            return None
+        if store.problem is not None:
+            self.notify(f"Annotating is off: {store.problem}", "warning")
+            return None
+        return store
+
+    def _target_range(self) -> tuple[int, int] | None:
+        return self.view.selection_range or self.view.cursor_range
+
+    def _clear_selection(self) -> None:
+        if self.view.selection_range is not None:
+            self.view.action_select()  # toggles the selection off
+
+    def _run(self, change) -> object:
+        """Apply a store change; a ReaderError becomes a notification (returns None)."""
+        try:
+            return change()
+        except ReaderError as error:
+            self.notify(str(error), "error")
+            return None
+        finally:
+            self.refresh()
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def highlight(self, category: str, by_number: bool) -> Annotation | None:
+        """h (a claim) or 1-5: highlight the selection or cursor sentence; 1-5 on an existing
+        highlight set its category."""
+        store = self._writable()
+        if store is None:
+            return None
+        span = self._target_range()
+        if span is None:
+            self.notify("Nothing to highlight here")
+            return None
+        label = CATEGORY_LABELS[category]
+        existing = self._exact(span)
+        if existing is None and by_number and self.view.selection_range is None:
+            existing = self.under_cursor()
+        if existing is None:
+            ann = self._run(lambda: store.add(span[0], span[1], category))
+            self._clear_selection()
+            return ann if isinstance(ann, Annotation) else None
+        self._clear_selection()
+        if existing.category == category or not by_number:
+            self.notify(f"Already highlighted as {existing.label}")
+            return existing
+        ann = self._run(lambda: store.update(existing.id, category=category))
+        self.notify(f"Now a {label} highlight")
+        return ann if isinstance(ann, Annotation) else None
+
+    def _side_shown(self) -> None:
+        reading = self.app.reading
+        if not reading.side_shown:
+            reading.toggle_side()
+
+    def edit_note(self) -> None:
+        """a: edit the note of the highlight under the cursor (highlighting it first)."""
+        store = self._writable()
+        if store is None:
+            return
+        ann = self.under_cursor()
+        if ann is None:
+            ann = self.highlight("claim", by_number=False)
+            if ann is None:
+                return
+        self._side_shown()
+        self.notes.edit(ann.id, ann.note, ann)
+
+    def edit_article_note(self) -> None:
+        """A: edit the article's own note."""
+        store = self._writable()
+        if store is None:
+            return
+        self._side_shown()
+        self.notes.edit(ARTICLE, store.article_note)
+
+    def note_saved(self, event: NotesPane.NoteSaved) -> None:
+        store = self.store
+        if store is not None:
+            if event.target == ARTICLE:
+                self._run(lambda: store.set_article_note(event.text))
+            elif store.get(event.target) is None:
+                self.notify("That highlight is gone: its note was not saved", "error")
+            else:
+                self._run(lambda: store.update(event.target, note=event.text))
+        if event.return_focus:
+            self.app.reading.focus_article()
+
+    def edit_tags(self) -> None:
+        """t: edit the tags of the highlight under the cursor in a small dialog."""
+        store = self._writable()
+        if store is None:
+            return
+        ann = self.under_cursor()
+        if ann is None:
+            self.notify("No highlight at the cursor: h highlights the sentence first")
+            return
+        quote = " ".join(ann.exact.split())
+        if len(quote) > 200:
+            quote = quote[:199] + "…"
+
+        def done(text: str | None) -> None:
+            if text is None or self.store is not store:
+                return
+            tags = [tag.strip() for tag in text.split(",")]
+            self._run(lambda: store.update(ann.id, tags=[t for t in tags if t]))
+
+        self.app.push_screen(TagsScreen(list(ann.tags), f"“{quote}”"), done)
+
+    def delete(self) -> None:
+        """x: delete the highlight under the cursor."""
+        store = self._writable()
+        if store is None:
+            return
+        ann = self.under_cursor()
+        if ann is None:
+            self.notify("No highlight at the cursor")
+            return
+        if self._run(lambda: store.delete(ann.id)) is not None:
+            self.notify(f"Deleted the {ann.label} highlight (u undoes)")
+
+    def undo(self) -> None:
+        store = self._writable()
+        if store is not None:
+            done = self._run(store.undo)
+            self.notify(f"Undone: {done}" if done else "Nothing to undo")
+
+    def redo(self) -> None:
+        store = self._writable()
+        if store is not None:
+            done = self._run(store.redo)
+            self.notify(f"Redone: {done}" if done else "Nothing to redo")
+
+    def jump(self, step: int) -> None:
+        """] / [: move the cursor to the next / previous highlight."""
+        cursor = self.view.cursor_range
+        if self.store is None or cursor is None:
+            return
+        if self.shown_version != self.store.version:
+            self.refresh()
+        starts = self._starts
+        if step > 0:
+            index = bisect_left(starts, cursor[1])
+            if index >= len(starts):
+                self.notify("No highlight after the cursor" if starts else "No highlights yet")
+                return
+        else:
+            index = bisect_left(starts, cursor[0]) - 1
+            if index < 0:
+                self.notify("No highlight before the cursor" if starts else "No highlights yet")
+                return
+        self.view.move_cursor_to_offset(starts[index])
+
+    def go_to(self, ann: Annotation) -> None:
+        """The claims pane chose `ann`: put the article cursor there."""
+        if ann.orphaned:
+            self.notify("That highlight's text is no longer in the article")
+            return
+        current = self.store.get(ann.id) if self.store is not None else None
+        if current is None or current.orphaned:
+            self.notify("That highlight is gone")
+            return
+        self.view.move_cursor_to_offset(current.start)
+        self.app.reading.focus_article()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def export(self, force: bool = False) -> Path | None:
+        """e: write `<article>.notes.md`; ask before overwriting a file we did not write."""
+        from reader.export.markdown import ExportExists, write_article_notes
+
+        store = self.store
+        if store is None:
+            self.notify("No article open")
+            return None
+        try:
+            path = write_article_notes(store.document, store, force=force)
+        except ExportExists as exists:
+            question = f"{exists.path} exists and was not written by margin-reader. Overwrite it?"
+            self.app.push_screen(
+                ConfirmScreen(question), lambda yes: self.export(force=True) if yes else None
+            )
+            return None
+        except ReaderError as error:
+            self.notify(str(error), "error")
+            return None
+        self.notify(f"Notes written to {path}")
+        return path
+
+    def export_library(self, force: bool = False) -> None:
+        """Palette: write `library.notes.md` for the whole library folder (in a thread)."""
+        self.flush()
+        self.app.run_worker(
+            lambda: self._export_library(force), thread=True, group="export", exclusive=True
+        )
+
+    def _export_library(self, force: bool) -> None:
+        from reader.export.library import write_library_notes
+        from reader.export.markdown import ExportExists
+
+        app = self.app
+        try:
+            path, warnings = write_library_notes(app.library_root, force=force)
+        except ExportExists as exists:
+            question = f"{exists.path} exists and was not written by margin-reader. Overwrite it?"
+
+            def ask() -> None:
+                app.push_screen(
+                    ConfirmScreen(question),
+                    lambda yes: self.export_library(force=True) if yes else None,
+                )
+
+            app.call_from_thread(ask)
+            return
+        except (ReaderError, OSError) as error:
+            app.call_from_thread(self.notify, str(error), "error")
+            return
+        extra = f" ({len(warnings)} articles skipped)" if warnings else ""
+        app.call_from_thread(self.notify, f"Library notes written to {path}{extra}")
+
+    def move_aside(self) -> None:
+        """Palette: move an unreadable sidecar aside so annotating works again."""
+        store = self.store
+        if store is None:
+            self.notify("No article open")
+            return
+        if store.problem is None:
+            self.notify(f"{store.sidecar_path.name} is fine: nothing to move aside")
+            return
+        try:
+            target = store.move_aside()
+        except ReaderError as error:
+            self.notify(str(error), "error")
+            return
+        self.refresh()
+        self.notify(f"Moved the bad annotations file to {target}; annotating is on again")
