@@ -1,0 +1,521 @@
+"""Pilot tests of the annotation UI: highlight keys, claims pane, notes pane, live sidecar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.segment import Segment
+
+from reader.annotations.model import Annotation
+from reader.annotations.store import AnnotationStore
+from reader.app import ReaderApp
+from reader.commands import reader_commands
+from reader.document.loader import load_document
+from reader.export.markdown import MARKER, notes_path
+from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
+from reader.widgets.claims_pane import (
+    ORPHAN_HEADING,
+    ClaimsFilter,
+    ClaimsList,
+    ClaimsPane,
+    filter_annotations,
+    parse_filter,
+)
+from reader.widgets.notes_pane import NoteEditor, NotesPane
+
+SIZE = (120, 40)
+
+
+def seed_path(library: Path) -> Path:
+    return next(library.glob("*.txt"))
+
+
+def on_disk(article: Path) -> list[Annotation]:
+    """What another process opening the sidecar now would see."""
+    store = AnnotationStore.open(load_document(article))
+    assert store.problem is None, store.problem
+    return store.annotations
+
+
+def record_notices(app) -> list[str]:
+    messages: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        messages.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return messages
+
+
+def claims_rows(app) -> list:
+    return app.reading.query_one(ClaimsList).rows
+
+
+def row_texts(app) -> list[str]:
+    claims = app.reading.query_one(ClaimsList)
+    return [
+        "".join(seg.text for seg in claims.render_line(y) if isinstance(seg, Segment))
+        for y in range(min(len(claims.rows), claims.size.height))
+    ]
+
+
+async def to_sentence(pilot, app, n: int) -> tuple[int, int]:
+    """Move the cursor down `n` sentences; the cursor range."""
+    for _ in range(n):
+        await pilot.press("j")
+    await pilot.pause()
+    return app.article_view.cursor_range
+
+
+async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        span = await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        await pilot.pause()
+        store = app.annotating.store
+        [ann] = store.annotations
+        assert (ann.start, ann.end, ann.category) == (*span, "claim")
+        assert ann.exact == app.document.text[span[0] : span[1]]
+        assert [(h.start, h.end, h.category) for h in app.article_view._highlights] == [
+            (*span, "claim")
+        ]
+        assert app.reading.query_one(ClaimsPane).border_title.startswith("Claims  C1 E0 Q0")
+        await pilot.press("h")  # the same range is never stored twice
+        await pilot.pause()
+        assert len(store.annotations) == 1
+        assert any("Already highlighted as Claim" in m for m in messages)
+        app.annotating.flush()
+        [saved] = on_disk(seed_path(seed_library))
+        assert (saved.start, saved.end, saved.exact) == (ann.start, ann.end, ann.exact)
+
+
+async def test_number_keys_set_the_category_or_highlight(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = await to_sentence(pilot, app, 1)
+        await pilot.press("h", "2")  # on a highlight: set its category
+        await pilot.pause()
+        store = app.annotating.store
+        [ann] = store.annotations
+        assert (ann.start, ann.end, ann.category) == (*first, "evidence")
+        second = await to_sentence(pilot, app, 2)
+        await pilot.press("4")  # elsewhere: highlight with that category
+        await pilot.pause()
+        cats = {(a.start, a.end): a.category for a in store.annotations}
+        assert cats == {first: "evidence", second: "disputed"}
+        await pilot.press("5", "3", "1")
+        await pilot.pause()
+        assert store.get(store.at(second[0])[0].id).category == "claim"
+        assert len(store.annotations) == 2
+        title = app.reading.query_one(ClaimsPane).border_title
+        assert "C1 E1 Q0 D0 K0" in title
+
+
+async def test_selection_then_h_highlights_the_selection(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = await to_sentence(pilot, app, 1)
+        await pilot.press("v", "j", "j")
+        await pilot.pause()
+        last = app.article_view.cursor_range
+        await pilot.press("h")
+        await pilot.pause()
+        [ann] = app.annotating.store.annotations
+        assert (ann.start, ann.end) == (first[0], last[1])
+        assert app.article_view.selection_range is None
+
+
+async def test_a_writes_a_note_and_escape_saves_and_returns(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        span = await to_sentence(pilot, app, 1)
+        await pilot.press("a")  # no highlight yet: highlights the sentence first
+        await pilot.pause()
+        editor = app.focused
+        assert isinstance(editor, NoteEditor)
+        await pilot.press(*"Is [b]this[/b] sourced?")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.article_view
+        [ann] = app.annotating.store.annotations
+        assert (ann.start, ann.end) == span
+        assert ann.note == "Is [b]this[/b] sourced?"
+        shown = str(app.reading.query_one("#highlight-note").render())
+        assert "Is [b]this[/b] sourced?" in shown
+        assert app.article_view._highlights[0].has_note
+        # a again edits the same note, prefilled.
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.focused.text == "Is [b]this[/b] sourced?"
+        await pilot.press("end", *" Yes.", "escape")
+        await pilot.pause()
+        assert app.annotating.store.get(ann.id).note == "Is [b]this[/b] sourced? Yes."
+        app.annotating.flush()
+        [saved] = on_disk(seed_path(seed_library))
+        assert saved.note == "Is [b]this[/b] sourced? Yes."
+
+
+async def test_a_note_is_saved_after_a_pause_without_escape(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "a")
+        await pilot.press(*"typed")
+        await pilot.pause()
+        store = app.annotating.store
+        [ann] = store.annotations
+        assert ann.note == ""  # not yet: the pause has not passed
+        await pilot.pause(0.8)
+        assert store.get(ann.id).note == "typed"
+        assert isinstance(app.focused, NoteEditor)  # still editing
+
+
+async def test_A_edits_the_article_note(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.focused.id == "article-note-editor"
+        await pilot.press(*"Whole piece: *one* source.", "escape")
+        await pilot.pause()
+        assert app.annotating.store.article_note == "Whole piece: *one* source."
+        assert app.annotating.store.annotations == []
+        assert "Whole piece: *one* source." in str(app.reading.query_one("#article-note").render())
+
+
+async def test_t_edits_tags_prefilled(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagsScreen)
+        await pilot.press(*"war, follow up ,war", "enter")
+        await pilot.pause()
+        [ann] = app.annotating.store.annotations
+        assert ann.tags == ["war", "follow up"]
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#tags-input").value == "war, follow up"
+        await pilot.press("x", "escape")  # Esc cancels
+        await pilot.pause()
+        assert app.annotating.store.get(ann.id).tags == ["war", "follow up"]
+        assert any("#war" in text for text in row_texts(app))
+
+
+async def test_x_deletes_u_undoes_ctrl_r_redoes(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "2")
+        await pilot.pause()
+        store = app.annotating.store
+        await pilot.press("x")
+        await pilot.pause()
+        assert store.annotations == []
+        assert app.article_view._highlights == []
+        await pilot.press("u")
+        await pilot.pause()
+        [ann] = store.annotations
+        assert ann.category == "evidence"
+        assert len(app.article_view._highlights) == 1
+        await pilot.press("u")  # undo the category change
+        await pilot.pause()
+        assert store.annotations[0].category == "claim"
+        await pilot.press("ctrl+r", "ctrl+r")
+        await pilot.pause()
+        assert store.annotations == []
+        await pilot.press("x")
+        await pilot.pause()
+        assert any("No highlight at the cursor" in m for m in messages)
+        app.annotating.flush()
+        assert on_disk(seed_path(seed_library)) == []
+
+
+async def test_brackets_jump_between_highlights(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        third = await to_sentence(pilot, app, 2)
+        await pilot.press("h")
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.article_view.cursor_range == first
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.article_view.cursor_range == third
+        await pilot.press("right_square_bracket")  # no more: stays
+        await pilot.pause()
+        assert app.article_view.cursor_range == third
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.article_view.cursor_range == first
+
+
+async def test_e_exports_and_asks_before_overwriting_a_foreign_file(seed_library, settle):
+    article = seed_path(seed_library)
+    target = notes_path(article)
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "e")
+        await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith(MARKER)
+        assert "The Trump administration has told Ukraine" in text
+        assert any(str(target) in m for m in messages)
+        await pilot.press("e")  # ours: overwritten without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        target.write_text("my own file\n", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "my own file\n"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith(MARKER)
+
+
+async def test_claims_pane_enter_moves_the_article_cursor(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        third = await to_sentence(pilot, app, 2)
+        await pilot.press("3")
+        await pilot.press("g")
+        await pilot.pause()
+        rows = row_texts(app)
+        assert rows[0].startswith(" C  The Trump administration")
+        assert rows[1].startswith(" Q  The United States")
+        app.reading.query_one(ClaimsPane).focus()
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert app.focused is app.article_view
+        assert app.article_view.cursor_range == third
+        app.reading.query_one(ClaimsPane).focus()
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        assert app.article_view.cursor_range == first
+
+
+async def test_claims_filter_by_category_and_text(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        await to_sentence(pilot, app, 2)
+        await pilot.press("2")
+        await to_sentence(pilot, app, 1)
+        await pilot.press("2")
+        await pilot.pause()
+        assert len(claims_rows(app)) == 3
+        app.reading.query_one(ClaimsPane).focus()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, ClaimsFilter)
+        await pilot.press("e", ":")
+        await pilot.pause()
+        assert [a.category for a in claims_rows(app)] == ["evidence", "evidence"]
+        await pilot.press("space", *"weapons")
+        await pilot.pause()
+        [only] = claims_rows(app)
+        assert "weapons" in only.exact
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(claims_rows(app)) == 3
+        assert isinstance(app.focused, ClaimsList)
+        # The counts stay those of the whole article.
+        assert "C1 E2" in app.reading.query_one(ClaimsPane).border_title
+
+
+def test_parse_filter() -> None:
+    assert parse_filter("c: war") == ({"claim"}, ["war"])
+    assert parse_filter("Evidence") == ({"evidence"}, [])
+    assert parse_filter("key quote") == ({"quote"}, [])
+    assert parse_filter("k: q: Kyiv") == ({"quote", "question"}, ["kyiv"])
+    assert parse_filter("x: claimed") == (set(), ["x:", "claimed"])
+    anns = [
+        Annotation.create("Alpha beta. Gamma delta.", 0, 11, "claim", note="see Zeta"),
+        Annotation.create("Alpha beta. Gamma delta.", 12, 24, "question", tags=["zeta"]),
+    ]
+    assert filter_annotations(anns, "zeta") == anns
+    assert filter_annotations(anns, "q: zeta") == [anns[1]]
+    assert filter_annotations(anns, "gamma alpha") == []
+    assert filter_annotations(anns, "") == anns
+
+
+async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
+    article = seed_path(seed_library)
+    document = load_document(article)
+    store = AnnotationStore.open(document)
+    gone = "Washington has also suggested"
+    start = document.text.index(gone)
+    store.add(start, start + len(gone), "disputed", note="[red]n[/red]")
+    keep = document.text.index("Pressure on Kyiv")
+    store.add(keep, keep + len("Pressure on Kyiv"))
+    store.close()
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(gone, "Nobody said"), encoding="utf-8"
+    )
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        rows = claims_rows(app)
+        assert [r if isinstance(r, str) else r.category for r in rows] == [
+            "claim",
+            ORPHAN_HEADING,
+            "disputed",
+        ]
+        texts = row_texts(app)
+        assert ORPHAN_HEADING in texts[1]
+        assert texts[2].startswith(" D✎ Washington has also suggested")
+        assert len(app.article_view._highlights) == 1  # orphans are not drawn
+        assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).border_title
+
+
+async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_library, settle):
+    article = seed_path(seed_library)
+    sidecar = article.with_name(article.name + ".annotations.json")
+    sidecar.write_text("{not json", encoding="utf-8")
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        status = str(app.reading.query_one("#claims-status").render())
+        assert "Annotating is off" in status and sidecar.name in status
+        notes = app.reading.query_one("#notes-problem")
+        assert notes.display and "Move bad annotations file aside" in str(notes.render())
+        await to_sentence(pilot, app, 1)
+        for key in ("h", "3", "a", "x", "u", "t", "A"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.focused is app.article_view
+        assert app.annotating.store.annotations == []
+        assert sum("Annotating is off" in m for m in messages) == 7
+        assert sidecar.read_text(encoding="utf-8") == "{not json"  # never overwritten
+        [command] = [c for c in reader_commands(app) if c[0] == "Move bad annotations file aside"]
+        command[2]()
+        await pilot.pause()
+        assert not sidecar.exists()
+        assert list(article.parent.glob("*.corrupt-*"))
+        assert not app.reading.query_one("#notes-problem").display
+        await pilot.press("h")
+        await pilot.pause()
+        app.annotating.flush()
+        assert len(on_disk(article)) == 1
+
+
+async def test_another_process_changes_show_within_a_second(seed_library, settle):
+    article = seed_path(seed_library)
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        await pilot.pause()
+        app.annotating.flush()
+        other = AnnotationStore.open(load_document(article))
+        at = other.document.text.index("Pressure on Kyiv")
+        added = other.add(at, at + len("Pressure on Kyiv"), "question")
+        other.set_article_note("from elsewhere")
+        other.close()
+        await pilot.pause(1.3)
+        ids = {a.id for a in app.annotating.store.annotations}
+        assert added.id in ids and len(ids) == 2
+        assert added.id in {h.id for h in app.article_view._highlights}
+        assert "Q1" in app.reading.query_one(ClaimsPane).border_title
+        assert "from elsewhere" in str(app.reading.query_one("#article-note").render())
+
+
+async def test_quit_flushes_and_switching_articles_closes_the_store(small_library, settle):
+    app = ReaderApp(library=small_library, article=small_library / "beta.txt")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        beta_store = app.annotating.store
+        await pilot.press("J")  # alpha
+        await settle(app, pilot)
+        assert app.annotating.store is not beta_store
+        assert app.annotating.store.document.path.endswith("alpha.txt")
+        assert app.article_view._highlights == []
+        assert claims_rows(app) == []
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "q")
+    assert len(on_disk(small_library / "beta.txt")) == 1
+    assert len(on_disk(small_library / "alpha.txt")) == 1
+
+
+async def test_write_warning_is_shown_once_and_title_says_unsaved(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        store = app.annotating.store
+        store.warning = "annotations cannot be saved (the folder is read-only)"
+        store.unsaved = True
+        store.version += 1
+        app.annotating.poll()
+        app.annotating.poll()
+        store.version += 1
+        app.annotating.poll()
+        assert messages.count(store.warning) == 1
+        assert "(unsaved)" in app.reading.query_one(ClaimsPane).border_title
+
+
+async def test_article_text_in_the_panes_is_never_markup(tmp_path, settle):
+    library = tmp_path / "markup"
+    library.mkdir()
+    article = library / "m.txt"
+    article.write_text("Markup story\n\nSee [bold red]this[/] now. Then more.\n", encoding="utf-8")
+    app = ReaderApp(library=library, article=article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        while "[bold red]" not in app.document.text[slice(*app.article_view.cursor_range)]:
+            await pilot.press("j")
+        await pilot.press("h", "t", *"[i]x[/i]", "enter")
+        await pilot.pause()
+        assert "See [bold red]this[/]" in row_texts(app)[0]
+        assert "#[i]x[/i]" in row_texts(app)[0]
+        assert "[bold red]this[/]" in str(app.reading.query_one("#highlight-quote").render())
+
+
+async def test_a_at_80_columns_opens_the_notes_column(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not app.reading.side_shown
+        await to_sentence(pilot, app, 1)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.reading.side_shown
+        assert isinstance(app.focused, NoteEditor)
+        assert isinstance(app.focused.parent, NotesPane)
