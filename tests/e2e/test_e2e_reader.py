@@ -95,8 +95,8 @@ def test_resize_keeps_the_article_on_screen(reader_session, seed_copy: Path) -> 
 
 
 def test_missing_path_is_one_line_and_status_2(reader_session, tmp_path: Path) -> None:
-    missing = tmp_path / "no-such-article.txt"
-    with reader_session([missing]) as s:
+    # Relative to the session's working directory (tmp_path), so the message fits one line.
+    with reader_session(["no-such-article.txt"], cwd=tmp_path) as s:
         assert s.exit_status() == 2
         screen = s.screen(history=True)
         assert "reader: error:" in screen

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -146,6 +147,11 @@ class TerminalSession:
     # --- lifecycle -------------------------------------------------------------------------
     def start(self) -> TerminalSession:
         self.tmux = Tmux()
+        # tmux 3.3a sometimes marks a pane dead without ever reporting its exit status, so
+        # the program runs under `sh`, which writes the status to a file when it ends.
+        self._status_dir = tempfile.mkdtemp(prefix="reader-e2e-")
+        self.status_file = Path(self._status_dir) / "status"
+        wrapped = ["sh", "-c", '"$@"; echo "$?" > "$0"', str(self.status_file), *self.argv]
         width, height = self.size
         env_args: list[str] = []
         for name, value in self.extra_env.items():
@@ -163,7 +169,7 @@ class TerminalSession:
             "set-option", "-g", "default-terminal", _default_terminal(),
             ";",
             "new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
-            "-c", self.cwd, *env_args, "--", *self.argv,
+            "-c", self.cwd, *env_args, "--", *wrapped,
         )  # fmt: skip
         # (window-size is set after the session exists: setting it first crashes tmux 3.3a.)
         self.tmux.run("set-option", "-w", "-t", "e2e:0", "window-size", "manual", check=False)
@@ -173,6 +179,7 @@ class TerminalSession:
         if self.tmux is not None:
             self.tmux.kill_server()
             self.tmux = None
+            shutil.rmtree(self._status_dir, ignore_errors=True)
 
     def __enter__(self) -> TerminalSession:
         return self.start()
@@ -219,8 +226,13 @@ class TerminalSession:
 
     @property
     def pid(self) -> int:
-        """The pid of the command (tmux execs it directly, so this is the program itself)."""
-        return int(self.display("#{pane_pid}"))
+        """The pid of the program (the child of the pane's `sh` wrapper while it runs)."""
+        shell = int(self.display("#{pane_pid}"))
+        try:
+            children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        except OSError:
+            children = []
+        return int(children[0]) if children else shell
 
     def dead(self) -> bool:
         return self.display("#{pane_dead}") == "1"
@@ -303,24 +315,27 @@ class TerminalSession:
             if time.monotonic() > deadline:
                 raise AssertionError(f"screen never settled in {timeout:.1f}s; last:\n{last}")
 
+    def _status(self) -> int | None:
+        try:
+            text = self.status_file.read_text()
+        except OSError:
+            return None
+        return int(text) if text.endswith("\n") else None
+
     def _dead_description(self) -> str:
-        status = self.display("#{pane_dead_status}")
-        return f"status {status}" if status else f"signal {self.display('#{pane_dead_signal}')}"
+        status = self._status()
+        return f"status {status}" if status is not None else "status unknown"
 
     def exit_status(self, timeout: float = DEFAULT_TIMEOUT) -> int:
-        """Wait for the program to exit and return its exit status."""
+        """Wait for the program to exit and return its exit status (128+N for signal N)."""
         deadline = time.monotonic() + timeout
-        while not self.dead():
+        while (status := self._status()) is None:
             if time.monotonic() > deadline:
                 raise AssertionError(
                     f"program still running after {timeout:.1f}s; screen:\n{self.screen()}"
                 )
             time.sleep(POLL_INTERVAL)
-        status = self.display("#{pane_dead_status}")
-        if status == "":
-            signal = self.display("#{pane_dead_signal}")
-            return -int(signal) if signal else -1
-        return int(status)
+        return status
 
 
 class ReaderSession(TerminalSession):
