@@ -21,7 +21,7 @@ from textual.widgets import Static, TextArea
 from reader.annotations.model import Annotation
 
 SAVE_DELAY = 0.5  # seconds of no typing before a note is saved
-QUOTE_LIMIT = 600  # characters of the quote shown
+QUOTE_LIMIT = 280  # characters of the quote shown
 
 # What a note belongs to: the article ("article") or a highlight (its id).
 NoteTarget = str
@@ -166,7 +166,7 @@ class NotesPane(VerticalScroll, can_focus=True):
         editor.display = True
         editor.move_cursor(editor.document.end)
         editor.focus()
-        self.scroll_to_widget(editor, animate=False)
+        self.call_after_refresh(self.scroll_to_widget, editor, animate=False)
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
