@@ -353,6 +353,20 @@ def _mark_boilerplate(units: list[_Unit]) -> None:
             units[0].label = "Photo caption"
 
 
+def meta_display(t: str) -> str:
+    """How a date line reads on screen: `January 27, 2026Clash Report` (date and source glued
+    together by the scraper) shows as `January 27, 2026 · Clash Report`. Empty when the line
+    reads well as it is. The block's text keeps the source characters (offsets never shift);
+    this is only a display label."""
+    for pattern in (_DATE_MDY, _DATE_DMY):
+        m = pattern.match(t)
+        if m and m["rest"].strip():
+            rest = m["rest"].strip().lstrip("|·•-–—:,").strip()
+            if rest:
+                return f"{t[: m.start('rest')].strip()} · {rest}"
+    return ""
+
+
 def _meta_line(t: str, meta: Metadata) -> bool:
     """If `t` is a metadata line, record what it says in `meta` and return True."""
     if len(t) > 120:
@@ -420,6 +434,7 @@ def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:
         u = units[i]
         if u.lines == 1 and _meta_line(u.text, meta):
             u.kind = "meta"
+            u.label = meta_display(u.text)
             continue
         if title_at < 0 and pos <= 2 and _title_like(units, i):
             title_at = i
