@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.errors import ReaderError
-from reader.export.importer import ImportResult, import_into, read_w3c_file
-from reader.export.library import export_library
-from reader.export.markdown import render_markdown, write_text_atomic
-from reader.export.w3c import dump_json, render_w3c
-from reader.library import sidecar_path
+
+if TYPE_CHECKING:
+    from reader.export.importer import ImportResult
+
+# The modules each verb needs are imported where they are used: `reader export story.txt`
+# should not pay for the library export or the importer (every import counts at start-up).
 
 FORMATS = ("markdown", "w3c")
 GROUPINGS = ("order", "category")
@@ -43,15 +44,16 @@ def export_article(
     path: str | Path, fmt: str = "markdown", group_by: str = "order", base_dir: Path | None = None
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for one article; links are relative to `base_dir`."""
+    from reader.annotations.storage import sidecar_path_for
     from reader.document.loader import load_document
 
     article = Path(path)
     document = load_document(article)
     annotations, note, warnings = [], "", []
-    if sidecar_path(article).is_file():  # never create a sidecar just to export nothing
+    if sidecar_path_for(article).is_file():  # never create a sidecar just to export nothing
         from reader.annotations.store import AnnotationStore
 
-        store = AnnotationStore.open(document)
+        store = AnnotationStore.open(document, read_only=True)
         try:
             annotations, note = list(store.annotations), store.article_note or ""
             if store.problem:
@@ -59,10 +61,18 @@ def export_article(
         finally:
             store.close()
     if fmt == "w3c":
+        from reader.export.w3c import dump_json, render_w3c
+
         return dump_json(render_w3c(document, annotations)), warnings
+    from reader.export.markdown import render_markdown
+    from reader.export.sentence_cache import SentenceStarts
+
     base = base_dir if base_dir is not None else article.resolve().parent
     link = os.path.relpath(article.resolve(), base.resolve())
-    return render_markdown(document, annotations, note, group_by, source_link=link), warnings
+    starts = SentenceStarts(document, cache=bool(annotations))
+    text = render_markdown(document, annotations, note, group_by, link, starts)
+    starts.save()
+    return text, warnings
 
 
 def export_command(
@@ -77,6 +87,8 @@ def export_command(
         raise ReaderError(f"no such file or folder: {source}")
     base_dir = Path(output).resolve().parent if output else Path.cwd()
     if source.is_dir():
+        from reader.export.library import export_library
+
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         text, warnings = export_library(source, fmt, group_by, base_dir, progress)
     else:
@@ -84,6 +96,8 @@ def export_command(
     for warning in warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     if output:
+        from reader.export.markdown import write_text_atomic
+
         write_text_atomic(Path(output), text)
     else:
         sys.stdout.write(text)
@@ -95,6 +109,7 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     """Import the W3C annotations in `file` into the sidecar of the article at `path`."""
     from reader.annotations.store import AnnotationStore
     from reader.document.loader import load_document
+    from reader.export.importer import import_into, read_w3c_file
 
     article = Path(path)
     if article.is_dir():

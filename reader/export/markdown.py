@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as url_quote
@@ -179,22 +180,37 @@ class Location:
     line: int  # 1-based line in the source file
 
 
-class Locator:
-    """Finds block, sentence and source line for offsets into one document (bisection)."""
+SentenceStartsOf = Callable[[int], list[int]]
 
-    def __init__(self, document: Document) -> None:
+
+class Locator:
+    """Finds block, sentence and source line for offsets into one document (bisection).
+
+    Only the blocks that hold a highlight are split into sentences; `sentence_starts` (block
+    index -> sentence start offsets) may supply them instead, e.g. from a cache."""
+
+    def __init__(self, document: Document, sentence_starts: SentenceStartsOf | None = None):
         self.document = document
         self._block_ends = [b.end for b in document.blocks]
         self._sentence_starts: dict[int, list[int]] = {}
-        self._newlines: list[int] | None = None
+        self._starts_of = sentence_starts or self._segment
+        # Line counting resumes from the last offset asked (highlights come in document
+        # order), so the whole export counts the text's newlines about once.
+        self._line_offset = 0
+        self._line_count = 0
+
+    def _segment(self, index: int) -> list[int]:
+        return [s.start for s in self.document.blocks[index].sentences]
 
     def _line(self, block_index: int, offset: int) -> int:
         doc = self.document
         if doc.format != "text":
             return doc.blocks[block_index].source_line
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", doc.text)]
-        return bisect.bisect_left(self._newlines, offset) + 1
+        if offset < self._line_offset:
+            self._line_offset = self._line_count = 0
+        self._line_count += doc.text.count("\n", self._line_offset, offset)
+        self._line_offset = offset
+        return self._line_count + 1
 
     def locate(self, start: int, end: int) -> Location | None:
         doc = self.document
@@ -205,7 +221,7 @@ class Locator:
         block = doc.blocks[index]
         starts = self._sentence_starts.get(index)
         if starts is None:
-            starts = self._sentence_starts[index] = [s.start for s in block.sentences]
+            starts = self._sentence_starts[index] = self._starts_of(index)
         first = max(1, bisect.bisect_right(starts, start))
         last = max(first, bisect.bisect_left(starts, max(start + 1, end)))
         return Location(index + 1, first, last, self._line(index, max(start, block.start)))
@@ -330,6 +346,7 @@ def render_article(
     group_by: str = "order",
     source_link: str | None = None,
     level: int = 1,
+    sentence_starts: SentenceStartsOf | None = None,
 ) -> str:
     """Append one article's section to `w`; return the anchor of its heading."""
     anchor = w.heading(level, article_title(document))
@@ -342,7 +359,7 @@ def render_article(
         w.heading(level + 1, "Article note")
         w.block(_close_fences(article_note.strip("\n").rstrip()))
     anchored, orphans = ordered(annotations)
-    locator = Locator(document)
+    locator = Locator(document, sentence_starts)
     link = link_target(source_link) if source_link else None
     w.heading(level + 1, "Highlights")
     if not annotations:
@@ -381,12 +398,16 @@ def render_markdown(
     article_note: str = "",
     group_by: str = "order",
     source_link: str | None = None,
+    sentence_starts: SentenceStartsOf | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
-    where the notes will live (e.g. `story.txt`); None leaves out file and line links."""
+    where the notes will live (e.g. `story.txt`); None leaves out file and line links.
+    `sentence_starts` is passed to `Locator`."""
     w = _Writer()
     w.block(MARKER)
-    render_article(w, document, annotations, article_note, group_by, source_link)
+    render_article(
+        w, document, annotations, article_note, group_by, source_link, 1, sentence_starts
+    )
     return w.text()
 
 
