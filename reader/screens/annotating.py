@@ -97,7 +97,7 @@ class Annotating:
         self.app = app
         self.store: AnnotationStore | None = None
         self.shown_version = -1
-        self._cache: dict[str, tuple[Annotation, Highlight]] = {}
+        self._cache: dict[int, tuple[Annotation, Highlight]] = {}
         self._highlights: list[Highlight] = []
         self._starts: list[int] = []
         self._warned: str | None = None
@@ -162,18 +162,21 @@ class Annotating:
             return
         version = store.version
         annotations = store.annotations
-        cache, fresh = self._cache, {}
-        highlights: list[Highlight] = []
-        for ann in annotations:
-            if ann.orphaned:
-                break  # orphans come last
-            entry = cache.get(ann.id)
-            if entry is None or entry[0] is not ann:
-                has_note = bool(ann.note.strip())
-                entry = (ann, Highlight(ann.start, ann.end, ann.category, has_note, ann.id))
-            fresh[ann.id] = entry
-            highlights.append(entry[1])
-        self._cache = fresh
+        anchored = len(annotations)
+        while anchored and annotations[anchored - 1].orphaned:
+            anchored -= 1  # orphans come last and are not drawn
+        # Reuse the Highlight of every annotation object seen before (the store replaces an
+        # annotation on change, so identity means unchanged); the cache holds the objects, so
+        # their ids cannot be reused while cached.
+        cache = self._cache
+        get = cache.get
+        make = self._make_highlight
+        highlights = [
+            entry[1] if (entry := get(id(ann))) is not None and entry[0] is ann else make(ann)
+            for ann in annotations[:anchored]
+        ]
+        if len(cache) > 2 * anchored + 64:
+            self._cache = {id(ann): cache[id(ann)] for ann in annotations[:anchored]}
         self._highlights = highlights
         self._starts = [h.start for h in highlights]
         view = self.view
@@ -185,6 +188,11 @@ class Annotating:
         if store.warning and store.warning != self._warned:
             self._warned = store.warning
             self.app.notify(store.warning, severity="warning", markup=False, timeout=10)
+
+    def _make_highlight(self, ann: Annotation) -> Highlight:
+        highlight = Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)
+        self._cache[id(ann)] = (ann, highlight)
+        return highlight
 
     def cursor_moved(self) -> None:
         """Show the highlight under the cursor in the notes pane and mark it in the list."""

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -84,7 +86,7 @@ def filter_annotations(annotations: Sequence[Annotation], query: str) -> list[An
 
 def category_counts(annotations: Sequence[Annotation]) -> str:
     """`C3 E1 Q0 D2 K1`: how many highlights of each category (orphans included)."""
-    counts = Counter(ann.category for ann in annotations)
+    counts = Counter(map(attrgetter("category"), annotations))
     return " ".join(f"{CATEGORY_LETTERS[cat]}{counts.get(cat, 0)}" for cat in CATEGORIES)
 
 
@@ -138,6 +140,21 @@ class ClaimsList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: list[Annotation | str] = []
         self.current_id: str | None = None
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, *names: str) -> Style:
+        """The widget's style plus these component classes (cached: rows paint often)."""
+        style = self._styles.get(names)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                style += self.get_component_rich_style(name)
+            self._styles[names] = style
+        return style
 
     def set_rows(self, rows: list[Annotation | str]) -> None:
         self.rows = rows
@@ -171,35 +188,29 @@ class ClaimsList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
         if index >= len(self.rows):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._style())
         row = self.rows[index]
+        cursor = ("claims-list--cursor",) if index == self.cursor else ()
         if isinstance(row, str):
-            style = base + self.get_component_rich_style("claims-list--heading")
-            if index == self.cursor:
-                style += self.get_component_rich_style("claims-list--cursor")
+            style = self._style("claims-list--heading", *cursor)
             return Strip([Segment(set_cell_size(" " + row, width), style)], width)
-        style = base + self.get_component_rich_style("claims-list--row")
+        names = ["claims-list--row"]
         if row.orphaned:
-            style += self.get_component_rich_style("claims-list--orphan")
+            names.append("claims-list--orphan")
         if row.id == self.current_id:
-            style += self.get_component_rich_style("claims-list--current")
-        if index == self.cursor:
-            style += self.get_component_rich_style("claims-list--cursor")
+            names.append("claims-list--current")
+        names.extend(cursor)
+        style = self._style(*names)
         marker, quote, tail = row_text(row, max(0, width - 1))
         category = row.category if row.category in CATEGORIES else "claim"
-        letter_style = style + self.get_component_rich_style(f"claims-list--{category}")
         segments = [
             Segment(" ", style),
-            Segment(marker[0], letter_style),
-            Segment(marker[1:], style),
-            Segment(quote, style),
+            Segment(marker[0], self._style(*names, f"claims-list--{category}")),
+            Segment(marker[1:] + quote, style),
         ]
         if tail:
-            segments.append(
-                Segment(tail, style + self.get_component_rich_style("claims-list--tags"))
-            )
+            segments.append(Segment(tail, self._style(*names, "claims-list--tags")))
         return Strip(segments).adjust_cell_length(width, style)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -302,12 +313,12 @@ class ClaimsPane(Vertical):
             if self.query_text
             else self.annotations
         )
-        rows: list[Annotation | str] = []
-        first_orphan = next((i for i, a in enumerate(shown) if a.orphaned), None)
-        if first_orphan is None:
-            rows = list(shown)
-        else:
-            rows = [*shown[:first_orphan], ORPHAN_HEADING, *shown[first_orphan:]]
+        first_orphan = len(shown)
+        while first_orphan and shown[first_orphan - 1].orphaned:
+            first_orphan -= 1  # orphans come last
+        rows: list[Annotation | str] = list(shown)
+        if first_orphan < len(shown):
+            rows.insert(first_orphan, ORPHAN_HEADING)
         self.claims_list.set_rows(rows)
         status = self.query_one("#claims-status", Static)
         if self.problem:

@@ -1,19 +1,22 @@
 """The notes pane: the article's own note, then the highlight under the cursor with its note.
 
-Notes are Markdown, stored as typed and shown as plain text (never parsed as markup). Editing
-uses a `TextArea` in place of the note: the pane posts `NotesPane.NoteSaved` after a short
-pause in typing (`SAVE_DELAY`), and again with `done=True` on Esc (or when the editor loses
-focus); whoever owns the annotation store saves it.
+Notes are Markdown, stored as typed and shown as plain text (never parsed as markup). The
+pane follows the article cursor, so showing costs a repaint only: everything is drawn into
+one fixed-size `Static` (no layout pass per cursor move). Editing opens a `TextArea` under
+it: the pane posts `NotesPane.NoteSaved` after a short pause in typing (`SAVE_DELAY`), and
+again with `done=True` on Esc (or when the editor loses focus); whoever owns the annotation
+store saves it.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -29,7 +32,7 @@ ARTICLE: Literal["article"] = "article"
 
 
 def _plain(text: str) -> str:
-    """Text for a markup-free Static: control characters (other than newlines) made visible."""
+    """Control characters (other than newlines) made visible; the text is never markup."""
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
@@ -57,10 +60,19 @@ class NoteEditor(TextArea):
             self.post_message(self.Done(self, return_focus=False))
 
 
-class NotesPane(VerticalScroll, can_focus=True):
+class NotesView(Static, can_focus=True):
+    """The notes as text (focusable, so Tab reaches the pane)."""
+
+
+class NotesPane(Vertical):
     """Article note and the note of the highlight under the cursor."""
 
-    EMPTY = "No notes yet — press a to add a note to the sentence at the cursor"
+    COMPONENT_CLASSES = {
+        "notes-pane--heading",
+        "notes-pane--quote",
+        "notes-pane--muted",
+        "notes-pane--problem",
+    }
 
     class NoteSaved(Message):
         """`text` is the note of `target` ("article" or an annotation id) as typed."""
@@ -79,24 +91,26 @@ class NotesPane(VerticalScroll, can_focus=True):
         self.annotation: Annotation | None = None
         self.article_note = ""
         self.problem: str | None = None
+        self._shown: tuple | None = None
         self._last_saved = ""
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="notes-problem", classes="pane-problem", markup=False)
-        yield Static("Article note", classes="notes-heading")
-        yield Static("", id="article-note", classes="note-text", markup=False)
-        yield NoteEditor(id="article-note-editor")
-        yield Static("Highlight", id="highlight-heading", classes="notes-heading", markup=False)
-        yield Static("", id="highlight-quote", markup=False)
-        yield Static(self.EMPTY, id="highlight-note", classes="note-text", markup=False)
-        yield NoteEditor(id="highlight-note-editor")
+        yield NotesView("", id="notes-view")
+        yield NoteEditor(id="note-editor")
 
     def on_mount(self) -> None:
-        for editor in self.query(NoteEditor):
-            editor.display = False
-        self.query_one("#notes-problem").display = False
+        self.editor.display = False
         self.show("", None)
+
+    @property
+    def editor(self) -> NoteEditor:
+        return self.query_one(NoteEditor)
+
+    def focus(self, scroll_visible: bool = True) -> NotesPane:
+        target = self.editor if self.editor.display else self.query_one(NotesView)
+        target.focus(scroll_visible)
+        return self
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -105,50 +119,65 @@ class NotesPane(VerticalScroll, can_focus=True):
     ) -> None:
         """Show the article note and `annotation` (the one under the cursor, or None).
 
-        A note being edited is left alone (its editor keeps what was typed)."""
+        Repaints only when something shown changed. While a highlight's note is edited the
+        pane keeps showing that highlight."""
+        if self.editing is not None and self.editing != ARTICLE:
+            annotation = self.annotation
+        key = (article_note, annotation, problem, self.editing)
+        if key == self._shown:
+            return
+        self._shown = key
         self.annotation = annotation
         self.article_note = article_note
         self.problem = problem
-        problem_text = self.query_one("#notes-problem", Static)
-        problem_text.display = bool(problem)
-        if problem:
-            problem_text.update(
-                f"Annotating is off: {problem}.\nCommand palette (ctrl+p): "
-                "Move bad annotations file aside."
+        self.query_one(NotesView).update(self._render_text(), layout=False)
+
+    def text(self) -> str:
+        """What the pane shows, as plain text."""
+        return self._render_text().plain
+
+    def _render_text(self) -> Text:
+        style = self.get_component_rich_style
+        heading, quote = style("notes-pane--heading"), style("notes-pane--quote")
+        muted = style("notes-pane--muted")
+        out = Text(no_wrap=False, end="")
+        if self.problem:
+            out.append(
+                f"Annotating is off: {_plain(self.problem)}.\n", style("notes-pane--problem")
             )
-        if self.editing != ARTICLE:
-            self.query_one("#article-note", Static).update(
-                _plain(article_note) if article_note.strip() else "(none — A writes one)"
-            )
-        if self.editing is not None and self.editing != ARTICLE:
-            return
-        heading = self.query_one("#highlight-heading", Static)
-        quote = self.query_one("#highlight-quote", Static)
-        note = self.query_one("#highlight-note", Static)
-        if annotation is None:
-            heading.update("Highlight")
-            quote.display = False
-            note.update("No highlight at the cursor — h highlights it, a adds a note")
-            return
-        tags = "  " + " ".join(f"#{tag}" for tag in annotation.tags) if annotation.tags else ""
-        heading.update(_plain(f"{annotation.letter} {annotation.label}{tags}"))
-        text = " ".join(annotation.exact.split())
+            out.append("Command palette (ctrl+p): Move bad annotations file aside.\n\n", muted)
+        out.append("Article note\n", heading)
+        if self.editing == ARTICLE:
+            out.append("(editing below — Esc saves)\n", muted)
+        elif self.article_note.strip():
+            out.append(_plain(self.article_note.rstrip("\n")) + "\n")
+        else:
+            out.append("(none — A writes one)\n", muted)
+        out.append("\n")
+        ann = self.annotation
+        if ann is None:
+            out.append("Highlight\n", heading)
+            out.append("No highlight at the cursor — h highlights it, a adds a note", muted)
+            return out
+        tags = "  " + " ".join(f"#{tag}" for tag in ann.tags) if ann.tags else ""
+        out.append(_plain(f"{ann.letter} {ann.label}{tags}") + "\n", heading)
+        text = " ".join(ann.exact.split())
         if len(text) > QUOTE_LIMIT:
             text = text[: QUOTE_LIMIT - 1] + "…"
-        quote.update(_plain(f"“{text}”"))
-        quote.display = True
-        note.update(
-            _plain(annotation.note) if annotation.note.strip() else "(no note — a writes one)"
-        )
+        out.append(_plain(f"“{text}”") + "\n", quote)
+        if self.editing == ann.id:
+            out.append("(editing below — Esc saves)", muted)
+        elif ann.note.strip():
+            out.append(_plain(ann.note.rstrip("\n")))
+        else:
+            out.append("(no note — a writes one)", muted)
+        return out
+
+    def _repaint(self) -> None:
+        self._shown = None
+        self.show(self.article_note, self.annotation, self.problem)
 
     # -- editing -----------------------------------------------------------------------------
-
-    def _editor_for(self, target: NoteTarget) -> NoteEditor:
-        name = "article-note-editor" if target == ARTICLE else "highlight-note-editor"
-        return self.query_one(f"#{name}", NoteEditor)
-
-    def _text_for(self, target: NoteTarget) -> Static:
-        return self.query_one("#article-note" if target == ARTICLE else "#highlight-note", Static)
 
     def edit(self, target: NoteTarget, text: str, annotation: Annotation | None = None) -> None:
         """Open the editor for `target` prefilled with `text`, focused."""
@@ -156,22 +185,19 @@ class NotesPane(VerticalScroll, can_focus=True):
             self.finish(return_focus=False)
         if annotation is not None:
             self.annotation = annotation
-            self.editing = None
-            self.show(self.article_note, annotation, self.problem)
         self.editing = target
         self._last_saved = text
-        editor = self._editor_for(target)
+        self._repaint()
+        editor = self.editor
         editor.load_text(text)
-        self._text_for(target).display = False
         editor.display = True
         editor.move_cursor(editor.document.end)
         editor.focus()
-        self.call_after_refresh(self.scroll_to_widget, editor, animate=False)
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self.editing is None or event.text_area is not self._editor_for(self.editing):
+        if self.editing is None:
             return
         if self._timer is not None:
             self._timer.stop()
@@ -181,7 +207,7 @@ class NotesPane(VerticalScroll, can_focus=True):
         self._timer = None
         if self.editing is None:
             return
-        text = self._editor_for(self.editing).text
+        text = self.editor.text
         if text != self._last_saved:
             self._last_saved = text
             self.post_message(self.NoteSaved(self.editing, text, False, False))
@@ -189,7 +215,7 @@ class NotesPane(VerticalScroll, can_focus=True):
     @on(NoteEditor.Done)
     def _done(self, event: NoteEditor.Done) -> None:
         event.stop()
-        if self.editing is not None and event.editor is self._editor_for(self.editing):
+        if self.editing is not None:
             self.finish(event.return_focus)
 
     def finish(self, return_focus: bool = True) -> None:
@@ -200,11 +226,8 @@ class NotesPane(VerticalScroll, can_focus=True):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        editor = self._editor_for(target)
-        text = editor.text
+        text = self.editor.text
         self.editing = None
-        shown = self._text_for(target)
-        shown.update(_plain(text) if text.strip() else "")
-        shown.display = True
-        editor.display = False
+        self.editor.display = False
+        self._repaint()
         self.post_message(self.NoteSaved(target, text, True, return_focus))

@@ -148,8 +148,7 @@ async def test_a_writes_a_note_and_escape_saves_and_returns(seed_library, settle
         [ann] = app.annotating.store.annotations
         assert (ann.start, ann.end) == span
         assert ann.note == "Is [b]this[/b] sourced?"
-        shown = str(app.reading.query_one("#highlight-note").render())
-        assert "Is [b]this[/b] sourced?" in shown
+        assert "Is [b]this[/b] sourced?" in app.reading.query_one(NotesPane).text()
         assert app.article_view._highlights[0].has_note
         # a again edits the same note, prefilled.
         await pilot.press("a")
@@ -185,12 +184,12 @@ async def test_A_edits_the_article_note(seed_library, settle):
         await settle(app, pilot)
         await pilot.press("A")
         await pilot.pause()
-        assert app.focused.id == "article-note-editor"
+        assert isinstance(app.focused, NoteEditor)
         await pilot.press(*"Whole piece: *one* source.", "escape")
         await pilot.pause()
         assert app.annotating.store.article_note == "Whole piece: *one* source."
         assert app.annotating.store.annotations == []
-        assert "Whole piece: *one* source." in str(app.reading.query_one("#article-note").render())
+        assert "Whole piece: *one* source." in app.reading.query_one(NotesPane).text()
 
 
 async def test_t_edits_tags_prefilled(seed_library, settle):
@@ -411,8 +410,9 @@ async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_libra
         messages = record_notices(app)
         status = str(app.reading.query_one("#claims-status").render())
         assert "Annotating is off" in status and sidecar.name in status
-        notes = app.reading.query_one("#notes-problem")
-        assert notes.display and "Move bad annotations file aside" in str(notes.render())
+        notes = app.reading.query_one(NotesPane)
+        assert "Annotating is off" in notes.text() and sidecar.name in notes.text()
+        assert "Move bad annotations file aside" in notes.text()
         await to_sentence(pilot, app, 1)
         for key in ("h", "3", "a", "x", "u", "t", "A"):
             await pilot.press(key)
@@ -426,7 +426,7 @@ async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_libra
         await pilot.pause()
         assert not sidecar.exists()
         assert list(article.parent.glob("*.corrupt-*"))
-        assert not app.reading.query_one("#notes-problem").display
+        assert "Annotating is off" not in app.reading.query_one(NotesPane).text()
         await pilot.press("h")
         await pilot.pause()
         app.annotating.flush()
@@ -452,7 +452,7 @@ async def test_another_process_changes_show_within_a_second(seed_library, settle
         assert added.id in ids and len(ids) == 2
         assert added.id in {h.id for h in app.article_view._highlights}
         assert "Q1" in app.reading.query_one(ClaimsPane).border_title
-        assert "from elsewhere" in str(app.reading.query_one("#article-note").render())
+        assert "from elsewhere" in app.reading.query_one(NotesPane).text()
 
 
 async def test_quit_flushes_and_switching_articles_closes_the_store(small_library, settle):
@@ -505,7 +505,7 @@ async def test_article_text_in_the_panes_is_never_markup(tmp_path, settle):
         await pilot.pause()
         assert "See [bold red]this[/]" in row_texts(app)[0]
         assert "#[i]x[/i]" in row_texts(app)[0]
-        assert "[bold red]this[/]" in str(app.reading.query_one("#highlight-quote").render())
+        assert "“See [bold red]this[/] now.”" in app.reading.query_one(NotesPane).text()
 
 
 async def test_a_at_80_columns_opens_the_notes_column(seed_library, settle):

@@ -17,7 +17,7 @@ from reader.screens.links import LinksScreen
 from reader.state import ReadingState, default_state_path
 from reader.widgets.claims_pane import ClaimsList
 from reader.widgets.library_pane import LibraryList
-from reader.widgets.notes_pane import NotesPane
+from reader.widgets.notes_pane import NotesView
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_TITLE = "US Links Security Guarantees For Ukraine To Peace Deal Ceding Donbas"
@@ -126,7 +126,7 @@ async def test_tab_cycles_library_article_claims_notes(small_library, settle):
         for _ in range(4):
             await pilot.press("tab")
             order.append(type(app.focused))
-        assert order == [ClaimsList, NotesPane, LibraryList, type(app.article_view)]
+        assert order == [ClaimsList, NotesView, LibraryList, type(app.article_view)]
         await pilot.press("shift+tab")
         assert isinstance(app.focused, LibraryList)
     app = ReaderApp(library=small_library)
