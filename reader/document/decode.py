@@ -76,6 +76,19 @@ def sanitize(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: CONTROL_MAP[ord(m.group())], text)
 
 
+# Every control character, newline and tab included: for one-line messages and titles.
+_LINE_CONTROL_MAP: dict[int, str] = {**CONTROL_MAP, 0x09: "\u2409", 0x0A: "\u240a"}
+_LINE_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print on one line of a terminal: every control character (newline and
+    tab too) replaced one for one by a visible one. For file names in messages and titles."""
+    if _LINE_CONTROL_RE.search(text) is None:
+        return text
+    return _LINE_CONTROL_RE.sub(lambda m: _LINE_CONTROL_MAP[ord(m.group())], text)
+
+
 def normalize_newlines(text: str) -> str:
     if "\r" not in text:
         return text
@@ -140,23 +153,23 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ReaderError(f"no such file: {path}") from None
+        raise ReaderError(f"no such file: {one_line(str(path))}") from None
     except IsADirectoryError:
-        raise ReaderError(f"is a directory, not an article file: {path}") from None
+        raise ReaderError(f"is a directory, not an article file: {one_line(str(path))}") from None
     except PermissionError:
-        raise ReaderError(f"permission denied: {path}") from None
+        raise ReaderError(f"permission denied: {one_line(str(path))}") from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise ReaderError(f"cannot read ({reason.lower()}): {path}") from None
+        raise ReaderError(f"cannot read ({reason.lower()}): {one_line(str(path))}") from None
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read, decode and normalise a text file: (text, encoding). Raises ReaderError."""
     p = Path(path)
     if p.is_dir():
-        raise ReaderError(f"is a directory, not an article file: {p}")
+        raise ReaderError(f"is a directory, not an article file: {one_line(str(p))}")
     data = read_bytes(p)
     decoded = decode_and_normalize(data)
     if decoded is None:
-        raise ReaderError(f"binary file, not a text article: {p}")
+        raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
     return decoded

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.document.decode import sanitize
 from reader.document.model import Block, Metadata
 
 MONTHS = {
@@ -559,7 +560,7 @@ def parse_plaintext(text: str, name: str = "") -> PlainResult:
     """Blocks and metadata for normalised plain text (`text` is the anchor text)."""
     meta = Metadata()
     if not text.strip():
-        meta.title = name
+        meta.title = sanitize(name)  # a file name may hold control characters too
         return PlainResult([], meta)
     lo, hi = 0, len(text)
     head_block = foot_block = None
