@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice, pairwise
-from operator import attrgetter, lt, sub
+from itertools import compress, islice, pairwise
+from operator import attrgetter, eq, le, sub
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -65,6 +65,16 @@ _WORD = re.compile(r"\s*\S+")
 
 def _line_start(line: LayoutLine) -> int:
     return line.start
+
+
+def _in_order(highlights: list[Highlight], starts: list[int]) -> bool:
+    """Whether `highlights` (with these starts) are sorted by (start, end): C-level passes,
+    then a look at the few that share a start."""
+    following = islice(starts, 1, None)
+    if not all(map(le, starts, following)):
+        return False
+    ties = compress(range(1, len(starts)), map(eq, starts, islice(starts, 1, None)))
+    return all(highlights[i - 1].end <= highlights[i].end for i in ties)
 
 
 _START = attrgetter("start")
@@ -290,7 +300,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         ordered = list(highlights)
         starts = list(map(_START, ordered))
-        if not all(map(lt, starts, islice(starts, 1, None))):  # not strictly increasing
+        if not _in_order(ordered, starts):
             ordered.sort(key=_START_END)
             starts = list(map(_START, ordered))
         lengths = list(map(sub, map(_END, ordered), starts))
