@@ -126,9 +126,10 @@ def test_line_highlight_lookup_matches_brute_force(highlights, shuffle, windows)
     shuffle.shuffle(given_order)
     view.set_highlights(given_order)
     for start, length in [(0, 25_000), *windows]:
-        assert view._decorations(start, start + length)[2] == _brute(
-            highlights, start, start + length
-        )
+        found = view._decorations(start, start + length)[2]
+        # equal highlights (same range) may come in either order; otherwise document order
+        assert sorted(found) == sorted(_brute(highlights, start, start + length))
+        assert [h[0] for h in found] == sorted(h[0] for h in found)
 
 
 @settings(deadline=None, max_examples=150)
