@@ -37,6 +37,7 @@ from reader.annotations.history import Change, History
 from reader.annotations.model import (
     CATEGORIES,
     CATEGORY_LABELS,
+    CONTEXT_CHARS,
     SCHEMA_VERSION,
     Annotation,
     utc_now,
@@ -52,6 +53,7 @@ from reader.annotations.storage import (
     encode,
     merge_records,
     merge_value,
+    paused_gc,
     record_to_annotation,
     sidecar_path_for,
 )
@@ -109,6 +111,7 @@ class AnnotationStore:
         self.problem: str | None = None
         self.warning: str | None = None
         self.unsaved = False
+        self.read_only = False
         self.version = 0
         self._anns: dict[str, Annotation] = {}
         self._note = ""
@@ -146,35 +149,55 @@ class AnnotationStore:
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
-    def open(cls, document: Document) -> AnnotationStore:
-        """The store for `document`; never raises for a bad sidecar (see `problem`)."""
+    def open(cls, document: Document, read_only: bool = False) -> AnnotationStore:
+        """The store for `document`; never raises for a bad sidecar (see `problem`).
+
+        `read_only=True` (the export and listing verbs) reads and re-anchors in memory only:
+        no writer thread, nothing is ever written (re-anchoring after the text changed is
+        not saved either), and changes raise `ReaderError`."""
         store = cls(document)
-        try:
-            raw, stamp = store._storage.read_with_stamp()
-            data = decode(raw, store.sidecar_path.name)
-        except SidecarProblem as problem:
-            store.problem = _problem_message(str(problem))
-            return store
-        store._load(data, stamp, exists=stamp is not None)
-        _open_stores.add(store)
+        store.read_only = read_only
+        with paused_gc():
+            try:
+                raw, stamp = store._storage.read_with_stamp()
+                data = decode(raw, store.sidecar_path.name, records=not read_only)
+            except SidecarProblem as problem:
+                store.problem = _problem_message(str(problem))
+                return store
+            store._load(data, stamp, exists=stamp is not None)
+        if not read_only:
+            _open_stores.add(store)
         return store
 
     def _load(self, data: SidecarData, stamp: FileStamp | None, exists: bool) -> None:
         text = self.document.text
         same_text = data.sha256 == self.document.sha256
-        changed = exists and bool(data.records) and not same_text
+        changed = exists and bool(data.annotations) and not same_text
         loaded = list(data.annotations.values())
         loaded.sort(key=lambda a: (a.start, a.end))
+        source = Path(self.document.path).name
+        records = data.records
+        anns = self._anns
         delta = 0  # the last shift seen: text inserted above moves the rest alike
         for ann in loaded:
-            if not (ann.orphaned and same_text):
+            if ann.orphaned:
+                kept = same_text
+            else:
+                kept = _still_anchored(text, ann)
+            if kept:
+                # Re-anchoring would give the very same selectors: keep the decoded object
+                # (and its normalised record, so the first save does not rebuild it).
+                record = records.get(ann.id)
+                if record is not None and record["target"].get("source") == source:
+                    self._record_cache[ann.id] = (ann, record)
+            else:
                 fresh = reanchor(text, ann, (delta,) if delta else ())
                 if _selectors(fresh) != _selectors(ann):
                     changed = True
                     if not fresh.orphaned and ann.start >= 0:
                         delta = fresh.start - ann.start
                 ann = fresh
-            self._anns[ann.id] = ann
+            anns[ann.id] = ann
         self._base = dict(data.records)
         self._base_meta = dict(data.meta)
         self._base_note = data.article_note
@@ -184,7 +207,7 @@ class AnnotationStore:
         self._stamp = stamp
         self._invalidate_index()
         self.version += 1
-        if changed:
+        if changed and not self.read_only:
             # Save the refreshed selectors and the new text's sha, quietly (not a user change).
             self._change_seq += 1
             self._quiet_seq = self._change_seq
@@ -193,7 +216,7 @@ class AnnotationStore:
     # -- reading -----------------------------------------------------------------------------
     @property
     def writable(self) -> bool:
-        return self.problem is None
+        return self.problem is None and not self.read_only
 
     @property
     def article_note(self) -> str:
@@ -297,6 +320,8 @@ class AnnotationStore:
     def _require_writable(self) -> None:
         if self.problem is not None:
             raise ReaderError(self.problem)
+        if self.read_only:
+            raise ReaderError(f"{self.sidecar_path.name} was opened read-only")
 
     def add(
         self,
@@ -454,6 +479,8 @@ class AnnotationStore:
 
     # -- saving ------------------------------------------------------------------------------
     def _schedule(self) -> None:
+        if self.read_only:
+            return
         with self._cond:
             _open_stores.add(self)
             if self._thread is None or not self._thread.is_alive():
@@ -518,6 +545,8 @@ class AnnotationStore:
         return record
 
     def _save(self, timeout: float | None = None, retry: bool = False) -> None:
+        if self.read_only:
+            return
         if not self._io_lock.acquire(timeout=-1 if timeout is None else timeout):
             return
         try:
@@ -723,6 +752,18 @@ def _order_key(ann: Annotation) -> tuple[int, int, str, str]:
 
 def _orphan_key(ann: Annotation) -> tuple[str, str]:
     return (ann.created, ann.id)
+
+
+def _still_anchored(text: str, ann: Annotation) -> bool:
+    """True when `ann`'s stored selectors are exactly what anchoring it at its stored position
+    in `text` gives (so re-anchoring would change nothing)."""
+    start, end, exact = ann.start, ann.end, ann.exact
+    return (
+        0 <= start < end <= len(text)
+        and text[start:end] == exact
+        and text[max(0, start - CONTEXT_CHARS) : start] == ann.prefix
+        and text[end : end + CONTEXT_CHARS] == ann.suffix
+    )
 
 
 def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:

@@ -44,10 +44,18 @@ def export_article(
     path: str | Path, fmt: str = "markdown", group_by: str = "order", base_dir: Path | None = None
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for one article; links are relative to `base_dir`."""
+    from reader.annotations.storage import paused_gc
+
+    with paused_gc():  # one article's objects are not cyclic garbage: skip the collector
+        return _export_article(Path(path), fmt, group_by, base_dir)
+
+
+def _export_article(
+    article: Path, fmt: str, group_by: str, base_dir: Path | None
+) -> tuple[str, list[str]]:
     from reader.annotations.storage import sidecar_path_for
     from reader.document.loader import load_document
 
-    article = Path(path)
     document = load_document(article)
     annotations, note, warnings = [], "", []
     if sidecar_path_for(article).is_file():  # never create a sidecar just to export nothing

@@ -112,6 +112,8 @@ def quote_block(text: str, indent: str = "") -> str:
     newlines (which a hard break cannot express at the end of a paragraph) are written as
     `&#10;`.
     """
+    if "\n" not in text:  # the usual case: one line
+        return f"{indent}> {escape_line(text)}"
     body = text.rstrip("\n")
     tail = "&#10;" * (len(text) - len(body))
     lines = [escape_line(line) for line in body.split("\n")]
@@ -269,6 +271,7 @@ def link_target(path: str) -> str:
     return url_quote(path.replace(os.sep, "/"), safe="/")
 
 
+@functools.lru_cache(maxsize=1024)
 def _date(stamp: str) -> str:
     return stamp[:10] if _DATE.match(stamp) else escape_inline(stamp)
 
