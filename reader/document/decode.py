@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -168,6 +169,13 @@ def read_text(path: str | Path) -> tuple[str, str]:
     p = Path(path)
     if p.is_dir():
         raise ReaderError(f"is a directory, not an article file: {one_line(str(p))}")
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        mode = None  # read_bytes names the problem
+    if mode is not None and not stat.S_ISREG(mode):
+        # A FIFO would block forever and /dev/zero never ends: only regular files are read.
+        raise ReaderError(f"not a regular file: {one_line(str(p))}")
     data = read_bytes(p)
     decoded = decode_and_normalize(data)
     if decoded is None:
