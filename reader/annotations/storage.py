@@ -202,7 +202,7 @@ class SidecarStorage(Storage):
         pass
 
 
-RowCache = dict[int, tuple[dict[str, Any], str]]
+RowCache = dict[int, tuple[Any, bytes]]
 
 
 def dumps(
@@ -211,41 +211,63 @@ def dumps(
     """The file's bytes: UTF-8 JSON with one table row per line (readable, diffable, and a
     JSON error's line number points at a row), made by the C encoder.
 
-    `cache` maps id(row) -> (row, encoded) from the previous save: rows that are the very same
-    objects are not encoded again; every row's encoding is put in `new_cache`. Text with lone
-    surrogates falls back to ASCII escapes, so whatever is written always reads back."""
+    `cache` maps id(row) -> (row, encoded bytes) from the previous save: rows that are the
+    very same objects are not encoded again; every row's encoding is put in `new_cache`, so a
+    save after one change encodes one row. Text with lone surrogates falls back to ASCII
+    escapes, so whatever is written always reads back."""
     try:
-        return _dumps(data, False, cache or {}, new_cache).encode("utf-8")
+        return _dumps(data, "utf-8", cache or {}, new_cache)
     except UnicodeEncodeError:
-        return _dumps(data, True, {}, None).encode("ascii")
+        return _dumps(data, "ascii", {}, None)
 
 
+_DOC_ID_KEYS: dict[str, bytes] = {}  # "17" -> b'"17"', shared by every save
 _ENCODERS = {
-    False: json.JSONEncoder(ensure_ascii=False, check_circular=False),
-    True: json.JSONEncoder(ensure_ascii=True, check_circular=False),
+    "utf-8": json.JSONEncoder(ensure_ascii=False, check_circular=False),
+    "ascii": json.JSONEncoder(ensure_ascii=True, check_circular=False),
 }
 
 
 def _dumps(
-    data: dict[str, Any], ensure_ascii: bool, cache: RowCache, new_cache: RowCache | None
-) -> str:
-    enc = _ENCODERS[ensure_ascii].encode
+    data: dict[str, Any], charset: str, cache: RowCache, new_cache: RowCache | None
+) -> bytes:
+    encode_json = _ENCODERS[charset].encode
 
-    def row(value: Any) -> str:
-        hit = cache.get(id(value))
-        text = hit[1] if hit is not None and hit[0] is value else enc(value)
-        if new_cache is not None and isinstance(value, dict):
-            new_cache[id(value)] = (value, text)
-        return text
+    def enc(value: Any) -> bytes:
+        return encode_json(value).encode(charset)
 
-    tables = []
+    def key(k: Any) -> bytes:
+        k = str(k)
+        done = _DOC_ID_KEYS.get(k)
+        if done is not None:
+            return done
+        if k.isdecimal() and k.isascii():  # TinyDB doc ids: nothing to escape
+            done = _DOC_ID_KEYS[k] = b'"' + k.encode() + b'"'
+            return done
+        return enc(k)
+
+    parts = [b"{\n"]
+    first_table = True
     for name, table in data.items():
-        if isinstance(table, dict) and table:
-            rows = ",\n".join(f"  {enc(str(k))}: {row(v)}" for k, v in table.items())
-            tables.append(f" {enc(name)}: {{\n{rows}\n }}")
-        else:
-            tables.append(f" {enc(name)}: {enc(table)}")
-    return "{\n" + ",\n".join(tables) + "\n}\n"
+        if not first_table:
+            parts.append(b",\n")
+        first_table = False
+        parts += (b" ", enc(name), b": ")
+        if not (isinstance(table, dict) and table):
+            parts.append(enc(table))
+            continue
+        parts.append(b"{\n")
+        separator = b"  "
+        for k, value in table.items():
+            hit = cache.get(id(value))
+            row = hit[1] if hit is not None and hit[0] is value else enc(value)
+            if new_cache is not None and isinstance(value, dict):
+                new_cache[id(value)] = (value, row)
+            parts += (separator, key(k), b": ", row)
+            separator = b",\n  "
+        parts.append(b"\n }")
+    parts.append(b"\n}\n")
+    return b"".join(parts)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -24,6 +24,7 @@ import atexit
 import bisect
 import dataclasses
 import errno
+import operator
 import os
 import threading
 import time
@@ -615,8 +616,15 @@ class AnnotationStore:
         the memory lock held. `theirs` None means the file is unchanged since we last saw it
         (or gone): nothing to merge in."""
         source = Path(self.document.path).name
-        mine = {key: self._record(ann, source) for key, ann in self._anns.items()}
-        if theirs is not None:
+        if theirs is None:
+            # The usual save: nobody else wrote, so the records are exactly ours; sorting our
+            # annotations gives the order sorting the records would (see `_file_order`).
+            anns = sorted(self._anns.values(), key=_file_order)
+            ordered = [self._record(ann, source) for ann in anns]
+            merged = {ann.id: record for ann, record in zip(anns, ordered, strict=True)}
+            meta = dict(self._base_meta)
+        else:
+            mine = {key: self._record(ann, source) for key, ann in self._anns.items()}
             merged = merge_records(self._base, mine, theirs.records)
             self._absorb(merged, mine)
             their_note_modified = theirs.article_note_modified
@@ -632,9 +640,9 @@ class AnnotationStore:
                 self.version += 1
             meta = dict(theirs.meta)
             self._other_tables = theirs.other_tables
-        else:
-            merged = mine
-            meta = dict(self._base_meta)
+            ordered = sorted(
+                merged.values(), key=lambda r: (bool(r.get("orphaned")), _position(r), r["id"])
+            )
         meta.update(
             {
                 "schema": SCHEMA_VERSION,
@@ -644,10 +652,7 @@ class AnnotationStore:
                 "article_note_modified": self._note_modified,
             }
         )
-        ordered = sorted(
-            merged.values(), key=lambda r: (bool(r.get("orphaned")), _position(r), r["id"])
-        )
-        return encode(ordered, meta, self._other_tables), (dict(merged), self._note, meta)
+        return encode(ordered, meta, self._other_tables), (merged, self._note, meta)
 
     def _absorb(self, merged: dict[str, dict[str, Any]], mine: dict[str, dict[str, Any]]) -> None:
         """Apply what another process changed (merged differs from memory) to memory."""
@@ -768,6 +773,11 @@ def _still_anchored(text: str, ann: Annotation) -> bool:
 
 def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
     return (ann.start, ann.end, ann.exact, ann.prefix, ann.suffix, ann.orphaned)
+
+
+# The order of rows in the file: anchored before orphaned, then by position, then by id. For a
+# record made by `annotation_to_record` these are the annotation's own fields.
+_file_order = operator.attrgetter("orphaned", "start", "end", "id")
 
 
 def _position(record: dict[str, Any]) -> tuple[int, int]:

@@ -180,3 +180,52 @@ def test_read_only_open_of_a_corrupt_sidecar_reports_the_problem(tmp_path):
     store = AnnotationStore.open(document, read_only=True)
     assert store.problem is not None and "not valid JSON" in store.problem
     assert store.annotations == []
+
+
+_ROW = st.dictionaries(st.text(max_size=4), st.one_of(st.text(max_size=5), st.integers()))
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    rows=st.lists(_ROW, max_size=6),
+    keep=st.lists(st.booleans(), max_size=6),
+    other=st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+def test_dumps_with_cached_rows_gives_the_same_bytes(rows, keep, other):
+    table = {str(i): row for i, row in enumerate(rows, start=1)}
+    cache: dict = {}
+    storage.dumps({"annotations": table, "x": other}, None, cache)
+    # the next save: some rows are the same objects, others new (equal or changed)
+    again = {
+        k: (row if i < len(keep) and keep[i] else {**row, "n": i})
+        for i, (k, row) in enumerate(table.items())
+    }
+    data = {"annotations": again, "x": other}
+    raw = storage.dumps(data, cache, {})
+    assert raw == storage.dumps(data)
+    assert json.loads(raw) == data
+
+
+def test_saved_rows_are_in_file_order_after_many_changes(tmp_path):
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    store = AnnotationStore.open(document)
+    try:
+        words = [i for i, ch in enumerate(ARTICLE) if ch == " "]
+        made = []
+        for n, pos in enumerate(words[::-3]):
+            made.append(store.add(pos + 1, pos + 4 + n % 5))
+            if n % 4 == 0:
+                store.flush()
+        store.delete(made[2].id)
+        store.update(made[5].id, note="changed")
+        store.flush()
+        path = store.sidecar_path
+        records = list(json.loads(path.read_bytes())["annotations"].values())
+        expected = sorted(
+            (a for a in store.annotations),
+            key=lambda a: (a.orphaned, a.start, a.end, a.id),
+        )
+        assert [r["id"] for r in records] == [a.id for a in expected]
+        assert [storage.record_to_annotation(r) for r in records] == expected
+    finally:
+        store.close()

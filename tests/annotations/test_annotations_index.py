@@ -86,7 +86,7 @@ def test_dumps_puts_one_row_per_line_and_reuses_cached_rows():
     assert len(cache) == 3
     # A cached row object is reused verbatim (so unchanged rows cost nothing to encode).
     row = rows["1"]
-    cache[id(row)] = (row, '{"id": "1", "note": "cached"}')
+    cache[id(row)] = (row, b'{"id": "1", "note": "cached"}')
     assert b'"cached"' in dumps({"annotations": rows}, cache, {})
     assert (
         dumps({"annotations": {"1": "\ud800"}})
