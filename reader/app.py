@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -12,8 +13,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.annotations.store import AnnotationStore
 from reader.commands import OpenPathScreen, ReaderCommands
+from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.library import LibraryEntry, newest_openable, scan_library
@@ -27,7 +28,11 @@ from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.notes_pane import NoteEditor, NotesPane
 
-BIG_FILE_BYTES = 1_000_000  # larger articles load in a worker behind a loading indicator
+if TYPE_CHECKING:  # the store (and TinyDB) is imported after the first paint
+    from reader.annotations.store import AnnotationStore
+
+BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
+HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
 
 
 def _css_paths() -> list[Path]:
@@ -69,6 +74,8 @@ class ReaderApp(App[int]):
         self.article_path: Path | None = None
         self.cursor_offset = 0
         self.progress = 0.0
+        self.partial = False  # True while only the head of a big article is shown
+        self._head_offset = 0
         self._signals: list[int] = []
         self.annotating = Annotating(self)
 
@@ -189,10 +196,15 @@ class ReaderApp(App[int]):
                 self.show_message(f"No readable article in this folder: {self.library_root}")
             self.reading.focus_article()
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:  # type: ignore[override]
+        """Every notification passes through here: file names and article text can carry
+        control characters, which must never reach the terminal (Textual keeps ESC)."""
+        super().notify(one_line(str(message)), title=one_line(title), **kwargs)
+
     def show_message(self, text: str) -> None:
         """Show `text` (plain, never markup) in place of the article view."""
         message = self.reading.query_one("#article-message")
-        message.update(text)
+        message.update(one_line(text))
         message.display = True
         self.article_view.display = False
 
@@ -246,17 +258,23 @@ class ReaderApp(App[int]):
             return
         self.save_everything()
         if size > BIG_FILE_BYTES:
-            self.article_view.loading = True
+            head = self._load(path, head=True)
+            if head is not None:
+                self.show_document(head, complete=False)
+            else:
+                self.article_view.loading = True
             self._load_big(path)
             return
         document = self._load(path)
         if document is not None:
             self.show_document(document)
 
-    def _load(self, path: Path) -> Document | None:
-        from reader.document.loader import load_document
+    def _load(self, path: Path, head: bool = False) -> Document | None:
+        from reader.document.loader import load_document, load_document_head
 
         try:
+            if head:
+                return load_document_head(path, HEAD_BYTES)[0]
             return load_document(path)
         except ReaderError as error:
             self.notify(str(error), severity="error", markup=False)
@@ -266,6 +284,7 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load_big(self, path: Path) -> None:
+        from reader.annotations.store import AnnotationStore
         from reader.document.loader import load_document
 
         worker = get_current_worker()
@@ -280,20 +299,67 @@ class ReaderApp(App[int]):
         if worker.is_cancelled:
             store.close()
         else:
-            self.call_from_thread(self.show_document, document, store)
+            self.call_from_thread(self._swap_in, document, store)
 
     def _load_failed(self, message: str) -> None:
         self.article_view.loading = False
+        self.partial = False
         self.notify(message, severity="error", markup=False)
 
-    def show_document(self, document: Document, store: AnnotationStore | None = None) -> None:
+    def _swap_in(self, document: Document, store: AnnotationStore) -> None:
+        """The whole of a big article, loaded in a worker, replaces the head shown so far.
+
+        The cursor stays on its sentence and the text on screen stays where it is; only when
+        the reader has not moved yet is a saved position (maybe beyond the head) restored.
+        """
+        view = self.article_view
+        head = self.document
+        same = (
+            self.partial
+            and head is not None
+            and Path(head.path).resolve() == Path(document.path).resolve()
+            and document.text.startswith(head.text)
+            and bool(view.display)
+        )
+        self.partial = False
+        if not same or (
+            self.cursor_offset == self._head_offset
+            and self.state.position(Path(document.path).resolve(), document.sha256) is not None
+        ):
+            self.show_document(document, store)
+            return
+        # Blocks of the head are the first blocks of the whole (same offsets, same wrapping):
+        # put the block at the top of the view back at the same row.
+        anchor = view._index.locate(round(view.scroll_y)) if view._blocks else None
+        self._show_full(document, store, self.cursor_offset)
+        if anchor is not None and anchor[0] < len(view._blocks):
+            view._settle(anchor[0], -anchor[1])
+
+    def _show_full(self, document: Document, store: AnnotationStore, offset: int) -> None:
+        self.document = document
+        view = self.article_view
+        view.loading = False
+        view.load(document, offset)
+        self.cursor_offset = offset
+        self.progress = float(view.progress)
+        self.sub_title = f"{self.progress:.0f}%"
+        self.annotating.open(document, store)
+        self.remember_position()
+
+    def show_document(
+        self, document: Document, store: AnnotationStore | None = None, complete: bool = True
+    ) -> None:
+        """Show `document`; `complete=False`: only its head (the rest loads in a worker)."""
         path = Path(document.path).resolve()
         self.document = document
         self.article_path = path
+        self.partial = not complete
         view = self.article_view
         view.loading = False
         message = self.reading.query_one("#article-message")
-        offset = self.state.position(path, document.sha256) or 0
+        # A head is never hashed (its hash is not the article's): the position is restored
+        # when the whole article is in.
+        offset = (self.state.position(path, document.sha256) or 0) if complete else 0
         if document.is_empty:
             self.show_message(f"This article is empty: {document.path}")
             self.progress = 0.0
@@ -302,17 +368,22 @@ class ReaderApp(App[int]):
             view.display = True
             view.load(document, offset)
             self.progress = float(view.progress)
-        self.annotating.open(document, store)
         self.cursor_offset = offset
-        self.title = document.title or path.name
+        self.title = one_line(document.title or path.name)
         self.sub_title = f"{self.progress:.0f}%"
-        self.remember_position()
+        if complete:
+            self.annotating.open(document, store)
+            self.remember_position()
+        else:
+            self._head_offset = offset
+            self.sub_title = "loading the rest…"
+            self.annotating.close()
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 
     def remember_position(self) -> None:
-        if self.document is None or self.article_path is None:
+        if self.document is None or self.article_path is None or self.partial:
             return
         self.state.remember(
             self.article_path, self.document.sha256, self.cursor_offset, self.progress

@@ -121,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(argv)
         return _run_app(args.path)
     except ReaderError as error:
-        print(f"reader: error: {error}", file=sys.stderr)
+        from reader.document.decode import one_line
+
+        print(f"reader: error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
         return 130

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reader.document.decode import one_line
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SIDECAR_SUFFIX = ".annotations.json"
@@ -278,19 +280,23 @@ def read_entry(path: Path, root: Path) -> LibraryEntry:
         name = path.relative_to(root).as_posix()
     except ValueError:
         name = path.name
+    # File names are untrusted too: no control character may reach the screen.
+    name = one_line(name)
+    stem = one_line(path.stem)
     try:
         with open(path, "rb") as fh:
             data = fh.read(HEAD_BYTES)
             size = os.fstat(fh.fileno()).st_size
     except OSError:
-        return LibraryEntry(path=path, name=name, title=path.stem, binary=True)
+        return LibraryEntry(path=path, name=name, title=stem, binary=True)
     if b"\0" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return LibraryEntry(path=path, name=name, title=path.name, size=size, binary=True)
+        return LibraryEntry(path=path, name=name, title=name, size=size, binary=True)
     title, published, source = parse_head(
         decode_head(data),
         markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
-        fallback_title=path.stem,
+        fallback_title=stem,
     )
+    title, source = one_line(title), one_line(source)
     sidecar = sidecar_path(path)
     count = count_annotations(sidecar) if sidecar.exists() else 0
     return LibraryEntry(

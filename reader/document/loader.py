@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from reader.document.decode import read_text
+from reader.document.decode import one_line, read_text
 from reader.document.model import Document
 from reader.errors import ReaderError
 
@@ -63,19 +63,19 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
     fmt = "markdown" if is_markdown(p) else "text"
     if not text.strip():
         doc = Document(str(p), fmt, text, [], encoding=encoding)
-        doc.meta.title = p.stem
+        doc.meta.title = one_line(p.stem)
         doc.messages.append(f"empty article: {p}")
         return doc
     if fmt == "markdown":
         from reader.document.markdown import parse_markdown
 
-        md = parse_markdown(text, p.stem)
+        md = parse_markdown(text, one_line(p.stem))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)
     else:
         from reader.document.plaintext import parse_plaintext
 
-        plain = parse_plaintext(text, p.stem)
+        plain = parse_plaintext(text, one_line(p.stem))
         doc = Document(str(p), fmt, text, plain.blocks, plain.meta, encoding=encoding)
     if not doc.blocks:
         doc.messages.append(f"empty article: {p}")
@@ -88,3 +88,68 @@ def load_document(path: str | Path) -> Document:
     _check_path(p)
     text, encoding = read_text(p)
     return parse_text(text, p, encoding)
+
+
+HEAD_BYTES = 64 * 1024  # enough for the first screens of a big article
+
+
+def _decode_head(data: bytes) -> tuple[str, str] | None:
+    """Decode the first bytes of a file (maybe cut inside a character): (text, encoding)."""
+    import codecs
+
+    from reader.document.decode import CP1252_TABLE, looks_binary
+
+    for bom, codec, name in (
+        (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32", "utf-32-be"),
+        (b"\xff\xfe", "utf-16", "utf-16-le"),
+        (b"\xfe\xff", "utf-16", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            unit = 4 if codec == "utf-32" else 2 if codec == "utf-16" else 1
+            data = data[: len(data) - (len(data) - len(bom)) % unit]
+            return data.decode(codec, "replace"), name
+    if looks_binary(data):
+        return None
+    for cut in range(4):  # a UTF-8 character cut at the end of the head
+        try:
+            return data[: len(data) - cut].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 4:
+                break
+    return codecs.charmap_decode(data, "strict", CP1252_TABLE)[0], "cp1252"
+
+
+def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[Document, bool]:
+    """The first screens of an article, fast: (document, complete).
+
+    When the file is no bigger than `max_bytes` this is `load_document` and `complete` is
+    True. Otherwise only the first `max_bytes` are read, cut after the last blank line (so
+    every paragraph in it is whole and its offsets are those of the full document), and
+    parsed; `complete` is False and the caller loads the whole file later (in a worker).
+    Nothing is hashed. Raises ReaderError for bad input, like `load_document`.
+    """
+    from reader.document.decode import normalize, one_line
+
+    p = Path(path)
+    _check_path(p)
+    try:
+        size = p.stat().st_size
+        if size <= max_bytes:
+            return load_document(p), True
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes)
+    except OSError:
+        return load_document(p), True  # read_text names the problem
+    decoded = _decode_head(data)
+    if decoded is None:
+        raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
+    text, encoding = decoded
+    text = normalize(text)
+    cut = text.rfind("\n\n")
+    if cut <= 0:
+        cut = text.rfind("\n")
+    if cut > 0:
+        text = text[: cut + 1]
+    return parse_text(text, p, encoding), False

@@ -124,12 +124,6 @@ def test_hostile_article_shows_literally_and_reaches_no_terminal(
         _assert_untouched(s)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QA finding F2: a file name reaches the terminal raw — loader.py sets an empty "
-    "article's title to p.stem unsanitised (Header), app.show_message/notify print the raw "
-    "path; Textual's Content strips BEL but not ESC, so OSC 2 ... ESC \\ sets the pane title",
-)
 def test_hostile_file_name_in_library_and_messages(reader_session, tmp_path: Path) -> None:
     """A library whose file names carry markup and an OSC 2 title sequence (ST-terminated:
     Textual strips BEL but not ESC) — shown in the library pane, the header (an empty
@@ -161,11 +155,6 @@ def _run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QA finding F1: cli.main prints `reader: error: {error}` with the path's raw "
-    "control characters and newlines (fix: reader.document.decode.one_line(str(error)))",
-)
 @pytest.mark.parametrize("verb", [None, "parse", "annotations", "export"])
 def test_missing_hostile_path_error_is_one_clean_line(tmp_path: Path, verb: str | None) -> None:
     name = f"missing{ESC}]2;PWNED{BEL}[b]x[/b]{C1_CSI}2J\nsecond line.txt"
