@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from reader.annotations.model import CATEGORY_LABELS, Annotation, category_for_key
-from reader.annotations.store import AnnotationStore
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
@@ -26,6 +25,7 @@ from reader.widgets.claims_pane import ClaimsPane
 from reader.widgets.notes_pane import ARTICLE, NotesPane
 
 if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
     from reader.app import ReaderApp
 
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
@@ -128,7 +128,11 @@ class Annotating:
         if self.notes.editing is not None:
             self.notes.finish(return_focus=False)
         self.close()
-        self.store = store if store is not None else AnnotationStore.open(document)
+        if store is None:
+            from reader.annotations.store import AnnotationStore  # TinyDB: not before paint
+
+            store = AnnotationStore.open(document)
+        self.store = store
         self._cache = {}
         self._warned = None
         self.shown_version = -1
