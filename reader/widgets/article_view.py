@@ -24,7 +24,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -222,6 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._m_current: int | None = None
         self._settling = False
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._frame: tuple[int, int] | None = None  # view (width, height) while rendering
         if document is not None:
             self.load(document)
 
@@ -350,10 +351,14 @@ class ArticleView(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- geometry
 
     def _view_width(self) -> int:
+        if self._frame is not None:
+            return self._frame[0]
         width = self.scrollable_content_region.width
         return width if width > 0 else self.measure + GUTTER + RULER + 2
 
     def _view_height(self) -> int:
+        if self._frame is not None:
+            return self._frame[1]
         height = self.scrollable_content_region.height
         return height if height > 0 else 24
 
@@ -953,6 +958,14 @@ class ArticleView(ScrollView, can_focus=True):
         if category is None:
             return Segment(" ", base + self._style("article-view--ruler"))
         return Segment(RULER_MARK, base + self._style(f"article-view--ruler-{category}"))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The geometry cannot change while one batch of lines renders: look it up once.
+        self._frame = (self._view_width(), self._view_height())
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
         self.render_line_calls += 1
