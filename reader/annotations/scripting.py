@@ -13,13 +13,15 @@ from reader.errors import NotFoundError, ReaderError
 
 def _one_line(text: str) -> str:
     """Newlines, tabs and other control characters become spaces."""
+    if text.isprintable():  # no control characters (the usual case, checked in C)
+        return text
     return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 def _open_store(path: str) -> AnnotationStore:
     from reader.document.loader import load_document
 
-    store = AnnotationStore.open(load_document(path))
+    store = AnnotationStore.open(load_document(path), read_only=True)
     if store.problem is not None:
         raise ReaderError(store.problem)
     return store
