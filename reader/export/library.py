@@ -74,7 +74,7 @@ def read_article_notes(path: Path) -> tuple[Document, list[Annotation], str, str
     from reader.document.loader import load_document
 
     document = load_document(path)
-    store = AnnotationStore.open(document)
+    store = AnnotationStore.open(document, read_only=True)
     try:
         return document, list(store.annotations), store.article_note or "", store.problem
     finally:
