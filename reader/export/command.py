@@ -58,7 +58,10 @@ def _export_article(
 
     document = load_document(article)
     annotations, note, warnings = [], "", []
-    if sidecar_path_for(article).is_file():  # never create a sidecar just to export nothing
+    sidecar = sidecar_path_for(article)
+    if sidecar.exists() and not sidecar.is_file():
+        warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
+    elif sidecar.is_file():  # never create a sidecar just to export nothing
         from reader.annotations.store import AnnotationStore
 
         store = AnnotationStore.open(document, read_only=True)
@@ -96,6 +99,10 @@ def export_command(
     base_dir = Path(output).resolve().parent if output else Path.cwd()
     if source.is_dir():
         from reader.export.library import export_library
+        from reader.library import iter_article_paths
+
+        if next(iter_article_paths(source), None) is None:
+            raise ReaderError(f"no articles (.txt, .md, .markdown) in folder: {source}")
 
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         text, warnings = export_library(source, fmt, group_by, base_dir, progress)
