@@ -1,0 +1,147 @@
+"""Start-up path: what the first screen imports, and big articles shown head first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from reader.app import ReaderApp
+from reader.document.loader import load_document, load_document_head
+from reader.state import ReadingState
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ("tinydb", "markdown_it", "rapidfuzz", "yaml", "reader.annotations.store")
+
+
+def test_app_and_first_screen_of_a_txt_article_import_no_heavy_module(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("A story\n\nOne sentence. Another one.\n", encoding="utf-8")
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from reader.app import ReaderApp
+        from reader.document.loader import load_document_head
+        app = ReaderApp(library=Path({str(tmp_path)!r}), article=Path({str(article)!r}))
+        load_document_head(Path({str(article)!r}))
+        print(",".join(m for m in {HEAVY!r} if m in sys.modules))
+        """
+    )
+    env = {"XDG_STATE_HOME": str(tmp_path / "state"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+
+
+def _book(path: Path, paragraphs: int = 1200) -> Path:
+    paragraph = "A sentence of the café book that goes on for a while. " * 20
+    text = "Big book\n\n" + "\n\n".join(f"{i}. {paragraph}" for i in range(paragraphs)) + "\n"
+    path.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    return path
+
+
+def test_head_is_a_prefix_of_the_whole_with_the_same_blocks(tmp_path):
+    book = _book(tmp_path / "book.txt")
+    head, complete = load_document_head(book, 64 * 1024)
+    whole = load_document(book)
+    assert not complete
+    assert len(head.text) < len(whole.text) // 10
+    assert whole.text.startswith(head.text)
+    assert head.title == whole.title == "Big book"
+    assert head.encoding == whole.encoding == "cp1252"
+    assert [(b.kind, b.start, b.end) for b in head.blocks] == [
+        (b.kind, b.start, b.end) for b in whole.blocks[: len(head.blocks)]
+    ]
+    assert head._sha256 is None  # nothing hashed for the first screen
+
+
+def test_head_of_a_small_file_is_the_whole_document(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Title\n\nText é.\n", encoding="utf-8")
+    head, complete = load_document_head(story, 64 * 1024)
+    assert complete and head.text == load_document(story).text
+
+
+def test_head_cut_inside_a_utf8_character_keeps_utf8(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Titre\n\n" + "Été à Paris. " * 50 + "\n\nFin.\n", encoding="utf-8")
+    for size in range(60, 70):  # some of these cut inside "É"/"à"
+        head, complete = load_document_head(story, size)
+        assert not complete and head.encoding == "utf-8"
+        assert load_document(story).text.startswith(head.text)
+
+
+async def test_big_article_head_first_then_swapped_in_keeping_the_cursor(tmp_path, settle):
+    book = _book(tmp_path / "book.txt")
+    app = ReaderApp(library=tmp_path, article=book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.article_view
+        if app.partial:  # normally: the head is on screen while the worker reads the rest
+            head = app.document
+            assert head is not None and len(head.text) < 100_000
+            assert app.annotating.store is None
+            for _ in range(5):
+                view.action_next_sentence()
+        await settle(app, pilot)
+        assert not app.partial and not view.loading
+        whole = app.document
+        assert whole is not None and len(whole.text) > 1_000_000
+        assert view.document is whole
+        assert app.annotating.store is not None and app.annotating.store.document is whole
+        cursor = view.cursor_range
+        assert cursor is not None and cursor[0] == app.cursor_offset
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.progress == 100.0
+
+
+def screen_text(view) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+async def test_swap_keeps_cursor_and_scroll(tmp_path):
+    """Drive the swap by hand: head shown, reader moves, the whole arrives."""
+    book = _book(tmp_path / "book.txt")
+    head, _ = load_document_head(book, 64 * 1024)
+    whole = load_document(book)
+    app = ReaderApp(library=tmp_path, state=ReadingState(tmp_path / "state.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.show_document(head, complete=False)
+        await pilot.pause()
+        view = app.article_view
+        for _ in range(3):
+            await pilot.press("space")
+        for _ in range(4):
+            await pilot.press("j")
+        await pilot.pause()
+        before_cursor = view.cursor_range
+        before_screen = screen_text(view)
+        assert before_cursor is not None and view.scroll_y > 0
+        from reader.annotations.store import AnnotationStore
+
+        app._swap_in(whole, AnnotationStore.open(whole))
+        await pilot.pause()
+        assert view.document is whole and not app.partial
+        assert view.cursor_range == before_cursor
+        assert screen_text(view) == before_screen  # the same text at the same rows
+        assert app.state.position(book.resolve(), whole.sha256) == before_cursor[0]
+
+
+async def test_saved_position_beyond_the_head_is_restored_when_the_whole_arrives(tmp_path, settle):
+    book = _book(tmp_path / "book.txt")
+    whole = load_document(book)
+    far = whole.blocks[-3].start
+    state = ReadingState(tmp_path / "state.json")
+    state.remember(book.resolve(), whole.sha256, far, 99.0)
+    app = ReaderApp(library=tmp_path, article=book, state=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        cursor = app.article_view.cursor_range
+        assert cursor is not None and cursor[0] == far
