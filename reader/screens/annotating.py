@@ -3,14 +3,17 @@
 `AnnotatedArticleView` is the article view with the annotation keys bound (h, 1-5, a, A, t,
 x, u, ctrl+r, ], [, e); each forwards to the app's `Annotating` controller, which owns the
 open article's `AnnotationStore` and keeps the article's highlights, the claims pane and the
-notes pane in step with it. Work per change stays small at ten thousand annotations: the
-`Highlight` of an unchanged annotation is reused, and the claims list paints only its
-visible rows.
+notes pane in step with it. Work per change stays small at ten thousand annotations: a
+key's change (h, 1-5, x, a note, tags) reaches the article view as one added, removed or
+replaced `Highlight` (only that sentence's lines repaint), the claims pane follows after the
+article has painted, and the success path shows no toast (a toast lays out the whole
+screen): the claims pane's title says what happened. A change from elsewhere (another
+process, undo) redraws from the store, reusing the `Highlight` of every unchanged annotation.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +101,6 @@ class Annotating:
         self.store: AnnotationStore | None = None
         self.shown_version = -1
         self._cache: dict[int, tuple[Annotation, Highlight]] = {}
-        self._highlights: list[Highlight] = []
         self._starts: list[int] = []
         self._warned: str | None = None
 
@@ -118,6 +120,14 @@ class Annotating:
 
     def notify(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def status(self, message: str) -> None:
+        """Say what a key did without a toast: in the claims pane's title when it is shown
+        (a repaint of one line), else as a notification."""
+        if self.app.reading.side_shown:
+            self.claims.say(message)
+        else:
+            self.notify(message)
 
     # -- the store's life --------------------------------------------------------------------
 
@@ -181,7 +191,6 @@ class Annotating:
         ]
         if len(cache) > 2 * anchored + 64:
             self._cache = {id(ann): cache[id(ann)] for ann in annotations[:anchored]}
-        self._highlights = highlights
         self._starts = [h.start for h in highlights]
         view = self.view
         if view.document is store.document:
@@ -193,8 +202,57 @@ class Annotating:
             self._warned = store.warning
             self.app.notify(store.warning, severity="warning", markup=False, timeout=10)
 
+    def _changed(self, version: int, old: Annotation | None, new: Annotation | None) -> None:
+        """One annotation changed (`old` -> `new`, either None for an add or a delete) from
+        store version `version`: update only what shows it. Anything else pending (another
+        process's change, a save problem) falls back to a full `refresh`."""
+        store = self.store
+        if store is None:
+            return
+        if version != self.shown_version or store.version != version + 1:
+            self.refresh()
+            return
+        old_h = None
+        if old is not None and not old.orphaned:
+            entry = self._cache.pop(id(old), None)
+            old_h = entry[1] if entry is not None and entry[0] is old else self._highlight_of(old)
+            i = bisect_left(self._starts, old.start)
+            if i < len(self._starts) and self._starts[i] == old.start:
+                del self._starts[i]
+        new_h = None
+        if new is not None and not new.orphaned:
+            new_h = self._make_highlight(new)
+            insort(self._starts, new.start)
+        view = self.view
+        if view.document is store.document:
+            if old_h is not None and new_h is not None:
+                view.update_highlight(old_h, new_h)
+            elif old_h is not None:
+                view.remove_highlight(old_h)
+            elif new_h is not None:
+                view.add_highlight(new_h)
+        self.shown_version = store.version
+        self.cursor_moved()
+        # The claims list after the article has painted: the key's effect shows first.
+        self.app.call_after_refresh(self._claims_changed, store, old, new)
+
+    def _claims_changed(
+        self, store: AnnotationStore, old: Annotation | None, new: Annotation | None
+    ) -> None:
+        if self.store is store:
+            self.claims.change(store.annotations, old, new, store.problem, store.unsaved)
+            self.claims.set_current(self._current_id())
+
+    def _current_id(self) -> str | None:
+        ann = self.under_cursor()
+        return ann.id if ann is not None else None
+
+    @staticmethod
+    def _highlight_of(ann: Annotation) -> Highlight:
+        return Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)
+
     def _make_highlight(self, ann: Annotation) -> Highlight:
-        highlight = Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)
+        highlight = self._highlight_of(ann)
         self._cache[id(ann)] = (ann, highlight)
         return highlight
 
@@ -205,7 +263,10 @@ class Annotating:
             return
         ann = self.under_cursor()
         self.notes.show(store.article_note, ann, store.problem)
-        self.claims.set_current(ann.id if ann is not None else None)
+        claims = self.claims
+        claims.set_current(ann.id if ann is not None else None)
+        if claims.message is not None:
+            claims.say(None)  # the last key's message goes when the cursor moves
 
     def under_cursor(self) -> Annotation | None:
         """The innermost highlight overlapping the cursor sentence, preferring one that starts
@@ -263,6 +324,26 @@ class Annotating:
         finally:
             self.refresh()
 
+    def _run_one(self, change, old: Annotation | None, delete: bool = False) -> Annotation | None:
+        """Apply a store change of one annotation (`old`, None for an add) returning the new
+        (or, with `delete`, the removed) one; show it at the cost of that one change."""
+        store = self.store
+        assert store is not None
+        version = store.version
+        try:
+            result = change()
+        except ReaderError as error:
+            self.notify(str(error), "error")
+            self.refresh()
+            return None
+        if old is None:
+            self._changed(version, None, result)
+        elif delete:
+            self._changed(version, old, None)
+        else:
+            self._changed(version, old, result)
+        return result
+
     # -- keys ---------------------------------------------------------------------------------
 
     def highlight(self, category: str, by_number: bool) -> Annotation | None:
@@ -280,16 +361,17 @@ class Annotating:
         if existing is None and by_number and self.view.selection_range is None:
             existing = self.under_cursor()
         if existing is None:
-            ann = self._run(lambda: store.add(span[0], span[1], category))
+            ann = self._run_one(lambda: store.add(span[0], span[1], category), None)
             self._clear_selection()
-            return ann if isinstance(ann, Annotation) else None
+            return ann  # the highlight itself shows: no message
         self._clear_selection()
         if existing.category == category or not by_number:
-            self.notify(f"Already highlighted as {existing.label}")
+            self.status(f"Already highlighted as {existing.label}")
             return existing
-        ann = self._run(lambda: store.update(existing.id, category=category))
-        self.notify(f"Now a {label} highlight")
-        return ann if isinstance(ann, Annotation) else None
+        ann = self._run_one(lambda: store.update(existing.id, category=category), existing)
+        if ann is not None:
+            self.status(f"Now a {label} highlight")
+        return ann
 
     def _side_shown(self) -> None:
         reading = self.app.reading
@@ -325,7 +407,8 @@ class Annotating:
             elif store.get(event.target) is None:
                 self.notify("That highlight is gone: its note was not saved", "error")
             else:
-                self._run(lambda: store.update(event.target, note=event.text))
+                old = store.get(event.target)
+                self._run_one(lambda: store.update(event.target, note=event.text), old)
         if event.return_focus:
             self.app.reading.focus_article()
 
@@ -346,7 +429,11 @@ class Annotating:
             if text is None or self.store is not store:
                 return
             tags = [tag.strip() for tag in text.split(",")]
-            self._run(lambda: store.update(ann.id, tags=[t for t in tags if t]))
+            old = store.get(ann.id)
+            if old is None:
+                self.notify("That highlight is gone: its tags were not saved", "error")
+                return
+            self._run_one(lambda: store.update(ann.id, tags=[t for t in tags if t]), old)
 
         self.app.push_screen(TagsScreen(list(ann.tags), f"“{quote}”"), done)
 
@@ -359,20 +446,20 @@ class Annotating:
         if ann is None:
             self.notify("No highlight at the cursor")
             return
-        if self._run(lambda: store.delete(ann.id)) is not None:
-            self.notify(f"Deleted the {ann.label} highlight (u undoes)")
+        if self._run_one(lambda: store.delete(ann.id), ann, delete=True) is not None:
+            self.status(f"Deleted the {ann.label} highlight (u undoes)")
 
     def undo(self) -> None:
         store = self._writable()
         if store is not None:
             done = self._run(store.undo)
-            self.notify(f"Undone: {done}" if done else "Nothing to undo")
+            self.status(f"Undone: {done}" if done else "Nothing to undo")
 
     def redo(self) -> None:
         store = self._writable()
         if store is not None:
             done = self._run(store.redo)
-            self.notify(f"Redone: {done}" if done else "Nothing to redo")
+            self.status(f"Redone: {done}" if done else "Nothing to redo")
 
     def jump(self, step: int) -> None:
         """] / [: move the cursor to the next / previous highlight."""

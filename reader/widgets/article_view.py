@@ -125,6 +125,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--gutter",
         "article-view--note-marker",
         "article-view--ruler",
+        "article-view--ruler-thumb",
         *(f"article-view--hl-{c}" for c in CATEGORIES),
         *(f"article-view--ruler-{c}" for c in CATEGORIES),
     }
@@ -223,6 +224,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._settling = False
         self._styles: dict[tuple[str, ...], Style] = {}
         self._frame: tuple[int, int] | None = None  # view (width, height) while rendering
+        self._frame_thumb: tuple[int, int] | None = None  # ruler thumb rows while rendering
         if document is not None:
             self.load(document)
 
@@ -317,6 +319,83 @@ class ArticleView(ScrollView, can_focus=True):
         self._hl_version += 1
         self.refresh()
 
+    # -- incremental highlight changes: repaint only the lines (and ruler rows) they touch
+
+    def add_highlight(self, highlight: Highlight) -> None:
+        """Draw one more highlight (repaints only its lines and any ruler row it changes)."""
+        starts = self._hl_starts
+        i = bisect_left(starts, highlight.start)
+        hi = bisect_right(starts, highlight.start, i)
+        while i < hi and self._highlights[i].end <= highlight.end:
+            i += 1
+        ruler = self._ruler_now()
+        self._highlights.insert(i, highlight)
+        starts.insert(i, highlight.start)
+        length = highlight.end - highlight.start
+        if length > LONG_HIGHLIGHT:
+            self._hl_long.append(highlight)
+            self._hl_long.sort(key=_START_END)
+        else:
+            self._hl_max = max(self._hl_max, length)
+        self._hl_changed(ruler, (highlight.start, highlight.end))
+
+    def remove_highlight(self, highlight: Highlight) -> bool:
+        """Stop drawing `highlight` (an equal one); False if it was not drawn."""
+        starts = self._hl_starts
+        i = bisect_left(starts, highlight.start)
+        hi = bisect_right(starts, highlight.start, i)
+        while i < hi and self._highlights[i] != highlight:
+            i += 1
+        if i >= hi:
+            return False
+        ruler = self._ruler_now()
+        del self._highlights[i], starts[i]
+        if highlight.end - highlight.start > LONG_HIGHLIGHT:
+            self._hl_long.remove(highlight)
+        # `_hl_max` stays: an upper bound only widens the bisection window a little.
+        self._hl_changed(ruler, (highlight.start, highlight.end))
+        return True
+
+    def update_highlight(self, old: Highlight, new: Highlight) -> None:
+        """Draw `new` in place of `old` (its category, note mark or range changed)."""
+        self.remove_highlight(old)
+        self.add_highlight(new)
+
+    def _ruler_now(self) -> list[str | None] | None:
+        return self._ruler(self._view_height()) if self.is_mounted else None
+
+    def _hl_changed(self, ruler: list[str | None] | None, span: tuple[int, int]) -> None:
+        self._hl_version += 1
+        if ruler is None or not self._blocks or self.document is None:
+            self.refresh()
+            return
+        self._refresh_rows(*self._rows_of(*span))
+        top = round(self.scroll_y)
+        new = self._ruler(self._view_height())
+        for y, (a, b) in enumerate(zip(ruler, new, strict=False)):
+            if a != b:
+                self.refresh_lines(top + y)
+
+    def _rows_of(self, start: int, end: int) -> tuple[int, int]:
+        """Document rows showing document range [start, end) (estimated where unwrapped)."""
+        document = self.document
+        assert document is not None
+        index = self._index
+        first = document.block_at(start)
+        last = document.block_at(max(start, end - 1))
+        first = 0 if first is None else first
+        last = len(self._blocks) - 1 if last is None else last
+        top = index.top(first)
+        if self._exact[first]:
+            lines = self._lines(first)
+            top += self._line_of(first, lines, start - self._blocks[first].start)
+        bottom = index.top(last) + index.height(last) - 1
+        if self._exact[last]:
+            lines = self._lines(last)
+            rel = max(start, end - 1) - self._blocks[last].start
+            bottom = index.top(last) + self._line_of(last, lines, rel)
+        return top, max(top, bottom)
+
     def set_search(self, query: str) -> int:
         """Highlight all matches of `query` (smart case); return how many."""
         self._query = query
@@ -393,10 +472,13 @@ class ArticleView(ScrollView, can_focus=True):
             return
         height = self._view_height()
         if old.width == size.width and old.height > height and size.height > height:
-            # Only a wrapped block's corrected height: the scrollbar stays, so no layout of
-            # the screen is needed (a layout repaints every widget). Update the scrollbar.
+            # Only a wrapped block's corrected height: scrolling stays on, so no layout of
+            # the screen is needed (a layout repaints every widget). Move the ruler's thumb.
+            thumb = self._thumb(height, old.height)
             self.set_reactive(ArticleView.virtual_size, size)
             self._scroll_update(size)
+            if self._thumb(height) != thumb and self.is_mounted:
+                self.refresh(Region(self.size.width - RULER, 0, RULER, height))
         else:
             self.virtual_size = size
 
@@ -954,18 +1036,36 @@ class ArticleView(ScrollView, can_focus=True):
             style = self._styles[()] = self.rich_style
         return style
 
-    def _ruler_mark(self, category: str | None, base: Style) -> Segment:
+    def _thumb(self, height: int, total: int | None = None) -> tuple[int, int]:
+        """Rows [first, last) of the ruler showing where the viewport is (empty if the whole
+        article fits): the ruler doubles as the scrollbar, so no scrollbar is drawn."""
+        total = self._index.total if total is None else total
+        if total <= height or height <= 0:
+            return (0, 0)
+        size = max(1, min(height, round(height * height / total)))
+        first = round(round(self.scroll_y) * (height - size) / max(1, total - height))
+        first = max(0, min(height - size, first))
+        return (first, first + size)
+
+    def _ruler_mark(self, mark: tuple[str | None, bool], base: Style) -> Segment:
+        category, thumb = mark
+        style = base + self._style("article-view--ruler")
+        if thumb:
+            style += self._style("article-view--ruler-thumb")
         if category is None:
-            return Segment(" ", base + self._style("article-view--ruler"))
-        return Segment(RULER_MARK, base + self._style(f"article-view--ruler-{category}"))
+            return Segment(" ", style)
+        return Segment(RULER_MARK, style + self._style(f"article-view--ruler-{category}"))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The geometry cannot change while one batch of lines renders: look it up once.
-        self._frame = (self._view_width(), self._view_height())
+        height = self._view_height()
+        self._frame = (self._view_width(), height)
+        self._frame_thumb = self._thumb(height)
         try:
             return super().render_lines(crop)
         finally:
             self._frame = None
+            self._frame_thumb = None
 
     def render_line(self, y: int) -> Strip:
         self.render_line_calls += 1
@@ -973,8 +1073,10 @@ class ArticleView(ScrollView, can_focus=True):
         base = self._base_style()
         row = round(self.scroll_y) + y
         text_width = max(0, width - RULER)
-        ruler = self._ruler(self._view_height())
-        category = ruler[y] if 0 <= y < len(ruler) else None
+        height = self._view_height()
+        ruler = self._ruler(height)
+        thumb = self._frame_thumb or self._thumb(height)
+        category = (ruler[y] if 0 <= y < len(ruler) else None, thumb[0] <= y < thumb[1])
         if self._blocks and row < self._index.total:
             block_index, line_index = self._index.locate(row)
             was_exact = self._exact[block_index]
@@ -1039,7 +1141,7 @@ class ArticleView(ScrollView, can_focus=True):
         lines: list[LayoutLine],
         width: int,
         base: Style,
-        ruler: str | None = None,
+        ruler: tuple[str | None, bool] = (None, False),
     ) -> Strip:
         """Display line `line_index` of block `block_index`, ruler mark included (cached)."""
         block = self._blocks[block_index]
@@ -1070,7 +1172,7 @@ class ArticleView(ScrollView, can_focus=True):
         width: int,
         base: Style,
         decorations: tuple,
-        ruler: str | None = None,
+        ruler: tuple[str | None, bool] = (None, False),
     ) -> Strip:
         cur, sel, hls, matches = decorations
         kind_style = base + self._style(f"article-view--{block.kind.replace('_', '-')}")

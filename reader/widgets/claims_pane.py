@@ -22,6 +22,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -158,7 +159,16 @@ class ClaimsList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[Annotation | str]) -> None:
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        size = Size(self.size.width, len(rows))
+        old = self.virtual_size
+        height = self.size.height
+        if old.width == size.width and old.height > height and size.height > height:
+            # One row more or less in a list longer than the pane: the scrollbar stays, so
+            # no layout of the screen (a layout repaints every widget). Update the scrollbar.
+            self.set_reactive(ClaimsList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
         self.cursor = self.cursor  # clamp
         self.refresh()
 
@@ -279,6 +289,8 @@ class ClaimsPane(Vertical):
         self.query_text = ""
         self.problem: str | None = None
         self.unsaved = False
+        self.message: str | None = None  # what the last key did (in the title)
+        self._counts: Counter[str] = Counter()
         self.border_title = "Claims"
 
     def compose(self) -> ComposeResult:
@@ -305,9 +317,44 @@ class ClaimsPane(Vertical):
         self.unsaved = unsaved
         self._refresh_rows()
 
-    def _refresh_rows(self) -> None:
-        counts = category_counts(self.annotations)
-        self.border_title = f"Claims  {counts}" + ("  (unsaved)" if self.unsaved else "")
+    def change(
+        self,
+        annotations: list[Annotation],
+        old: Annotation | None,
+        new: Annotation | None,
+        problem: str | None = None,
+        unsaved: bool = False,
+    ) -> None:
+        """`annotations` after one annotation changed from `old` to `new` (either None for an
+        add or a delete): counts updated by one, no pass over the list in Python."""
+        if old is not None:
+            self._counts[old.category] -= 1
+        if new is not None:
+            self._counts[new.category] += 1
+        self.annotations = annotations
+        self.problem = problem
+        self.unsaved = unsaved
+        self._refresh_rows(count=False)
+
+    def say(self, message: str | None) -> None:
+        """Show what the last key did in the title (one line repaints; no layout)."""
+        if message != self.message:
+            self.message = message
+            self._set_title()
+
+    def _set_title(self) -> None:
+        counts = " ".join(
+            f"{CATEGORY_LETTERS[cat]}{self._counts.get(cat, 0)}" for cat in CATEGORIES
+        )
+        title = f"Claims  {counts}" + ("  (unsaved)" if self.unsaved else "")
+        if self.message:
+            title += f"  · {self.message}"
+        self.border_title = Content(title)  # plain text, never markup
+
+    def _refresh_rows(self, count: bool = True) -> None:
+        if count:
+            self._counts = Counter(map(attrgetter("category"), self.annotations))
+        self._set_title()
         shown = (
             filter_annotations(self.annotations, self.query_text)
             if self.query_text

@@ -88,7 +88,14 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         await pilot.press("h")  # the same range is never stored twice
         await pilot.pause()
         assert len(store.annotations) == 1
-        assert any("Already highlighted as Claim" in m for m in messages)
+        # said in the claims pane's title, not by a toast (a toast lays out the screen)
+        claims = app.reading.query_one(ClaimsPane)
+        assert "Already highlighted as Claim" in claims.border_title
+        assert messages == []
+        assert not app._notifications
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Already" not in claims.border_title  # gone when the cursor moves
         app.annotating.flush()
         [saved] = on_disk(seed_path(seed_library))
         assert (saved.start, saved.end, saved.exact) == (ann.start, ann.end, ann.exact)

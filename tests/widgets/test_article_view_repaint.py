@@ -87,13 +87,29 @@ async def test_paging_a_long_article_asks_for_no_screen_layout() -> None:
         await pilot.pause()
         assert view._index.total != corrected  # estimated heights were corrected...
         assert layouts == []  # ...without a layout of the screen
-        # the scroll range and the scrollbar still follow the corrected height
+        # the scroll range and the ruler's thumb still follow the corrected height
         assert view.virtual_size.height == view._index.total
-        assert view.vertical_scrollbar.window_virtual_size == view._index.total
+        height = view.scrollable_content_region.height
+        first, last = view._thumb(height)
+        size = max(1, round(height * height / view._index.total))
+        assert last - first == size
+        assert first == round(view.scroll_y * (height - size) / (view._index.total - height))
+        assert thumb_rows(view) == list(range(first, last))
         await pilot.press("G")
         await pilot.pause()
         assert view.scroll_y == view.max_scroll_y > 0
         assert cursor_text(view)[:8] in "\n".join(screen_text(view))
+
+
+def thumb_rows(view: ArticleView) -> list[int]:
+    """Rows whose ruler cell (the last cell) has the ruler thumb's background."""
+    base = view.rich_style.bgcolor
+    rows = []
+    for y in range(view.scrollable_content_region.height):
+        last = list(view.render_line(y))[-1]
+        if last.style is not None and last.style.bgcolor not in (None, base):
+            rows.append(y)
+    return rows
 
 
 def _brute(highlights: list[Highlight], start: int, end: int) -> tuple:
