@@ -162,9 +162,9 @@ class ClaimsList(ScrollView, can_focus=True):
         size = Size(self.size.width, len(rows))
         old = self.virtual_size
         height = self.size.height
-        if old.width == size.width and old.height > height and size.height > height:
-            # One row more or less in a list longer than the pane: the scrollbar stays, so
-            # no layout of the screen (a layout repaints every widget). Update the scrollbar.
+        if old.width == size.width and (old.height > height) == (size.height > height):
+            # One row more or less that does not show or hide the scrollbar: no layout of
+            # the screen (a layout repaints every widget). Update the scrollbar.
             self.set_reactive(ClaimsList.virtual_size, size)
             self._scroll_update(size)
         else:
