@@ -526,3 +526,58 @@ async def test_a_at_80_columns_opens_the_notes_column(seed_library, settle):
         assert app.reading.side_shown
         assert isinstance(app.focused, NoteEditor)
         assert isinstance(app.focused.parent, NotesPane)
+
+
+async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")  # the first highlight hides the "no highlights" line: a layout
+        await pilot.pause()
+        view = app.article_view
+        layouts: list[str] = []
+        full_sets, refreshes = [], []
+        screen = app.screen
+        pressing = [""]
+        original_layout = screen._refresh_layout
+        original_set = view.set_highlights
+        original_refresh = app.annotating.refresh
+
+        def layout(*args, **kwargs):
+            layouts.append(pressing[0])
+            return original_layout(*args, **kwargs)
+
+        def full_set(*args, **kwargs):
+            full_sets.append(1)
+            return original_set(*args, **kwargs)
+
+        def refresh(*args, **kwargs):
+            refreshes.append(1)
+            return original_refresh(*args, **kwargs)
+
+        screen._refresh_layout = layout
+        view.set_highlights = full_set
+        app.annotating.refresh = refresh
+        messages = record_notices(app)
+        height = view.scrollable_content_region.height
+        for keys in ("j", "h", "j", "3", "2", "h", "x", "j", "h"):
+            before = view.render_line_calls
+            pressing[0] = keys
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert view.render_line_calls - before < height // 2  # never the whole view
+        # (j may lay out the screen: the header's progress title is resized)
+        assert [key for key in layouts if key != "j"] == []
+        assert full_sets == [] and refreshes == []
+        assert messages == []  # no toast either
+        store = app.annotating.store
+        cats = sorted(a.category for a in store.annotations)
+        assert cats == ["claim", "claim", "claim"]  # the evidence one was deleted by x
+        # the claims pane caught up after the article painted
+        rows = claims_rows(app)
+        assert [(r.id, r.category) for r in rows] == [(a.id, a.category) for a in store.annotations]
+        assert "C3 E0 Q0 D0 K0" in app.reading.query_one(ClaimsPane).border_title
+        assert sorted((h.start, h.category) for h in view._highlights) == sorted(
+            (a.start, a.category) for a in store.annotations
+        )
