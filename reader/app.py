@@ -78,11 +78,12 @@ class ReaderApp(App[int]):
         self._head_offset = 0
         self._signals: list[int] = []
         self.annotating = Annotating(self)
+        self._store_after_paint = True  # only for the article shown by the first frame
 
     # -- start and stop ----------------------------------------------------------------------
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen()
+        return ReadingScreen(on_ready=self._start)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -116,8 +117,13 @@ class ReaderApp(App[int]):
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
             self.open_article(self.initial_article)
+        self._store_after_paint = False
         self.reading.focus_article()
-        self.scan_library()
+        if self.initial_article is not None:
+            # Only needed for the library pane and J/K: not before the article is on screen.
+            self.call_after_refresh(self.scan_library)
+        else:
+            self.scan_library()
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -372,7 +378,12 @@ class ReaderApp(App[int]):
         self.title = one_line(document.title or path.name)
         self.sub_title = f"{self.progress:.0f}%"
         if complete:
-            self.annotating.open(document, store)
+            if store is None and self._store_after_paint:
+                # The first frame shows the text; TinyDB and the highlights come right after.
+                self.annotating.close()
+                self.call_after_refresh(self._open_store_after_paint, document)
+            else:
+                self.annotating.open(document, store)
             self.remember_position()
         else:
             self._head_offset = offset
@@ -381,6 +392,10 @@ class ReaderApp(App[int]):
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
+
+    def _open_store_after_paint(self, document: Document) -> None:
+        if self.document is document and self.annotating.store is None:
+            self.annotating.open(document)
 
     def remember_position(self) -> None:
         if self.document is None or self.article_path is None or self.partial:

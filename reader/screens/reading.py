@@ -7,6 +7,8 @@ always keeps at least `MIN_ARTICLE` columns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,10 +41,11 @@ class ReadingScreen(Screen):
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, on_ready: Callable[[], None] | None = None) -> None:
         super().__init__(id="reading")
         self.user_library: bool | None = None  # None: follow the width
         self.user_side: bool | None = None
+        self._on_ready = on_ready
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,12 +60,18 @@ class ReadingScreen(Screen):
         yield Footer()
 
     class Ready(Message):
-        """Posted once the screen's widgets are mounted (the app starts loading then)."""
+        """Posted once the screen's widgets are mounted, unless an `on_ready` callback was
+        given (the app starts loading then)."""
 
     def on_mount(self) -> None:
         self.query_one("#article-message").display = False
         self.update_layout()
-        self.post_message(self.Ready())
+        if self._on_ready is not None:
+            # Called here, before the screen's first layout and paint, so the first frame
+            # already shows the article (no empty frame, no second full layout).
+            self._on_ready()
+        else:
+            self.post_message(self.Ready())
 
     # -- layout ------------------------------------------------------------------------------
 
