@@ -232,7 +232,7 @@ class Annotating:
             elif new_h is not None:
                 view.add_highlight(new_h)
         self.shown_version = store.version
-        self.cursor_moved()
+        self.cursor_moved(claims_too=False)
         # The claims list after the article has painted: the key's effect shows first.
         self.app.call_after_refresh(self._claims_changed, store, old, new)
 
@@ -256,13 +256,15 @@ class Annotating:
         self._cache[id(ann)] = (ann, highlight)
         return highlight
 
-    def cursor_moved(self) -> None:
+    def cursor_moved(self, claims_too: bool = True) -> None:
         """Show the highlight under the cursor in the notes pane and mark it in the list."""
         store = self.store
         if store is None:
             return
         ann = self.under_cursor()
         self.notes.show(store.article_note, ann, store.problem)
+        if not claims_too:
+            return
         claims = self.claims
         claims.set_current(ann.id if ann is not None else None)
         if claims.message is not None:

@@ -15,8 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
+from textual.widgets._header import HeaderTitle
 
 from reader.screens.annotating import AnnotatedArticleView
 from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
@@ -29,6 +31,20 @@ SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
+
+
+class _HeaderTitle(HeaderTitle):
+    """The header's title line: full width, one row, so new text (the reading progress on
+    every page) repaints it without a layout of the whole screen."""
+
+    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
+        super().update(content, layout=False)
+
+
+class ReaderHeader(Header):
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield _HeaderTitle() if type(widget) is HeaderTitle else widget
 
 
 class ArticleMessage(Static, can_focus=True):
@@ -48,7 +64,7 @@ class ReadingScreen(Screen):
         self._on_ready = on_ready
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ReaderHeader()
         with Horizontal(id="columns"):
             yield LibraryPane(id="library")
             with Vertical(id="article-area"):
