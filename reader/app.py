@@ -13,15 +13,12 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.commands import OpenPathScreen, ReaderCommands
 from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.library import LibraryEntry, newest_openable, scan_library
 from reader.resources import styles_dir
 from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
-from reader.screens.help import HelpScreen
-from reader.screens.links import LinksScreen, find_links
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
@@ -29,6 +26,8 @@ from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.notes_pane import NoteEditor, NotesPane
 
 if TYPE_CHECKING:  # the store (and TinyDB) is imported after the first paint
+    from textual.command import Provider
+
     from reader.annotations.store import AnnotationStore
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
@@ -39,12 +38,20 @@ def _css_paths() -> list[Path]:
     return sorted(styles_dir().glob("*.tcss"))
 
 
+def _reader_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens (Textual calls
+    callables in `COMMANDS`); the help, links and open-path screens load when used too."""
+    from reader.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class ReaderApp(App[int]):
     """`ReaderApp(library=folder, article=file_or_None)`; `article=None` opens the newest."""
 
     TITLE = "margin-reader"
     CSS_PATH = _css_paths()
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
         Binding("J", "next_article", "Next article"),
         Binding("K", "previous_article", "Prev article"),
@@ -420,6 +427,8 @@ class ReaderApp(App[int]):
         self.annotating.note_saved(event)
 
     def action_open_path(self) -> None:
+        from reader.commands import OpenPathScreen
+
         self.push_screen(OpenPathScreen(), self._open_path_chosen)
 
     def _open_path_chosen(self, text: str | None) -> None:
@@ -468,6 +477,8 @@ class ReaderApp(App[int]):
     def action_links(self) -> None:
         if self.document is None:
             return
+        from reader.screens.links import LinksScreen, find_links
+
         self.push_screen(LinksScreen(find_links(self.document)))
 
     def action_copy(self) -> None:
@@ -508,5 +519,7 @@ class ReaderApp(App[int]):
         return groups
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups()))

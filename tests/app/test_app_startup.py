@@ -145,3 +145,48 @@ async def test_saved_position_beyond_the_head_is_restored_when_the_whole_arrives
         await settle(app, pilot)
         cursor = app.article_view.cursor_range
         assert cursor is not None and cursor[0] == far
+
+
+def test_help_links_and_palette_modules_load_only_when_used():
+    script = (
+        "import sys, reader.app\n"
+        "lazy = ('reader.commands', 'reader.screens.help', 'reader.screens.links')\n"
+        "print(','.join(m for m in lazy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+
+
+async def test_first_frame_already_shows_the_article_and_the_store_opens_after_it(
+    tmp_path, monkeypatch
+):
+    """No empty frame before the article: its text is in the very first screen update, and
+    the annotation store (TinyDB) opens only after that frame."""
+    import re
+
+    from textual._compositor import CompositorUpdate
+
+    article = tmp_path / "story.txt"
+    article.write_text("Zebra crossing report\n\nThe first sentence. The second one.\n")
+    frames: list[tuple[str, bool]] = []
+    original = ReaderApp._display
+
+    def display(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate):
+            text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", renderable.render_segments(self.console))
+            frames.append((text, self.annotating.store is not None))
+        return original(self, screen, renderable)
+
+    monkeypatch.setattr(ReaderApp, "_display", display)
+    app = ReaderApp(library=tmp_path, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert frames, "no screen update recorded"
+        first_text, store_open_at_first = frames[0]
+        assert "Zebra crossing report" in first_text
+        assert "The first sentence." in first_text
+        assert not store_open_at_first
+        assert app.annotating.store is not None
+        assert app.annotating.store.document is app.document
