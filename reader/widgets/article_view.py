@@ -80,6 +80,7 @@ def _in_order(highlights: list[Highlight], starts: list[int]) -> bool:
 _START = attrgetter("start")
 _END = attrgetter("end")
 _START_END = attrgetter("start", "end")
+_TEXT = attrgetter("text")
 
 
 def safe_text(text: str) -> str:
@@ -1085,10 +1086,16 @@ class ArticleView(ScrollView, can_focus=True):
                 self.call_after_refresh(self._settle_here)
             if line_index < len(lines):
                 return self._line_strip(block_index, line_index, lines, text_width, base, category)
-        body = Strip.blank(text_width, base)
         if not self._blocks and row == 0 and self.document is not None:
             body = self._message_strip("(empty article)", text_width, base)
-        return Strip.join([body, Strip([self._ruler_mark(category, base)], 1)])
+            return Strip.join([body, Strip([self._ruler_mark(category, base)], 1)])
+        # A blank row (between blocks, below the end): the same few strips over and over.
+        key = ("blank", text_width, category)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = [Segment(" " * text_width, base), self._ruler_mark(category, base)]
+            strip = self._strips[key] = Strip(segments, text_width + RULER)
+        return strip
 
     def _message_strip(self, message: str, width: int, base: Style) -> Strip:
         left = self._left(width + RULER) + GUTTER
@@ -1208,7 +1215,14 @@ class ArticleView(ScrollView, can_focus=True):
             text_segments.extend(
                 self._styled(block, line, doc_start, text, kind_style, decorations)
             )
-        body = Strip(text_segments).adjust_cell_length(self._tw, base)
+        # Pad the text to the measure by counting cells once (no Strip of it to adjust).
+        cells = sum(map(cell_len, map(_TEXT, text_segments)))
+        if cells <= self._tw:
+            body = text_segments
+            if cells < self._tw:
+                body.append(Segment(" " * (self._tw - cells), base))
+        else:
+            body = Strip(text_segments).adjust_cell_length(self._tw, base)
         mark = self._ruler_mark(ruler, base)
         used = left + GUTTER + self._tw
         if used <= width:
