@@ -1231,7 +1231,8 @@ class ArticleView(ScrollView, can_focus=True):
                 segments.append(Segment(" " * (width - used), base))
             segments.append(mark)
             return Strip(segments, width + RULER)
-        line_strip = Strip.join([Strip(segments), body]).adjust_cell_length(width, base)
+        text_strip = Strip(body, self._tw) if isinstance(body, list) else body
+        line_strip = Strip.join([Strip(segments), text_strip]).adjust_cell_length(width, base)
         return Strip.join([line_strip, Strip([mark], 1)])
 
     def _styled(

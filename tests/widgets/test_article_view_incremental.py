@@ -135,3 +135,15 @@ async def test_the_ruler_thumb_replaces_the_scrollbar_and_follows_paging() -> No
         view.scroll_down(animate=False, immediate=True)  # what a wheel notch does
         await pilot.pause()
         assert thumb_rows(view) == list(range(*view._thumb(height)))
+
+
+async def test_a_view_narrower_than_the_shortest_measure_still_draws_full_rows() -> None:
+    app = ViewApp(long_doc(5, seed=2))
+    async with app.run_test(size=(9, 12)) as pilot:
+        view = app.query_one(ArticleView)
+        view.add_highlight(Highlight(*view.cursor_range, "claim"))
+        await pilot.pause()
+        width = view.size.width
+        strips = [view.render_line(y) for y in range(view.size.height)]
+        assert all(strip.cell_length == width for strip in strips)
+        assert any(strip.text.strip() for strip in strips)
