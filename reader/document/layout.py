@@ -41,8 +41,8 @@ def _single_cell(text: str) -> bool:
 class LayoutLine:
     """One display line: `prefix` (indent, bullet, bar) then `Block.text[start:end]`.
 
-    A line with `synthetic` set (a fold header) shows that text instead of the block's; its
-    `start`/`end` are both 0.
+    A line with `synthetic` set (a fold header, a metadata line's display label) shows that
+    text instead of the block's; its `start`/`end` are both 0.
     """
 
     start: int
@@ -178,6 +178,11 @@ def layout_block(block: Block, width: int, folded: bool = False) -> list[LayoutL
         return [head] if folded else [head, *body]
     if block.kind in NOWRAP_KINDS:
         return _nowrap(block.text, width)
+    if block.kind == "meta" and block.label:
+        # A metadata line with a display form (`January 27, 2026 · Clash Report` for the
+        # scraper's glued `January 27, 2026Clash Report`): show that, the text stays as it is.
+        label = block.label
+        return [LayoutLine(0, 0, "", label[s:e]) for s, e in wrap_text(label, width)]
     first, rest = _prefixes(block)
     if not first:
         return [LayoutLine(s, e) for s, e in wrap_text(block.text, width)]

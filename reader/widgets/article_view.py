@@ -1154,15 +1154,18 @@ class ArticleView(ScrollView, can_focus=True):
         block = self._blocks[block_index]
         line = lines[line_index]
         folded = self._folded(block_index)
+        # A synthetic line stands for the whole block when the block is folded or shown by a
+        # display label (a metadata line): the cursor on that block lights it up.
+        whole = folded or block.kind == "meta"
         if line.synthetic is not None:
-            doc_start, doc_end = (block.start, block.end) if folded else (block.start, block.start)
+            doc_start, doc_end = (block.start, block.end) if whole else (block.start, block.start)
         else:
             doc_start = block.start + line.start
             following = lines[line_index + 1].start if line_index + 1 < len(lines) else None
             doc_end = block.start + (following if following is not None else line.end)
             doc_end = max(doc_end, block.start + line.end)
         decorations = self._decorations(doc_start, doc_end)
-        if line.synthetic is not None and not folded:
+        if line.synthetic is not None and not whole:
             decorations = (None, None, (), ())
         key = (block_index, line_index, self._tw, width, folded, id(block), decorations, ruler)
         strip = self._strips.get(key)

@@ -546,3 +546,27 @@ async def test_escape_and_enter_reach_the_app_when_the_view_has_nothing_to_do() 
         assert app.seen == [] and view.selection_range is None
         await pilot.press("escape", "enter")
         assert app.seen == ["escape", "enter"]
+
+
+async def test_meta_line_shows_its_display_label_and_takes_the_cursor() -> None:
+    """A scraper's glued `January 27, 2026Clash Report` reads apart on screen; the text (and
+    every offset) stays as in the file, and the cursor on that block lights up the label."""
+    doc = make_doc(
+        ("title", "A Title For The Story"),
+        ("meta", "January 27, 2026Clash Report", {"label": "January 27, 2026 · Clash Report"}),
+        ("paragraph", "The first sentence. The second one."),
+    )
+    app = ViewApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.pause()
+        lines = screen_text(view)
+        assert lines[2].strip() == "January 27, 2026 · Clash Report"
+        assert not any("2026Clash" in line for line in lines)
+        plain = view.render_line(2)
+        await pilot.press("j")
+        await pilot.pause()
+        assert cursor_text(view) == "January 27, 2026Clash Report"
+        lit = view.render_line(2)
+        assert lit.text == plain.text
+        assert [seg.style for seg in lit] != [seg.style for seg in plain]  # cursor drawn
