@@ -23,7 +23,7 @@ from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
-from reader.widgets.notes_pane import NoteEditor, NotesPane
+from reader.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:  # the store (and TinyDB) is imported after the first paint
     from textual.command import Provider
@@ -497,6 +497,8 @@ class ReaderApp(App[int]):
         self.notify(f"Copied: {preview}", markup=False)
 
     def help_groups(self) -> list[tuple[str, list]]:
+        from reader.widgets.note_editor import NoteEditor  # not imported at start-up
+
         groups: list[tuple[str, list]] = [
             ("Everywhere", [type(self), ReadingScreen]),
             ("Article", [AnnotatedArticleView]),

@@ -3,25 +3,27 @@
 Notes are Markdown, stored as typed and shown as plain text (never parsed as markup). The
 pane follows the article cursor, so showing costs a repaint only: everything is drawn into
 one fixed-size `Static` (no layout pass per cursor move). Editing opens a `TextArea` under
-it: the pane posts `NotesPane.NoteSaved` after a short pause in typing (`SAVE_DELAY`), and
+it (`reader.widgets.note_editor.NoteEditor`, imported and mounted on the first edit): the
+pane posts `NotesPane.NoteSaved` after a short pause in typing (`SAVE_DELAY`), and
 again with `done=True` on Esc (or when the editor loses focus); whoever owns the annotation
 store saves it.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from reader.annotations.model import Annotation
+
+if TYPE_CHECKING:
+    from reader.widgets.note_editor import NoteEditor
 
 SAVE_DELAY = 0.5  # seconds of no typing before a note is saved
 QUOTE_LIMIT = 280  # characters of the quote shown
@@ -31,33 +33,20 @@ NoteTarget = str
 ARTICLE: Literal["article"] = "article"
 
 
+def __getattr__(name: str) -> Any:
+    """`NoteEditor` stays importable from here, loaded on first use."""
+    if name == "NoteEditor":
+        from reader.widgets.note_editor import NoteEditor
+
+        return NoteEditor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _plain(text: str) -> str:
     """Control characters (other than newlines) made visible; the text is never markup."""
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
-
-
-class NoteEditor(TextArea):
-    """A note being written: Esc saves and returns to the article."""
-
-    BINDINGS = [Binding("escape", "done", "Save note and return")]
-
-    class Done(Message):
-        def __init__(self, editor: NoteEditor, return_focus: bool) -> None:
-            super().__init__()
-            self.editor = editor
-            self.return_focus = return_focus
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, tab_behavior="focus", soft_wrap=True, show_line_numbers=False)
-
-    def action_done(self) -> None:
-        self.post_message(self.Done(self, return_focus=True))
-
-    def on_blur(self) -> None:
-        if self.display:
-            self.post_message(self.Done(self, return_focus=False))
 
 
 class NotesView(Static, can_focus=True):
@@ -94,21 +83,28 @@ class NotesPane(Vertical):
         self._shown: tuple | None = None
         self._last_saved = ""
         self._timer: Timer | None = None
+        self._editor: NoteEditor | None = None  # made on the first edit
 
     def compose(self) -> ComposeResult:
         yield NotesView("", id="notes-view")
-        yield NoteEditor(id="note-editor")
 
     def on_mount(self) -> None:
-        self.editor.display = False
         self.show("", None)
 
     @property
     def editor(self) -> NoteEditor:
-        return self.query_one(NoteEditor)
+        """The note editor, created (hidden, empty) when first needed."""
+        if self._editor is None:
+            from reader.widgets.note_editor import NoteEditor
+
+            self._editor = NoteEditor(id="note-editor")
+            self._editor.display = False
+            self.mount(self._editor)
+        return self._editor
 
     def focus(self, scroll_visible: bool = True) -> NotesPane:
-        target = self.editor if self.editor.display else self.query_one(NotesView)
+        editor = self._editor
+        target = editor if editor is not None and editor.display else self.query_one(NotesView)
         target.focus(scroll_visible)
         return self
 
@@ -188,14 +184,20 @@ class NotesPane(Vertical):
         self.editing = target
         self._last_saved = text
         self._repaint()
-        editor = self.editor
-        editor.load_text(text)
+        if self._editor is None:  # the first edit: mount the editor with the text in it
+            from reader.widgets.note_editor import NoteEditor
+
+            editor = self._editor = NoteEditor(text, id="note-editor")
+            self.mount(editor)
+        else:
+            editor = self._editor
+            editor.load_text(text)
         editor.display = True
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: Message) -> None:
+        """The editor's text changed (TextArea.Changed): save after a pause in typing."""
         event.stop()
         if self.editing is None:
             return
@@ -212,8 +214,7 @@ class NotesPane(Vertical):
             self._last_saved = text
             self.post_message(self.NoteSaved(self.editing, text, False, False))
 
-    @on(NoteEditor.Done)
-    def _done(self, event: NoteEditor.Done) -> None:
+    def on_note_editor_done(self, event: NoteEditor.Done) -> None:
         event.stop()
         if self.editing is not None:
             self.finish(event.return_focus)
@@ -226,8 +227,9 @@ class NotesPane(Vertical):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        text = self.editor.text
+        editor = self.editor
+        text = editor.text
         self.editing = None
-        self.editor.display = False
+        editor.display = False
         self._repaint()
         self.post_message(self.NoteSaved(target, text, True, return_focus))
