@@ -81,7 +81,11 @@ def escape_line(text: str) -> str:
     whitespace, which Markdown would strip, is written as numeric character references; tabs
     are always references.
     """
-    text = _escape_special(text)
+    return _escape_line_edges(_escape_special(text))
+
+
+def _escape_line_edges(text: str) -> str:
+    """`escape_line` for a line whose inline specials are already escaped."""
     if text and text[0] in _LINE_START_SPECIAL:
         text = "\\" + text
     elif text[:1].isdigit():
@@ -116,7 +120,10 @@ def quote_block(text: str, indent: str = "") -> str:
         return f"{indent}> {escape_line(text)}"
     body = text.rstrip("\n")
     tail = "&#10;" * (len(text) - len(body))
-    lines = [escape_line(line) for line in body.split("\n")]
+    # Inline escaping ignores newlines, so the whole quote is escaped at once; only the
+    # edges (line start, surrounding whitespace) are looked at per line.
+    edges = _escape_line_edges
+    lines = [edges(line) for line in _escape_special(body).split("\n")]
     lines[-1] += tail
     prefix = f"{indent}> "
     return "\\\n".join(prefix + line for line in lines)
