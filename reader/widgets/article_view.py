@@ -99,7 +99,7 @@ class Highlight:
     id: str = ""
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one document; a sentence cursor, selection, search and folding by keyboard."""
 
     COMPONENT_CLASSES = {
