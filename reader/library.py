@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reader.document.dates import MONTHS
 from reader.document.decode import one_line
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -25,27 +26,6 @@ HEAD_BYTES = 4096
 # Files next to articles that are ours, never articles.
 _NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, ".lock", ".notes.md")
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 # Patterns start with a literal so `re` can skip through a 4 KB head quickly; the digits
 # or month word before it are checked by a second, anchored look back.
 _ISO_TAIL = re.compile(r"-([0-9]{2})-([0-9]{2})(?![0-9])")
