@@ -83,6 +83,7 @@ class ReaderApp(App[int]):
         self.progress = 0.0
         self.partial = False  # True while only the head of a big article is shown
         self._head_offset = 0
+        self._pending_big: Path | None = None  # a big article whose worker starts after paint
         self._signals: list[int] = []
         self.annotating = Annotating(self)
         self._store_after_paint = True  # only for the article shown by the first frame
@@ -270,13 +271,16 @@ class ReaderApp(App[int]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.save_everything()
+        self._pending_big = None
+        self.workers.cancel_group(self, "load")  # a big article still loading is not wanted
         if size > BIG_FILE_BYTES:
             head = self._load(path, head=True)
             if head is not None:
                 self.show_document(head, complete=False)
             else:
                 self.article_view.loading = True
-            self._load_big(path)
+            # The whole-file parse would share the GIL with the first frame: start it after.
+            self.call_after_refresh(self._load_big, path)
             return
         document = self._load(path)
         if document is not None:
@@ -294,6 +298,11 @@ class ReaderApp(App[int]):
         except (OSError, ValueError) as error:
             self.notify(f"cannot open ({error}): {path}", severity="error", markup=False)
         return None
+
+    def _start_load_big(self, path: Path) -> None:
+        if self._pending_big is path:  # not replaced by another article meanwhile
+            self._pending_big = None
+            self._load_big(path)
 
     @work(thread=True, exclusive=True, group="load")
     def _load_big(self, path: Path) -> None:
