@@ -122,11 +122,31 @@ def quote_block(text: str, indent: str = "") -> str:
     tail = "&#10;" * (len(text) - len(body))
     # Inline escaping ignores newlines, so the whole quote is escaped at once; only the
     # edges (line start, surrounding whitespace) are looked at per line.
-    edges = _escape_line_edges
-    lines = [edges(line) for line in _escape_special(body).split("\n")]
-    lines[-1] += tail
+    escaped = _escape_special(body)
     prefix = f"{indent}> "
+    if (
+        _EDGE_WORK.search(escaped) is None
+        and _EDGE_START.match(escaped) is None
+        and not escaped[-1:].isspace()
+    ):
+        # No line starts with a block opener, a digit or whitespace, and none ends with
+        # whitespace (the usual wrapped paragraph): the edges need no look, line by line.
+        return prefix + escaped.replace("\n", "\\\n" + prefix) + tail
+    edges = _escape_line_edges
+    lines = [edges(line) for line in escaped.split("\n")]
+    lines[-1] += tail
     return "\\\n".join(prefix + line for line in lines)
+
+
+# Where `_escape_line_edges` may change a line of a multi-line text: a line starting with
+# a block opener, a digit or whitespace, or a line ending with whitespace (found at each
+# newline: it starts with a literal, so the search skips ahead in C). False positives (a
+# blank line) only take the line-by-line path. `\d` and `\s` are what the edge patterns
+# match; a line starting with another `isdigit` character (e.g. `²`) is left as it is by
+# `_ORDERED_MARKER` anyway. The first line's start and the last line's end are checked
+# apart (`_EDGE_START`, `isspace`).
+_EDGE_START = re.compile(r"[#>\-+=*_~`|\d\s]")
+_EDGE_WORK = re.compile(r"\n(?:[#>\-+=*_~`|\d\s]|(?<=\s\n))")
 
 
 def _close_fences(note: str) -> str:
@@ -222,6 +242,11 @@ class Locator:
         return self._line_count + 1
 
     def locate(self, start: int, end: int) -> Location | None:
+        where = self.where(start, end)
+        return None if where is None else Location(*where)
+
+    def where(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """`locate` as a plain (paragraph, sentence, last_sentence, line) tuple."""
         doc = self.document
         if not self._block_ends:
             return None
@@ -233,7 +258,7 @@ class Locator:
             starts = self._sentence_starts[index] = self._starts_of(index)
         first = max(1, bisect.bisect_right(starts, start))
         last = max(first, bisect.bisect_left(starts, max(start + 1, end)))
-        return Location(index + 1, first, last, self._line(index, max(start, block.start)))
+        return index + 1, first, last, self._line(index, max(start, block.start))
 
 
 # --- rendering ----------------------------------------------------------------------------
@@ -307,25 +332,29 @@ def _category_strong(category: str) -> str:
 
 def _highlight(w: _Writer, ann: Annotation, locator: Locator | None, link: str | None) -> None:
     """One highlight; `link` is the article's link destination (already encoded)."""
-    source_link = link
-    w.block(quote_block(ann.exact))
-    facts = [_category_strong(ann.category)]
+    # One part per highlight, its blocks already joined as `_Writer.text` would join them.
+    facts = _category_strong(ann.category)
     if ann.tags:
-        facts.append(" ".join(tag_text(t) for t in ann.tags))
+        facts += " · " + " ".join(tag_text(t) for t in ann.tags)
     if locator is not None:
-        loc = locator.locate(ann.start, ann.end)
+        loc = locator.where(ann.start, ann.end)
         if loc is not None:
-            where = f"¶ {loc.paragraph}, sentence {loc.sentence}"
-            if loc.last_sentence > loc.sentence:
-                where = f"¶ {loc.paragraph}, sentences {loc.sentence}–{loc.last_sentence}"
-            facts.append(where)
-            if source_link:
-                facts.append(f"[line {loc.line}]({source_link}#L{loc.line})")
+            paragraph, sentence, last, line = loc
+            if last > sentence:
+                facts += f" · ¶ {paragraph}, sentences {sentence}–{last}"
+            else:
+                facts += f" · ¶ {paragraph}, sentence {sentence}"
+            if link:
+                facts += f" · [line {line}]({link}#L{line})"
     if ann.created:
-        facts.append(_date(ann.created))
-    w.block(" · ".join(facts))
-    if ann.note and not ann.note.isspace():
-        w.block(_close_fences(ann.note.strip("\n").rstrip()))
+        facts += " · " + _date(ann.created)
+    note = ann.note
+    if note and not note.isspace():
+        w.block(
+            f"{quote_block(ann.exact)}\n\n{facts}\n\n{_close_fences(note.strip(chr(10)).rstrip())}"
+        )
+    else:
+        w.block(f"{quote_block(ann.exact)}\n\n{facts}")
 
 
 def _metadata_line(document: Document, source_link: str | None) -> str:
