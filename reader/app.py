@@ -280,7 +280,8 @@ class ReaderApp(App[int]):
             else:
                 self.article_view.loading = True
             # The whole-file parse would share the GIL with the first frame: start it after.
-            self.call_after_refresh(self._load_big, path)
+            self._pending_big = path
+            self.call_after_refresh(self._start_load_big, path)
             return
         document = self._load(path)
         if document is not None:

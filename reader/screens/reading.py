@@ -115,6 +115,8 @@ class ReadingScreen(Screen):
         column = self.query_one("#side")
         focused = self.focused
         pane.display = library
+        if library:
+            pane.build()  # first time shown: its widgets are built now
         column.display = side
         if focused is not None and not self._is_shown(focused):
             self.focus_article()

@@ -177,7 +177,12 @@ class FilterInput(Input):
 
 
 class LibraryPane(Vertical):
-    """Library folder contents. Posts `LibraryPane.OpenArticle` when one is chosen."""
+    """Library folder contents. Posts `LibraryPane.OpenArticle` when one is chosen.
+
+    Its widgets are built the first time it is shown (`build()`): below 150 columns it starts
+    hidden, and an empty container costs the first frame nothing. Entries, the current article
+    and the scanning count given before are kept and shown once built.
+    """
 
     class OpenArticle(Message):
         def __init__(self, path: Path) -> None:
@@ -191,26 +196,48 @@ class LibraryPane(Vertical):
         self.current: Path | None = None
         self.progress_of: ProgressLookup = lambda path: None
         self.query_text = ""
+        self.built = False
+        self._scanning: int | None = 0  # None: scan done
 
     def compose(self) -> ComposeResult:
-        yield Static("Library", classes="pane-title")
-        yield FilterInput(placeholder="Filter: title, source, date", id="library-filter")
-        yield Static("Scanning…", id="library-status", markup=False)
-        yield LibraryList(id="library-list")
+        return ()
+
+    def build(self) -> None:
+        """Mount the pane's widgets (once), filled with what the pane was given so far."""
+        if self.built:
+            return
+        self.built = True
+        self.mount_all(
+            [
+                Static("Library", classes="pane-title"),
+                FilterInput(placeholder="Filter: title, source, date", id="library-filter"),
+                Static(self._status_text(), id="library-status", markup=False),
+                LibraryList(id="library-list"),
+            ]
+        )
+        self.refresh_list()
+
+    def _status_text(self) -> str:
+        count = self._scanning
+        return f"Scanning… {count} files" if count else "Scanning…"
 
     @property
     def article_list(self) -> LibraryList:
+        self.build()
         return self.query_one(LibraryList)
 
     # -- content -----------------------------------------------------------------------------
 
     def set_scanning(self, count: int) -> None:
-        status = self.query_one("#library-status", Static)
-        status.update(f"Scanning… {count} files" if count else "Scanning…")
-        status.display = True
+        self._scanning = count
+        if self.built:
+            status = self.query_one("#library-status", Static)
+            status.update(self._status_text())
+            status.display = True
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = list(entries)
+        self._scanning = None
         self.refresh_list()
 
     def _lines(self, entry: LibraryEntry) -> tuple[str, str]:
@@ -224,6 +251,8 @@ class LibraryPane(Vertical):
     def set_current(self, path: Path | None) -> None:
         """Mark the open article; re-renders only the old and new current entries."""
         previous, self.current = self.current, path
+        if not self.built:
+            return
         article_list = self.article_list
         for index in {self._index_of(previous), self._index_of(path)} - {None}:
             article_list.replace_item(index, self._lines(self.shown[index]))
@@ -233,12 +262,17 @@ class LibraryPane(Vertical):
 
     def refresh_list(self) -> None:
         self.shown = filter_entries(self.entries, self.query_text)
+        if not self.built:
+            return
         self.article_list.set_items(
             [self._lines(entry) for entry in self.shown], self._index_of(self.current)
         )
         status = self.query_one("#library-status", Static)
         if self.entries and not self.shown:
             status.update("No article matches the filter")
+            status.display = True
+        elif self._scanning is not None:
+            status.update(self._status_text())
             status.display = True
         else:
             status.display = False

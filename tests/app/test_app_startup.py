@@ -190,3 +190,79 @@ async def test_first_frame_already_shows_the_article_and_the_store_opens_after_i
         assert not store_open_at_first
         assert app.annotating.store is not None
         assert app.annotating.store.document is app.document
+
+
+async def test_library_pane_is_built_only_when_first_shown(small_library, settle):
+    from reader.widgets.library_pane import LibraryList, LibraryPane
+
+    article = small_library / "beta.txt"
+    app = ReaderApp(library=small_library, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        pane = app.reading.query_one(LibraryPane)
+        assert not pane.display and not pane.built and not pane.children
+        assert [e.title for e in pane.shown][:1] == ["Gamma story"]  # J/K still work
+        await pilot.press("L")
+        await pilot.pause()
+        assert pane.display and pane.built
+        library_list = pane.query_one(LibraryList)
+        assert app.focused is library_list
+        assert len(library_list.items) == 3
+        assert library_list.current_index == 1  # beta, the open article
+        assert library_list.items[1][0].startswith("▶ Beta story")
+        assert not pane.query_one("#library-status").display
+
+
+async def test_library_pane_shown_at_start_when_wide(small_library, settle):
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        pane = app.library_pane
+        assert pane.display and pane.built
+        assert [item[0][2:] for item in pane.article_list.items] == [
+            "Gamma story",
+            "Beta story",
+            "Alpha story",
+        ]
+
+
+async def test_big_article_worker_starts_after_the_first_frame(tmp_path, monkeypatch, settle):
+    from textual._compositor import CompositorUpdate
+
+    book = _book(tmp_path / "book.txt")
+    events: list[str] = []
+    original_display = ReaderApp._display
+    original_load = ReaderApp._load_big
+
+    def display(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate):
+            events.append("frame")
+        return original_display(self, screen, renderable)
+
+    def load_big(self, path):
+        events.append("load")
+        return original_load(self, path)
+
+    monkeypatch.setattr(ReaderApp, "_display", display)
+    monkeypatch.setattr(ReaderApp, "_load_big", load_big)
+    app = ReaderApp(library=tmp_path, article=book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "load" in events and events[0] == "frame"
+        assert not app.partial and len(app.document.text) > 1_000_000
+
+
+async def test_opening_another_article_drops_a_pending_big_load(tmp_path, settle):
+    book = _book(tmp_path / "book.txt")
+    small = tmp_path / "small.txt"
+    small.write_text("Small story\n\nJust this.\n", encoding="utf-8")
+    app = ReaderApp(library=tmp_path, article=small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_article(book)
+        app.open_article(small)  # before the big load could start
+        await settle(app, pilot)
+        await pilot.pause(0.2)
+        await settle(app, pilot)
+        assert app.document is not None and app.document.title == "Small story"
+        assert not app.partial
