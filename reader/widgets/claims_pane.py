@@ -294,7 +294,8 @@ class ClaimsPane(Vertical):
         self.border_title = "Claims"
 
     def compose(self) -> ComposeResult:
-        yield ClaimsFilter(placeholder="Filter: c: e: q: d: k: or words", id="claims-filter")
+        # The filter (an Input) is mounted on the first `/`: hidden until then, and styling
+        # it would cost the first frame.
         yield Static(self.EMPTY, id="claims-status", classes="pane-empty", markup=False)
         yield ClaimsList(id="claims-list")
 
@@ -389,14 +390,18 @@ class ClaimsPane(Vertical):
     # -- filter ------------------------------------------------------------------------------
 
     def show_filter(self) -> None:
-        field = self.query_one(ClaimsFilter)
+        field = self.query_one_optional(ClaimsFilter)
+        if field is None:
+            field = ClaimsFilter(placeholder="Filter: c: e: q: d: k: or words", id="claims-filter")
+            self.mount(field, before=0)
         field.display = True
         field.focus()
 
     def hide_filter(self) -> None:
-        field = self.query_one(ClaimsFilter)
-        field.value = ""
-        field.display = False
+        field = self.query_one_optional(ClaimsFilter)
+        if field is not None:
+            field.value = ""
+            field.display = False
         self.query_text = ""
         self._refresh_rows()
         self.claims_list.focus()
