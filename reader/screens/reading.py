@@ -67,9 +67,9 @@ class ReadingScreen(Screen):
         yield ReaderHeader()
         with Horizontal(id="columns"):
             yield LibraryPane(id="library")
-            with Vertical(id="article-area"):
-                yield ArticleMessage("", id="article-message", markup=False)
-                yield AnnotatedArticleView(id="article")
+            # No container around these two (one of them shows): one node less to style.
+            yield ArticleMessage("", id="article-message", markup=False)
+            yield AnnotatedArticleView(id="article")
             with Vertical(id="side"):
                 yield ClaimsPane(id="claims")
                 yield NotesPane(id="notes")
