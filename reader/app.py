@@ -495,7 +495,10 @@ class ReaderApp(App[int]):
         if self.document is None or not self.article_view.display:
             return
         view = self.article_view
-        span = view.selection_range or view.cursor_range
+        span = view.selection_range
+        if span is None:  # the highlight under the cursor, else the cursor sentence
+            highlight = self.annotating.under_cursor()
+            span = (highlight.start, highlight.end) if highlight is not None else view.cursor_range
         if span is None:
             self.notify("Nothing to copy here")
             return

@@ -580,3 +580,23 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
         assert sorted((h.start, h.category) for h in view._highlights) == sorted(
             (a.start, a.category) for a in store.annotations
         )
+
+
+async def test_y_copies_the_highlight_under_the_cursor(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        start, end = await to_sentence(pilot, app, 3)
+        store = app.annotating.store
+        part = store.add(start + 4, end - 4, "evidence")  # part of the cursor sentence
+        app.annotating.refresh()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == app.document.text[part.start : part.end]
+        store.delete(part.id)
+        app.annotating.refresh()
+        await pilot.pause()
+        await pilot.press("y")  # no highlight: the whole sentence
+        await pilot.pause()
+        assert app.clipboard == app.document.text[start:end]
