@@ -12,7 +12,7 @@ from collections.abc import Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.visual import VisualType
@@ -64,15 +64,15 @@ class ReadingScreen(Screen):
         self._on_ready = on_ready
 
     def compose(self) -> ComposeResult:
+        # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
+        # header and footer are docked): no container to style and paint in the first frame.
         yield ReaderHeader()
-        with Horizontal(id="columns"):
-            yield LibraryPane(id="library")
-            # No container around these two (one of them shows): one node less to style.
-            yield ArticleMessage("", id="article-message", markup=False)
-            yield AnnotatedArticleView(id="article")
-            with Vertical(id="side"):
-                yield ClaimsPane(id="claims")
-                yield NotesPane(id="notes")
+        yield LibraryPane(id="library")
+        yield ArticleMessage("", id="article-message", markup=False)
+        yield AnnotatedArticleView(id="article")
+        with Vertical(id="side"):
+            yield ClaimsPane(id="claims")
+            yield NotesPane(id="notes")
         yield Footer()
 
     class Ready(Message):
