@@ -22,7 +22,6 @@ from textual.binding import Binding
 from reader.annotations.model import CATEGORY_LABELS, Annotation, category_for_key
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
 from reader.widgets.article_view import ArticleView, Highlight
 from reader.widgets.claims_pane import ClaimsPane
 from reader.widgets.notes_pane import ARTICLE, NotesPane
@@ -437,6 +436,8 @@ class Annotating:
                 return
             self._run_one(lambda: store.update(ann.id, tags=[t for t in tags if t]), old)
 
+        from reader.screens.annotation_dialogs import TagsScreen  # loaded when first used
+
         self.app.push_screen(TagsScreen(list(ann.tags), f"“{quote}”"), done)
 
     def delete(self) -> None:
@@ -509,6 +510,8 @@ class Annotating:
             path = write_article_notes(store.document, store, force=force)
         except ExportExists as exists:
             question = f"{exists.path} exists and was not written by margin-reader. Overwrite it?"
+            from reader.screens.annotation_dialogs import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen(question), lambda yes: self.export(force=True) if yes else None
             )
@@ -537,6 +540,8 @@ class Annotating:
             question = f"{exists.path} exists and was not written by margin-reader. Overwrite it?"
 
             def ask() -> None:
+                from reader.screens.annotation_dialogs import ConfirmScreen
+
                 app.push_screen(
                     ConfirmScreen(question),
                     lambda yes: self.export_library(force=True) if yes else None,
