@@ -122,7 +122,7 @@ class SidecarStorage(Storage):
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
-        if not text.strip():
+        if not text or text.isspace():  # = `not text.strip()`, without copying the text
             return None, stamp
         try:
             data = json.loads(text)

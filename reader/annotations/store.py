@@ -175,17 +175,17 @@ class AnnotationStore:
         same_text = data.sha256 == self.document.sha256
         changed = exists and bool(data.annotations) and not same_text
         loaded = list(data.annotations.values())
-        loaded.sort(key=lambda a: (a.start, a.end))
+        # Position order matters only for re-anchoring (the shift carried to the next one):
+        # when every annotation is still anchored as stored (the usual open), skip the sort.
+        kept_ids = {a.id for a in loaded if (same_text if a.orphaned else _still_anchored(text, a))}
+        if len(kept_ids) < len(loaded):
+            loaded.sort(key=lambda a: (a.start, a.end))
         source = Path(self.document.path).name
         records = data.records
         anns = self._anns
         delta = 0  # the last shift seen: text inserted above moves the rest alike
         for ann in loaded:
-            if ann.orphaned:
-                kept = same_text
-            else:
-                kept = _still_anchored(text, ann)
-            if kept:
+            if ann.id in kept_ids:
                 # Re-anchoring would give the very same selectors: keep the decoded object
                 # (and its normalised record, so the first save does not rebuild it).
                 record = records.get(ann.id)

@@ -266,11 +266,22 @@ class Locator:
 
 def ordered(annotations: list[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
     """(anchored in document order, orphans in creation order), both stable."""
-    anchored = sorted(
-        (a for a in annotations if not a.orphaned), key=lambda a: (a.start, a.end, a.id)
-    )
+    anchored = [a for a in annotations if not a.orphaned]
+    if not _in_order(anchored):  # the store lists them in order already: one linear check
+        anchored.sort(key=lambda a: (a.start, a.end, a.id))
     orphans = sorted((a for a in annotations if a.orphaned), key=lambda a: (a.created, a.id))
     return anchored, orphans
+
+
+def _in_order(anns: list[Annotation]) -> bool:
+    """True when `anns` is already sorted by (start, end, id)."""
+    prev = None
+    for a in anns:
+        key = (a.start, a.end, a.id)
+        if prev is not None and key < prev:
+            return False
+        prev = key
+    return True
 
 
 def category_order(categories: set[str]) -> list[str]:
