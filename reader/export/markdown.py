@@ -247,18 +247,31 @@ class Locator:
 
     def where(self, start: int, end: int) -> tuple[int, int, int, int] | None:
         """`locate` as a plain (paragraph, sentence, last_sentence, line) tuple."""
-        doc = self.document
-        if not self._block_ends:
+        # Called once per highlight: `_line` and the `max`/`min` calls are written out.
+        ends = self._block_ends
+        if not ends:
             return None
+        doc = self.document
         # the block containing `start`, or the first one after it (like Document.block_at)
-        index = min(bisect.bisect_right(self._block_ends, start), len(self._block_ends) - 1)
+        index = bisect.bisect_right(ends, start)
+        if index >= len(ends):
+            index = len(ends) - 1
         block = doc.blocks[index]
         starts = self._sentence_starts.get(index)
         if starts is None:
             starts = self._sentence_starts[index] = self._starts_of(index)
-        first = max(1, bisect.bisect_right(starts, start))
-        last = max(first, bisect.bisect_left(starts, max(start + 1, end)))
-        return index + 1, first, last, self._line(index, max(start, block.start))
+        first = bisect.bisect_right(starts, start) or 1
+        last = bisect.bisect_left(starts, end if end > start else start + 1)
+        if last < first:
+            last = first
+        if doc.format != "text":
+            return index + 1, first, last, block.source_line
+        offset = block.start if block.start > start else start
+        if offset < self._line_offset:
+            self._line_offset = self._line_count = 0
+        self._line_count += doc.text.count("\n", self._line_offset, offset)
+        self._line_offset = offset
+        return index + 1, first, last, self._line_count + 1
 
 
 # --- rendering ----------------------------------------------------------------------------
