@@ -23,14 +23,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS, Annotation
+from reader.widgets.cursor_list import CursorList
 
 NOTE_MARK = "✎"
 ORPHAN_HEADING = "Orphaned — text no longer found"
@@ -107,7 +106,7 @@ def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
     return marker, quote, tail
 
 
-class ClaimsList(ScrollView, can_focus=True):
+class ClaimsList(CursorList):
     """One line per highlight (and a heading row before the orphans); Enter goes there."""
 
     COMPONENT_CLASSES = {
@@ -120,17 +119,9 @@ class ClaimsList(ScrollView, can_focus=True):
         *(f"claims-list--{cat}" for cat in CATEGORIES),
     }
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("enter", "select", "Go to highlight"),
         Binding("slash", "filter", "Filter highlights"),
     ]
-
-    cursor: reactive[int] = reactive(0, always_update=True)
 
     class Selected(Message):
         def __init__(self, annotation: Annotation) -> None:
@@ -172,17 +163,9 @@ class ClaimsList(ScrollView, can_focus=True):
         self.cursor = self.cursor  # clamp
         self.refresh()
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(len(self.rows) - 1, value)) if self.rows else 0
-
-    def watch_cursor(self) -> None:
-        if self.rows and self.is_mounted:
-            self.call_after_refresh(self._reveal_cursor)
-        self.refresh()
-
-    def _reveal_cursor(self) -> None:
-        region = Region(0, self.cursor, self.size.width, 1)
-        self.scroll_to_region(region, animate=False, immediate=True)
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def index_of(self, annotation_id: str) -> int | None:
         for i, row in enumerate(self.rows):
@@ -223,9 +206,6 @@ class ClaimsList(ScrollView, can_focus=True):
             segments.append(Segment(tail, self._style(*names, "claims-list--tags")))
         return Strip(segments).adjust_cell_length(width, style)
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows))
-
     def _step(self, step: int) -> None:
         target = self.cursor + step
         while 0 <= target < len(self.rows) and isinstance(self.rows[target], str):
@@ -239,18 +219,6 @@ class ClaimsList(ScrollView, can_focus=True):
     def action_cursor_up(self) -> None:
         self._step(-1)
 
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.rows) - 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(1, self.size.height - 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(1, self.size.height - 1)
-
     def action_select(self) -> None:
         if self.rows and isinstance(self.rows[self.cursor], Annotation):
             self.post_message(self.Selected(self.rows[self.cursor]))
@@ -259,7 +227,7 @@ class ClaimsList(ScrollView, can_focus=True):
         self.query_ancestor(ClaimsPane).show_filter()
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_offset.y) + event.y
+        index = self.row_at(event.y)
         if 0 <= index < len(self.rows):
             self.cursor = index
             self.action_select()

@@ -15,14 +15,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from reader.library import LibraryEntry, filter_entries
+from reader.widgets.cursor_list import CursorList
 
 ProgressLookup = Callable[[Path], float | None]
 LINES_PER_ENTRY = 2
@@ -55,7 +54,7 @@ def entry_lines(entry: LibraryEntry, progress: float | None, current: bool) -> t
     return _printable(f"{marker} {entry.title}"), _printable("  " + " · ".join(details))
 
 
-class LibraryList(ScrollView, can_focus=True):
+class LibraryList(CursorList):
     """Two lines per article; j/k move, Enter opens, / filters."""
 
     COMPONENT_CLASSES = {
@@ -64,18 +63,11 @@ class LibraryList(ScrollView, can_focus=True):
         "library-list--cursor",
         "library-list--current",
     }
+    ROW_HEIGHT = LINES_PER_ENTRY
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open article"),
         Binding("slash", "filter", "Filter"),
     ]
-
-    cursor: reactive[int] = reactive(0, always_update=True)
 
     class Selected(Message):
         def __init__(self, index: int) -> None:
@@ -98,17 +90,9 @@ class LibraryList(ScrollView, can_focus=True):
         self.items[index] = item
         self.refresh()
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(len(self.items) - 1, value)) if self.items else 0
-
-    def watch_cursor(self) -> None:
-        if self.items and self.is_mounted:
-            self.call_after_refresh(self._reveal_cursor)
-        self.refresh()
-
-    def _reveal_cursor(self) -> None:
-        region = Region(0, self.cursor * LINES_PER_ENTRY, self.size.width, LINES_PER_ENTRY)
-        self.scroll_to_region(region, animate=False, immediate=True)
+    @property
+    def row_count(self) -> int:
+        return len(self.items)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -134,27 +118,6 @@ class LibraryList(ScrollView, can_focus=True):
     def item_text(self, index: int) -> str:
         return "\n".join(self.items[index])
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.items) * LINES_PER_ENTRY)
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.items) - 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(1, self.size.height // LINES_PER_ENTRY - 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(1, self.size.height // LINES_PER_ENTRY - 1)
-
     def action_select(self) -> None:
         if self.items:
             self.post_message(self.Selected(self.cursor))
@@ -163,7 +126,7 @@ class LibraryList(ScrollView, can_focus=True):
         self.query_ancestor(LibraryPane).show_filter()
 
     def on_click(self, event: events.Click) -> None:
-        index = (int(self.scroll_offset.y) + event.y) // LINES_PER_ENTRY
+        index = self.row_at(event.y)
         if 0 <= index < len(self.items):
             self.cursor = index
             self.post_message(self.Selected(index))
