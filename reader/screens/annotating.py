@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from reader.annotations.model import CATEGORY_LABELS, Annotation, category_for_key
+from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, category_for_key
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.widgets.article_view import ArticleView, Highlight
@@ -38,11 +38,11 @@ class AnnotatedArticleView(ArticleView):
 
     BINDINGS = [
         Binding("h", "highlight", "Highlight", show=True),
-        Binding("1", "category(1)", "Claim", show=False),
-        Binding("2", "category(2)", "Evidence", show=False),
-        Binding("3", "category(3)", "Question", show=False),
-        Binding("4", "category(4)", "Disputed", show=False),
-        Binding("5", "category(5)", "Key quote", show=False),
+        # Keys 1-5, one per category, labelled from the model (one source of truth).
+        *(
+            Binding(str(key), f"category({key})", CATEGORY_LABELS[slug], show=False)
+            for key, slug in enumerate(CATEGORIES, start=1)
+        ),
         Binding("a", "note", "Note", show=True),
         Binding("A", "article_note", "Article note", show=False),
         Binding("t", "tags", "Tags", show=False),
