@@ -90,6 +90,23 @@ def _context_fits(text: str, start: int, end: int, ann: Annotation) -> bool:
     )
 
 
+def still_anchored(text: str, ann: Annotation) -> bool:
+    """True when `ann`'s stored selectors are exactly what anchoring it at its stored position
+    in `text` gives: `text[start:end] == exact`, and the CONTEXT_CHARS around it are `prefix`
+    and `suffix` (so re-anchoring would change nothing). Compared in place, without slicing."""
+    start, end, exact, prefix, suffix = ann.start, ann.end, ann.exact, ann.prefix, ann.suffix
+    size = len(text)
+    return (
+        0 <= start < end <= size
+        and len(exact) == end - start
+        and len(prefix) == (start if start < CONTEXT_CHARS else CONTEXT_CHARS)
+        and len(suffix) == (size - end if size - end < CONTEXT_CHARS else CONTEXT_CHARS)
+        and text.startswith(exact, start)
+        and text.startswith(prefix, start - len(prefix))
+        and text.startswith(suffix, end)
+    )
+
+
 def _similarity(a: str, b: str) -> float:
     """0..1 similarity of two short strings (1.0 when both are empty)."""
     if not a and not b:
@@ -252,5 +269,6 @@ __all__ = [
     "locate",
     "normalise_space",
     "reanchor",
+    "still_anchored",
     "whitespace_pattern",
 ]

@@ -514,6 +514,31 @@ def decode(data: dict[str, Any] | None, name: str, records: bool = True) -> Side
     return out
 
 
+def read_unchanged(path: Path, text: str, sha256: str) -> tuple[list[Annotation], str] | None:
+    """(annotations, article note) of the sidecar at `path` when opening it for the article
+    text `text` (whose SHA-256 is `sha256`) keeps every annotation exactly as stored: each
+    anchored one still sits at its stored position with its stored context, and orphans stay
+    orphans because the text is the one they were orphaned in. That is what a read-only
+    `AnnotationStore` would hold, without re-anchoring, indexing or merge bookkeeping.
+
+    None when some annotation would be re-anchored, or the file cannot be used (open an
+    `AnnotationStore` then: it knows what to do and what to say). The annotations come in file
+    order: the store's writes keep that in document order, but callers must not rely on it."""
+    from reader.annotations.anchoring import still_anchored
+
+    try:
+        raw, _ = SidecarStorage(path).read_with_stamp()
+        data = decode(raw, path.name, records=False)
+    except SidecarProblem:
+        return None
+    annotations = list(data.annotations.values())
+    same_text = data.sha256 == sha256
+    for ann in annotations:
+        if not (same_text if ann.orphaned else still_anchored(text, ann)):
+            return None
+    return annotations, data.article_note
+
+
 def _source_of(record: dict[str, Any]) -> str:
     target = record.get("target")
     return _str(target.get("source")) if isinstance(target, dict) else ""

@@ -45,6 +45,19 @@ def _check_path(p: Path) -> None:
         raise ReaderError(f"no such file: {p}")
 
 
+def title_fallback(path: str | Path) -> str:
+    """The title a plain-text article without one gets: its file name's stem, one line."""
+    return one_line(Path(path).stem)
+
+
+def read_article(path: str | Path) -> tuple[str, str]:
+    """An article file's normalised text and encoding, not parsed (`parse_text` does that).
+    Raises ReaderError for bad input, like `load_document`."""
+    p = Path(path)
+    _check_path(p)
+    return read_text(p)
+
+
 def parse_text(text: str, path: str | Path, encoding: str = "utf-8") -> Document:
     """A Document from already normalised text (see reader.document.decode.normalize)."""
     # Parsing a book allocates tens of thousands of small objects and no cycles: pausing the
@@ -63,19 +76,19 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
     fmt = "markdown" if is_markdown(p) else "text"
     if not text.strip():
         doc = Document(str(p), fmt, text, [], encoding=encoding)
-        doc.meta.title = one_line(p.stem)
+        doc.meta.title = title_fallback(p)
         doc.messages.append(f"empty article: {p}")
         return doc
     if fmt == "markdown":
         from reader.document.markdown import parse_markdown
 
-        md = parse_markdown(text, one_line(p.stem))
+        md = parse_markdown(text, title_fallback(p))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)
     else:
         from reader.document.plaintext import parse_plaintext
 
-        plain = parse_plaintext(text, one_line(p.stem))
+        plain = parse_plaintext(text, title_fallback(p))
         doc = Document(str(p), fmt, text, plain.blocks, plain.meta, encoding=encoding)
     if not doc.blocks:
         doc.messages.append(f"empty article: {p}")
@@ -84,10 +97,8 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
 
 def load_document(path: str | Path) -> Document:
     """Read and parse an article file. Raises ReaderError for bad input (one line)."""
-    p = Path(path)
-    _check_path(p)
-    text, encoding = read_text(p)
-    return parse_text(text, p, encoding)
+    text, encoding = read_article(path)
+    return parse_text(text, path, encoding)
 
 
 HEAD_BYTES = 64 * 1024  # enough for the first screens of a big article

@@ -53,15 +53,64 @@ def export_article(
 def _export_article(
     article: Path, fmt: str, group_by: str, base_dir: Path | None
 ) -> tuple[str, list[str]]:
-    from reader.annotations.storage import sidecar_path_for
-    from reader.document.loader import load_document
+    from reader.document.loader import is_markdown, parse_text, read_article, title_fallback
+    from reader.document.model import Document
 
-    document = load_document(article)
+    text, encoding = read_article(article)
+    document: Document | None = None
+    outline = None
+    if fmt == "markdown" and not is_markdown(article):
+        # A long plain-text article exported before has its outline (blocks, metadata,
+        # sentence starts) cached: the export may not need to parse it at all.
+        from reader.export.sentence_cache import read_outline
+
+        unparsed = Document(str(article), "text", text, [], encoding=encoding)
+        outline = read_outline(unparsed, title_fallback(article))
+        if outline is not None:
+            unparsed.meta = outline.meta
+            document = unparsed  # text, path and metadata only: blocks are in `outline`
+    if document is None:
+        document = parse_text(text, article, encoding)
+    annotations, note, warnings = _read_annotations(article, document, fmt == "markdown")
+    if fmt == "w3c":
+        from reader.export.w3c import dump_json, render_w3c
+
+        return dump_json(render_w3c(document, annotations)), warnings
+    from reader.export.markdown import render_markdown
+
+    base = base_dir if base_dir is not None else article.resolve().parent
+    link = os.path.relpath(article.resolve(), base.resolve())
+    if outline is not None and outline.covers(a.start for a in annotations if not a.orphaned):
+        bounds = outline.block_starts, outline.block_ends
+        starts = outline.sentence_starts.__getitem__
+        return render_markdown(
+            document, annotations, note, group_by, link, starts, bounds
+        ), warnings
+    if outline is not None:  # a highlight in a block not segmented before
+        document = parse_text(text, article, encoding)
+    from reader.export.sentence_cache import SentenceStarts
+
+    sentence_starts = SentenceStarts(document, bool(annotations), name=title_fallback(article))
+    rendered = render_markdown(document, annotations, note, group_by, link, sentence_starts)
+    sentence_starts.save()
+    return rendered, warnings
+
+
+def _read_annotations(article: Path, document, any_order: bool) -> tuple[list, str, list[str]]:
+    """(annotations, article note, warnings) of the article's sidecar, opened read-only
+    (only `document.text`, `path` and `sha256` are used). `any_order`: the caller orders
+    the annotations itself, so the store's ordering may be skipped."""
+    from reader.annotations.storage import read_unchanged, sidecar_path_for
+
     annotations, note, warnings = [], "", []
     sidecar = sidecar_path_for(article)
     if sidecar.exists() and not sidecar.is_file():
         warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
     elif sidecar.is_file():  # never create a sidecar just to export nothing
+        unchanged = read_unchanged(sidecar, document.text, document.sha256) if any_order else None
+        if unchanged is not None:  # the usual case: nothing to re-anchor, nothing wrong
+            annotations, note = unchanged
+            return annotations, note, warnings
         from reader.annotations.store import AnnotationStore
 
         store = AnnotationStore.open(document, read_only=True)
@@ -71,19 +120,7 @@ def _export_article(
                 warnings.append(f"{article}: {store.problem}")
         finally:
             store.close()
-    if fmt == "w3c":
-        from reader.export.w3c import dump_json, render_w3c
-
-        return dump_json(render_w3c(document, annotations)), warnings
-    from reader.export.markdown import render_markdown
-    from reader.export.sentence_cache import SentenceStarts
-
-    base = base_dir if base_dir is not None else article.resolve().parent
-    link = os.path.relpath(article.resolve(), base.resolve())
-    starts = SentenceStarts(document, cache=bool(annotations))
-    text = render_markdown(document, annotations, note, group_by, link, starts)
-    starts.save()
-    return text, warnings
+    return annotations, note, warnings
 
 
 def export_command(

@@ -210,6 +210,7 @@ class Location:
 
 
 SentenceStartsOf = Callable[[int], list[int]]
+BlockBounds = tuple[list[int], list[int]]
 
 
 class Locator:
@@ -218,9 +219,18 @@ class Locator:
     Only the blocks that hold a highlight are split into sentences; `sentence_starts` (block
     index -> sentence start offsets) may supply them instead, e.g. from a cache."""
 
-    def __init__(self, document: Document, sentence_starts: SentenceStartsOf | None = None):
+    def __init__(
+        self,
+        document: Document,
+        sentence_starts: SentenceStartsOf | None = None,
+        bounds: BlockBounds | None = None,
+    ):
+        """`bounds` (block starts, block ends) stand in for `document.blocks` when the blocks
+        are not known (a plain-text article whose outline came from the export's cache)."""
         self.document = document
-        self._block_ends = [b.end for b in document.blocks]
+        if bounds is None:
+            bounds = [b.start for b in document.blocks], [b.end for b in document.blocks]
+        self._block_starts, self._block_ends = bounds
         self._sentence_starts: dict[int, list[int]] = {}
         self._starts_of = sentence_starts or self._segment
         # Line counting resumes from the last offset asked (highlights come in document
@@ -256,7 +266,6 @@ class Locator:
         index = bisect.bisect_right(ends, start)
         if index >= len(ends):
             index = len(ends) - 1
-        block = doc.blocks[index]
         starts = self._sentence_starts.get(index)
         if starts is None:
             starts = self._sentence_starts[index] = self._starts_of(index)
@@ -265,8 +274,9 @@ class Locator:
         if last < first:
             last = first
         if doc.format != "text":
-            return index + 1, first, last, block.source_line
-        offset = block.start if block.start > start else start
+            return index + 1, first, last, doc.blocks[index].source_line
+        block_start = self._block_starts[index]
+        offset = block_start if block_start > start else start
         if offset < self._line_offset:
             self._line_offset = self._line_count = 0
         self._line_count += doc.text.count("\n", self._line_offset, offset)
@@ -410,8 +420,10 @@ def render_article(
     source_link: str | None = None,
     level: int = 1,
     sentence_starts: SentenceStartsOf | None = None,
+    bounds: BlockBounds | None = None,
 ) -> str:
-    """Append one article's section to `w`; return the anchor of its heading."""
+    """Append one article's section to `w`; return the anchor of its heading. `sentence_starts`
+    and `bounds` are passed to `Locator`."""
     anchor = w.heading(level, article_title(document))
     if document.meta.subtitle.strip():
         w.block(f"*{escape_inline(document.meta.subtitle.strip())}*")
@@ -422,7 +434,7 @@ def render_article(
         w.heading(level + 1, "Article note")
         w.block(_close_fences(article_note.strip("\n").rstrip()))
     anchored, orphans = ordered(annotations)
-    locator = Locator(document, sentence_starts)
+    locator = Locator(document, sentence_starts, bounds)
     link = link_target(source_link) if source_link else None
     w.heading(level + 1, "Highlights")
     if not annotations:
@@ -462,14 +474,15 @@ def render_markdown(
     group_by: str = "order",
     source_link: str | None = None,
     sentence_starts: SentenceStartsOf | None = None,
+    bounds: BlockBounds | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
     where the notes will live (e.g. `story.txt`); None leaves out file and line links.
-    `sentence_starts` is passed to `Locator`."""
+    `sentence_starts` and `bounds` are passed to `Locator`."""
     w = _Writer()
     w.block(MARKER)
     render_article(
-        w, document, annotations, article_note, group_by, source_link, 1, sentence_starts
+        w, document, annotations, article_note, group_by, source_link, 1, sentence_starts, bounds
     )
     return w.text()
 
