@@ -35,8 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydb.storages import Storage
-
 from reader.annotations.model import SCHEMA_VERSION, Annotation
 from reader.errors import ReaderError
 
@@ -91,11 +89,14 @@ class FileStamp:
         return cls(st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-class SidecarStorage(Storage):
-    """A TinyDB storage writing atomically (temp file, fsync, rename, fsync directory)."""
+class SidecarStorage:
+    """A TinyDB storage writing atomically (temp file, fsync, rename, fsync directory).
+
+    It has the interface of `tinydb.storages.Storage` (`read`, `write`, `close`), which is
+    all TinyDB uses, without deriving from it: importing tinydb would cost every `reader`
+    command that reads a sidecar several milliseconds."""
 
     def __init__(self, path: str | os.PathLike[str], **_ignored: Any) -> None:
-        super().__init__()
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + LOCK_SUFFIX)
         self.last_stamp: FileStamp | None = None  # of the file last read or written by us

@@ -507,9 +507,9 @@ def is_ours(path: Path) -> bool:
 
 def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    data = text.encode("utf-8")  # written as it is: no newline translation
     try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as error:
         tmp.unlink(missing_ok=True)
