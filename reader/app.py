@@ -21,14 +21,14 @@ from reader.resources import styles_dir
 from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
-from reader.widgets.notes_pane import NotesPane
 
-if TYPE_CHECKING:  # the store (and TinyDB) is imported after the first paint
+if TYPE_CHECKING:  # the store (and TinyDB) and the side panes load after the first paint
     from textual.command import Provider
 
     from reader.annotations.store import AnnotationStore
+    from reader.widgets.claims_pane import ClaimsPane
+    from reader.widgets.notes_pane import NotesPane
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
@@ -428,12 +428,15 @@ class ReaderApp(App[int]):
         self.sub_title = f"{self.progress:.0f}%"
         self.annotating.cursor_moved()
 
-    @on(ClaimsPane.GoTo)
-    def _go_to_highlight(self, event: ClaimsPane.GoTo) -> None:
+    @on(ReadingScreen.SideBuilt)
+    def _side_built(self) -> None:
+        self.annotating.panes_ready()
+
+    # The panes' classes are imported after the first frame: these handlers go by name.
+    def on_claims_pane_go_to(self, event: ClaimsPane.GoTo) -> None:
         self.annotating.go_to(event.annotation)
 
-    @on(NotesPane.NoteSaved)
-    def _note_saved(self, event: NotesPane.NoteSaved) -> None:
+    def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
         self.annotating.note_saved(event)
 
     def action_open_path(self) -> None:
@@ -510,7 +513,9 @@ class ReaderApp(App[int]):
         self.notify(f"Copied: {preview}", markup=False)
 
     def help_groups(self) -> list[tuple[str, list]]:
+        from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
         from reader.widgets.note_editor import NoteEditor  # not imported at start-up
+        from reader.widgets.notes_pane import NotesPane
 
         groups: list[tuple[str, list]] = [
             ("Everywhere", [type(self), ReadingScreen]),

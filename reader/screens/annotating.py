@@ -23,12 +23,12 @@ from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, ca
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.widgets.article_view import ArticleView, Highlight
-from reader.widgets.claims_pane import ClaimsPane
-from reader.widgets.notes_pane import ARTICLE, NotesPane
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
     from reader.app import ReaderApp
+    from reader.widgets.claims_pane import ClaimsPane
+    from reader.widgets.notes_pane import NotesPane
 
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
 
@@ -102,6 +102,9 @@ class Annotating:
         self._cache: dict[int, tuple[Annotation, Highlight]] = {}
         self._starts: list[int] = []
         self._warned: str | None = None
+        # An article to annotate once the claims and notes panes exist (they are built just
+        # after the first frame): (document, store or None).
+        self._pending: tuple[Document, AnnotationStore | None] | None = None
 
     # -- widgets -----------------------------------------------------------------------------
 
@@ -111,11 +114,11 @@ class Annotating:
 
     @property
     def claims(self) -> ClaimsPane:
-        return self.app.reading.query_one(ClaimsPane)
+        return self.app.reading.claims_pane
 
     @property
     def notes(self) -> NotesPane:
-        return self.app.reading.query_one(NotesPane)
+        return self.app.reading.notes_pane
 
     def notify(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
@@ -123,7 +126,7 @@ class Annotating:
     def status(self, message: str) -> None:
         """Say what a key did without a toast: in the claims pane's title when it is shown
         (a repaint of one line), else as a notification."""
-        if self.app.reading.side_shown:
+        if self.app.reading.side_ready and self.app.reading.side_shown:
             self.claims.say(message)
         else:
             self.notify(message)
@@ -131,8 +134,13 @@ class Annotating:
     # -- the store's life --------------------------------------------------------------------
 
     def open(self, document: Document, store: AnnotationStore | None = None) -> None:
-        """Start annotating `document` (closing the previous article's store)."""
+        """Start annotating `document` (closing the previous article's store); when the panes
+        are not built yet, as soon as they are (`panes_ready`)."""
         if self.store is not None and self.store.document is document and store is None:
+            return
+        if not self.app.reading.side_ready:
+            self.close()
+            self._pending = (document, store)
             return
         if self.notes.editing is not None:
             self.notes.finish(return_focus=False)
@@ -147,11 +155,20 @@ class Annotating:
         self.shown_version = -1
         self.refresh()
 
+    def panes_ready(self) -> None:
+        """The claims and notes panes exist now: open the article that was waiting for them."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.open(*pending)
+
     def close(self) -> None:
         """Save and let go of the open store (on J/K and on quit)."""
         store, self.store = self.store, None
         if store is not None:
             store.close()
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[1] is not None:
+            pending[1].close()
 
     def flush(self) -> None:
         if self.store is not None:
@@ -300,6 +317,9 @@ class Annotating:
     def _writable(self) -> AnnotationStore | None:
         """The store if annotating is possible now; otherwise say why and return None."""
         store = self.store
+        if store is None and self._pending is not None:
+            self.notify("Loading the annotations…")
+            return None
         if store is None or self.view.document is not store.document:
             self.notify("No article open")
             return None
@@ -397,10 +417,14 @@ class Annotating:
         store = self._writable()
         if store is None:
             return
+        from reader.widgets.notes_pane import ARTICLE
+
         self._side_shown()
         self.notes.edit(ARTICLE, store.article_note)
 
     def note_saved(self, event: NotesPane.NoteSaved) -> None:
+        from reader.widgets.notes_pane import ARTICLE
+
         store = self.store
         if store is not None:
             if event.target == ARTICLE:

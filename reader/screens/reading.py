@@ -1,4 +1,7 @@
-"""The reading screen: library | article | claims over notes, with Header and Footer.
+"""The reading screen: library | article | claims over notes, a title bar and a key bar.
+
+The first frame shows the bars and the article; the claims and notes panes are built into
+their column right after it (as the annotations load after it too: see `side_ready`).
 
 Which columns show depends on the width (all three from 150 columns, no library below that,
 no claims/notes column below 110) unless the user toggled them with L / C; the article
@@ -8,6 +11,7 @@ always keeps at least `MIN_ARTICLE` columns.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,36 +19,24 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
-from textual.widgets._header import HeaderTitle
+from textual.widgets import Static
 
 from reader.screens.annotating import AnnotatedArticleView
 from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
-from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.library_pane import LibraryPane
-from reader.widgets.notes_pane import NotesPane
+from reader.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.widgets.claims_pane import ClaimsPane
+    from reader.widgets.notes_pane import NotesPane
 
 LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
-
-
-class _HeaderTitle(HeaderTitle):
-    """The header's title line: full width, one row, so new text (the reading progress on
-    every page) repaints it without a layout of the whole screen."""
-
-    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
-        super().update(content, layout=False)
-
-
-class ReaderHeader(Header):
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            yield _HeaderTitle() if type(widget) is HeaderTitle else widget
 
 
 class ArticleMessage(Static, can_focus=True):
@@ -62,22 +54,24 @@ class ReadingScreen(Screen):
         self.user_library: bool | None = None  # None: follow the width
         self.user_side: bool | None = None
         self._on_ready = on_ready
+        self.side_ready = False  # True once the claims and notes panes are built
 
     def compose(self) -> ComposeResult:
         # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
-        # header and footer are docked): no container to style and paint in the first frame.
-        yield ReaderHeader()
+        # title and key bars are docked): no container to style and paint in the first frame.
+        yield TitleBar(id="title-bar")
         yield LibraryPane(id="library")
         yield ArticleMessage("", id="article-message", markup=False)
         yield AnnotatedArticleView(id="article")
-        with Vertical(id="side"):
-            yield ClaimsPane(id="claims")
-            yield NotesPane(id="notes")
-        yield Footer()
+        yield Vertical(id="side")  # the panes are built after the first frame
+        yield KeyBar(id="key-bar")
 
     class Ready(Message):
         """Posted once the screen's widgets are mounted, unless an `on_ready` callback was
         given (the app starts loading then)."""
+
+    class SideBuilt(Message):
+        """The claims and notes panes are mounted (`claims_pane`, `notes_pane` work now)."""
 
     def on_mount(self) -> None:
         self.query_one("#article-message").display = False
@@ -88,6 +82,29 @@ class ReadingScreen(Screen):
             self._on_ready()
         else:
             self.post_message(self.Ready())
+        self.call_after_refresh(self._build_side)
+
+    async def _build_side(self) -> None:
+        """Build the claims and notes panes once the first frame is on screen (their modules,
+        styles and first paint would otherwise delay the article)."""
+        from reader.widgets.claims_pane import ClaimsPane
+        from reader.widgets.notes_pane import NotesPane
+
+        await self.query_one("#side").mount_all([ClaimsPane(id="claims"), NotesPane(id="notes")])
+        self.side_ready = True
+        self.post_message(self.SideBuilt())
+
+    @property
+    def claims_pane(self) -> ClaimsPane:
+        from reader.widgets.claims_pane import ClaimsPane
+
+        return self.query_one("#claims", ClaimsPane)
+
+    @property
+    def notes_pane(self) -> NotesPane:
+        from reader.widgets.notes_pane import NotesPane
+
+        return self.query_one("#notes", NotesPane)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -165,9 +182,9 @@ class ReadingScreen(Screen):
         if self.library_shown:
             slots.append(self.query_one(LibraryPane).article_list)
         slots.append(self.article_widget())
-        if self.side_shown:
-            slots.append(self.query_one(ClaimsPane))
-            slots.append(self.query_one(NotesPane))
+        if self.side_shown and self.side_ready:
+            slots.append(self.claims_pane)
+            slots.append(self.notes_pane)
         return slots
 
     def action_cycle_focus(self, step: int) -> None:

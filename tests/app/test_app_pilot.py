@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
-from textual.widgets._header import HeaderTitle
 
 from reader.app import ReaderApp
 from reader.screens.help import HelpScreen
@@ -18,6 +17,7 @@ from reader.state import ReadingState, default_state_path
 from reader.widgets.claims_pane import ClaimsList
 from reader.widgets.library_pane import LibraryList
 from reader.widgets.notes_pane import NotesView
+from reader.widgets.title_bar import TitleBar
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_TITLE = "US Links Security Guarantees For Ukraine To Peace Deal Ceding Donbas"
@@ -40,7 +40,7 @@ async def test_starts_on_newest_article_with_the_article_focused(seed_library, s
         assert app.focused is app.article_view
         assert app.article_view.cursor_range is not None
         assert app.article_view.cursor_range[0] == 0
-        header = plain(app.reading.query_one(HeaderTitle).render())
+        header = app.reading.query_one(TitleBar).render_line(0).text
         assert SEED_TITLE in header and "0%" in header
 
 
@@ -390,7 +390,7 @@ async def test_article_text_is_never_markup(tmp_path, settle):
     app = ReaderApp(library=tmp_path, article=article)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        header = plain(app.reading.query_one(HeaderTitle).render())
+        header = app.reading.query_one(TitleBar).render_line(0).text
         assert "[bold]x[/] and [red]y[/red] title" in header
         entry = app.library_pane.article_list.item_text(0)
         assert "[bold]x[/] and [red]y[/red] title" in entry

@@ -10,8 +10,13 @@ from reader.app import ReaderApp
 
 
 async def _settled(pilot) -> None:
+    app = pilot.app
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await app.workers.wait_for_complete()
+    for _ in range(100):  # the claims and notes panes are built after the first frame
+        if app.reading.side_ready and app.annotating._pending is None:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

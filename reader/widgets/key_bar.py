@@ -1,0 +1,118 @@
+"""The bottom row: the keys that work where the focus is, from the bindings themselves.
+
+One widget drawing one line, in place of Textual's `Footer` (a scrolling container that
+rebuilds a widget per key whenever the focus moves). It reads the same `Binding`s (those with
+`show=True`, one key per action) that the help screen and the command palette read, keeps the
+palette key at the right, and a click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import events
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class KeyItem(NamedTuple):
+    key: str  # the key to simulate on a click
+    display: str  # how the key is shown (`^p`, `?`, `J`)
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget, can_focus=False):
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: tuple[list[KeyItem], KeyItem | None] | None = None
+        self._hits: list[tuple[int, int, str]] = []  # (start, end, key) drawn on the row
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        self._items = None
+        self.refresh()
+
+    def items(self) -> tuple[list[KeyItem], KeyItem | None]:
+        """(keys shown from the left, the command palette key shown at the right)."""
+        if self._items is not None:
+            return self._items
+        app = self.app
+        shown: list[KeyItem] = []
+        seen: set[str] = set()
+        palette: KeyItem | None = None
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            item = KeyItem(binding.key, app.get_key_display(binding), binding.description, enabled)
+            if binding.key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = item
+            elif binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append(item)
+        self._items = (shown, palette)
+        return self._items
+
+    @property
+    def text(self) -> str:
+        """The keys as plain text (for tests)."""
+        shown, palette = self.items()
+        parts = [f"{item.display} {item.description}" for item in shown]
+        if palette is not None:
+            parts.append(f"{palette.display} {palette.description}")
+        return "  ".join(parts)
+
+    def _item_segments(self, item: KeyItem) -> list[Segment]:
+        base = self.rich_style
+        key_style = base + self.get_component_rich_style("key-bar--key")
+        description_style = base + self.get_component_rich_style("key-bar--description")
+        if not item.enabled:
+            dim = self.get_component_rich_style("key-bar--disabled")
+            key_style, description_style = key_style + dim, description_style + dim
+        return [
+            Segment(f" {item.display} ", key_style),
+            Segment(f"{item.description} ", description_style),
+        ]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y != 0:
+            return Strip.blank(width, base)
+        shown, palette = self.items()
+        right = self._item_segments(palette) if palette is not None else []
+        right_width = sum(cell_len(s.text) for s in right)
+        if right_width > width:
+            right, right_width = [], 0
+        segments: list[Segment] = []
+        hits: list[tuple[int, int, str]] = []
+        x = 0
+        for item in shown:
+            parts = self._item_segments(item)
+            cells = sum(cell_len(s.text) for s in parts)
+            if x + cells > width - right_width:
+                break  # only whole keys: a cut-off description would mislead
+            segments += parts
+            hits.append((x, x + cells, item.key))
+            x += cells
+        if right:
+            segments.append(Segment(" " * (width - right_width - x), base))
+            hits.append((width - right_width, width, palette.key))  # type: ignore[union-attr]
+            segments += right
+        self._hits = hits
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._hits:
+            if start <= event.x < end:
+                event.stop()
+                self.app.simulate_key(key)
+                return
