@@ -310,3 +310,18 @@ def test_still_anchored_agrees_with_the_store(text, start, end, prefix, exact, s
         suffix = text[max(end, 0) : max(end, 0) + 32]
     ann = Annotation("x", "claim", start, end, exact, prefix, suffix)
     assert still_anchored(text, ann) == _still_anchored(text, ann)
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/tmp/some cache"])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg):
+    from platformdirs import user_cache_dir
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    from reader.state import APP_NAME
+
+    assert sentence_cache.APP_NAME == APP_NAME
+    expected = Path(user_cache_dir(APP_NAME)) / sentence_cache.DIRNAME
+    assert sentence_cache.default_directory() == expected
