@@ -17,11 +17,11 @@ from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.library import LibraryEntry, newest_openable, scan_library
-from reader.resources import styles_dir
 from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
+from reader.widgets.stylesheets import first_frame_paths
 
 if TYPE_CHECKING:  # the store (and TinyDB) and the side panes load after the first paint
     from textual.command import Provider
@@ -32,10 +32,6 @@ if TYPE_CHECKING:  # the store (and TinyDB) and the side panes load after the fi
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
-
-
-def _css_paths() -> list[Path]:
-    return sorted(styles_dir().glob("*.tcss"))
 
 
 def _reader_commands() -> type[Provider]:
@@ -50,7 +46,7 @@ class ReaderApp(App[int]):
     """`ReaderApp(library=folder, article=file_or_None)`; `article=None` opens the newest."""
 
     TITLE = "margin-reader"
-    CSS_PATH = _css_paths()
+    CSS_PATH = first_frame_paths()  # the panes' stylesheets load with the panes
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
         Binding("J", "next_article", "Next article"),

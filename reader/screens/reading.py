@@ -26,6 +26,7 @@ from reader.screens.annotating import AnnotatedArticleView
 from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.library_pane import LibraryPane
+from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class ReadingScreen(Screen):
         from reader.widgets.claims_pane import ClaimsPane
         from reader.widgets.notes_pane import NotesPane
 
+        load_stylesheet(self.app, "annotations")
         await self.query_one("#side").mount_all([ClaimsPane(id="claims"), NotesPane(id="notes")])
         self.side_ready = True
         self.post_message(self.SideBuilt())

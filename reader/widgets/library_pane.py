@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from reader.library import LibraryEntry, filter_entries
 from reader.widgets.cursor_list import CursorList
+from reader.widgets.stylesheets import load_stylesheet
 
 ProgressLookup = Callable[[Path], float | None]
 LINES_PER_ENTRY = 2
@@ -170,6 +171,7 @@ class LibraryPane(Vertical):
         if self.built:
             return
         self.built = True
+        load_stylesheet(self.app, "library")
         self.mount_all(
             [
                 Static("Library", classes="pane-title"),
