@@ -16,17 +16,17 @@ from textual.worker import get_current_worker
 from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.library import LibraryEntry, newest_openable, scan_library
 from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import first_frame_paths
 
-if TYPE_CHECKING:  # the store (and TinyDB) and the side panes load after the first paint
+if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan load after paint
     from textual.command import Provider
 
     from reader.annotations.store import AnnotationStore
+    from reader.library import LibraryEntry
     from reader.widgets.claims_pane import ClaimsPane
     from reader.widgets.notes_pane import NotesPane
 
@@ -187,6 +187,8 @@ class ReaderApp(App[int]):
             if not worker.is_cancelled:
                 self.call_from_thread(pane.set_scanning, count)
 
+        from reader.library import scan_library
+
         entries = scan_library(self.library_root, progress)
         if not worker.is_cancelled:
             self.call_from_thread(self._library_scanned, entries)
@@ -199,6 +201,8 @@ class ReaderApp(App[int]):
         if self.article_path is not None:
             pane.set_current(self.article_path)
         elif self.initial_article is None:
+            from reader.library import newest_openable
+
             newest = newest_openable(entries)
             if newest is not None:
                 self.open_article(newest.path)

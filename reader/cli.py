@@ -6,12 +6,15 @@ The scripting verbs (`parse`, `annotate`, `annotations`, `export`, `import`) nev
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:  # argparse is imported only when there are options or a verb to parse
+    import argparse
 
 VERBS = ("parse", "annotate", "annotations", "export", "import")
 
@@ -32,6 +35,8 @@ scripting verbs (no screen):
 
 
 def _app_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="reader",
         description=APP_DESCRIPTION,
@@ -43,6 +48,8 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _verb_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="reader")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -118,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in VERBS:
             return _run_verb(_verb_parser().parse_args(argv))
+        if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
+            # `reader` or `reader PATH`: nothing for argparse to do (opening starts faster)
+            return _run_app(argv[0] if argv else None)
         args = _app_parser().parse_args(argv)
         return _run_app(args.path)
     except ReaderError as error:

@@ -7,21 +7,24 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.library import ARTICLE_SUFFIXES, has_articles
+from reader.records import Value
 
 SNIFF_BYTES = 8192
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(Value):
     """What to open: a library folder and, optionally, the article to show first."""
 
+    __slots__ = ("library", "article")
     library: Path
     article: Path | None  # None: open the newest article of the library
+
+    def __init__(self, library: Path, article: Path | None) -> None:
+        object.__setattr__(self, "library", library)
+        object.__setattr__(self, "article", article)
 
 
 def check_article_file(path: Path) -> Path:
@@ -63,6 +66,8 @@ def resolve_target(path: str | None) -> Target:
     if is_dir:
         if not os.access(p, os.R_OK | os.X_OK):
             raise ReaderError(f"cannot read folder: {p}")
+        from reader.library import ARTICLE_SUFFIXES, has_articles
+
         if not has_articles(p):
             kinds = ", ".join(ARTICLE_SUFFIXES)
             raise ReaderError(f"no articles ({kinds}) in folder: {p}")

@@ -12,8 +12,9 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from reader.records import Record
 
 APP_NAME = "margin-reader"
 STATE_VERSION = 1
@@ -30,12 +31,14 @@ def article_key(path: str | os.PathLike[str]) -> str:
     return str(Path(path).resolve())
 
 
-@dataclass(slots=True)
-class Position:
-    sha256: str
-    offset: int
-    progress: float
-    seen: float  # time.time() of the last save
+class Position(Record):
+    __slots__ = ("sha256", "offset", "progress", "seen")
+
+    def __init__(self, sha256: str, offset: int, progress: float, seen: float) -> None:
+        self.sha256 = sha256
+        self.offset = offset
+        self.progress = progress
+        self.seen = seen  # time.time() of the last save
 
 
 class ReadingState:

@@ -11,23 +11,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-# Slugs in key order: key 1 is "claim", ... key 5 is "quote".
-CATEGORIES: tuple[str, ...] = ("claim", "evidence", "question", "disputed", "quote")
-CATEGORY_LABELS: dict[str, str] = {
-    "claim": "Claim",
-    "evidence": "Evidence",
-    "question": "Question",
-    "disputed": "Disputed",
-    "quote": "Key quote",
-}
-# One letter per category, for colour-blind readers and monochrome terminals.
-CATEGORY_LETTERS: dict[str, str] = {
-    "claim": "C",
-    "evidence": "E",
-    "question": "Q",
-    "disputed": "D",
-    "quote": "K",
-}
+from reader.annotations.categories import (  # noqa: F401  (part of this module's API)
+    CATEGORIES,
+    CATEGORY_LABELS,
+    CATEGORY_LETTERS,
+    category_for_key,
+)
+
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1
 
@@ -39,11 +29,6 @@ def utc_now() -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def category_for_key(key: int) -> str:
-    """Category slug for number key 1-5."""
-    return CATEGORIES[key - 1]
 
 
 def quote_selector(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -12,11 +12,11 @@ block's estimated height after it is wrapped is O(log n) too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.document.model import Block
+from reader.records import Value
 
 # Kinds whose lines are kept as they are (no reflow); overlong lines are cut.
 NOWRAP_KINDS = frozenset({"code", "table"})
@@ -37,18 +37,25 @@ def _single_cell(text: str) -> bool:
     return text.isascii() and text.isprintable() or _SINGLE_CELL.fullmatch(text) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class LayoutLine:
+class LayoutLine(Value):
     """One display line: `prefix` (indent, bullet, bar) then `Block.text[start:end]`.
 
     A line with `synthetic` set (a fold header, a metadata line's display label) shows that
     text instead of the block's; its `start`/`end` are both 0.
     """
 
+    __slots__ = ("start", "end", "prefix", "synthetic")
     start: int
     end: int
-    prefix: str = ""
-    synthetic: str | None = None
+    prefix: str
+    synthetic: str | None
+
+    def __init__(self, start: int, end: int, prefix: str = "", synthetic: str | None = None):
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "prefix", prefix)
+        _set(self, "synthetic", synthetic)
 
 
 def char_cells(ch: str) -> int:

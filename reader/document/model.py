@@ -23,7 +23,10 @@ waits for segmenting text that is not on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+from reader.records import Record, Value
+
+_set = object.__setattr__  # how a Value sets its fields in __init__
 
 BLOCK_KINDS = (
     "title",
@@ -47,40 +50,76 @@ PROSE_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Value):
     """An inline styled run inside a block's display text (offsets relative to `Block.text`)."""
 
+    __slots__ = ("start", "end", "style", "url")
     start: int
     end: int
     style: str  # "emphasis" | "strong" | "code" | "link" | "strike"
-    url: str | None = None
+    url: str | None
+
+    def __init__(self, start: int, end: int, style: str, url: str | None = None) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "style", style)
+        _set(self, "url", url)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(Value):
     """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`."""
 
+    __slots__ = ("start", "end", "text")
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
 
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 
 
-@dataclass(slots=True, eq=False)
-class Block:
-    kind: str
-    start: int
-    end: int
-    text: str
-    spans: tuple[Span, ...] = ()
-    level: int = 0  # heading level (1-6), list nesting depth, quote depth
-    label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
-    source_line: int = 1  # 1-based line in the source file where the block starts
-    _sentences: list[Sentence] | None = field(default=None, repr=False)
-    _anchor_text: str | None = field(default=None, repr=False)
+class Block(Record):
+    EQ = False  # blocks are compared by identity
+
+    __slots__ = (
+        "kind",
+        "start",
+        "end",
+        "text",
+        "spans",
+        "level",
+        "label",
+        "source_line",
+        "_sentences",
+        "_anchor_text",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str,
+        spans: tuple[Span, ...] = (),
+        level: int = 0,  # heading level (1-6), list nesting depth, quote depth
+        label: str = "",  # e.g. the boilerplate's first line ("Related News") or a list marker
+        source_line: int = 1,  # 1-based line in the source file where the block starts
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.spans = spans
+        self.level = level
+        self.label = label
+        self.source_line = source_line
+        self._sentences: list[Sentence] | None = None
+        self._anchor_text: str | None = None
 
     @property
     def is_prose(self) -> bool:
@@ -108,26 +147,49 @@ class Block:
         return [Sentence(self.start + s, self.start + e, source[s:e]) for s, e in spans if e > s]
 
 
-@dataclass(slots=True)
-class Metadata:
-    title: str = ""
-    subtitle: str = ""
-    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
-    source: str = ""
-    authors: list[str] = field(default_factory=list)
-    extra: dict[str, object] = field(default_factory=dict)
+class Metadata(Record):
+    __slots__ = ("title", "subtitle", "published", "source", "authors", "extra")
+
+    def __init__(
+        self,
+        title: str = "",
+        subtitle: str = "",
+        published: str | None = None,  # ISO 8601 date (YYYY-MM-DD) when known
+        source: str = "",
+        authors: list[str] | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> None:
+        self.title = title
+        self.subtitle = subtitle
+        self.published = published
+        self.source = source
+        self.authors: list[str] = [] if authors is None else authors
+        self.extra: dict[str, object] = {} if extra is None else extra
 
 
-@dataclass(slots=True, eq=False)
-class Document:
-    path: str
-    format: str  # "text" | "markdown"
-    text: str  # the anchor text all offsets index
-    blocks: list[Block]
-    meta: Metadata = field(default_factory=Metadata)
-    encoding: str = "utf-8"
-    messages: list[str] = field(default_factory=list)  # non-fatal notes, e.g. "empty article"
-    _sha256: str | None = field(default=None, repr=False)
+class Document(Record):
+    EQ = False  # documents are compared by identity
+
+    __slots__ = ("path", "format", "text", "blocks", "meta", "encoding", "messages", "_sha256")
+
+    def __init__(
+        self,
+        path: str,
+        format: str,  # "text" | "markdown"
+        text: str,  # the anchor text all offsets index
+        blocks: list[Block],
+        meta: Metadata | None = None,
+        encoding: str = "utf-8",
+        messages: list[str] | None = None,  # non-fatal notes, e.g. "empty article"
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.text = text
+        self.blocks = blocks
+        self.meta = Metadata() if meta is None else meta
+        self.encoding = encoding
+        self.messages: list[str] = [] if messages is None else messages
+        self._sha256: str | None = None
 
     @property
     def sha256(self) -> str:

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, category_for_key
+from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS, category_for_key
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.widgets.article_view import ArticleView, Highlight
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the annotation model and store load after the first frame
+    from reader.annotations.model import Annotation
     from reader.annotations.store import AnnotationStore
     from reader.app import ReaderApp
     from reader.widgets.claims_pane import ClaimsPane

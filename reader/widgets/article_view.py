@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import compress, islice, pairwise
 from operator import attrgetter, eq, le, sub
 
@@ -30,7 +29,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.annotations.model import CATEGORIES, CATEGORY_LETTERS
+from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
 from reader.document.layout import (
     NOWRAP_KINDS,
     HeightIndex,
@@ -39,6 +38,7 @@ from reader.document.layout import (
     layout_block,
 )
 from reader.document.model import Block, Document
+from reader.records import Value
 
 GUTTER = 2  # category letter + note marker
 RULER = 1  # overview ruler, rightmost column
@@ -88,15 +88,25 @@ def safe_text(text: str) -> str:
     return text.translate(_SAFE)
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
+class Highlight(Value):
     """A highlighted range of `Document.text` to draw (the app maps annotations to these)."""
 
+    __slots__ = ("start", "end", "category", "has_note", "id")
     start: int
     end: int
     category: str
-    has_note: bool = False
-    id: str = ""
+    has_note: bool
+    id: str
+
+    def __init__(
+        self, start: int, end: int, category: str, has_note: bool = False, id: str = ""
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "category", category)
+        _set(self, "has_note", has_note)
+        _set(self, "id", id)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):

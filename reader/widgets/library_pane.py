@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,9 +21,11 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
-from reader.library import LibraryEntry, filter_entries
 from reader.widgets.cursor_list import CursorList
 from reader.widgets.stylesheets import load_stylesheet
+
+if TYPE_CHECKING:  # the library module loads with the scan, after the first frame
+    from reader.library import LibraryEntry
 
 ProgressLookup = Callable[[Path], float | None]
 LINES_PER_ENTRY = 2
@@ -226,6 +229,8 @@ class LibraryPane(Vertical):
             article_list.cursor = article_list.current_index
 
     def refresh_list(self) -> None:
+        from reader.library import filter_entries
+
         self.shown = filter_entries(self.entries, self.query_text)
         if not self.built:
             return
