@@ -20,9 +20,12 @@ from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annota
 from reader.screens.reading import ArticleView, ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
-from reader.widgets.stylesheets import first_frame_paths
+from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
 if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan load after paint
+    from collections.abc import Callable
+
+    from textual.screen import Screen
     from textual.command import Provider
 
     from reader.annotations.store import AnnotationStore
@@ -217,10 +220,7 @@ class ReaderApp(App[int]):
 
     def show_message(self, text: str) -> None:
         """Show `text` (plain, never markup) in place of the article view."""
-        message = self.reading.query_one("#article-message")
-        message.update(one_line(text))
-        message.display = True
-        self.article_view.display = False
+        self.reading.show_message(one_line(text))
 
     def _neighbour(self, step: int) -> LibraryEntry | None:
         entries = self.library_pane.shown or self.entries
@@ -379,7 +379,7 @@ class ReaderApp(App[int]):
         self.partial = not complete
         view = self.article_view
         view.loading = False
-        message = self.reading.query_one("#article-message")
+        message = self.reading.message
         # A head is never hashed (its hash is not the article's): the position is restored
         # when the whole article is in.
         offset = (self.state.position(path, document.sha256) or 0) if complete else 0
@@ -387,8 +387,7 @@ class ReaderApp(App[int]):
             self.show_message(f"This article is empty: {document.path}")
             self.progress = 0.0
         else:
-            message.display = False
-            view.display = True
+            self.reading.hide_message()
             view.load(document, offset)
             self.progress = float(view.progress)
         self.cursor_offset = offset
@@ -439,10 +438,15 @@ class ReaderApp(App[int]):
     def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
         self.annotating.note_saved(event)
 
+    def push_dialog(self, screen: Screen, callback: Callable | None = None) -> None:
+        """Push the help, links or open-file dialog (their styles load with the first one)."""
+        load_stylesheet(self, "dialogs")
+        self.push_screen(screen, callback)
+
     def action_open_path(self) -> None:
         from reader.commands import OpenPathScreen
 
-        self.push_screen(OpenPathScreen(), self._open_path_chosen)
+        self.push_dialog(OpenPathScreen(), self._open_path_chosen)
 
     def _open_path_chosen(self, text: str | None) -> None:
         if not text:
@@ -492,7 +496,7 @@ class ReaderApp(App[int]):
             return
         from reader.screens.links import LinksScreen, find_links
 
-        self.push_screen(LinksScreen(find_links(self.document)))
+        self.push_dialog(LinksScreen(find_links(self.document)))
 
     def action_copy(self) -> None:
         if self.document is None or not self.article_view.display:
@@ -542,4 +546,4 @@ class ReaderApp(App[int]):
         from reader.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_groups()))
+            self.push_dialog(HelpScreen(self.help_groups()))

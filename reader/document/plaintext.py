@@ -19,6 +19,7 @@ Everything here is pure and never raises on any input text.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.document.dates import MONTHS
 from reader.document.decode import sanitize
@@ -45,7 +46,6 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\W\d_][^,|]{1,80}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?$", re.I
 )
-_BULLET = re.compile(r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)")
 _BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
 _DATELINE = re.compile(
     r"^(?P<dateline>\((?P<src1>[A-Z][A-Za-z]{1,20})\)"
@@ -53,13 +53,6 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s*\((?P<src2>[A-Za-z .]{2,30})\))?)"
     r"\s*(?:-{1,2}|—|–)\s+"
 )
-_CHAPTER = re.compile(
-    r"^(?:chapter|book|part|section|volume|act|scene|prologue|epilogue)\b(?:\s+[\dIVXLCivxlc]+\b)?",
-    re.I,
-)
-_GUTENBERG_START = re.compile(r"^\*{3}\s*START OF.*$", re.M)
-_GUTENBERG_END = re.compile(r"^\*{3}\s*END OF.*$", re.M)
-_GUTENBERG_FIELD = re.compile(r"^(Title|Author|Release [Dd]ate|Language):\s*(.+)$", re.M)
 
 # Lines that are page furniture wherever they stand (matched against the stripped line).
 _FURNITURE = re.compile(
@@ -89,10 +82,43 @@ _FURNITURE = re.compile(
 _RELATED = re.compile(
     r"^(?:related\b|read\s+more|see\s+also|more\s+(?:from|on)\b|【関連|相关|相關|延伸|اقرأ)", re.I
 )
-_CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|Getty|EPA|PA)\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit)?\s*[:/]|\((?:Photo|Image)\b",
-    re.I,
-)
+# Patterns most articles never need (Gutenberg books, captions, chapters, bullets, CJK),
+# compiled on first use: compiling a regex costs up to a millisecond, paid at start-up.
+_RARE: dict[str, tuple] = {
+    "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
+    "caption": (
+        r"\((?:AP|AFP|Reuters|Getty|EPA|PA)\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit)?\s*[:/]|\((?:Photo|Image)\b",
+        re.I,
+    ),
+    "chapter": (
+        r"^(?:chapter|book|part|section|volume|act|scene|prologue|epilogue)\b(?:\s+[\dIVXLCivxlc]+\b)?",
+        re.I,
+    ),
+    "cjk_sentence": (
+        r"^.+?(?:[.!?](?=\s|$)|[。！？])",
+        re.S,
+    ),
+    "gutenberg_start": (
+        r"^\*{3}\s*START OF.*$",
+        re.M,
+    ),
+    "gutenberg_end": (
+        r"^\*{3}\s*END OF.*$",
+        re.M,
+    ),
+    "gutenberg_field": (
+        r"^(Title|Author|Release [Dd]ate|Language):\s*(.+)$",
+        re.M,
+    ),
+    "maybe_break": (r"\n(?:[ \t]|(?:[-•*–·▪●]|\d{1,3}[.)])[ \t])",),
+}
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(*_RARE[name])
+
+
 # Known news sources that scrapes glue to the front of a title.
 KNOWN_TITLE_SOURCES = ("الخبر", "الشروق", "النهار", "المساء", "الوطن")
 
@@ -100,7 +126,6 @@ _SENTENCE_END = frozenset(".!?,;:。！？，；：、…")
 _NO_TITLE_END = frozenset(".,;:。，；：、")
 _CLOSERS = frozenset("\"'”’»」』）)]")
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z“\"]")
-_CJK_SENTENCE = re.compile(r"^.+?(?:[.!?](?=\s|$)|[。！？])", re.S)
 
 
 class _Unit(Record):
@@ -171,7 +196,7 @@ def _iso(year: str | int | None, month: str | int | None, day: str | int | None)
 
 def _first_sentence(s: str, limit: int = 120) -> str:
     flat = " ".join(s.split())
-    m = _CJK_SENTENCE.match(flat)
+    m = _rx("cjk_sentence").match(flat)
     sentence = m.group(0) if m else flat
     return sentence if len(sentence) <= limit else ""
 
@@ -182,7 +207,6 @@ def _first_sentence(s: str, limit: int = 120) -> str:
 # A run of non-blank lines (a line of only whitespace, of any kind, is blank).
 _GROUP = re.compile(r"[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 # Inside a group of lines: a line that is indented or a bullet may start a new paragraph.
-_MAYBE_BREAK = re.compile(r"\n(?:[ \t]|(?:[-•*–·▪●]|\d{1,3}[.)])[ \t])")
 
 
 def _wrap_width(text: str, lo: int, hi: int) -> int:
@@ -231,7 +255,7 @@ def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[
         lines = group.split("\n")
         # Most wrapped paragraphs need no line-by-line look: no indented or bulleted line,
         # no short line before the last.
-        if width and group[0] not in " \t" and _MAYBE_BREAK.search(group) is None:
+        if width and group[0] not in " \t" and _rx("maybe_break").search(group) is None:
             if min(map(len, lines[:-1])) >= short:
                 units.append(_unit(gs, group, line_no, len(lines), blank))
                 continue
@@ -247,7 +271,7 @@ def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[
                 continue
             new = cur_start < 0 or not width
             if not new:
-                if line[0] in _BULLET_FIRST and _BULLET.match(line):
+                if line[0] in _BULLET_FIRST and _rx("bullet").match(line):
                     new = True
                 elif line[0] in " \t" and (
                     indent_marks or _indent(line) > _indent(prev) or len(prev) < width * 0.6
@@ -343,7 +367,7 @@ def _mark_boilerplate(units: list[_Unit]) -> None:
         units[-1].label = units[-1].text
     # A leading photo caption.
     if n > 1 and units[0].kind == "paragraph" and len(units[0].text) > 80:
-        if _CAPTION.search(units[0].text):
+        if _rx("caption").search(units[0].text):
             units[0].kind = "boilerplate"
             units[0].label = "Photo caption"
 
@@ -401,7 +425,7 @@ def _heading_like(u: _Unit, wrapped: bool) -> bool:
     t = u.text
     if u.lines > 1 or len(t) > 80 or not t:
         return False
-    if wrapped and _CHAPTER.match(t) and len(t) <= 60:
+    if wrapped and _rx("chapter").match(t) and len(t) <= 60:
         return True
     if _is_all_caps(t) and len(t) <= 60:
         return True
@@ -416,7 +440,7 @@ def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:
     # Bullets first: they are never titles or headings.
     for i in body:
         u = units[i]
-        m = _BULLET.match(u.text) if u.text[:1] in _BULLET_FIRST else None
+        m = _rx("bullet").match(u.text) if u.text[:1] in _BULLET_FIRST else None
         if m:
             u.kind = "list_item"
             u.label = m["marker"]
@@ -511,11 +535,11 @@ def _gutenberg(text: str, meta: Metadata) -> tuple[int, int] | None:
     """Offsets where a Project Gutenberg body starts and ends, and the header's fields."""
     if "*** START OF" not in text[:100_000] and "***START OF" not in text[:100_000]:
         return None
-    start = _GUTENBERG_START.search(text, 0, 100_000)
+    start = _rx("gutenberg_start").search(text, 0, 100_000)
     if start is None:
         return None
-    end = _GUTENBERG_END.search(text, max(start.end(), len(text) - 200_000))
-    for m in _GUTENBERG_FIELD.finditer(text, 0, start.start()):
+    end = _rx("gutenberg_end").search(text, max(start.end(), len(text) - 200_000))
+    for m in _rx("gutenberg_field").finditer(text, 0, start.start()):
         field, value = m.group(1).lower(), m.group(2).strip()
         if field == "title" and not meta.title:
             meta.title = value

@@ -62,7 +62,6 @@ class ReadingScreen(Screen):
         # title and key bars are docked): no container to style and paint in the first frame.
         yield TitleBar(id="title-bar")
         yield LibraryPane(id="library")
-        yield ArticleMessage("", id="article-message", markup=False)
         yield AnnotatedArticleView(id="article")
         yield Vertical(id="side")  # the panes are built after the first frame
         yield KeyBar(id="key-bar")
@@ -75,7 +74,6 @@ class ReadingScreen(Screen):
         """The claims and notes panes are mounted (`claims_pane`, `notes_pane` work now)."""
 
     def on_mount(self) -> None:
-        self.query_one("#article-message").display = False
         self.update_layout()
         if self._on_ready is not None:
             # Called here, before the screen's first layout and paint, so the first frame
@@ -172,9 +170,32 @@ class ReadingScreen(Screen):
 
     # -- focus -------------------------------------------------------------------------------
 
+    @property
+    def message(self) -> ArticleMessage | None:
+        """The message shown in place of the article (None until one was needed)."""
+        found = self.query("#article-message")
+        return found.first(ArticleMessage) if found else None
+
+    def show_message(self, text: str) -> ArticleMessage:
+        """Show plain `text` in place of the article view (the widget is made on first use)."""
+        message = self.message
+        if message is None:
+            message = ArticleMessage("", id="article-message", markup=False)
+            self.mount(message, before=self.query_one("#article"))
+        message.update(text)
+        message.display = True
+        self.query_one("#article").display = False
+        return message
+
+    def hide_message(self) -> None:
+        message = self.message
+        if message is not None:
+            message.display = False
+        self.query_one("#article").display = True
+
     def article_widget(self) -> Widget:
-        message = self.query_one("#article-message")
-        return message if message.display else self.query_one("#article")
+        message = self.message
+        return message if message is not None and message.display else self.query_one("#article")
 
     def focus_article(self) -> None:
         self.article_widget().focus()

@@ -407,7 +407,7 @@ async def test_empty_article_shows_a_message(tmp_path, settle):
     app = ReaderApp(library=tmp_path, article=empty)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        message = app.reading.query_one("#article-message")
+        message = app.reading.message
         assert message.display and not app.article_view.display
         assert plain(message.render()) == f"This article is empty: {empty}"
         assert app.focused is message
@@ -446,6 +446,6 @@ async def test_library_of_only_binary_files_says_so(tmp_path, settle):
     app = ReaderApp(library=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        message = app.reading.query_one("#article-message")
+        message = app.reading.message
         assert message.display
         assert "No readable article in this folder" in plain(message.render())

@@ -93,8 +93,8 @@ def _visible_text(app) -> str:
     if view.display:
         for y in range(view.size.height):
             parts.append("".join(segment.text for segment in view.render_line(y)))
-    message = app.reading.query_one("#article-message")
-    if message.display:
+    message = app.reading.message
+    if message is not None and message.display:
         parts.append(str(message.render()))
     return "\n".join(parts)
 
