@@ -25,8 +25,8 @@ from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan load after paint
     from collections.abc import Callable
 
-    from textual.screen import Screen
     from textual.command import Provider
+    from textual.screen import Screen
 
     from reader.annotations.store import AnnotationStore
     from reader.library import LibraryEntry
