@@ -230,7 +230,11 @@ def section_paint(ctx: Context, results: Results) -> None:
         )
     if ctx.library is not None:
         variants["library"] = Variant(
-            "library", [*reader, str(ctx.library)], fixtures.NEWEST_TITLE, env
+            "library",
+            [*reader, str(ctx.library)],
+            fixtures.NEWEST_TITLE,
+            env,
+            max_reps=3 if ctx.quick else 7,
         )
     measure_paint(ctx.control, list(variants.values()), ctx.paint_reps)
 
@@ -650,7 +654,9 @@ class Context:
 
     @property
     def paint_reps(self) -> int:
-        return 3 if self.quick else 7
+        # First paints take half a second and this machine's noise is +-40 %: the cheap
+        # variants get many repetitions (the slow ones are capped by their `max_reps`).
+        return 5 if self.quick else 15
 
     @property
     def key_reps(self) -> int:

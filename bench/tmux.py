@@ -140,6 +140,24 @@ class Pane:
         except TmuxError:
             pass
 
+    def kill_and_wait(self, timeout: float = 10.0) -> None:
+        """Kill the session and wait until its program has exited, so a program still
+        shutting down never shares the machine with the next measurement."""
+        try:
+            pid = self.pid
+        except (TmuxError, ValueError):
+            pid = 0
+        self.kill()
+        deadline = time.perf_counter() + timeout
+        while pid and time.perf_counter() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            except PermissionError:
+                return
+            time.sleep(0.01)
+
     # --- waiting -------------------------------------------------------------------------
     def wait_for(self, text: str, timeout: float, interval: float = 0.005) -> float:
         """Poll (plain text) until `text` shows; return the monotonic time it was seen."""
@@ -239,6 +257,6 @@ def first_paint(
         pane.kill()
         raise
     if not keep:
-        pane.kill()
+        pane.kill_and_wait()
         return seen - start, None
     return seen - start, pane
