@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -372,3 +373,53 @@ def test_module_does_not_import_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True)
     assert result.returncode == 0, result.stderr
+
+
+# The candidate regex once held the CJK ranges in a character class after ASCII "!"/"?"; that
+# class now lives in `_is_cjk` (compiling it cost milliseconds at every start). The original
+# pattern, kept here as the reference: the new regex plus the check finds the same ends.
+_REFERENCE = re.compile(
+    r"(?=[.!?…‼⁇⁈⁉؟۔。！？｡．])(?<![.!?…‼⁇⁈⁉؟۔。！？｡．])(?:"
+    r"(?P<term>(?<!\.\ )\.(?:\ \.){2,}+|[.!?…‼⁇⁈⁉؟۔]++)"
+    r"(?P<close>[\"'”’»›)\]}」』）】〕〉》]*+)(?=\s|$)"
+    r"|"
+    r"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))++|[!?]++"
+    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]))"
+    r"(?P<cjkclose>[\"'”’»›)\]}」』）】〕〉》]*+)"
+    r")"
+)
+
+
+def _kept(text: str) -> list[tuple[int, int, dict]]:
+    from reader.document.sentences import _CANDIDATE, _is_cjk
+
+    found = []
+    for m in _CANDIDATE.finditer(text):
+        cjk = m.group("cjk")
+        if (
+            cjk is not None
+            and cjk[0] in "!?"
+            and not _is_cjk(text[m.end("cjk") : m.end("cjk") + 1])
+        ):
+            continue
+        found.append((m.start(), m.end(), m.groupdict()))
+    return found
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.text(alphabet="ab .!?。！？．」”“é—漢かん한 \n1０", max_size=40))
+def test_candidate_regex_matches_the_reference_with_the_cjk_check(text):
+    reference = [(m.start(), m.end(), m.groupdict()) for m in _REFERENCE.finditer(text)]
+    assert _kept(text) == reference
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wow!漢字です。", ["Wow!", "漢字です。"]),
+        ("Wow!é is a letter.", ["Wow!é is a letter."]),
+        ("She said “Wow!”— then left.", ["She said “Wow!”— then left."]),
+    ],
+)
+def test_ascii_end_before_cjk_only(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected

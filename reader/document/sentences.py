@@ -20,7 +20,20 @@ __all__ = ["split_sentences"]
 # --- candidates -----------------------------------------------------------------------------
 
 _CLOSERS = "\"'”’»›)\\]}」』）】〕〉》"
-_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# Kana, CJK ideographs (extension A and unified) and Hangul: checked in Python after a match
+# (`_is_cjk`), because a regex class of these ~40,000 code points costs milliseconds to compile
+# in every process that segments text.
+_CJK_RANGES = (
+    ("\u3040", "\u30ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7af"),
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _CJK_RANGES)
+
 
 _TERMINATORS = ".!?…‼⁇⁈⁉؟۔。！？｡．"
 _CANDIDATE = re.compile(
@@ -32,8 +45,9 @@ _CANDIDATE = re.compile(
     r"(?P<term>(?<!\.\ )\.(?:\ \.){2,}+|[.!?…‼⁇⁈⁉؟۔]++)"
     rf"(?P<close>[{_CLOSERS}]*+)(?=\s|$)"
     r"|"
-    # CJK ends: no whitespace needed; ASCII !/? directly before a CJK character also counts.
-    rf"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))++|[!?]++(?=[{_CJK_CHARS}]))"
+    # CJK ends: no whitespace needed; ASCII !/? directly before a CJK character also counts
+    # (the regex asks for any non-ASCII letter there; `_decide` keeps only CJK ones).
+    r"(?P<cjk>(?:[。！？｡]|．(?![0-9０-９]))++|[!?]++(?=[^\x00-\x7f\s]))"
     rf"(?P<cjkclose>[{_CLOSERS}]*+)"
     r")"
 )
@@ -190,6 +204,8 @@ class _Segmenter:
 
         cjk = m.group("cjk")
         if cjk is not None:
+            if cjk[0] in "!?" and not _is_cjk(text[m.end("cjk") : m.end("cjk") + 1]):
+                return -1  # ASCII "!"/"?" before a non-CJK character: not an end here
             # 「…！」と言った: a quotation closed and continued with a quotative particle.
             if m.group("cjkclose") and text[end : end + 1] in ("と", "っ"):
                 return -1
