@@ -213,13 +213,18 @@ def section_paint(ctx: Context, results: Results) -> None:
     reader = reader_argv()
     env = isolated_env(ctx.tmp / "xdg-paint")
     variants = {
-        "bare": Variant("bare", [py, str(BENCH / "baselines" / "bare_app.py")], "BARE-APP-READY"),
+        # Every variant gets the same environment (locale, COLORTERM): a baseline drawn with
+        # fewer colours would do less work than ours.
+        "bare": Variant(
+            "bare", [py, str(BENCH / "baselines" / "bare_app.py")], "BARE-APP-READY", env
+        ),
         "seed": Variant("seed", [*reader, str(ctx.seed)], fixtures.SEED_TITLE, env),
         "book": Variant("book", [*reader, str(ctx.book)], fixtures.BOOK_FIRST_LINE, env),
         "textarea": Variant(
             "textarea",
             [py, str(BENCH / "baselines" / "textarea_app.py"), str(ctx.book), "cp1252"],
             fixtures.BOOK_FIRST_LINE,
+            env,
             timeout=180,
             max_reps=1 if ctx.quick else 3,  # slow (seconds); its noise matters little
         ),
@@ -355,7 +360,7 @@ def reader_keys(ctx: Context, book: Path, n: int) -> tuple[KeyRun, int | None, s
 
 def textarea_keys(ctx: Context, n: int) -> tuple[KeyRun, int | None]:
     argv = [sys.executable, str(BENCH / "baselines" / "textarea_app.py"), str(ctx.book), "cp1252"]
-    pane = open_pane(ctx, argv, fixtures.BOOK_FIRST_LINE, {})
+    pane = open_pane(ctx, argv, fixtures.BOOK_FIRST_LINE, isolated_env(ctx.tmp / "xdg-base"))
     run = KeyRun(pane)
     try:
         run.repeat("page down", "NPage", n)
@@ -388,7 +393,7 @@ def section_keys(ctx: Context, results: Results) -> None:
     floor: list[float] = []
     try:
         argv = [sys.executable, str(BENCH / "baselines" / "bare_app.py")]
-        pane = open_pane(ctx, argv, "BARE-APP-READY", {})
+        pane = open_pane(ctx, argv, "BARE-APP-READY", isolated_env(ctx.tmp / "xdg-base"))
         try:
             floor_run = KeyRun(pane)
             floor_run.repeat("j", "j", n)
