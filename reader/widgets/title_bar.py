@@ -7,6 +7,7 @@ row only (never a layout of the screen).
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -18,8 +19,6 @@ SEPARATOR = " — "
 def title_line(title: str, subtitle: str, width: int) -> tuple[str, str, str, int]:
     """Fit `title — subtitle` into `width` cells, centred: the subtitle is kept whole and the
     title shortened with an ellipsis. Returns (title, separator, subtitle, left padding)."""
-    from rich.cells import cell_len, set_cell_size
-
     separator = SEPARATOR if title and subtitle else ""
     if cell_len(subtitle) + cell_len(separator) >= width:
         title, separator = "", ""
@@ -43,14 +42,6 @@ class TitleBar(Widget, can_focus=False):
 
     def _changed(self) -> None:
         self.refresh()
-
-    @property
-    def text(self) -> str:
-        """What the bar shows, as plain text (for tests and the tmux checks)."""
-        title, separator, subtitle, _ = title_line(
-            self.app.title, self.app.sub_title, max(self.size.width, 200)
-        )
-        return f"{title}{separator}{subtitle}"
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
