@@ -2,8 +2,9 @@
 
 One widget drawing one line, in place of Textual's `Footer` (a scrolling container that
 rebuilds a widget per key whenever the focus moves). It reads the same `Binding`s (those with
-`show=True`, one key per action) that the help screen and the command palette read, keeps the
-palette key at the right, and a click on a key presses it.
+`show=True`, one key per action) that the help screen and the command palette read. The help
+key and the palette key stay at the right, so however narrow the terminal, the way to every
+other key shows; keys that do not fit whole are left out. A click on a key presses it.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ class KeyItem(NamedTuple):
     enabled: bool
 
 
+PINNED_ACTIONS = ("help",)  # shown at the right, before the palette key, at any width
+
+
 class KeyBar(Widget, can_focus=False):
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._items: tuple[list[KeyItem], KeyItem | None] | None = None
+        self._items: tuple[list[KeyItem], list[KeyItem]] | None = None
         self._hits: list[tuple[int, int, str]] = []  # (start, end, key) drawn on the row
 
     def on_mount(self) -> None:
@@ -43,32 +47,30 @@ class KeyBar(Widget, can_focus=False):
         self._items = None
         self.refresh()
 
-    def items(self) -> tuple[list[KeyItem], KeyItem | None]:
-        """(keys shown from the left, the command palette key shown at the right)."""
+    def items(self) -> tuple[list[KeyItem], list[KeyItem]]:
+        """(keys shown from the left, keys kept at the right: help, then the palette)."""
         if self._items is not None:
             return self._items
         app = self.app
         shown: list[KeyItem] = []
+        pinned: list[KeyItem] = []
+        palette: list[KeyItem] = []
         seen: set[str] = set()
-        palette: KeyItem | None = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             item = KeyItem(binding.key, app.get_key_display(binding), binding.description, enabled)
             if binding.key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = item
+                palette = [item]
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                shown.append(item)
-        self._items = (shown, palette)
+                (pinned if binding.action in PINNED_ACTIONS else shown).append(item)
+        self._items = (shown, pinned + palette)
         return self._items
 
     @property
     def text(self) -> str:
         """The keys as plain text (for tests)."""
-        shown, palette = self.items()
-        parts = [f"{item.display} {item.description}" for item in shown]
-        if palette is not None:
-            parts.append(f"{palette.display} {palette.description}")
-        return "  ".join(parts)
+        left, right = self.items()
+        return "  ".join(f"{item.display} {item.description}" for item in left + right)
 
     def _item_segments(self, item: KeyItem) -> list[Segment]:
         base = self.rich_style
@@ -87,11 +89,18 @@ class KeyBar(Widget, can_focus=False):
         base = self.rich_style
         if y != 0:
             return Strip.blank(width, base)
-        shown, palette = self.items()
-        right = self._item_segments(palette) if palette is not None else []
-        right_width = sum(cell_len(s.text) for s in right)
-        if right_width > width:
-            right, right_width = [], 0
+        shown, pinned = self.items()
+        right: list[Segment] = []
+        right_hits: list[tuple[int, int, str]] = []
+        right_width = 0
+        for item in reversed(pinned):  # from the right edge, while they fit
+            parts = self._item_segments(item)
+            cells = sum(cell_len(s.text) for s in parts)
+            if right_width + cells > width:
+                break
+            right = parts + right
+            right_width += cells
+            right_hits.append((width - right_width, width - right_width + cells, item.key))
         segments: list[Segment] = []
         hits: list[tuple[int, int, str]] = []
         x = 0
@@ -105,7 +114,7 @@ class KeyBar(Widget, can_focus=False):
             x += cells
         if right:
             segments.append(Segment(" " * (width - right_width - x), base))
-            hits.append((width - right_width, width, palette.key))  # type: ignore[union-attr]
+            hits += right_hits
             segments += right
         self._hits = hits
         return Strip(segments).adjust_cell_length(width, base)
