@@ -65,3 +65,8 @@ class Value(Record):
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # copy, deepcopy and pickle rebuild through __init__ (setting slots would raise);
+        # a Value's fields are its __init__ arguments, in order.
+        return type(self), self._values()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 from reader.document.layout import LayoutLine
@@ -54,3 +57,11 @@ def test_mutable_defaults_are_not_shared():
     d1, d2 = Document("p", "text", "", []), Document("q", "text", "", [])
     d1.messages.append("m")
     assert d2.messages == [] and d1.meta is not d2.meta
+
+
+def test_values_and_records_copy_and_pickle():
+    for value in (Span(1, 2, "link", "u"), Sentence(0, 3, "abc"), LayoutLine(0, 2, "> ")):
+        assert copy.copy(value) == value and copy.deepcopy(value) == value
+        assert pickle.loads(pickle.dumps(value)) == value
+    meta = Metadata(title="t", authors=["A"])
+    assert copy.deepcopy(meta) == meta and pickle.loads(pickle.dumps(meta)) == meta

@@ -419,6 +419,11 @@ def test_candidate_regex_matches_the_reference_with_the_cjk_check(text):
         ("Wow!漢字です。", ["Wow!", "漢字です。"]),
         ("Wow!é is a letter.", ["Wow!é is a letter."]),
         ("She said “Wow!”— then left.", ["She said “Wow!”— then left."]),
+        # no candidate at all after "!" before a non-CJK letter (as the original pattern):
+        (
+            "She said: late!«a. Pack the tent b. Go home.",
+            ["She said: late!«a.", "Pack the tent b. Go home."],
+        ),
     ],
 )
 def test_ascii_end_before_cjk_only(text, expected):

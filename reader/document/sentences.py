@@ -189,6 +189,11 @@ class _Segmenter:
     def _decide(self, m: re.Match[str], lo: int, hi: int) -> int:
         """Where the sentence ends for candidate `m`, or -1 when it does not end there."""
         text = self.text
+        cjk = m.group("cjk")
+        if cjk is not None and cjk[0] in "!?":
+            after_run = m.end("cjk")
+            if not _is_cjk(text[after_run : after_run + 1]):
+                return -1  # ASCII "!"/"?" before a non-CJK character: no candidate here at all
         end = m.end()
         nxt = _NEXT.match(text, end, hi)
         word, after = nxt.group(1), nxt.group(2)
@@ -202,10 +207,7 @@ class _Segmenter:
                 return end
             return -1
 
-        cjk = m.group("cjk")
         if cjk is not None:
-            if cjk[0] in "!?" and not _is_cjk(text[m.end("cjk") : m.end("cjk") + 1]):
-                return -1  # ASCII "!"/"?" before a non-CJK character: not an end here
             # 「…！」と言った: a quotation closed and continued with a quotative particle.
             if m.group("cjkclose") and text[end : end + 1] in ("と", "っ"):
                 return -1

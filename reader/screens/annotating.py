@@ -463,7 +463,7 @@ class Annotating:
 
         from reader.screens.annotation_dialogs import TagsScreen  # loaded when first used
 
-        self.app.push_screen(TagsScreen(list(ann.tags), f"“{quote}”"), done)
+        self.app.push_dialog(TagsScreen(list(ann.tags), f"“{quote}”"), done)
 
     def delete(self) -> None:
         """x: delete the highlight under the cursor."""
@@ -529,7 +529,7 @@ class Annotating:
 
         store = self.store
         if store is None:
-            self.notify("No article open")
+            self.notify("Loading the annotations…" if self._pending else "No article open")
             return None
         try:
             path = write_article_notes(store.document, store, force=force)
@@ -537,7 +537,7 @@ class Annotating:
             question = f"{exists.path} exists and was not written by margin-reader. Overwrite it?"
             from reader.screens.annotation_dialogs import ConfirmScreen
 
-            self.app.push_screen(
+            self.app.push_dialog(
                 ConfirmScreen(question), lambda yes: self.export(force=True) if yes else None
             )
             return None
@@ -567,7 +567,7 @@ class Annotating:
             def ask() -> None:
                 from reader.screens.annotation_dialogs import ConfirmScreen
 
-                app.push_screen(
+                app.push_dialog(
                     ConfirmScreen(question),
                     lambda yes: self.export_library(force=True) if yes else None,
                 )
