@@ -132,19 +132,31 @@ class Block(Record):
             self._sentences = self._segment()
         return self._sentences
 
-    def _segment(self) -> list[Sentence]:
+    def sentence_starts(self) -> list[int]:
+        """Where the block's sentences start (`Document.text` offsets), without building the
+        `Sentence` objects when they are not there yet (an export numbering a whole book)."""
+        if self._sentences is not None:
+            return [sentence.start for sentence in self._sentences]
+        start = self.start
+        return [start + s for s, _ in self._spans()]
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """The sentences as non-empty (start, end) offsets relative to the block."""
         from reader.document.sentences import split_sentences
 
         source = self._anchor_text if self._anchor_text is not None else self.text
         if not source.strip():
             return []
         if not self.is_prose:
-            spans = [(0, len(self.text))]
-        else:
-            # Segment the display text (reflowed line breaks are spaces there, which is what
-            # the segmenter expects); offsets are identical to the anchor text's.
-            spans = split_sentences(self.text)
-        return [Sentence(self.start + s, self.start + e, source[s:e]) for s, e in spans if e > s]
+            return [(0, len(self.text))]
+        # Segment the display text (reflowed line breaks are spaces there, which is what the
+        # segmenter expects); offsets are identical to the anchor text's.
+        return [(s, e) for s, e in split_sentences(self.text) if e > s]
+
+    def _segment(self) -> list[Sentence]:
+        source = self._anchor_text if self._anchor_text is not None else self.text
+        start = self.start
+        return [Sentence(start + s, start + e, source[s:e]) for s, e in self._spans()]
 
 
 class Metadata(Record):

@@ -214,7 +214,7 @@ class SentenceStarts:
         starts = self._known.get(index)
         if starts is None:
             block = self.document.blocks[index]
-            starts = self._known[index] = [s.start for s in block.sentences]
+            starts = self._known[index] = block.sentence_starts()
             self._new_chars += max(block.end - block.start, 1)
         return starts
 

@@ -106,3 +106,14 @@ def test_loading_encoded_text_round_trips(raw):
         path.write_bytes(raw.replace("\x00", "").encode("utf-8"))
         doc = load_document(path)
     check_invariants(doc)
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(["c.txt", "c.md"]))
+def test_sentence_starts_match_the_sentences(raw, name):
+    """`Block.sentence_starts` (used by exports without building Sentence objects) agrees
+    with `Block.sentences`, before and after the sentences were built."""
+    doc = parse_text(normalize(raw), name)
+    before = [block.sentence_starts() for block in doc.blocks]
+    assert before == [[s.start for s in block.sentences] for block in doc.blocks]
+    assert [block.sentence_starts() for block in doc.blocks] == before
