@@ -69,17 +69,20 @@ def make_library(folder: Path, count: int, seed: int = 7) -> Path:
     return folder
 
 
-def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
+def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True) -> int:
     """Write a valid sidecar with `count` sentence annotations (spread evenly over the
-    article) in the store's own format (reader.annotations.storage). Returns how many."""
+    article) in the store's own format (reader.annotations.storage), as the app saves it:
+    with each highlight's place, unless `places` is False (a sidecar written by an earlier
+    version or another tool). Returns how many."""
     from reader.annotations.model import CATEGORIES, SCHEMA_VERSION, Annotation
+    from reader.annotations.places import PLACES_KEY, PlaceFinder
     from reader.annotations.storage import (
         SidecarStorage,
         annotation_to_record,
         encode,
         sidecar_path_for,
     )
-    from reader.document.loader import load_document
+    from reader.document.loader import load_document, title_fallback
 
     rng = random.Random(seed)
     document = load_document(article)
@@ -88,7 +91,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
         raise ValueError(f"no sentences in {article}")
     step = max(1, len(sentences) // count)
     chosen = sentences[::step][:count]
-    records = []
+    records, anns = [], []
     for i, sentence in enumerate(chosen):
         ann = Annotation.create(
             document.text,
@@ -98,8 +101,12 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
             note=f"Note {i} on this sentence." if rng.random() < 0.3 else "",
             tags=["bench"] if rng.random() < 0.2 else [],
         )
+        anns.append(ann)
         records.append(annotation_to_record(ann, article.name))
     meta = {"schema": SCHEMA_VERSION, "sha256": document.sha256, "source": article.name}
+    if places:  # what the store adds to every save (reader/annotations/places.py)
+        finder = PlaceFinder(document, title_fallback(article))
+        meta[PLACES_KEY] = finder.payload(sorted({(r.start, r.end) for r in anns}))
     storage = SidecarStorage(sidecar_path_for(article))
     storage.write(encode(records, meta, {}))
     storage.close()

@@ -516,8 +516,16 @@ def decode(data: dict[str, Any] | None, name: str, records: bool = True) -> Side
 
 
 def read_unchanged(path: Path, text: str, sha256: str) -> tuple[list[Annotation], str] | None:
-    """(annotations, article note) of the sidecar at `path` when opening it for the article
-    text `text` (whose SHA-256 is `sha256`) keeps every annotation exactly as stored: each
+    """(annotations, article note): `read_unchanged_sidecar` without the meta record."""
+    found = read_unchanged_sidecar(path, text, sha256)
+    return None if found is None else found[:2]
+
+
+def read_unchanged_sidecar(
+    path: Path, text: str, sha256: str
+) -> tuple[list[Annotation], str, dict[str, Any]] | None:
+    """(annotations, article note, meta record) of the sidecar at `path` when opening it for
+    the article text `text` (whose SHA-256 is `sha256`) keeps every annotation as stored: each
     anchored one still sits at its stored position with its stored context, and orphans stay
     orphans because the text is the one they were orphaned in. That is what a read-only
     `AnnotationStore` would hold, without re-anchoring, indexing or merge bookkeeping.
@@ -537,7 +545,7 @@ def read_unchanged(path: Path, text: str, sha256: str) -> tuple[list[Annotation]
     for ann in annotations:
         if not (same_text if ann.orphaned else still_anchored(text, ann)):
             return None
-    return annotations, data.article_note
+    return annotations, data.article_note, data.meta
 
 
 def _source_of(record: dict[str, Any]) -> str:

@@ -43,6 +43,7 @@ from reader.annotations.model import (
     Annotation,
     utc_now,
 )
+from reader.annotations.places import PLACES_KEY, PlaceFinder
 from reader.annotations.storage import (
     FileStamp,
     SidecarData,
@@ -58,6 +59,7 @@ from reader.annotations.storage import (
     record_to_annotation,
     sidecar_path_for,
 )
+from reader.document.loader import title_fallback
 from reader.document.model import Document
 from reader.errors import NotFoundError, ReaderError
 
@@ -147,6 +149,8 @@ class AnnotationStore:
         self._orphan_keys: list[tuple[str, str]] = []
         self._max_len = 0
         self._listing: list[Annotation] | None = None
+        # Each highlight's paragraph, sentence and line, saved for the export (places.py).
+        self._places = PlaceFinder(document, title_fallback(document.path))
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -199,6 +203,8 @@ class AnnotationStore:
                         delta = fresh.start - ann.start
                 ann = fresh
             anns[ann.id] = ann
+        if not self.read_only:
+            self._places.seed(data.meta.get(PLACES_KEY))
         self._base = dict(data.records)
         self._base_meta = dict(data.meta)
         self._base_note = data.article_note
@@ -568,6 +574,17 @@ class AnnotationStore:
                     with self._lock:
                         attempt = self._change_seq
                         data, base = self._merge_for_write(theirs)
+                        spans = sorted(
+                            {(a.start, a.end) for a in self._anns.values() if not a.orphaned}
+                        )
+                    # Outside the memory lock: places of new highlights may need their blocks
+                    # split into sentences (the UI thread may take the lock meanwhile).
+                    places = self._places.payload(spans)
+                    meta = base[2]  # the meta row being written
+                    if places is None:
+                        meta.pop(PLACES_KEY, None)
+                    else:
+                        meta[PLACES_KEY] = places
                     new_rows: dict[int, Any] = {}
                     payload = dumps(data, self._row_cache, new_rows)
                     stamp = self._storage.write_bytes(payload)

@@ -57,60 +57,80 @@ def _export_article(
     from reader.document.model import Document
 
     text, encoding = read_article(article)
-    document: Document | None = None
-    outline = None
-    if fmt == "markdown" and not is_markdown(article):
-        # A long plain-text article exported before has its outline (blocks, metadata,
-        # sentence starts) cached: the export may not need to parse it at all.
-        from reader.export.sentence_cache import read_outline
-
-        unparsed = Document(str(article), "text", text, [], encoding=encoding)
-        outline = read_outline(unparsed, title_fallback(article))
-        if outline is not None:
-            unparsed.meta = outline.meta
-            document = unparsed  # text, path and metadata only: blocks are in `outline`
-    if document is None:
-        document = parse_text(text, article, encoding)
-    annotations, note, warnings = _read_annotations(article, document, fmt == "markdown")
     if fmt == "w3c":
         from reader.export.w3c import dump_json, render_w3c
 
+        document = parse_text(text, article, encoding)
+        annotations, _, warnings, _ = _read_annotations(article, document, False)
         return dump_json(render_w3c(document, annotations)), warnings
     from reader.export.markdown import render_markdown
 
     base = base_dir if base_dir is not None else article.resolve().parent
     link = os.path.relpath(article.resolve(), base.resolve())
-    if outline is not None and outline.covers(a.start for a in annotations if not a.orphaned):
-        bounds = outline.block_starts, outline.block_ends
-        starts = outline.sentence_starts.__getitem__
-        return render_markdown(
-            document, annotations, note, group_by, link, starts, bounds
-        ), warnings
-    if outline is not None:  # a highlight in a block not segmented before
+    name = title_fallback(article)
+    plain = not is_markdown(article)
+    # A plain text's offsets are those of the file's text: it is parsed only when needed.
+    # (A Markdown article's are those of its rendered text, so it is parsed first.)
+    if plain:
+        document = Document(str(article), "text", text, [], encoding=encoding)
+    else:
+        document = parse_text(text, article, encoding)
+    annotations, note, warnings, meta = _read_annotations(article, document, True)
+    if meta is not None:
+        # The usual case: the app saved each highlight's place with the sidecar.
+        from reader.annotations.places import PLACES_KEY, read_places
+
+        places = read_places(meta.get(PLACES_KEY), document, name)
+        if places is not None and places.covers(
+            (a.start, a.end) for a in annotations if not a.orphaned
+        ):
+            if plain:
+                document.meta = places.meta
+            rendered = render_markdown(document, annotations, note, group_by, link, locator=places)
+            return rendered, warnings
+    outline = None
+    if plain:
+        # A long plain-text article exported before has its outline (blocks, metadata,
+        # sentence starts) cached: the export may not need to parse it at all.
+        from reader.export.sentence_cache import read_outline
+
+        outline = read_outline(document, name)
+        if outline is not None:
+            document.meta = outline.meta
+            if outline.covers(a.start for a in annotations if not a.orphaned):
+                bounds = outline.block_starts, outline.block_ends
+                starts = outline.sentence_starts.__getitem__
+                return render_markdown(
+                    document, annotations, note, group_by, link, starts, bounds
+                ), warnings
         document = parse_text(text, article, encoding)
     from reader.export.sentence_cache import SentenceStarts
 
-    sentence_starts = SentenceStarts(document, bool(annotations), name=title_fallback(article))
+    sentence_starts = SentenceStarts(document, bool(annotations), name=name)
     rendered = render_markdown(document, annotations, note, group_by, link, sentence_starts)
     sentence_starts.save()
     return rendered, warnings
 
 
-def _read_annotations(article: Path, document, any_order: bool) -> tuple[list, str, list[str]]:
-    """(annotations, article note, warnings) of the article's sidecar, opened read-only
-    (only `document.text`, `path` and `sha256` are used). `any_order`: the caller orders
-    the annotations itself, so the store's ordering may be skipped."""
-    from reader.annotations.storage import read_unchanged, sidecar_path_for
+def _read_annotations(
+    article: Path, document, any_order: bool
+) -> tuple[list, str, list[str], dict | None]:
+    """(annotations, article note, warnings, meta record) of the article's sidecar, opened
+    read-only (only `document.text`, `path` and `sha256` are used). `any_order`: the caller
+    orders the annotations itself, so the store's ordering may be skipped. The meta record
+    comes only when nothing needed re-anchoring (else None)."""
+    from reader.annotations.storage import read_unchanged_sidecar, sidecar_path_for
 
     annotations, note, warnings = [], "", []
     sidecar = sidecar_path_for(article)
     if sidecar.exists() and not sidecar.is_file():
         warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
     elif sidecar.is_file():  # never create a sidecar just to export nothing
-        unchanged = read_unchanged(sidecar, document.text, document.sha256) if any_order else None
+        unchanged = (
+            read_unchanged_sidecar(sidecar, document.text, document.sha256) if any_order else None
+        )
         if unchanged is not None:  # the usual case: nothing to re-anchor, nothing wrong
-            annotations, note = unchanged
-            return annotations, note, warnings
+            return unchanged[0], unchanged[1], warnings, unchanged[2]
         from reader.annotations.store import AnnotationStore
 
         store = AnnotationStore.open(document, read_only=True)
@@ -120,7 +140,7 @@ def _read_annotations(article: Path, document, any_order: bool) -> tuple[list, s
                 warnings.append(f"{article}: {store.problem}")
         finally:
             store.close()
-    return annotations, note, warnings
+    return annotations, note, warnings, None
 
 
 def export_command(

@@ -7,18 +7,17 @@ written. Output is deterministic: the same document and annotations give the sam
 
 from __future__ import annotations
 
-import bisect
 import functools
 import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
+from reader.document.locate import BlockBounds, Locator, SentenceStartsOf
 from reader.document.model import Document
 from reader.errors import ReaderError
 
@@ -198,92 +197,6 @@ class Slugger:
         return base if n == 0 else f"{base}-{n}"
 
 
-# --- locating a highlight -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    paragraph: int  # 1-based block number
-    sentence: int  # 1-based sentence number in that block (first sentence of the range)
-    last_sentence: int
-    line: int  # 1-based line in the source file
-
-
-SentenceStartsOf = Callable[[int], list[int]]
-BlockBounds = tuple[list[int], list[int]]
-
-
-class Locator:
-    """Finds block, sentence and source line for offsets into one document (bisection).
-
-    Only the blocks that hold a highlight are split into sentences; `sentence_starts` (block
-    index -> sentence start offsets) may supply them instead, e.g. from a cache."""
-
-    def __init__(
-        self,
-        document: Document,
-        sentence_starts: SentenceStartsOf | None = None,
-        bounds: BlockBounds | None = None,
-    ):
-        """`bounds` (block starts, block ends) stand in for `document.blocks` when the blocks
-        are not known (a plain-text article whose outline came from the export's cache)."""
-        self.document = document
-        if bounds is None:
-            bounds = [b.start for b in document.blocks], [b.end for b in document.blocks]
-        self._block_starts, self._block_ends = bounds
-        self._sentence_starts: dict[int, list[int]] = {}
-        self._starts_of = sentence_starts or self._segment
-        # Line counting resumes from the last offset asked (highlights come in document
-        # order), so the whole export counts the text's newlines about once.
-        self._line_offset = 0
-        self._line_count = 0
-
-    def _segment(self, index: int) -> list[int]:
-        return [s.start for s in self.document.blocks[index].sentences]
-
-    def _line(self, block_index: int, offset: int) -> int:
-        doc = self.document
-        if doc.format != "text":
-            return doc.blocks[block_index].source_line
-        if offset < self._line_offset:
-            self._line_offset = self._line_count = 0
-        self._line_count += doc.text.count("\n", self._line_offset, offset)
-        self._line_offset = offset
-        return self._line_count + 1
-
-    def locate(self, start: int, end: int) -> Location | None:
-        where = self.where(start, end)
-        return None if where is None else Location(*where)
-
-    def where(self, start: int, end: int) -> tuple[int, int, int, int] | None:
-        """`locate` as a plain (paragraph, sentence, last_sentence, line) tuple."""
-        # Called once per highlight: `_line` and the `max`/`min` calls are written out.
-        ends = self._block_ends
-        if not ends:
-            return None
-        doc = self.document
-        # the block containing `start`, or the first one after it (like Document.block_at)
-        index = bisect.bisect_right(ends, start)
-        if index >= len(ends):
-            index = len(ends) - 1
-        starts = self._sentence_starts.get(index)
-        if starts is None:
-            starts = self._sentence_starts[index] = self._starts_of(index)
-        first = bisect.bisect_right(starts, start) or 1
-        last = bisect.bisect_left(starts, end if end > start else start + 1)
-        if last < first:
-            last = first
-        if doc.format != "text":
-            return index + 1, first, last, doc.blocks[index].source_line
-        block_start = self._block_starts[index]
-        offset = block_start if block_start > start else start
-        if offset < self._line_offset:
-            self._line_offset = self._line_count = 0
-        self._line_count += doc.text.count("\n", self._line_offset, offset)
-        self._line_offset = offset
-        return index + 1, first, last, self._line_count + 1
-
-
 # --- rendering ----------------------------------------------------------------------------
 
 
@@ -364,7 +277,13 @@ def _category_strong(category: str) -> str:
     return f"**{escape_inline(category_label(category))}**"
 
 
-def _highlight(w: _Writer, ann: Annotation, locator: Locator | None, link: str | None) -> None:
+class Where(Protocol):
+    """What numbers a highlight: `Locator.where`'s (paragraph, sentence, last, line)."""
+
+    def where(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
+
+
+def _highlight(w: _Writer, ann: Annotation, locator: Where | None, link: str | None) -> None:
     """One highlight; `link` is the article's link destination (already encoded)."""
     # One part per highlight, its blocks already joined as `_Writer.text` would join them.
     facts = _category_strong(ann.category)
@@ -421,9 +340,11 @@ def render_article(
     level: int = 1,
     sentence_starts: SentenceStartsOf | None = None,
     bounds: BlockBounds | None = None,
+    locator: Where | None = None,
 ) -> str:
     """Append one article's section to `w`; return the anchor of its heading. `sentence_starts`
-    and `bounds` are passed to `Locator`."""
+    and `bounds` are passed to `Locator`; `locator` replaces it (e.g. places stored in the
+    sidecar: reader.annotations.places)."""
     anchor = w.heading(level, article_title(document))
     if document.meta.subtitle.strip():
         w.block(f"*{escape_inline(document.meta.subtitle.strip())}*")
@@ -434,7 +355,8 @@ def render_article(
         w.heading(level + 1, "Article note")
         w.block(_close_fences(article_note.strip("\n").rstrip()))
     anchored, orphans = ordered(annotations)
-    locator = Locator(document, sentence_starts, bounds)
+    if locator is None:
+        locator = Locator(document, sentence_starts, bounds)
     link = link_target(source_link) if source_link else None
     w.heading(level + 1, "Highlights")
     if not annotations:
@@ -475,6 +397,7 @@ def render_markdown(
     source_link: str | None = None,
     sentence_starts: SentenceStartsOf | None = None,
     bounds: BlockBounds | None = None,
+    locator: Where | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
     where the notes will live (e.g. `story.txt`); None leaves out file and line links.
@@ -482,7 +405,16 @@ def render_markdown(
     w = _Writer()
     w.block(MARKER)
     render_article(
-        w, document, annotations, article_note, group_by, source_link, 1, sentence_starts, bounds
+        w,
+        document,
+        annotations,
+        article_note,
+        group_by,
+        source_link,
+        1,
+        sentence_starts,
+        bounds,
+        locator,
     )
     return w.text()
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -36,8 +35,8 @@ from typing import Any
 
 from reader.document.decode import one_line
 from reader.document.model import Document, Metadata
+from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
 
-FORMAT = 2
 MIN_CHARS = 200_000  # shorter articles parse in a few milliseconds: not worth a file
 MIN_NEW_CHARS = 1  # rewrite the file when at least this much more text was segmented
 MAX_FILES = 16  # the least recently written cache files beyond this are removed
@@ -61,16 +60,6 @@ def _user_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME))
-
-
-def code_fingerprint() -> str:
-    """A digest of the code that makes blocks and sentences (reader/document/*.py)."""
-    folder = Path(__file__).resolve().parent.parent / "document"
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(folder.glob("*.py")):
-        with contextlib.suppress(OSError):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:32]
 
 
 def cache_path(document: Document, directory: Path | None = None) -> Path:
@@ -116,7 +105,7 @@ def read_outline(document: Document, name: str, directory: Path | None = None) -
     if data.get("name") != name or data.get("length") != len(document.text):
         return None
     bounds = _bounds(data.get("starts"), data.get("ends"), len(document.text))
-    meta = _meta_from_json(data.get("meta"))
+    meta = meta_from_json(data.get("meta"))
     entries = data.get("blocks")
     if bounds is None or meta is None or not isinstance(entries, list):
         return None
@@ -151,35 +140,6 @@ def _bounds(starts: Any, ends: Any, length: int) -> tuple[list[int], list[int]] 
     if previous_end > length:
         return None
     return starts, ends
-
-
-_META_STRINGS = ("title", "subtitle", "source")
-
-
-def _meta_to_json(meta: Metadata) -> dict[str, Any]:
-    return {
-        "title": meta.title,
-        "subtitle": meta.subtitle,
-        "published": meta.published,
-        "source": meta.source,
-        "authors": list(meta.authors),
-        "extra": dict(meta.extra),
-    }
-
-
-def _meta_from_json(data: Any) -> Metadata | None:
-    if not isinstance(data, dict) or set(data) != {*_META_STRINGS, "published", "authors", "extra"}:
-        return None
-    published, authors, extra = data["published"], data["authors"], data["extra"]
-    if not (
-        all(type(data[key]) is str for key in _META_STRINGS)
-        and (published is None or type(published) is str)
-        and isinstance(authors, list)
-        and all(type(a) is str for a in authors)
-        and isinstance(extra, dict)
-    ):
-        return None
-    return Metadata(data["title"], data["subtitle"], published, data["source"], authors, extra)
 
 
 # --- sentence starts -----------------------------------------------------------------------
@@ -225,7 +185,7 @@ class SentenceStarts:
             "length": len(doc.text),
             "starts": [b.start for b in doc.blocks],
             "ends": [b.end for b in doc.blocks],
-            "meta": _meta_to_json(doc.meta),
+            "meta": meta_to_json(doc.meta),
         }
 
     def _read(self) -> None:
