@@ -7,9 +7,7 @@ document's anchor text (`Document.text`).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from reader.annotations.categories import (  # noqa: F401  (part of this module's API)
     CATEGORIES,
@@ -24,10 +22,14 @@ SCHEMA_VERSION = 1
 
 def utc_now() -> str:
     """Current UTC time as ISO 8601 with a `Z` suffix, to the second."""
+    from datetime import UTC, datetime  # imported when first needed: reading never needs it
+
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def new_id() -> str:
+    import uuid  # imported when first needed: it costs `platform` at import
+
     return str(uuid.uuid4())
 
 
