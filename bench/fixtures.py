@@ -106,7 +106,8 @@ def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True
     meta = {"schema": SCHEMA_VERSION, "sha256": document.sha256, "source": article.name}
     if places:  # what the store adds to every save (reader/annotations/places.py)
         finder = PlaceFinder(document, title_fallback(article))
-        meta[PLACES_KEY] = finder.payload(sorted({(r.start, r.end) for r in anns}))
+        # All at once here; the app adds them a few at a time, with each save.
+        meta[PLACES_KEY] = finder.payload(sorted({(a.start, a.end) for a in anns}), True)
     storage = SidecarStorage(sidecar_path_for(article))
     storage.write(encode(records, meta, {}))
     storage.close()

@@ -13,10 +13,14 @@ new highlight split already), so it writes them into the sidecar's meta record u
      "meta": <the article's metadata>,
      "at": [[start, end, paragraph, sentence, last sentence, line], ...]}
 
-An export uses them only while the text, the parsing code, the file name and the format are
-the ones they were worked out for, and only when every anchored highlight has its place
-there; otherwise it works the places out itself (the same `Locator`, so the bytes are the
-same). Places are derived data: never the user's, never merged, rewritten on every save.
+Only plain-text articles get places: their offsets and line numbers are those of the file's
+own text, so its SHA-256 says whether they still hold. (A Markdown article's offsets are those
+of its rendered text, which an edit of the source can leave alone while its lines move; and it
+parses quickly anyway.) An export uses places only while the text, the parsing code, the file
+name and the format are the ones they were worked out for, and only when every anchored
+highlight has its place there; otherwise it works the places out itself (the same `Locator`,
+so the bytes are the same). Places are derived data: never the user's, never merged,
+rewritten on every save (see `MAX_NEW_PLACES` for when a save leaves them out).
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ from reader.document.outline import code_fingerprint, meta_from_json, meta_to_js
 
 PLACES_KEY = "places"
 _ROW = 6  # start, end, paragraph, sentence, last sentence, line
+# A save works out at most this many new places (a new highlight's block is split already, so
+# its place costs microseconds). More unknown ones (a sidecar from an earlier version, or an
+# edited article whose highlights were re-anchored) would mean splitting most of a book on
+# the writer thread: that save stores no places, and exports work them out as before.
+MAX_NEW_PLACES = 200
 
 Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
 
@@ -49,13 +58,19 @@ class PlaceFinder:
         if places is not None:
             self._known.update(places.at)
 
-    def payload(self, spans: Iterable[tuple[int, int]]) -> dict[str, Any] | None:
+    def payload(
+        self, spans: Iterable[tuple[int, int]], unlimited: bool = False
+    ) -> dict[str, Any] | None:
         """The `"places"` value for highlights at `spans` (in document order), or None when
-        the document has no blocks to number (nothing worth storing)."""
+        the document has no blocks to number or is not plain text, or when more than
+        `MAX_NEW_PLACES` are unknown yet and not `unlimited` (no user is waiting)."""
         document = self.document
-        if not document.blocks:
+        if not document.blocks or document.format != "text":
             return None
         known = self._known
+        spans = list(spans)
+        if not unlimited and sum(1 for span in spans if span not in known) > MAX_NEW_PLACES:
+            return None
         rows = []
         for span in spans:
             place = known.get(span)
@@ -101,7 +116,7 @@ def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | No
     """The places in a sidecar's meta `"places"` value when they were worked out for
     `document` (same text, parsing code, fallback title and format) and well formed; else
     None. Only `document.text`, `sha256` and `format` are used: it need not be parsed."""
-    if not isinstance(stored, dict):
+    if not isinstance(stored, dict) or document.format != "text":
         return None
     if (
         stored.get("sha256") != document.sha256
@@ -114,8 +129,12 @@ def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | No
     rows = stored.get("at")
     if meta is None or not isinstance(rows, list):
         return None
-    length = len(document.text)
+    text = document.text
+    length = len(text)
     at: dict[tuple[int, int], Place] = {}
+    # Rows come in position order, so paragraphs and lines never go back; the last line is
+    # at most the text's line count.
+    previous = (-1, -1, 0, 1)
     for row in rows:
         if type(row) is not list or len(row) != _ROW or set(map(type, row)) != _INT:
             return None
@@ -124,5 +143,10 @@ def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | No
             0 <= start <= end <= length and paragraph > 0 and 0 < sentence <= last and line > 0
         ):
             return None
+        if (start, end) <= previous[:2] or paragraph < previous[2] or line < previous[3]:
+            return None
+        previous = (start, end, paragraph, line)
         at[start, end] = (paragraph, sentence, last, line)
+    if previous[3] > text.count("\n") + 1:
+        return None
     return StoredPlaces(meta, at)

@@ -151,6 +151,7 @@ class AnnotationStore:
         self._listing: list[Annotation] | None = None
         # Each highlight's paragraph, sentence and line, saved for the export (places.py).
         self._places = PlaceFinder(document, title_fallback(document.path))
+        self.place_everything = False  # True: a save places every highlight (no UI waits)
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -579,7 +580,10 @@ class AnnotationStore:
                         )
                     # Outside the memory lock: places of new highlights may need their blocks
                     # split into sentences (the UI thread may take the lock meanwhile).
-                    places = self._places.payload(spans)
+                    try:
+                        places = self._places.payload(spans, self.place_everything)
+                    except Exception:  # noqa: BLE001 - derived data must never stop a save
+                        places = None
                     meta = base[2]  # the meta row being written
                     if places is None:
                         meta.pop(PLACES_KEY, None)

@@ -8,7 +8,6 @@ places in a sidecar) is valid only for the same text (its SHA-256) and the same 
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from reader.document.model import Metadata
 OUTLINE_FORMAT = 2  # bump when what is stored changes meaning
 
 
-@functools.cache
 def code_fingerprint() -> str:
     """A digest of the code that makes blocks and sentences (reader/document/*.py)."""
     folder = Path(__file__).resolve().parent

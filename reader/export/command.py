@@ -189,6 +189,7 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     annotations, skipped = read_w3c_file(file)  # before touching the sidecar
     document = load_document(article)
     store = AnnotationStore.open(document)
+    store.place_everything = True  # a command: nobody waits on a key while it saves
     try:
         if store.problem:
             raise ReaderError(f"{store.sidecar_path}: {store.problem}")
