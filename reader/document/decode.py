@@ -137,8 +137,16 @@ def _may_hold_controls(data: bytes, encoding: str) -> bool:
     return True
 
 
+# BOMs of the encodings in which a CR byte is not always a carriage return.
+_WIDE_BOMS = tuple(bom for bom, _, name in _BOMS if name.startswith(("utf-16", "utf-32")))
+
+
 def decode_and_normalize(data: bytes) -> tuple[str, str] | None:
     """Decode and normalise file bytes: (text, encoding), or None when binary. Never raises."""
+    if b"\r" in data and not data.startswith(_WIDE_BOMS):
+        # In UTF-8 and cp1252 (the only other decodings) a CR byte is a carriage return, so
+        # newlines are normalised on the bytes: several times faster than on the decoded text.
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     decoded = decode_bytes(data)
     if decoded is None:
         return None

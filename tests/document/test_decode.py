@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.document.decode import decode_and_normalize, decode_bytes, sanitize
 from reader.document.loader import load_document
@@ -127,3 +130,36 @@ def test_unknown_bytes_never_fail(load):
     doc = load(bytes(range(1, 256)) * 3)
     assert doc.encoding == "cp1252"
     assert not any(0x80 <= ord(c) < 0xA0 or (ord(c) < 0x20 and c not in "\t\n") for c in doc.text)
+
+
+_PIECES = [
+    b"\r",
+    b"\n",
+    b"\r\n",
+    b"a",
+    b"\xe9",
+    b"\xc3\xa9",
+    b"\x00",
+    b"\x81",
+    b"\x1b",
+    b"\xc2\x85",
+]
+_STARTS = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    start=st.sampled_from(_STARTS),
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=24),
+)
+def test_newlines_normalised_on_bytes_match_normalising_the_text(start, pieces):
+    """`decode_and_normalize` turns CR LF and CR into LF before decoding (except for UTF-16
+    and UTF-32); the text must be what decoding first and normalising after gives."""
+    from reader.document.decode import normalize_newlines
+
+    data = start + b"".join(pieces)
+    decoded = decode_bytes(data)
+    expected = None
+    if decoded is not None:
+        expected = (sanitize(normalize_newlines(decoded[0])), decoded[1])
+    assert decode_and_normalize(data) == expected
