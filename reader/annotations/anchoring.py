@@ -16,7 +16,6 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
@@ -241,11 +240,10 @@ def reanchor(text: str, ann: Annotation, hints: Iterable[int] = ()) -> Annotatio
     """
     found = locate(text, ann, hints)
     if found is None:
-        return dataclasses.replace(ann, orphaned=True, tags=list(ann.tags), extra=dict(ann.extra))
+        return ann.replace(orphaned=True, tags=list(ann.tags), extra=dict(ann.extra))
     start, end = found
     prefix, exact, suffix = quote_selector(text, start, end)
-    return dataclasses.replace(
-        ann,
+    return ann.replace(
         start=start,
         end=end,
         exact=exact,

@@ -7,7 +7,7 @@ document's anchor text (`Document.text`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any
 
 from reader.annotations.categories import (  # noqa: F401  (part of this module's API)
     CATEGORIES,
@@ -15,6 +15,7 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     CATEGORY_LETTERS,
     category_for_key,
 )
+from reader.records import Record
 
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1
@@ -42,22 +43,55 @@ def quote_selector(text: str, start: int, end: int) -> tuple[str, str, str]:
     )
 
 
-@dataclass(slots=True)
-class Annotation:
-    id: str
-    category: str
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    tags: list[str] = field(default_factory=list)
-    created: str = ""
-    modified: str = ""
-    orphaned: bool = False
-    # Fields this version does not know, kept so a rewrite never drops them.
-    extra: dict[str, object] = field(default_factory=dict)
+class Annotation(Record):
+    """One highlight: its category, note and tags, and where it sits (its selectors).
+
+    A `Record` rather than a `@dataclass`: the export reads ten thousand of these in a
+    process that should not pay for generating dataclass code (see reader/records.py).
+    Fields compare by value; `replace` copies with changes (like `dataclasses.replace`)."""
+
+    __slots__ = (
+        "id", "category", "start", "end", "exact", "prefix", "suffix", "note", "tags",
+        "created", "modified", "orphaned",
+        "extra",  # fields this version does not know, kept so a rewrite never drops them
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        category: str,
+        start: int,
+        end: int,
+        exact: str,
+        prefix: str = "",
+        suffix: str = "",
+        note: str = "",
+        tags: list[str] | None = None,
+        created: str = "",
+        modified: str = "",
+        orphaned: bool = False,
+        extra: dict[str, object] | None = None,
+    ) -> None:
+        self.id = id
+        self.category = category
+        self.start = start
+        self.end = end
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        self.note = note
+        self.tags: list[str] = [] if tags is None else tags
+        self.created = created
+        self.modified = modified
+        self.orphaned = orphaned
+        self.extra: dict[str, object] = {} if extra is None else extra
+
+    def replace(self, **changes: Any) -> Annotation:
+        """A copy with `changes` (field names; unknown ones raise TypeError). Lists and
+        dicts not changed are shared, as with `dataclasses.replace`."""
+        values = {name: getattr(self, name) for name in self._FIELDS}
+        values.update(changes)
+        return Annotation(**values)
 
     @classmethod
     def create(

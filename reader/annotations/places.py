@@ -11,7 +11,8 @@ new highlight split already), so it writes them into the sidecar's meta record u
     {"sha256": <the article text's SHA-256>, "code": <reader.document.outline.code_fingerprint>,
      "name": <the title a plain text falls back to>, "format": "text" | "markdown",
      "meta": <the article's metadata>,
-     "at": [[start, end, paragraph, sentence, last sentence, line], ...]}
+     "at": {"start": [...], "end": [...], "paragraph": [...], "sentence": [...],
+            "last_sentence": [...], "line": [...]}}  (one column per field, in position order)
 
 Only plain-text articles get places: their offsets and line numbers are those of the file's
 own text, so its SHA-256 says whether they still hold. (A Markdown article's offsets are those
@@ -26,6 +27,7 @@ rewritten on every save (see `MAX_NEW_PLACES` for when a save leaves them out).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import le, lt
 from typing import Any
 
 from reader.document.locate import Locator
@@ -33,7 +35,8 @@ from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
 
 PLACES_KEY = "places"
-_ROW = 6  # start, end, paragraph, sentence, last sentence, line
+# "at" holds one list per column, a highlight per index (checked in C, parsed fast).
+_COLUMNS = ("start", "end", "paragraph", "sentence", "last_sentence", "line")
 # A save works out at most this many new places (a new highlight's block is split already, so
 # its place costs microseconds). More unknown ones (a sidecar from an earlier version, or an
 # edited article whose highlights were re-anchored) would mean splitting most of a book on
@@ -71,7 +74,8 @@ class PlaceFinder:
         spans = list(spans)
         if not unlimited and sum(1 for span in spans if span not in known) > MAX_NEW_PLACES:
             return None
-        rows = []
+        columns: list[list[int]] = [[] for _ in _COLUMNS]
+        starts, ends, paragraphs, sentences, lasts, lines = columns
         for span in spans:
             place = known.get(span)
             if place is None:
@@ -81,14 +85,19 @@ class PlaceFinder:
                 if where is None:
                     return None
                 place = known[span] = where
-            rows.append([*span, *place])
+            starts.append(span[0])
+            ends.append(span[1])
+            paragraphs.append(place[0])
+            sentences.append(place[1])
+            lasts.append(place[2])
+            lines.append(place[3])
         return {
             "sha256": document.sha256,
             "code": code_fingerprint(),
             "name": self.name,
             "format": document.format,
             "meta": meta_to_json(document.meta),
-            "at": rows,
+            "at": dict(zip(_COLUMNS, columns, strict=True)),
         }
 
 
@@ -126,27 +135,45 @@ def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | No
     ):
         return None
     meta = meta_from_json(stored.get("meta"))
-    rows = stored.get("at")
-    if meta is None or not isinstance(rows, list):
+    columns = _columns(stored.get("at"))
+    if meta is None or columns is None:
         return None
+    starts, ends, paragraphs, sentences, lasts, lines = columns
+    if not starts:
+        return StoredPlaces(meta, {})
     text = document.text
-    length = len(text)
-    at: dict[tuple[int, int], Place] = {}
-    # Rows come in position order, so paragraphs and lines never go back; the last line is
-    # at most the text's line count.
-    previous = (-1, -1, 0, 1)
-    for row in rows:
-        if type(row) is not list or len(row) != _ROW or set(map(type, row)) != _INT:
-            return None
-        start, end, paragraph, sentence, last, line = row
-        if not (
-            0 <= start <= end <= length and paragraph > 0 and 0 < sentence <= last and line > 0
-        ):
-            return None
-        if (start, end) <= previous[:2] or paragraph < previous[2] or line < previous[3]:
-            return None
-        previous = (start, end, paragraph, line)
-        at[start, end] = (paragraph, sentence, last, line)
-    if previous[3] > text.count("\n") + 1:
+    # Every check runs in C (a book has ten thousand rows): offsets inside the text, spans in
+    # strictly increasing position order, so paragraphs and lines never go back; numbers
+    # from 1, a last sentence not before the first, lines within the text's line count.
+    spans = list(zip(starts, ends, strict=True))
+    if not (
+        min(starts) >= 0
+        and max(ends) <= len(text)
+        and all(map(le, starts, ends))
+        and all(map(lt, spans, spans[1:]))
+        and min(paragraphs) >= 1
+        and all(map(le, paragraphs, paragraphs[1:]))
+        and min(sentences) >= 1
+        and all(map(le, sentences, lasts))
+        and lines[0] >= 1
+        and all(map(le, lines, lines[1:]))
+        and lines[-1] <= text.count("\n") + 1
+    ):
         return None
-    return StoredPlaces(meta, at)
+    return StoredPlaces(
+        meta, dict(zip(spans, zip(paragraphs, sentences, lasts, lines, strict=True), strict=True))
+    )
+
+
+def _columns(value: Any) -> list[list[int]] | None:
+    """The six columns of `"at"`: lists of ints (not bools) of one length, or None."""
+    if not isinstance(value, dict) or len(value) != len(_COLUMNS):
+        return None
+    columns = [value.get(key) for key in _COLUMNS]
+    size = len(columns[0]) if isinstance(columns[0], list) else -1
+    for column in columns:
+        if not isinstance(column, list) or len(column) != size:
+            return None
+        if column and set(map(type, column)) != _INT:
+            return None
+    return columns

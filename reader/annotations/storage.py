@@ -31,12 +31,12 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import SCHEMA_VERSION, Annotation
 from reader.errors import ReaderError
+from reader.records import Record, Value
 
 try:  # POSIX only; elsewhere writes are still atomic, just not serialised across processes.
     import fcntl
@@ -76,13 +76,15 @@ def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
     return p.with_name(p.name + SIDECAR_SUFFIX)
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
+class FileStamp(Value):
     """What `reload_if_changed` compares: cheap to get, changes on every replace."""
 
-    mtime_ns: int
-    size: int
-    inode: int
+    __slots__ = ("mtime_ns", "size", "inode")
+
+    def __init__(self, mtime_ns: int, size: int, inode: int) -> None:
+        object.__setattr__(self, "mtime_ns", mtime_ns)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "inode", inode)
 
     @classmethod
     def of(cls, st: os.stat_result) -> FileStamp:
@@ -454,14 +456,22 @@ def _general_record_to_annotation(record: Any) -> Annotation:
     )
 
 
-@dataclass(slots=True)
-class SidecarData:
+class SidecarData(Record):
     """A decoded sidecar: normalised records by id, the meta record, everything else."""
 
-    records: dict[str, dict[str, Any]] = field(default_factory=dict)
-    annotations: dict[str, Annotation] = field(default_factory=dict)  # the records, decoded
-    meta: dict[str, Any] = field(default_factory=dict)
-    other_tables: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("records", "annotations", "meta", "other_tables")
+
+    def __init__(
+        self,
+        records: dict[str, dict[str, Any]] | None = None,
+        annotations: dict[str, Annotation] | None = None,  # the records, decoded
+        meta: dict[str, Any] | None = None,
+        other_tables: dict[str, Any] | None = None,
+    ) -> None:
+        self.records = {} if records is None else records
+        self.annotations = {} if annotations is None else annotations
+        self.meta = {} if meta is None else meta
+        self.other_tables = {} if other_tables is None else other_tables
 
     @property
     def article_note(self) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import atexit
 import bisect
-import dataclasses
 import errno
 import operator
 import os
@@ -373,8 +372,7 @@ class AnnotationStore:
                     (ann.category, ann.note, list(ann.tags))
                     != (existing.category, existing.note, existing.tags)
                 ):
-                    updated = dataclasses.replace(
-                        existing,
+                    updated = existing.replace(
                         category=ann.category,
                         note=ann.note,
                         tags=list(ann.tags),
@@ -384,9 +382,7 @@ class AnnotationStore:
                     existing = updated
                 return "matched", existing
             now = utc_now()
-            placed = dataclasses.replace(
-                placed, created=placed.created or now, modified=placed.modified or now
-            )
+            placed = placed.replace(created=placed.created or now, modified=placed.modified or now)
             self._commit(Change("import annotation", ((placed.id, None, placed),)))
             return ("orphaned" if placed.orphaned else "added"), placed
 
@@ -406,7 +402,7 @@ class AnnotationStore:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):
                 return old
-            new = dataclasses.replace(old, **fields, modified=utc_now(), extra=dict(old.extra))
+            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra))
             self._commit(Change(_describe_update(old, new), ((id, old, new),)))
             return new
 

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reader.document.model import Document
+from reader.records import Value
 
 __all__ = ["BlockBounds", "Location", "Locator", "SentenceStartsOf"]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    paragraph: int  # 1-based block number
-    sentence: int  # 1-based sentence number in that block (first sentence of the range)
-    last_sentence: int
-    line: int  # 1-based line in the source file
+class Location(Value):
+    __slots__ = (
+        "paragraph",  # 1-based block number
+        "sentence",  # 1-based sentence number in that block (first sentence of the range)
+        "last_sentence",
+        "line",  # 1-based line in the source file
+    )
+
+    def __init__(self, paragraph: int, sentence: int, last_sentence: int, line: int) -> None:
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "last_sentence", last_sentence)
+        object.__setattr__(self, "line", line)
 
 
 SentenceStartsOf = Callable[[int], list[int]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.annotations.model import Annotation, quote_selector
@@ -56,7 +56,7 @@ def fill_from_position(text: str, ann: Annotation) -> Annotation | None:
     if not 0 <= ann.start < ann.end <= len(text):
         return None
     prefix, exact, suffix = quote_selector(text, ann.start, ann.end)
-    return replace(ann, exact=exact, prefix=prefix, suffix=suffix, tags=list(ann.tags))
+    return ann.replace(exact=exact, prefix=prefix, suffix=suffix, tags=list(ann.tags))
 
 
 def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult:

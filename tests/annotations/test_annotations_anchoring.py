@@ -59,12 +59,8 @@ def test_quote_twice_prefix_and_suffix_decide():
     assert reanchor(new_text, first).start == find_quote(new_text, REPEATED, 1)[0]
     # Even when the old position is nearer the other occurrence, the context decides.
     far = dict(start=0, end=len(REPEATED))
-    import dataclasses
 
-    assert (
-        reanchor(new_text, dataclasses.replace(second, **far)).start
-        == find_quote(new_text, REPEATED, 2)[0]
-    )
+    assert reanchor(new_text, second.replace(**far)).start == find_quote(new_text, REPEATED, 2)[0]
 
 
 def test_typo_fixed_inside_the_quote():

@@ -414,9 +414,8 @@ def test_add_annotation_for_import(article, open_store, tmp_path):
     assert status == "matched" and matched.id == existing.id
 
     # A newer copy of a stored annotation updates its note.
-    import dataclasses
 
-    newer = dataclasses.replace(incoming, note="newer", modified="2999-01-01T00:00:00Z")
+    newer = incoming.replace(note="newer", modified="2999-01-01T00:00:00Z")
     status, updated = store.add_annotation(newer)
     assert status == "matched" and updated.note == "newer" and updated.id == incoming.id
     assert store.get(incoming.id).note == "newer"

@@ -67,6 +67,18 @@ def sidecar_meta(path: Path) -> dict:
     return json.loads(sidecar_path_for(path).read_bytes())["meta"]["1"]
 
 
+COLUMNS = ("start", "end", "paragraph", "sentence", "last_sentence", "line")
+
+
+def rows_of(at: dict) -> list[list[int]]:
+    return [list(row) for row in zip(*(at[key] for key in COLUMNS), strict=True)]
+
+
+def with_rows(places: dict, change) -> dict:
+    rows = change(rows_of(places["at"]))
+    return {**places, "at": {key: [row[i] for row in rows] for i, key in enumerate(COLUMNS)}}
+
+
 def set_places(path: Path, value) -> None:
     sidecar = sidecar_path_for(path)
     data = json.loads(sidecar.read_bytes())
@@ -121,7 +133,7 @@ def test_the_store_saves_a_place_for_every_anchored_highlight(seed):
     assert stored["sha256"] == document.sha256
     assert stored["format"] == "text" and stored["name"] == "story"
     locator = Locator(document)
-    rows = {(r[0], r[1]): tuple(r[2:]) for r in stored["at"]}
+    rows = {(r[0], r[1]): tuple(r[2:]) for r in rows_of(stored["at"])}
     assert set(spans) <= set(rows)
     for span, place in rows.items():
         assert place == locator.where(*span)
@@ -180,16 +192,21 @@ def test_a_save_with_too_many_unknown_places_stores_none(seed, monkeypatch):
         lambda p: {**p, "meta": {"title": 3}},
         lambda p: {k: v for k, v in p.items() if k != "at"},
         lambda p: {**p, "at": {"0": 1}},
-        lambda p: {**p, "at": p["at"][1:]},  # a highlight without its place
-        lambda p: {**p, "at": [[*p["at"][0][:5]], *p["at"][1:]]},
-        lambda p: {**p, "at": [[True, *p["at"][0][1:]], *p["at"][1:]]},
-        lambda p: {**p, "at": [[p["at"][0][0], 10**9, *p["at"][0][2:]], *p["at"][1:]]},
-        lambda p: {**p, "at": [[*p["at"][0][:3], 0, 0, 1], *p["at"][1:]]},
-        lambda p: {**p, "at": [[*p["at"][0][:2], -1, 1, 1, 1], *p["at"][1:]]},
-        lambda p: {**p, "at": [[*p["at"][0][:5], "12"], *p["at"][1:]]},
-        lambda p: {**p, "at": p["at"][::-1]},  # out of position order
-        lambda p: {**p, "at": [*p["at"][:-1], [*p["at"][-1][:5], 10**6]]},  # past the last line
-        lambda p: {**p, "at": [*p["at"][:-1], [*p["at"][-1][:2], 1, 1, 1, 1]]},  # going back
+        lambda p: {**p, "at": rows_of(p["at"])},  # rows instead of columns
+        lambda p: {**p, "at": {k: v for k, v in p["at"].items() if k != "line"}},
+        lambda p: {**p, "at": {**p["at"], "line": p["at"]["line"][1:]}},  # lengths differ
+        lambda p: {**p, "at": {**p["at"], "sentence": [True] * len(p["at"]["sentence"])}},
+        lambda p: {**p, "at": {**p["at"], "line": [str(n) for n in p["at"]["line"]]}},
+        lambda p: with_rows(p, lambda rows: rows[1:]),  # a highlight without its place
+        lambda p: with_rows(p, lambda rows: [[rows[0][0], 10**9, *rows[0][2:]], *rows[1:]]),
+        lambda p: with_rows(p, lambda rows: [[*rows[0][:3], 0, 0, 1], *rows[1:]]),
+        lambda p: with_rows(p, lambda rows: [[*rows[0][:3], 2, 1, 1], *rows[1:]]),
+        lambda p: with_rows(p, lambda rows: [[*rows[0][:2], -1, 1, 1, 1], *rows[1:]]),
+        lambda p: with_rows(p, lambda rows: [[-1, *rows[0][1:]], *rows[1:]]),
+        lambda p: with_rows(p, lambda rows: rows[::-1]),  # out of position order
+        lambda p: with_rows(p, lambda rows: [*rows, rows[-1]]),  # a span twice
+        lambda p: with_rows(p, lambda rows: [*rows[:-1], [*rows[-1][:5], 10**6]]),  # line > last
+        lambda p: with_rows(p, lambda rows: [*rows[:-1], [*rows[-1][:2], 1, 1, 1, 1]]),  # back
     ],
 )
 def test_places_that_do_not_fit_are_ignored(damage, seed, tmp_path):
@@ -202,7 +219,7 @@ def test_places_that_do_not_fit_are_ignored(damage, seed, tmp_path):
 def test_wrong_places_are_never_believed_when_the_parser_changed(seed, tmp_path, monkeypatch):
     annotate_file(seed)
     stored = sidecar_meta(seed)[PLACES_KEY]
-    stored["at"] = [[*row[:2], 99, 1, 1, 1] for row in stored["at"]]  # plausible but false
+    stored = with_rows(stored, lambda rows: [[*row[:2], 99, 1, 1, 1] for row in rows])  # false
     set_places(seed, stored)
     document = loader.load_document(seed)
     assert read_places(stored, document, "story") is not None  # believed: same code...
@@ -227,7 +244,7 @@ def test_a_reopened_store_reuses_the_saved_places(seed, monkeypatch):
     store.add(last.start, last.end, category="question")
     store.close()
     assert calls == [(last.start, last.end)]  # only the new highlight was located
-    rows = sidecar_meta(seed)[PLACES_KEY]["at"]
+    rows = rows_of(sidecar_meta(seed)[PLACES_KEY]["at"])
     assert [last.start, last.end] == rows[-1][:2]
 
 
