@@ -316,3 +316,14 @@ def test_reader_import_places_every_highlight_it_adds(seed, tmp_path, monkeypatc
     assert result.added > 3
     stored = read_places(sidecar_meta(copy)[PLACES_KEY], loader.load_document(copy), "story")
     assert stored is not None and stored.covers(spans)
+
+
+def test_reader_annotate_places_every_highlight(seed, monkeypatch, capsys):
+    from reader.annotations.scripting import annotate_command
+
+    monkeypatch.setattr(places_module, "MAX_NEW_PLACES", 3)  # the app's saves place few
+    spans = annotate_file(seed)
+    assert PLACES_KEY not in sidecar_meta(seed)
+    assert annotate_command(str(seed), "Pressure on Kyiv Intensifies") == 0
+    stored = read_places(sidecar_meta(seed)[PLACES_KEY], loader.load_document(seed), "story")
+    assert stored is not None and stored.covers(spans) and len(stored.at) == len(spans) + 2
