@@ -40,7 +40,8 @@ _COLUMNS = ("start", "end", "paragraph", "sentence", "last_sentence", "line")
 # A save works out at most this many new places (a new highlight's block is split already, so
 # its place costs microseconds). More unknown ones (a sidecar from an earlier version, or an
 # edited article whose highlights were re-anchored) would mean splitting most of a book on
-# the writer thread: that save stores no places, and exports work them out as before.
+# the writer thread at once: such a save works out this many, remembers them and stores no
+# places; the next saves go on, and the first save that finds every place known stores them.
 MAX_NEW_PLACES = 200
 
 Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
@@ -72,19 +73,20 @@ class PlaceFinder:
             return None
         known = self._known
         spans = list(spans)
-        if not unlimited and sum(1 for span in spans if span not in known) > MAX_NEW_PLACES:
-            return None
+        if not unlimited:
+            unknown = [span for span in spans if span not in known]
+            if len(unknown) > MAX_NEW_PLACES:
+                # Work out some now and remember them: successive saves fill the rest.
+                self._locate(unknown[:MAX_NEW_PLACES])
+                return None
         columns: list[list[int]] = [[] for _ in _COLUMNS]
         starts, ends, paragraphs, sentences, lasts, lines = columns
         for span in spans:
             place = known.get(span)
             if place is None:
-                if self._locator is None:
-                    self._locator = Locator(document)
-                where = self._locator.where(*span)
-                if where is None:
+                if not self._locate([span]):
                     return None
-                place = known[span] = where
+                place = known[span]
             starts.append(span[0])
             ends.append(span[1])
             paragraphs.append(place[0])
@@ -99,6 +101,18 @@ class PlaceFinder:
             "meta": meta_to_json(document.meta),
             "at": dict(zip(_COLUMNS, columns, strict=True)),
         }
+
+    def _locate(self, spans: list[tuple[int, int]]) -> bool:
+        """Work out and remember the places of `spans` (in position order); False when the
+        document has no blocks to place them in."""
+        if self._locator is None:
+            self._locator = Locator(self.document)
+        for span in spans:
+            where = self._locator.where(*span)
+            if where is None:
+                return False
+            self._known[span] = where
+        return True
 
 
 class StoredPlaces:

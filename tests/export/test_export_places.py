@@ -173,12 +173,28 @@ def test_markdown_articles_get_no_places_and_number_lines_of_the_edited_source(
     assert link(edited) in after
 
 
-def test_a_save_with_too_many_unknown_places_stores_none(seed, monkeypatch):
+def test_many_unknown_places_are_worked_out_a_few_per_save(seed, monkeypatch):
     """A sidecar without places (an earlier version's) and many highlights: the writer
-    thread does not split the whole article to place them all; exports work them out."""
+    thread does not split the whole article at once to place them all."""
     monkeypatch.setattr(places_module, "MAX_NEW_PLACES", 3)
-    annotate_file(seed)  # more than three highlights, all new in one save
+    spans = annotate_file(seed)  # more than three highlights, all new in one save
     assert PLACES_KEY not in sidecar_meta(seed)
+    # Each later save works out three more and remembers them; once all are known, the
+    # save stores every place.
+    document = loader.load_document(seed)
+    store = AnnotationStore.open(document)
+    try:
+        saves = 0
+        while PLACES_KEY not in sidecar_meta(seed):
+            store.set_article_note(f"save {saves}")
+            store.flush()
+            saves += 1
+            assert saves <= len(spans)
+        assert saves >= (len(spans) + 1) // 3  # three at a time, and not all at once
+    finally:
+        store.close()
+    stored = read_places(sidecar_meta(seed)[PLACES_KEY], document, "story")
+    assert stored is not None and stored.covers(spans)
 
 
 @pytest.mark.parametrize(
