@@ -18,6 +18,7 @@ from reader.annotations.store import AnnotationStore
 from reader.document import loader
 from reader.document.locate import Locator
 from reader.document.model import Block
+from reader.errors import ReaderError
 from reader.export.command import export_article
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_566c8ea77d92d380.txt"
@@ -343,3 +344,31 @@ def test_reader_annotate_places_every_highlight(seed, monkeypatch, capsys):
     assert annotate_command(str(seed), "Pressure on Kyiv Intensifies") == 0
     stored = read_places(sidecar_meta(seed)[PLACES_KEY], loader.load_document(seed), "story")
     assert stored is not None and stored.covers(spans) and len(stored.at) == len(spans) + 2
+
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+CORPUS_TEXTS = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("name", CORPUS_TEXTS or ["(corpus absent)"])
+def test_corpus_exports_match_with_and_without_places(name, tmp_path):
+    """Real articles of many shapes and encodings: highlights made through the store, then
+    the export with the stored places equals the export that works them out."""
+    if not CORPUS_TEXTS:
+        pytest.skip("shared corpus not present")
+    path = tmp_path / name
+    shutil.copy(CORPUS / name, path)
+    try:
+        document = loader.load_document(path)
+    except ReaderError:
+        pytest.skip("not an article (the corpus holds a binary file on purpose)")
+    sentences = [s for b in document.blocks for s in b.sentences]
+    if not sentences:
+        pytest.skip("no sentences")
+    store = AnnotationStore.open(document)
+    for sentence in sentences[:: max(1, len(sentences) // 60)]:
+        store.add(sentence.start, sentence.end, note="why?")
+    store.close()
+    assert PLACES_KEY in sidecar_meta(path)
+    for group_by in ("order", "category"):
+        assert export(path, group_by) == export_without_places(path, tmp_path, group_by)
