@@ -32,12 +32,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import reanchor
+from reader.annotations.anchoring import reanchor, still_anchored
 from reader.annotations.history import Change, History
 from reader.annotations.model import (
     CATEGORIES,
     CATEGORY_LABELS,
-    CONTEXT_CHARS,
     SCHEMA_VERSION,
     Annotation,
     utc_now,
@@ -181,7 +180,7 @@ class AnnotationStore:
         loaded = list(data.annotations.values())
         # Position order matters only for re-anchoring (the shift carried to the next one):
         # when every annotation is still anchored as stored (the usual open), skip the sort.
-        kept_ids = {a.id for a in loaded if (same_text if a.orphaned else _still_anchored(text, a))}
+        kept_ids = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
         if len(kept_ids) < len(loaded):
             loaded.sort(key=lambda a: (a.start, a.end))
         source = Path(self.document.path).name
@@ -774,18 +773,6 @@ def _order_key(ann: Annotation) -> tuple[int, int, str, str]:
 
 def _orphan_key(ann: Annotation) -> tuple[str, str]:
     return (ann.created, ann.id)
-
-
-def _still_anchored(text: str, ann: Annotation) -> bool:
-    """True when `ann`'s stored selectors are exactly what anchoring it at its stored position
-    in `text` gives (so re-anchoring would change nothing)."""
-    start, end, exact = ann.start, ann.end, ann.exact
-    return (
-        0 <= start < end <= len(text)
-        and text[start:end] == exact
-        and text[max(0, start - CONTEXT_CHARS) : start] == ann.prefix
-        and text[end : end + CONTEXT_CHARS] == ann.suffix
-    )
 
 
 def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
