@@ -84,8 +84,7 @@ def _export_article(
         if places is not None and places.covers(
             (a.start, a.end) for a in annotations if not a.orphaned
         ):
-            if plain:
-                document.meta = places.meta
+            document.meta = places.meta  # (places are kept for plain text only)
             rendered = render_markdown(document, annotations, note, group_by, link, locator=places)
             return rendered, warnings
     outline = None

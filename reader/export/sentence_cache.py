@@ -38,7 +38,6 @@ from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
 
 MIN_CHARS = 200_000  # shorter articles parse in a few milliseconds: not worth a file
-MIN_NEW_CHARS = 1  # rewrite the file when at least this much more text was segmented
 MAX_FILES = 16  # the least recently written cache files beyond this are removed
 DIRNAME = "sentence-starts"
 APP_NAME = "margin-reader"  # = reader.state.APP_NAME (not imported: it costs platformdirs)
@@ -160,7 +159,7 @@ class SentenceStarts:
         is the title the parser fell back to (the file's stem; None: `Path(path).stem`)."""
         self.document = document
         self._known: dict[int, list[int]] = {}
-        self._new_chars = 0
+        self._new_blocks = 0
         self._path: Path | None = None
         self._fingerprint = ""
         self._name = name if name is not None else one_line(Path(document.path).stem)
@@ -175,7 +174,7 @@ class SentenceStarts:
         if starts is None:
             block = self.document.blocks[index]
             starts = self._known[index] = block.sentence_starts()
-            self._new_chars += max(block.end - block.start, 1)
+            self._new_blocks += 1
         return starts
 
     def _outline(self) -> dict[str, Any]:
@@ -210,7 +209,7 @@ class SentenceStarts:
         document's outline."""
         if self._path is None:
             return
-        if self._outline_saved and self._new_chars < max(MIN_NEW_CHARS, 1):
+        if self._outline_saved and not self._new_blocks:
             return
         blocks = self.document.blocks
         entries = []
@@ -236,7 +235,7 @@ class SentenceStarts:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             return
-        self._new_chars = 0
+        self._new_blocks = 0
         self._outline_saved = True
         _prune(directory)
 

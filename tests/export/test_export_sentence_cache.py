@@ -30,9 +30,8 @@ def long_story(paragraphs: int = 40) -> str:
 
 @pytest.fixture
 def small_limits(monkeypatch):
-    """Cache even small documents (the real limits are for books)."""
+    """Cache even small documents (the real limit is for books)."""
     monkeypatch.setattr(sentence_cache, "MIN_CHARS", 0)
-    monkeypatch.setattr(sentence_cache, "MIN_NEW_CHARS", 0)
 
 
 def annotated(text: str):
