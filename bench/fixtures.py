@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -69,6 +70,19 @@ def make_library(folder: Path, count: int, seed: int = 7) -> Path:
     return folder
 
 
+def settle(path: Path) -> None:
+    """Wait until `path` was last changed long enough ago for a read's stamp to vouch for
+    its bytes (reader.document.stamp.RACY_NS): an article is annotated long after it was
+    saved, so the app's sidecar holds the article file's stamp; a fixture written a moment
+    ago would not get one."""
+    from reader.document.stamp import RACY_NS
+
+    st = path.stat()
+    wait = (max(st.st_mtime_ns, st.st_ctime_ns) + RACY_NS - time.time_ns()) / 1e9
+    if wait > -0.1:
+        time.sleep(wait + 0.1)
+
+
 def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True) -> int:
     """Write a valid sidecar with `count` sentence annotations (spread evenly over the
     article) in the store's own format (reader.annotations.storage), as the app saves it:
@@ -85,6 +99,8 @@ def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True
     from reader.document.loader import load_document, title_fallback
 
     rng = random.Random(seed)
+    if places:
+        settle(article)
     document = load_document(article)
     sentences = [s for block in document.blocks if block.is_prose for s in block.sentences]
     if not sentences:

@@ -12,7 +12,10 @@ new highlight split already), so it writes them into the sidecar's meta record u
      "name": <the title a plain text falls back to>, "format": "text" | "markdown",
      "meta": <the article's metadata>,
      "at": {"start": [...], "end": [...], "paragraph": [...], "sentence": [...],
-            "last_sentence": [...], "line": [...]}}  (one column per field, in position order)
+            "last_sentence": [...], "line": [...]},  (one column per field, in position order)
+     "length": <the text's length>, "lines": <its line count>,
+     "anchors": <SHA-256 of the text at and around the placed spans: `anchors_digest`>,
+     "file": [size, mtime_ns, ctime_ns, inode] | null}  (the article file's stamp)
 
 Only plain-text articles get places: their offsets and line numbers are those of the file's
 own text, so its SHA-256 says whether they still hold. (A Markdown article's offsets are those
@@ -22,17 +25,29 @@ name and the format are the ones they were worked out for, and only when every a
 highlight has its place there; otherwise it works the places out itself (the same `Locator`,
 so the bytes are the same). Places are derived data: never the user's, never merged,
 rewritten on every save (see `MAX_NEW_PLACES` for when a save leaves them out).
+
+Reading a book's text, decoding and hashing it costs an export about as much as rendering it.
+When the article file still has the stamp its text had when the places were worked out
+(`"file"`: reader.document.stamp says when a stamp vouches for the bytes), the text is known
+to be that one without reading it: `read_places_by_stamp`. The highlights' own selectors
+(prefix, quote, suffix) then stand for the text at and around their spans: `"anchors"` says
+what that text was, so a sidecar edited by hand or merged by another tool is caught
+(`StoredPlaces.vouches_for`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from operator import le, lt
+import hashlib
+from collections.abc import Callable, Iterable
+from itertools import chain, repeat
+from operator import le, lt, sub
 from typing import Any
 
+from reader.annotations.model import CONTEXT_CHARS, Annotation
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
+from reader.document.stamp import Stamp
 
 PLACES_KEY = "places"
 # "at" holds one list per column, a highlight per index (checked in C, parsed fast).
@@ -55,6 +70,7 @@ class PlaceFinder:
         self.name = name
         self._known: dict[tuple[int, int], Place] = {}
         self._locator: Locator | None = None
+        self._lines: int | None = None  # the document's line count, counted once
 
     def seed(self, stored: Any) -> None:
         """Take the places a sidecar holds when they were worked out for this document."""
@@ -93,6 +109,9 @@ class PlaceFinder:
             sentences.append(place[1])
             lasts.append(place[2])
             lines.append(place[3])
+        text = document.text
+        if self._lines is None:
+            self._lines = text.count("\n") + 1
         return {
             "sha256": document.sha256,
             "code": code_fingerprint(),
@@ -100,6 +119,12 @@ class PlaceFinder:
             "format": document.format,
             "meta": meta_to_json(document.meta),
             "at": dict(zip(_COLUMNS, columns, strict=True)),
+            "length": len(text),
+            "lines": self._lines,
+            "anchors": anchors_digest(
+                [text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS] for start, end in spans]
+            ),
+            "file": None if document.stamp is None else list(document.stamp),
         }
 
     def _locate(self, spans: list[tuple[int, int]]) -> bool:
@@ -115,14 +140,35 @@ class PlaceFinder:
         return True
 
 
+def anchors_digest(contexts: list[str]) -> str:
+    """What `"anchors"` holds: the SHA-256 of the text around each placed span (prefix, quote
+    and suffix as the selectors hold them), in position order. The lengths of the pieces
+    follow from the spans and the text's length, so joining them is unambiguous."""
+    return _digest("".join(contexts))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class StoredPlaces:
     """Places read back from a sidecar (checked), with the `where` of a `Locator`."""
 
-    __slots__ = ("at", "meta")
+    __slots__ = ("at", "meta", "sha256", "length", "anchors")
 
-    def __init__(self, meta: Metadata, at: dict[tuple[int, int], Place]) -> None:
+    def __init__(
+        self,
+        meta: Metadata,
+        at: dict[tuple[int, int], Place],
+        sha256: str = "",
+        length: int = 0,
+        anchors: str | None = None,
+    ) -> None:
         self.meta = meta
         self.at = at
+        self.sha256 = sha256  # of the text they were worked out for
+        self.length = length  # of that text
+        self.anchors = anchors  # the `"anchors"` digest stored with them (None: not stored)
 
     def where(self, start: int, end: int) -> Place | None:
         return self.at.get((start, end))
@@ -131,38 +177,113 @@ class StoredPlaces:
         at = self.at
         return all(span in at for span in spans)
 
+    def vouches_for(self, anchored: list[Annotation]) -> bool:
+        """True when the anchored highlights `anchored` (in position order) sit exactly at
+        the placed spans, with the selectors anchoring them there gives in the text these
+        places were worked out from: what `anchoring.still_anchored` says of each in that
+        text, known without reading it."""
+        if self.anchors is None:
+            return False
+        spans = [(ann.start, ann.end) for ann in anchored]
+        placed = list(self.at)
+        if spans != placed:
+            # Highlights sharing a span: each such group must quote the same text.
+            anchored = self._one_per_span(anchored)
+            if anchored is None:
+                return False
+            spans = [(ann.start, ann.end) for ann in anchored]
+            if spans != placed:
+                return False
+        # The places' spans are checked already (inside the text, strictly increasing), so
+        # each selector's length is what anchoring at its span gives, or it is wrong; then
+        # the text around each span must be the one hashed. All in C: ten thousand rows.
+        starts = [start for start, _ in spans]
+        ends = [end for _, end in spans]
+        prefixes = [ann.prefix for ann in anchored]
+        exacts = [ann.exact for ann in anchored]
+        suffixes = [ann.suffix for ann in anchored]
+        context = repeat(CONTEXT_CHARS)
+        if (
+            list(map(len, exacts)) != list(map(sub, ends, starts))
+            or list(map(len, prefixes)) != list(map(min, starts, context))
+            or list(map(len, suffixes))
+            != list(map(min, map(sub, repeat(self.length), ends), context))
+        ):
+            return False
+        pieces = chain.from_iterable(zip(prefixes, exacts, suffixes, strict=True))
+        return _digest("".join(pieces)) == self.anchors
 
-_INT = {int}
+    @staticmethod
+    def _one_per_span(anchored: list[Annotation]) -> list[Annotation] | None:
+        """The first highlight of each span, or None when two of one span differ in what
+        they say the text there is."""
+        first: dict[tuple[int, int], Annotation] = {}
+        for ann in anchored:
+            kept = first.setdefault((ann.start, ann.end), ann)
+            if (kept.prefix, kept.exact, kept.suffix) != (ann.prefix, ann.exact, ann.suffix):
+                return None
+        return list(first.values())
 
 
 def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | None:
     """The places in a sidecar's meta `"places"` value when they were worked out for
     `document` (same text, parsing code, fallback title and format) and well formed; else
     None. Only `document.text`, `sha256` and `format` are used: it need not be parsed."""
-    if not isinstance(stored, dict) or document.format != "text":
-        return None
     if (
-        stored.get("sha256") != document.sha256
-        or stored.get("code") != code_fingerprint()
+        not isinstance(stored, dict)
+        or document.format != "text"
+        or stored.get("sha256") != document.sha256
+    ):
+        return None
+    text = document.text
+    return _read_checked(stored, name, len(text), lambda: text.count("\n") + 1)
+
+
+def read_places_by_stamp(stored: Any, stamp: Stamp | None, name: str) -> StoredPlaces | None:
+    """The places in a sidecar's meta `"places"` value, without the article's text: when the
+    article file's `stamp` now is the one its text had when they were worked out (so the text
+    is that one), and they are well formed and were worked out by this parsing code for this
+    fallback title; else None. The highlights must still be checked against them
+    (`StoredPlaces.vouches_for`)."""
+    if stamp is None or not isinstance(stored, dict) or stored.get("file") != list(stamp):
+        return None
+    length, lines = stored.get("length"), stored.get("lines")
+    if (
+        type(length) is not int
+        or type(lines) is not int
+        or not isinstance(stored.get("sha256"), str)
+    ):
+        return None
+    return _read_checked(stored, name, length, lambda: lines)
+
+
+def _read_checked(
+    stored: dict[str, Any], name: str, length: int, line_count: Callable[[], int]
+) -> StoredPlaces | None:
+    """`stored` checked against a text of `length` characters and `line_count()` lines whose
+    SHA-256 is known to be the stored one."""
+    if (
+        stored.get("code") != code_fingerprint()
         or stored.get("name") != name
-        or stored.get("format") != document.format
+        or stored.get("format") != "text"
     ):
         return None
     meta = meta_from_json(stored.get("meta"))
     columns = _columns(stored.get("at"))
     if meta is None or columns is None:
         return None
+    anchors = stored.get("anchors")
+    anchors = anchors if isinstance(anchors, str) else None
     starts, ends, paragraphs, sentences, lasts, lines = columns
     if not starts:
-        return StoredPlaces(meta, {})
-    text = document.text
+        return StoredPlaces(meta, {}, stored["sha256"], length, anchors)
     # Every check runs in C (a book has ten thousand rows): offsets inside the text, spans in
     # strictly increasing position order, so paragraphs and lines never go back; numbers
     # from 1, a last sentence not before the first, lines within the text's line count.
     spans = list(zip(starts, ends, strict=True))
     if not (
         min(starts) >= 0
-        and max(ends) <= len(text)
+        and max(ends) <= length
         and all(map(le, starts, ends))
         and all(map(lt, spans, spans[1:]))
         and min(paragraphs) >= 1
@@ -171,12 +292,14 @@ def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | No
         and all(map(le, sentences, lasts))
         and lines[0] >= 1
         and all(map(le, lines, lines[1:]))
-        and lines[-1] <= text.count("\n") + 1
+        and lines[-1] <= line_count()
     ):
         return None
-    return StoredPlaces(
-        meta, dict(zip(spans, zip(paragraphs, sentences, lasts, lines, strict=True), strict=True))
-    )
+    at = dict(zip(spans, zip(paragraphs, sentences, lasts, lines, strict=True), strict=True))
+    return StoredPlaces(meta, at, stored["sha256"], length, anchors)
+
+
+_INT = {int}
 
 
 def _columns(value: Any) -> list[list[int]] | None:

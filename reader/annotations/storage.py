@@ -543,19 +543,34 @@ def read_unchanged_sidecar(
     None when some annotation would be re-anchored, or the file cannot be used (open an
     `AnnotationStore` then: it knows what to do and what to say). The annotations come in file
     order: the store's writes keep that in document order, but callers must not rely on it."""
-    from reader.annotations.anchoring import still_anchored
+    data = read_sidecar_quickly(path)
+    if data is None:
+        return None
+    annotations = unchanged_annotations(data, text, sha256)
+    return None if annotations is None else (annotations, data.article_note, data.meta)
 
+
+def read_sidecar_quickly(path: Path) -> SidecarData | None:
+    """The sidecar at `path` decoded for reading only (no normalised records), or None when
+    it cannot be used (see `read_unchanged_sidecar`). A missing file reads as empty."""
     try:
         raw, _ = SidecarStorage(path).read_with_stamp()
-        data = decode(raw, path.name, records=False)
+        return decode(raw, path.name, records=False)
     except SidecarProblem:
         return None
+
+
+def unchanged_annotations(data: SidecarData, text: str, sha256: str) -> list[Annotation] | None:
+    """The annotations of `data` when opening it for `text` keeps every one as stored (see
+    `read_unchanged_sidecar`), else None."""
+    from reader.annotations.anchoring import still_anchored
+
     annotations = list(data.annotations.values())
     same_text = data.sha256 == sha256
     for ann in annotations:
         if not (same_text if ann.orphaned else still_anchored(text, ann)):
             return None
-    return annotations, data.article_note, data.meta
+    return annotations
 
 
 def _source_of(record: dict[str, Any]) -> str:

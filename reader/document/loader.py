@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from reader.document.decode import one_line, read_text
+from reader.document.decode import one_line, read_text, read_text_stamped
 from reader.document.model import Document
 from reader.errors import ReaderError
 
@@ -97,8 +97,12 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
 
 def load_document(path: str | Path) -> Document:
     """Read and parse an article file. Raises ReaderError for bad input (one line)."""
-    text, encoding = read_article(path)
-    return parse_text(text, path, encoding)
+    p = Path(path)
+    _check_path(p)
+    text, encoding, stamp = read_text_stamped(p)
+    document = parse_text(text, p, encoding)
+    document.stamp = stamp
+    return document
 
 
 HEAD_BYTES = 64 * 1024  # enough for the first screens of a big article

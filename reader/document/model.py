@@ -182,7 +182,9 @@ class Metadata(Record):
 class Document(Record):
     EQ = False  # documents are compared by identity
 
-    __slots__ = ("path", "format", "text", "blocks", "meta", "encoding", "messages", "_sha256")
+    __slots__ = (
+        "path", "format", "text", "blocks", "meta", "encoding", "messages", "stamp", "_sha256",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -201,6 +203,9 @@ class Document(Record):
         self.meta = Metadata() if meta is None else meta
         self.encoding = encoding
         self.messages: list[str] = [] if messages is None else messages
+        # The file's stat when its text was read, when it vouches for those bytes
+        # (reader.document.stamp); set by `load_document`.
+        self.stamp: tuple[int, int, int, int] | None = None
         self._sha256: str | None = None
 
     @property

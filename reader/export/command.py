@@ -56,10 +56,10 @@ def _export_article(
     from reader.document.loader import is_markdown, parse_text, read_article, title_fallback
     from reader.document.model import Document
 
-    text, encoding = read_article(article)
     if fmt == "w3c":
         from reader.export.w3c import dump_json, render_w3c
 
+        text, encoding = read_article(article)
         document = parse_text(text, article, encoding)
         annotations, _, warnings, _ = _read_annotations(article, document, False)
         return dump_json(render_w3c(document, annotations)), warnings
@@ -69,15 +69,33 @@ def _export_article(
     link = os.path.relpath(article.resolve(), base.resolve())
     name = title_fallback(article)
     plain = not is_markdown(article)
+    sidecar_data = None
+    if plain:
+        # The usual case for a long article: the app saved each highlight's place with the
+        # sidecar, and the article file is as it was when they were worked out, so its text
+        # need not even be read.
+        from reader.annotations.storage import read_sidecar_quickly, sidecar_path_for
+        from reader.document.stamp import current
+
+        stamp = current(article)
+        sidecar = sidecar_path_for(article)
+        if stamp is not None and sidecar.is_file():
+            sidecar_data = read_sidecar_quickly(sidecar)
+            if sidecar_data is not None:
+                rendered = _render_by_stamp(article, sidecar_data, stamp, name, group_by, link)
+                if rendered is not None:
+                    return rendered, []
+    text, encoding = read_article(article)
     # A plain text's offsets are those of the file's text: it is parsed only when needed.
     # (A Markdown article's are those of its rendered text, so it is parsed first.)
     if plain:
         document = Document(str(article), "text", text, [], encoding=encoding)
     else:
         document = parse_text(text, article, encoding)
-    annotations, note, warnings, meta = _read_annotations(article, document, True)
+    annotations, note, warnings, meta = _read_annotations(article, document, True, sidecar_data)
     if meta is not None:
-        # The usual case: the app saved each highlight's place with the sidecar.
+        # The app saved each highlight's place with the sidecar: they hold when the text is
+        # the one they were worked out from.
         from reader.annotations.places import PLACES_KEY, read_places
 
         places = read_places(meta.get(PLACES_KEY), document, name)
@@ -111,23 +129,52 @@ def _export_article(
     return rendered, warnings
 
 
+def _render_by_stamp(article: Path, data, stamp, name: str, group_by: str, link: str) -> str | None:
+    """The Markdown export of a plain-text article from its sidecar `data` alone, when the
+    places stored there vouch for every highlight and the article file still has the `stamp`
+    its text had when they were worked out (reader.annotations.places); else None."""
+    from reader.annotations.places import PLACES_KEY, read_places_by_stamp
+    from reader.document.model import Document
+    from reader.export.markdown import ordered, render_markdown
+
+    places = read_places_by_stamp(data.meta.get(PLACES_KEY), stamp, name)
+    if places is None:
+        return None
+    annotations = list(data.annotations.values())
+    anchored, orphans = ordered(annotations)
+    # Orphans stay orphans in the text they were orphaned in (see read_unchanged_sidecar).
+    if (orphans and data.sha256 != places.sha256) or not places.vouches_for(anchored):
+        return None
+    document = Document(str(article), "text", "", [], places.meta)  # the text is not needed
+    return render_markdown(document, annotations, data.article_note, group_by, link, locator=places)
+
+
 def _read_annotations(
-    article: Path, document, any_order: bool
+    article: Path, document, any_order: bool, data=None
 ) -> tuple[list, str, list[str], dict | None]:
     """(annotations, article note, warnings, meta record) of the article's sidecar, opened
     read-only (only `document.text`, `path` and `sha256` are used). `any_order`: the caller
     orders the annotations itself, so the store's ordering may be skipped. The meta record
-    comes only when nothing needed re-anchoring (else None)."""
-    from reader.annotations.storage import read_unchanged_sidecar, sidecar_path_for
+    comes only when nothing needed re-anchoring (else None). `data`: the sidecar already
+    read by `read_sidecar_quickly`, if it was."""
+    from reader.annotations.storage import (
+        read_unchanged_sidecar,
+        sidecar_path_for,
+        unchanged_annotations,
+    )
 
     annotations, note, warnings = [], "", []
     sidecar = sidecar_path_for(article)
     if sidecar.exists() and not sidecar.is_file():
         warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
     elif sidecar.is_file():  # never create a sidecar just to export nothing
-        unchanged = (
-            read_unchanged_sidecar(sidecar, document.text, document.sha256) if any_order else None
-        )
+        if not any_order:
+            unchanged = None
+        elif data is not None:
+            found = unchanged_annotations(data, document.text, document.sha256)
+            unchanged = None if found is None else (found, data.article_note, data.meta)
+        else:
+            unchanged = read_unchanged_sidecar(sidecar, document.text, document.sha256)
         if unchanged is not None:  # the usual case: nothing to re-anchor, nothing wrong
             return unchanged[0], unchanged[1], warnings, unchanged[2]
         from reader.annotations.store import AnnotationStore

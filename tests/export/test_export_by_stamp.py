@@ -1,0 +1,297 @@
+"""An export that does not read the article: the sidecar's places hold the stamp the article
+file had when its text was read (reader/document/stamp.py), and the highlights' selectors
+are vouched for by the digest stored with them (reader/annotations/places.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.annotations.model import Annotation
+from reader.annotations.places import PLACES_KEY, read_places_by_stamp
+from reader.annotations.storage import sidecar_path_for
+from reader.annotations.store import AnnotationStore
+from reader.document import loader, stamp
+from reader.export import command
+from reader.export.command import export_article
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_566c8ea77d92d380.txt"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Files written a moment ago count as settled (no test waits RACY_NS)."""
+    monkeypatch.setattr(stamp, "RACY_NS", -(10**12))
+
+
+@pytest.fixture
+def seed(tmp_path) -> Path:
+    path = tmp_path / "story.txt"
+    shutil.copy(SEED, path)
+    return path
+
+
+def annotate(path: Path, orphan: bool = False) -> list[tuple[int, int]]:
+    """Highlight every other sentence (and one span twice) through the store, as the app
+    does; `orphan`: also keep one orphaned highlight."""
+    document = loader.load_document(path)
+    sentences = [s for b in document.blocks for s in b.sentences][::2]
+    store = AnnotationStore.open(document)
+    for i, sentence in enumerate(sentences):
+        store.add(sentence.start, sentence.end, note=f"note {i}" if i % 3 == 0 else "")
+    store.add(sentences[1].start, sentences[1].end, category="question")  # a shared span
+    if orphan:  # an imported highlight whose quote is not in this text
+        lost = Annotation(id="lost", category="claim", start=3, end=9, exact="no such quote")
+        assert store.add_annotation(lost.replace(note="lost one"))[0] == "orphaned"
+    store.close()
+    return [(s.start, s.end) for s in sentences]
+
+
+def export(path: Path, group_by: str = "order") -> str:
+    return export_article(path, group_by=group_by, base_dir=path.parent)[0]
+
+
+def forbid_reading(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("the article was read although its stamp vouched for it")
+
+    monkeypatch.setattr(loader, "read_article", refuse)
+
+
+def spy_on_render_by_stamp(monkeypatch) -> list:
+    """The results of each `_render_by_stamp` call (None: declined), as a list."""
+    results = []
+    original = command._render_by_stamp
+
+    def spy(*args):
+        results.append(original(*args))
+        return results[-1]
+
+    monkeypatch.setattr(command, "_render_by_stamp", spy)
+    return results
+
+
+def places_of(path: Path) -> dict:
+    return json.loads(sidecar_path_for(path).read_bytes())["meta"]["1"][PLACES_KEY]
+
+
+def rewrite_sidecar(path: Path, change) -> None:
+    sidecar = sidecar_path_for(path)
+    data = json.loads(sidecar.read_bytes())
+    change(data)
+    sidecar.write_text(json.dumps(data), encoding="utf-8")
+
+
+def reference(path: Path, tmp_path: Path, group_by: str = "order") -> str:
+    """The export of a copy of the article and sidecar (a new file: its stamp differs, so
+    the text is read, hashed and checked)."""
+    folder = tmp_path / "reference"
+    folder.mkdir(exist_ok=True)
+    copy = folder / path.name
+    shutil.copy(path, copy)
+    shutil.copy(sidecar_path_for(path), sidecar_path_for(copy))
+    return export(copy, group_by)
+
+
+@pytest.mark.parametrize("group_by", ["order", "category"])
+def test_export_without_reading_the_article_gives_the_same_bytes(
+    seed, tmp_path, settled, monkeypatch, group_by
+):
+    annotate(seed, orphan=True)
+    assert places_of(seed)["file"] == list(stamp.current(seed))
+    expected = reference(seed, tmp_path, group_by)
+    forbid_reading(monkeypatch)
+    assert export(seed, group_by) == expected
+    assert "lost one" in expected and "Orphaned highlights" in expected
+
+
+def test_a_file_changed_moments_ago_gets_no_stamp_and_is_read(seed, tmp_path, monkeypatch):
+    # A write in the same clock tick as the read could leave the stat data unchanged.
+    annotate(seed)
+    assert places_of(seed)["file"] is None
+    expected = reference(seed, tmp_path)
+    read = []
+    original = loader.read_article
+    monkeypatch.setattr(loader, "read_article", lambda p: read.append(p) or original(p))
+    assert export(seed) == expected
+    assert read == [seed]
+
+
+def test_an_article_rewritten_in_place_with_its_old_mtime_is_read_again(seed, settled):
+    annotate(seed)
+    before = export(seed)
+    st = os.stat(seed)
+    data = seed.read_bytes()
+    changed = data.replace(b"the", b"THE", 1)
+    assert changed != data and len(changed) == len(data)
+    seed.write_bytes(changed)
+    os.utime(seed, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime as it was; ctime moves on
+    assert stamp.current(seed) != tuple(places_of(seed)["file"])
+    after = export(seed)
+    assert after != before  # the re-anchored highlight quotes the new text
+    assert "THE" in after
+
+
+def test_an_article_replaced_by_another_file_is_read_again(seed, tmp_path, settled, monkeypatch):
+    annotate(seed)
+    other = tmp_path / "other.txt"
+    other.write_bytes(seed.read_bytes().replace(b"the", b"thy"))
+    os.replace(other, seed)
+    expected = reference(seed, tmp_path)
+    vouched = spy_on_render_by_stamp(monkeypatch)
+    assert export(seed) == expected
+    assert "thy" in expected
+    assert vouched == [None]  # another inode: another stamp
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda sel: sel[0].update(exact=sel[0]["exact"].upper()), id="quote"),
+        pytest.param(lambda sel: sel[0].update(prefix=sel[0]["prefix"][::-1]), id="prefix"),
+        pytest.param(lambda sel: sel[0].update(suffix=sel[0]["suffix"][1:]), id="short-suffix"),
+        pytest.param(lambda sel: sel[1].update(start=sel[1]["start"] + 1), id="start"),
+    ],
+)
+def test_a_sidecar_edited_by_hand_is_checked_against_the_text(
+    seed, tmp_path, settled, monkeypatch, change
+):
+    annotate(seed)
+
+    def edit(data):
+        record = data["annotations"]["3"]
+        change(record["target"]["selector"])
+
+    rewrite_sidecar(seed, edit)
+    os.utime(sidecar_path_for(seed))
+    vouched = spy_on_render_by_stamp(monkeypatch)
+    got = export(seed)
+    assert vouched == [None]  # tried, and declined
+    assert got == reference(seed, tmp_path)  # what the read and checked text gives
+
+
+def twin_of_third_record(data, change=None) -> None:
+    """Add a copy of the third highlight under another id (as a merge by another tool may),
+    with `change` applied to its quote selector."""
+    twin = json.loads(json.dumps(data["annotations"]["3"]))
+    twin["id"] = "twin"
+    if change is not None:
+        change(twin["target"]["selector"][0])
+    data["annotations"][str(len(data["annotations"]) + 1)] = twin
+
+
+def test_highlights_sharing_a_span_are_vouched_for(seed, tmp_path, settled, monkeypatch):
+    annotate(seed)
+    rewrite_sidecar(seed, twin_of_third_record)
+    expected = reference(seed, tmp_path)
+    assert expected.count(exact_of_third(seed)) >= 2
+    forbid_reading(monkeypatch)
+    assert export(seed) == expected
+
+
+def test_highlights_sharing_a_span_must_agree(seed, tmp_path, settled, monkeypatch):
+    annotate(seed)
+    rewrite_sidecar(seed, lambda data: twin_of_third_record(data, lambda q: q.update(exact="x")))
+    expected = reference(seed, tmp_path)
+    vouched = spy_on_render_by_stamp(monkeypatch)
+    assert export(seed) == expected
+    assert vouched == [None]
+
+
+def exact_of_third(path: Path) -> str:
+    data = json.loads(sidecar_path_for(path).read_bytes())
+    return data["annotations"]["3"]["target"]["selector"][0]["exact"]
+
+
+def test_orphans_of_another_text_are_not_vouched_for(seed, tmp_path, settled, monkeypatch):
+    annotate(seed, orphan=True)
+    rewrite_sidecar(seed, lambda data: data["meta"]["1"].update(sha256="0" * 64))
+    expected = reference(seed, tmp_path)
+    vouched = spy_on_render_by_stamp(monkeypatch)
+    assert export(seed) == expected
+    assert vouched == [None]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"length": "12"}, id="length-not-int"),
+        pytest.param({"lines": None}, id="lines-missing"),
+        pytest.param({"lines": 1}, id="too-few-lines"),
+        pytest.param({"length": 10}, id="text-too-short"),
+        pytest.param({"anchors": None}, id="no-digest"),
+        pytest.param({"anchors": "0" * 64}, id="wrong-digest"),
+        pytest.param({"file": [1, 2, 3, 4]}, id="other-file"),
+        pytest.param({"sha256": None}, id="no-sha"),
+        pytest.param({"code": "older"}, id="other-code"),
+    ],
+)
+def test_unfit_places_are_not_used_without_the_text(seed, tmp_path, settled, change):
+    annotate(seed)
+    expected = reference(seed, tmp_path)
+    rewrite_sidecar(seed, lambda data: data["meta"]["1"][PLACES_KEY].update(change))
+    st = stamp.current(seed)
+    places = read_places_by_stamp(places_of(seed), st, "story")
+    if places is not None:
+        from reader.annotations.storage import read_sidecar_quickly
+        from reader.export.markdown import ordered
+
+        data = read_sidecar_quickly(sidecar_path_for(seed))
+        assert not places.vouches_for(ordered(list(data.annotations.values()))[0])
+    assert export(seed) == expected
+
+
+def test_the_app_flow_writes_a_stamp_the_export_trusts(seed, tmp_path, settled, monkeypatch):
+    # load_document takes the stamp; each save of the store writes it with the places.
+    document = loader.load_document(seed)
+    assert document.stamp == stamp.current(seed)
+    store = AnnotationStore.open(document)
+    sentence = document.blocks[1].sentences[0]
+    store.add(sentence.start, sentence.end, note="*kept* as written")
+    store.flush()
+    store.close()
+    expected = reference(seed, tmp_path)
+    forbid_reading(monkeypatch)
+    assert export(seed) == expected
+
+
+# --- the stamp itself ---------------------------------------------------------------------
+
+
+def test_stamp_of_a_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("one")
+    before = os.stat(path)
+    later = before.st_mtime_ns + stamp.RACY_NS + 1
+    assert stamp.stamp_of_read(before, os.stat(path), later) == stamp.fingerprint(before)
+    # changed too recently to vouch for the bytes read
+    assert stamp.stamp_of_read(before, os.stat(path), before.st_mtime_ns) is None
+    path.write_text("two!")  # changed during the read
+    assert stamp.stamp_of_read(before, os.stat(path), later + 10**10) is None
+    folder = os.stat(tmp_path)
+    assert stamp.stamp_of_read(folder, folder, later + 10**10) is None
+
+
+def test_current_stamp(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("one")
+    assert stamp.current(path) == stamp.fingerprint(os.stat(path))
+    assert stamp.current(tmp_path) is None
+    assert stamp.current(tmp_path / "missing.txt") is None
+
+
+def test_read_text_stamped_gives_no_stamp_for_a_fresh_file(tmp_path):
+    from reader.document.decode import read_text_stamped
+
+    path = tmp_path / "a.txt"
+    path.write_text("fresh\r\n")
+    assert read_text_stamped(path) == ("fresh\n", "utf-8", None)
