@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
 if TYPE_CHECKING:  # argparse is imported only when there are options or a verb to parse
     import argparse
 
@@ -34,13 +34,33 @@ scripting verbs (no screen):
 """
 
 
+def _help_formatter(prog: str, raw_description: bool = False) -> argparse.HelpFormatter:
+    """argparse's help formatter at the terminal's width, found as `shutil.get_terminal_size`
+    finds it but without importing `shutil` (and with it bz2, lzma and fnmatch): argparse
+    makes a formatter whenever an argument is added, so every verb paid for that import."""
+    import argparse
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    kind = argparse.RawDescriptionHelpFormatter if raw_description else argparse.HelpFormatter
+    return kind(prog, width=(columns or 80) - 2)  # argparse's own margin
+
+
 def _app_parser() -> argparse.ArgumentParser:
     import argparse
 
     parser = argparse.ArgumentParser(
         prog="reader",
         description=APP_DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=lambda prog: _help_formatter(prog, raw_description=True),
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("path", nargs="?", help="an article file or a folder of articles")
@@ -50,15 +70,18 @@ def _app_parser() -> argparse.ArgumentParser:
 def _verb_parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="reader")
+    parser = argparse.ArgumentParser(prog="reader", formatter_class=_help_formatter)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True)
 
-    p = verbs.add_parser("parse", help="print the document model of an article as JSON")
+    def verb(name: str, help: str) -> argparse.ArgumentParser:
+        return verbs.add_parser(name, help=help, formatter_class=_help_formatter)
+
+    p = verb("parse", help="print the document model of an article as JSON")
     p.add_argument("path")
     p.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
 
-    p = verbs.add_parser("annotate", help="add an annotation to an article")
+    p = verb("annotate", help="add an annotation to an article")
     p.add_argument("path")
     p.add_argument("--quote", required=True, help="the text to highlight")
     p.add_argument("--occurrence", type=int, default=1, help="which occurrence (1-based)")
@@ -66,16 +89,16 @@ def _verb_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", help="the note (Markdown)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
 
-    p = verbs.add_parser("annotations", help="list an article's annotations")
+    p = verb("annotations", help="list an article's annotations")
     p.add_argument("path")
 
-    p = verbs.add_parser("export", help="export notes for an article or a library")
+    p = verb("export", help="export notes for an article or a library")
     p.add_argument("path")
     p.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
     p.add_argument("--group-by", choices=("order", "category"), default="order")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
-    p = verbs.add_parser("import", help="import W3C Web Annotations into an article's sidecar")
+    p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")
     p.add_argument("file")
     return parser

@@ -15,7 +15,9 @@ Slots whose names start with `_` are private caches: not in the repr, not compar
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 def _public(cls: type) -> tuple[str, ...]:

@@ -7,8 +7,6 @@ document's anchor text (`Document.text`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from reader.annotations.categories import (  # noqa: F401  (part of this module's API)
     CATEGORIES,
     CATEGORY_LABELS,
@@ -16,6 +14,10 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     category_for_key,
 )
 from reader.records import Record
+
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
+if TYPE_CHECKING:
+    from typing import Any
 
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1

@@ -14,7 +14,7 @@ new highlight split already), so it writes them into the sidecar's meta record u
      "at": {"start": [...], "end": [...], "paragraph": [...], "sentence": [...],
             "last_sentence": [...], "line": [...]},  (one column per field, in position order)
      "length": <the text's length>, "lines": <its line count>,
-     "anchors": <SHA-256 of the text at and around the placed spans: `anchors_digest`>,
+     "anchors": <a checksum of the text at and around the placed spans: `anchors_digest`>,
      "file": [size, mtime_ns, ctime_ns, inode] | null}  (the article file's stamp)
 
 Only plain-text articles get places: their offsets and line numbers are those of the file's
@@ -37,17 +37,20 @@ what that text was, so a sidecar edited by hand or merged by another tool is cau
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Callable, Iterable
-from itertools import chain, repeat
+from itertools import repeat
 from operator import le, lt, sub
-from typing import Any
 
 from reader.annotations.model import CONTEXT_CHARS, Annotation
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
 from reader.document.stamp import Stamp
+
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
+if TYPE_CHECKING:
+    from typing import Any
 
 PLACES_KEY = "places"
 # "at" holds one list per column, a highlight per index (checked in C, parsed fast).
@@ -122,7 +125,9 @@ class PlaceFinder:
             "length": len(text),
             "lines": self._lines,
             "anchors": anchors_digest(
-                [text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS] for start, end in spans]
+                [text[max(0, start - CONTEXT_CHARS) : start] for start, _ in spans],
+                [text[start:end] for start, end in spans],
+                [text[end : end + CONTEXT_CHARS] for _, end in spans],
             ),
             "file": None if document.stamp is None else list(document.stamp),
         }
@@ -140,15 +145,20 @@ class PlaceFinder:
         return True
 
 
-def anchors_digest(contexts: list[str]) -> str:
-    """What `"anchors"` holds: the SHA-256 of the text around each placed span (prefix, quote
-    and suffix as the selectors hold them), in position order. The lengths of the pieces
-    follow from the spans and the text's length, so joining them is unambiguous."""
-    return _digest("".join(contexts))
+def anchors_digest(prefixes: list[str], quotes: list[str], suffixes: list[str]) -> str:
+    """What `"anchors"` holds: a checksum of the text around each placed span, as the
+    selectors hold it (prefix, quote, suffix), all prefixes first, then all quotes, then all
+    suffixes, in position order. The lengths of the pieces follow from the spans and the
+    text's length, so joining them is unambiguous.
 
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    A checksum (CRC-32), not a cryptographic digest: it notices a sidecar edited by hand or
+    merged by another tool, at a fraction of SHA-256's cost on megabytes of quotes. It is no
+    defence against forgery, and needs none: whoever can write the sidecar can write the
+    notes themselves."""
+    crc = 0
+    for column in (prefixes, quotes, suffixes):
+        crc = zlib.crc32("".join(column).encode("utf-8", "surrogatepass"), crc)
+    return f"{crc:08x}"
 
 
 class StoredPlaces:
@@ -210,8 +220,7 @@ class StoredPlaces:
             != list(map(min, map(sub, repeat(self.length), ends), context))
         ):
             return False
-        pieces = chain.from_iterable(zip(prefixes, exacts, suffixes, strict=True))
-        return _digest("".join(pieces)) == self.anchors
+        return anchors_digest(prefixes, exacts, suffixes) == self.anchors
 
     @staticmethod
     def _one_per_span(anchored: list[Annotation]) -> list[Annotation] | None:

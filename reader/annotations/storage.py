@@ -32,11 +32,14 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from reader.annotations.model import SCHEMA_VERSION, Annotation
 from reader.errors import ReaderError
 from reader.records import Record, Value
+
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # POSIX only; elsewhere writes are still atomic, just not serialised across processes.
     import fcntl
@@ -205,7 +208,7 @@ class SidecarStorage:
         pass
 
 
-RowCache = dict[int, tuple[Any, bytes]]
+RowCache = "dict[int, tuple[Any, bytes]]"  # (a type alias for annotations only)
 
 
 def dumps(

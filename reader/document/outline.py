@@ -8,23 +8,36 @@ places in a sidecar) is valid only for the same text (its SHA-256) and the same 
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import zlib
 from pathlib import Path
-from typing import Any
 
 from reader.document.model import Metadata
+
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
+if TYPE_CHECKING:
+    from typing import Any
 
 OUTLINE_FORMAT = 2  # bump when what is stored changes meaning
 
 
+_fingerprint: str | None = None  # the code does not change while it runs
+
+
 def code_fingerprint() -> str:
-    """A digest of the code that makes blocks and sentences (reader/document/*.py)."""
-    folder = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"format {OUTLINE_FORMAT}".encode())
-    for path in sorted(folder.glob("*.py")):
-        with contextlib.suppress(OSError):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:32]
+    """A checksum of the code that makes blocks and sentences (reader/document/*.py).
+
+    CRC-32 rather than a cryptographic digest: it tells one version's code from another's,
+    and `zlib` loads in a fraction of the time `hashlib` (OpenSSL) takes, on the path of
+    every export."""
+    global _fingerprint
+    if _fingerprint is None:
+        folder = Path(__file__).resolve().parent
+        crc = zlib.crc32(f"format {OUTLINE_FORMAT}".encode())
+        for path in sorted(folder.glob("*.py")):
+            with contextlib.suppress(OSError):
+                crc = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes() + b"\0", crc)
+        _fingerprint = f"{crc:08x}"
+    return _fingerprint
 
 
 _META_STRINGS = ("title", "subtitle", "source")

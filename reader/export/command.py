@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from reader.export.importer import ImportResult
 
 # The modules each verb needs are imported where they are used: `reader export story.txt`

@@ -13,13 +13,14 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Protocol
 from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
 from reader.document.locate import BlockBounds, Locator, SentenceStartsOf
 from reader.document.model import Document
 from reader.errors import ReaderError
+
+TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
 
 # The first line of every file we write; a file starting with it may be overwritten freely.
 MARKER = "<!-- margin-reader export -->"
@@ -375,10 +376,13 @@ def _category_strong(category: str) -> str:
     return f"**{escape_inline(category_label(category))}**"
 
 
-class Where(Protocol):
-    """What numbers a highlight: `Locator.where`'s (paragraph, sentence, last, line)."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def where(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
+    class Where(Protocol):
+        """What numbers a highlight: `Locator.where`'s (paragraph, sentence, last, line)."""
+
+        def where(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
 
 
 def _highlights(

@@ -295,3 +295,27 @@ def test_read_text_stamped_gives_no_stamp_for_a_fresh_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("fresh\r\n")
     assert read_text_stamped(path) == ("fresh\n", "utf-8", None)
+
+
+def test_an_export_by_stamp_loads_few_modules(seed, settled):
+    # What `reader export` imports is start-up time on every run: the path that does not
+    # read the article needs neither hashing (OpenSSL), nor typing, nor shutil (argparse's
+    # terminal width), nor the parser and the outline cache.
+    import subprocess
+    import sys
+
+    annotate(seed)
+    out = seed.with_name("notes.md")
+    script = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"assert main(['export', {str(seed)!r}, '-o', {str(out)!r}]) == 0\n"
+        "heavy = ('typing', 'shutil', 'hashlib', 'dataclasses', 'reader.document.plaintext',\n"
+        "         'reader.export.sentence_cache', 'reader.annotations.anchoring', 'textual')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""
+    assert out.read_text(encoding="utf-8") == export(seed)
