@@ -322,10 +322,11 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def totals_line(annotations: list[Annotation]) -> str:
-    counts = Counter(a.category for a in annotations)
+def totals_line(categories: list[str]) -> str:
+    """ "12 highlights: Claim 5, Evidence 7" for highlights of these `categories`."""
+    counts = Counter(categories)
     parts = [f"{category_label(c)} {counts[c]}" for c in category_order(set(counts))]
-    return plural(len(annotations), "highlight") + (": " + ", ".join(parts) if parts else "")
+    return plural(len(categories), "highlight") + (": " + ", ".join(parts) if parts else "")
 
 
 @functools.lru_cache(maxsize=1024)  # a few tags, used over and over in an export
@@ -385,23 +386,28 @@ if TYPE_CHECKING:
         def where(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
 
 
-def _highlights(
-    parts: list[str], anns: list[Annotation], locator: Where | None, link: str | None
-) -> None:
+def highlight_row(ann: Annotation, place: tuple[int, int, int, int] | None) -> tuple:
+    """What the export shows of a highlight: (quote, category, tags, created stamp, note,
+    place), the place being `Locator.where`'s (paragraph, sentence, last sentence, line) or
+    None."""
+    return (ann.exact, ann.category, ann.tags, ann.created, ann.note, place)
+
+
+def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
     """Append each highlight's blocks to `parts` (a `_Writer`'s): its quote, its facts line
-    and its note if it has one. `link` is the article's link destination (already encoded).
+    and its note if it has one. `rows` are `highlight_row`s; `link` is the article's link
+    destination (already encoded).
 
     The blocks are separate parts: `_Writer.text` joins parts with a blank line, so this is
     the text of one part per highlight without copying every quote into a joined part.
     """
     add = parts.append
-    where = None if locator is None else locator.where
     line_link = f"]({link}#L" if link else ""
-    for ann, quote in zip(anns, quote_blocks([a.exact for a in anns]), strict=True):
+    quotes = quote_blocks([row[0] for row in rows])
+    for (_, category, tags, created, note, loc), quote in zip(rows, quotes, strict=True):
         # The facts line's pieces, put together by one f-string (fewer copies than `+=`).
-        tags = " · " + " ".join(map(tag_text, ann.tags)) if ann.tags else ""
+        tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
-        loc = None if where is None else where(ann.start, ann.end)
         if loc is not None:
             paragraph, sentence, last, line = loc
             if last > sentence:
@@ -410,10 +416,9 @@ def _highlights(
                 place = f" · ¶ {paragraph}, sentence {sentence}"
             if line_link:
                 place = f"{place} · [line {line}{line_link}{line})"
-        date = f" · {_date(ann.created)}" if ann.created else ""
+        date = f" · {_date(created)}" if created else ""
         add(quote)
-        add(f"{_category_strong(ann.category)}{tags}{place}{date}")
-        note = ann.note
+        add(f"{_category_strong(category)}{tag_list}{place}{date}")
         if note and not note.isspace():
             add(_close_fences(note.strip("\n").rstrip()))
 
@@ -453,6 +458,27 @@ def render_article(
     """Append one article's section to `w`; return the anchor of its heading. `sentence_starts`
     and `bounds` are passed to `Locator`; `locator` replaces it (e.g. places stored in the
     sidecar: reader.annotations.places)."""
+    anchor = article_head(w, document, article_note, source_link, level)
+    anchored, orphans = ordered(annotations)
+    if locator is None:
+        locator = Locator(document, sentence_starts, bounds)
+    where = locator.where
+    highlight_sections(
+        w,
+        [highlight_row(ann, where(ann.start, ann.end)) for ann in anchored],
+        [highlight_row(ann, None) for ann in orphans],
+        group_by,
+        source_link,
+        level,
+    )
+    return anchor
+
+
+def article_head(
+    w: _Writer, document: Document, article_note: str, source_link: str | None, level: int
+) -> str:
+    """Append an article's heading, subtitle, metadata line and note to `w`; return the
+    heading's anchor."""
     anchor = w.heading(level, article_title(document))
     if document.meta.subtitle.strip():
         w.block(f"*{escape_inline(document.meta.subtitle.strip())}*")
@@ -462,24 +488,36 @@ def render_article(
     if article_note.strip():
         w.heading(level + 1, "Article note")
         w.block(_close_fences(article_note.strip("\n").rstrip()))
-    anchored, orphans = ordered(annotations)
-    if locator is None:
-        locator = Locator(document, sentence_starts, bounds)
+    return anchor
+
+
+def highlight_sections(
+    w: _Writer,
+    anchored: list[tuple],
+    orphans: list[tuple],
+    group_by: str,
+    source_link: str | None,
+    level: int,
+) -> None:
+    """Append an article's highlights to `w`: the anchored ones (`highlight_row`s in document
+    order) in order or by category, then the orphans (in creation order) in their own
+    section."""
     link = link_target(source_link) if source_link else None
     w.heading(level + 1, "Highlights")
-    if not annotations:
+    if not anchored and not orphans:
         w.block("No highlights yet.")
     else:
-        w.block(escape_inline(totals_line(annotations)) + ".")
+        categories = [row[1] for row in anchored] + [row[1] for row in orphans]
+        w.block(escape_inline(totals_line(categories)) + ".")
     if group_by == "category":
-        by_cat: dict[str, list[Annotation]] = {}
-        for ann in anchored:
-            by_cat.setdefault(ann.category, []).append(ann)
+        by_cat: dict[str, list[tuple]] = {}
+        for row in anchored:
+            by_cat.setdefault(row[1], []).append(row)
         for cat in category_order(set(by_cat)):
             w.heading(level + 2, f"{category_label(cat)} ({len(by_cat[cat])})")
-            _highlights(w.parts, by_cat[cat], locator, link)
+            _highlights(w.parts, by_cat[cat], link)
     elif group_by == "order":
-        _highlights(w.parts, anchored, locator, link)
+        _highlights(w.parts, anchored, link)
     else:
         raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
     if orphans:
@@ -490,8 +528,7 @@ def render_article(
                 "(it changed since they were made); quoted as they were written."
             )
         )
-        _highlights(w.parts, orphans, None, None)
-    return anchor
+        _highlights(w.parts, orphans, None)
 
 
 def render_markdown(

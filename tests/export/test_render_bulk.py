@@ -147,27 +147,24 @@ def _old_date(stamp: str) -> str:
     return stamp[:10] if re.match(r"\d{4}-\d{2}-\d{2}", stamp) else escape_inline(stamp)
 
 
-def reference_highlights(parts, anns, locator, link):
+def reference_highlights(parts, rows, link):
     """The export's per-highlight path before `quote_blocks`: one `quote_block` call and
     one part (quote, facts and note joined by blank lines) per highlight."""
-    for ann in anns:
-        facts = _category_strong(ann.category)
-        if ann.tags:
-            facts += " · " + " ".join(tag_text(t) for t in ann.tags)
-        if locator is not None:
-            loc = locator.where(ann.start, ann.end)
-            if loc is not None:
-                paragraph, sentence, last, line = loc
-                if last > sentence:
-                    facts += f" · ¶ {paragraph}, sentences {sentence}–{last}"
-                else:
-                    facts += f" · ¶ {paragraph}, sentence {sentence}"
-                if link:
-                    facts += f" · [line {line}]({link}#L{line})"
-        if ann.created:
-            facts += " · " + _old_date(ann.created)
-        note = ann.note
-        block = f"{quote_block(ann.exact)}\n\n{facts}"
+    for exact, category, tags, created, note, loc in rows:
+        facts = _category_strong(category)
+        if tags:
+            facts += " · " + " ".join(tag_text(t) for t in tags)
+        if loc is not None:
+            paragraph, sentence, last, line = loc
+            if last > sentence:
+                facts += f" · ¶ {paragraph}, sentences {sentence}–{last}"
+            else:
+                facts += f" · ¶ {paragraph}, sentence {sentence}"
+            if link:
+                facts += f" · [line {line}]({link}#L{line})"
+        if created:
+            facts += " · " + _old_date(created)
+        block = f"{quote_block(exact)}\n\n{facts}"
         if note and not note.isspace():
             block += f"\n\n{_close_fences(note.strip(chr(10)).rstrip())}"
         parts.append(block)
