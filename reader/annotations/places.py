@@ -32,7 +32,7 @@ When the article file still has the stamp its text had when the places were work
 to be that one without reading it: `read_places_by_stamp`. The highlights' own selectors
 (prefix, quote, suffix) then stand for the text at and around their spans: `"anchors"` says
 what that text was, so a sidecar edited by hand or merged by another tool is caught
-(`StoredPlaces.vouches_for`).
+(`StoredPlaces.selectors_fit`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable
 from itertools import repeat
 from operator import le, lt, sub
 
-from reader.annotations.model import CONTEXT_CHARS, Annotation
+from reader.annotations.model import CONTEXT_CHARS
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
@@ -162,23 +162,36 @@ def anchors_digest(prefixes: list[str], quotes: list[str], suffixes: list[str]) 
 
 
 class StoredPlaces:
-    """Places read back from a sidecar (checked), with the `where` of a `Locator`."""
+    """Places read back from a sidecar (checked), with the `where` of a `Locator`.
 
-    __slots__ = ("at", "meta", "sha256", "length", "anchors")
+    `columns` are the stored ones (start, end, paragraph, sentence, last sentence, line; a
+    highlight per index, in position order); `at` maps a span to its place, made on first
+    use (the export by stamp reads the columns by index and never needs it)."""
+
+    __slots__ = ("columns", "meta", "sha256", "length", "anchors", "_at")
 
     def __init__(
         self,
         meta: Metadata,
-        at: dict[tuple[int, int], Place],
+        columns: list[list[int]],
         sha256: str = "",
         length: int = 0,
         anchors: str | None = None,
     ) -> None:
         self.meta = meta
-        self.at = at
+        self.columns = columns
         self.sha256 = sha256  # of the text they were worked out for
         self.length = length  # of that text
         self.anchors = anchors  # the `"anchors"` digest stored with them (None: not stored)
+        self._at: dict[tuple[int, int], Place] | None = None
+
+    @property
+    def at(self) -> dict[tuple[int, int], Place]:
+        if self._at is None:
+            starts, ends, *places = self.columns
+            spans = zip(starts, ends, strict=True)
+            self._at = dict(zip(spans, zip(*places, strict=True), strict=True))
+        return self._at
 
     def where(self, start: int, end: int) -> Place | None:
         return self.at.get((start, end))
@@ -187,31 +200,15 @@ class StoredPlaces:
         at = self.at
         return all(span in at for span in spans)
 
-    def vouches_for(self, anchored: list[Annotation]) -> bool:
-        """True when the anchored highlights `anchored` (in position order) sit exactly at
-        the placed spans, with the selectors anchoring them there gives in the text these
-        places were worked out from: what `anchoring.still_anchored` says of each in that
-        text, known without reading it."""
+    def selectors_fit(self, prefixes: list[str], exacts: list[str], suffixes: list[str]) -> bool:
+        """True when these selectors, one per placed span in position order, are what
+        anchoring at those spans gives in the text the places were worked out from."""
         if self.anchors is None:
             return False
-        spans = [(ann.start, ann.end) for ann in anchored]
-        placed = list(self.at)
-        if spans != placed:
-            # Highlights sharing a span: each such group must quote the same text.
-            anchored = self._one_per_span(anchored)
-            if anchored is None:
-                return False
-            spans = [(ann.start, ann.end) for ann in anchored]
-            if spans != placed:
-                return False
         # The places' spans are checked already (inside the text, strictly increasing), so
         # each selector's length is what anchoring at its span gives, or it is wrong; then
-        # the text around each span must be the one hashed. All in C: ten thousand rows.
-        starts = [start for start, _ in spans]
-        ends = [end for _, end in spans]
-        prefixes = [ann.prefix for ann in anchored]
-        exacts = [ann.exact for ann in anchored]
-        suffixes = [ann.suffix for ann in anchored]
+        # the text around each span must be the one checksummed. In C: ten thousand rows.
+        starts, ends = self.columns[:2]
         context = repeat(CONTEXT_CHARS)
         if (
             list(map(len, exacts)) != list(map(sub, ends, starts))
@@ -221,17 +218,6 @@ class StoredPlaces:
         ):
             return False
         return anchors_digest(prefixes, exacts, suffixes) == self.anchors
-
-    @staticmethod
-    def _one_per_span(anchored: list[Annotation]) -> list[Annotation] | None:
-        """The first highlight of each span, or None when two of one span differ in what
-        they say the text there is."""
-        first: dict[tuple[int, int], Annotation] = {}
-        for ann in anchored:
-            kept = first.setdefault((ann.start, ann.end), ann)
-            if (kept.prefix, kept.exact, kept.suffix) != (ann.prefix, ann.exact, ann.suffix):
-                return None
-        return list(first.values())
 
 
 def read_places(stored: Any, document: Document, name: str) -> StoredPlaces | None:
@@ -253,7 +239,7 @@ def read_places_by_stamp(stored: Any, stamp: Stamp | None, name: str) -> StoredP
     article file's `stamp` now is the one its text had when they were worked out (so the text
     is that one), and they are well formed and were worked out by this parsing code for this
     fallback title; else None. The highlights must still be checked against them
-    (`StoredPlaces.vouches_for`)."""
+    (`StoredPlaces.selectors_fit`)."""
     if stamp is None or not isinstance(stored, dict) or stored.get("file") != list(stamp):
         return None
     length, lines = stored.get("length"), stored.get("lines")
@@ -285,7 +271,7 @@ def _read_checked(
     anchors = anchors if isinstance(anchors, str) else None
     starts, ends, paragraphs, sentences, lasts, lines = columns
     if not starts:
-        return StoredPlaces(meta, {}, stored["sha256"], length, anchors)
+        return StoredPlaces(meta, columns, stored["sha256"], length, anchors)
     # Every check runs in C (a book has ten thousand rows): offsets inside the text, spans in
     # strictly increasing position order, so paragraphs and lines never go back; numbers
     # from 1, a last sentence not before the first, lines within the text's line count.
@@ -304,8 +290,7 @@ def _read_checked(
         and lines[-1] <= line_count()
     ):
         return None
-    at = dict(zip(spans, zip(paragraphs, sentences, lasts, lines, strict=True), strict=True))
-    return StoredPlaces(meta, at, stored["sha256"], length, anchors)
+    return StoredPlaces(meta, columns, stored["sha256"], length, anchors)
 
 
 _INT = {int}

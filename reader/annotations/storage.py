@@ -343,7 +343,18 @@ def _int(value: Any) -> int:
 
 def _fast_record_to_annotation(record: dict[str, Any]) -> Annotation | None:
     """The record in the exact shape this version writes, decoded without the general
-    checks; None when it has any other shape (the general path then decodes it).
+    checks; None when it has any other shape (the general path then decodes it)."""
+    fields = fast_record_fields(record)
+    if fields is None:
+        return None
+    *head, tags, created, modified, orphaned = fields
+    return Annotation(*head, list(tags), created, modified, orphaned, {})
+
+
+def fast_record_fields(record: dict[str, Any]) -> tuple | None:
+    """The fields of a record in the exact shape this version writes, in `Annotation`'s
+    order (id, category, start, end, exact, prefix, suffix, note, tags, created, modified,
+    orphaned; `tags` is the record's own list), checked; None for any other shape.
 
     Lengths plus successful lookups of every known key prove the key sets are exactly the
     written ones (cheaper than comparing key sets)."""
@@ -394,9 +405,9 @@ def _fast_record_to_annotation(record: dict[str, Any]) -> Annotation | None:
     for tag in tags:
         if type(tag) is not str:
             return None
-    return Annotation(
-        ann_id, category, start, end, exact, prefix, suffix, note, list(tags), created,
-        modified, orphaned, {},
+    return (
+        ann_id, category, start, end, exact, prefix, suffix, note, tags, created, modified,
+        orphaned,
     )  # fmt: skip
 
 
@@ -561,6 +572,16 @@ def read_sidecar_quickly(path: Path) -> SidecarData | None:
         return decode(raw, path.name, records=False)
     except SidecarProblem:
         return None
+
+
+def read_sidecar_json(path: Path) -> dict[str, Any] | None:
+    """The sidecar at `path` parsed (not decoded), or None when it is missing, empty or
+    cannot be read or parsed (a read-only `AnnotationStore` says what is wrong)."""
+    try:
+        raw, _ = SidecarStorage(path).read_with_stamp()
+    except SidecarProblem:
+        return None
+    return raw if isinstance(raw, dict) else None
 
 
 def unchanged_annotations(data: SidecarData, text: str, sha256: str) -> list[Annotation] | None:

@@ -75,18 +75,29 @@ def _export_article(
     if plain:
         # The usual case for a long article: the app saved each highlight's place with the
         # sidecar, and the article file is as it was when they were worked out, so its text
-        # need not even be read.
-        from reader.annotations.storage import read_sidecar_quickly, sidecar_path_for
+        # need not even be read (reader/export/by_stamp.py).
+        from reader.annotations.storage import (
+            SidecarProblem,
+            decode,
+            read_sidecar_json,
+            sidecar_path_for,
+        )
         from reader.document.stamp import current
 
         stamp = current(article)
         sidecar = sidecar_path_for(article)
         if stamp is not None and sidecar.is_file():
-            sidecar_data = read_sidecar_quickly(sidecar)
-            if sidecar_data is not None:
-                rendered = _render_by_stamp(article, sidecar_data, stamp, name, group_by, link)
+            raw = read_sidecar_json(sidecar)
+            if raw is not None:
+                from reader.export.by_stamp import export_by_stamp
+
+                rendered = export_by_stamp(article, raw, stamp, name, group_by, link)
                 if rendered is not None:
                     return rendered, []
+                try:  # what the general path needs of it: not parsed twice
+                    sidecar_data = decode(raw, sidecar.name, records=False)
+                except SidecarProblem:
+                    pass  # the read-only store says what is wrong
     text, encoding = read_article(article)
     # A plain text's offsets are those of the file's text: it is parsed only when needed.
     # (A Markdown article's are those of its rendered text, so it is parsed first.)
@@ -131,26 +142,6 @@ def _export_article(
     return rendered, warnings
 
 
-def _render_by_stamp(article: Path, data, stamp, name: str, group_by: str, link: str) -> str | None:
-    """The Markdown export of a plain-text article from its sidecar `data` alone, when the
-    places stored there vouch for every highlight and the article file still has the `stamp`
-    its text had when they were worked out (reader.annotations.places); else None."""
-    from reader.annotations.places import PLACES_KEY, read_places_by_stamp
-    from reader.document.model import Document
-    from reader.export.markdown import ordered, render_markdown
-
-    places = read_places_by_stamp(data.meta.get(PLACES_KEY), stamp, name)
-    if places is None:
-        return None
-    annotations = list(data.annotations.values())
-    anchored, orphans = ordered(annotations)
-    # Orphans stay orphans in the text they were orphaned in (see read_unchanged_sidecar).
-    if (orphans and data.sha256 != places.sha256) or not places.vouches_for(anchored):
-        return None
-    document = Document(str(article), "text", "", [], places.meta)  # the text is not needed
-    return render_markdown(document, annotations, data.article_note, group_by, link, locator=places)
-
-
 def _read_annotations(
     article: Path, document, any_order: bool, data=None
 ) -> tuple[list, str, list[str], dict | None]:
@@ -158,7 +149,7 @@ def _read_annotations(
     read-only (only `document.text`, `path` and `sha256` are used). `any_order`: the caller
     orders the annotations itself, so the store's ordering may be skipped. The meta record
     comes only when nothing needed re-anchoring (else None). `data`: the sidecar already
-    read by `read_sidecar_quickly`, if it was."""
+    already read and decoded, if it was."""
     from reader.annotations.storage import (
         read_unchanged_sidecar,
         sidecar_path_for,

@@ -20,7 +20,7 @@ from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
     NOTES_SUFFIX,
-    _Writer,
+    NotesWriter,
     article_title,
     category_label,
     category_order,
@@ -140,7 +140,7 @@ def render_library_markdown(
 
     `base_dir` is where the document will be written (links to articles are relative to it).
     """
-    w = _Writer()
+    w = NotesWriter()
     w.block(MARKER)
     folder_name = notes.folder.resolve().name or str(notes.folder)
     w.heading(1, f"Notes: {folder_name}")

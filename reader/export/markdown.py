@@ -355,7 +355,7 @@ def _date(stamp: str) -> str:
     return _day(stamp[:10]) or escape_inline(stamp)
 
 
-class _Writer:
+class NotesWriter:
     def __init__(self, slugger: Slugger | None = None) -> None:
         self.parts: list[str] = []
         self.slugger = slugger or Slugger()
@@ -394,11 +394,11 @@ def highlight_row(ann: Annotation, place: tuple[int, int, int, int] | None) -> t
 
 
 def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
-    """Append each highlight's blocks to `parts` (a `_Writer`'s): its quote, its facts line
+    """Append each highlight's blocks to `parts` (a `NotesWriter`'s): its quote, its facts line
     and its note if it has one. `rows` are `highlight_row`s; `link` is the article's link
     destination (already encoded).
 
-    The blocks are separate parts: `_Writer.text` joins parts with a blank line, so this is
+    The blocks are separate parts: `NotesWriter.text` joins parts with a blank line, so this is
     the text of one part per highlight without copying every quote into a joined part.
     """
     add = parts.append
@@ -444,7 +444,7 @@ def article_title(document: Document) -> str:
 
 
 def render_article(
-    w: _Writer,
+    w: NotesWriter,
     document: Document,
     annotations: list[Annotation],
     article_note: str,
@@ -475,7 +475,7 @@ def render_article(
 
 
 def article_head(
-    w: _Writer, document: Document, article_note: str, source_link: str | None, level: int
+    w: NotesWriter, document: Document, article_note: str, source_link: str | None, level: int
 ) -> str:
     """Append an article's heading, subtitle, metadata line and note to `w`; return the
     heading's anchor."""
@@ -492,7 +492,7 @@ def article_head(
 
 
 def highlight_sections(
-    w: _Writer,
+    w: NotesWriter,
     anchored: list[tuple],
     orphans: list[tuple],
     group_by: str,
@@ -544,7 +544,7 @@ def render_markdown(
     """The notes document for one article. `source_link` is the article's path relative to
     where the notes will live (e.g. `story.txt`); None leaves out file and line links.
     `sentence_starts` and `bounds` are passed to `Locator`."""
-    w = _Writer()
+    w = NotesWriter()
     w.block(MARKER)
     render_article(
         w,
