@@ -74,6 +74,9 @@ class PlaceFinder:
         self._known: dict[tuple[int, int], Place] = {}
         self._locator: Locator | None = None
         self._lines: int | None = None  # the document's line count, counted once
+        # The last `"anchors"` checksum and the spans it is for: a save that changed notes,
+        # tags or categories but no span (most of them) reuses it.
+        self._anchors: tuple[list[tuple[int, int]], str] | None = None
 
     def seed(self, stored: Any) -> None:
         """Take the places a sidecar holds when they were worked out for this document."""
@@ -124,13 +127,20 @@ class PlaceFinder:
             "at": dict(zip(_COLUMNS, columns, strict=True)),
             "length": len(text),
             "lines": self._lines,
-            "anchors": anchors_digest(
+            "anchors": self._anchors_of(spans),
+            "file": None if document.stamp is None else list(document.stamp),
+        }
+
+    def _anchors_of(self, spans: list[tuple[int, int]]) -> str:
+        if self._anchors is None or self._anchors[0] != spans:
+            text = self.document.text
+            digest = anchors_digest(
                 [text[max(0, start - CONTEXT_CHARS) : start] for start, _ in spans],
                 [text[start:end] for start, end in spans],
                 [text[end : end + CONTEXT_CHARS] for _, end in spans],
-            ),
-            "file": None if document.stamp is None else list(document.stamp),
-        }
+            )
+            self._anchors = (spans, digest)
+        return self._anchors[1]
 
     def _locate(self, spans: list[tuple[int, int]]) -> bool:
         """Work out and remember the places of `spans` (in position order); False when the

@@ -370,3 +370,16 @@ def test_one_pass_export_gives_the_general_paths_bytes(chosen, orphans, group_by
             got = export(path, group_by)
         assert results and results[0] is not None  # the one pass was taken
         assert got == reference(path, Path(folder), group_by)
+
+
+def test_the_anchors_checksum_follows_the_spans(seed):
+    from reader.annotations.places import PlaceFinder
+
+    document = loader.load_document(seed)
+    spans = [(s.start, s.end) for b in document.blocks for s in b.sentences][:6]
+    finder = PlaceFinder(document, "story")
+    first = finder.payload(spans[:5])["anchors"]
+    assert finder.payload(list(spans[:5]))["anchors"] == first  # the same spans: reused
+    grown = finder.payload(spans)["anchors"]
+    assert grown != first
+    assert PlaceFinder(document, "story").payload(spans)["anchors"] == grown
