@@ -505,8 +505,19 @@ def section_export(ctx: Context, results: Results) -> None:
     out = ctx.tmp / "export-out"
     out.mkdir(exist_ok=True)
     section_export_10k(ctx, results, env, reader, out)
+    copied = None  # the book and its sidecar copied: the book's stamp is not the stored one
+    if ctx.book10k is not None:
+        copied = ctx.tmp / "export-copied" / ctx.book10k.name
+        copied.parent.mkdir(exist_ok=True)
+        shutil.copyfile(ctx.book10k, copied)
+        shutil.copyfile(f"{ctx.book10k}.annotations.json", f"{copied}.annotations.json")
     book = "export: Markdown, 10,000 annotations, sidecar without places (earlier version)"
     jobs = [
+        # The sidecar as the app saves it, but the book copied since (a copied or cloned
+        # library): the export reads the book, checks its SHA-256 and every highlight against
+        # it, then uses the stored places. Information only.
+        ("export: Markdown, 10,000 annotations, article copied since (text read and checked), "
+         "first export (no cache)", copied, "book10k", "", 0, "first"),
         # A sidecar without the highlights' places (written before they were kept, or by
         # another tool): the export works them out, and caches a long plain text's outline and
         # sentence starts (reader/export/sentence_cache.py) for the next export. Information
