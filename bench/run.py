@@ -549,6 +549,19 @@ def section_export(ctx: Context, results: Results) -> None:
                            "wall time of the command", {"ours": samples}))  # fmt: skip
 
 
+def _stamp_kept(book: Path, sidecar: Path) -> bool:
+    """True when the sidecar's places hold the book file's stamp as it is now (so `reader
+    export` takes the one pass over the sidecar: reader/export/by_stamp.py)."""
+    from reader.document.stamp import current
+
+    try:
+        places = json.loads(sidecar.read_bytes())["meta"]["1"]["places"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    stamp = current(book)
+    return stamp is not None and places.get("file") == list(stamp)
+
+
 def section_export_10k(
     ctx: Context, results: Results, env: dict[str, str], reader: list[str], out: Path
 ) -> None:
@@ -562,6 +575,10 @@ def section_export_10k(
         results.na(name, "ms", ctx.missing.get("book10k", "not generated"), target)
         return
     sidecar = f"{ctx.book10k}.annotations.json"
+    if not _stamp_kept(ctx.book10k, Path(sidecar)):
+        # The export would read the book: not the path this figure is about.
+        results.na(name, "ms", "the sidecar does not hold the book's stamp", target)
+        return
     floor = [sys.executable, "-c", "import json, sys; json.loads(open(sys.argv[1], 'rb').read())",
              sidecar]  # fmt: skip
     argv = [*reader, "export", str(ctx.book10k), "-o", str(out / "book10k.md")]

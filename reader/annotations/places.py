@@ -31,18 +31,19 @@ When the article file still has the stamp its text had when the places were work
 (`"file"`: reader.document.stamp says when a stamp vouches for the bytes), the text is known
 to be that one without reading it: `read_places_by_stamp`. The highlights' own selectors
 (prefix, quote, suffix) then stand for the text at and around their spans: `"anchors"` says
-what that text was, so a sidecar edited by hand or merged by another tool is caught
-(`StoredPlaces.selectors_fit`).
+what that text was, so highlights edited by hand or merged in by another tool are caught
+(`StoredPlaces.selectors_fit`). The places themselves (spans, numbers, metadata, the text's
+length and line count) are trusted as the export that reads the text trusts them.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from operator import le, lt, sub
 
-from reader.annotations.model import CONTEXT_CHARS
+from reader.annotations.model import CONTEXT_CHARS, quote_selector
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 from reader.document.outline import code_fingerprint, meta_from_json, meta_to_json
@@ -75,14 +76,19 @@ class PlaceFinder:
         self._locator: Locator | None = None
         self._lines: int | None = None  # the document's line count, counted once
         # The last `"anchors"` checksum and the spans it is for: a save that changed notes,
-        # tags or categories but no span (most of them) reuses it.
+        # tags or categories but no span (most of them) reuses it; and the selectors of each
+        # span then, so a save that added one highlight slices the text for that one only.
         self._anchors: tuple[list[tuple[int, int]], str] | None = None
+        self._selectors: dict[tuple[int, int], tuple[str, str, str]] = {}
 
     def seed(self, stored: Any) -> None:
         """Take the places a sidecar holds when they were worked out for this document."""
         places = read_places(stored, self.document, self.name)
         if places is not None:
             self._known.update(places.at)
+            if places.anchors is not None:  # worked out for this text: good until spans change
+                starts, ends = places.columns[:2]
+                self._anchors = (list(zip(starts, ends, strict=True)), places.anchors)
 
     def payload(
         self, spans: Iterable[tuple[int, int]], unlimited: bool = False
@@ -133,13 +139,11 @@ class PlaceFinder:
 
     def _anchors_of(self, spans: list[tuple[int, int]]) -> str:
         if self._anchors is None or self._anchors[0] != spans:
-            text = self.document.text
-            digest = anchors_digest(
-                [text[max(0, start - CONTEXT_CHARS) : start] for start, _ in spans],
-                [text[start:end] for start, end in spans],
-                [text[end : end + CONTEXT_CHARS] for _, end in spans],
-            )
-            self._anchors = (spans, digest)
+            text, known = self.document.text, self._selectors
+            selectors = [known.get(span) or quote_selector(text, *span) for span in spans]
+            self._selectors = dict(zip(spans, selectors, strict=True))  # the current ones only
+            columns = zip(*selectors, strict=True) if selectors else ((), (), ())
+            self._anchors = (spans, anchors_digest(*columns))
         return self._anchors[1]
 
     def _locate(self, spans: list[tuple[int, int]]) -> bool:
@@ -155,7 +159,7 @@ class PlaceFinder:
         return True
 
 
-def anchors_digest(prefixes: list[str], quotes: list[str], suffixes: list[str]) -> str:
+def anchors_digest(prefixes: Sequence[str], quotes: Sequence[str], suffixes: Sequence[str]) -> str:
     """What `"anchors"` holds: a checksum of the text around each placed span, as the
     selectors hold it (prefix, quote, suffix), all prefixes first, then all quotes, then all
     suffixes, in position order. The lengths of the pieces follow from the spans and the
@@ -184,9 +188,9 @@ class StoredPlaces:
         self,
         meta: Metadata,
         columns: list[list[int]],
-        sha256: str = "",
-        length: int = 0,
-        anchors: str | None = None,
+        sha256: str,
+        length: int,
+        anchors: str | None,
     ) -> None:
         self.meta = meta
         self.columns = columns
@@ -282,14 +286,14 @@ def _read_checked(
     starts, ends, paragraphs, sentences, lasts, lines = columns
     if not starts:
         return StoredPlaces(meta, columns, stored["sha256"], length, anchors)
-    # Every check runs in C (a book has ten thousand rows): offsets inside the text, spans in
-    # strictly increasing position order, so paragraphs and lines never go back; numbers
+    # Every check runs in C (a book has ten thousand rows): offsets inside the text, spans not
+    # empty (an empty one is never anchored) and in strictly increasing position order, so paragraphs and lines never go back; numbers
     # from 1, a last sentence not before the first, lines within the text's line count.
     spans = list(zip(starts, ends, strict=True))
     if not (
         min(starts) >= 0
         and max(ends) <= length
-        and all(map(le, starts, ends))
+        and all(map(lt, starts, ends))
         and all(map(lt, spans, spans[1:]))
         and min(paragraphs) >= 1
         and all(map(le, paragraphs, paragraphs[1:]))

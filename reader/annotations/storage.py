@@ -208,7 +208,8 @@ class SidecarStorage:
         pass
 
 
-RowCache = "dict[int, tuple[Any, bytes]]"  # (a type alias for annotations only)
+if TYPE_CHECKING:
+    RowCache = dict[int, tuple[Any, bytes]]
 
 
 def dumps(
@@ -345,8 +346,11 @@ def _fast_record_to_annotation(record: dict[str, Any]) -> Annotation | None:
     """The record in the exact shape this version writes, decoded without the general
     checks; None when it has any other shape (the general path then decodes it)."""
     fields = fast_record_fields(record)
-    if fields is None:
-        return None
+    return None if fields is None else annotation_from_fields(fields)
+
+
+def annotation_from_fields(fields: tuple) -> Annotation:
+    """The Annotation of `fast_record_fields`' tuple (with its own list of tags)."""
     *head, tags, created, modified, orphaned = fields
     return Annotation(*head, list(tags), created, modified, orphaned, {})
 
@@ -509,21 +513,8 @@ def decode(data: dict[str, Any] | None, name: str, records: bool = True) -> Side
     out = SidecarData()
     if data is None:
         return out
-    meta_table = data.get(META_TABLE, {})
+    out.meta = decode_meta(data, name)
     table = data.get(ANNOTATIONS_TABLE, {})
-    if not isinstance(meta_table, dict) or not isinstance(table, dict):
-        raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
-    for doc in meta_table.values():
-        if isinstance(doc, dict):
-            out.meta.update(doc)
-    schema = out.meta.get("schema", SCHEMA_VERSION)
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")
-    if schema > SCHEMA_VERSION:
-        raise SidecarProblem(
-            f"{name} was written by a newer margin-reader (schema {schema}, "
-            f"this one reads up to {SCHEMA_VERSION})"
-        )
     annotations = out.annotations
     for doc_id, record in table.items():
         try:
@@ -537,6 +528,27 @@ def decode(data: dict[str, Any] | None, name: str, records: bool = True) -> Side
                 out.records[ann.id] = annotation_to_record(ann, _source_of(record))
     out.other_tables = {k: v for k, v in data.items() if k not in (META_TABLE, ANNOTATIONS_TABLE)}
     return out
+
+
+def decode_meta(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """The meta record of a parsed sidecar (its documents merged); raises SidecarProblem when
+    the tables are not objects or the schema is unreadable or newer than this version's."""
+    meta_table = data.get(META_TABLE, {})
+    if not isinstance(meta_table, dict) or not isinstance(data.get(ANNOTATIONS_TABLE, {}), dict):
+        raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
+    meta: dict[str, Any] = {}
+    for doc in meta_table.values():
+        if isinstance(doc, dict):
+            meta.update(doc)
+    schema = meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")
+    if schema > SCHEMA_VERSION:
+        raise SidecarProblem(
+            f"{name} was written by a newer margin-reader (schema {schema}, "
+            f"this one reads up to {SCHEMA_VERSION})"
+        )
+    return meta
 
 
 def read_unchanged(path: Path, text: str, sha256: str) -> tuple[list[Annotation], str] | None:

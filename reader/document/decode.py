@@ -26,9 +26,10 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+import time
 from pathlib import Path
 
-from reader.document.stamp import Stamp, now_ns, stamp_of_read
+from reader.document.stamp import Stamp, stamp_of_read
 from reader.errors import ReaderError
 
 # How much of a file is checked for NUL bytes to call it binary.
@@ -196,7 +197,7 @@ def read_text_stamped(path: str | Path) -> tuple[str, str, Stamp | None]:
     stamp = None
     if before is not None:
         try:
-            stamp = stamp_of_read(before, p.stat(), now_ns())
+            stamp = stamp_of_read(before, p.stat(), time.time_ns())
         except OSError:
             pass
     decoded = decode_and_normalize(data)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
@@ -47,7 +46,3 @@ def current(path: str | os.PathLike[str]) -> Stamp | None:
     except (OSError, ValueError):
         return None
     return fingerprint(st) if stat.S_ISREG(st.st_mode) else None
-
-
-def now_ns() -> int:
-    return time.time_ns()

@@ -24,12 +24,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.places import PLACES_KEY, read_places_by_stamp
-from reader.annotations.storage import ANNOTATIONS_TABLE, META_TABLE, fast_record_fields
+from reader.annotations.storage import (
+    ANNOTATIONS_TABLE,
+    SidecarProblem,
+    annotation_from_fields,
+    decode_meta,
+    fast_record_fields,
+)
 from reader.document.model import Document
 from reader.document.stamp import Stamp
-from reader.export.markdown import MARKER, NotesWriter, article_head, highlight_sections
+from reader.export.markdown import (
+    MARKER,
+    NotesWriter,
+    article_head,
+    highlight_row,
+    highlight_sections,
+    ordered,
+)
 
 
 def export_by_stamp(
@@ -38,16 +50,11 @@ def export_by_stamp(
     """The Markdown export of the plain-text `article` from its parsed sidecar `raw`, when
     the article file has `stamp` now and the places kept in `raw` vouch for every highlight;
     else None. `name` is the article's fallback title; `source_link` as `render_markdown`."""
-    meta_table, table = raw.get(META_TABLE, {}), raw.get(ANNOTATIONS_TABLE, {})
-    if type(meta_table) is not dict or type(table) is not dict:
-        return None
-    meta: dict = {}
-    for doc in meta_table.values():  # as storage.decode merges them
-        if isinstance(doc, dict):
-            meta.update(doc)
-    schema = meta.get("schema", SCHEMA_VERSION)
-    if type(schema) is not int or schema > SCHEMA_VERSION:
-        return None
+    try:
+        meta = decode_meta(raw, article.name)
+    except SidecarProblem:
+        return None  # the general path says what is wrong
+    table = raw.get(ANNOTATIONS_TABLE, {})
     places = read_places_by_stamp(meta.get(PLACES_KEY), stamp, name)
     if places is None:
         return None
@@ -61,8 +68,8 @@ def export_by_stamp(
             return None
         ann_id, category, start, end, exact, prefix, suffix, note, tags, created, _, lost = fields
         ids.append(ann_id)
-        if lost:  # an orphan: no place, shown in its own section
-            orphans.append(fields)
+        if lost:  # an orphan (few): no place, shown in its own section
+            orphans.append(annotation_from_fields(fields))
             continue
         if i == count or start != starts[i] or end != ends[i]:
             return None  # not the placed span of this index
@@ -70,7 +77,7 @@ def export_by_stamp(
         exacts.append(exact)
         suffixes.append(suffix)
         place = (paragraphs[i], sentences[i], lasts[i], lines[i])
-        rows.append((exact, category, tags, created, note, place))
+        rows.append((exact, category, tags, created, note, place))  # a `highlight_row`
         i += 1
     if i != count or len(set(ids)) != len(ids):
         return None
@@ -79,8 +86,7 @@ def export_by_stamp(
         return None
     if not places.selectors_fit(prefixes, exacts, suffixes):
         return None
-    orphans.sort(key=lambda f: (f[9], f[0]))  # by creation, then id: `markdown.ordered`
-    orphan_rows = [(f[4], f[1], f[8], f[9], f[7], None) for f in orphans]
+    orphan_rows = [highlight_row(ann, None) for ann in ordered(orphans)[1]]
     document = Document(str(article), "text", "", [], places.meta)  # its text is not needed
     w = NotesWriter()
     w.block(MARKER)

@@ -86,7 +86,8 @@ def _export_article(
 
         stamp = current(article)
         sidecar = sidecar_path_for(article)
-        if stamp is not None and sidecar.is_file():
+        # (an article the user may not read is read below, to say so, as ever)
+        if stamp is not None and sidecar.is_file() and os.access(article, os.R_OK):
             raw = read_sidecar_json(sidecar)
             if raw is not None:
                 from reader.export.by_stamp import export_by_stamp
@@ -148,7 +149,7 @@ def _read_annotations(
     """(annotations, article note, warnings, meta record) of the article's sidecar, opened
     read-only (only `document.text`, `path` and `sha256` are used). `any_order`: the caller
     orders the annotations itself, so the store's ordering may be skipped. The meta record
-    comes only when nothing needed re-anchoring (else None). `data`: the sidecar already
+    comes only when nothing needed re-anchoring (else None). `data`: the sidecar
     already read and decoded, if it was."""
     from reader.annotations.storage import (
         read_unchanged_sidecar,

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations.model import Annotation
-from reader.annotations.places import PLACES_KEY
+from reader.annotations.places import PLACES_KEY, read_places_by_stamp
 from reader.annotations.storage import sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.document import loader, stamp
@@ -45,14 +45,15 @@ def seed(tmp_path) -> Path:
 
 
 def annotate(path: Path, orphan: bool = False) -> list[tuple[int, int]]:
-    """Highlight every other sentence (and one span twice) through the store, as the app
-    does; `orphan`: also keep one orphaned highlight."""
+    """Highlight every other sentence through the store, as the app does, one of them as a
+    tagged question; `orphan`: also keep one orphaned highlight."""
     document = loader.load_document(path)
     sentences = [s for b in document.blocks for s in b.sentences][::2]
     store = AnnotationStore.open(document)
     for i, sentence in enumerate(sentences):
         store.add(sentence.start, sentence.end, note=f"note {i}" if i % 3 == 0 else "")
-    store.add(sentences[1].start, sentences[1].end, category="question")  # a shared span
+    second = store.add(sentences[1].start, sentences[1].end)  # the one there already
+    store.update(second.id, category="question", tags=["open", "two words"])
     if orphan:  # an imported highlight whose quote is not in this text
         lost = Annotation(id="lost", category="claim", start=3, end=9, exact="no such quote")
         assert store.add_annotation(lost.replace(note="lost one"))[0] == "orphaned"
@@ -176,7 +177,6 @@ def test_a_sidecar_edited_by_hand_is_checked_against_the_text(
         change(record["target"]["selector"])
 
     rewrite_sidecar(seed, edit)
-    os.utime(sidecar_path_for(seed))
     vouched = spy_on_export_by_stamp(monkeypatch)
     got = export(seed)
     assert vouched == [None]  # tried, and declined
@@ -184,20 +184,24 @@ def test_a_sidecar_edited_by_hand_is_checked_against_the_text(
 
 
 def twin_of_third_record(data, change=None) -> None:
-    """Add a copy of the third highlight under another id (as a merge by another tool may),
-    with `change` applied to its quote selector."""
-    twin = json.loads(json.dumps(data["annotations"]["3"]))
+    """Put a copy of the third highlight under another id right after it (as a merge by
+    another tool may), with `change` applied to its quote selector."""
+    records = list(data["annotations"].values())
+    twin = json.loads(json.dumps(records[2]))
     twin["id"] = "twin"
     if change is not None:
         change(twin["target"]["selector"][0])
-    data["annotations"][str(len(data["annotations"]) + 1)] = twin
+    records.insert(3, twin)
+    data["annotations"] = {str(i): record for i, record in enumerate(records, start=1)}
 
 
 @pytest.mark.parametrize("agree", [True, False])
 def test_highlights_sharing_a_span_take_the_general_path(
     seed, tmp_path, settled, monkeypatch, agree
 ):
-    # The store never keeps two highlights of one span; a merge by another tool may.
+    # The store never keeps two highlights of one span; a merge by another tool may. The one
+    # pass declines any (its records must be the placed spans one for one); the general path
+    # shows both when they agree and re-anchors the other when they do not.
     annotate(seed)
     change = None if agree else (lambda quote: quote.update(exact="x"))
     rewrite_sidecar(seed, lambda data: twin_of_third_record(data, change))
@@ -372,14 +376,112 @@ def test_one_pass_export_gives_the_general_paths_bytes(chosen, orphans, group_by
         assert got == reference(path, Path(folder), group_by)
 
 
-def test_the_anchors_checksum_follows_the_spans(seed):
+def test_the_anchors_checksum_follows_the_spans(seed, monkeypatch):
+    from reader.annotations import places as places_module
     from reader.annotations.places import PlaceFinder
 
     document = loader.load_document(seed)
     spans = [(s.start, s.end) for b in document.blocks for s in b.sentences][:6]
+    computed, sliced = [], []
+    digest, selector = places_module.anchors_digest, places_module.quote_selector
+    monkeypatch.setattr(
+        places_module, "anchors_digest", lambda *a: computed.append(1) or digest(*a)
+    )
+    monkeypatch.setattr(
+        places_module, "quote_selector", lambda *a: sliced.append(a[1:]) or selector(*a)
+    )
     finder = PlaceFinder(document, "story")
     first = finder.payload(spans[:5])["anchors"]
-    assert finder.payload(list(spans[:5]))["anchors"] == first  # the same spans: reused
+    assert finder.payload(list(spans[:5]))["anchors"] == first
+    assert len(computed) == 1  # the same spans: reused
     grown = finder.payload(spans)["anchors"]
-    assert grown != first
+    assert grown != first and len(computed) == 2
+    assert sliced == [*spans[:5], spans[5]]  # each span's text sliced once
     assert PlaceFinder(document, "story").payload(spans)["anchors"] == grown
+    # A store opened again starts from the checksum its sidecar holds for the same spans.
+    stored = PlaceFinder(document, "story").payload(spans)
+    reopened = PlaceFinder(document, "story")
+    reopened.seed(json.loads(json.dumps(stored)))
+    before = len(computed)
+    assert reopened.payload(spans)["anchors"] == grown and len(computed) == before
+
+
+def test_an_empty_placed_span_is_not_trusted(seed, settled):
+    # `still_anchored` never holds for an empty span, so the places may not vouch for one.
+    annotate(seed)
+    places = places_of(seed)
+    places["at"]["end"][0] = places["at"]["start"][0]
+    assert read_places_by_stamp(places, stamp.current(seed), "story") is None
+
+
+def test_an_article_the_user_may_not_read_is_not_exported_from_its_sidecar(
+    seed, settled, monkeypatch
+):
+    # Only the read says "permission denied": the one pass would export without it.
+    annotate(seed)
+    vouched = spy_on_export_by_stamp(monkeypatch)
+    readable = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: False if Path(path) == seed else readable(path, mode)
+    )
+    export(seed)  # (root reads it anyway: the read is what decides)
+    assert vouched == []
+
+
+def _edit_a_record(data, rng):
+    records = list(data["annotations"].values())
+    record = rng.choice(records)
+    quote, position = record["target"]["selector"]
+    rng.choice(
+        [
+            lambda: record.update(orphaned=not record["orphaned"]),
+            lambda: record.update(tags=rng.choice([[1], ["a", None], "x"])),
+            lambda: record.update(category=rng.choice(["", None, "other"])),
+            lambda: record.update(id=rng.choice(["", 5, records[0]["id"]])),
+            lambda: record.update(extra=1),
+            lambda: record.update(modified=rng.choice(["", "9999"])),
+            lambda: record["target"].update(source=None),
+            lambda: quote.update(exact=quote["exact"][::-1]),
+            lambda: quote.update(prefix=quote["prefix"][1:]),
+            lambda: position.update(start=float(position["start"])),
+            lambda: position.update(type="X"),
+        ]
+    )()
+
+
+def _edit_the_file(data, rng):
+    places = data["meta"]["1"][PLACES_KEY]
+    records = list(data["annotations"].values())
+    rng.choice(
+        [
+            lambda: data["meta"].update({"2": rng.choice([{"schema": 2}, {"sha256": "0"}])}),
+            lambda: data["meta"].update({"2": {"article_note": "merged note"}}),
+            lambda: data["meta"]["1"].update(schema=rng.choice([True, 1.0, 0])),
+            lambda: places.update(lines=places["lines"] + rng.choice([-1, 1])),
+            lambda: places.update(length=places["length"] + rng.choice([-1, 1])),
+            lambda: data.update(annotations={str(i): r for i, r in enumerate(records[::-1], 1)}),
+            lambda: data["annotations"].update({"x": json.loads(json.dumps(records[-1]))}),
+            lambda: data.update(other={"1": {"a": 1}}),
+        ]
+    )()
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False), st.integers(1, 3))
+def test_an_edited_sidecar_is_declined_or_exported_as_the_general_path_does(rng, edits):
+    # Whatever a hand or another tool did to the sidecar, the one pass either gives way or
+    # gives the bytes of the path that reads the article and checks every highlight.
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(stamp, "RACY_NS", -(10**12)):
+        path = Path(folder) / "story.txt"
+        shutil.copy(SEED, path)
+        annotate(path, orphan=True)
+        data = json.loads(sidecar_path_for(path).read_bytes())
+        for _ in range(edits):
+            rng.choice([_edit_a_record, _edit_the_file])(data, rng)
+        sidecar_path_for(path).write_text(json.dumps(data), encoding="utf-8")
+        raw = json.loads(sidecar_path_for(path).read_bytes())
+        one_pass = by_stamp.export_by_stamp(
+            path, raw, stamp.current(path), "story", "order", "story.txt"
+        )
+        if one_pass is not None:
+            assert one_pass == reference(path, Path(folder))

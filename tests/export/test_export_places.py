@@ -305,7 +305,7 @@ def test_every_place_worked_out_reads_back_as_the_locator_says(paragraphs, data)
             max_size=20,
         )
     )
-    spans = sorted(set(spans))
+    spans = sorted({span for span in spans if span[0] < span[1]})  # as the store has them
     payload = PlaceFinder(document, "story").payload(spans)
     if not document.blocks:
         assert payload is None
