@@ -9,6 +9,12 @@ did not change while it was read, and when its mtime and ctime are older than `R
 before the read: a write in the same clock tick as the read could otherwise leave the stat
 data as it was (file systems keep coarse timestamps). An untrusted read simply has no stamp;
 whoever needs the bytes then reads them.
+
+Limits: the "too recently" test uses this machine's clock, while a network file system's
+times come from its server's; a server clock running more than `RACY_NS` behind, with coarse
+timestamps, could let a same-size rewrite within one tick keep the stamp. And a file system
+whose ctime does not track changes (some FUSE and FAT-family ones) only has mtime, size and
+inode to go by.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 RACY_NS = 2_000_000_000  # a file changed this recently may change again in the same tick
 
 
-def fingerprint(st: os.stat_result) -> Stamp:
+def stamp_of_stat(st: os.stat_result) -> Stamp:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -29,10 +35,10 @@ def stamp_of_read(before: os.stat_result, after: os.stat_result, now_ns: int) ->
     """The stamp of a read between the stats `before` and `after` (taken around it, at about
     `now_ns` on the wall clock), or None when it cannot vouch for the bytes read: not a
     regular file, changed during the read, or changed too recently."""
-    stamp = fingerprint(after)
+    stamp = stamp_of_stat(after)
     if (
         not stat.S_ISREG(after.st_mode)
-        or fingerprint(before) != stamp
+        or stamp_of_stat(before) != stamp
         or max(after.st_mtime_ns, after.st_ctime_ns) >= now_ns - RACY_NS
     ):
         return None
@@ -45,4 +51,4 @@ def current(path: str | os.PathLike[str]) -> Stamp | None:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return fingerprint(st) if stat.S_ISREG(st.st_mode) else None
+    return stamp_of_stat(st) if stat.S_ISREG(st.st_mode) else None
