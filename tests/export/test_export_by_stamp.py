@@ -272,7 +272,7 @@ def test_stamp_of_a_read(tmp_path):
     path.write_text("one")
     before = os.stat(path)
     later = before.st_mtime_ns + stamp.RACY_NS + 1
-    assert stamp.stamp_of_read(before, os.stat(path), later) == stamp.fingerprint(before)
+    assert stamp.stamp_of_read(before, os.stat(path), later) == stamp.stamp_of_stat(before)
     # changed too recently to vouch for the bytes read
     assert stamp.stamp_of_read(before, os.stat(path), before.st_mtime_ns) is None
     path.write_text("two!")  # changed during the read
@@ -284,7 +284,7 @@ def test_stamp_of_a_read(tmp_path):
 def test_current_stamp(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("one")
-    assert stamp.current(path) == stamp.fingerprint(os.stat(path))
+    assert stamp.current(path) == stamp.stamp_of_stat(os.stat(path))
     assert stamp.current(tmp_path) is None
     assert stamp.current(tmp_path / "missing.txt") is None
 
