@@ -10,10 +10,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from reader import APP_NAME
 from reader.errors import ReaderError
 from reader.library import has_articles, is_article_name
 from reader.resources import seeds_dir
-from reader.state import APP_NAME
 
 
 def sample_library_dir() -> Path:

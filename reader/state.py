@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from reader import APP_NAME
 from reader.records import Record
 
-APP_NAME = "margin-reader"
 STATE_VERSION = 1
 MEASURE_MIN, MEASURE_MAX = 40, 120
 

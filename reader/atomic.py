@@ -1,0 +1,65 @@
+"""Replacing a file atomically: the one way this program writes a file it may overwrite.
+
+The bytes go to a temporary file in the target's folder, are fsynced and renamed over the
+target, then the folder is fsynced: a crash at any moment leaves either the old file or the
+new one, never a mix. A failure removes the temporary file (a removal that fails too, as on a
+read-only disk, is ignored) and raises the original `OSError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+TEMP_MARK = ".tmp-"
+
+
+def temp_prefix(path: Path) -> str:
+    """The name every temporary file for `path` starts with (so stale ones can be found)."""
+    return f".{path.name}{TEMP_MARK}"
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
+    """Atomically replace `path` with `data`; returns the stat of the file written."""
+    target = Path(path)
+    directory = target.parent
+    tmp = directory / f"{temp_prefix(target)}{os.getpid()}-{time.monotonic_ns()}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            written = os.fstat(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_folder(directory)
+    return written
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a killed writer left for `path` (call only under its lock)."""
+    prefix = temp_prefix(path)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def fsync_folder(directory: Path) -> None:
+    """Make a rename in `directory` durable (where the platform allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
