@@ -6,15 +6,13 @@ The scripting verbs (`parse`, `annotate`, `annotations`, `export`, `import`) nev
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.document.decode import one_line
 from reader.errors import ReaderError
-
-TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
-if TYPE_CHECKING:  # argparse is imported only when there are options or a verb to parse
-    import argparse
 
 VERBS = ("parse", "annotate", "annotations", "export", "import")
 
@@ -34,33 +32,11 @@ scripting verbs (no screen):
 """
 
 
-def _help_formatter(prog: str, raw_description: bool = False) -> argparse.HelpFormatter:
-    """argparse's help formatter at the terminal's width, found as `shutil.get_terminal_size`
-    finds it but without importing `shutil` (and with it bz2, lzma and fnmatch): argparse
-    makes a formatter whenever an argument is added, so every verb paid for that import."""
-    import argparse
-    import os
-
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    kind = argparse.RawDescriptionHelpFormatter if raw_description else argparse.HelpFormatter
-    return kind(prog, width=(columns or 80) - 2)  # argparse's own margin
-
-
 def _app_parser() -> argparse.ArgumentParser:
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="reader",
         description=APP_DESCRIPTION,
-        formatter_class=lambda prog: _help_formatter(prog, raw_description=True),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("path", nargs="?", help="an article file or a folder of articles")
@@ -68,14 +44,12 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _verb_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="reader", formatter_class=_help_formatter)
+    parser = argparse.ArgumentParser(prog="reader")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True)
 
     def verb(name: str, help: str) -> argparse.ArgumentParser:
-        return verbs.add_parser(name, help=help, formatter_class=_help_formatter)
+        return verbs.add_parser(name, help=help)
 
     p = verb("parse", help="print the document model of an article as JSON")
     p.add_argument("path")
@@ -148,14 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in VERBS:
             return _run_verb(_verb_parser().parse_args(argv))
-        if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
-            # `reader` or `reader PATH`: nothing for argparse to do (opening starts faster)
-            return _run_app(argv[0] if argv else None)
         args = _app_parser().parse_args(argv)
         return _run_app(args.path)
     except ReaderError as error:
-        from reader.document.decode import one_line
-
         print(f"reader: error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 from reader import APP_NAME
 from reader.errors import ReaderError
 from reader.library import has_articles, is_article_name
@@ -17,8 +19,6 @@ from reader.resources import seeds_dir
 
 
 def sample_library_dir() -> Path:
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir(APP_NAME)) / "library"
 
 

@@ -12,18 +12,18 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import user_state_dir
+
 from reader import APP_NAME
-from reader.records import Record
 
 STATE_VERSION = 1
 MEASURE_MIN, MEASURE_MAX = 40, 120
 
 
 def default_state_path() -> Path:
-    from platformdirs import user_state_dir
-
     return Path(user_state_dir(APP_NAME)) / "state.json"
 
 
@@ -31,14 +31,12 @@ def article_key(path: str | os.PathLike[str]) -> str:
     return str(Path(path).resolve())
 
 
-class Position(Record):
-    __slots__ = ("sha256", "offset", "progress", "seen")
-
-    def __init__(self, sha256: str, offset: int, progress: float, seen: float) -> None:
-        self.sha256 = sha256
-        self.offset = offset
-        self.progress = progress
-        self.seen = seen  # time.time() of the last save
+@dataclass(slots=True)
+class Position:
+    sha256: str
+    offset: int
+    progress: float
+    seen: float  # time.time() of the last save
 
 
 class ReadingState:

@@ -16,8 +16,14 @@ top (source line 1) so what the header says is also on screen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.document.decode import sanitize
 from reader.document.model import Block, Metadata, Span
@@ -36,21 +42,10 @@ class MarkdownResult:
     messages: list[str] = field(default_factory=list)
 
 
-def _parser():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
+@functools.cache
+def _md() -> MarkdownIt:
+    """The one parser (building it compiles its rules, so it is made once)."""
     return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-
-
-_MD = None
-
-
-def _md():
-    global _MD
-    if _MD is None:
-        _MD = _parser()
-    return _MD
 
 
 # --- front matter ----------------------------------------------------------------------------
@@ -116,8 +111,6 @@ def _apply_front_matter(data: object, meta: Metadata) -> None:
 
 
 def _front_matter_yaml(content: str, meta: Metadata, messages: list[str], name: str) -> None:
-    import yaml
-
     try:
         data = yaml.safe_load(content)
     except yaml.YAMLError as error:
@@ -136,8 +129,6 @@ def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tu
     m = _TOML_FM.match(text)
     if not m:
         return text, 0
-    import tomllib
-
     try:
         _apply_front_matter(tomllib.loads(m.group(1)), meta)
     except (tomllib.TOMLDecodeError, ValueError, TypeError):

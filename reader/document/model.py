@@ -22,25 +22,10 @@ waits for segmenting text that is not on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from dataclasses import dataclass, field
 
-from reader.records import Record, Value
-
-_set = object.__setattr__  # how a Value sets its fields in __init__
-
-BLOCK_KINDS = (
-    "title",
-    "subtitle",
-    "meta",
-    "heading",
-    "paragraph",
-    "list_item",
-    "quote",
-    "code",
-    "table",
-    "html",
-    "boilerplate",
-)
+from reader.document.sentences import split_sentences
 
 # Blocks whose text is prose, so it is split into sentences. Code, tables and raw HTML are
 # never split: each is one "sentence" spanning the whole block, so the cursor can still land
@@ -50,76 +35,38 @@ PROSE_KINDS = frozenset(
 )
 
 
-class Span(Value):
+@dataclass(slots=True, frozen=True)
+class Span:
     """An inline styled run inside a block's display text (offsets relative to `Block.text`)."""
 
-    __slots__ = ("start", "end", "style", "url")
     start: int
     end: int
     style: str  # "emphasis" | "strong" | "code" | "link" | "strike"
-    url: str | None
-
-    def __init__(self, start: int, end: int, style: str, url: str | None = None) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "style", style)
-        _set(self, "url", url)
+    url: str | None = None
 
 
-class Sentence(Value):
+@dataclass(slots=True, frozen=True)
+class Sentence:
     """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`."""
 
-    __slots__ = ("start", "end", "text")
     start: int
     end: int
     text: str
 
-    def __init__(self, start: int, end: int, text: str) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
 
-
-Segmenter = Callable[[str], list[tuple[int, int]]]
-
-
-class Block(Record):
-    EQ = False  # blocks are compared by identity
-
-    __slots__ = (
-        "kind",
-        "start",
-        "end",
-        "text",
-        "spans",
-        "level",
-        "label",
-        "source_line",
-        "_sentences",
-        "_anchor_text",
-    )
-
-    def __init__(
-        self,
-        kind: str,
-        start: int,
-        end: int,
-        text: str,
-        spans: tuple[Span, ...] = (),
-        level: int = 0,  # heading level (1-6), list nesting depth, quote depth
-        label: str = "",  # e.g. the boilerplate's first line ("Related News") or a list marker
-        source_line: int = 1,  # 1-based line in the source file where the block starts
-    ) -> None:
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.text = text
-        self.spans = spans
-        self.level = level
-        self.label = label
-        self.source_line = source_line
-        self._sentences: list[Sentence] | None = None
-        self._anchor_text: str | None = None
+@dataclass(slots=True, eq=False)  # blocks are compared by identity
+class Block:
+    kind: str
+    start: int
+    end: int
+    text: str
+    spans: tuple[Span, ...] = ()
+    level: int = 0  # heading level (1-6), list nesting depth, quote depth
+    label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
+    source_line: int = 1  # 1-based line in the source file where the block starts
+    _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
+    # The anchor text of the block when it differs from `text` (a reflowed paragraph).
+    _anchor_text: str | None = field(default=None, init=False, repr=False)
 
     @property
     def is_prose(self) -> bool:
@@ -142,8 +89,6 @@ class Block(Record):
 
     def _spans(self) -> list[tuple[int, int]]:
         """The sentences as non-empty (start, end) offsets relative to the block."""
-        from reader.document.sentences import split_sentences
-
         source = self._anchor_text if self._anchor_text is not None else self.text
         if not source.strip():
             return []
@@ -159,61 +104,34 @@ class Block(Record):
         return [Sentence(start + s, start + e, source[s:e]) for s, e in self._spans()]
 
 
-class Metadata(Record):
-    __slots__ = ("title", "subtitle", "published", "source", "authors", "extra")
-
-    def __init__(
-        self,
-        title: str = "",
-        subtitle: str = "",
-        published: str | None = None,  # ISO 8601 date (YYYY-MM-DD) when known
-        source: str = "",
-        authors: list[str] | None = None,
-        extra: dict[str, object] | None = None,
-    ) -> None:
-        self.title = title
-        self.subtitle = subtitle
-        self.published = published
-        self.source = source
-        self.authors: list[str] = [] if authors is None else authors
-        self.extra: dict[str, object] = {} if extra is None else extra
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    subtitle: str = ""
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    source: str = ""
+    authors: list[str] = field(default_factory=list)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
-class Document(Record):
-    EQ = False  # documents are compared by identity
-
-    __slots__ = (
-        "path", "format", "text", "blocks", "meta", "encoding", "messages", "stamp", "_sha256",
-    )  # fmt: skip
-
-    def __init__(
-        self,
-        path: str,
-        format: str,  # "text" | "markdown"
-        text: str,  # the anchor text all offsets index
-        blocks: list[Block],
-        meta: Metadata | None = None,
-        encoding: str = "utf-8",
-        messages: list[str] | None = None,  # non-fatal notes, e.g. "empty article"
-    ) -> None:
-        self.path = path
-        self.format = format
-        self.text = text
-        self.blocks = blocks
-        self.meta = Metadata() if meta is None else meta
-        self.encoding = encoding
-        self.messages: list[str] = [] if messages is None else messages
-        # The file's stat when its text was read, when it vouches for those bytes
-        # (reader.document.stamp); set by `load_document`.
-        self.stamp: tuple[int, int, int, int] | None = None
-        self._sha256: str | None = None
+@dataclass(slots=True, eq=False)  # documents are compared by identity
+class Document:
+    path: str
+    format: str  # "text" | "markdown"
+    text: str  # the anchor text all offsets index
+    blocks: list[Block]
+    meta: Metadata = field(default_factory=Metadata)
+    encoding: str = "utf-8"
+    messages: list[str] = field(default_factory=list)  # non-fatal notes, e.g. "empty article"
+    # The file's stat when its text was read, when it vouches for those bytes; set by
+    # `load_document`.
+    stamp: tuple[int, int, int, int] | None = field(default=None, init=False)
+    _sha256: str | None = field(default=None, init=False, repr=False)
 
     @property
     def sha256(self) -> str:
         """SHA-256 of the anchor text (UTF-8), computed once on first use."""
         if self._sha256 is None:
-            import hashlib
-
             self._sha256 = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
         return self._sha256
 

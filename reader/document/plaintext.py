@@ -19,12 +19,12 @@ Everything here is pure and never raises on any input text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from reader.document.dates import MONTHS
 from reader.document.decode import sanitize
 from reader.document.model import Block, Metadata
-from reader.records import Record
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
@@ -128,36 +128,22 @@ _CLOSERS = frozenset("\"'”’»」』）)]")
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z“\"]")
 
 
-class _Unit(Record):
-    __slots__ = ("start", "end", "lines", "line_no", "blank_before", "kind", "label", "text")
-
-    def __init__(
-        self,
-        start: int,  # offset of the first non-space character
-        end: int,  # offset just after the last non-space character
-        lines: int,  # number of source lines
-        line_no: int,  # 1-based line of the first line
-        blank_before: bool,
-        kind: str = "paragraph",
-        label: str = "",
-        text: str = "",  # text[start:end] (raw, newlines kept)
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.lines = lines
-        self.line_no = line_no
-        self.blank_before = blank_before
-        self.kind = kind
-        self.label = label
-        self.text = text
+@dataclass(slots=True)
+class _Unit:
+    start: int  # offset of the first non-space character
+    end: int  # offset just after the last non-space character
+    lines: int  # number of source lines
+    line_no: int  # 1-based line of the first line
+    blank_before: bool
+    kind: str = "paragraph"
+    label: str = ""
+    text: str = ""  # text[start:end] (raw, newlines kept)
 
 
-class PlainResult(Record):
-    __slots__ = ("blocks", "meta")
-
-    def __init__(self, blocks: list[Block], meta: Metadata) -> None:
-        self.blocks = blocks
-        self.meta = meta
+@dataclass(slots=True)
+class PlainResult:
+    blocks: list[Block]
+    meta: Metadata
 
 
 # --- small predicates -------------------------------------------------------------------

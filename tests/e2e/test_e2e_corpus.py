@@ -21,6 +21,13 @@ pytestmark = pytest.mark.e2e
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 BINARY = "binary-png-jekyll-footer-logo.txt"
+# Saved web pages are not articles the library lists yet (.html is read as raw text): the
+# issue "Getting the news" makes them readable, and then they get expectations here.
+SAVED_PAGES = {
+    "page-blog-lemire-simdjson.html",
+    "page-liberation-nepal-seisme.html",
+    "page-reuters-parasite-sag-awards.html",
+}
 
 # Text each article must show on its first screen (title or opening words).
 EXPECTED = {
@@ -45,6 +52,25 @@ EXPECTED = {
     "post-rust-1.73.0.md": "Announcing Rust 1.73.0",
     "reuters21578-0340-italian-boom.txt": "ITALIAN BOOM",
     "talaa-arabic-elkhabar-world2.txt": "مصمم على إنهاء مشاريعه",
+    "news-aljazeera-gaza-liveblog-tweets.txt": "Extreme hunger",
+    "news-dailycaller-related-tweets-credit.txt": "Louisville Cardinals hosted",
+    "news-de-nzz-nahost-liveticker.txt": "News und Entwicklungen im Nahostkonflikt",
+    "news-es-elpais-deportation-centres.txt": "Bruselas sondea la apertura",
+    "news-fox13now-cnn-dateline-new-laws.txt": "Not everyone subscribes",
+    "news-fr-lefigaro-ukraine-point.txt": "Guerre en Ukraine",
+    "news-hi-jagran-agra-swami.txt": "स्वामी अधोक्षजानंद",
+    "news-ja-mainichi-multicity-signoff.txt": "イスラエルとハマスの停戦",
+    "news-ja-yomiuri-seoul-dateline.txt": "韓国が戒厳令",
+    "news-pe-share-prompts-caption.txt": "Woman ordered hit on father",
+    "news-thedebrief-byline-role-getty.txt": "Ed Sheeran Wants To Set Up Taylor Swift",
+    "post-julia-rr-toml-tuples-def-rawhtml.md": "leave this here for now",
+    "post-mkdocs-material-exclusion-content-tabs.md": "Excluding content from search",
+    "post-simonw-til-datasette-long-code-url.md": "Searching all columns of a table",
+    "post-textual-1.0-admonitions-html-footnotes.md": "Algorithms for high performance",
+    "post-vite-8.1-containers-nested-yaml.md": "Vite 8.1 is out!",
+    "wire-ap-anpa-heat-hawks-writethru.txt": "Heat beat Hawks",
+    "wire-reuters-gold-jan30-newsml.txt": "Gold rises as Trump policy",
+    "wire-reuters-london-ebola-glasgow.txt": "diagnosed with Ebola",
 }
 TMUX_FILES = (
     "bbc-tech-379.txt",
@@ -83,7 +109,7 @@ def test_every_corpus_file_has_an_expectation() -> None:
     files = _corpus_files()
     if not files:
         pytest.skip("the shared corpus (../shared/corpus) is absent")
-    assert set(files) - {BINARY} == set(EXPECTED)
+    assert set(files) - {BINARY} - SAVED_PAGES == set(EXPECTED)
 
 
 def _visible_text(app) -> str:
