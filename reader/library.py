@@ -202,7 +202,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def parse_head(head: str, *, markdown: bool, fallback_title: str) -> tuple[str, str | None, str]:
+def parse_head(head: str, *, markdown: bool, fallback_title: str) -> tuple[str, str | None, str]:  # noqa: C901, PLR0912 - front matter, heading and meta lines, first match wins
     """(title, published, source) from the start of an article."""
     lines = head.splitlines()
     fields, body_start = _front_matter(lines) if markdown else ({}, 0)

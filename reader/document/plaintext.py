@@ -218,7 +218,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[_Unit]:
+def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[_Unit]:  # noqa: C901, PLR0912 - the paragraph-break rules, read top to bottom
     """Paragraph units of text[lo:hi]; `line_no` is the 1-based line number at `lo`."""
     units: list[_Unit] = []
     short = width * 0.5
@@ -315,7 +315,7 @@ def _furniture_like(units: list[_Unit], i: int) -> bool:
     return len(t) <= 100 and not _ends_sentence(t)
 
 
-def _mark_boilerplate(units: list[_Unit]) -> None:
+def _mark_boilerplate(units: list[_Unit]) -> None:  # noqa: C901 - head, tail and inner runs of furniture, one pass each
     n = len(units)
     # A trailing run: from the earliest furniture line after which everything is furniture.
     tail_ok = n
@@ -372,7 +372,7 @@ def meta_display(t: str) -> str:
     return ""
 
 
-def _meta_line(t: str, meta: Metadata) -> bool:
+def _meta_line(t: str, meta: Metadata) -> bool:  # noqa: C901 - one branch per kind of metadata line, first match wins
     """If `t` is a metadata line, record what it says in `meta` and return True."""
     if len(t) > 120:
         return False
@@ -420,7 +420,7 @@ def _heading_like(u: _Unit, wrapped: bool) -> bool:
     return True
 
 
-def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:
+def _classify(units: list[_Unit], meta: Metadata, wrapped: bool) -> None:  # noqa: C901, PLR0912 - the block-kind rules in the order they apply
     n = len(units)
     body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
     # Bullets first: they are never titles or headings.

@@ -186,7 +186,7 @@ class _Segmenter:
 
     # -- the decision for one candidate -----------------------------------------------------
 
-    def _decide(self, m: re.Match[str], lo: int, hi: int) -> int:
+    def _decide(self, m: re.Match[str], lo: int, hi: int) -> int:  # noqa: C901, PLR0912 - the boundary rules in the order they apply
         """Where the sentence ends for candidate `m`, or -1 when it does not end there."""
         text = self.text
         cjk = m.group("cjk")
