@@ -18,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.document.decode import sanitize
+from reader.document.front_matter import read_toml, read_yaml
 from reader.document.model import Block, Metadata, Span
 
 _SEPARATOR = "\n\n"
@@ -42,10 +41,45 @@ class MarkdownResult:
     messages: list[str] = field(default_factory=list)
 
 
+# markdown-it stops parsing a container nested deeper than `maxNesting` and drops the rest of
+# it; a document that reaches the limit is parsed again with its containers flattened below
+# `FLAT_DEPTH` levels (`_flatten`), so no text is ever silently lost.
+MAX_NESTING = 100
+FLAT_DEPTH = 30
+_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
+_INDENT = re.compile(r"[ \t]*")
+
+
 @functools.cache
 def _md() -> MarkdownIt:
     """The one parser (building it compiles its rules, so it is made once)."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
+
+
+def _too_deep(tokens: list) -> bool:
+    return any(tok.level >= MAX_NESTING - 1 for tok in tokens)
+
+
+def _flatten_line(line: str) -> str:
+    """`line` with at most 2 * FLAT_DEPTH columns of indentation and FLAT_DEPTH container
+    marks (`>`, list markers) before its text."""
+    indent = _INDENT.match(line).end()
+    if indent > 2 * FLAT_DEPTH:
+        line = line[indent - 2 * FLAT_DEPTH :]
+    pos = 0
+    for _ in range(FLAT_DEPTH):
+        m = _CONTAINER_MARK.match(line, pos)
+        if m is None or m.end() == pos:
+            return line
+        pos = m.end()
+    while (m := _CONTAINER_MARK.match(line, pos)) is not None and m.end() > pos:
+        line = line[:pos] + line[m.end() :]
+    return line
+
+
+def _flatten(body: str) -> str:
+    return "\n".join(_flatten_line(line) for line in body.split("\n"))
 
 
 # --- front matter ----------------------------------------------------------------------------
@@ -111,15 +145,9 @@ def _apply_front_matter(data: object, meta: Metadata) -> None:
 
 
 def _front_matter_yaml(content: str, meta: Metadata, messages: list[str], name: str) -> None:
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        messages.append(f"front matter is not valid YAML{where}, ignored: {name}")
-        return
-    except Exception:  # noqa: BLE001 - hostile input must never crash the loader
-        messages.append(f"front matter could not be read, ignored: {name}")
+    data, problem = read_yaml(content)
+    if problem is not None:
+        messages.append(f"{problem}: {name}")
         return
     _apply_front_matter(data, meta)
 
@@ -129,10 +157,11 @@ def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tu
     m = _TOML_FM.match(text)
     if not m:
         return text, 0
-    try:
-        _apply_front_matter(tomllib.loads(m.group(1)), meta)
-    except (tomllib.TOMLDecodeError, ValueError, TypeError):
-        messages.append(f"front matter is not valid TOML, ignored: {name}")
+    data, problem = read_toml(m.group(1))
+    if problem is not None:
+        messages.append(f"{problem}: {name}")
+    else:
+        _apply_front_matter(data, meta)
     return text[m.end() :], text.count("\n", 0, m.end())
 
 
@@ -326,13 +355,20 @@ def _inline_text_of(source: str) -> tuple[str, tuple[Span, ...]]:
     return _inline_text(tokens[0])
 
 
-def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901 - front matter, parse and block assembly read in order
+def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, PLR0912 - front matter, parse and block assembly read in order
     """Display text, blocks and metadata for normalised Markdown source. Never raises."""
     meta = Metadata()
     messages: list[str] = []
     body, skipped = _strip_toml(text, meta, messages, name)
     try:
         tokens = _md().parse(body)
+        if _too_deep(tokens):
+            messages.append(
+                f"text nested more than {FLAT_DEPTH} levels deep is shown flattened: {name}"
+            )
+            tokens = _md().parse(_flatten(body))
+            if _too_deep(tokens):
+                raise RecursionError("nested too deeply even when flattened")
     except Exception:  # noqa: BLE001 - a parser bug must not take the reader down
         messages.append(f"Markdown could not be parsed, shown as plain text: {name}")
         tokens = []
