@@ -18,7 +18,15 @@ of an article can reach the terminal as a control sequence:
   Latin-1 somewhere upstream, so each becomes the character cp1252 gives that byte
   (U+0093 -> “, U+0097 -> —); the five undefined ones become U+FFFD.
 
-Bidi controls and other format characters are kept: terminals do not act on them.
+Invisible characters that can make text read other than it is are shown too, one for one:
+
+* bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can reorder
+  what a terminal with bidi support shows: ⇄ (U+21C4);
+* zero-width characters that hide inside words (U+200B, U+2060, U+FEFF, and a zero-width
+  joiner or non-joiner next to an ASCII character, as in ``pass\u200bword``): ◌ (U+25CC).
+  Between two non-ASCII characters the joiners are kept: Persian, Indic scripts and emoji
+  sequences need them. The directional marks U+200E, U+200F and U+061C are kept as well:
+  right-to-left text uses them and they cannot reorder a run.
 """
 
 from __future__ import annotations
@@ -61,7 +69,16 @@ def _control_map() -> dict[int, str]:
 
 
 CONTROL_MAP: dict[int, str] = _control_map()
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BIDI_MARK = "\u21c4"
+INVISIBLE_MARK = "\u25cc"
+for _c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+    CONTROL_MAP[_c] = BIDI_MARK
+for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+    CONTROL_MAP[_c] = INVISIBLE_MARK
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
+_JOINERS = "\u200c\u200d"
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
@@ -72,11 +89,22 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _JOINERS:
+        text, at = match.string, match.start()
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        if before > "\x7f" and after > "\x7f":  # between two non-ASCII characters
+            return char
+    return CONTROL_MAP[ord(char)]
+
+
 def sanitize(text: str) -> str:
-    """Replace control characters (except tab and newline) one for one with visible ones."""
+    """Replace control characters (except tab and newline) and hidden characters one for
+    one with visible ones."""
     if _CONTROL_RE.search(text) is None:
         return text
-    return _CONTROL_RE.sub(lambda m: CONTROL_MAP[ord(m.group())], text)
+    return _CONTROL_RE.sub(_shown, text)
 
 
 # Every control character, newline and tab included: for one-line messages and titles.
@@ -124,21 +152,6 @@ def normalize(text: str) -> str:
     return sanitize(normalize_newlines(text))
 
 
-# Bytes that decode to a control character other than tab, LF and CR.
-_CONTROL_BYTES = bytes([c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F])
-_CP1252_CONTROL_BYTES = _CONTROL_BYTES + bytes(sorted(_CP1252_UNDEFINED))
-_UTF8_C1 = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def _may_hold_controls(data: bytes, encoding: str) -> bool:
-    """A fast byte-level check; False means the decoded text has no control to replace."""
-    if encoding == "utf-8":
-        return len(data.translate(None, _CONTROL_BYTES)) != len(data) or bool(_UTF8_C1.search(data))
-    if encoding == "cp1252":
-        return len(data.translate(None, _CP1252_CONTROL_BYTES)) != len(data)
-    return True
-
-
 # BOMs of the encodings in which a CR byte is not always a carriage return.
 _WIDE_BOMS = tuple(bom for bom, _, name in _BOMS if name.startswith(("utf-16", "utf-32")))
 
@@ -153,10 +166,7 @@ def decode_and_normalize(data: bytes) -> tuple[str, str] | None:
     if decoded is None:
         return None
     text, encoding = decoded
-    text = normalize_newlines(text)
-    if _may_hold_controls(data, encoding):
-        text = sanitize(text)
-    return text, encoding
+    return sanitize(normalize_newlines(text)), encoding
 
 
 def read_bytes(path: Path) -> bytes:

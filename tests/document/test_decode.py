@@ -163,3 +163,27 @@ def test_newlines_normalised_on_bytes_match_normalising_the_text(start, pieces):
     if decoded is not None:
         expected = (sanitize(normalize_newlines(decoded[0])), decoded[1])
     assert decode_and_normalize(data) == expected
+
+
+def test_bidi_controls_and_hidden_zero_width_characters_are_shown_one_for_one():
+    hidden = "pass\u200bword a\u202eevil \u2067isolated\u2069 x\u200dy \ufeffmid"
+    shown = sanitize(hidden)
+    assert len(shown) == len(hidden)
+    assert shown == "pass◌word a⇄evil ⇄isolated⇄ x◌y ◌mid"
+
+
+def test_joiners_between_non_ascii_characters_are_kept():
+    for text in (
+        "\u0928\u094d\u200d\u0937",
+        "👨\u200d👩\u200d👧",
+        "\u0645\u06cc\u200c\u062e\u0648",
+    ):
+        assert sanitize(text) == text
+    # Right-to-left text keeps its directional marks: they cannot reorder a run.
+    assert sanitize("\u05e9\u05dc\u05d5\u05dd\u200f!") == "\u05e9\u05dc\u05d5\u05dd\u200f!"
+
+
+def test_hidden_characters_never_survive_a_load(load):
+    doc = load("Log in with pass\u200bword.\u202e Then check.\n".encode())
+    assert "\u200b" not in doc.text and "\u202e" not in doc.text
+    assert "pass◌word" in doc.text
