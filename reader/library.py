@@ -1,22 +1,23 @@
 """A library: the articles under a folder, with just enough of each to list them.
 
-Pure core (no `textual` import). Listing reads only the first few KB of every file
-(title, date, source) and, when a sidecar exists, counts its annotation records; opening an
-article is the document loader's job.
+Pure core (no `textual` import). Listing parses only the first few KB of every file, with
+the same parser that opens it, so the list shows the title, date and source the article
+does; when a sidecar exists it counts its annotation records.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reader.document.dates import MONTHS
 from reader.document.decode import one_line
+from reader.document.loader import load_document_head
+from reader.errors import ReaderError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -25,17 +26,6 @@ HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
 _NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, ".lock", ".notes.md")
-
-# Patterns start with a literal so `re` can skip through a 4 KB head quickly; the digits
-# or month word before it are checked by a second, anchored look back.
-_ISO_TAIL = re.compile(r"-([0-9]{2})-([0-9]{2})(?![0-9])")
-_ISO_YEAR = re.compile(r"(?<![0-9])([0-9]{4})$")
-_COMMA_YEAR = re.compile(r",[ \t]*([0-9]{4})(?![0-9])")
-_MONTH_DAY = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?[ \t]+([0-9]{1,2})$")
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_HOST = re.compile(r"^https?://(?:www\.)?([^/\s:]+)", re.IGNORECASE)
-_TIME_OR_NUMBER = re.compile(r"^(?:T?\d|[+-]\d)")
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +100,22 @@ def sidecar_path(article: Path) -> Path:
 
 
 def count_annotations(sidecar: Path) -> int:
-    """Number of annotation records in a TinyDB sidecar; 0 when it is missing or unreadable.
+    """Number of annotation records in a TinyDB sidecar; 0 when it is missing, not a regular
+    file (a FIFO would block the scan) or unreadable.
 
     Counts the records of the "annotations" table when there is one (else "_default"),
     leaving out records marked deleted (tombstones).
     """
     try:
-        with open(sidecar, "rb") as fh:
+        fd = os.open(sidecar, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return 0
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return 0
             data = json.load(fh)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return 0
     if not isinstance(data, dict):
         return 0
@@ -132,129 +129,9 @@ def count_annotations(sidecar: Path) -> int:
     )
 
 
-def decode_head(data: bytes) -> str:
-    """Decode the first bytes of a file: UTF-8 (BOM ok, a cut last character dropped), else cp1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "ignore")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if error.start >= len(data) - 3:  # a multi-byte character cut at the end of the head
-            try:
-                return data[: error.start].decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-    return data.decode("cp1252", "replace")
-
-
-def _clean(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
-    # Never let control characters from a file into the list.
-    return "".join(ch if ch.isprintable() else " " for ch in value).strip()
-
-
-def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Simple `key: value` pairs of a YAML (---) or TOML (+++) front matter, and its end line."""
-    if not lines or lines[0].strip() not in ("---", "+++"):
-        return {}, 0
-    fence = lines[0].strip()
-    fields: dict[str, str] = {}
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == fence:
-            return fields, index + 1
-        match = _FRONT_KEY.match(line)
-        if match and match.group(1).lower() not in fields:
-            fields[match.group(1).lower()] = _clean(match.group(2))
-    return {}, 0  # unterminated: not front matter
-
-
-def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first ISO or "Month D, YYYY" date in `text`: (iso, start, end)."""
-    found: list[tuple[str, int, int]] = []
-    for match in _ISO_TAIL.finditer(text):
-        year = _ISO_YEAR.search(text, max(0, match.start() - 4), match.start())
-        if year is None:
-            continue
-        iso = _iso(int(year.group(1)), int(match.group(1)), int(match.group(2)))
-        if iso:
-            found.append((iso, year.start(), match.end()))
-            break
-    for match in _COMMA_YEAR.finditer(text):
-        before = _MONTH_DAY.search(text, max(0, match.start() - 14), match.start())
-        month = MONTHS.get(before.group(1).lower()) if before else None
-        if month is None:
-            continue
-        iso = _iso(int(match.group(1)), month, int(before.group(2)))
-        if iso:
-            found.append((iso, before.start(), match.end()))
-            break
-    return min(found, key=lambda item: item[1]) if found else None
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_head(head: str, *, markdown: bool, fallback_title: str) -> tuple[str, str | None, str]:  # noqa: C901, PLR0912 - front matter, heading and meta lines, first match wins
-    """(title, published, source) from the start of an article."""
-    lines = head.splitlines()
-    fields, body_start = _front_matter(lines) if markdown else ({}, 0)
-    body = lines[body_start:]
-    title = fields.get("title", "")
-    if not title and markdown:
-        for line in body:
-            if line.startswith("# "):
-                title = _clean(line[2:].strip().rstrip("#"))
-                break
-    source = fields.get("source") or fields.get("publisher") or fields.get("site") or ""
-    first_url_host = ""
-    if not title:
-        for line in body:
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if _URL_LINE.match(stripped):
-                host = _HOST.match(stripped)
-                first_url_host = first_url_host or (host.group(1) if host else "")
-                continue
-            found = find_date(stripped)
-            if found and found[1] == 0 and found[2] >= len(stripped) - 15:
-                continue  # a line that is just a date/timestamp
-            title = _clean(stripped.lstrip("#").strip())
-            break
-    published = None
-    raw_date = fields.get("date") or fields.get("published") or ""
-    found = find_date(raw_date) if raw_date else None
-    if found:
-        published = found[0]
-    else:
-        body_text = "\n".join(body)
-        found = find_date(body_text)
-        if found:
-            published = found[0]
-            at_line_start = found[1] == 0 or body_text[found[1] - 1] == "\n"
-            if not source and at_line_start:
-                # A dateline with the source glued on: "January 27, 2026Clash Report".
-                line_end = body_text.find("\n", found[2])
-                rest = body_text[found[2] : None if line_end < 0 else line_end]
-                rest = rest.strip(" \t-–—|·,")
-                if rest and len(rest) <= 40 and not _TIME_OR_NUMBER.match(rest):
-                    source = _clean(rest)
-    if not source and first_url_host:
-        source = first_url_host
-    title = title[:200] or fallback_title
-    return title, published, source[:60]
-
-
 def read_entry(path: Path, root: Path) -> LibraryEntry:
-    """A list entry for one article, reading only its first HEAD_BYTES bytes."""
+    """A list entry for one article: its title, date and source as the article itself gives
+    them (the document parser on the first HEAD_BYTES bytes), and its annotation count."""
     path = Path(path)
     try:
         name = path.relative_to(root).as_posix()
@@ -262,30 +139,19 @@ def read_entry(path: Path, root: Path) -> LibraryEntry:
         name = path.name
     # File names are untrusted too: no control character may reach the screen.
     name = one_line(name)
-    stem = one_line(path.stem)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(HEAD_BYTES)
-            size = os.fstat(fh.fileno()).st_size
-    except OSError:
-        return LibraryEntry(path=path, name=name, title=stem, binary=True)
-    if b"\0" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return LibraryEntry(path=path, name=name, title=name, size=size, binary=True)
-    title, published, source = parse_head(
-        decode_head(data),
-        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
-        fallback_title=stem,
-    )
-    title, source = one_line(title), one_line(source)
-    sidecar = sidecar_path(path)
-    count = count_annotations(sidecar) if sidecar.exists() else 0
+        size = path.stat().st_size
+        document, _ = load_document_head(path, HEAD_BYTES)
+    except (OSError, ReaderError):
+        return LibraryEntry(path=path, name=name, title=name, binary=True)
+    meta = document.meta
     return LibraryEntry(
         path=path,
         name=name,
-        title=title,
-        published=published,
-        source=source,
-        annotation_count=count,
+        title=one_line(meta.title),
+        published=meta.published,
+        source=one_line(meta.source),
+        annotation_count=count_annotations(sidecar_path(path)),
         size=size,
     )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from platformdirs import user_state_dir
 
 from reader import APP_NAME
+from reader.atomic import write_atomic
 
 STATE_VERSION = 1
 MEASURE_MIN, MEASURE_MAX = 40, 120
@@ -158,24 +158,17 @@ class ReadingState:
         }
 
     def save(self, *, force: bool = False) -> bool:
-        """Write atomically when something changed. False (never raises) when it cannot."""
+        """Write atomically when something changed. False (never raises) when it cannot.
+
+        Keys are article paths, which on POSIX are bytes: a name that is not valid UTF-8
+        holds surrogate escapes, so the JSON is written with ASCII escapes (`\\udcff`),
+        which read back as the same key."""
         if not (self._dirty or force):
             return True
         try:
+            payload = json.dumps(self.to_json(), ensure_ascii=True, separators=(",", ":"))
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(self.path, payload.encode("ascii"))
         except OSError as error:
             self.problem = f"cannot save reading state ({error.strerror}): {self.path}"
             return False

@@ -133,17 +133,25 @@ def looks_binary(data: bytes) -> bool:
     return data.count(b"\x00") > max(8, len(data) // 1000)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str] | None:
-    """Decode `data`: (text, encoding), or None when it looks binary. Never raises."""
+def decode_bytes(data: bytes, head: bool = False) -> tuple[str, str] | None:
+    """Decode `data`: (text, encoding), or None when it looks binary. Never raises.
+
+    `head=True`: `data` is the start of a file, maybe cut inside a character; the cut
+    character is dropped rather than deciding the encoding."""
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
+            if head:
+                unit = 4 if codec == "utf-32" else 2 if codec == "utf-16" else 1
+                data = data[: len(data) - (len(data) - len(bom)) % unit]
             return data.decode(codec, "replace"), name
     if looks_binary(data):
         return None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    for cut in range(4 if head else 1):
+        try:
+            return data[: len(data) - cut].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 4:
+                break
     return codecs.charmap_decode(data, "strict", CP1252_TABLE)[0], "cp1252"
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from reader.document.decode import one_line, read_text, read_text_stamped
+from reader.document.decode import decode_bytes, normalize, one_line, read_text, read_text_stamped
 from reader.document.model import Document
+from reader.document.plaintext import parse_plaintext
 from reader.errors import ReaderError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -80,14 +81,13 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
         doc.messages.append(f"empty article: {p}")
         return doc
     if fmt == "markdown":
+        # The Markdown parser (markdown-it, YAML) is loaded by the first Markdown article.
         from reader.document.markdown import parse_markdown
 
         md = parse_markdown(text, title_fallback(p))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)
     else:
-        from reader.document.plaintext import parse_plaintext
-
         plain = parse_plaintext(text, title_fallback(p))
         doc = Document(str(p), fmt, text, plain.blocks, plain.meta, encoding=encoding)
     if not doc.blocks:
@@ -108,34 +108,6 @@ def load_document(path: str | Path) -> Document:
 HEAD_BYTES = 64 * 1024  # enough for the first screens of a big article
 
 
-def _decode_head(data: bytes) -> tuple[str, str] | None:
-    """Decode the first bytes of a file (maybe cut inside a character): (text, encoding)."""
-    import codecs
-
-    from reader.document.decode import CP1252_TABLE, looks_binary
-
-    for bom, codec, name in (
-        (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
-        (b"\xff\xfe\x00\x00", "utf-32", "utf-32-le"),
-        (b"\x00\x00\xfe\xff", "utf-32", "utf-32-be"),
-        (b"\xff\xfe", "utf-16", "utf-16-le"),
-        (b"\xfe\xff", "utf-16", "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            unit = 4 if codec == "utf-32" else 2 if codec == "utf-16" else 1
-            data = data[: len(data) - (len(data) - len(bom)) % unit]
-            return data.decode(codec, "replace"), name
-    if looks_binary(data):
-        return None
-    for cut in range(4):  # a UTF-8 character cut at the end of the head
-        try:
-            return data[: len(data) - cut].decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as error:
-            if error.start < len(data) - 4:
-                break
-    return codecs.charmap_decode(data, "strict", CP1252_TABLE)[0], "cp1252"
-
-
 def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[Document, bool]:
     """The first screens of an article, fast: (document, complete).
 
@@ -145,8 +117,6 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
     parsed; `complete` is False and the caller loads the whole file later (in a worker).
     Nothing is hashed. Raises ReaderError for bad input, like `load_document`.
     """
-    from reader.document.decode import normalize, one_line
-
     p = Path(path)
     _check_path(p)
     try:
@@ -157,7 +127,7 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
             data = fh.read(max_bytes)
     except OSError:
         return load_document(p), True  # read_text names the problem
-    decoded = _decode_head(data)
+    decoded = decode_bytes(data, head=True)
     if decoded is None:
         raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
     text, encoding = decoded

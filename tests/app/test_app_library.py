@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.document.loader import load_document
 from reader.library import (
     count_annotations,
     filter_entries,
     has_articles,
     is_article_name,
-    parse_head,
     read_entry,
     scan_library,
 )
@@ -52,24 +52,41 @@ def test_seed_head_gives_title_date_and_glued_source():
     assert not entry.binary
 
 
-def test_markdown_front_matter_and_heading():
-    head = '---\ntitle: "Front [bold]title[/]"\ndate: 2011-05-25\n---\n\n# Heading\n'
-    assert parse_head(head, markdown=True, fallback_title="x") == (
+def test_markdown_front_matter_and_heading(tmp_path):
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Front [bold]title[/]"\ndate: 2011-05-25\n---\n\n# Heading\n'
+    )
+    entry = read_entry(tmp_path / "a.md", tmp_path)
+    assert (entry.title, entry.published, entry.source) == (
         "Front [bold]title[/]",
         "2011-05-25",
         "",
     )
-    assert parse_head("# Only heading\n\ntext", markdown=True, fallback_title="x")[0] == (
-        "Only heading"
+    (tmp_path / "b.md").write_text("# Only heading\n\ntext")
+    assert read_entry(tmp_path / "b.md", tmp_path).title == "Only heading"
+    (tmp_path / "c.md").write_text(
+        '+++\ntitle = "Toml title"\ndate = 2023-10-05T00:00:00Z\n+++\nBody'
     )
-    toml = '+++\ntitle = "Toml title"\ndate = 2023-10-05T00:00:00Z\n+++\nBody'
-    assert parse_head(toml, markdown=True, fallback_title="x")[:2] == ("Toml title", "2023-10-05")
+    entry = read_entry(tmp_path / "c.md", tmp_path)
+    assert (entry.title, entry.published) == ("Toml title", "2023-10-05")
 
 
-def test_plain_text_skips_url_and_timestamp_lines():
-    head = "http://news.example.jp/article/1/\n2011-10-02T10:00:00+0900\nReal title\n\nBody."
-    title, published, source = parse_head(head, markdown=False, fallback_title="x")
-    assert (title, published, source) == ("Real title", "2011-10-02", "news.example.jp")
+def test_library_entry_agrees_with_the_opened_article_on_every_corpus_file():
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus (../shared/corpus) is absent")
+    disagreements = []
+    for path in sorted(CORPUS.iterdir()):
+        if not is_article_name(path.name):
+            continue
+        entry = read_entry(path, CORPUS)
+        if entry.binary:
+            continue
+        meta = load_document(path).meta
+        listed = (entry.title, entry.published, entry.source)
+        opened = (meta.title, meta.published, meta.source)
+        if listed != opened:
+            disagreements.append(f"{path.name}: listed {listed}, opened {opened}")
+    assert not disagreements, "\n".join(disagreements)
 
 
 def test_title_control_characters_are_removed_and_fallback_is_stem(tmp_path):
@@ -181,3 +198,26 @@ def test_corpus_lists_every_article(tmp_path):
     assert by_name["bbc-business-509.txt"].title == "Euro firms miss out on optimism"
     assert all(e.title for e in entries)
     assert Path(entries[0].path).is_absolute()
+
+
+def test_odd_sidecars_never_stop_the_scan(tmp_path):
+    """A FIFO would block a read for ever; nesting past the stack and numbers past
+    Python's digit limit must not raise: each sidecar just counts 0."""
+    import os
+
+    for name, make in (
+        ("fifo.txt", lambda p: os.mkfifo(p)),
+        (
+            "deep.txt",
+            lambda p: p.write_text('{"annotations": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ),
+        (
+            "digits.txt",
+            lambda p: p.write_text('{"annotations": {"1": {"start": ' + "9" * 5000 + "}}}"),
+        ),
+    ):
+        (tmp_path / name).write_text("Title\n\nBody.\n")
+        make(tmp_path / f"{name}.annotations.json")
+    entries = scan_library(tmp_path)
+    assert sorted(e.name for e in entries) == ["deep.txt", "digits.txt", "fifo.txt"]
+    assert all(e.annotation_count == 0 for e in entries)

@@ -97,3 +97,16 @@ def test_sample_library_copied_once(tmp_path):
         os.remove(p)
     ensure_sample_library(dest, seeds)
     assert sorted(p.name for p in dest.iterdir()) == names
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered(tmp_path):
+    """POSIX names are bytes: `bad\\xff\\xfe.txt` reaches Python with surrogate escapes,
+    which a UTF-8 JSON writer cannot encode; the position must still save and load."""
+    import os
+
+    article = tmp_path / os.fsdecode(b"bad\xff\xfeutf8.txt")
+    state = ReadingState(tmp_path / "state.json")
+    state.remember(article, "abc", 42, 12.5)
+    assert state.save() is True and state.problem is None
+    again = ReadingState.load(tmp_path / "state.json")
+    assert again.position(article, "abc") == 42
