@@ -22,9 +22,12 @@ def temp_prefix(path: Path) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
-    """Atomically replace `path` with `data`; returns the stat of the file written."""
+    """Atomically replace `path` with `data`; returns the stat of the file written.
+
+    Temporary files that an earlier, killed writer left for `path` are removed first."""
     target = Path(path)
     directory = target.parent
+    remove_stale_temps(target)
     tmp = directory / f"{temp_prefix(target)}{os.getpid()}-{time.monotonic_ns()}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
@@ -46,13 +49,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
 
 
 def remove_stale_temps(path: Path) -> None:
-    """Delete temporary files a killed writer left for `path` (call only under its lock)."""
+    """Delete the temporary files left for `path` by writers that are no longer running
+    (each temporary file's name holds its writer's process id)."""
     prefix = temp_prefix(path)
     with contextlib.suppress(OSError):
         for entry in os.scandir(path.parent):
-            if entry.name.startswith(prefix):
+            if entry.name.startswith(prefix) and not _writer_alive(entry.name[len(prefix) :]):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def _writer_alive(suffix: str) -> bool:
+    """Whether the process named in a temporary file's suffix (`<pid>-<ns>`) still runs."""
+    pid_text = suffix.split("-", 1)[0]
+    if not pid_text.isascii() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # another thread of ours may be writing it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
 
 
 def fsync_folder(directory: Path) -> None:
