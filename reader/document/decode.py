@@ -184,7 +184,7 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise ReaderError(f"no such file: {one_line(str(path))}") from None
     except IsADirectoryError:
-        raise ReaderError(f"is a directory, not an article file: {one_line(str(path))}") from None
+        raise ReaderError(f"is a folder, not an article file: {one_line(str(path))}") from None
     except PermissionError:
         raise ReaderError(f"permission denied: {one_line(str(path))}") from None
     except OSError as error:
@@ -203,7 +203,7 @@ def read_text_stamped(path: str | Path) -> tuple[str, str, Stamp | None]:
     see reader.document.stamp)."""
     p = Path(path)
     if p.is_dir():
-        raise ReaderError(f"is a directory, not an article file: {one_line(str(p))}")
+        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
     try:
         before = p.stat()
     except OSError:

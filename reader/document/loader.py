@@ -20,30 +20,17 @@ from reader.document.plaintext import parse_plaintext
 from reader.errors import ReaderError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
 
 def is_markdown(path: str | Path) -> bool:
     return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
-def _has_articles(folder: Path) -> bool:
-    try:
-        for p in folder.rglob("*"):
-            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file():
-                return True
-    except OSError:
-        return False
-    return False
-
-
 def _check_path(p: Path) -> None:
     if p.is_dir():
-        if not _has_articles(p):
-            raise ReaderError(f"no articles (.txt, .md, .markdown) in directory: {p}")
-        raise ReaderError(f"is a directory, not an article file: {p}")
+        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
     if not p.exists():
-        raise ReaderError(f"no such file: {p}")
+        raise ReaderError(f"no such file: {one_line(str(p))}")
 
 
 def title_fallback(path: str | Path) -> str:

@@ -95,15 +95,9 @@ def test_missing_file_is_an_error(tmp_path):
         load_document(tmp_path / "nope.txt")
 
 
-def test_directory_without_articles_is_an_error(tmp_path):
-    (tmp_path / "notes.json").write_text("{}")
-    with pytest.raises(ReaderError, match="no articles .* in directory: "):
-        load_document(tmp_path)
-
-
-def test_directory_with_articles_is_not_a_file(tmp_path):
+def test_a_folder_is_not_an_article_file(tmp_path):
     (tmp_path / "a.txt").write_text("Hello")
-    with pytest.raises(ReaderError, match="is a directory"):
+    with pytest.raises(ReaderError, match=f"^is a folder, not an article file: {tmp_path}$"):
         load_document(tmp_path)
 
 
