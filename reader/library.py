@@ -20,7 +20,6 @@ from reader.document.loader import load_document_head
 from reader.errors import ReaderError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 SIDECAR_SUFFIX = ".annotations.json"
 HEAD_BYTES = 4096
 
