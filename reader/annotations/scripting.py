@@ -54,7 +54,6 @@ def annotate_command(
             f"not {occurrence}: {_one_line(quote)!r}"
         )
     store = AnnotationStore.open(document)
-    store.place_everything = True  # a command: nobody waits on a key while it saves
     if store.problem is not None:
         raise ReaderError(store.problem)
     try:

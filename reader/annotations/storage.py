@@ -26,7 +26,6 @@ read-merge-write; readers need no lock.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import time
@@ -51,23 +50,6 @@ META_TABLE = "meta"
 SIDECAR_SUFFIX = ".annotations.json"
 LOCK_SUFFIX = ".lock"
 TEMP_MARK = ".tmp-"
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while building many objects at once.
-
-    Decoding ten thousand records makes hundreds of thousands of containers, and the collector
-    would otherwise traverse the growing heap over and over (about a quarter of the time).
-    Nothing built here is cyclic garbage; the collector runs again afterwards."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class SidecarProblem(ReaderError):
@@ -104,13 +86,11 @@ class SidecarStorage:
     def __init__(self, path: str | os.PathLike[str], **_ignored: Any) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + LOCK_SUFFIX)
-        self.last_stamp: FileStamp | None = None  # of the file last read or written by us
 
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The parsed file, None when missing or empty; raises SidecarProblem when unusable."""
-        data, self.last_stamp = self.read_with_stamp()
-        return data
+        return self.read_with_stamp()[0]
 
     def read_with_stamp(self) -> tuple[dict[str, Any] | None, FileStamp | None]:
         name = self.path.name
@@ -148,7 +128,7 @@ class SidecarStorage:
 
     # -- writing ---------------------------------------------------------------------------
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.last_stamp = self.write_bytes(dumps(data))
+        self.write_bytes(dumps(data))
 
     def write_bytes(self, payload: bytes) -> FileStamp:
         """Atomically replace the sidecar with `payload`; returns the new file's stamp."""
@@ -290,7 +270,6 @@ def _fsync_dir(directory: Path) -> None:
 _KNOWN_FIELDS = frozenset(
     {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target"}
 )
-_N_FIELDS = len(_KNOWN_FIELDS)  # a record with no extra fields (the fast path's shape)
 
 
 def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
@@ -342,89 +321,8 @@ def _int(value: Any) -> int:
     return -1
 
 
-def _fast_record_to_annotation(record: dict[str, Any]) -> Annotation | None:
-    """The record in the exact shape this version writes, decoded without the general
-    checks; None when it has any other shape (the general path then decodes it)."""
-    fields = fast_record_fields(record)
-    return None if fields is None else annotation_from_fields(fields)
-
-
-def annotation_from_fields(fields: tuple) -> Annotation:
-    """The Annotation of `fast_record_fields`' tuple (with its own list of tags)."""
-    *head, tags, created, modified, orphaned = fields
-    return Annotation(*head, list(tags), created, modified, orphaned, {})
-
-
-def fast_record_fields(record: dict[str, Any]) -> tuple | None:
-    """The fields of a record in the exact shape this version writes, in `Annotation`'s
-    order (id, category, start, end, exact, prefix, suffix, note, tags, created, modified,
-    orphaned; `tags` is the record's own list), checked; None for any other shape.
-
-    Lengths plus successful lookups of every known key prove the key sets are exactly the
-    written ones (cheaper than comparing key sets)."""
-    try:
-        if len(record) != _N_FIELDS:
-            return None
-        target = record["target"]
-        if type(target) is not dict or len(target) != 2:
-            return None
-        target["source"]  # noqa: B018 - a KeyError means another shape
-        selectors = target["selector"]
-        if type(selectors) is not list or len(selectors) != 2:
-            return None
-        quote, position = selectors
-        if (
-            type(quote) is not dict
-            or type(position) is not dict
-            or len(quote) != 4
-            or len(position) != 3
-            or quote["type"] != "TextQuoteSelector"
-            or position["type"] != "TextPositionSelector"
-        ):
-            return None
-        record["type"]  # noqa: B018
-        ann_id, category, note = record["id"], record["category"], record["note"]
-        created, modified, orphaned = record["created"], record["modified"], record["orphaned"]
-        exact, prefix, suffix = quote["exact"], quote["prefix"], quote["suffix"]
-        start, end, tags = position["start"], position["end"], record["tags"]
-    except KeyError:
-        return None
-    if not (
-        type(ann_id) is str
-        and ann_id
-        and type(category) is str
-        and category
-        and type(note) is str
-        and type(created) is str
-        and type(modified) is str
-        and type(orphaned) is bool
-        and type(exact) is str
-        and type(prefix) is str
-        and type(suffix) is str
-        and type(start) is int
-        and type(end) is int
-        and type(tags) is list
-    ):
-        return None
-    for tag in tags:
-        if type(tag) is not str:
-            return None
-    return (
-        ann_id, category, start, end, exact, prefix, suffix, note, tags, created, modified,
-        orphaned,
-    )  # fmt: skip
-
-
 def record_to_annotation(record: Any) -> Annotation:
     """Decode one stored record; raises ValueError when it has no usable id."""
-    if type(record) is dict:
-        fast = _fast_record_to_annotation(record)
-        if fast is not None:
-            return fast
-    return _general_record_to_annotation(record)
-
-
-def _general_record_to_annotation(record: Any) -> Annotation:
     """Any record: unknown fields go to `extra`, wrong types become defaults."""
     if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
         raise ValueError("annotation without an id")
@@ -549,64 +447,6 @@ def decode_meta(data: dict[str, Any], name: str) -> dict[str, Any]:
             f"this one reads up to {SCHEMA_VERSION})"
         )
     return meta
-
-
-def read_unchanged(path: Path, text: str, sha256: str) -> tuple[list[Annotation], str] | None:
-    """(annotations, article note): `read_unchanged_sidecar` without the meta record."""
-    found = read_unchanged_sidecar(path, text, sha256)
-    return None if found is None else found[:2]
-
-
-def read_unchanged_sidecar(
-    path: Path, text: str, sha256: str
-) -> tuple[list[Annotation], str, dict[str, Any]] | None:
-    """(annotations, article note, meta record) of the sidecar at `path` when opening it for
-    the article text `text` (whose SHA-256 is `sha256`) keeps every annotation as stored: each
-    anchored one still sits at its stored position with its stored context, and orphans stay
-    orphans because the text is the one they were orphaned in. That is what a read-only
-    `AnnotationStore` would hold, without re-anchoring, indexing or merge bookkeeping.
-
-    None when some annotation would be re-anchored, or the file cannot be used (open an
-    `AnnotationStore` then: it knows what to do and what to say). The annotations come in file
-    order: the store's writes keep that in document order, but callers must not rely on it."""
-    data = read_sidecar_quickly(path)
-    if data is None:
-        return None
-    annotations = unchanged_annotations(data, text, sha256)
-    return None if annotations is None else (annotations, data.article_note, data.meta)
-
-
-def read_sidecar_quickly(path: Path) -> SidecarData | None:
-    """The sidecar at `path` decoded for reading only (no normalised records), or None when
-    it cannot be used (see `read_unchanged_sidecar`). A missing file reads as empty."""
-    try:
-        raw, _ = SidecarStorage(path).read_with_stamp()
-        return decode(raw, path.name, records=False)
-    except SidecarProblem:
-        return None
-
-
-def read_sidecar_json(path: Path) -> dict[str, Any] | None:
-    """The sidecar at `path` parsed (not decoded), or None when it is missing, empty or
-    cannot be read or parsed (a read-only `AnnotationStore` says what is wrong)."""
-    try:
-        raw, _ = SidecarStorage(path).read_with_stamp()
-    except SidecarProblem:
-        return None
-    return raw if isinstance(raw, dict) else None
-
-
-def unchanged_annotations(data: SidecarData, text: str, sha256: str) -> list[Annotation] | None:
-    """The annotations of `data` when opening it for `text` keeps every one as stored (see
-    `read_unchanged_sidecar`), else None."""
-    from reader.annotations.anchoring import still_anchored
-
-    annotations = list(data.annotations.values())
-    same_text = data.sha256 == sha256
-    for ann in annotations:
-        if not (same_text if ann.orphaned else still_anchored(text, ann)):
-            return None
-    return annotations
 
 
 def _source_of(record: dict[str, Any]) -> str:

@@ -41,7 +41,6 @@ from reader.annotations.model import (
     Annotation,
     utc_now,
 )
-from reader.annotations.places import PLACES_KEY, PlaceFinder
 from reader.annotations.storage import (
     FileStamp,
     SidecarData,
@@ -53,11 +52,9 @@ from reader.annotations.storage import (
     encode,
     merge_records,
     merge_value,
-    paused_gc,
     record_to_annotation,
     sidecar_path_for,
 )
-from reader.document.loader import title_fallback
 from reader.document.model import Document
 from reader.errors import NotFoundError, ReaderError
 
@@ -147,9 +144,6 @@ class AnnotationStore:
         self._orphan_keys: list[tuple[str, str]] = []
         self._max_len = 0
         self._listing: list[Annotation] | None = None
-        # Each highlight's paragraph, sentence and line, saved for the export (places.py).
-        self._places = PlaceFinder(document, title_fallback(document.path))
-        self.place_everything = False  # True: a save places every highlight (no UI waits)
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -161,14 +155,13 @@ class AnnotationStore:
         not saved either), and changes raise `ReaderError`."""
         store = cls(document)
         store.read_only = read_only
-        with paused_gc():
-            try:
-                raw, stamp = store._storage.read_with_stamp()
-                data = decode(raw, store.sidecar_path.name, records=not read_only)
-            except SidecarProblem as problem:
-                store.problem = _problem_message(str(problem))
-                return store
-            store._load(data, stamp, exists=stamp is not None)
+        try:
+            raw, stamp = store._storage.read_with_stamp()
+            data = decode(raw, store.sidecar_path.name, records=not read_only)
+        except SidecarProblem as problem:
+            store.problem = _problem_message(str(problem))
+            return store
+        store._load(data, stamp, exists=stamp is not None)
         if not read_only:
             _open_stores.add(store)
         return store
@@ -202,8 +195,6 @@ class AnnotationStore:
                         delta = fresh.start - ann.start
                 ann = fresh
             anns[ann.id] = ann
-        if not self.read_only:
-            self._places.seed(data.meta.get(PLACES_KEY))
         self._base = dict(data.records)
         self._base_meta = dict(data.meta)
         self._base_note = data.article_note
@@ -570,20 +561,6 @@ class AnnotationStore:
                     with self._lock:
                         attempt = self._change_seq
                         data, base = self._merge_for_write(theirs)
-                        spans = sorted(
-                            {(a.start, a.end) for a in self._anns.values() if not a.orphaned}
-                        )
-                    # Outside the memory lock: places of new highlights may need their blocks
-                    # split into sentences (the UI thread may take the lock meanwhile).
-                    try:
-                        places = self._places.payload(spans, self.place_everything)
-                    except Exception:  # noqa: BLE001 - derived data must never stop a save
-                        places = None
-                    meta = base[2]  # the meta row being written
-                    if places is None:
-                        meta.pop(PLACES_KEY, None)
-                    else:
-                        meta[PLACES_KEY] = places
                     new_rows: dict[int, Any] = {}
                     payload = dumps(data, self._row_cache, new_rows)
                     stamp = self._storage.write_bytes(payload)

@@ -183,7 +183,7 @@ class Document(Record):
     EQ = False  # documents are compared by identity
 
     __slots__ = (
-        "path", "format", "text", "blocks", "meta", "encoding", "messages", "stamp", "_sha256",
+        "path", "format", "text", "blocks", "meta", "encoding", "messages", "_sha256",
     )  # fmt: skip
 
     def __init__(
@@ -203,9 +203,6 @@ class Document(Record):
         self.meta = Metadata() if meta is None else meta
         self.encoding = encoding
         self.messages: list[str] = [] if messages is None else messages
-        # The file's stat when its text was read, when it vouches for those bytes
-        # (reader.document.stamp); set by `load_document`.
-        self.stamp: tuple[int, int, int, int] | None = None
         self._sha256: str | None = None
 
     @property

@@ -1,0 +1,121 @@
+"""Opening a store: annotations still anchored are kept as stored (nothing to save), others
+are re-anchored, and the read-only open used by the export and listing verbs writes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from annotation_fixtures import ARTICLE, make_document
+
+from reader.annotations import storage
+from reader.annotations.model import Annotation
+from reader.annotations.store import AnnotationStore
+from reader.errors import ReaderError
+
+
+def _write_sidecar(document, anns: list[Annotation], sha: str) -> Path:
+    path = storage.sidecar_path_for(document.path)
+    records = [storage.annotation_to_record(a, Path(document.path).name) for a in anns]
+    meta = {"schema": 1, "sha256": sha, "source": Path(document.path).name}
+    storage.SidecarStorage(path).write(storage.encode(records, meta, {}))
+    return path
+
+
+def _ann(text: str, quote: str, **kw) -> Annotation:
+    start = text.index(quote)
+    return Annotation.create(text, start, start + len(quote), **kw)
+
+
+def test_open_keeps_still_anchored_annotations_as_decoded(tmp_path):
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    anns = [_ann(ARTICLE, "Critics said"), _ann(ARTICLE, "Engineers warned", note="n")]
+    path = _write_sidecar(document, anns, document.sha256)
+    before = path.stat()
+    store = AnnotationStore.open(document)
+    try:
+        assert {a.id: a for a in store.annotations} == {a.id: a for a in anns}
+        store.flush()
+    finally:
+        store.close()
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not saved
+
+
+def test_short_context_is_still_refreshed_on_open(tmp_path):
+    """A stored prefix shorter than the text allows (e.g. imported) is not 'still anchored':
+    re-anchoring refreshes it and the store saves it, as any change of context is."""
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    ann = _ann(ARTICLE, "Critics said")
+    ann.prefix = ann.prefix[-5:]
+    path = _write_sidecar(document, [ann], document.sha256)
+    store = AnnotationStore.open(document)
+    try:
+        assert store.get(ann.id).prefix == ARTICLE[ann.start - 32 : ann.start]
+        store.flush()
+    finally:
+        store.close()
+    record = json.loads(path.read_text())["annotations"]["1"]
+    assert record["target"]["selector"][0]["prefix"] == ARTICLE[ann.start - 32 : ann.start]
+
+
+def test_read_only_open_reanchors_in_memory_and_writes_nothing(tmp_path):
+    old = make_document(tmp_path / "story.txt", ARTICLE)
+    anns = [_ann(ARTICLE, "Critics said"), _ann(ARTICLE, "7-2")]
+    path = _write_sidecar(old, anns, old.sha256)
+    changed = "A new first paragraph.\n\n" + ARTICLE.replace("7-2", "seven to two")
+    document = make_document(tmp_path / "story.txt", changed)
+    before = path.read_bytes()
+    listing = sorted(os.listdir(tmp_path))
+    store = AnnotationStore.open(document, read_only=True)
+    try:
+        moved = store.get(anns[0].id)
+        assert changed[moved.start : moved.end] == "Critics said"
+        assert moved.start == changed.index("Critics said")
+        assert store.get(anns[1].id).orphaned
+        assert not store.writable
+        with pytest.raises(ReaderError, match="read-only"):
+            store.add(0, 3)
+        with pytest.raises(ReaderError, match="read-only"):
+            store.delete(anns[0].id)
+        store.flush()
+    finally:
+        store.close()
+    assert store._thread is None
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == listing  # no lock file, no temp file
+
+
+def test_read_only_open_of_a_corrupt_sidecar_reports_the_problem(tmp_path):
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    storage.sidecar_path_for(document.path).write_text("{not json", encoding="utf-8")
+    store = AnnotationStore.open(document, read_only=True)
+    assert store.problem is not None and "not valid JSON" in store.problem
+    assert store.annotations == []
+
+
+def test_saved_rows_are_in_file_order_after_many_changes(tmp_path):
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    store = AnnotationStore.open(document)
+    try:
+        words = [i for i, ch in enumerate(ARTICLE) if ch == " "]
+        made = []
+        for n, pos in enumerate(words[::-3]):
+            made.append(store.add(pos + 1, pos + 4 + n % 5))
+            if n % 4 == 0:
+                store.flush()
+        store.delete(made[2].id)
+        store.update(made[5].id, note="changed")
+        store.flush()
+        path = store.sidecar_path
+        records = list(json.loads(path.read_bytes())["annotations"].values())
+        expected = sorted(
+            (a for a in store.annotations),
+            key=lambda a: (a.orphaned, a.start, a.end, a.id),
+        )
+        assert [r["id"] for r in records] == [a.id for a in expected]
+        assert [storage.record_to_annotation(r) for r in records] == expected
+    finally:
+        store.close()
