@@ -71,15 +71,11 @@ def make_library(folder: Path, count: int, seed: int = 7) -> Path:
 
 def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     """Write a valid sidecar with `count` sentence annotations (spread evenly over the
-    article) in the store's own format (reader.annotations.storage), as the app saves it.
+    article) in the store's own format (reader/annotations/record.py), as the app saves it.
     Returns how many."""
     from reader.annotations.model import CATEGORIES, SCHEMA_VERSION, Annotation
-    from reader.annotations.storage import (
-        SidecarStorage,
-        annotation_to_record,
-        encode,
-        sidecar_path_for,
-    )
+    from reader.annotations.record import annotation_to_record
+    from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
     from reader.document.loader import load_document
 
     rng = random.Random(seed)
@@ -102,9 +98,10 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
         anns.append(ann)
         records.append(annotation_to_record(ann, article.name))
     meta = {"schema": SCHEMA_VERSION, "sha256": document.sha256, "source": article.name}
-    storage = SidecarStorage(sidecar_path_for(article))
-    storage.write(encode(records, meta, {}))
-    storage.close()
+    annotations = {str(i): record for i, record in enumerate(records, start=1)}
+    SidecarStorage(sidecar_path_for(article)).write(
+        {"meta": {"1": meta}, "annotations": annotations}
+    )
     return len(records)
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reader.annotations.sidecar import SIDECAR_SUFFIX, sidecar_path_for
 from reader.document.dates import MONTHS
 from reader.document.decode import one_line
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-SIDECAR_SUFFIX = ".annotations.json"
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
@@ -103,10 +103,6 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
 def has_articles(root: Path) -> bool:
     """Cheap: stops at the first article found."""
     return next(iter_article_paths(root), None) is not None
-
-
-def sidecar_path(article: Path) -> Path:
-    return article.with_name(article.name + SIDECAR_SUFFIX)
 
 
 def count_annotations(sidecar: Path) -> int:
@@ -277,7 +273,7 @@ def read_entry(path: Path, root: Path) -> LibraryEntry:
         fallback_title=stem,
     )
     title, source = one_line(title), one_line(source)
-    sidecar = sidecar_path(path)
+    sidecar = sidecar_path_for(path)
     count = count_annotations(sidecar) if sidecar.exists() else 0
     return LibraryEntry(
         path=path,

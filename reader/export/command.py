@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.annotations.model import Annotation
-from reader.annotations.storage import sidecar_path_for
+from reader.annotations.sidecar import sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.document.loader import load_document
 from reader.document.model import Document

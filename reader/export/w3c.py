@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
+from reader.export.markdown import ordered
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MARKDOWN_FORMAT = "text/markdown"
@@ -111,8 +112,6 @@ def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, 
 
 
 def w3c_items(document, annotations: list[Annotation]) -> list[dict[str, Any]]:
-    from reader.export.markdown import ordered
-
     source = source_uri(document.path)
     anchored, orphans = ordered(annotations)
     return [annotation_to_w3c(a, source) for a in anchored + orphans]
@@ -285,11 +284,6 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         created=created,
         modified=modified or created,
     )
-
-
-def parse_w3c(obj: Any) -> list[Annotation]:
-    """The annotations in a parsed W3C JSON document (items without a selector dropped)."""
-    return parse_w3c_counted(obj)[0]
 
 
 def parse_w3c_counted(obj: Any) -> tuple[list[Annotation], int]:

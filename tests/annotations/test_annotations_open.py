@@ -10,17 +10,19 @@ from pathlib import Path
 import pytest
 from annotation_fixtures import ARTICLE, make_document
 
-from reader.annotations import storage
 from reader.annotations.model import Annotation
+from reader.annotations.record import annotation_to_record, record_to_annotation
+from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.errors import ReaderError
 
 
 def _write_sidecar(document, anns: list[Annotation], sha: str) -> Path:
-    path = storage.sidecar_path_for(document.path)
-    records = [storage.annotation_to_record(a, Path(document.path).name) for a in anns]
+    path = sidecar_path_for(document.path)
+    records = [annotation_to_record(a, Path(document.path).name) for a in anns]
     meta = {"schema": 1, "sha256": sha, "source": Path(document.path).name}
-    storage.SidecarStorage(path).write(storage.encode(records, meta, {}))
+    annotations = {str(i): record for i, record in enumerate(records, start=1)}
+    SidecarStorage(path).write({"meta": {"1": meta}, "annotations": annotations})
     return path
 
 
@@ -83,20 +85,20 @@ def test_read_only_open_reanchors_in_memory_and_writes_nothing(tmp_path):
         store.flush()
     finally:
         store.close()
-    assert store._thread is None
+    assert store._saver._thread is None
     assert path.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == listing  # no lock file, no temp file
 
 
 def test_read_only_open_of_a_corrupt_sidecar_reports_the_problem(tmp_path):
     document = make_document(tmp_path / "story.txt", ARTICLE)
-    storage.sidecar_path_for(document.path).write_text("{not json", encoding="utf-8")
+    sidecar_path_for(document.path).write_text("{not json", encoding="utf-8")
     store = AnnotationStore.open(document, read_only=True)
     assert store.problem is not None and "not valid JSON" in store.problem
     assert store.annotations == []
 
 
-def test_saved_rows_are_in_file_order_after_many_changes(tmp_path):
+def test_the_file_holds_what_the_store_holds_after_many_changes(tmp_path):
     document = make_document(tmp_path / "story.txt", ARTICLE)
     store = AnnotationStore.open(document)
     try:
@@ -111,11 +113,7 @@ def test_saved_rows_are_in_file_order_after_many_changes(tmp_path):
         store.flush()
         path = store.sidecar_path
         records = list(json.loads(path.read_bytes())["annotations"].values())
-        expected = sorted(
-            (a for a in store.annotations),
-            key=lambda a: (a.orphaned, a.start, a.end, a.id),
-        )
-        assert [r["id"] for r in records] == [a.id for a in expected]
-        assert [storage.record_to_annotation(r) for r in records] == expected
+        decoded = sorted((record_to_annotation(r) for r in records), key=lambda a: a.id)
+        assert decoded == sorted(store.annotations, key=lambda a: a.id)
     finally:
         store.close()
