@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from annotation_fixtures import ARTICLE, make_document
 
+from reader.annotations.merge import merge_sidecars
 from reader.annotations.model import Annotation
 from reader.annotations.record import annotation_to_record, record_to_annotation
 from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
@@ -117,3 +118,37 @@ def test_the_file_holds_what_the_store_holds_after_many_changes(tmp_path):
         assert decoded == sorted(store.annotations, key=lambda a: a.id)
     finally:
         store.close()
+
+
+def test_a_sidecar_of_the_previous_version_opens_and_keeps_its_meta(tmp_path):
+    """Earlier versions kept derived data (the highlights' places) in the meta record: such a
+    file opens as any other, and unknown meta keys survive a rewrite."""
+    document = make_document(tmp_path / "story.txt", ARTICLE)
+    ann = _ann(ARTICLE, "Critics said")
+    path = _write_sidecar(document, [ann], document.sha256)
+    data = json.loads(path.read_bytes())
+    data["meta"]["1"]["places"] = {"sha256": document.sha256, "at": {"start": [ann.start]}}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = AnnotationStore.open(document)
+    try:
+        assert store.problem is None and [a.id for a in store.annotations] == [ann.id]
+        store.add(0, 3)
+        store.flush()
+    finally:
+        store.close()
+    meta = json.loads(path.read_bytes())["meta"]["1"]
+    assert meta["places"]["at"] == {"start": [ann.start]}
+    assert len(json.loads(path.read_bytes())["annotations"]) == 2
+
+
+def test_merging_two_annotations_under_one_doc_id_keeps_both():
+    def doc(id, note=""):
+        return {"id": id, "note": note, "modified": "2030-01-01T00:00:00Z"}
+
+    base = {"annotations": {"1": doc("a")}}
+    mine = {"annotations": {"1": doc("a"), "2": doc("mine")}}
+    theirs = {"annotations": {"1": doc("a", "edited"), "2": doc("theirs")}}
+    merged = merge_sidecars(base, mine, theirs)["annotations"]
+    assert sorted(d["id"] for d in merged.values()) == ["a", "mine", "theirs"]
+    assert merged["1"]["note"] == "edited" and merged["2"]["id"] == "mine"
+    assert len(set(merged)) == 3
