@@ -28,7 +28,7 @@ import fcntl
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,7 @@ class SidecarStorage(Storage):
         self.lock_timeout: float | None = None  # how long `write` waits for the lock
         self.synced: Tables = {}  # the data as last read from or written to the file
         self.merged = False  # the last write merged in another process's changes
+        self._encoder = Encoder()
         self.stamp: FileStamp | None = None  # the file's stamp then
 
     # -- reading ---------------------------------------------------------------------------
@@ -142,7 +143,7 @@ class SidecarStorage(Storage):
                     data = merge_sidecars(self.synced, data, theirs)
                     self.merged = True
             data = copy_tables(data)  # what the caller goes on to change is not the base
-            written = write_atomic(self.path, dumps(data))
+            written = write_atomic(self.path, self._encoder.encode(data))
             self.synced, self.stamp = data, FileStamp.of(written)
 
     @contextlib.contextmanager
@@ -208,25 +209,45 @@ def check(data: Any, name: str) -> None:
             raise SidecarProblem(f"{name} has an unreadable annotation (record {doc_id})")
 
 
+class Encoder:
+    """Turns the data into the file's bytes: UTF-8 JSON with one document per line (readable,
+    diffable, and a JSON error's line number points at a document). Text with lone
+    surrogates falls back to ASCII escapes, so whatever is written always reads back.
+
+    It remembers each document's encoding from the last call, so a save after one change
+    encodes one document (a document equal to the one remembered reuses its text)."""
+
+    _UTF8 = json.JSONEncoder(ensure_ascii=False).encode
+    _ASCII = json.JSONEncoder(ensure_ascii=True).encode
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def encode(self, data: Tables) -> bytes:
+        try:
+            return self._text(data, self._UTF8).encode("utf-8")
+        except UnicodeEncodeError:
+            self._rows = {}
+            return self._text(data, self._ASCII).encode("ascii")
+
+    def _text(self, data: Tables, enc: Callable[[Any], str]) -> str:
+        known, rows = self._rows, {}
+        tables = []
+        for name, table in data.items():
+            if not (isinstance(table, dict) and table):
+                tables.append(f" {enc(name)}: {enc(table)}")
+                continue
+            lines = []
+            for key, doc in table.items():
+                seen = known.get((name, key))
+                text = seen[1] if seen is not None and seen[0] == doc else enc(doc)
+                rows[name, key] = (doc, text)
+                lines.append(f"  {enc(str(key))}: {text}")
+            tables.append(f" {enc(name)}: {{\n" + ",\n".join(lines) + "\n }")
+        self._rows = rows
+        return "{\n" + ",\n".join(tables) + "\n}\n"
+
+
 def dumps(data: Tables) -> bytes:
-    """The file's bytes: UTF-8 JSON with one document per line (readable, diffable, and a
-    JSON error's line number points at a document). Text with lone surrogates falls back to
-    ASCII escapes, so whatever is written always reads back."""
-    try:
-        return _dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return _dumps(data, ensure_ascii=True).encode("ascii")
-
-
-def _dumps(data: Tables, ensure_ascii: bool) -> str:
-    def enc(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=ensure_ascii)
-
-    tables = []
-    for name, table in data.items():
-        if isinstance(table, dict) and table:
-            rows = ",\n".join(f"  {enc(str(k))}: {enc(v)}" for k, v in table.items())
-            tables.append(f" {enc(name)}: {{\n{rows}\n }}")
-        else:
-            tables.append(f" {enc(name)}: {enc(table)}")
-    return "{\n" + ",\n".join(tables) + "\n}\n"
+    """The file's bytes for `data` (see `Encoder`)."""
+    return Encoder().encode(data)

@@ -136,10 +136,26 @@ class AnnotationStore:
             self._saver.changed(quiet=True)
 
     # -- reading -----------------------------------------------------------------------------
-    # What the saver found (the UI shows them; tests set them).
-    problem = property(lambda self: self._saver.problem, lambda self, v: _set(self, "problem", v))
-    warning = property(lambda self: self._saver.warning, lambda self, v: _set(self, "warning", v))
-    unsaved = property(lambda self: self._saver.unsaved, lambda self, v: _set(self, "unsaved", v))
+    # What the saver found (the UI shows them).
+    @property
+    def problem(self) -> str | None:
+        return self._saver.problem
+
+    @property
+    def warning(self) -> str | None:
+        return self._saver.warning
+
+    @warning.setter
+    def warning(self, value: str | None) -> None:
+        self._saver.warning = value
+
+    @property
+    def unsaved(self) -> bool:
+        return self._saver.unsaved
+
+    @unsaved.setter
+    def unsaved(self, value: bool) -> None:
+        self._saver.unsaved = value
 
     @property
     def writable(self) -> bool:
@@ -436,11 +452,6 @@ def _aside_name(path: Path) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     return target
-
-
-def _set(store: AnnotationStore, name: str, value: Any) -> None:
-    with store._lock:
-        setattr(store._saver, name, value)
 
 
 def _label(category: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations.record import record_to_annotation
-from reader.annotations.sidecar import dumps
+from reader.annotations.sidecar import Encoder, dumps
 from reader.annotations.store import AnnotationStore
 from reader.document.model import Document
 
@@ -87,3 +87,26 @@ def test_dumps_puts_one_document_per_line():
         dumps({"annotations": {"1": "\ud800"}})
         == b'{\n "annotations": {\n  "1": "\\ud800"\n }\n}\n'
     )
+
+
+_ROW = st.dictionaries(st.text(max_size=4), st.one_of(st.text(max_size=5), st.integers()))
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    rows=st.lists(_ROW, max_size=6),
+    keep=st.lists(st.booleans(), max_size=6),
+    other=st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+def test_an_encoder_reusing_rows_gives_the_bytes_of_a_fresh_one(rows, keep, other):
+    encoder = Encoder()
+    table = {str(i): row for i, row in enumerate(rows, start=1)}
+    encoder.encode({"annotations": table, "x": other})
+    # the next save: some documents equal (copies), others changed
+    again = {
+        k: (dict(row) if i < len(keep) and keep[i] else {**row, "n": i})
+        for i, (k, row) in enumerate(table.items())
+    }
+    data = {"annotations": again, "x": other}
+    raw = encoder.encode(data)
+    assert raw == dumps(data) and json.loads(raw) == data
