@@ -222,12 +222,8 @@ def _category_of(value: str) -> str | None:
     return _LABEL_TO_CATEGORY.get(key)
 
 
-def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
-    """One W3C annotation as an Annotation (not yet anchored), or None without a selector.
-
-    An annotation with only a TextPositionSelector comes back with an empty `exact`; the
-    importer fills it from the article.
-    """
+def _target_of(obj: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[int, int] | None]:
+    """(the first usable TextQuoteSelector, the first usable position) of the target."""
     quote: dict[str, Any] | None = None
     position: tuple[int, int] | None = None
     for sel in _selectors(obj.get("target")):
@@ -238,9 +234,11 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
             start, end = _int_or_none(sel.get("start")), _int_or_none(sel.get("end"))
             if start is not None and end is not None and 0 <= start <= end:
                 position = (start, end)
-    if quote is None and position is None:
-        return None
+    return quote, position
 
+
+def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
+    """(notes, tags, category) of the annotation's bodies."""
     notes: list[str] = []
     tags: list[str] = []
     category: str | None = None
@@ -262,12 +260,24 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
                 tags.append(value.strip())
         else:  # commenting, describing, no purpose...: the note
             notes.append(value)
+    return notes, tags, category
+
+
+def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
+    """One W3C annotation as an Annotation (not yet anchored), or None without a selector.
+
+    An annotation with only a TextPositionSelector comes back with an empty `exact`; the
+    importer fills it from the article.
+    """
+    quote, position = _target_of(obj)
+    if quote is None and position is None:
+        return None
+    notes, tags, category = _bodies_of(obj)
     # Hypothesis API records carry the note and tags as plain fields.
     if not notes and isinstance(obj.get("text"), str):
         notes.append(obj["text"])
     if not tags:
         tags = [t.strip() for t in _as_list(obj.get("tags")) if isinstance(t, str) and t.strip()]
-
     start, end = position if position is not None else (0, 0)
     created = obj.get("created") if isinstance(obj.get("created"), str) else ""
     modified = obj.get("modified") if isinstance(obj.get("modified"), str) else ""
