@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reader.annotations.sidecar import SIDECAR_SUFFIX, sidecar_path_for
+from reader.annotations.sidecar import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_path_for
 from reader.document.dates import MONTHS
 from reader.document.decode import one_line
 
@@ -24,7 +24,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
-_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, ".lock", ".notes.md")
+_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md")
 
 # Patterns start with a literal so `re` can skip through a 4 KB head quickly; the digits
 # or month word before it are checked by a second, anchored look back.
