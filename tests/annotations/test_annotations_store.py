@@ -429,3 +429,16 @@ def test_add_annotation_for_import(article, open_store, tmp_path):
     assert store.annotations[-1].id == orphan.id
     assert len(store.annotations) == 3
     assert store.undo() == "import annotation" and store.get(orphan.id) is None
+
+
+def test_the_sidecar_storage_serves_a_plain_tinydb(article, open_store, tmp_path):
+    path = tmp_path / "story.txt.annotations.json"
+    with TinyDB(path, storage=sidecar_module.SidecarStorage) as db:
+        db.table("reading_positions").insert({"offset": 5})
+    store = open_store(article)
+    a = store.add(0, 7, note="kept")
+    store.flush()
+    with TinyDB(path, storage=sidecar_module.SidecarStorage) as db:
+        assert db.table("reading_positions").all() == [{"offset": 5}]
+        (found,) = db.table("annotations").search(Query().id == a.id)
+        assert found["note"] == "kept" and found["target"]["selector"][1]["end"] == 7
