@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -70,37 +69,16 @@ def make_library(folder: Path, count: int, seed: int = 7) -> Path:
     return folder
 
 
-def settle(path: Path) -> None:
-    """Wait until `path` was last changed long enough ago for a read's stamp to vouch for
-    its bytes (reader.document.stamp.RACY_NS): an article is annotated long after it was
-    saved, so the app's sidecar holds the article file's stamp; a fixture written a moment
-    ago would not get one."""
-    from reader.document.stamp import RACY_NS
-
-    st = path.stat()
-    wait = (max(st.st_mtime_ns, st.st_ctime_ns) + RACY_NS - time.time_ns()) / 1e9
-    if wait > -0.1:
-        time.sleep(wait + 0.1)
-
-
-def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True) -> int:
+def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     """Write a valid sidecar with `count` sentence annotations (spread evenly over the
-    article) in the store's own format (reader.annotations.storage), as the app saves it:
-    with each highlight's place, unless `places` is False (a sidecar written by an earlier
-    version or another tool). Returns how many."""
+    article) in the store's own format (reader/annotations/record.py), as the app saves it.
+    Returns how many."""
     from reader.annotations.model import CATEGORIES, SCHEMA_VERSION, Annotation
-    from reader.annotations.places import PLACES_KEY, PlaceFinder
-    from reader.annotations.storage import (
-        SidecarStorage,
-        annotation_to_record,
-        encode,
-        sidecar_path_for,
-    )
-    from reader.document.loader import load_document, title_fallback
+    from reader.annotations.record import annotation_to_record
+    from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
+    from reader.document.loader import load_document
 
     rng = random.Random(seed)
-    if places:
-        settle(article)
     document = load_document(article)
     sentences = [s for block in document.blocks if block.is_prose for s in block.sentences]
     if not sentences:
@@ -120,13 +98,10 @@ def write_sidecar(article: Path, count: int, seed: int = 11, places: bool = True
         anns.append(ann)
         records.append(annotation_to_record(ann, article.name))
     meta = {"schema": SCHEMA_VERSION, "sha256": document.sha256, "source": article.name}
-    if places:  # what the store adds to every save (reader/annotations/places.py)
-        finder = PlaceFinder(document, title_fallback(article))
-        # All at once here; the app adds them a few at a time, with each save.
-        meta[PLACES_KEY] = finder.payload(sorted({(a.start, a.end) for a in anns}), True)
-    storage = SidecarStorage(sidecar_path_for(article))
-    storage.write(encode(records, meta, {}))
-    storage.close()
+    annotations = {str(i): record for i, record in enumerate(records, start=1)}
+    SidecarStorage(sidecar_path_for(article)).write(
+        {"meta": {"1": meta}, "annotations": annotations}
+    )
     return len(records)
 
 

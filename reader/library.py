@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reader.annotations.sidecar import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-SIDECAR_SUFFIX = ".annotations.json"
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
-_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, ".lock", ".notes.md")
+_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +94,6 @@ def has_articles(root: Path) -> bool:
     return next(iter_article_paths(root), None) is not None
 
 
-def sidecar_path(article: Path) -> Path:
-    return article.with_name(article.name + SIDECAR_SUFFIX)
-
-
 def count_annotations(sidecar: Path) -> int:
     """Number of annotation records in a TinyDB sidecar; 0 when it is missing, not a regular
     file (a FIFO would block the scan) or unreadable.
@@ -150,7 +146,7 @@ def read_entry(path: Path, root: Path) -> LibraryEntry:
         title=one_line(meta.title),
         published=meta.published,
         source=one_line(meta.source),
-        annotation_count=count_annotations(sidecar_path(path)),
+        annotation_count=count_annotations(sidecar_path_for(path)),
         size=size,
     )
 

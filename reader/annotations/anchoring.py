@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
 
 # Score weights: the quote itself matters most, context next, position only breaks near-ties.
@@ -110,8 +113,6 @@ def _similarity(a: str, b: str) -> float:
     """0..1 similarity of two short strings (1.0 when both are empty)."""
     if not a and not b:
         return 1.0
-    from rapidfuzz.distance import Levenshtein
-
     return Levenshtein.normalized_similarity(a, b)
 
 
@@ -168,8 +169,6 @@ def _exact_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
 
 def _refine(text: str, quote: str, start: int, end: int, radius: int) -> tuple[int, int, int]:
     """Best (start, end, distance) with boundaries within `radius` of an aligned window."""
-    from rapidfuzz.distance import Levenshtein
-
     best = (start, end, Levenshtein.distance(quote, text[start:end]))
     lo_s, hi_s = max(0, start - radius), min(len(text), start + radius)
     lo_e, hi_e = max(0, end - radius), min(len(text), end + radius)
@@ -188,8 +187,6 @@ def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
     quote = ann.exact
     if len(quote.strip()) < MIN_FUZZY_LENGTH or not text:
         return []
-    from rapidfuzz import fuzz
-
     max_edits = max(1, len(quote) // 4)
     windows: list[tuple[int, int]] = []
     # The best window in the whole text, and the best one near the old position (so a

@@ -7,17 +7,18 @@ document's anchor text (`Document.text`).
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
 from reader.annotations.categories import (  # noqa: F401  (part of this module's API)
     CATEGORIES,
     CATEGORY_LABELS,
     CATEGORY_LETTERS,
     category_for_key,
 )
-from reader.records import Record
-
-TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
-if TYPE_CHECKING:
-    from typing import Any
 
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1
@@ -25,14 +26,10 @@ SCHEMA_VERSION = 1
 
 def utc_now() -> str:
     """Current UTC time as ISO 8601 with a `Z` suffix, to the second."""
-    from datetime import UTC, datetime  # imported when first needed: reading never needs it
-
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def new_id() -> str:
-    import uuid  # imported when first needed: it costs `platform` at import
-
     return str(uuid.uuid4())
 
 
@@ -45,55 +42,30 @@ def quote_selector(text: str, start: int, end: int) -> tuple[str, str, str]:
     )
 
 
-class Annotation(Record):
+@dataclass(slots=True)
+class Annotation:
     """One highlight: its category, note and tags, and where it sits (its selectors).
+    Fields compare by value; `replace` copies with changes."""
 
-    A `Record` rather than a `@dataclass`: the export reads ten thousand of these in a
-    process that should not pay for generating dataclass code (see reader/records.py).
-    Fields compare by value; `replace` copies with changes (like `dataclasses.replace`)."""
-
-    __slots__ = (
-        "id", "category", "start", "end", "exact", "prefix", "suffix", "note", "tags",
-        "created", "modified", "orphaned",
-        "extra",  # fields this version does not know, kept so a rewrite never drops them
-    )  # fmt: skip
-
-    def __init__(
-        self,
-        id: str,
-        category: str,
-        start: int,
-        end: int,
-        exact: str,
-        prefix: str = "",
-        suffix: str = "",
-        note: str = "",
-        tags: list[str] | None = None,
-        created: str = "",
-        modified: str = "",
-        orphaned: bool = False,
-        extra: dict[str, object] | None = None,
-    ) -> None:
-        self.id = id
-        self.category = category
-        self.start = start
-        self.end = end
-        self.exact = exact
-        self.prefix = prefix
-        self.suffix = suffix
-        self.note = note
-        self.tags: list[str] = [] if tags is None else tags
-        self.created = created
-        self.modified = modified
-        self.orphaned = orphaned
-        self.extra: dict[str, object] = {} if extra is None else extra
+    id: str
+    category: str
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+    orphaned: bool = False
+    # fields this version does not know, kept so a rewrite never drops them
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Annotation:
-        """A copy with `changes` (field names; unknown ones raise TypeError). Lists and
-        dicts not changed are shared, as with `dataclasses.replace`."""
-        values = {name: getattr(self, name) for name in self._FIELDS}
-        values.update(changes)
-        return Annotation(**values)
+        """A copy with `changes` (`dataclasses.replace`: lists and dicts not changed are
+        shared)."""
+        return dataclasses.replace(self, **changes)
 
     @classmethod
     def create(

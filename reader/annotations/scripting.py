@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from reader.annotations.anchoring import count_quote, find_quote
 from reader.annotations.store import AnnotationStore, check_category
+from reader.document.loader import load_document
 from reader.errors import NotFoundError, ReaderError
 
 
@@ -19,8 +20,6 @@ def _one_line(text: str) -> str:
 
 
 def _open_store(path: str) -> AnnotationStore:
-    from reader.document.loader import load_document
-
     store = AnnotationStore.open(load_document(path), read_only=True)
     if store.problem is not None:
         raise ReaderError(store.problem)
@@ -41,8 +40,6 @@ def annotate_command(
         raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
     if not quote.strip():
         raise ReaderError("--quote must contain some text")
-    from reader.document.loader import load_document
-
     document = load_document(path)
     found = find_quote(document.text, quote, occurrence)
     if found is None:
@@ -54,7 +51,6 @@ def annotate_command(
             f"not {occurrence}: {_one_line(quote)!r}"
         )
     store = AnnotationStore.open(document)
-    store.place_everything = True  # a command: nobody waits on a key while it saves
     if store.problem is not None:
         raise ReaderError(store.problem)
     try:

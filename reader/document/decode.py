@@ -34,10 +34,8 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-import time
 from pathlib import Path
 
-from reader.document.stamp import Stamp, stamp_of_read
 from reader.errors import ReaderError
 
 # How much of a file is checked for NUL bytes to call it binary.
@@ -194,31 +192,18 @@ def read_bytes(path: Path) -> bytes:
 
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read, decode and normalise a text file: (text, encoding). Raises ReaderError."""
-    text, encoding, _ = read_text_stamped(path)
-    return text, encoding
-
-
-def read_text_stamped(path: str | Path) -> tuple[str, str, Stamp | None]:
-    """`read_text`, with the stamp of the bytes read (None when it cannot vouch for them:
-    see reader.document.stamp)."""
     p = Path(path)
     if p.is_dir():
         raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
     try:
-        before = p.stat()
+        mode = p.stat().st_mode
     except OSError:
-        before = None  # read_bytes names the problem
-    if before is not None and not stat.S_ISREG(before.st_mode):
+        mode = None  # read_bytes names the problem
+    if mode is not None and not stat.S_ISREG(mode):
         # A FIFO would block forever and /dev/zero never ends: only regular files are read.
         raise ReaderError(f"not a regular file: {one_line(str(p))}")
     data = read_bytes(p)
-    stamp = None
-    if before is not None:
-        try:
-            stamp = stamp_of_read(before, p.stat(), time.time_ns())
-        except OSError:
-            pass
     decoded = decode_and_normalize(data)
     if decoded is None:
         raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
-    return decoded[0], decoded[1], stamp
+    return decoded[0], decoded[1]

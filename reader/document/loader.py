@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from reader.document.decode import decode_bytes, normalize, one_line, read_text, read_text_stamped
+from reader.document.decode import decode_bytes, normalize, one_line, read_text
 from reader.document.model import Document
 from reader.document.plaintext import parse_plaintext
 from reader.errors import ReaderError
@@ -86,10 +86,8 @@ def load_document(path: str | Path) -> Document:
     """Read and parse an article file. Raises ReaderError for bad input (one line)."""
     p = Path(path)
     _check_path(p)
-    text, encoding, stamp = read_text_stamped(p)
-    document = parse_text(text, p, encoding)
-    document.stamp = stamp
-    return document
+    text, encoding = read_text(p)
+    return parse_text(text, p, encoding)
 
 
 HEAD_BYTES = 64 * 1024  # enough for the first screens of a big article

@@ -123,9 +123,6 @@ class Document:
     meta: Metadata = field(default_factory=Metadata)
     encoding: str = "utf-8"
     messages: list[str] = field(default_factory=list)  # non-fatal notes, e.g. "empty article"
-    # The file's stat when its text was read, when it vouches for those bytes; set by
-    # `load_document`.
-    stamp: tuple[int, int, int, int] | None = field(default=None, init=False)
     _sha256: str | None = field(default=None, init=False, repr=False)
 
     @property

@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import Annotation
+from reader.annotations.sidecar import sidecar_path_for
+from reader.annotations.store import AnnotationStore
+from reader.document.loader import load_document
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown import (
@@ -30,7 +33,7 @@ from reader.export.markdown import (
     write_notes_file,
 )
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
-from reader.library import iter_article_paths, sidecar_path
+from reader.library import iter_article_paths
 
 LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
 
@@ -65,14 +68,11 @@ class LibraryNotes:
 
 def annotated_paths(folder: Path) -> list[Path]:
     """Article files under `folder` that have a sidecar, in name order."""
-    return [p for p in iter_article_paths(folder) if sidecar_path(p).is_file()]
+    return [p for p in iter_article_paths(folder) if sidecar_path_for(p).is_file()]
 
 
 def read_article_notes(path: Path) -> tuple[Document, list[Annotation], str, str | None]:
     """(document, annotations, article note, store problem) for one article."""
-    from reader.annotations.store import AnnotationStore
-    from reader.document.loader import load_document
-
     document = load_document(path)
     store = AnnotationStore.open(document, read_only=True)
     try:

@@ -16,11 +16,10 @@ from pathlib import Path
 from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
-from reader.document.locate import BlockBounds, Locator, SentenceStartsOf
+from reader.atomic import write_atomic
+from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.errors import ReaderError
-
-TYPE_CHECKING = False  # `typing` costs milliseconds at start-up; annotations are strings
 
 # The first line of every file we write; a file starting with it may be overwritten freely.
 MARKER = "<!-- margin-reader export -->"
@@ -30,9 +29,8 @@ _INLINE_SPECIAL = "\\`*_[]<>&~|#"  # what can open inline markup (and `#`)
 
 
 def _escaper(chars: str, tab: str):
-    """A function backslash-escaping `chars` and replacing tabs. A chain of `str.replace`
-    (backslash first, so added backslashes are not escaped again) measured several times
-    faster than `re.sub` or `str.translate` on ten thousand quotes."""
+    """A function backslash-escaping `chars` (backslash first, so added backslashes are not
+    escaped again) and replacing tabs."""
     ordered_chars = "\\" + chars.replace("\\", "")
 
     def escape(text: str) -> str:
@@ -116,125 +114,11 @@ def quote_block(text: str, indent: str = "") -> str:
     newlines (which a hard break cannot express at the end of a paragraph) are written as
     `&#10;`.
     """
-    if "\n" not in text:  # the usual case: one line
-        return f"{indent}> {escape_line(text)}"
     body = text.rstrip("\n")
-    tail = "&#10;" * (len(text) - len(body))
-    # Inline escaping ignores newlines, so the whole quote is escaped at once; only the
-    # edges (line start, surrounding whitespace) are looked at per line.
-    escaped = _escape_special(body)
     prefix = f"{indent}> "
-    if (
-        _EDGE_WORK.search(escaped) is None
-        and _EDGE_START.match(escaped) is None
-        and not escaped[-1:].isspace()
-    ):
-        # No line starts with a block opener, a digit or whitespace, and none ends with
-        # whitespace (the usual wrapped paragraph): the edges need no look, line by line.
-        return prefix + escaped.replace("\n", "\\\n" + prefix) + tail
-    edges = _escape_line_edges
-    lines = [edges(line) for line in escaped.split("\n")]
-    lines[-1] += tail
-    return "\\\n".join(prefix + line for line in lines)
-
-
-# Where `_escape_line_edges` may change a line of a multi-line text: a line starting with
-# a block opener, a digit or whitespace, or a line ending with whitespace (found at each
-# newline: it starts with a literal, so the search skips ahead in C). False positives (a
-# blank line) only take the line-by-line path. `\d` and `\s` are what the edge patterns
-# match; a line starting with another `isdigit` character (e.g. `²`) is left as it is by
-# `_ORDERED_MARKER` anyway. The first line's start and the last line's end are checked
-# apart (`_EDGE_START`, `isspace`).
-_EDGE_START = re.compile(r"[#>\-+=*_~`|\d\s]")
-_EDGE_WORK = re.compile(r"\n(?:[#>\-+=*_~`|\d\s]|(?<=\s\n))")
-
-
-# `quote_blocks` joins the quotes of a chunk as `_SEP.join(["", *quotes, ""])`: every line of
-# every quote starts after a newline (so one pattern finds every line start), a quote's
-# last line ends at the NUL that starts the next separator, and the NULs find the quotes
-# again at the end. `_CHUNK` quotes at a time, so the joined string stays in the CPU cache
-# from one pass to the next: one string of all ten thousand quotes of a test book measured
-# no faster than calling `quote_block` per quote; chunks of 32 to 256 quotes took about 0.6
-# of that time, alike.
-_SEP = "\x00\n"
-_CHUNK = 64
-# The lines `_escape_line_edges` may change, found with the newline before them. The usual
-# ones start with a block opener (`-`, `+`, `=`; the others start with a backslash once
-# escaped), a digit (a possible `1.` list marker) or whitespace; `[^\S\n]` is `\s` (that
-# is, `str.isspace`) without the newline. Rarer shapes are noticed at the newline after
-# them, by the zero-width alternatives, tried first: a line ending with whitespace (a
-# quote's last line ends just before `\x00\n`), and a quote ending with a newline or
-# empty (a newline followed by a NUL). The pattern starts with a literal newline, which
-# the regex engine skips to fast; the lines are in the same pass.
-_EDGE_START_LINE = re.compile(
-    r"\n(?:(?<=[^\S\n]\n)|(?<=[^\S\n]\x00\n)|(?=\x00)|(?:[-+=\d]|[^\S\n])[^\n\x00]*)"
-)
-# For the rare shapes: every line `_escape_line_edges` may change, also one that only ends
-# with whitespace. Finding a line's end means reading the whole line, hence not the usual
-# pattern; the possessive `*+` does not backtrack through a line that does not end so.
-_EDGE_LINE = re.compile(r"\n(?:(?:[-+=\d]|[^\S\n])[^\n\x00]*|[^\n\x00]*+(?<=[^\S\n]))")
-# A quote's trailing newlines, the run just before the NUL of the next separator; the
-# newline right after a NUL belongs to a separator (an empty quote has none of its own).
-_TAIL = re.compile(r"(?<!\x00)\n+(?=\x00)")
-
-
-class _RareShape(Exception):
-    """A chunk has a line ending with whitespace or a quote ending with a newline."""
-
-
-def quote_blocks(texts: list[str]) -> list[str]:
-    """`[quote_block(text) for text in texts]`, the same text, worked out in bulk.
-
-    An export quotes every highlight, and one call per quote costs mostly call overhead and
-    twelve `in` scans of a short string. Here the quotes are joined a chunk at a time and
-    each step (escaping, line edges, hard breaks) is one pass over the joined string.
-    """
-    out: list[str] = []
-    for i in range(0, len(texts), _CHUNK):
-        out += _quote_chunk(texts[i : i + _CHUNK])
-    return out
-
-
-def _quote_chunk(texts: list[str]) -> list[str]:
-    joined = _SEP.join(["", *texts, ""])
-    if joined.count("\x00") != len(texts) + 1:
-        # A quote holds a NUL (article text never does): the separators are ambiguous.
-        return [quote_block(text) for text in texts]
-    # Inline escaping ignores newlines, as in `quote_block`; it neither makes nor removes NULs.
-    escaped = _escape_special(joined)
-    # Each line that may need its edges escaped goes through `_escape_line_edges` itself.
-    # The patterns match every line that function would change (and a few it leaves as
-    # they are, such as a line starting with `1` but no list marker); all others are
-    # unchanged by it.
-    try:
-        escaped = _EDGE_START_LINE.sub(_edge_start_line, escaped)
-    except _RareShape:  # start again from the escaped text, looking at every line's end
-        escaped = _EDGE_LINE.sub(_edge_line, escaped)
-        # Trailing newlines are written as `&#10;` after the last line, once its edges
-        # were looked at without them, as `quote_block` does.
-        escaped = _TAIL.sub(_tail_entities, escaped)
-    # Hard breaks between lines, `> ` before each. A separator's newline becomes a break
-    # too ("\x00\\\n> "), so splitting on "\x00\\\n" leaves each quote starting with "> ".
-    # The first piece is the empty text before the first separator, the last the "> "
-    # after the last one.
-    blocks = escaped.replace("\n", "\\\n> ").split("\x00\\\n")
-    del blocks[0], blocks[-1]
-    return blocks
-
-
-def _edge_start_line(match: re.Match[str]) -> str:
-    line = match.group()
-    if len(line) == 1:  # a zero-width alternative: a rare shape
-        raise _RareShape
-    return "\n" + _escape_line_edges(line[1:])
-
-
-def _edge_line(match: re.Match[str]) -> str:
-    return "\n" + _escape_line_edges(match.group()[1:])
-
-
-def _tail_entities(match: re.Match[str]) -> str:
-    return "&#10;" * len(match.group())
+    lines = [prefix + escape_line(line) for line in body.split("\n")]
+    lines[-1] += "&#10;" * (len(text) - len(body))
+    return "\\\n".join(lines)
 
 
 def _close_fences(note: str) -> str:
@@ -377,15 +261,6 @@ def _category_strong(category: str) -> str:
     return f"**{escape_inline(category_label(category))}**"
 
 
-if TYPE_CHECKING:
-    from typing import Protocol
-
-    class Where(Protocol):
-        """What numbers a highlight: `Locator.where`'s (paragraph, sentence, last, line)."""
-
-        def where(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
-
-
 def highlight_row(ann: Annotation, place: tuple[int, int, int, int] | None) -> tuple:
     """What the export shows of a highlight: (quote, category, tags, created stamp, note,
     place), the place being `Locator.where`'s (paragraph, sentence, last sentence, line) or
@@ -403,9 +278,7 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
     """
     add = parts.append
     line_link = f"]({link}#L" if link else ""
-    quotes = quote_blocks([row[0] for row in rows])
-    for (_, category, tags, created, note, loc), quote in zip(rows, quotes, strict=True):
-        # The facts line's pieces, put together by one f-string (fewer copies than `+=`).
+    for quote, category, tags, created, note, loc in rows:
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
@@ -417,7 +290,7 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
             if line_link:
                 place = f"{place} · [line {line}{line_link}{line})"
         date = f" · {_date(created)}" if created else ""
-        add(quote)
+        add(quote_block(quote))
         add(f"{_category_strong(category)}{tag_list}{place}{date}")
         if note and not note.isspace():
             add(_close_fences(note.strip("\n").rstrip()))
@@ -451,18 +324,11 @@ def render_article(
     group_by: str = "order",
     source_link: str | None = None,
     level: int = 1,
-    sentence_starts: SentenceStartsOf | None = None,
-    bounds: BlockBounds | None = None,
-    locator: Where | None = None,
 ) -> str:
-    """Append one article's section to `w`; return the anchor of its heading. `sentence_starts`
-    and `bounds` are passed to `Locator`; `locator` replaces it (e.g. places stored in the
-    sidecar: reader.annotations.places)."""
+    """Append one article's section to `w`; return the anchor of its heading."""
     anchor = article_head(w, document, article_note, source_link, level)
     anchored, orphans = ordered(annotations)
-    if locator is None:
-        locator = Locator(document, sentence_starts, bounds)
-    where = locator.where
+    where = Locator(document).where
     highlight_sections(
         w,
         [highlight_row(ann, where(ann.start, ann.end)) for ann in anchored],
@@ -537,27 +403,12 @@ def render_markdown(
     article_note: str = "",
     group_by: str = "order",
     source_link: str | None = None,
-    sentence_starts: SentenceStartsOf | None = None,
-    bounds: BlockBounds | None = None,
-    locator: Where | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
-    where the notes will live (e.g. `story.txt`); None leaves out file and line links.
-    `sentence_starts` and `bounds` are passed to `Locator`."""
+    where the notes will live (e.g. `story.txt`); None leaves out file and line links."""
     w = NotesWriter()
     w.block(MARKER)
-    render_article(
-        w,
-        document,
-        annotations,
-        article_note,
-        group_by,
-        source_link,
-        1,
-        sentence_starts,
-        bounds,
-        locator,
-    )
+    render_article(w, document, annotations, article_note, group_by, source_link, 1)
     return w.text()
 
 
@@ -579,21 +430,18 @@ def is_ours(path: Path) -> bool:
     return first.strip() == MARKER
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    data = text.encode("utf-8")  # written as it is: no newline translation
+def write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically; a failure is one `ReaderError` naming the file."""
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))  # as it is: no newline translation
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def write_notes_file(path: Path, text: str, force: bool = False) -> Path:
     if path.exists() and not force and not is_ours(path):
         raise ExportExists(path)
-    write_text_atomic(path, text)
+    write_text(path, text)
     return path
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
+from reader.export.markdown import ordered
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MARKDOWN_FORMAT = "text/markdown"
@@ -111,8 +112,6 @@ def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, 
 
 
 def w3c_items(document, annotations: list[Annotation]) -> list[dict[str, Any]]:
-    from reader.export.markdown import ordered
-
     source = source_uri(document.path)
     anchored, orphans = ordered(annotations)
     return [annotation_to_w3c(a, source) for a in anchored + orphans]
@@ -223,12 +222,8 @@ def _category_of(value: str) -> str | None:
     return _LABEL_TO_CATEGORY.get(key)
 
 
-def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
-    """One W3C annotation as an Annotation (not yet anchored), or None without a selector.
-
-    An annotation with only a TextPositionSelector comes back with an empty `exact`; the
-    importer fills it from the article.
-    """
+def _target_of(obj: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[int, int] | None]:
+    """(the first usable TextQuoteSelector, the first usable position) of the target."""
     quote: dict[str, Any] | None = None
     position: tuple[int, int] | None = None
     for sel in _selectors(obj.get("target")):
@@ -239,9 +234,11 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
             start, end = _int_or_none(sel.get("start")), _int_or_none(sel.get("end"))
             if start is not None and end is not None and 0 <= start <= end:
                 position = (start, end)
-    if quote is None and position is None:
-        return None
+    return quote, position
 
+
+def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
+    """(notes, tags, category) of the annotation's bodies."""
     notes: list[str] = []
     tags: list[str] = []
     category: str | None = None
@@ -263,12 +260,24 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
                 tags.append(value.strip())
         else:  # commenting, describing, no purpose...: the note
             notes.append(value)
+    return notes, tags, category
+
+
+def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
+    """One W3C annotation as an Annotation (not yet anchored), or None without a selector.
+
+    An annotation with only a TextPositionSelector comes back with an empty `exact`; the
+    importer fills it from the article.
+    """
+    quote, position = _target_of(obj)
+    if quote is None and position is None:
+        return None
+    notes, tags, category = _bodies_of(obj)
     # Hypothesis API records carry the note and tags as plain fields.
     if not notes and isinstance(obj.get("text"), str):
         notes.append(obj["text"])
     if not tags:
         tags = [t.strip() for t in _as_list(obj.get("tags")) if isinstance(t, str) and t.strip()]
-
     start, end = position if position is not None else (0, 0)
     created = obj.get("created") if isinstance(obj.get("created"), str) else ""
     modified = obj.get("modified") if isinstance(obj.get("modified"), str) else ""
@@ -285,11 +294,6 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         created=created,
         modified=modified or created,
     )
-
-
-def parse_w3c(obj: Any) -> list[Annotation]:
-    """The annotations in a parsed W3C JSON document (items without a selector dropped)."""
-    return parse_w3c_counted(obj)[0]
 
 
 def parse_w3c_counted(obj: Any) -> tuple[list[Annotation], int]:

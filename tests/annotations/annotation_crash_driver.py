@@ -22,7 +22,7 @@ from pathlib import Path
 
 from annotation_writer_child import write_loop
 
-from reader.annotations.storage import decode, sidecar_path_for
+from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
 
 
 def run_child(article: str, label: str) -> tuple[int, int]:
@@ -54,12 +54,11 @@ def check(article: str) -> tuple[set[str], str | None]:
     path = sidecar_path_for(article)
     if not path.exists():
         return set(), None
-    raw = path.read_bytes()
     try:
-        data = decode(json.loads(raw.decode("utf-8")), path.name)
+        data, _ = SidecarStorage(path, read_only=True).read_file()
     except Exception as error:  # report, do not crash: the test asserts on it
         return set(), f"{type(error).__name__}: {error}"
-    return set(data.records), None
+    return {doc["id"] for doc in (data or {}).get("annotations", {}).values()}, None
 
 
 def main() -> int:

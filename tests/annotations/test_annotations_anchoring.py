@@ -6,7 +6,7 @@ from annotation_fixtures import ARTICLE, CORPUS, make_document
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations.anchoring import find_quote, reanchor
+from reader.annotations.anchoring import find_quote, reanchor, still_anchored
 from reader.annotations.model import Annotation
 
 SENTENCE = "Critics said the cost estimate was too low."
@@ -186,3 +186,34 @@ def test_edits_outside_quote_and_context_never_move_the_anchor(
     moved = reanchor(new_text, ann)
     assert not moved.orphaned
     assert (moved.start, moved.end) == (start + shift, end + shift)
+
+
+def _sliced_still_anchored(text: str, ann: Annotation) -> bool:
+    """The predicate written with slices: the reference the in-place comparison must agree
+    with."""
+    start, end, exact = ann.start, ann.end, ann.exact
+    return (
+        0 <= start < end <= len(text)
+        and text[start:end] == exact
+        and text[max(0, start - 32) : start] == ann.prefix
+        and text[end : end + 32] == ann.suffix
+    )
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    st.text("ab\n ", max_size=80),
+    st.integers(-3, 90),
+    st.integers(-3, 90),
+    st.text("ab\n ", max_size=40),
+    st.text("ab", max_size=4),
+    st.text("ab", max_size=4),
+    st.booleans(),
+)
+def test_still_anchored_agrees_with_slicing(text, start, end, prefix, exact, suffix, real):
+    if real:  # the selectors taken from the text itself, possibly wrong by a char
+        prefix = text[max(0, start - 32) : max(start, 0)] + suffix[:1]
+        exact = text[max(start, 0) : max(end, 0)]
+        suffix = text[max(end, 0) : max(end, 0) + 32]
+    ann = Annotation("x", "claim", start, end, exact, prefix, suffix)
+    assert still_anchored(text, ann) == _sliced_still_anchored(text, ann)

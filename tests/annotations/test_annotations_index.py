@@ -8,7 +8,8 @@ from annotation_fixtures import ARTICLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations.storage import decode, dumps
+from reader.annotations.record import record_to_annotation
+from reader.annotations.sidecar import Encoder, dumps
 from reader.annotations.store import AnnotationStore
 from reader.document.model import Document
 
@@ -32,10 +33,10 @@ OPS = st.lists(
 @given(ops=OPS, probes=st.lists(st.integers(0, N), max_size=10))
 def test_index_matches_brute_force(tmp_path, ops, probes):
     document = Document(path=str(tmp_path / "story.txt"), format="text", text=ARTICLE, blocks=[])
-    store = AnnotationStore(document)  # not opened from disk: nothing is saved
-    store._schedule = lambda: None
+    store = AnnotationStore(document)  # not opened from disk
+    store._saver.changed = lambda quiet=False: None  # nothing is saved
     for op, a, b in ops:
-        current = list(store._anns.values())
+        current = list(store._collection.by_id().values())
         if op == "add":
             store.add(a, min(a + b, N))
         elif op in ("update", "delete") and current:
@@ -48,7 +49,7 @@ def test_index_matches_brute_force(tmp_path, ops, probes):
             store.undo()
         elif op == "redo":
             store.redo()
-        anns = list(store._anns.values())
+        anns = list(store._collection.by_id().values())
         expected = sorted(anns, key=lambda x: (x.start, x.end, x.created, x.id))
         assert [x.id for x in store.annotations] == [x.id for x in expected]
         ranges = [(x.start, x.end) for x in anns]
@@ -75,20 +76,37 @@ def test_dumps_reads_back_whatever_is_written(note, tag, other):
     data = {"meta": {"1": {"schema": 1}}, "annotations": {"1": record}, "extra": {"1": other}}
     raw = dumps(data)
     assert json.loads(raw.decode("utf-8")) == data
-    assert decode(json.loads(raw), "x").annotations["a"].note == note
+    assert record_to_annotation(json.loads(raw)["annotations"]["1"]).note == note
 
 
-def test_dumps_puts_one_row_per_line_and_reuses_cached_rows():
+def test_dumps_puts_one_document_per_line():
     rows = {str(i): {"id": str(i), "note": f"n{i}"} for i in range(3)}
-    cache: dict = {}
-    first = dumps({"annotations": rows}, None, cache)
+    first = dumps({"annotations": rows})
     assert len(first.decode().splitlines()) == 2 + 3 + 2
-    assert len(cache) == 3
-    # A cached row object is reused verbatim (so unchanged rows cost nothing to encode).
-    row = rows["1"]
-    cache[id(row)] = (row, b'{"id": "1", "note": "cached"}')
-    assert b'"cached"' in dumps({"annotations": rows}, cache, {})
     assert (
         dumps({"annotations": {"1": "\ud800"}})
         == b'{\n "annotations": {\n  "1": "\\ud800"\n }\n}\n'
     )
+
+
+_ROW = st.dictionaries(st.text(max_size=4), st.one_of(st.text(max_size=5), st.integers()))
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    rows=st.lists(_ROW, max_size=6),
+    keep=st.lists(st.booleans(), max_size=6),
+    other=st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+def test_an_encoder_reusing_rows_gives_the_bytes_of_a_fresh_one(rows, keep, other):
+    encoder = Encoder()
+    table = {str(i): row for i, row in enumerate(rows, start=1)}
+    encoder.encode({"annotations": table, "x": other})
+    # the next save: some documents equal (copies), others changed
+    again = {
+        k: (dict(row) if i < len(keep) and keep[i] else {**row, "n": i})
+        for i, (k, row) in enumerate(table.items())
+    }
+    data = {"annotations": again, "x": other}
+    raw = encoder.encode(data)
+    assert raw == dumps(data) and json.loads(raw) == data

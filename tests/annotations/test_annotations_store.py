@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from annotation_fixtures import ARTICLE, make_document
-from tinydb import TinyDB
+from tinydb import Query, TinyDB
 
-from reader.annotations import storage as storage_module
+from reader.annotations import sidecar as sidecar_module
 from reader.annotations import store as store_module
 from reader.annotations.model import SCHEMA_VERSION
-from reader.annotations.storage import SidecarStorage
 from reader.annotations.store import AnnotationStore
 from reader.errors import NotFoundError, ReaderError
 
@@ -60,9 +59,12 @@ def test_first_annotation_creates_sidecar_and_lock(article, open_store, tmp_path
     assert quote["type"] == "TextQuoteSelector" and quote["exact"] == ARTICLE[s:e]
     assert quote["prefix"] == ARTICLE[s - 32 : s] and quote["suffix"] == ARTICLE[e : e + 32]
     assert position == {"type": "TextPositionSelector", "start": s, "end": e}
-    # TinyDB itself can read the file through the storage class.
-    with TinyDB(store.sidecar_path, storage=SidecarStorage) as db:
+    # A plain TinyDB reads the file.
+    with TinyDB(store.sidecar_path) as db:
         assert [doc["id"] for doc in db.table("annotations").all()] == [ann.id]
+        assert db.table("annotations").get(Query().category == "disputed")["note"] == (
+            "Which critics?"
+        )
 
 
 def test_add_update_delete_and_reopen(article, open_store):
@@ -183,13 +185,13 @@ def test_unknown_fields_tables_and_keys_are_preserved(article, open_store):
 
 def test_a_burst_of_changes_costs_about_one_write(article, open_store, monkeypatch):
     writes = []
-    original = SidecarStorage.write_bytes
+    original = sidecar_module.write_atomic
 
-    def counting(self, payload):
+    def counting(path, payload):
         writes.append(len(payload))
-        return original(self, payload)
+        return original(path, payload)
 
-    monkeypatch.setattr(SidecarStorage, "write_bytes", counting)
+    monkeypatch.setattr(sidecar_module, "write_atomic", counting)
     store = open_store(article)
     for i in range(20):
         store.add(i * 3, i * 3 + 2, note=str(i))
@@ -256,10 +258,10 @@ def test_sidecar_corrupted_by_someone_else_while_open_is_not_overwritten(article
 
 
 def _fail_writes(monkeypatch):
-    def refuse(self, payload):
-        raise PermissionError(13, "Permission denied", str(self.path))
+    def refuse(path, payload):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(SidecarStorage, "write_bytes", refuse)
+    monkeypatch.setattr(sidecar_module, "write_atomic", refuse)
 
 
 def test_write_refused_keeps_annotations_in_memory_and_retries(article, open_store, monkeypatch):
@@ -363,8 +365,20 @@ def test_sidecar_deleted_while_open_is_rewritten_from_memory(article, open_store
 
 
 def test_stale_temp_files_are_cleaned_under_the_lock(article, open_store):
+    """A temporary file whose writer (its pid is in the name) is gone is removed."""
+    import subprocess
+    import sys
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     store = open_store(article)
-    stale = store.sidecar_path.with_name(f".{store.sidecar_path.name}{storage_module.TEMP_MARK}1-2")
+    stale = store.sidecar_path.with_name(
+        f".{store.sidecar_path.name}{sidecar_module.TEMP_MARK}{int(dead.stdout)}-2"
+    )
     stale.write_text("{")
     store.add(0, 7)
     store.flush()
@@ -427,3 +441,16 @@ def test_add_annotation_for_import(article, open_store, tmp_path):
     assert store.annotations[-1].id == orphan.id
     assert len(store.annotations) == 3
     assert store.undo() == "import annotation" and store.get(orphan.id) is None
+
+
+def test_the_sidecar_storage_serves_a_plain_tinydb(article, open_store, tmp_path):
+    path = tmp_path / "story.txt.annotations.json"
+    with TinyDB(path, storage=sidecar_module.SidecarStorage) as db:
+        db.table("reading_positions").insert({"offset": 5})
+    store = open_store(article)
+    a = store.add(0, 7, note="kept")
+    store.flush()
+    with TinyDB(path, storage=sidecar_module.SidecarStorage) as db:
+        assert db.table("reading_positions").all() == [{"offset": 5}]
+        (found,) = db.table("annotations").search(Query().id == a.id)
+        assert found["note"] == "kept" and found["target"]["selector"][1]["end"] == 7

@@ -270,3 +270,28 @@ def test_write_article_notes_refuses_foreign_files(tmp_path, builder, annotator)
     write_article_notes(doc, store, force=True)
     assert target.read_text() == first
     assert not list(tmp_path.glob(".*tmp*"))
+
+
+def test_multi_line_quotes_keep_their_lines_and_escape_each_start():
+    assert quote_block("one\ntwo") == "> one\\\n> two"
+    assert quote_block("one \ntwo") == "> one&#32;\\\n> two"
+    assert quote_block("one\n# two\n3. x") == "> one\\\n> \\# two\\\n> 3\\. x"
+    assert quote_block("end\n\n") == "> end&#10;&#10;"
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.integers(0, 400), min_size=1, max_size=30), st.data())
+def test_line_numbers_match_counting_newlines(offsets, data):
+    lines = data.draw(st.lists(st.text("ab \t", max_size=12), min_size=1, max_size=40))
+    text = "\n".join(lines)
+    doc = build_document(text)
+    locator = Locator(doc)
+    for offset in sorted(offsets) + offsets:  # in order, then revisiting earlier offsets
+        offset = min(offset, len(text))
+        where = locator.where(offset, offset + 1)
+        if where is None:
+            assert not doc.blocks
+            continue
+        block = doc.blocks[where[0] - 1]
+        expected = text.count("\n", 0, max(block.start, offset)) + 1
+        assert where[3] == expected

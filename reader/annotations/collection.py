@@ -1,0 +1,149 @@
+"""An article's annotations in memory: by id, in document order, with undo history.
+
+The order index keeps anchored annotations sorted by (start, end, created, id), with their
+starts for bisection, and orphans by creation. Single changes update it in place; bulk
+changes (a load, a merge) invalidate it and the next read rebuilds it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from reader.annotations.history import History
+from reader.annotations.model import Annotation
+
+
+class AnnotationCollection:
+    def __init__(self) -> None:
+        self._anns: dict[str, Annotation] = {}
+        self.history = History()
+        self._valid = False
+        self._anchored: list[Annotation] = []
+        self._keys: list[tuple[int, int, str, str]] = []
+        self._starts: list[int] = []
+        self._orphans: list[Annotation] = []
+        self._orphan_keys: list[tuple[str, str]] = []
+        self._max_len = 0
+        self._listing: list[Annotation] | None = None
+
+    # -- reading -------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._anns)
+
+    def __contains__(self, id: str) -> bool:
+        return id in self._anns
+
+    def get(self, id: str) -> Annotation | None:
+        return self._anns.get(id)
+
+    def by_id(self) -> dict[str, Annotation]:
+        return dict(self._anns)
+
+    def listing(self) -> list[Annotation]:
+        """Anchored annotations in document order (start, end), then orphans."""
+        self._ensure_index()
+        if self._listing is None:
+            self._listing = self._anchored + self._orphans
+        return list(self._listing)
+
+    def overlapping(self, start: int, end: int) -> list[Annotation]:
+        """Anchored annotations sharing at least one character with start:end (a point range
+        start == end counts as that offset), in document order."""
+        if end <= start:
+            end = start + 1
+        self._ensure_index()
+        hi = bisect.bisect_left(self._starts, end)
+        lo = bisect.bisect_left(self._starts, start - self._max_len)
+        return [a for a in self._anchored[lo:hi] if a.end > start]
+
+    def at(self, offset: int) -> list[Annotation]:
+        """Anchored annotations covering `offset`, innermost (shortest) first."""
+        found = self.overlapping(offset, offset + 1)
+        found.sort(key=lambda a: (a.end - a.start, a.start))
+        return found
+
+    def find_range(self, start: int, end: int) -> Annotation | None:
+        """The anchored annotation spanning exactly start:end, if any."""
+        self._ensure_index()
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._starts) and self._starts[i] == start:
+            if self._anchored[i].end == end:
+                return self._anchored[i]
+            i += 1
+        return None
+
+    # -- changing ------------------------------------------------------------------------
+    def set(self, id: str, ann: Annotation | None) -> None:
+        """Store `ann` under `id` (None: remove it), keeping the index up to date."""
+        old = self._anns.get(id)
+        if ann is None:
+            self._anns.pop(id, None)
+        else:
+            self._anns[id] = ann
+        self._reindex(old, ann)
+
+    def replace_all(self, anns: Iterable[Annotation]) -> None:
+        self._anns = {a.id: a for a in anns}
+        self._invalidate()
+
+    # -- the index -----------------------------------------------------------------------
+    def _ensure_index(self) -> None:
+        if self._valid:
+            return
+        anns = list(self._anns.values())
+        self._anchored = sorted((a for a in anns if not a.orphaned), key=_order_key)
+        self._keys = [_order_key(a) for a in self._anchored]
+        self._starts = [a.start for a in self._anchored]
+        self._orphans = sorted((a for a in anns if a.orphaned), key=_orphan_key)
+        self._orphan_keys = [_orphan_key(a) for a in self._orphans]
+        self._max_len = max((a.end - a.start for a in self._anchored), default=0)
+        self._listing = None
+        self._valid = True
+
+    def _invalidate(self) -> None:
+        self._valid = False
+        self._listing = None
+
+    def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
+        if not self._valid:
+            return
+        self._listing = None
+        if old is not None and not self._remove(old):
+            self._invalidate()
+            return
+        if new is None:
+            return
+        if new.orphaned:
+            key = _orphan_key(new)
+            i = bisect.bisect_left(self._orphan_keys, key)
+            self._orphan_keys.insert(i, key)
+            self._orphans.insert(i, new)
+        else:
+            key = _order_key(new)
+            i = bisect.bisect_left(self._keys, key)
+            self._keys.insert(i, key)
+            self._anchored.insert(i, new)
+            self._starts.insert(i, new.start)
+            self._max_len = max(self._max_len, new.end - new.start)
+
+    def _remove(self, old: Annotation) -> bool:
+        if old.orphaned:
+            keys, items, key = self._orphan_keys, self._orphans, _orphan_key(old)
+        else:
+            keys, items, key = self._keys, self._anchored, _order_key(old)
+        i = bisect.bisect_left(keys, key)
+        if i >= len(items) or items[i].id != old.id:
+            return False
+        del keys[i], items[i]
+        if not old.orphaned:
+            del self._starts[i]
+        return True
+
+
+def _order_key(ann: Annotation) -> tuple[int, int, str, str]:
+    return (ann.start, ann.end, ann.created, ann.id)
+
+
+def _orphan_key(ann: Annotation) -> tuple[str, str]:
+    return (ann.created, ann.id)

@@ -1,0 +1,232 @@
+"""Saving in the background: a burst of changes costs one write of the sidecar.
+
+Changes go to the TinyDB database in memory (`WriteBehind`, a TinyDB middleware that writes
+nothing by itself). `Saver` runs a writer thread that flushes it once changes have been
+quiet for `QUIET_SECONDS`, or at the latest `MAX_DELAY_SECONDS` after the first unsaved
+change; `flush()` saves at once (on quit, on SIGTERM). Changes are numbered; a save covers
+every change up to the number it started with.
+
+A save that fails keeps everything in memory: an unusable sidecar (another process wrote
+garbage or a newer schema) sets `problem` and is never overwritten; a failed write
+(read-only folder, full disk, the lock held too long) sets `warning` and `unsaved`, and the
+next change or `flush()` retries.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.middlewares import Middleware
+
+from reader.annotations.sidecar import SidecarProblem, SidecarStorage, copy_tables
+
+QUIET_SECONDS = 0.05
+MAX_DELAY_SECONDS = 0.5
+
+Tables = dict[str, Any]
+
+
+class WriteBehind(Middleware):
+    """Keeps the database in memory: TinyDB's writes only change the cached data; `flush`
+    hands a copy of it to the storage (which may merge it with the file: see `synced`)."""
+
+    def __init__(self, storage_cls: type = SidecarStorage, lock: Any = None) -> None:
+        super().__init__(storage_cls)
+        self.lock = lock if lock is not None else threading.RLock()
+        self.cache: Tables | None = None
+
+    def read(self) -> Tables:
+        with self.lock:
+            if self.cache is None:
+                self.cache = self.storage.read() or {}
+            return self.cache
+
+    def write(self, data: Tables) -> None:
+        with self.lock:
+            self.cache = data
+
+    def replace(self, data: Tables) -> None:
+        """Make (a copy of) `data` the database (after a merge with another process's
+        changes)."""
+        with self.lock:
+            self.cache = copy_tables(data)
+
+    def flush(self) -> tuple[Tables, Tables | None]:
+        """Write the database: (what was sent, what the file holds now when the storage
+        merged in another process's changes, else None). Raises what the storage raises."""
+        with self.lock:
+            sent = copy_tables(self.cache or {})  # TinyDB changes documents in place
+        self.storage.write(sent)
+        return sent, self.storage.synced if self.storage.merged else None
+
+    def close(self) -> None:
+        self.storage.close()
+
+
+class Saver:
+    """The writer thread and the bookkeeping of what is saved.
+
+    `save(timeout)` does one save (raising OSError or SidecarProblem); `changed` is called
+    after every change to the data, `quiet=True` for changes that are not the user's (a
+    failure to save those alone warns nobody)."""
+
+    def __init__(
+        self,
+        save: Callable[[float | None], None],
+        lock: threading.RLock,
+        sidecar: Path,
+        article_name: str,
+        on_news: Callable[[], None],
+    ) -> None:
+        self._save_once = save
+        self._lock = lock
+        self._cond = threading.Condition(lock)
+        self._io_lock = threading.RLock()  # one save (or reload) at a time
+        self.path = sidecar
+        self.article_name = article_name
+        self._on_news = on_news  # problem or warning changed: the store bumps its version
+        self.problem: str | None = None
+        self.warning: str | None = None
+        self.unsaved = False
+        self._change_seq = 0
+        self._saved_seq = 0
+        self._failed_seq = 0
+        self._quiet_seq = 0
+        self._first_pending = 0.0
+        self._last_change = 0.0
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self._flush_now = False
+
+    @property
+    def pending(self) -> bool:
+        return self._change_seq != self._saved_seq
+
+    def changed(self, quiet: bool = False) -> None:
+        with self._cond:
+            now = time.monotonic()
+            if not self.pending:
+                self._first_pending = now
+            self._last_change = now
+            self._change_seq += 1
+            if quiet:
+                self._quiet_seq = self._change_seq
+            self.start()
+
+    def start(self) -> None:
+        """Make sure the writer thread runs and looks at the state."""
+        with self._cond:
+            if self._thread is None or not self._thread.is_alive():
+                self._stopping = False
+                self._thread = threading.Thread(
+                    target=self._writer, name=f"annotations:{self.path.name}", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _wants_save(self) -> bool:
+        return self.problem is None and self.pending and self._change_seq > self._failed_seq
+
+    def _writer(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopping and not self._wants_save():
+                    self._cond.wait()
+                while not self._stopping and not self._flush_now:
+                    due = min(
+                        self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS
+                    )
+                    wait = due - time.monotonic()
+                    if wait <= 0:
+                        break
+                    self._cond.wait(wait)
+                self._flush_now = False
+                if self._stopping:
+                    return
+            self.save()
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Block until every change so far is on disk (or the save failed: see `unsaved`)."""
+        with self._cond:
+            self._flush_now = True
+            self._cond.notify_all()
+        self.save(timeout=timeout, retry=True)
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=10)
+
+    def exclusive(self, blocking: bool = True) -> bool:
+        """Take the save lock (for a reload or a move aside); release with `release`."""
+        return self._io_lock.acquire(blocking=blocking)
+
+    def release(self) -> None:
+        self._io_lock.release()
+
+    def save(self, timeout: float | None = None, retry: bool = False) -> None:
+        if not self._io_lock.acquire(timeout=-1 if timeout is None else timeout):
+            return
+        try:
+            with self._lock:
+                if self.problem is not None or not self.pending:
+                    return
+                if not retry and self._change_seq <= self._failed_seq:
+                    return
+                attempt = self._change_seq
+            try:
+                self._save_once(timeout)
+            except SidecarProblem as problem:
+                with self._lock:
+                    self.problem = problem_message(str(problem))
+                    self.unsaved = True
+                self._on_news()
+            except OSError as error:
+                with self._lock:
+                    self._failed_seq = attempt
+                    if attempt > self._quiet_seq:
+                        self.unsaved = True
+                        if self.warning is None:
+                            self.warning = self._failure_message(error)
+                            self._on_news()
+            else:
+                with self._lock:
+                    self._saved_seq = max(self._saved_seq, attempt)
+                    self._failed_seq = 0
+                    self.unsaved = self.pending and self.unsaved
+        finally:
+            self._io_lock.release()
+
+    def resume(self) -> None:
+        """The sidecar became usable again (moved aside): save what is pending."""
+        with self._cond:
+            self.problem = None
+            if self._wants_save():
+                self.start()
+
+    def _failure_message(self, error: OSError) -> str:
+        folder = self.path.parent
+        if isinstance(error, TimeoutError):
+            why = f"{self.path.name} is locked by another program"
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = f"the folder {folder} is read-only"
+        elif error.errno == errno.ENOSPC:
+            why = "the disk is full"
+        else:
+            why = error.strerror or str(error)
+        return (
+            f"annotations for {self.article_name} cannot be saved ({why}): "
+            "they are kept in memory until you export them or the next save succeeds"
+        )
+
+
+def problem_message(problem: str) -> str:
+    return f"{problem}: annotating is off until it is moved aside"

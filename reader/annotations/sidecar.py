@@ -1,0 +1,253 @@
+"""The sidecar file: a TinyDB storage that locks, merges and writes atomically.
+
+The file is a TinyDB database in TinyDB's own JSON layout, so a plain `TinyDB(path)` reads
+it too::
+
+    {"meta": {"1": {"schema": 1, "sha256": "...", "source": "story.txt",
+                    "article_note": "...", "article_note_modified": "..."}},
+     "annotations": {"1": {<an annotation record: reader/annotations/record.py>}, ...}}
+
+`SidecarStorage` is what `TinyDB(path, storage=...)` opens:
+
+* `read` parses the file (None when missing or empty) and raises `SidecarProblem`, naming the
+  file and what is wrong, for a file that must not be overwritten (not JSON, not UTF-8, not
+  TinyDB's layout, an annotation without an id, a newer schema);
+* `write` takes an exclusive `flock` on `<sidecar>.lock`, and when another process replaced
+  the file since this storage last read or wrote it, 3-way merges the file into the data
+  (reader/annotations/merge.py); then it replaces the file atomically (`reader.atomic`) and
+  keeps what it wrote as `synced`, the base of the next merge.
+
+Readers need no lock: a file is only ever replaced whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import fcntl
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
+from reader.annotations.model import SCHEMA_VERSION
+from reader.annotations.record import is_record
+from reader.atomic import TEMP_MARK, remove_stale_temps, write_atomic
+from reader.errors import ReaderError
+
+__all__ = ["TEMP_MARK", "FileStamp", "SidecarProblem", "SidecarStorage", "sidecar_path_for"]
+
+SIDECAR_SUFFIX = ".annotations.json"
+LOCK_SUFFIX = ".lock"
+
+Tables = dict[str, Any]
+
+
+class SidecarProblem(ReaderError):
+    """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
+
+
+def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
+    """Where the annotations of the article at `source` are kept."""
+    p = Path(source)
+    return p.with_name(p.name + SIDECAR_SUFFIX)
+
+
+@dataclass(slots=True, frozen=True)
+class FileStamp:
+    """What tells that the file was replaced: cheap to get, changes on every replace."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> FileStamp:
+        return cls(st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+class SidecarStorage(Storage):
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + LOCK_SUFFIX)
+        self.read_only = read_only
+        self.lock_timeout: float | None = None  # how long `write` waits for the lock
+        self.synced: Tables = {}  # the data as last read from or written to the file
+        self.merged = False  # the last write merged in another process's changes
+        self._encoder = Encoder()
+        self.stamp: FileStamp | None = None  # the file's stamp then
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self) -> Tables | None:
+        data, stamp = self.read_file()
+        self.synced, self.stamp = data or {}, stamp
+        # TinyDB changes what it reads in place: it gets its own copy of the documents.
+        return None if data is None else copy_tables(data)
+
+    def read_file(self) -> tuple[Tables | None, FileStamp | None]:
+        """(the file's data, its stamp), without remembering them; (None, None) when it is
+        missing. Raises SidecarProblem for a file that must not be overwritten."""
+        name = self.path.name
+        try:
+            with open(self.path, "rb") as fh:
+                stamp = FileStamp.of(os.fstat(fh.fileno()))
+                raw = fh.read()
+        except FileNotFoundError:
+            return None, None
+        except IsADirectoryError:
+            raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+        except OSError as error:
+            raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
+        if not text.strip():
+            return None, stamp
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
+        except RecursionError:
+            raise SidecarProblem(f"{name} is nested too deeply to read") from None
+        check(data, name)
+        return data, stamp
+
+    def current_stamp(self) -> FileStamp | None:
+        try:
+            return FileStamp.of(os.stat(self.path))
+        except OSError:
+            return None
+
+    def changed_on_disk(self) -> bool:
+        """True when the file was replaced (or created) since this storage last saw it."""
+        current = self.current_stamp()
+        return current is not None and current != self.stamp
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, data: Tables) -> None:
+        """Merge whatever another process wrote since, then replace the file with it."""
+        if self.read_only:
+            raise ReaderError(f"{self.path.name} was opened read-only")
+        with self.locked(self.lock_timeout):
+            self.merged = False
+            if self.changed_on_disk():
+                theirs, _ = self.read_file()
+                if theirs is not None:
+                    data = merge_sidecars(self.synced, data, theirs)
+                    self.merged = True
+            data = copy_tables(data)  # what the caller goes on to change is not the base
+            written = write_atomic(self.path, self._encoder.encode(data))
+            self.synced, self.stamp = data, FileStamp.of(written)
+
+    @contextlib.contextmanager
+    def locked(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the exclusive cross-process lock (creating the lock file if needed)."""
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if timeout is None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            else:
+                deadline = time.monotonic() + timeout
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= deadline:
+                            raise TimeoutError(f"{self.lock_path.name} is busy") from None
+                        time.sleep(0.01)
+            remove_stale_temps(self.path)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the flock
+
+    def close(self) -> None:
+        pass
+
+
+def copy_tables(data: Tables) -> Tables:
+    """A copy of `data` whose tables and documents are new (TinyDB changes both in place;
+    the values inside documents are only ever replaced, so they are shared)."""
+    return {name: _copy_table(table) for name, table in data.items()}
+
+
+def _copy_table(table: Any) -> Any:
+    if not isinstance(table, dict):
+        return copy.deepcopy(table)
+    return {k: dict(v) if isinstance(v, dict) else copy.deepcopy(v) for k, v in table.items()}
+
+
+def check(data: Any, name: str) -> None:
+    """Raise SidecarProblem unless `data` is a sidecar this version may read and rewrite."""
+    if not isinstance(data, dict):
+        raise SidecarProblem(f"{name} is not an annotations file (top level is not an object)")
+    annotations = data.get(ANNOTATIONS_TABLE, {})
+    meta = data.get(META_TABLE, {})
+    if not (
+        isinstance(meta, dict)
+        and isinstance(annotations, dict)
+        and all(str(k).isdecimal() for k in (*meta, *annotations))  # TinyDB's doc ids
+    ):
+        raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
+    schema = meta_of(data).get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")
+    if schema > SCHEMA_VERSION:
+        raise SidecarProblem(
+            f"{name} was written by a newer margin-reader (schema {schema}, "
+            f"this one reads up to {SCHEMA_VERSION})"
+        )
+    for doc_id, record in annotations.items():
+        if not is_record(record):
+            raise SidecarProblem(f"{name} has an unreadable annotation (record {doc_id})")
+
+
+class Encoder:
+    """Turns the data into the file's bytes: UTF-8 JSON with one document per line (readable,
+    diffable, and a JSON error's line number points at a document). Text with lone
+    surrogates falls back to ASCII escapes, so whatever is written always reads back.
+
+    It remembers each document's encoding from the last call, so a save after one change
+    encodes one document (a document equal to the one remembered reuses its text)."""
+
+    _UTF8 = json.JSONEncoder(ensure_ascii=False).encode
+    _ASCII = json.JSONEncoder(ensure_ascii=True).encode
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def encode(self, data: Tables) -> bytes:
+        try:
+            return self._text(data, self._UTF8).encode("utf-8")
+        except UnicodeEncodeError:
+            self._rows = {}
+            return self._text(data, self._ASCII).encode("ascii")
+
+    def _text(self, data: Tables, enc: Callable[[Any], str]) -> str:
+        known, rows = self._rows, {}
+        tables = []
+        for name, table in data.items():
+            if not (isinstance(table, dict) and table):
+                tables.append(f" {enc(name)}: {enc(table)}")
+                continue
+            lines = []
+            for key, doc in table.items():
+                seen = known.get((name, key))
+                text = seen[1] if seen is not None and seen[0] == doc else enc(doc)
+                rows[name, key] = (doc, text)
+                lines.append(f"  {enc(str(key))}: {text}")
+            tables.append(f" {enc(name)}: {{\n" + ",\n".join(lines) + "\n }")
+        self._rows = rows
+        return "{\n" + ",\n".join(tables) + "\n}\n"
+
+
+def dumps(data: Tables) -> bytes:
+    """The file's bytes for `data` (see `Encoder`)."""
+    return Encoder().encode(data)
