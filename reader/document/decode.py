@@ -58,23 +58,29 @@ def _cp1252_table() -> str:
 CP1252_TABLE = _cp1252_table()
 
 
+BIDI_MARK = "\u21c4"
+INVISIBLE_MARK = "\u25cc"
+
+
 def _control_map() -> dict[int, str]:
     table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
     table[0x7F] = "\u2421"
     for c in range(0x80, 0xA0):
         table[c] = "\ufffd" if c in _CP1252_UNDEFINED else CP1252_TABLE[c]
+    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[c] = BIDI_MARK
+    for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        table[c] = INVISIBLE_MARK
+    # Lone surrogates never come from decoding, but file names that are not UTF-8 reach
+    # Python with surrogate escapes, and JSON can carry them: they cannot be written.
+    for c in range(0xD800, 0xE000):
+        table[c] = "\ufffd"
     return table
 
 
 CONTROL_MAP: dict[int, str] = _control_map()
-BIDI_MARK = "\u21c4"
-INVISIBLE_MARK = "\u25cc"
-for _c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-    CONTROL_MAP[_c] = BIDI_MARK
-for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
-    CONTROL_MAP[_c] = INVISIBLE_MARK
 _CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _JOINERS = "\u200c\u200d"
 
@@ -105,17 +111,13 @@ def sanitize(text: str) -> str:
     return _CONTROL_RE.sub(_shown, text)
 
 
-# Every control character, newline and tab included: for one-line messages and titles.
-_LINE_CONTROL_MAP: dict[int, str] = {**CONTROL_MAP, 0x09: "\u2409", 0x0A: "\u240a"}
-_LINE_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
 def one_line(text: str) -> str:
-    """`text` safe to print on one line of a terminal: every control character (newline and
-    tab too) replaced one for one by a visible one. For file names in messages and titles."""
-    if _LINE_CONTROL_RE.search(text) is None:
-        return text
-    return _LINE_CONTROL_RE.sub(lambda m: _LINE_CONTROL_MAP[ord(m.group())], text)
+    """`text` safe to print on one line of a terminal: `sanitize`d, and newline and tab
+    shown as ␊ and ␉. For file names in messages and titles."""
+    text = sanitize(text)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", "\u240a").replace("\t", "\u2409")
+    return text
 
 
 def normalize_newlines(text: str) -> str:

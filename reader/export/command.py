@@ -10,6 +10,7 @@ from typing import TextIO
 from reader.annotations.model import Annotation
 from reader.annotations.sidecar import sidecar_path_for
 from reader.annotations.store import AnnotationStore
+from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.document.model import Document
 from reader.errors import ReaderError
@@ -96,7 +97,7 @@ def export_command(
     else:
         text, warnings = export_article(source, fmt, group_by, base_dir)
     for warning in warnings:
-        print(f"reader: warning: {warning}", file=sys.stderr)
+        print(f"reader: warning: {one_line(warning)}", file=sys.stderr)
     if output:
         write_text(Path(output), text)
     else:
@@ -129,7 +130,7 @@ def import_command(path: str, file: str) -> int:
     print(result.summary())
     if result.skipped:
         print(
-            f"reader: warning: {file}: skipped {result.skipped} item(s) with no usable "
+            f"reader: warning: {one_line(str(file))}: skipped {result.skipped} item(s) with no usable "
             "text selector",
             file=sys.stderr,
         )

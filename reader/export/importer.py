@@ -42,6 +42,8 @@ def read_w3c_file(path: str | Path) -> tuple[list[Annotation], int]:
         ) from None
     except RecursionError:
         raise ReaderError(f"{p}: JSON nested too deeply") from None
+    except ValueError:  # an integer longer than Python converts
+        raise ReaderError(f"{p}: unreadable JSON (a number with too many digits)") from None
     try:
         return parse_w3c_counted(data)
     except W3CFormatError as error:

@@ -17,6 +17,7 @@ from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
 from reader.atomic import write_atomic
+from reader.document.decode import sanitize
 from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.errors import ReaderError
@@ -221,8 +222,9 @@ def tag_text(tag: str) -> str:
 
 
 def link_target(path: str) -> str:
-    """A relative path as a Markdown link destination (percent-encoded, `/` separators)."""
-    return url_quote(path.replace(os.sep, "/"), safe="/")
+    """A relative path as a Markdown link destination (percent-encoded, `/` separators).
+    The path's own bytes are encoded, so a name that is not UTF-8 links to that file."""
+    return url_quote(os.fsencode(path.replace(os.sep, "/")), safe="/")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -253,7 +255,10 @@ class NotesWriter:
         return anchor
 
     def text(self) -> str:
-        return "\n\n".join(self.parts) + "\n"
+        """The document. Notes, tags and imported quotes may hold control characters (or
+        surrogates from a file name that is not UTF-8): like an article's text, they are
+        shown as visible symbols, never written raw."""
+        return sanitize("\n\n".join(self.parts) + "\n")
 
 
 @functools.cache

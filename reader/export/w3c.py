@@ -32,18 +32,28 @@ _LABEL_TO_CATEGORY = {label.casefold(): slug for slug, label in CATEGORY_LABELS.
 
 def dump_json(obj: Any) -> str:
     """Deterministic JSON text (UTF-8 kept, final newline): indented, except that a
-    collection's annotations are written one per line (Python's indenting encoder is several
-    times slower than its compact one, and ten thousand annotations must export fast)."""
+    collection's annotations are written one per line. DEL, C1 controls and lone surrogates
+    are written as `\\u` escapes (json escapes the C0 ones itself), so the text is safe on
+    a terminal and reads back to the same strings."""
     first = obj.get("first") if isinstance(obj, dict) else None
     items = first.get("items") if isinstance(first, dict) else None
     if not isinstance(items, list) or not items:
-        return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+        return _escape_unsafe(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
     placeholder = f"items-{uuid.uuid4()}"
     shell = dict(obj, first=dict(first, items=placeholder))
     head, tail = json.dumps(shell, ensure_ascii=False, indent=2).split(f'"{placeholder}"')
     encode = json.JSONEncoder(ensure_ascii=False).encode
     body = ",\n      ".join(encode(item) for item in items)
-    return f"{head}[\n      {body}\n    ]{tail}\n"
+    return _escape_unsafe(f"{head}[\n      {body}\n    ]{tail}\n")
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape_unsafe(text: str) -> str:
+    """JSON text with the characters json leaves raw but a terminal must not see escaped
+    (they only ever occur inside strings: JSON's own syntax is ASCII)."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def source_uri(path: str | Path) -> str:
@@ -194,19 +204,26 @@ def _int_or_none(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)  # ("²".isdigit() holds too, but it is no number)
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    """A string field of an imported annotation; lone surrogates (JSON can carry them, no
+    file can hold them) become U+FFFD, so what is stored can always be written back."""
+    if not isinstance(value, str):
+        return ""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
 
 def _id_from(raw: Any) -> str:
-    if not isinstance(raw, str) or not raw.strip():
+    raw = _str(raw).strip()
+    if not raw:
         return new_id()
-    raw = raw.strip()
     text = raw[len(URN_UUID) :] if raw.lower().startswith(URN_UUID) else raw
     try:
         return str(uuid.UUID(text))
@@ -243,12 +260,12 @@ def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
     tags: list[str] = []
     category: str | None = None
     if isinstance(obj.get("bodyValue"), str):
-        notes.append(obj["bodyValue"])
+        notes.append(_str(obj["bodyValue"]))
     for body in _as_list(obj.get("body")):
         if not isinstance(body, dict) or not isinstance(body.get("value"), str):
             continue  # an IRI or a resource we cannot show
         purposes = {str(p) for p in _as_list(body.get("purpose"))} or {""}
-        value = body["value"]
+        value = _str(body["value"])
         if "tagging" in purposes:
             if value.strip():
                 tags.append(value.strip())
@@ -275,18 +292,17 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
     notes, tags, category = _bodies_of(obj)
     # Hypothesis API records carry the note and tags as plain fields.
     if not notes and isinstance(obj.get("text"), str):
-        notes.append(obj["text"])
+        notes.append(_str(obj["text"]))
     if not tags:
-        tags = [t.strip() for t in _as_list(obj.get("tags")) if isinstance(t, str) and t.strip()]
+        tags = [_str(t).strip() for t in _as_list(obj.get("tags")) if _str(t).strip()]
     start, end = position if position is not None else (0, 0)
-    created = obj.get("created") if isinstance(obj.get("created"), str) else ""
-    modified = obj.get("modified") if isinstance(obj.get("modified"), str) else ""
+    created, modified = _str(obj.get("created")), _str(obj.get("modified"))
     return Annotation(
         id=_id_from(obj.get("id", obj.get("@id"))),
         category=category or default_category,
         start=start,
         end=end,
-        exact=quote["exact"] if quote else "",
+        exact=_str(quote["exact"]) if quote else "",
         prefix=_str(quote.get("prefix")) if quote else "",
         suffix=_str(quote.get("suffix")) if quote else "",
         note="\n\n".join(n for n in notes if n.strip()),
