@@ -6,7 +6,8 @@ Re-anchoring follows the order a careful reader would use:
    the quote matches there, it competes with the other occurrences below, nearness helping);
 2. the exact quote occurs elsewhere -> pick the occurrence whose prefix and suffix match the
    stored context (ties go to the one nearest the old position); when the exact quote is not
-   found, the same with whitespace runs allowed to differ (reflowed lines);
+   found, the same with white space and typography folded (reflowed lines, straightened
+   quotes: reader.annotations.folding);
 3. a fuzzy match (Levenshtein distance up to a quarter of the quote) found by rapidfuzz, scored
    by quote, prefix, suffix and position similarity;
 4. otherwise the annotation is orphaned: kept with its stored selectors, never dropped.
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from reader.annotations.folding import folded_text
 from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
 
 # Score weights: the quote itself matters most, context next, position only breaks near-ties.
@@ -36,45 +38,24 @@ REFINE_RADIUS = 12
 _WS = re.compile(r"\s+")
 
 
-def whitespace_pattern(quote: str) -> re.Pattern[str] | None:
-    """A regex matching `quote` where every whitespace run matches any whitespace run."""
-    words = quote.split()
-    if not words:
-        return None
-    return re.compile(r"\s+".join(re.escape(w) for w in words))
-
-
-def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    pos = 0
-    while True:
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        yield m
-        pos = m.start() + 1
-
-
 def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
     """(start, end) of the `occurrence`-th (1-based) match of `quote` in `text`, or None.
 
-    A run of whitespace in `quote` matches any run of whitespace in `text`; leading and
-    trailing whitespace in `quote` is ignored. Occurrences may overlap ("aa" occurs twice in
-    "aaa").
+    Matching is folded (reader.annotations.folding): a run of white space matches any run,
+    typographic quotes, apostrophes, dashes and ellipses match their plain forms; leading
+    and trailing white space in `quote` is ignored. Occurrences may overlap ("aa" occurs
+    twice in "aaa").
     """
     if occurrence < 1:
         return None
-    pattern = whitespace_pattern(quote)
-    if pattern is None:
-        return None
-    for n, m in enumerate(_overlapping(pattern, text), start=1):
+    for n, found in enumerate(folded_text(text).find_all(quote), start=1):
         if n == occurrence:
-            return m.start(), m.end()
+            return found
     return None
 
 
 def count_quote(text: str, quote: str) -> int:
-    pattern = whitespace_pattern(quote)
-    return 0 if pattern is None else sum(1 for _ in _overlapping(pattern, text))
+    return sum(1 for _ in folded_text(text).find_all(quote))
 
 
 def _exact_occurrences(text: str, exact: str) -> Iterator[int]:
@@ -156,9 +137,7 @@ def _exact_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
     exact = ann.exact
     found = [(s, s + len(exact), 1.0) for s in _exact_occurrences(text, exact)]
     if not found:
-        pattern = whitespace_pattern(exact)
-        if pattern is not None:
-            found = [(m.start(), m.end(), 1.0) for m in _overlapping(pattern, text)]
+        found = [(s, e, 1.0) for s, e in folded_text(text).find_all(exact)]
     if len(found) > MAX_SCORED:
         perfect = [c for c in found if _context_fits(text, c[0], c[1], ann)]
         old = max(ann.start, 0)
@@ -168,12 +147,18 @@ def _exact_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
 
 
 def _refine(text: str, quote: str, start: int, end: int, radius: int) -> tuple[int, int, int]:
-    """Best (start, end, distance) with boundaries within `radius` of an aligned window."""
+    """Best (start, end, distance) with boundaries within `radius` of an aligned window: the
+    start is moved first (end fixed), then the end, so the work grows with the radius, not
+    with its square."""
     best = (start, end, Levenshtein.distance(quote, text[start:end]))
-    lo_s, hi_s = max(0, start - radius), min(len(text), start + radius)
-    lo_e, hi_e = max(0, end - radius), min(len(text), end + radius)
-    for s in range(lo_s, hi_s + 1):
-        for e in range(max(lo_e, s + 1), hi_e + 1):
+    for move_start in (True, False):
+        s0, e0, _ = best
+        anchor = s0 if move_start else e0
+        lo, hi = max(0, anchor - radius), min(len(text), anchor + radius)
+        for moved in range(lo, hi + 1):
+            s, e = (moved, e0) if move_start else (s0, moved)
+            if e <= s:
+                continue
             d = Levenshtein.distance(quote, text[s:e], score_cutoff=best[2])
             if d < best[2] or (
                 d == best[2]
@@ -183,24 +168,48 @@ def _refine(text: str, quote: str, start: int, end: int, radius: int) -> tuple[i
     return best
 
 
+# A quote longer than two probes is looked for by its first and last PROBE characters:
+# aligning a long quote against a long, repetitive text costs time quadratic in the quote.
+PROBE = 64
+
+
+def _aligned(needle: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where `needle` aligns best in text[lo:hi] (rapidfuzz), as offsets of `text`."""
+    found = fuzz.partial_ratio_alignment(needle, text[lo:hi], score_cutoff=50)
+    return None if found is None else (lo + found.dest_start, lo + found.dest_end)
+
+
+def _windows(quote: str, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Windows of text[lo:hi] where `quote` may be, to refine."""
+    if len(quote) <= 2 * PROBE:
+        found = _aligned(quote, text, lo, hi)
+        return [] if found is None else [found]
+    size = len(quote)
+    head = _aligned(quote[:PROBE], text, lo, hi)
+    tail = _aligned(quote[-PROBE:], text, lo, hi)
+    windows = []
+    if head is not None and tail is not None and size / 2 <= tail[1] - head[0] <= 2 * size:
+        windows.append((head[0], tail[1]))  # what was inserted or cut inside is kept
+    if head is not None:
+        windows.append((head[0], min(len(text), head[0] + size)))
+    if tail is not None:
+        windows.append((max(0, tail[1] - size), tail[1]))
+    return windows
+
+
 def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
     quote = ann.exact
     if len(quote.strip()) < MIN_FUZZY_LENGTH or not text:
         return []
     max_edits = max(1, len(quote) // 4)
-    windows: list[tuple[int, int]] = []
-    # The best window in the whole text, and the best one near the old position (so a
+    # The best windows in the whole text, and the best ones near the old position (so a
     # duplicate far away cannot hide the nearby match).
-    whole = fuzz.partial_ratio_alignment(quote, text, score_cutoff=50)
-    if whole is not None:
-        windows.append((whole.dest_start, whole.dest_end))
+    windows = _windows(quote, text, 0, len(text))
     old = max(ann.start, 0)
     reach = 4 * len(quote) + 2000
     lo, hi = max(0, old - reach), min(len(text), old + len(quote) + reach)
     if (lo, hi) != (0, len(text)):
-        near = fuzz.partial_ratio_alignment(quote, text[lo:hi], score_cutoff=50)
-        if near is not None:
-            windows.append((lo + near.dest_start, lo + near.dest_end))
+        windows += _windows(quote, text, lo, hi)
     radius = min(max_edits, REFINE_RADIUS)
     out: list[tuple[int, int, float]] = []
     for ws, we in dict.fromkeys(windows):
@@ -265,5 +274,4 @@ __all__ = [
     "normalise_space",
     "reanchor",
     "still_anchored",
-    "whitespace_pattern",
 ]
