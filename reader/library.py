@@ -19,7 +19,7 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SIDECAR_SUFFIX = ".annotations.json"
 HEAD_BYTES = 4096
