@@ -6,8 +6,10 @@ reader knows some page furniture the library keeps: a byline given as "View all 
 or "By X", and closing lines such as "Our Standards: The Thomson Reuters Trust Principles."
 
 Everything from the page is untrusted: titles, authors and site names become one safe line
-(`one_line`), the body is sanitised (no control character survives), and raw HTML in the
-text is escaped so it shows literally instead of being parsed as markup.
+(`one_line`), the body is sanitised (no control character survives); trafilatura escapes
+Markdown syntax in the page's text (`<`, `[`, `*`...), so markup in it shows literally.
+trafilatura renders block quotes as plain paragraphs: the reader marks them in the extracted
+tree and writes them as Markdown quotes (`> `).
 """
 
 from __future__ import annotations
@@ -55,18 +57,8 @@ def split_authors(value: object) -> list[str]:
     return names
 
 
-def _escape_html(line: str) -> str:
-    """`<` escaped outside code spans, so text such as `<script>` shows as written."""
-    if "<" not in line:
-        return line
-    parts = line.split("`")
-    for i in range(0, len(parts), 2):  # even parts are outside code spans
-        parts[i] = parts[i].replace("<", "\\<")
-    return "`".join(parts)
-
-
 def clean_body(text: str) -> str:
-    """Sanitised Markdown paragraphs, furniture lines dropped, HTML escaped."""
+    """Sanitised Markdown paragraphs with furniture lines dropped."""
     paragraphs = []
     in_fence = False  # inside a fenced code block, which may hold blank lines
     for block in sanitize(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n\n"):
@@ -79,7 +71,6 @@ def clean_body(text: str) -> str:
         if not was_in_fence:
             if any(rule.match(stripped) for rule in _FURNITURE):
                 continue
-            block = "\n".join(_escape_html(line) for line in block.split("\n"))
         paragraphs.append(block.strip("\n"))
     return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
 
@@ -105,10 +96,11 @@ def extract_article(html: str, url: str | None = None, where: str | None = None)
         result = None
     if result is None or not (result.text or "").strip():
         raise ReaderError(f"no article text found in the page: {shown}")
-    body = clean_body(result.text)
+    body = clean_body(_markdown_with_quotes(result))
     if not body:
         raise ReaderError(f"no article text found in the page: {shown}")
     title = clean_line(result.title) or clean_line(result.description) or shown
+    body = _without_title_heading(body, title)
     canonical = clean_line(result.url) or None
     return Article(
         title=title,
@@ -119,3 +111,57 @@ def extract_article(html: str, url: str | None = None, where: str | None = None)
         canonical=canonical if canonical != url else None,
         description=clean_line(result.description),
     )
+
+
+def _without_title_heading(body: str, title: str) -> str:
+    """The body without a first `# heading` that repeats the title (the front matter has it)."""
+    first, _, rest = body.partition("\n\n")
+    if first.startswith("# ") and rest.strip():
+        heading = re.sub(r"\\(.)", r"\1", first[2:])
+        if " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
+            return rest
+    return body
+
+
+def _mark_quotes(body, start: str, end: str) -> bool:  # type: ignore[no-untyped-def]
+    """Put `start`/`end` around the text of every outermost `quote` element."""
+    marked = False
+    for quote in body.iter("quote"):
+        if any(a.tag == "quote" for a in quote.iterancestors()):
+            continue
+        first = next((e for e in quote.iter() if (e.text or "").strip()), None)
+        if first is None:
+            continue
+        first.text = start + first.text
+        last = quote
+        while len(last):
+            last = last[-1]
+        last.text = (last.text or "") + end
+        marked = True
+    return marked
+
+
+def _quoted(match: re.Match[str]) -> str:
+    lines = match.group(1).strip("\n").split("\n")
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
+
+
+def _markdown_with_quotes(result) -> str:  # type: ignore[no-untyped-def]
+    """The extracted Markdown, block quotes written as such."""
+    import secrets
+    from copy import deepcopy
+
+    from trafilatura.xml import xmltotxt
+
+    body = getattr(result, "body", None)
+    if body is None:
+        return result.text
+    body = deepcopy(body)
+    # Marks the page cannot contain and trafilatura neither strips nor escapes.
+    token = secrets.token_hex(8)
+    start, end = f"QUOTESTART{token}", f"QUOTEEND{token}"
+    if not _mark_quotes(body, start, end):
+        return result.text
+    text = xmltotxt(body, True)
+    text = re.sub(f"{start}(.*?){end}", _quoted, text, flags=re.S)
+    return text.replace(start, "").replace(end, "")
