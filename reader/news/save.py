@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from reader.atomic import write_atomic
+from reader.document.decode import one_line
 from reader.document.front_matter import read_yaml
 from reader.errors import ReaderError
 from reader.news import revisions
@@ -90,11 +91,20 @@ def article_fields(
     }
     if old is not None and feed is None and isinstance(old.get("feed"), str):
         fields["feed"] = old["feed"]
-    fields = {key: value for key, value in fields.items() if value not in (None, "", [])}
+    fields = {key: _safe(value) for key, value in fields.items() if value not in (None, "", [])}
     for key, value in (old or {}).items():
         if isinstance(key, str) and key not in FRONT_MATTER_KEYS and key not in fields:
             fields[key] = value
     return fields
+
+
+def _safe(value: object) -> object:
+    """Metadata as one line each: no control character (newline included) reaches the file."""
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, list):
+        return [one_line(v) for v in value if isinstance(v, str)]
+    return value
 
 
 class LibraryIndex:
