@@ -85,6 +85,11 @@ def parse_feed(data: bytes, url: str) -> Feed:
         if item is not None and item.url not in seen:
             seen.add(item.url)
             items.append(item)
+    if parsed.get("bozo") and not items:
+        # feedparser reads what it can of a broken feed; broken and empty means unreadable
+        problem = parsed.get("bozo_exception")
+        reason = f" ({one_line(str(problem))[:120]})" if problem else ""
+        raise ReaderError(f"malformed feed{reason}: {one_line(url)}")
     feed_info = parsed.get("feed", {})
     return Feed(
         url=url,
