@@ -48,7 +48,7 @@ def _has_articles(folder: Path) -> bool:
 def _check_path(p: Path) -> None:
     if p.is_dir():
         if not _has_articles(p):
-            raise ReaderError(f"no articles (.txt, .md, .markdown) in directory: {p}")
+            raise ReaderError(f"no articles (.txt, .md, .markdown, .html, .htm) in directory: {p}")
         raise ReaderError(f"is a directory, not an article file: {p}")
     if not p.exists():
         raise ReaderError(f"no such file: {p}")

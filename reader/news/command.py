@@ -15,7 +15,14 @@ from reader.errors import NotFoundError, ReaderError
 from reader.news import revisions, subscriptions
 from reader.news.fetch import DEFAULT_TIMEOUT, fetch
 from reader.news.save import LibraryIndex, Saved, split_front_matter
-from reader.news.sources import Tally, add_feed_items, add_source
+from reader.news.sources import (
+    MAX_FILE,
+    Tally,
+    add_feed_items,
+    add_markup,
+    add_source,
+    stdin_sources,
+)
 
 
 def library_dir(library: str | None) -> Path:
@@ -41,8 +48,25 @@ def add_command(sources: list[str], library: str | None, timeout: float = DEFAUL
     index = LibraryIndex(library_dir(library))
     tally = Tally()
     for source in sources:
-        add_source(source, index, tally, _on_saved, _error, timeout=timeout)
+        if source == "-":
+            _add_stdin(index, tally, timeout)
+        else:
+            add_source(source, index, tally, _on_saved, _error, timeout=timeout)
     return 1 if tally.failed else 0
+
+
+def _add_stdin(index: LibraryIndex, tally: Tally, timeout: float) -> None:
+    """`reader add -`: addresses one a line, or one HTML page or feed, on stdin."""
+    data = sys.stdin.buffer.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        tally.failed += 1
+        _error("too big (over 20 MB): stdin")
+        return
+    addresses, markup = stdin_sources(data)
+    if markup is not None:
+        add_markup(markup, "stdin", index, tally, _on_saved, _error, timeout=timeout)
+    for source in addresses:
+        add_source(source, index, tally, _on_saved, _error, timeout=timeout)
 
 
 def feeds_add_command(url: str, library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:

@@ -120,6 +120,38 @@ def _save(
     on_saved(saved)
 
 
+def stdin_sources(data: bytes) -> tuple[list[str], bytes | None]:
+    """What `reader add -` read: (addresses, one a line) or ([], a page or feed's bytes)."""
+    if data.lstrip()[:1] == b"<":
+        return [], data
+    text = data.decode("utf-8", errors="replace")
+    return [line.strip() for line in text.splitlines() if line.strip()], None
+
+
+def add_markup(
+    data: bytes,
+    where: str,
+    index: LibraryIndex,
+    tally: Tally,
+    on_saved: OnSaved,
+    on_error: OnError,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> None:
+    """Add a page or a feed given as bytes (read from stdin): a page is saved with no `url`
+    unless it names its canonical address, under which it is found again."""
+    try:
+        if looks_like_feed(data):
+            feed = parse_feed(data, where)
+            add_feed_items(feed, index, tally, on_saved, on_error, timeout=timeout)
+            return
+        article = extract_article(decode_page(data, None, where), where=where)
+        _save(index, article, article.canonical or "", None, tally, on_saved, on_error)
+    except ReaderError as error:
+        tally.failed += 1
+        on_error(str(error))
+
+
 def add_source(
     source: str,
     index: LibraryIndex,

@@ -160,3 +160,25 @@ def test_a_broken_feed_counts_as_failed_and_the_others_update(server, tmp_path, 
     status, out, err = run(capsys, "feeds", "update", "--library", str(tmp_path))
     assert status == 1 and out.splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 1 failed"
     assert len(err.splitlines()) == 1 and err.strip().endswith(broken)
+
+
+def test_add_dash_reads_addresses_or_a_page_from_stdin(server, tmp_path, capsys, monkeypatch):
+    import io
+
+    one = server.route("/one.html", page("Piped one", STORY))
+    two = server.route("/two.html", page("Piped two", STORY))
+
+    def stdin(data: bytes) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+    stdin(f"{one}\n\n  {two}  \n".encode())
+    status, out, _ = run(capsys, "add", "-", "--library", str(tmp_path))
+    assert status == 0 and [Path(p).name for p in out.splitlines()] == [
+        "piped-one.md",
+        "piped-two.md",
+    ]
+    stdin(page("Piped page", STORY, canonical="https://news.example/p").encode())
+    status, out, _ = run(capsys, "add", "-", "--library", str(tmp_path))
+    assert status == 0 and Path(out.strip()).name == "piped-page.md"
+    fields, _ = split_front_matter(Path(out.strip()).read_text("utf-8"))
+    assert fields["canonical"] == "https://news.example/p" and "url" not in fields
