@@ -146,7 +146,7 @@ def add_markup(
             add_feed_items(feed, index, tally, on_saved, on_error, timeout=timeout)
             return
         article = extract_article(decode_page(data, None, where), where=where)
-        _save(index, article, article.canonical or "", None, tally, on_saved, on_error)
+        _save(index, article, "", None, tally, on_saved, on_error)
     except ReaderError as error:
         tally.failed += 1
         on_error(str(error))
