@@ -6,10 +6,12 @@ fetched a few at a time (threads: the waiting is on the network) and saved in fe
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
@@ -21,6 +23,7 @@ from reader.news.save import LibraryIndex, Saved
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_FILE = 20 * 1024 * 1024
 CONCURRENT_FETCHES = 8
+PER_HOST = 2
 
 OnSaved = Callable[[Saved], None]
 OnError = Callable[[str], None]
@@ -38,6 +41,13 @@ class Tally:
 
     def summary(self) -> str:
         return f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def is_address(source: str) -> bool:
@@ -66,9 +76,17 @@ def _read_file(path: Path) -> bytes:
 
 
 def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Article | ReaderError]]:
+    """Each address with its article or its error, in order; at most CONCURRENT_FETCHES
+    fetches at once and PER_HOST to any one host."""
+    hosts: dict[str, threading.BoundedSemaphore] = {}
+    lock = threading.Lock()
+
     def one(url: str) -> Article | ReaderError:
+        with lock:
+            host = hosts.setdefault(_host(url), threading.BoundedSemaphore(PER_HOST))
         try:
-            return fetch_article(url, timeout)
+            with host:
+                return fetch_article(url, timeout)
         except ReaderError as error:
             return error
 

@@ -182,3 +182,21 @@ def test_add_dash_reads_addresses_or_a_page_from_stdin(server, tmp_path, capsys,
     assert status == 0 and Path(out.strip()).name == "piped-page.md"
     fields, _ = split_front_matter(Path(out.strip()).read_text("utf-8"))
     assert fields["canonical"] == "https://news.example/p" and "url" not in fields
+
+
+def test_feed_items_are_fetched_two_at_a_time_per_host(server, tmp_path, capsys):
+    for n in range(6):
+        server.route(f"/{n}.html", page(f"Slow story {n}", STORY), delay=0.5)
+    feed = server.route(
+        "/slow.xml",
+        rss([(f"S{n}", server.url(f"/{n}.html")) for n in range(6)]),
+        content_type="text/xml",
+    )
+    import time
+
+    started = time.monotonic()
+    status, out, _ = run(capsys, "add", feed, "--library", str(tmp_path))
+    elapsed = time.monotonic() - started
+    assert status == 0 and len(out.splitlines()) == 6
+    assert [Path(p).name for p in out.splitlines()][0] == "slow-story-0.md"  # feed order
+    assert 1.4 < elapsed < 2.9  # three rounds of two: overlapped, but bounded per host
