@@ -46,6 +46,9 @@ class Fetched:
     content: bytes
     media_type: str  # e.g. "text/html" ("" when the server named none)
     charset: str | None
+    etag: str = ""
+    last_modified: str = ""
+    not_modified: bool = False  # a 304 to a conditional request: no content
 
     @property
     def is_feed(self) -> bool:
@@ -81,8 +84,18 @@ def _media_type(header: str) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET `url`; raises ReaderError ("<what went wrong>: <url>") for every failure."""
+def fetch(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    etag: str = "",
+    last_modified: str = "",
+) -> Fetched:
+    """GET `url`; raises ReaderError ("<what went wrong>: <url>") for every failure.
+
+    With `etag` or `last_modified` (from an earlier Fetched) the request is conditional, and
+    a 304 answer is a Fetched with `not_modified` set and no content."""
     import httpx
 
     check_scheme(url)
@@ -99,7 +112,12 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_BY
         trust_env=False,
     )
     try:
-        with client, client.stream("GET", url) as response:
+        conditions = {}
+        if etag:
+            conditions["If-None-Match"] = etag
+        if last_modified:
+            conditions["If-Modified-Since"] = last_modified
+        with client, client.stream("GET", url, headers=conditions) as response:
             return _read(response, url, timeout, max_bytes)
     except httpx.TooManyRedirects:
         raise ReaderError(f"too many redirects (a redirect loop?): {shown}") from None
@@ -124,14 +142,39 @@ def _reason(error: Exception) -> str:
     return one_line(text)[:200]
 
 
+def _header(response, name: str) -> str:  # type: ignore[no-untyped-def]
+    """A validator header, kept only as printable ASCII (it is sent back as it is)."""
+    value = response.headers.get(name, "")[:200]
+    return value if all(" " <= c <= "~" for c in value) else ""
+
+
 def _read(response, url: str, timeout: float, max_bytes: int) -> Fetched:  # type: ignore[no-untyped-def]
     shown = one_line(url)
+    validators = {
+        "etag": _header(response, "etag"),
+        "last_modified": _header(response, "last-modified"),
+    }
+    if response.status_code == 304:
+        return Fetched(url, str(response.url), b"", "", None, **validators, not_modified=True)
     if response.status_code >= 400:
         reason = one_line(response.reason_phrase or "")
         raise ReaderError(f"HTTP {response.status_code} {reason}".rstrip() + f": {shown}")
     media, charset = _media_type(response.headers.get("content-type", ""))
     if media and media not in HTML_TYPES and media not in FEED_TYPES:
         raise ReaderError(f"not an HTML page or a feed ({one_line(media)[:80]}): {shown}")
+    raw = _read_capped(response, shown, timeout, max_bytes)
+    content = _decoded_body(response, raw, shown, max_bytes)
+    if not content.strip():
+        raise ReaderError(f"empty response: {shown}")
+    if looks_binary(content[:8192]):
+        raise ReaderError(f"not an HTML page or a feed (binary data): {shown}")
+    if not media and not content.lstrip()[:1] == b"<":
+        raise ReaderError(f"not an HTML page or a feed: {shown}")
+    return Fetched(url, str(response.url), content, media, charset, **validators)
+
+
+def _read_capped(response, shown: str, timeout: float, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]
+    """The raw body, refused past `max_bytes` or past `timeout` for the whole transfer."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise ReaderError(_too_big(max_bytes, shown))
@@ -145,14 +188,7 @@ def _read(response, url: str, timeout: float, max_bytes: int) -> Fetched:  # typ
         if time.monotonic() > deadline:
             raise ReaderError(f"timed out after {timeout:g} s: {shown}")
         chunks.append(chunk)
-    content = _decoded_body(response, b"".join(chunks), shown, max_bytes)
-    if not content.strip():
-        raise ReaderError(f"empty response: {shown}")
-    if looks_binary(content[:8192]):
-        raise ReaderError(f"not an HTML page or a feed (binary data): {shown}")
-    if not media and not content.lstrip()[:1] == b"<":
-        raise ReaderError(f"not an HTML page or a feed: {shown}")
-    return Fetched(url, str(response.url), content, media, charset)
+    return b"".join(chunks)
 
 
 def _decoded_body(response, raw: bytes, shown: str, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ OPML (as newsboat and most feed readers export) is read for every `outline` with
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tomllib
 import xml.etree.ElementTree as ET
@@ -26,6 +27,7 @@ from reader.news.extract import clean_line
 from reader.news.fetch import check_scheme
 
 FILE_NAME = "feeds.toml"
+STATE_NAME = ".feeds-state.json"  # ETag / Last-Modified of each feed, for conditional GETs
 MAX_FILE = 4 * 1024 * 1024
 HEADER = "# Feeds this library subscribes to (reader feeds add/remove/list/update).\n"
 
@@ -144,3 +146,25 @@ def to_opml(feeds: list[Subscription]) -> str:
         ET.SubElement(body, "outline", type="rss", text=name, title=name, xmlUrl=one_line(feed.url))
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"
+
+
+def load_state(library: Path) -> dict[str, dict[str, str]]:
+    """{feed url: {"etag": ..., "last_modified": ...}}; empty when missing or unreadable."""
+    try:
+        data = json.loads((Path(library) / STATE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        url: {k: v for k, v in entry.items() if isinstance(v, str)}
+        for url, entry in data.items()
+        if isinstance(url, str) and isinstance(entry, dict)
+    }
+
+
+def save_state(library: Path, state: dict[str, dict[str, str]]) -> None:
+    """Best effort: a state that cannot be saved only costs a full fetch next time."""
+    with contextlib.suppress(OSError):
+        data = json.dumps(state, ensure_ascii=True, indent=1, sort_keys=True)
+        write_atomic(Path(library) / STATE_NAME, data.encode("ascii"))

@@ -36,6 +36,9 @@ class _Handler(BaseHTTPRequestHandler):
             route = Route(b"<html><body>not here</body></html>", 404, {"Content-Type": HTML})
         if route.delay:
             time.sleep(route.delay)
+        etag = route.headers.get("ETag")
+        if etag and self.headers.get("If-None-Match") == etag:
+            route = Route(b"", 304, {"ETag": etag})
         try:
             self.send_response(route.status)
             for key, value in route.headers.items():
@@ -44,10 +47,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 for _ in range(route.chunks):
                     self.wfile.write(route.body)
-            else:
+            elif route.status != 304:
                 self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 self.wfile.write(route.body)
+            else:
+                self.end_headers()
         except (BrokenPipeError, ConnectionResetError):
             pass
 

@@ -200,3 +200,21 @@ def test_feed_items_are_fetched_two_at_a_time_per_host(server, tmp_path, capsys)
     assert status == 0 and len(out.splitlines()) == 6
     assert [Path(p).name for p in out.splitlines()][0] == "slow-story-0.md"  # feed order
     assert 1.4 < elapsed < 2.9  # three rounds of two: overlapped, but bounded per host
+
+
+def test_an_unchanged_feed_costs_one_304(server, tmp_path, capsys):
+    server.route("/a.html", page("Alpha story", STORY))
+    feed = server.route(
+        "/etag.xml",
+        rss([("A", server.url("/a.html"))]),
+        content_type="text/xml",
+        headers={"ETag": '"v1"'},
+    )
+    (tmp_path / "feeds.toml").write_text(f'[[feed]]\nurl = "{feed}"\n', "utf-8")
+    assert run(capsys, "feeds", "update", "--library", str(tmp_path))[1].endswith(
+        "1 new, 0 updated, 0 unchanged, 0 failed\n"
+    )
+    server.hits.clear()
+    status, out, _ = run(capsys, "feeds", "update", "--library", str(tmp_path))
+    assert status == 0 and out == "0 new, 0 updated, 0 unchanged, 0 failed\n"
+    assert server.hits == ["/etag.xml"]  # one request, answered 304; no item fetched
