@@ -15,14 +15,7 @@ from reader.errors import NotFoundError, ReaderError
 from reader.news import revisions, subscriptions
 from reader.news.fetch import DEFAULT_TIMEOUT, fetch
 from reader.news.save import LibraryIndex, Saved, split_front_matter
-from reader.news.sources import (
-    MAX_FILE,
-    Tally,
-    add_feed_items,
-    add_markup,
-    add_source,
-    stdin_sources,
-)
+from reader.news.sources import MAX_FILE, Adder, stdin_sources
 
 
 def library_dir(library: str | None) -> Path:
@@ -45,28 +38,26 @@ def _on_saved(saved: Saved) -> None:
 
 
 def add_command(sources: list[str], library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
-    index = LibraryIndex(library_dir(library))
-    tally = Tally()
+    adder = Adder(LibraryIndex(library_dir(library)), _on_saved, _error, timeout)
     for source in sources:
         if source == "-":
-            _add_stdin(index, tally, timeout)
+            _add_stdin(adder)
         else:
-            add_source(source, index, tally, _on_saved, _error, timeout=timeout)
-    return 1 if tally.failed else 0
+            adder.add_source(source)
+    return 1 if adder.tally.failed else 0
 
 
-def _add_stdin(index: LibraryIndex, tally: Tally, timeout: float) -> None:
+def _add_stdin(adder: Adder) -> None:
     """`reader add -`: addresses one a line, or one HTML page or feed, on stdin."""
     data = sys.stdin.buffer.read(MAX_FILE + 1)
     if len(data) > MAX_FILE:
-        tally.failed += 1
-        _error("too big (over 20 MB): stdin")
+        adder.failed(ReaderError("too big (over 20 MB): stdin"))
         return
     addresses, markup = stdin_sources(data)
     if markup is not None:
-        add_markup(markup, "stdin", index, tally, _on_saved, _error, timeout=timeout)
+        adder.add_markup(markup, "stdin")
     for source in addresses:
-        add_source(source, index, tally, _on_saved, _error, timeout=timeout)
+        adder.add_source(source)
 
 
 def feeds_add_command(url: str, library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
@@ -108,8 +99,7 @@ def feeds_update_command(library: str | None, timeout: float = DEFAULT_TIMEOUT) 
     from reader.news.feeds import parse_feed
 
     folder = library_dir(library)
-    index = LibraryIndex(folder)
-    tally = Tally()
+    adder = Adder(LibraryIndex(folder), _on_saved, _error, timeout)
     state = subscriptions.load_state(folder)
     for subscription in subscriptions.load(folder):
         known = state.get(subscription.url, {})
@@ -124,14 +114,13 @@ def feeds_update_command(library: str | None, timeout: float = DEFAULT_TIMEOUT) 
                 continue
             feed = parse_feed(page.content, subscription.url)
         except ReaderError as error:
-            tally.failed += 1
-            _error(str(error))
+            adder.failed(error)
             continue
-        add_feed_items(feed, index, tally, _on_saved, _error, timeout=timeout, only_new=True)
+        adder.add_feed_items(feed, only_new=True)
         state[subscription.url] = {"etag": page.etag, "last_modified": page.last_modified}
     subscriptions.save_state(folder, state)
-    print(tally.summary())
-    return 1 if tally.failed else 0
+    print(adder.tally.summary())
+    return 1 if adder.tally.failed else 0
 
 
 def _article(path: str) -> Path:

@@ -1,7 +1,9 @@
 """What `reader add` is given: an http(s) address, a saved page or a feed (address or file).
 
-Each source becomes zero or more articles saved through a LibraryIndex. Feed items are
-fetched a few at a time (threads: the waiting is on the network) and saved in feed order.
+An Adder turns each source into zero or more articles saved through a LibraryIndex, counts
+them in a Tally and reports each saved article and each failure through two callbacks. Feed
+items are fetched a few at a time (threads: the waiting is on the network) and saved in feed
+order.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -94,50 +96,6 @@ def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Artic
         yield from zip(urls, pool.map(one, urls), strict=True)
 
 
-def add_feed_items(
-    feed: Feed,
-    index: LibraryIndex,
-    tally: Tally,
-    on_saved: OnSaved,
-    on_error: OnError,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    only_new: bool = False,
-) -> None:
-    """Fetch and save the feed's items (with `only_new`, those the library does not hold)."""
-    urls = []
-    for item in feed.items:
-        if only_new and index.knows(item.url):
-            tally.unchanged += 1
-        else:
-            urls.append(item.url)
-    for url, result in _fetched_items(urls, timeout):
-        if isinstance(result, ReaderError):
-            tally.failed += 1
-            on_error(str(result))
-            continue
-        _save(index, result, url, feed.url, tally, on_saved, on_error)
-
-
-def _save(
-    index: LibraryIndex,
-    article: Article,
-    url: str,
-    feed: str | None,
-    tally: Tally,
-    on_saved: OnSaved,
-    on_error: OnError,
-) -> None:
-    try:
-        saved = index.save(article, url, feed)
-    except ReaderError as error:
-        tally.failed += 1
-        on_error(str(error))
-        return
-    tally.count(saved)
-    on_saved(saved)
-
-
 def stdin_sources(data: bytes) -> tuple[list[str], bytes | None]:
     """What `reader add -` read: (addresses, one a line) or ([], a page or feed's bytes)."""
     if data.lstrip()[:1] == b"<":
@@ -146,63 +104,83 @@ def stdin_sources(data: bytes) -> tuple[list[str], bytes | None]:
     return [line.strip() for line in text.splitlines() if line.strip()], None
 
 
-def add_markup(
-    data: bytes,
-    where: str,
-    index: LibraryIndex,
-    tally: Tally,
-    on_saved: OnSaved,
-    on_error: OnError,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> None:
-    """Add a page or a feed given as bytes (read from stdin): a page is saved with no `url`
-    unless it names its canonical address, under which it is found again."""
-    try:
-        if looks_like_feed(data):
-            feed = parse_feed(data, where)
-            add_feed_items(feed, index, tally, on_saved, on_error, timeout=timeout)
+@dataclass(slots=True)
+class Adder:
+    """Adds sources to one library; every failure is counted and reported, never raised."""
+
+    index: LibraryIndex
+    on_saved: OnSaved
+    on_error: OnError
+    timeout: float = DEFAULT_TIMEOUT
+    tally: Tally = field(default_factory=Tally)
+
+    def failed(self, error: ReaderError) -> None:
+        self.tally.failed += 1
+        self.on_error(str(error))
+
+    def save(self, article: Article, url: str, feed: str | None = None) -> None:
+        try:
+            saved = self.index.save(article, url, feed)
+        except ReaderError as error:
+            self.failed(error)
             return
-        article = extract_article(decode_page(data, None, where), where=where)
-        _save(index, article, "", None, tally, on_saved, on_error)
-    except ReaderError as error:
-        tally.failed += 1
-        on_error(str(error))
+        self.tally.count(saved)
+        self.on_saved(saved)
 
+    def add_feed_items(self, feed: Feed, only_new: bool = False) -> None:
+        """Fetch and save the feed's items (with `only_new`, those the library lacks)."""
+        urls = []
+        for item in feed.items:
+            if only_new and self.index.knows(item.url):
+                self.tally.unchanged += 1
+            else:
+                urls.append(item.url)
+        for url, result in _fetched_items(urls, self.timeout):
+            if isinstance(result, ReaderError):
+                self.failed(result)
+            else:
+                self.save(result, url, feed.url)
 
-def add_source(
-    source: str,
-    index: LibraryIndex,
-    tally: Tally,
-    on_saved: OnSaved,
-    on_error: OnError,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> None:
-    """Add one source's article(s); every failure is counted and reported, never raised."""
-    try:
-        if is_address(source):
-            page = fetch(source, timeout=timeout)
-            if page.is_feed:
-                feed = parse_feed(page.content, page.final_url)
-                add_feed_items(feed, index, tally, on_saved, on_error, timeout=timeout)
+    def add_markup(self, data: bytes, where: str) -> None:
+        """A page or a feed given as bytes (read from stdin): a page is saved with no `url`,
+        found again by its canonical address when it names one."""
+        try:
+            if looks_like_feed(data):
+                self.add_feed_items(parse_feed(data, where))
                 return
-            html = decode_page(page.content, page.charset, source)
-            article = extract_article(html, url=page.final_url, where=source)
-            _save(index, article, source, None, tally, on_saved, on_error)
+            article = extract_article(decode_page(data, None, where), where=where)
+        except ReaderError as error:
+            self.failed(error)
             return
+        self.save(article, "")
+
+    def add_source(self, source: str) -> None:
+        """An http(s) address (of a page or a feed) or a file (a saved page or a feed)."""
+        try:
+            if is_address(source):
+                self._add_address(source)
+            else:
+                self._add_file(source)
+        except ReaderError as error:
+            self.failed(error)
+
+    def _add_address(self, url: str) -> None:
+        page = fetch(url, timeout=self.timeout)
+        if page.is_feed:
+            self.add_feed_items(parse_feed(page.content, page.final_url))
+            return
+        html = decode_page(page.content, page.charset, url)
+        self.save(extract_article(html, url=page.final_url, where=url), url)
+
+    def _add_file(self, source: str) -> None:
         path = Path(source)
         data = _read_file(path)
         address = path.resolve().as_uri()
-        if path.suffix.lower() not in PAGE_SUFFIXES and looks_like_feed(data):
-            feed = parse_feed(data, address)
-            add_feed_items(feed, index, tally, on_saved, on_error, timeout=timeout)
+        is_page = path.suffix.lower() in PAGE_SUFFIXES
+        if not is_page and looks_like_feed(data):
+            self.add_feed_items(parse_feed(data, address))
             return
-        if path.suffix.lower() not in PAGE_SUFFIXES and not data.lstrip()[:1] == b"<":
+        if not is_page and not data.lstrip()[:1] == b"<":
             raise ReaderError(f"not an HTML page or a feed: {one_line(source)}")
         html = decode_page(data, None, source)
-        article = extract_article(html, where=source)
-        _save(index, article, address, None, tally, on_saved, on_error)
-    except ReaderError as error:
-        tally.failed += 1
-        on_error(str(error))
+        self.save(extract_article(html, where=source), address)
