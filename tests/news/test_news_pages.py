@@ -43,3 +43,19 @@ def test_corpus_pages_open_with_their_titles():
     titles = {p.name: load_document(p).meta.title for p in pages}
     assert titles["page-reuters-parasite-sag-awards.html"].startswith("'Parasite' scores")
     assert titles["page-liberation-nepal-seisme.html"].startswith("Un troisième Français")
+
+
+def test_a_saved_page_is_annotated_and_exported_like_any_article(tmp_path, capsys):
+    from reader.cli import main
+
+    path = tmp_path / "story.html"
+    path.write_text(page("Bridge vote", STORY), "utf-8")
+    quote = "rebuild the old harbour bridge"
+    assert main(["annotate", str(path), "--quote", quote, "--note", "big news"]) == 0
+    assert (tmp_path / "story.html.annotations.json").is_file()
+    capsys.readouterr()
+    assert main(["annotations", str(path)]) == 0
+    assert quote in capsys.readouterr().out
+    assert main(["export", str(path)]) == 0
+    exported = capsys.readouterr().out
+    assert "# Bridge vote" in exported and quote in exported and "big news" in exported
