@@ -32,16 +32,19 @@ for name in sys.argv[1:]:
 
 
 def _pages(folder: Path, count: int) -> list[Path]:
+    from reader.news.extract import extract_article
+
     sources = sorted(CORPUS.glob("page-*.html"))
     if not sources:
         sys.exit("the shared corpus (../shared/corpus) is absent")
+    texts = [p.read_text("utf-8") for p in sources]
+    canonicals = [extract_article(t).canonical or "" for t in texts]
     paths = []
     for n in range(count):
-        html = sources[n % len(sources)].read_text("utf-8")
+        html, canonical = texts[n % len(texts)], canonicals[n % len(texts)]
+        # each copy names its own address, so every one is a new article
+        html = html.replace(canonical, f"{canonical}?copy={n}")
         html = re.sub(r"<title>", f"<title>Copy {n}: ", html, count=1)
-        html = html.replace(
-            "<head>", f'<head><link rel="canonical" href="https://b.example/{n}">', 1
-        )
         path = folder / f"page-{n:03}.html"
         path.write_text(html, "utf-8")
         paths.append(path)
