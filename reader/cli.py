@@ -90,10 +90,18 @@ def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
         p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
 
     def timeout(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--timeout", type=_seconds, default=20.0, metavar="S", help="per fetch")
+        p.add_argument(
+            "--timeout", type=_seconds, default=20.0, metavar="S", help="per fetch (default 20)"
+        )
 
     p = verb("add", help="save articles from URLs, saved .html pages or feeds to the library")
-    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="an http(s) URL of an article or a feed, a saved .html/.htm page, a feed file, "
+        "or - (URLs one a line, or a page, on stdin)",
+    )
     library(p)
     timeout(p)
 

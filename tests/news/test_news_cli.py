@@ -54,13 +54,16 @@ def test_failures_are_one_line_each_and_the_rest_is_added(server, tmp_path, caps
     good = server.route("/ok.html", page("Good story", STORY))
     bad = server.url("/missing.html")
     pic = server.route("/p.png", b"\x89PNG", content_type="image/png")
-    status, out, err = run(capsys, "add", bad, good, pic, "ftp://x/y", "--library", str(tmp_path))
+    garbled = server.route("/bad.html", b"<html><body><p>" + b"\xff\xc3" * 300 + b"</p></body>")
+    sources = (bad, good, pic, garbled, "ftp://x/y")
+    status, out, err = run(capsys, "add", *sources, "--library", str(tmp_path))
     assert status == 1
     assert out.splitlines() == [str(tmp_path / "good-story.md")]
     errors = err.splitlines()
-    assert len(errors) == 3  # 404, image, ftp: one line each
+    assert len(errors) == 4  # 404, image, bad encoding, ftp: one line each
     assert errors[0].startswith("reader: error: HTTP 404") and errors[0].endswith(bad)
-    assert errors[1].endswith(pic) and errors[2].endswith("ftp://x/y")
+    assert errors[1].endswith(pic) and errors[2].endswith(garbled)
+    assert "bad encoding" in errors[2] and errors[3].endswith("ftp://x/y")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good-story.md"]  # no temp files
 
 
