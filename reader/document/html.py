@@ -14,10 +14,13 @@ import yaml
 from reader.errors import ReaderError
 
 
-def page_markdown(html: str, path: str | Path) -> str:
-    """Markdown with YAML front matter (title, authors, date, source, canonical) for a page."""
+def page_markdown(html: str, path: str | Path, encoding: str = "utf-8") -> str:
+    """Markdown with YAML front matter (title, authors, date, source, canonical) for a page
+    whose text, decoded as files are (`encoding`), is `html`."""
     from reader.news.extract import extract_article
 
+    if not encoding.startswith("utf-"):
+        html = _as_declared(html, Path(path))
     try:
         article = extract_article(html, where=str(path))
     except ReaderError as error:
@@ -36,3 +39,16 @@ def page_markdown(html: str, path: str | Path) -> str:
 
 def _escaped(text: str) -> str:
     return "".join(f"\\{c}" if c in "\\`*_[]<>#!" else c for c in text)
+
+
+def _as_declared(html: str, path: Path) -> str:
+    """A page that is not UTF-8 read again in the charset its <meta> declares, as `reader add`
+    reads it (files are decoded as UTF-8, else Windows-1252, which a Greek or Cyrillic page
+    is not)."""
+    from reader.document.decode import normalize
+    from reader.news.fetch import decode_page
+
+    try:
+        return normalize(decode_page(path.read_bytes(), None, str(path)))
+    except (OSError, ReaderError):
+        return html

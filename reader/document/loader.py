@@ -2,8 +2,9 @@
 
 `.md` and `.markdown` files go through the Markdown parser, everything else through the
 plain-text parser. A saved web page (`.html`, `.htm`) is first made Markdown by the news
-extraction (reader/document/html.py), then parsed as Markdown. Sentences are not computed here (they are lazy per block), so opening a
-whole book only costs decoding and block splitting.
+extraction (reader/document/html.py), then parsed as Markdown. Sentences are not computed
+here (they are lazy per block), so opening a whole book only costs decoding and block
+splitting.
 
 Bad input raises ReaderError with a one-line "<what>: <path>" message: a missing path, a
 directory, a file that cannot be read, a binary file. An empty or whitespace-only file is
@@ -95,7 +96,7 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
         if is_html(p):
             from reader.document.html import page_markdown
 
-            text = page_markdown(text, p)
+            text = page_markdown(text, p, encoding)
         md = parse_markdown(text, title_fallback(p))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)

@@ -59,3 +59,14 @@ def test_a_saved_page_is_annotated_and_exported_like_any_article(tmp_path, capsy
     assert main(["export", str(path)]) == 0
     exported = capsys.readouterr().out
     assert "# Bridge vote" in exported and quote in exported and "big news" in exported
+
+
+def test_a_saved_page_in_a_declared_legacy_charset(tmp_path):
+    greek = "\u0397 \u03b3\u03ad\u03c6\u03c5\u03c1\u03b1 \u03b8\u03b1 \u03c7\u03c4\u03b9\u03c3\u03c4\u03b5\u03af"
+    html = page(greek, [f"{greek}: {p}" for p in STORY]).replace(
+        'charset="utf-8"', 'charset="iso-8859-7"'
+    )
+    path = tmp_path / "greek.html"
+    path.write_bytes(html.encode("iso-8859-7"))
+    doc = load_document(path)
+    assert doc.meta.title == greek and greek in doc.text
