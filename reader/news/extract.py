@@ -42,10 +42,11 @@ class Article:
 
 
 def clean_line(value: object) -> str:
-    """A metadata value from the web as one safe, trimmed line."""
+    """A metadata value from the web as one safe, trimmed line: control characters, bidi
+    overrides and hidden zero-width characters shown as visible ones (reader.document.decode)."""
     if not isinstance(value, str):
         return ""
-    return one_line(" ".join(value.split()))[:MAX_FIELD]
+    return one_line(sanitize(" ".join(value.split())))[:MAX_FIELD]
 
 
 def split_authors(value: object) -> list[str]:

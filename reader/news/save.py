@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from reader.atomic import write_atomic
-from reader.document.decode import one_line
+from reader.document.decode import one_line, sanitize
 from reader.document.front_matter import read_yaml
 from reader.errors import ReaderError
 from reader.news import revisions
@@ -101,9 +101,9 @@ def article_fields(
 def _safe(value: object) -> object:
     """Metadata as one line each: no control character (newline included) reaches the file."""
     if isinstance(value, str):
-        return one_line(value)
+        return one_line(sanitize(value))
     if isinstance(value, list):
-        return [one_line(v) for v in value if isinstance(v, str)]
+        return [one_line(sanitize(v)) for v in value if isinstance(v, str)]
     return value
 
 

@@ -26,6 +26,8 @@ def test_front_matter_is_safe_yaml_and_reads_back(tmp_path):
     fields, body = split_front_matter(text)
     assert fields["title"] == one_line(hostile) and "evil" not in fields
     assert text.count("\n---\n") == 1 and "\x1b" not in text
+    bidi = LibraryIndex(tmp_path).save(_article("gnp.\u202eexe"), "http://127.0.0.1/b")
+    assert split_front_matter(bidi.path.read_text("utf-8"))[0]["title"] == "gnp.\u21c4exe"
     assert fields["url"] == "http://127.0.0.1/s?a=1&b=2" and fields["fetched"].endswith("Z")
     assert list(fields) == ["title", "authors", "date", "source", "url", "fetched"]
     assert body.startswith(STORY[0])
