@@ -14,7 +14,7 @@ from reader import __version__
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 
-VERBS = ("parse", "annotate", "annotations", "export", "import")
+VERBS = ("parse", "annotate", "annotations", "export", "import", "add", "feeds", "diff", "history")
 
 APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
@@ -29,6 +29,12 @@ scripting verbs (no screen):
   reader annotations PATH                list annotations, one per line
   reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
   reader import PATH FILE                import W3C Web Annotations
+
+getting the news (see README, "Getting the news"):
+  reader add SOURCE... [--library DIR]   save articles from URLs, saved pages or feeds
+  reader feeds add|list|remove|import|export|update   feed subscriptions
+  reader diff FILE                       what changed since the last revision
+  reader history FILE                    the stored revisions of an article
 """
 
 
@@ -75,7 +81,63 @@ def _verb_parser() -> argparse.ArgumentParser:
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")
     p.add_argument("file")
+    _news_verbs(verb)
     return parser
+
+
+def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
+    def library(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
+
+    def timeout(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--timeout", type=_seconds, default=20.0, metavar="S", help="per fetch (default 20)"
+        )
+
+    p = verb("add", help="save articles from URLs, saved .html pages or feeds to the library")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="an http(s) URL of an article or a feed, a saved .html/.htm page, a feed file, "
+        "or - (URLs one a line, or a page, on stdin)",
+    )
+    library(p)
+    timeout(p)
+
+    p = verb("feeds", help="feed subscriptions of the library")
+    feeds = p.add_subparsers(dest="feeds_verb", required=True)
+    for name, text in (
+        ("add", "subscribe to a feed"),
+        ("remove", "unsubscribe from a feed"),
+        ("list", "list the subscribed feeds"),
+        ("import", "subscribe to the feeds of an OPML file"),
+        ("export", "print the subscriptions as OPML"),
+        ("update", "fetch every subscribed feed and add its new items"),
+    ):
+        sub = feeds.add_parser(name, help=text)
+        if name in ("add", "remove"):
+            sub.add_argument("url")
+        if name == "import":
+            sub.add_argument("file")
+        library(sub)
+        if name in ("add", "update"):
+            timeout(sub)
+
+    p = verb("diff", help="show what changed in an article since its last stored revision")
+    p.add_argument("path")
+    p = verb("history", help="list the stored revisions of an article")
+    p.add_argument("path")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600 seconds")
+    return seconds
 
 
 def _run_verb(args: argparse.Namespace) -> int:
@@ -108,7 +170,33 @@ def _run_verb(args: argparse.Namespace) -> int:
         from reader.export.command import import_command
 
         return import_command(args.path, args.file)
-    raise AssertionError(args.verb)
+    return _run_news_verb(args)
+
+
+def _run_news_verb(args: argparse.Namespace) -> int:
+    # httpx, trafilatura and feedparser load only under these verbs.
+    from reader.news import command
+
+    if args.verb == "add":
+        return command.add_command(args.sources, args.library, args.timeout)
+    if args.verb == "diff":
+        return command.diff_command(args.path)
+    if args.verb == "history":
+        return command.history_command(args.path)
+    if args.verb != "feeds":
+        raise AssertionError(args.verb)
+    sub = args.feeds_verb
+    if sub == "add":
+        return command.feeds_add_command(args.url, args.library, args.timeout)
+    if sub == "update":
+        return command.feeds_update_command(args.library, args.timeout)
+    if sub == "remove":
+        return command.feeds_remove_command(args.url, args.library)
+    if sub == "import":
+        return command.feeds_import_command(args.file, args.library)
+    if sub == "export":
+        return command.feeds_export_command(args.library)
+    return command.feeds_list_command(args.library)
 
 
 def _run_app(path: str | None) -> int:

@@ -20,7 +20,7 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
@@ -87,6 +87,11 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
             except OSError:
                 continue
         stack.extend(reversed(subfolders))
+
+
+def no_articles_message(folder: Path) -> str:
+    """The one wording, for every verb, of a folder that holds no article."""
+    return f"no articles ({', '.join(ARTICLE_SUFFIXES)}) in folder: {one_line(str(folder))}"
 
 
 def has_articles(root: Path) -> bool:

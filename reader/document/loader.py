@@ -1,8 +1,10 @@
 """Turn a path into a Document: read, decode, normalise, then parse by extension.
 
 `.md` and `.markdown` files go through the Markdown parser, everything else through the
-plain-text parser. Sentences are not computed here (they are lazy per block), so opening a
-whole book only costs decoding and block splitting.
+plain-text parser. A saved web page (`.html`, `.htm`) is first made Markdown by the news
+extraction (reader/document/html.py), then parsed as Markdown. Sentences are not computed
+here (they are lazy per block), so opening a whole book only costs decoding and block
+splitting.
 
 Bad input raises ReaderError with a one-line "<what>: <path>" message: a missing path, a
 directory, a file that cannot be read, a binary file. An empty or whitespace-only file is
@@ -20,10 +22,17 @@ from reader.document.plaintext import parse_plaintext
 from reader.errors import ReaderError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
 def is_markdown(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    """True when the displayed text is rendered from markup (a saved page included), so
+    offsets are those of the rendered text, not of the file."""
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES
+
+
+def is_html(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
 def _check_path(p: Path) -> None:
@@ -71,6 +80,10 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
         # The Markdown parser (markdown-it, YAML) is loaded by the first Markdown article.
         from reader.document.markdown import parse_markdown
 
+        if is_html(p):
+            from reader.document.html import page_markdown
+
+            text = page_markdown(text, p, encoding)
         md = parse_markdown(text, title_fallback(p))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)
@@ -106,7 +119,7 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
     _check_path(p)
     try:
         size = p.stat().st_size
-        if size <= max_bytes:
+        if size <= max_bytes or is_html(p):  # a page is extracted whole
             return load_document(p), True
         with open(p, "rb") as fh:
             data = fh.read(max_bytes)

@@ -18,7 +18,7 @@ from reader.export.importer import ImportResult, import_into, read_w3c_file
 from reader.export.library import export_library
 from reader.export.markdown import render_markdown, write_text
 from reader.export.w3c import dump_json, render_w3c
-from reader.library import iter_article_paths
+from reader.library import iter_article_paths, no_articles_message
 
 FORMATS = ("markdown", "w3c")
 GROUPINGS = ("order", "category")
@@ -90,7 +90,7 @@ def export_command(
     base_dir = Path(output).resolve().parent if output else Path.cwd()
     if source.is_dir():
         if next(iter_article_paths(source), None) is None:
-            raise ReaderError(f"no articles (.txt, .md, .markdown) in folder: {source}")
+            raise ReaderError(no_articles_message(source))
 
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         text, warnings = export_library(source, fmt, group_by, base_dir, progress)

@@ -41,7 +41,10 @@ def test_folder_without_articles(tmp_path, capsys):
     (tmp_path / "picture.png").write_bytes(b"\x89PNG")
     assert main([str(tmp_path)]) == 2
     line = _one_error_line(capsys)
-    assert line == f"reader: error: no articles (.txt, .md, .markdown) in folder: {tmp_path}"
+    assert (
+        line
+        == f"reader: error: no articles (.txt, .md, .markdown, .html, .htm) in folder: {tmp_path}"
+    )
 
 
 def test_not_a_regular_file(capsys):

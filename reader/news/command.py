@@ -1,0 +1,152 @@
+"""The news verbs: `reader add`, `reader feeds ...`, `reader diff` and `reader history`.
+
+stdout carries only what a script wants (saved paths, a feed list, OPML, a diff); every
+failure is one line on stderr naming the address or file, and the exit status is 1 when
+any source failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader.document.decode import one_line
+from reader.errors import NotFoundError, ReaderError
+from reader.news import revisions, subscriptions
+from reader.news.fetch import DEFAULT_TIMEOUT, fetch
+from reader.news.save import LibraryIndex, Saved, split_front_matter
+from reader.news.sources import MAX_FILE, Adder, stdin_sources
+
+
+def library_dir(library: str | None) -> Path:
+    if library:
+        return Path(library)
+    from reader.sample_library import sample_library_dir
+
+    return sample_library_dir()
+
+
+def _error(message: str) -> None:
+    print(f"reader: error: {one_line(message)}", file=sys.stderr)
+
+
+def _on_saved(saved: Saved) -> None:
+    """The saved path on stdout; a change notice, if any, on stderr."""
+    if saved.notice:
+        print(f"reader: {one_line(str(saved.path))}: {saved.notice}", file=sys.stderr)
+    print(one_line(str(saved.path)), flush=True)
+
+
+def add_command(sources: list[str], library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
+    adder = Adder(LibraryIndex(library_dir(library)), _on_saved, _error, timeout)
+    for source in sources:
+        if source == "-":
+            _add_stdin(adder)
+        else:
+            adder.add_source(source)
+    return 1 if adder.tally.failed else 0
+
+
+def _add_stdin(adder: Adder) -> None:
+    """`reader add -`: addresses one a line, or one HTML page or feed, on stdin."""
+    data = sys.stdin.buffer.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        adder.failed(ReaderError("too big (over 20 MB): stdin"))
+        return
+    addresses, markup = stdin_sources(data)
+    if markup is not None:
+        adder.add_markup(markup, "stdin")
+    for source in addresses:
+        adder.add_source(source)
+
+
+def feeds_add_command(url: str, library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
+    from reader.news.feeds import parse_feed
+
+    page = fetch(url, timeout=timeout)
+    feed = parse_feed(page.content, url)
+    if not subscriptions.add(library_dir(library), url, feed.title):
+        print(f"reader: already subscribed: {one_line(url)}", file=sys.stderr)
+    return 0
+
+
+def feeds_list_command(library: str | None) -> int:
+    for feed in subscriptions.load(library_dir(library)):
+        print(f"{one_line(feed.url)}\t{one_line(feed.title)}" if feed.title else one_line(feed.url))
+    return 0
+
+
+def feeds_remove_command(url: str, library: str | None) -> int:
+    if not subscriptions.remove(library_dir(library), url):
+        raise NotFoundError(f"not subscribed: {one_line(url)}")
+    return 0
+
+
+def feeds_import_command(file: str, library: str | None) -> int:
+    added, known = subscriptions.import_opml(library_dir(library), Path(file))
+    print(f"reader: {added} feeds added, {known} already subscribed", file=sys.stderr)
+    return 0
+
+
+def feeds_export_command(library: str | None) -> int:
+    sys.stdout.write(subscriptions.to_opml(subscriptions.load(library_dir(library))))
+    return 0
+
+
+def feeds_update_command(library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
+    """Fetch every subscribed feed and add the items the library does not hold yet. The
+    fetch is conditional (ETag / Last-Modified), so an unchanged feed costs one 304."""
+    from reader.news.feeds import parse_feed
+
+    folder = library_dir(library)
+    adder = Adder(LibraryIndex(folder), _on_saved, _error, timeout)
+    state = subscriptions.load_state(folder)
+    for subscription in subscriptions.load(folder):
+        known = state.get(subscription.url, {})
+        try:
+            page = fetch(
+                subscription.url,
+                timeout=timeout,
+                etag=known.get("etag", ""),
+                last_modified=known.get("last_modified", ""),
+            )
+            if page.not_modified:
+                continue
+            feed = parse_feed(page.content, subscription.url)
+        except ReaderError as error:
+            adder.failed(error)
+            continue
+        adder.add_feed_items(feed, only_new=True)
+        state[subscription.url] = {"etag": page.etag, "last_modified": page.last_modified}
+    subscriptions.save_state(folder, state)
+    print(adder.tally.summary())
+    return 1 if adder.tally.failed else 0
+
+
+def _article(path: str) -> Path:
+    article = Path(path)
+    if not article.is_file():
+        raise ReaderError(f"no such file: {one_line(path)}")
+    return article
+
+
+def history_command(path: str) -> int:
+    """The stored revisions of an article, oldest first, one path a line."""
+    for revision in revisions.list_revisions(_article(path)):
+        print(one_line(str(revision)))
+    return 0
+
+
+def diff_command(path: str) -> int:
+    """What changed between the last stored revision and the article as it is now."""
+    article = _article(path)
+    stored = revisions.list_revisions(article)
+    if not stored:
+        raise NotFoundError(f"no earlier revision of: {one_line(path)}")
+    old_fields, old_body = split_front_matter(stored[-1].read_text("utf-8", errors="replace"))
+    new_fields, new_body = split_front_matter(article.read_text("utf-8", errors="replace"))
+    old_name = f"fetched {old_fields.get('fetched', stored[-1].stem)}"
+    new_name = f"fetched {new_fields.get('fetched', 'now')}"
+    for line in revisions.diff_lines(old_body, new_body, old_name, new_name):
+        print(line)
+    return 0

@@ -1,0 +1,181 @@
+"""Saving an article to the library as Markdown with YAML front matter; re-adding updates it.
+
+The file is named after the title (slugged, made unique) and found again by the `url` or
+`canonical` of its front matter, so adding the same page twice never makes a second copy.
+When the text changed since the last fetch (a "stealth edit"), the previous file is kept in
+the revision store (reader.news.revisions) before the new one replaces it atomically.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from reader.atomic import write_atomic
+from reader.document.decode import one_line, sanitize
+from reader.document.front_matter import read_yaml
+from reader.errors import ReaderError
+from reader.news import revisions
+from reader.news.extract import Article
+
+FRONT_MATTER_KEYS = ("title", "authors", "date", "source", "url", "canonical", "fetched", "feed")
+HEAD_CHARS = 64 * 1024
+SLUG_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    path: Path
+    status: str  # "new", "updated" (text changed) or "unchanged"
+    notice: str | None = None  # "changed since <date>: N paragraphs changed"
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def slugify(title: str) -> str:
+    """A file-name stem from a title: lower case, letters/digits joined by "-", bounded."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    slug = re.sub(r"[\W_]+", "-", text).strip("-")[:SLUG_CHARS].rstrip("-")
+    return slug or "article"
+
+
+def unique_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
+    path = folder / f"{stem}{suffix}"
+    n = 2
+    while path.exists() or path.is_symlink():
+        path = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return path
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter as a dict, body) of a Markdown file; ({}, text) when it has none."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}, text
+    data, _problem = read_yaml(text[4 : end + 1])
+    body = text[end + 5 :].lstrip("\n")
+    return (data if isinstance(data, dict) else {}), body
+
+
+def render(fields: dict, body: str) -> str:
+    """The file text: YAML front matter (safe_dump: every value quoted as YAML needs) and body."""
+    front = yaml.safe_dump(
+        fields, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
+    )
+    return f"---\n{front}---\n\n{body}"
+
+
+def article_fields(
+    article: Article, url: str, fetched: str, feed: str | None, old: dict | None = None
+) -> dict:
+    """Front matter for `article`: keys a person added to an older copy are kept."""
+    fields: dict = {
+        "title": article.title,
+        "authors": list(article.authors),
+        "date": article.date,
+        "source": article.source,
+        "url": url,
+        "canonical": article.canonical,
+        "fetched": fetched,
+        "feed": feed,
+    }
+    if old is not None and feed is None and isinstance(old.get("feed"), str):
+        fields["feed"] = old["feed"]
+    fields = {key: _safe(value) for key, value in fields.items() if value not in (None, "", [])}
+    for key, value in (old or {}).items():
+        if isinstance(key, str) and key not in FRONT_MATTER_KEYS and key not in fields:
+            fields[key] = value
+    return fields
+
+
+def _safe(value: object) -> object:
+    """Metadata as one line each: no control character (newline included) reaches the file."""
+    if isinstance(value, str):
+        return one_line(sanitize(value))
+    if isinstance(value, list):
+        return [one_line(sanitize(v)) for v in value if isinstance(v, str)]
+    return value
+
+
+class LibraryIndex:
+    """The library's saved articles by their `url` and `canonical` front-matter values."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._by_address: dict[str, Path] = {}
+        if self.root.is_dir():
+            from reader.library import iter_article_paths
+
+            for path in iter_article_paths(self.root):
+                if path.suffix.lower() in (".md", ".markdown"):
+                    self._learn(path, _read_head(path))
+
+    def _learn(self, path: Path, fields: dict) -> None:
+        for key in ("url", "canonical"):
+            value = fields.get(key)
+            if isinstance(value, str) and value:
+                self._by_address.setdefault(value, path)
+
+    def find(self, *addresses: str | None) -> Path | None:
+        for address in addresses:
+            if address and (path := self._by_address.get(address)) and path.is_file():
+                return path
+        return None
+
+    def knows(self, address: str) -> bool:
+        return self.find(address) is not None
+
+    def save(self, article: Article, url: str, feed: str | None = None) -> Saved:
+        """Write `article` (fetched from `url`) as a new file or over its earlier copy."""
+        existing = self.find(url, article.canonical)
+        try:
+            if existing is None:
+                saved = self._save_new(article, url, feed)
+            else:
+                saved = self._update(existing, article, url, feed)
+        except OSError as error:
+            where = existing or self.root
+            raise ReaderError(f"cannot save the article ({error.strerror}): {where}") from None
+        self._learn(saved.path, {"url": url, "canonical": article.canonical})
+        return saved
+
+    def _save_new(self, article: Article, url: str, feed: str | None) -> Saved:
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = unique_path(self.root, slugify(article.title))
+        text = render(article_fields(article, url, now_utc(), feed), article.body)
+        write_atomic(path, text.encode("utf-8"))
+        return Saved(path, "new")
+
+    def _update(self, path: Path, article: Article, url: str, feed: str | None) -> Saved:
+        old_text = path.read_text(encoding="utf-8", errors="replace")
+        old_fields, old_body = split_front_matter(old_text)
+        if old_body.strip() == article.body.strip():
+            return Saved(path, "unchanged")
+        since = old_fields.get("fetched")
+        since = since if isinstance(since, str) else "the last fetch"
+        revisions.keep(path, old_text, since)
+        changed = revisions.changed_paragraphs(old_body, article.body)
+        url = old_fields["url"] if isinstance(old_fields.get("url"), str) else url
+        fields = article_fields(article, url, now_utc(), feed, old_fields)
+        write_atomic(path, render(fields, article.body).encode("utf-8"))
+        plural = "paragraph" if changed == 1 else "paragraphs"
+        return Saved(path, "updated", f"changed since {since}: {changed} {plural} changed")
+
+
+def _read_head(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(HEAD_CHARS)
+    except OSError:
+        return {}
+    return split_front_matter(head)[0]

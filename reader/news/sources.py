@@ -1,0 +1,186 @@
+"""What `reader add` is given: an http(s) address, a saved page or a feed (address or file).
+
+An Adder turns each source into zero or more articles saved through a LibraryIndex, counts
+them in a Tally and reports each saved article and each failure through two callbacks. Feed
+items are fetched a few at a time (threads: the waiting is on the network) and saved in feed
+order.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from reader.document.decode import one_line
+from reader.errors import ReaderError
+from reader.news.extract import Article, extract_article
+from reader.news.feeds import Feed, parse_feed
+from reader.news.fetch import DEFAULT_TIMEOUT, decode_page, fetch, looks_like_feed
+from reader.news.save import LibraryIndex, Saved
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_FILE = 20 * 1024 * 1024
+CONCURRENT_FETCHES = 8
+PER_HOST = 2
+
+OnSaved = Callable[[Saved], None]
+OnError = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Tally:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+    def count(self, saved: Saved) -> None:
+        setattr(self, saved.status, getattr(self, saved.status) + 1)
+
+    def summary(self) -> str:
+        return f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def is_address(source: str) -> bool:
+    return "://" in source
+
+
+def fetch_article(url: str, timeout: float) -> Article:
+    page = fetch(url, timeout=timeout)
+    if page.is_feed:
+        raise ReaderError(f"a feed, not an article page: {one_line(url)}")
+    html = decode_page(page.content, page.charset, url)
+    return extract_article(html, url=page.final_url)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise ReaderError(f"is a folder, not a page or a feed: {one_line(str(path))}")
+        if path.stat().st_size > MAX_FILE:
+            raise ReaderError(f"too big (over 20 MB): {one_line(str(path))}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"no such file: {one_line(str(path))}") from None
+    except OSError as error:
+        raise ReaderError(f"cannot read ({error.strerror}): {one_line(str(path))}") from None
+
+
+def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Article | ReaderError]]:
+    """Each address with its article or its error, in order; at most CONCURRENT_FETCHES
+    fetches at once and PER_HOST to any one host."""
+    hosts: dict[str, threading.BoundedSemaphore] = {}
+    lock = threading.Lock()
+
+    def one(url: str) -> Article | ReaderError:
+        with lock:
+            host = hosts.setdefault(_host(url), threading.BoundedSemaphore(PER_HOST))
+        try:
+            with host:
+                return fetch_article(url, timeout)
+        except ReaderError as error:
+            return error
+
+    with ThreadPoolExecutor(max_workers=CONCURRENT_FETCHES) as pool:
+        yield from zip(urls, pool.map(one, urls), strict=True)
+
+
+def stdin_sources(data: bytes) -> tuple[list[str], bytes | None]:
+    """What `reader add -` read: (addresses, one a line) or ([], a page or feed's bytes)."""
+    if data.lstrip()[:1] == b"<":
+        return [], data
+    text = data.decode("utf-8", errors="replace")
+    return [line.strip() for line in text.splitlines() if line.strip()], None
+
+
+@dataclass(slots=True)
+class Adder:
+    """Adds sources to one library; every failure is counted and reported, never raised."""
+
+    index: LibraryIndex
+    on_saved: OnSaved
+    on_error: OnError
+    timeout: float = DEFAULT_TIMEOUT
+    tally: Tally = field(default_factory=Tally)
+
+    def failed(self, error: ReaderError) -> None:
+        self.tally.failed += 1
+        self.on_error(str(error))
+
+    def save(self, article: Article, url: str, feed: str | None = None) -> None:
+        try:
+            saved = self.index.save(article, url, feed)
+        except ReaderError as error:
+            self.failed(error)
+            return
+        self.tally.count(saved)
+        self.on_saved(saved)
+
+    def add_feed_items(self, feed: Feed, only_new: bool = False) -> None:
+        """Fetch and save the feed's items (with `only_new`, those the library lacks)."""
+        urls = []
+        for item in feed.items:
+            if only_new and self.index.knows(item.url):
+                self.tally.unchanged += 1
+            else:
+                urls.append(item.url)
+        for url, result in _fetched_items(urls, self.timeout):
+            if isinstance(result, ReaderError):
+                self.failed(result)
+            else:
+                self.save(result, url, feed.url)
+
+    def add_markup(self, data: bytes, where: str) -> None:
+        """A page or a feed given as bytes (read from stdin): a page is saved with no `url`,
+        found again by its canonical address when it names one."""
+        try:
+            if looks_like_feed(data):
+                self.add_feed_items(parse_feed(data, where))
+                return
+            article = extract_article(decode_page(data, None, where), where=where)
+        except ReaderError as error:
+            self.failed(error)
+            return
+        self.save(article, "")
+
+    def add_source(self, source: str) -> None:
+        """An http(s) address (of a page or a feed) or a file (a saved page or a feed)."""
+        try:
+            if is_address(source):
+                self._add_address(source)
+            else:
+                self._add_file(source)
+        except ReaderError as error:
+            self.failed(error)
+
+    def _add_address(self, url: str) -> None:
+        page = fetch(url, timeout=self.timeout)
+        if page.is_feed:
+            self.add_feed_items(parse_feed(page.content, page.final_url))
+            return
+        html = decode_page(page.content, page.charset, url)
+        self.save(extract_article(html, url=page.final_url, where=url), url)
+
+    def _add_file(self, source: str) -> None:
+        path = Path(source)
+        data = _read_file(path)
+        address = path.resolve().as_uri()
+        is_page = path.suffix.lower() in PAGE_SUFFIXES
+        if not is_page and looks_like_feed(data):
+            self.add_feed_items(parse_feed(data, address))
+            return
+        if not is_page and not data.lstrip()[:1] == b"<":
+            raise ReaderError(f"not an HTML page or a feed: {one_line(source)}")
+        html = decode_page(data, None, source)
+        self.save(extract_article(html, where=source), address)
