@@ -1,0 +1,377 @@
+"""Reporting cues inside one sentence: the tables and the parser behind `reader.claims.attribution`.
+
+`find_cues(text)` returns every `Cue` found in one sentence's text, outside quoted speech, in
+order: where the source phrase is (offsets into `text`) and which verb or frame names it. It
+knows nothing of neighbouring sentences; `attribution.py` does that.
+
+Three shapes are recognised:
+
+* subject + verb: `Anna Kelly, the deputy White House press secretary, said ...`,
+  `the Financial Times reported`, `,” the official said.` (the phrase before the verb, back to
+  the start of its clause);
+* verb + subject after a quote or a comma: `,” said Ruddock.`, `», a affirmé le ministre`,
+  `..., says Carlo Scognamiglio, head of ...` (the phrase after the verb, with one appositive);
+* a frame followed by its source: `according to X`, `citing X`, `selon X`, `según X`, `laut X`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- tables ---------------------------------------------------------------------------------
+
+# Reporting verbs, by language. Multi-word French forms come first so they win over shorter ones.
+REPORTING_VERBS = {
+    "en": """said says say told tells reported confirmed confirms confirm denied deny claimed
+        claim warned warns warn added adds stated insisted insists insist argued argues argue
+        explained acknowledged noted wrote writes announced suggested suggests believes believe
+        predicted maintained joked described fear""",
+    "fr": """a\\ déclaré a\\ affirmé a\\ indiqué a\\ souligné a\\ expliqué a\\ averti a\\ ajouté
+        a\\ dit a\\ confirmé a\\ estimé a\\ assuré a\\ précisé affirme déclare estime rappelle
+        a-t-il\\ expliqué a-t-il\\ ajouté a-t-il\\ dit a-t-elle\\ expliqué a-t-elle\\ ajouté""",
+    "de": "sagte sagt betonte betont erklärte erklärt teilte\\ mit hiess\\ es schrieb",
+    "es": """dijo dice afirmó afirma explicó aseguró señaló indicó declaró añadió insiste
+        insistió remarca advirtió""",
+}
+# Frames whose source follows them ("according to the Financial Times").
+SOURCE_FRAMES = r"according\ to|citing|quoted\ by|selon|según|laut|zufolge\ von"
+
+# The head nouns of a source that names nobody: "eight people familiar with the talks",
+# "a senior official", "Treasury officials", "sources", "analysts", "según fuentes diplomáticas".
+ANONYMOUS_HEADS = frozenset(
+    """official officials source sources person people spokesperson spokesman spokeswoman
+    spokespeople spokesmen diplomat diplomats analyst analysts expert experts economist
+    economists critic critics witness witnesses resident residents aide aides insider insiders
+    observer observers industrialists traders dealers investors
+    polling poll survey surveys data figures estimates report reports
+    fuentes expertos analistas funcionarios diplomáticos portavoz
+    responsable responsables diplomates analystes experts
+    kreisen quellen diplomaten experten beobachter angaben""".split()
+)
+
+# Pronouns that stand for a source named elsewhere; "a-t-il" carries its pronoun in the verb.
+PRONOUNS = frozenset("he she they it il elle ils elles er sie él ella ellos".split())
+PERSON_PRONOUNS = frozenset("he she il elle er él ella".split())
+
+# Words that open a clause but are not part of its subject ("But Mr Brown's former advisor").
+_LEADING_WORDS = frozenset(
+    """but and however meanwhile also now still yet instead so then and, thus mais et pero y
+    aber und doch""".split()
+)
+# Words that end a subject phrase from the right before its verb ("Treasury officials have").
+_TRAILING_WORDS = frozenset(
+    """has have had also on monday tuesday wednesday thursday friday saturday sunday recently
+    earlier later yesterday today previously publicly repeatedly again further then now
+    separately this week last month year night morning evening lundi mardi mercredi jeudi
+    vendredi samedi dimanche soir hat habe""".split()
+)
+# Words that end a source phrase read after its verb ("said Ruddock in a statement").
+_AFTER_STOPS = frozenset(
+    """in on at during after before when while as who which that to recently yesterday today
+    last this earlier later lors dans en sur durante im am bei nach auf""".split()
+)
+# Words that mark a clause, not a noun phrase ("the reports were ...").
+_VERB_LIKE = frozenset(
+    """is are was were be been being will would could should may might can did do does not
+    has have had est sont était ont fut fue han ist sind war haben""".split()
+)
+_DETERMINERS = frozenset("a an the one two this that some many several another other".split())
+_INDEFINITE = frozenset(
+    """a an one two three four five six seven eight nine ten some several many other another
+    un une des unos unas ein eine einige mehrere""".split()
+)
+# Subordinating words that start a new clause: the subject of a verb never reaches past them.
+_CLAUSE_OPENERS = re.compile(
+    r"(?i)\b(?:that|because|while|although|though|after|before|when|if|but|whereas|since|as|"
+    r"once|que|qu’|qu'|dass|weil|pero|mais|aber)\b"
+)
+
+MAX_SOURCE_WORDS = 14
+MAX_APPOSITIVE_WORDS = 12
+
+# --- compiled patterns ----------------------------------------------------------------------
+
+
+def _alternatives() -> str:
+    verbs = [v for words in REPORTING_VERBS.values() for v in words.split()]
+    verbs.sort(key=len, reverse=True)
+    return "|".join(verbs)
+
+
+# Frames match in any case ("According to"); verbs only in lower case, so a headline's "Trump
+# Says" or the noun in "United States" is not a cue.
+_CUE = re.compile(
+    rf"(?<![\w-])(?:(?P<frame>(?i:{SOURCE_FRAMES}))|(?P<verb>{_alternatives()}))(?![\w-])"
+)
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|get|got)\s*$")
+_COLON_FRAME = re.compile(r"^\W*(?P<src>[A-Z][^:\"“”«»]{1,80}?)\s*:\s*[\"“«„]")
+_WORDS = re.compile(r"[\w’'.-]+")
+_PARTICIPLE_BY = re.compile(r"\b\w+ed by\b")
+_QUOTE_CLOSE_BEFORE = re.compile(r"[\"”»“'’]\s*,?\s*$|,\s*[\"”»“'’]\s*$|,\s*$")
+_STRONG_BREAK = re.compile(r"[;:()\[\]\n]|\s[—–]\s|\s-\s")
+_PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''"}
+_QUOTE_MARKS = re.compile(r"``|''|[\"“”«»„]")
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    """One source found in a sentence; offsets index the sentence text."""
+
+    start: int
+    end: int
+    cue: str  # the verb or frame as written ("said", "according to", "a affirmé", ":")
+    frame: bool = False  # a frame such as "according to" / "citing"
+    pronoun: str = ""  # the pronoun, lower case, when the source is one ("he said")
+
+
+@dataclass(slots=True, frozen=True)
+class Quotes:
+    """Quoted speech in a sentence: the regions, and whether the quote runs past either end."""
+
+    regions: tuple[tuple[int, int], ...]
+    open_at_start: bool  # a closing mark with no opening one: the quote began earlier
+    open_at_end: bool  # an opening mark never closed: the quote goes on in the next sentence
+
+    def inside(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.regions)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.regions)
+
+
+def find_quotes(text: str) -> Quotes:
+    """Pair the quotation marks of one sentence (straight quotes alternate)."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    open_at_start = False
+    german = "„" in text
+    for m in _QUOTE_MARKS.finditer(text):
+        mark = m.group()
+        if open_at is None:
+            if mark in ("”", "»", "''") or (mark == "“" and german):
+                regions.append((0, m.end()))
+                open_at_start = True
+            else:
+                open_at = m.start()
+                closer = '"' if mark == '"' else _PAIRS.get(mark, "”")
+        elif mark == closer:
+            regions.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return Quotes(tuple(regions), open_at_start, open_at is not None)
+
+
+# --- the phrase before a verb ----------------------------------------------------------------
+
+
+def _words(phrase: str) -> list[str]:
+    return _WORDS.findall(phrase)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and stray punctuation from both ends of text[start:end]."""
+    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end
+
+
+def _strip_leading_words(text: str, start: int, end: int) -> int:
+    while True:
+        m = re.match(r"\s*([\w’']+),?\s+", text[start:end])
+        if not m or m.group(1).lower() not in _LEADING_WORDS:
+            return start
+        start += m.end()
+
+
+def _strip_trailing_words(text: str, start: int, end: int) -> int:
+    while True:
+        m = re.search(r"\s+([\w’']+)\s*$", text[start:end])
+        if not m or m.group(1).lower() not in _TRAILING_WORDS:
+            return end
+        end = start + m.start()
+
+
+def _clause_start(text: str, end: int, quotes: Quotes) -> int:
+    """Where the clause holding text[:end] starts: after quoted speech, a strong break or a
+    subordinating word, whichever is nearest."""
+    start = 0
+    for s, e in quotes.regions:
+        if e <= end:
+            start = max(start, e)
+    for m in _STRONG_BREAK.finditer(text, start, end):
+        start = max(start, m.end())
+    for m in _CLAUSE_OPENERS.finditer(text, start, end):
+        if not quotes.inside(m.start()):
+            start = max(start, m.end())
+    return start
+
+
+def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | None:
+    """The subject phrase that ends at `end` (the verb's start), or None."""
+    start = _clause_start(text, end, quotes)
+    body = text[start:end].rstrip()
+    appositive_closed = body.endswith(",")
+    if appositive_closed:
+        body = body[:-1]
+    commas = [i for i, ch in enumerate(body) if ch == ","]
+    # Comma segments: "Anna Kelly, the deputy White House press secretary, said" keeps the
+    # name and its appositive; "In August, the minister said" keeps the last segment.
+    cut = commas[-1] + 1 if commas else 0
+    if appositive_closed and commas:
+        appositive = body[commas[-1] + 1 :]
+        if len(_words(appositive)) <= MAX_APPOSITIVE_WORDS:
+            cut = commas[-2] + 1 if len(commas) >= 2 else 0
+    s, e = _trim(text, start + cut, start + len(body))
+    s = _strip_leading_words(text, s, e)
+    e = _strip_trailing_words(text, s, e)
+    s, e = _trim(text, s, e)
+    words = _words(text[s:e])
+    if not words or len(words) > MAX_SOURCE_WORDS:
+        return None
+    if any(w.lower() in _VERB_LIKE for w in words):
+        return None
+    return s, e
+
+
+# --- the phrase after a verb or frame --------------------------------------------------------
+
+_PHRASE_END = re.compile(r"[.;:!?,()\"“”«»„]|\s[—–-]\s|$")
+
+
+def _noun_phrase_after(text: str, start: int) -> tuple[int, int]:
+    """From `start`, words up to punctuation or a stop word ("said Ruddock in a statement")."""
+    end = _PHRASE_END.search(text, start).start()
+    pos = start
+    for m in _WORDS.finditer(text, start, end):
+        if pos > start and m.group().lower() in _AFTER_STOPS:
+            end = m.start()
+            break
+        pos = m.end()
+    return _trim(text, start, end)
+
+
+def _appositive_after(text: str, end: int) -> int:
+    """Extend a source by one appositive: ", news editor of trade weekly Screen International"."""
+    m = re.match(r"\s*,\s*", text[end:])
+    if not m:
+        return end
+    start = end + m.end()
+    stop = _PHRASE_END.search(text, start).start()
+    if stop < len(text) and text[stop] not in ",.;!?)":
+        return end
+    piece = text[start:stop]
+    words = _words(piece)
+    if not words or len(words) > MAX_APPOSITIVE_WORDS:
+        return end
+    lowered = [w.lower() for w in words]
+    if lowered[0] in {"who", "which", "that", "whose", "qui", "que", "der", "die", "quien"}:
+        return end
+    if any(w in _VERB_LIKE for w in lowered) or _PARTICIPLE_BY.search(piece):
+        return end
+    if lowered[0] in _AFTER_STOPS:
+        return end
+    return _trim(text, start, stop)[1]
+
+
+def _is_nominal(text: str, start: int) -> bool:
+    """Whether the words after a verb read as its subject (", says Carlo Scognamiglio") rather
+    than as what was said (", said the reports were false")."""
+    s, e = _noun_phrase_after(text, start)
+    words = [w.lower() for w in _words(text[s:e])]
+    if not words or len(words) > 8:
+        return False
+    if any(w in _VERB_LIKE for w in words):
+        return False
+    nxt = _PHRASE_END.search(text, start)
+    rest = text[nxt.start() :].lstrip() if nxt else ""
+    return not rest or rest[0] in ".,;!?" or e < nxt.start()
+
+
+def _source_after(text: str, start: int) -> tuple[int, int] | None:
+    s, e = _noun_phrase_after(text, start)
+    if s >= e:
+        return None
+    e = _appositive_after(text, e)
+    return s, e
+
+
+# --- the finder -----------------------------------------------------------------------------
+
+
+def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
+    verb = m.group("verb")
+    lowered = verb.lower()
+    if "-t-" in lowered:  # "a-t-il expliqué": the pronoun is in the verb
+        pronoun = "il" if "-il" in lowered else "elle"
+        return Cue(m.start(), m.start() + len(verb.split()[0]), verb, pronoun=pronoun)
+    before = text[: m.start()]
+    if _PASSIVE_BEFORE.search(before):  # "are said to mirror": hearsay, no source
+        return None
+    after_quote = _QUOTE_CLOSE_BEFORE.search(before)
+    quote_before = after_quote is not None and any(c in after_quote.group() for c in "\"”»“'’")
+    if quote_before or (after_quote and _is_nominal(text, m.end())):
+        span = _source_after(text, m.end())
+        if span and _is_nominal(text, m.end()):
+            return _cue_for(text, span, verb)
+    span = _subject_before(text, m.start(), quotes)
+    if span is None:
+        return None
+    return _cue_for(text, span, verb)
+
+
+def _cue_for(text: str, span: tuple[int, int], cue: str, frame: bool = False) -> Cue:
+    word = text[span[0] : span[1]].lower()
+    return Cue(span[0], span[1], cue, frame, word if word in PRONOUNS else "")
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every source named in one sentence, outside quoted speech, in order."""
+    quotes = find_quotes(text)
+    found: list[Cue] = []
+    for m in _CUE.finditer(text):
+        if quotes.inside(m.start()):
+            continue
+        if m.group("frame"):
+            span = _source_after(text, m.end())
+            if span:
+                found.append(_cue_for(text, span, m.group("frame"), frame=True))
+            continue
+        cue = _verb_cue(text, m, quotes)
+        if cue is not None:
+            found.append(cue)
+    if not found and quotes.any:
+        colon = _COLON_FRAME.match(text)
+        if colon and len(_words(colon.group("src"))) <= 8:
+            s, e = _trim(text, colon.start("src"), colon.end("src"))
+            found.append(Cue(s, e, ":"))
+    return found
+
+
+# --- kinds ----------------------------------------------------------------------------------
+
+_HEAD_CUT = re.compile(
+    r"(?i)\s(?:familiar|close|with|who|of|at|in|from|for|on|briefed|knowledgeable|"
+    r"de|du|des|del|der|des)\b.*$"
+)
+
+
+def kind_of(phrase: str) -> str:
+    """`named` or `anonymous` for a source phrase (a pronoun counts as named: it stands for
+    someone the text names)."""
+    first = phrase.split(",")[0]
+    core = _HEAD_CUT.sub("", first)
+    words = _words(core)
+    if not words:
+        return "named"
+    head = words[-1].lower().strip("’'")
+    if head in ANONYMOUS_HEADS:
+        return "anonymous"
+    if words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
+        return "anonymous"
+    return "named"
