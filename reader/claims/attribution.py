@@ -97,15 +97,21 @@ class _Found:
     open_at_end: bool  # its quote goes on in the next sentence
 
 
-def _from_cue(sentence: Sentence, cue: Cue) -> Attribution:
-    text = sentence.text[cue.start : cue.end]
-    kind: Kind = "named" if cue.pronoun else kind_of(text)  # type: ignore[assignment]
+def _display(block: Block, sentence: Sentence) -> str:
+    """The sentence as displayed: a reflowed paragraph's line breaks are spaces there, one for
+    one, so offsets still index `Document.text`."""
+    return block.text[sentence.start - block.start : sentence.end - block.start]
+
+
+def _from_cue(sentence: Sentence, text: str, cue: Cue) -> Attribution:
+    phrase = text[cue.start : cue.end]
+    kind: Kind = "named" if cue.pronoun else kind_of(phrase)  # type: ignore[assignment]
     base = sentence.start
-    return Attribution(text, kind, base + cue.start, base + cue.end, cue.cue)
+    return Attribution(phrase, kind, base + cue.start, base + cue.end, cue.cue)
 
 
-def _own(sentence: Sentence) -> tuple[Attribution | None, str]:
-    cues = find_cues(sentence.text)
+def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
+    cues = find_cues(text)
     if not cues:
         return None, ""
     # A frame ("according to X") names the claim's source even when the sentence also has a
@@ -114,31 +120,48 @@ def _own(sentence: Sentence) -> tuple[Attribution | None, str]:
         (c for c in cues if c.frame and c.cue.lower() != "citing"),
         next((c for c in cues if not c.pronoun), cues[0]),
     )
-    found = _from_cue(sentence, chosen)
+    found = _from_cue(sentence, text, chosen)
     if chosen.cue.lower() == "citing":
         return found, ""
     following = cues[cues.index(chosen) + 1 :]
     citing = next((c for c in following if c.cue.lower() == "citing"), None)
     if citing is not None:  # "the Financial Times reported, citing eight people ..."
-        cited = _from_cue(sentence, citing)
+        cited = _from_cue(sentence, text, citing)
         return Attribution(
             cited.source, cited.kind, cited.start, cited.end, "citing", via=found.source
         ), ""
     return found, chosen.pronoun
 
 
-def _survey(sentence: Sentence) -> _Found:
-    own, pronoun = _own(sentence)
-    quotes = find_quotes(sentence.text)
+def _survey(block: Block, sentence: Sentence) -> _Found:
+    text = _display(block, sentence)
+    own, pronoun = _own(sentence, text)
+    quotes = find_quotes(text)
     return _Found(sentence, own, pronoun, quotes.any, quotes.open_at_start, quotes.open_at_end)
 
 
 # --- the paragraph --------------------------------------------------------------------------
 
 
+def _earlier_paragraph_source(document: Document, block_index: int) -> Attribution | None:
+    """The last source, not a pronoun, of the paragraph just before (a pronoun that opens a
+    paragraph: "He says that ..." after "..., warns Fiat managing director Cesare Romiti.")."""
+    for j in range(block_index - 1, max(-1, block_index - 3), -1):
+        block = document.blocks[j]
+        if not block.is_prose:
+            continue
+        for sentence in reversed(block.sentences):
+            own, pronoun = _own(sentence, _display(block, sentence))
+            if own is not None and not pronoun:
+                return own
+        return None
+    return None
+
+
 def _resolve_pronoun(
-    document: Document, block: Block, found: list[_Found], index: int
+    document: Document, block_index: int, found: list[_Found], index: int
 ) -> Attribution | None:
+    block = document.blocks[block_index]
     item = found[index]
     assert item.own is not None
     person = item.pronoun in PERSON_PRONOUNS
@@ -151,15 +174,19 @@ def _resolve_pronoun(
         return Attribution(
             earlier.source, earlier.kind, earlier.start, earlier.end, item.own.cue, earlier.via
         )
-    if not person:
+    if person:
+        # The nearest personal name written earlier in the paragraph (or in the sentence).
+        names = list(_PERSON_NAME.finditer(block.text, 0, item.own.start - block.start))
+        if names:
+            name = names[-1]
+            start = block.start + name.start()
+            return Attribution(name.group(), "named", start, start + len(name.group()), item.own.cue)
+    earlier = _earlier_paragraph_source(document, block_index)
+    if earlier is None or (person and earlier.kind != "named"):
         return None
-    # The nearest personal name written earlier in the paragraph (or in the sentence itself).
-    limit = item.own.start
-    names = list(_PERSON_NAME.finditer(document.text, block.start, limit))
-    if not names:
-        return None
-    name = names[-1]
-    return Attribution(name.group(), "named", name.start(), name.end(), item.own.cue)
+    return Attribution(
+        earlier.source, earlier.kind, earlier.start, earlier.end, item.own.cue, earlier.via
+    )
 
 
 def _from_neighbours(found: list[_Found], index: int, before: _Found | None) -> Attribution | None:
@@ -195,7 +222,7 @@ def _previous_block_tail(document: Document, block_index: int) -> _Found | None:
     for j in range(block_index - 1, max(-1, block_index - 3), -1):
         block = document.blocks[j]
         if block.is_prose and block.sentences:
-            return _survey(block.sentences[-1])
+            return _survey(block, block.sentences[-1])
     return None
 
 
@@ -205,11 +232,11 @@ def attribute_block(document: Document, block_index: int) -> list[Attribution]:
     block = document.blocks[block_index]
     if not block.is_prose:
         return [NO_ATTRIBUTION for _ in block.sentences]
-    found = [_survey(s) for s in block.sentences]
+    found = [_survey(block, s) for s in block.sentences]
     resolved: list[Attribution | None] = []
     for i, item in enumerate(found):
         if item.own is not None and item.pronoun:
-            resolved.append(_resolve_pronoun(document, block, found, i) or item.own)
+            resolved.append(_resolve_pronoun(document, block_index, found, i) or item.own)
         else:
             resolved.append(item.own)
     # Quotes borrow from neighbours that have their pronouns resolved already.
