@@ -44,7 +44,7 @@ ANONYMOUS_HEADS = frozenset(
     """official officials source sources person people spokesperson spokesman spokeswoman
     spokespeople spokesmen diplomat diplomats analyst analysts expert experts economist
     economists critic critics witness witnesses resident residents aide aides insider insiders
-    observer observers industrialists traders dealers investors
+    observer observers industrialists traders dealers investors leaders bosses
     polling poll survey surveys data figures estimates report reports
     fuentes expertos analistas funcionarios diplomáticos portavoz
     responsable responsables diplomates analystes experts
@@ -64,7 +64,7 @@ _LEADING_WORDS = frozenset(
 _TRAILING_WORDS = frozenset(
     """has have had also on monday tuesday wednesday thursday friday saturday sunday recently
     earlier later yesterday today previously publicly repeatedly again further then now
-    separately this week last month year night morning evening lundi mardi mercredi jeudi
+    separately is are was were this week last month year night morning evening lundi mardi mercredi jeudi
     vendredi samedi dimanche soir hat habe""".split()
 )
 # Words that end a source phrase read after its verb ("said Ruddock in a statement").
@@ -75,7 +75,8 @@ _AFTER_STOPS = frozenset(
 # Words that mark a clause, not a noun phrase ("the reports were ...").
 _VERB_LIKE = frozenset(
     """is are was were be been being will would could should may might can did do does not
-    has have had est sont était ont fut fue han ist sind war haben""".split()
+    has have had est sont était été ont fut fue han sido ist sind war haben habe hätten wurde
+    wurden""".split()
 )
 _DETERMINERS = frozenset("a an the one two this that some many several another other".split())
 _INDEFINITE = frozenset(
@@ -106,7 +107,13 @@ _CUE = re.compile(
     rf"(?<![\w-])(?:(?P<frame>(?i:{SOURCE_FRAMES}))|(?P<verb>{_alternatives()}))(?![\w-])"
 )
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|get|got)\s*$")
-_COLON_FRAME = re.compile(r"^\W*(?P<src>[A-Z][^:\"“”«»]{1,80}?)\s*:\s*[\"“«„]")
+# "Brentford boss Martin Allen: "After ..."": a short phrase ending in a name, then the quote.
+_COLON_FRAME = re.compile(r"^\W*(?P<src>[A-Z][^:\"“”«»]{0,80}?\b[A-Z][\w’'.-]*)\s*:\s*[\"“«„]")
+# A time phrase that opens a clause before its subject ("This week Ed told ...").
+_LEADING_TIME = re.compile(
+    r"(?i)\s*(?:(?:this|last|next)\s+(?:week|month|year|weekend)|on\s+\w+day|earlier|yesterday|"
+    r"today|in\s+\w+\s+\d{4})\s*,?\s+"
+)
 _WORDS = re.compile(r"[\w’'.-]+")
 _PARTICIPLE_BY = re.compile(r"\b\w+ed by\b")
 _QUOTE_CLOSE_BEFORE = re.compile(r"[\"”»“'’]\s*,?\s*$|,\s*[\"”»“'’]\s*$|,\s*$")
@@ -123,6 +130,7 @@ class Cue:
     end: int
     cue: str  # the verb or frame as written ("said", "according to", "a affirmé", ":")
     frame: bool = False  # a frame such as "according to" / "citing"
+    after_quote: bool = False  # the verb right after a quote (",” said Ruddock"): its speaker
     pronoun: str = ""  # the pronoun, lower case, when the source is one ("he said")
 
 
@@ -184,6 +192,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_leading_words(text: str, start: int, end: int) -> int:
     while True:
+        time = _LEADING_TIME.match(text, start, end)
+        if time:
+            start = time.end()
+            continue
         m = re.match(r"\s*([\w’']+),?\s+", text[start:end])
         if not m or m.group(1).lower() not in _LEADING_WORDS:
             return start
@@ -242,7 +254,7 @@ def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | No
 
 # --- the phrase after a verb or frame --------------------------------------------------------
 
-_PHRASE_END = re.compile(r"[.;:!?,()\"“”«»„]|\s[—–-]\s|$")
+_PHRASE_END = re.compile(r"(?<!\b[A-Z])\.|[;:!?,()\"“”«»„]|\s[—–-]\s|$")
 
 
 def _noun_phrase_after(text: str, start: int) -> tuple[int, int]:
@@ -257,15 +269,17 @@ def _noun_phrase_after(text: str, start: int) -> tuple[int, int]:
     return _trim(text, start, end)
 
 
-def _appositive_after(text: str, end: int) -> int:
+def _appositive_after(text: str, end: int, to_sentence_end: bool) -> int:
     """Extend a source by one appositive: ", news editor of trade weekly Screen International"."""
     m = re.match(r"\s*,\s*", text[end:])
     if not m:
         return end
     start = end + m.end()
     stop = _PHRASE_END.search(text, start).start()
-    if stop < len(text) and text[stop] not in ",.;!?)":
-        return end
+    closers = ",.;!?)" if to_sentence_end else ","
+    if stop >= len(text) or text[stop] not in closers:
+        if not (to_sentence_end and stop >= len(text)):
+            return end
     piece = text[start:stop]
     words = _words(piece)
     if not words or len(words) > MAX_APPOSITIVE_WORDS:
@@ -294,11 +308,14 @@ def _is_nominal(text: str, start: int) -> bool:
     return not rest or rest[0] in ".,;!?" or e < nxt.start()
 
 
-def _source_after(text: str, start: int) -> tuple[int, int] | None:
+def _source_after(text: str, start: int, to_sentence_end: bool = False) -> tuple[int, int] | None:
+    """The source after a verb or frame, with one appositive. After a frame the appositive must
+    be closed by a comma ("According to Frank Brown, global advisory leader at PwC, the ..."),
+    or the main clause would be read as one ("Selon X, un quartier a été frappé.")."""
     s, e = _noun_phrase_after(text, start)
     if s >= e:
         return None
-    e = _appositive_after(text, e)
+    e = _appositive_after(text, e, to_sentence_end)
     return s, e
 
 
@@ -317,18 +334,20 @@ def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
     after_quote = _QUOTE_CLOSE_BEFORE.search(before)
     quote_before = after_quote is not None and any(c in after_quote.group() for c in "\"”»“'’")
     if quote_before or (after_quote and _is_nominal(text, m.end())):
-        span = _source_after(text, m.end())
+        span = _source_after(text, m.end(), to_sentence_end=True)
         if span and _is_nominal(text, m.end()):
-            return _cue_for(text, span, verb)
+            return _cue_for(text, span, verb, after_quote=quote_before)
     span = _subject_before(text, m.start(), quotes)
     if span is None:
         return None
     return _cue_for(text, span, verb)
 
 
-def _cue_for(text: str, span: tuple[int, int], cue: str, frame: bool = False) -> Cue:
+def _cue_for(
+    text: str, span: tuple[int, int], cue: str, frame: bool = False, after_quote: bool = False
+) -> Cue:
     word = text[span[0] : span[1]].lower()
-    return Cue(span[0], span[1], cue, frame, word if word in PRONOUNS else "")
+    return Cue(span[0], span[1], cue, frame, after_quote, word if word in PRONOUNS else "")
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -357,9 +376,17 @@ def find_cues(text: str) -> list[Cue]:
 # --- kinds ----------------------------------------------------------------------------------
 
 _HEAD_CUT = re.compile(
-    r"(?i)\s(?:familiar|close|with|who|of|at|in|from|for|on|briefed|knowledgeable|"
+    r"(?i)\s(?:familiar|close|with|who|of|at|in|from|for|on|briefed|knowledgeable|polled|"
     r"de|du|des|del|der|des)\b.*$"
 )
+_OF_THE = re.compile(r"(?i)\bof\s+(?:the\s+)?(.*)$")
+_QUANTITY = re.compile(r"[\d%]|^(?:some|most|all|many|few|half|about)$", re.IGNORECASE)
+
+
+def _is_anonymous_word(word: str, first: bool) -> bool:
+    """An anonymous head noun, written in lower case unless it opens the phrase ("People for
+    the Ethical Treatment of Animals" is a name)."""
+    return word.lower().strip("’'") in ANONYMOUS_HEADS and (first or word[:1].islower())
 
 
 def kind_of(phrase: str) -> str:
@@ -368,10 +395,17 @@ def kind_of(phrase: str) -> str:
     first = phrase.split(",")[0]
     core = _HEAD_CUT.sub("", first)
     words = _words(core)
+    if words and _QUANTITY.search(words[-1]):  # "about 28% of the bosses", "two of the sources"
+        rest = _OF_THE.search(first)
+        if rest:
+            words = _words(_HEAD_CUT.sub("", " " + rest.group(1)))
     if not words:
         return "named"
-    head = words[-1].lower().strip("’'")
-    if head in ANONYMOUS_HEADS:
+    if _is_anonymous_word(words[-1], len(words) == 1):
+        return "anonymous"
+    # Noun before adjectives ("fuentes diplomáticas", "des experts russes").
+    body = [w for w in words if w.lower() not in _INDEFINITE and w.lower() not in _DETERMINERS]
+    if body and _is_anonymous_word(body[0], True) and not any(w[:1].isupper() for w in body[1:]):
         return "anonymous"
     if words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
         return "anonymous"
