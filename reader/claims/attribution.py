@@ -116,9 +116,14 @@ def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
         return None, ""
     # A frame ("according to X") names the claim's source even when the sentence also has a
     # verb ("The administration has told Ukraine ..., according to the Financial Times").
+    # A verb right after a quote names the quote's speaker, which wins over a frame that
+    # only qualifies it ("«...», a affirmé le ministre ..., selon une vidéo").
     chosen = next(
-        (c for c in cues if c.frame and c.cue.lower() != "citing"),
-        next((c for c in cues if not c.pronoun), cues[0]),
+        (c for c in cues if c.after_quote and not c.pronoun),
+        next(
+            (c for c in cues if c.frame and c.cue.lower() != "citing"),
+            next((c for c in cues if not c.pronoun), cues[0]),
+        ),
     )
     found = _from_cue(sentence, text, chosen)
     if chosen.cue.lower() == "citing":
@@ -233,6 +238,9 @@ def attribute_block(document: Document, block_index: int) -> list[Attribution]:
     if not block.is_prose:
         return [NO_ATTRIBUTION for _ in block.sentences]
     found = [_survey(block, s) for s in block.sentences]
+    for previous, item in zip(found, found[1:]):
+        if previous.open_at_end and not item.quoted:  # the middle of a quote of 3+ sentences
+            item.quoted = item.open_at_start = item.open_at_end = True
     resolved: list[Attribution | None] = []
     for i, item in enumerate(found):
         if item.own is not None and item.pronoun:
