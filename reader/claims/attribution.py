@@ -39,6 +39,8 @@ KINDS: tuple[Kind, ...] = ("named", "anonymous", "none")
 # How far a quote or a pronoun looks for its source, in sentences.
 QUOTE_REACH = 3
 PRONOUN_REACH = 6
+# The marks a paragraph that goes on with the quote of the paragraph before starts with.
+QUOTE_OPENERS = '"“«„`'
 
 # A personal name for pronoun resolution: a title and a surname, or two or more capitalised
 # words ("Fabien Pelous", "Mr Dams").
@@ -185,7 +187,9 @@ def _resolve_pronoun(
         if names:
             name = names[-1]
             start = block.start + name.start()
-            return Attribution(name.group(), "named", start, start + len(name.group()), item.own.cue)
+            return Attribution(
+                name.group(), "named", start, start + len(name.group()), item.own.cue
+            )
     earlier = _earlier_paragraph_source(document, block_index)
     if earlier is None or (person and earlier.kind != "named"):
         return None
@@ -194,31 +198,43 @@ def _resolve_pronoun(
     )
 
 
+def _where_quote_closes(found: list[_Found], index: int) -> Attribution | None:
+    """A quote that goes on: its attribution is in the sentence where it closes."""
+    for j in range(index + 1, min(len(found), index + 1 + QUOTE_REACH)):
+        if found[j].own is not None:
+            return found[j].own
+        if not found[j].open_at_end:
+            break
+    return None
+
+
+def _earlier_quote(found: list[_Found], index: int, before: _Found | None) -> Attribution | None:
+    """The speaker of the attributed quote just before (the same speaker going on), looking
+    back over unattributed quoted sentences only."""
+    earlier = [found[j] for j in range(index - 1, max(-1, index - 1 - QUOTE_REACH), -1)]
+    if index == 0 and before is not None:
+        earlier = [before]
+    for item in earlier:
+        if not item.quoted:
+            return None
+        if item.own is not None:
+            return item.own
+    return None
+
+
 def _from_neighbours(found: list[_Found], index: int, before: _Found | None) -> Attribution | None:
     """The attribution a quote with no cue borrows from the sentences around it."""
-    item = found[index]
-    # The quote goes on: its attribution is where it closes.
-    if item.open_at_end:
-        for j in range(index + 1, min(len(found), index + 1 + QUOTE_REACH)):
-            if found[j].own is not None:
-                return found[j].own
-            if not found[j].open_at_end:
-                break
-    # A quote after an attributed quote (the same speaker going on).
-    earlier = found[index - 1] if index > 0 else before
-    if earlier is not None and earlier.quoted and earlier.own is not None:
-        return earlier.own
-    if earlier is not None and earlier.quoted and earlier.own is None and index > 0:
-        for j in range(index - 2, max(-1, index - 1 - QUOTE_REACH), -1):
-            if found[j].own is not None and found[j].quoted:
-                return found[j].own
-            if not found[j].quoted:
-                break
+    if found[index].open_at_end:
+        closing = _where_quote_closes(found, index)
+        if closing is not None:
+            return closing
+    earlier = _earlier_quote(found, index, before)
+    if earlier is not None:
+        return earlier
     # A quote before the sentence that attributes it.
-    if index + 1 < len(found):
-        nxt = found[index + 1]
-        if nxt.quoted and nxt.own is not None:
-            return nxt.own
+    nxt = found[index + 1] if index + 1 < len(found) else None
+    if nxt is not None and nxt.quoted and nxt.own is not None:
+        return nxt.own
     return None
 
 
@@ -231,6 +247,28 @@ def _previous_block_tail(document: Document, block_index: int) -> _Found | None:
     return None
 
 
+def _mark_long_quotes(found: list[_Found]) -> None:
+    """A sentence with no quotation mark inside an open quote (the middle of a quote of three
+    or more sentences) is quoted speech too."""
+    for previous, item in zip(found, found[1:], strict=False):
+        if previous.open_at_end and not item.quoted:
+            item.quoted = item.open_at_start = item.open_at_end = True
+
+
+def _resolve_pronouns(document: Document, block_index: int, found: list[_Found]) -> None:
+    """Replace each pronoun source by what it stands for, where that can be found."""
+    resolved = [
+        _resolve_pronoun(document, block_index, found, i) if item.own and item.pronoun else None
+        for i, item in enumerate(found)
+    ]
+    # Assigned after the loop: a pronoun resolves against the sources as written.
+    for item, attribution in zip(found, resolved, strict=True):
+        if attribution is not None:
+            item.own = attribution
+        if item.own is not None:
+            item.pronoun = ""
+
+
 def attribute_block(document: Document, block_index: int) -> list[Attribution]:
     """The attribution of every sentence of one block, in order (for showing each sentence's
     source on demand without redoing the paragraph for every sentence)."""
@@ -238,33 +276,15 @@ def attribute_block(document: Document, block_index: int) -> list[Attribution]:
     if not block.is_prose:
         return [NO_ATTRIBUTION for _ in block.sentences]
     found = [_survey(block, s) for s in block.sentences]
-    for previous, item in zip(found, found[1:]):
-        if previous.open_at_end and not item.quoted:  # the middle of a quote of 3+ sentences
-            item.quoted = item.open_at_start = item.open_at_end = True
-    resolved: list[Attribution | None] = []
-    for i, item in enumerate(found):
-        if item.own is not None and item.pronoun:
-            resolved.append(_resolve_pronoun(document, block_index, found, i) or item.own)
-        else:
-            resolved.append(item.own)
-    # Quotes borrow from neighbours that have their pronouns resolved already.
-    for i, item in enumerate(found):
-        item.own = resolved[i]
-        item.pronoun = "" if resolved[i] is not None else item.pronoun
-    before: _Found | None = None
+    _mark_long_quotes(found)
+    _resolve_pronouns(document, block_index, found)
+    before = None
+    if found and found[0].quoted and block.text.lstrip()[:1] in QUOTE_OPENERS:
+        before = _previous_block_tail(document, block_index)
     result: list[Attribution] = []
     for i, item in enumerate(found):
-        if item.own is not None:
-            result.append(item.own)
-            continue
-        if item.quoted:
-            if i == 0 and block.sentences[0].text.lstrip()[:1] in "\"“«„`":
-                before = _previous_block_tail(document, block_index)
-            borrowed = _from_neighbours(found, i, before)
-            if borrowed is not None:
-                result.append(borrowed)
-                continue
-        result.append(NO_ATTRIBUTION)
+        borrowed = _from_neighbours(found, i, before) if item.own is None and item.quoted else None
+        result.append(item.own or borrowed or NO_ATTRIBUTION)
     return result
 
 
@@ -280,9 +300,7 @@ def attribute(document: Document, start: int, end: int) -> Attribution:
     end = max(end, start + 1)
     while index < len(document.blocks) and document.blocks[index].start < end:
         block = document.blocks[index]
-        overlapping = [
-            i for i, s in enumerate(block.sentences) if s.start < end and s.end > start
-        ]
+        overlapping = [i for i, s in enumerate(block.sentences) if s.start < end and s.end > start]
         if overlapping:
             results = attribute_block(document, index)
             for i in overlapping:

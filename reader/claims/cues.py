@@ -214,7 +214,7 @@ def _clause_start(text: str, end: int, quotes: Quotes) -> int:
     """Where the clause holding text[:end] starts: after quoted speech, a strong break or a
     subordinating word, whichever is nearest."""
     start = 0
-    for s, e in quotes.regions:
+    for _, e in quotes.regions:
         if e <= end:
             start = max(start, e)
     for m in _STRONG_BREAK.finditer(text, start, end):

@@ -77,7 +77,9 @@ def test_attribution_score_on_the_corpus():
             # The span really is where the source is written.
             assert squash(document.text[got.start : got.end]) == squash(got.source)
         if squash(got.source) != squash(source) or got.kind != kind:
-            misses.append(f"{name} [{snippet}]: want {kind} {source!r}, got {got.kind} {got.source!r}")
+            misses.append(
+                f"{name} [{snippet}]: want {kind} {source!r}, got {got.kind} {got.source!r}"
+            )
     right = len(rows) - len(misses)
     score = right / len(rows)
     report = f"attribution: {right}/{len(rows)} right ({score:.1%})\n" + "\n".join(misses)
