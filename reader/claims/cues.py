@@ -160,7 +160,11 @@ def find_quotes(text: str) -> Quotes:
     for m in _QUOTE_MARKS.finditer(text):
         mark = m.group()
         if open_at is None:
-            if mark in ("”", "»", "''") or (mark == "“" and german):
+            closing = mark in ("”", "»", "''") or (mark == "“" and german)
+            # A straight quote right after punctuation closes a quote begun earlier.
+            if mark == '"' and m.start() > 0 and text[m.start() - 1] in ",.!?…":
+                closing = True
+            if closing:
                 regions.append((0, m.end()))
                 open_at_start = True
             else:
