@@ -27,7 +27,7 @@ REPORTING_VERBS = {
     "en": """said says say told tells reported confirmed confirms confirm denied deny claimed
         claim warned warns warn added adds stated insisted insists insist argued argues argue
         explained acknowledged noted wrote writes announced suggested suggests believes believe
-        predicted maintained joked described fear concluded asked indicating rejected""",
+        predicted maintained joked described fear concluded asked indicating rejected claims""",
     "fr": """a_déclaré a_affirmé a_indiqué a_souligné a_expliqué a_averti a_ajouté
         a_dit a_confirmé a_estimé a_assuré a_précisé ont_déclaré ont_affirmé affirme déclare estime rappelle
         a-t-il_expliqué a-t-il_ajouté a-t-il_dit a-t-elle_expliqué a-t-elle_ajouté""",
@@ -45,6 +45,7 @@ ANONYMOUS_HEADS = frozenset(
     spokespeople spokesmen diplomat diplomats analyst analysts expert experts economist
     economists critic critics witness witnesses resident residents aide aides insider insiders
     observer observers industrialists traders dealers investors leaders bosses
+    investigators authorities
     polling poll survey surveys data figures estimates report reports
     fuentes expertos analistas funcionarios diplomáticos portavoz
     responsable responsables diplomates analystes experts
@@ -115,9 +116,24 @@ _LEADING_TIME = re.compile(
     r"today|in\s+\w+\s+\d{4})\s*,?\s+"
 )
 _WORDS = re.compile(r"[\w’'.-]+")
+# A verb that carries the reporting verb after it ("the organisation continues to claim").
+_TRAILING_HELPER = re.compile(
+    r"\s+(?:continues?|continued|went\s+on|goes\s+on|appears?|seems?|wants?|tried|tries)\s+to\s*$"
+)
 _PARTICIPLE_BY = re.compile(r"\b\w+ed by\b")
 _QUOTE_CLOSE_BEFORE = re.compile(r"[\"”»“'’]\s*,?\s*$|,\s*[\"”»“'’]\s*$|,\s*$")
-_STRONG_BREAK = re.compile(r"[;:()\[\]\n]|\s[—–]\s|\s-\s")
+# Breaks no subject reaches over; a parenthesised acronym ("(COGAT)", "(PA)") is not one.
+_STRONG_BREAK = re.compile(r"[;:\[\]\n]|\((?![A-Z]{2,8}\))|(?<![A-Z]{2})\)|\s[—–]\s|\s-\s")
+_SEPARATING_COMMA = re.compile(r",(?!\d{3}\b)")
+# A comma segment that is an adverbial, not an appositive ("in his ongoing speech").
+_ADVERBIAL = re.compile(
+    r"(?i)\s*(?:in|at|on|during|after|before|speaking|writing|talking|asked|like|unlike|"
+    r"dans|lors|en|im|bei|durante)\b"
+)
+# Words that open a phrase in front of a subject ("Speaking to the BBC News website Mr X").
+_OPENING_PHRASE_WORDS = frozenset(
+    "speaking writing talking asked addressing interviewed for".split()
+)
 _PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''"}
 _QUOTE_MARKS = re.compile(r"``|''|[\"“”«»„]")
 
@@ -208,6 +224,10 @@ def _strip_leading_words(text: str, start: int, end: int) -> int:
 
 def _strip_trailing_words(text: str, start: int, end: int) -> int:
     while True:
+        helper = _TRAILING_HELPER.search(text, start, end)
+        if helper:
+            end = helper.start()
+            continue
         m = re.search(r"\s+([\w’']+)\s*$", text[start:end])
         if not m or m.group(1).lower() not in _TRAILING_WORDS:
             return end
@@ -229,23 +249,49 @@ def _clause_start(text: str, end: int, quotes: Quotes) -> int:
     return start
 
 
+def _segment_commas(body: str) -> list[int]:
+    """The commas that separate phrases (not the thousands separator of "1,300")."""
+    return [m.start() for m in _SEPARATING_COMMA.finditer(body)]
+
+
+def _subject_segment(body: str, closed: bool) -> int:
+    """Where the subject starts in `body` (the clause before the verb, any closing comma
+    removed: `closed`), by comma segments: "Anna Kelly, the deputy White House press
+    secretary," keeps the name and its appositive; "In August, the minister" keeps the last."""
+    commas = _segment_commas(body)
+    if not commas:
+        return 0
+    if closed and len(_words(body[commas[-1] + 1 :])) <= MAX_APPOSITIVE_WORDS:
+        return commas[-2] + 1 if len(commas) >= 2 else 0
+    return commas[-1] + 1
+
+
+def _name_after_opening_phrase(text: str, start: int, end: int) -> int:
+    """Skip a phrase that opens the clause before the name ("Speaking to the BBC News website
+    Mr Molyneux said"): from its last lower-case word to the capitalised words that end it."""
+    words = list(_WORDS.finditer(text, start, end))
+    if len(words) < 3 or words[0].group().lower() not in _OPENING_PHRASE_WORDS:
+        return start
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].group()[:1].islower():
+            return words[i + 1].start() if i + 1 < len(words) else start
+    return start
+
+
 def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | None:
     """The subject phrase that ends at `end` (the verb's start), or None."""
     start = _clause_start(text, end, quotes)
     body = text[start:end].rstrip()
-    appositive_closed = body.endswith(",")
-    if appositive_closed:
+    closed = body.endswith(",")
+    if closed:
         body = body[:-1]
-    commas = [i for i, ch in enumerate(body) if ch == ","]
-    # Comma segments: "Anna Kelly, the deputy White House press secretary, said" keeps the
-    # name and its appositive; "In August, the minister said" keeps the last segment.
-    cut = commas[-1] + 1 if commas else 0
-    if appositive_closed and commas:
-        appositive = body[commas[-1] + 1 :]
-        if len(_words(appositive)) <= MAX_APPOSITIVE_WORDS:
-            cut = commas[-2] + 1 if len(commas) >= 2 else 0
-    s, e = _trim(text, start + cut, start + len(body))
+        # "The Hamas official, in his ongoing speech, said": the adverbial is not an appositive.
+        commas = _segment_commas(body)
+        while commas and _ADVERBIAL.match(body, commas[-1] + 1):
+            body = body[: commas.pop()]
+    s, e = _trim(text, start + _subject_segment(body, closed), start + len(body))
     s = _strip_leading_words(text, s, e)
+    s = _name_after_opening_phrase(text, s, e)
     e = _strip_trailing_words(text, s, e)
     s, e = _trim(text, s, e)
     words = _words(text[s:e])
