@@ -165,34 +165,61 @@ def _earlier_paragraph_source(document: Document, block_index: int) -> Attributi
     return None
 
 
+def _nearest_name(
+    block: Block, found: list[_Found], last: int, limit: int, after: int, cue: str
+) -> Attribution | None:
+    """The last personal name written before offset `limit` in sentences `after`+1 to `last`
+    of the paragraph, outside quoted speech (a name inside a quote is someone talked about,
+    not the speaker)."""
+    for j in range(last, after, -1):
+        sentence = found[j].sentence
+        text = _display(block, sentence)
+        quotes = find_quotes(text)
+        end = min(len(text), limit - sentence.start)
+        names = [m for m in _PERSON_NAME.finditer(text, 0, end) if not quotes.inside(m.start())]
+        if names:
+            start = sentence.start + names[-1].start()
+            return Attribution(
+                names[-1].group(), "named", start, start + len(names[-1].group()), cue
+            )
+    return None
+
+
+def _earlier_source(found: list[_Found], index: int, person: bool) -> int:
+    """The index of the nearest earlier sentence of the paragraph whose source is not a pronoun
+    (a named one for he/she), or -1."""
+    for j in range(index - 1, max(-1, index - 1 - PRONOUN_REACH), -1):
+        earlier = found[j].own
+        if earlier is None or found[j].pronoun or (person and earlier.kind != "named"):
+            continue
+        return j
+    return -1
+
+
 def _resolve_pronoun(
     document: Document, block_index: int, found: list[_Found], index: int
 ) -> Attribution | None:
-    block = document.blocks[block_index]
     item = found[index]
     assert item.own is not None
     person = item.pronoun in PERSON_PRONOUNS
-    for j in range(index - 1, max(-1, index - 1 - PRONOUN_REACH), -1):
-        earlier = found[j].own
-        if earlier is None or found[j].pronoun:
-            continue
-        if person and earlier.kind != "named":
-            continue
-        return Attribution(
-            earlier.source, earlier.kind, earlier.start, earlier.end, item.own.cue, earlier.via
-        )
+    source_index = _earlier_source(found, index, person)
+    earlier = found[source_index].own if source_index >= 0 else None
     if person:
-        # The nearest personal name written earlier in the paragraph (or in the sentence).
-        names = list(_PERSON_NAME.finditer(block.text, 0, item.own.start - block.start))
-        if names:
-            name = names[-1]
-            start = block.start + name.start()
-            return Attribution(
-                name.group(), "named", start, start + len(name.group()), item.own.cue
+        # A name written after the last speaker's sentence is who "he" is ("... the personal
+        # choice of Steven Gaydos. But while he tipped Swank ..."); with no speaker before, the
+        # nearest name of the paragraph, the pronoun's own sentence included.
+        block = document.blocks[block_index]
+        if source_index < 0:
+            name = _nearest_name(block, found, index, item.own.start, -1, item.own.cue)
+        else:
+            name = _nearest_name(
+                block, found, index - 1, item.own.start, source_index, item.own.cue
             )
-    earlier = _earlier_paragraph_source(document, block_index)
-    if earlier is None or (person and earlier.kind != "named"):
-        return None
+        earlier = name or earlier
+    if earlier is None:
+        earlier = _earlier_paragraph_source(document, block_index)
+        if earlier is None or (person and earlier.kind != "named"):
+            return None
     return Attribution(
         earlier.source, earlier.kind, earlier.start, earlier.end, item.own.cue, earlier.via
     )
