@@ -41,6 +41,8 @@ QUOTE_REACH = 3
 PRONOUN_REACH = 6
 # The marks a paragraph that goes on with the quote of the paragraph before starts with.
 QUOTE_OPENERS = '"“«„`'
+# A quote of fewer words is a phrase being quoted (a scare quote), not speech to attribute.
+SPEECH_WORDS = 4
 
 # A personal name for pronoun resolution: a title and a surname, or two or more capitalised
 # words ("Fabien Pelous", "Mr Dams").
@@ -144,7 +146,15 @@ def _survey(block: Block, sentence: Sentence) -> _Found:
     text = _display(block, sentence)
     own, pronoun = _own(sentence, text)
     quotes = find_quotes(text)
-    return _Found(sentence, own, pronoun, quotes.any, quotes.open_at_start, quotes.open_at_end)
+    # Speech, not a scare quote ("a postwar “prosperity plan”"): the quote opens the sentence,
+    # runs past it, or holds a few words.
+    speech = (
+        quotes.open_at_start
+        or quotes.open_at_end
+        or text.lstrip()[:1] in QUOTE_OPENERS
+        or any(len(text[s:e].split()) >= SPEECH_WORDS for s, e in quotes.regions)
+    )
+    return _Found(sentence, own, pronoun, speech, quotes.open_at_start, quotes.open_at_end)
 
 
 # --- the paragraph --------------------------------------------------------------------------
@@ -236,11 +246,14 @@ def _where_quote_closes(found: list[_Found], index: int) -> Attribution | None:
 
 
 def _earlier_quote(found: list[_Found], index: int, before: _Found | None) -> Attribution | None:
-    """The speaker of the attributed quote just before (the same speaker going on), looking
-    back over unattributed quoted sentences only."""
+    """The speaker going on: the source of the sentence just before when it has one (a quote
+    after "..., it said." or after an attributed quote), else of the nearest attributed quote
+    before, looking back over unattributed quoted sentences only."""
     earlier = [found[j] for j in range(index - 1, max(-1, index - 1 - QUOTE_REACH), -1)]
     if index == 0 and before is not None:
         earlier = [before]
+    if earlier and earlier[0].own is not None:
+        return earlier[0].own
     for item in earlier:
         if not item.quoted:
             return None
@@ -266,11 +279,12 @@ def _from_neighbours(found: list[_Found], index: int, before: _Found | None) -> 
 
 
 def _previous_block_tail(document: Document, block_index: int) -> _Found | None:
-    """The last sentence of the paragraph before, for a quote that opens a paragraph."""
+    """The last sentence of the paragraph before, its pronoun resolved, for a quote that opens
+    a paragraph."""
     for j in range(block_index - 1, max(-1, block_index - 3), -1):
         block = document.blocks[j]
         if block.is_prose and block.sentences:
-            return _survey(block, block.sentences[-1])
+            return _surveyed_block(document, j)[-1]
     return None
 
 
@@ -296,15 +310,22 @@ def _resolve_pronouns(document: Document, block_index: int, found: list[_Found])
             item.pronoun = ""
 
 
+def _surveyed_block(document: Document, block_index: int) -> list[_Found]:
+    """Each sentence's own source, long quotes marked and pronouns resolved."""
+    block = document.blocks[block_index]
+    found = [_survey(block, s) for s in block.sentences]
+    _mark_long_quotes(found)
+    _resolve_pronouns(document, block_index, found)
+    return found
+
+
 def attribute_block(document: Document, block_index: int) -> list[Attribution]:
     """The attribution of every sentence of one block, in order (for showing each sentence's
     source on demand without redoing the paragraph for every sentence)."""
     block = document.blocks[block_index]
     if not block.is_prose:
         return [NO_ATTRIBUTION for _ in block.sentences]
-    found = [_survey(block, s) for s in block.sentences]
-    _mark_long_quotes(found)
-    _resolve_pronouns(document, block_index, found)
+    found = _surveyed_block(document, block_index)
     before = None
     if found and found[0].quoted and block.text.lstrip()[:1] in QUOTE_OPENERS:
         before = _previous_block_tail(document, block_index)
