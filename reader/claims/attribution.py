@@ -130,6 +130,9 @@ def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
         ),
     )
     found = _from_cue(sentence, text, chosen)
+    if chosen.relay is not None:  # "The Guardian quotes X as saying"
+        relay = text[chosen.relay[0] : chosen.relay[1]]
+        return Attribution(found.source, found.kind, found.start, found.end, found.cue, relay), ""
     if chosen.cue.lower() == "citing":
         return found, ""
     following = cues[cues.index(chosen) + 1 :]

@@ -107,6 +107,11 @@ def _alternatives() -> str:
 _CUE = re.compile(
     rf"(?<![\w-])(?:(?P<frame>(?i:{SOURCE_FRAMES}))|(?P<verb>{_alternatives()}))(?![\w-])"
 )
+# "The Guardian quotes the mayor of Jericho, Abdul Karim Sidr, as saying ...": the quoted one
+# is the source, the subject relays it.
+_QUOTED_AS_SAYING = re.compile(
+    r"\b(?P<verb>quotes|quoted)\s+(?P<src>[^\"“”«»;:]{2,120}?),?\s+as\s+(?:saying|telling)\b"
+)
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|get|got)\s*$")
 # "Brentford boss Martin Allen: "After ..."": a short phrase ending in a name, then the quote.
 _COLON_FRAME = re.compile(r"^\W*(?P<src>[A-Z][^:\"“”«»]{0,80}?\b[A-Z][\w’'.-]*)\s*:\s*[\"“«„]")
@@ -148,6 +153,7 @@ class Cue:
     frame: bool = False  # a frame such as "according to" / "citing"
     after_quote: bool = False  # the verb right after a quote (",” said Ruddock"): its speaker
     pronoun: str = ""  # the pronoun, lower case, when the source is one ("he said")
+    relay: tuple[int, int] | None = None  # who relays the source ("The Guardian quotes X ...")
 
 
 @dataclass(slots=True, frozen=True)
@@ -404,6 +410,12 @@ def find_cues(text: str) -> list[Cue]:
     """Every source named in one sentence, outside quoted speech, in order."""
     quotes = find_quotes(text)
     found: list[Cue] = []
+    for m in _QUOTED_AS_SAYING.finditer(text):
+        if quotes.inside(m.start()):
+            continue
+        relay = _subject_before(text, m.start(), quotes)
+        s, e = _trim(text, m.start("src"), m.end("src"))
+        found.append(Cue(s, e, "quoted as saying", frame=True, relay=relay))
     for m in _CUE.finditer(text):
         if quotes.inside(m.start()):
             continue

@@ -170,3 +170,55 @@ def test_to_json_has_every_field():
         "cue": "said",
         "via": "",
     }
+
+
+def test_quoted_as_saying_gives_the_quoted_one_and_the_relay():
+    got = source_of(
+        "Title\n\nThe Daily Bugle quotes the mayor, Ann Bell, as saying the bridge is shut.\n",
+        "bridge",
+    )
+    assert (got.source, got.kind, got.via) == ("the mayor, Ann Bell", "named", "The Daily Bugle")
+
+
+def test_scare_quote_is_not_speech_to_attribute():
+    text = (
+        "Title\n\nOfficials said the talks had stalled. "
+        "The plan was called a “peace dividend” by its backers.\n"
+    )
+    document = doc(text)
+    assert [r.kind for r in attribute_block(document, 1)] == ["anonymous", "none"]
+
+
+def test_adverbial_between_commas_is_not_part_of_the_source():
+    got = source_of(
+        "Title\n\nThe union leader, in a speech on Friday, said pay would rise.\n", "pay"
+    )
+    assert got.source == "The union leader"
+
+
+def test_opening_phrase_before_the_name_is_dropped():
+    got = source_of(
+        "Title\n\nSpeaking to reporters Mr Quill said the deal was done.\n", "deal was done"
+    )
+    assert got.source == "Mr Quill"
+
+
+def test_acronym_in_parentheses_stays_in_the_source():
+    got = source_of(
+        "Title\n\nThe Office for Road Safety (ORS) says crashes fell.\n", "crashes fell"
+    )
+    assert got.source == "The Office for Road Safety (ORS)"
+
+
+def test_pronoun_takes_a_name_written_after_the_last_speaker():
+    text = (
+        'Title\n\n"It will pass," said Mr Quill. The vote is up to Ann Bell. '
+        '"We will see," she said.\n'
+    )
+    document = doc(text)
+    assert attribute_block(document, 1)[2].source == "Ann Bell"
+
+
+def test_number_with_thousands_separator_is_not_cut():
+    got = source_of("Title\n\nA survey of 1,300 bosses suggests optimism.\n", "optimism")
+    assert (got.source, got.kind) == ("A survey of 1,300 bosses", "anonymous")
