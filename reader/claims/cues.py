@@ -121,6 +121,9 @@ _LEADING_TIME = re.compile(
     r"today|in\s+\w+\s+\d{4})\s*,?\s+"
 )
 _WORDS = re.compile(r"[\w’'.-]+")
+_FIRST_WORD = re.compile(r"\s*([\w’']+),?\s+")
+_LAST_WORD = re.compile(r"\s+([\w’']+)\s*$")
+_COMMA = re.compile(r"\s*,\s*")
 # A verb that carries the reporting verb after it ("the organisation continues to claim").
 _TRAILING_HELPER = re.compile(
     r"\s+(?:continues?|continued|went\s+on|goes\s+on|appears?|seems?|wants?|tried|tries)\s+to\s*$"
@@ -222,10 +225,10 @@ def _strip_leading_words(text: str, start: int, end: int) -> int:
         if time:
             start = time.end()
             continue
-        m = re.match(r"\s*([\w’']+),?\s+", text[start:end])
+        m = _FIRST_WORD.match(text, start, end)
         if not m or m.group(1).lower() not in _LEADING_WORDS:
             return start
-        start += m.end()
+        start = m.end()
 
 
 def _strip_trailing_words(text: str, start: int, end: int) -> int:
@@ -234,10 +237,10 @@ def _strip_trailing_words(text: str, start: int, end: int) -> int:
         if helper:
             end = helper.start()
             continue
-        m = re.search(r"\s+([\w’']+)\s*$", text[start:end])
+        m = _LAST_WORD.search(text, start, end)
         if not m or m.group(1).lower() not in _TRAILING_WORDS:
             return end
-        end = start + m.start()
+        end = m.start()
 
 
 def _clause_start(text: str, end: int, quotes: Quotes) -> int:
@@ -327,10 +330,10 @@ def _noun_phrase_after(text: str, start: int) -> tuple[int, int]:
 
 def _appositive_after(text: str, end: int, to_sentence_end: bool) -> int:
     """Extend a source by one appositive: ", news editor of trade weekly Screen International"."""
-    m = re.match(r"\s*,\s*", text[end:])
+    m = _COMMA.match(text, end)
     if not m:
         return end
-    start = end + m.end()
+    start = m.end()
     stop = _PHRASE_END.search(text, start).start()
     closers = ",.;!?)" if to_sentence_end else ","
     if stop >= len(text) or text[stop] not in closers:
