@@ -114,21 +114,37 @@ def _from_cue(sentence: Sentence, text: str, cue: Cue) -> Attribution:
     return Attribution(phrase, kind, base + cue.start, base + cue.end, cue.cue)
 
 
+def _choose(cues: list[Cue]) -> Cue:
+    """The cue that names the sentence's source, by priority:
+
+    1. a verb right after a quote names the quote's speaker, and wins over a frame that only
+       qualifies it ("«...», a affirmé le ministre ..., selon une vidéo");
+    2. a frame ("according to X") names the claim's source even when the sentence also has a
+       verb ("The administration has told Ukraine ..., according to the Financial Times");
+       "citing" is left to the verb it follows (see `_own`);
+    3. the first cue whose source is not a pronoun; else the first cue.
+    """
+    for wanted in (
+        lambda c: c.after_quote and not c.pronoun,
+        lambda c: c.frame and c.cue.lower() != "citing",
+        lambda c: not c.pronoun,
+    ):
+        for cue in cues:
+            if wanted(cue):
+                return cue
+    return cues[0]
+
+
+def _opens_with_quote(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in QUOTE_OPENERS
+
+
 def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
     cues = find_cues(text)
     if not cues:
         return None, ""
-    # A frame ("according to X") names the claim's source even when the sentence also has a
-    # verb ("The administration has told Ukraine ..., according to the Financial Times").
-    # A verb right after a quote names the quote's speaker, which wins over a frame that
-    # only qualifies it ("«...», a affirmé le ministre ..., selon une vidéo").
-    chosen = next(
-        (c for c in cues if c.after_quote and not c.pronoun),
-        next(
-            (c for c in cues if c.frame and c.cue.lower() != "citing"),
-            next((c for c in cues if not c.pronoun), cues[0]),
-        ),
-    )
+    chosen = _choose(cues)
     found = _from_cue(sentence, text, chosen)
     if chosen.relay is not None:  # "The Guardian quotes X as saying"
         relay = text[chosen.relay[0] : chosen.relay[1]]
@@ -154,7 +170,7 @@ def _survey(block: Block, sentence: Sentence) -> _Found:
     speech = (
         quotes.open_at_start
         or quotes.open_at_end
-        or text.lstrip()[:1] in QUOTE_OPENERS
+        or _opens_with_quote(text)
         or any(len(text[s:e].split()) >= SPEECH_WORDS for s, e in quotes.regions)
     )
     return _Found(sentence, own, pronoun, speech, quotes.open_at_start, quotes.open_at_end)
@@ -330,7 +346,7 @@ def attribute_block(document: Document, block_index: int) -> list[Attribution]:
         return [NO_ATTRIBUTION for _ in block.sentences]
     found = _surveyed_block(document, block_index)
     before = None
-    if found and found[0].quoted and block.text.lstrip()[:1] in QUOTE_OPENERS:
+    if found and found[0].quoted and _opens_with_quote(block.text):
         before = _previous_block_tail(document, block_index)
     result: list[Attribution] = []
     for i, item in enumerate(found):
