@@ -79,6 +79,7 @@ _VERB_LIKE = frozenset(
     has have had est sont était été ont fut fue han sido ist sind war haben habe hätten wurde
     wurden""".split()
 )
+_RELATIVE_WORDS = frozenset("who which that whose qui que der die quien".split())
 _DETERMINERS = frozenset("a an the one two this that some many several another other".split())
 _INDEFINITE = frozenset(
     """a an one two three four five six seven eight nine ten some several many other another
@@ -335,20 +336,18 @@ def _appositive_after(text: str, end: int, to_sentence_end: bool) -> int:
         return end
     start = m.end()
     stop = _PHRASE_END.search(text, start).start()
-    closers = ",.;!?)" if to_sentence_end else ","
-    if stop >= len(text) or text[stop] not in closers:
-        if not (to_sentence_end and stop >= len(text)):
-            return end
+    at_end = stop >= len(text)
+    closed = not at_end and text[stop] in (",.;!?)" if to_sentence_end else ",")
+    if not (closed or (to_sentence_end and at_end)):
+        return end
     piece = text[start:stop]
     words = _words(piece)
     if not words or len(words) > MAX_APPOSITIVE_WORDS:
         return end
     lowered = [w.lower() for w in words]
-    if lowered[0] in {"who", "which", "that", "whose", "qui", "que", "der", "die", "quien"}:
+    if lowered[0] in _RELATIVE_WORDS or lowered[0] in _AFTER_STOPS:  # ", who predicted ..."
         return end
     if any(w in _VERB_LIKE for w in lowered) or _PARTICIPLE_BY.search(piece):
-        return end
-    if lowered[0] in _AFTER_STOPS:
         return end
     return _trim(text, start, stop)[1]
 
@@ -392,9 +391,11 @@ def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
         return None
     after_quote = _QUOTE_CLOSE_BEFORE.search(before)
     quote_before = after_quote is not None and any(c in after_quote.group() for c in "\"”»“'’")
-    if quote_before or (after_quote and _is_nominal(text, m.end())):
+    # After a quote or a comma the verb may come first (",” said Ruddock", ", says Carlo
+    # Scognamiglio, head of ..."), when the words after it read as a name, not as what was said.
+    if after_quote is not None and _is_nominal(text, m.end()):
         span = _source_after(text, m.end(), to_sentence_end=True)
-        if span and _is_nominal(text, m.end()):
+        if span:
             return _cue_for(text, span, verb, after_quote=quote_before)
     span = _subject_before(text, m.start(), quotes)
     if span is None:
