@@ -16,7 +16,7 @@ The source is looked for in the sentence holding the span, then in its neighbour
    pronoun stands for someone the article identifies, which is what `named` tells a reader
    (the claim is on the record), even when this cheap resolution cannot find who.
 
-`kind` is `anonymous` when the source's head noun names nobody (`officials`, `sources`,
+`kind` (`reader.claims.kinds`) is `anonymous` when the source's head noun names nobody (`officials`, `sources`,
 `people familiar with ...`, `a spokesperson`, `analysts`, `diplomats`, `fuentes`, ...) or when an
 indefinite phrase carries no proper name (`a lawyer for the family`); otherwise `named`; and
 `none` when no cue is found (the text asserts without attribution).
@@ -30,7 +30,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues, find_quotes, kind_of
+from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues
+from reader.claims.kinds import kind_of
+from reader.claims.quotes import find_quotes
 from reader.document.model import Block, Document, Sentence
 
 Kind = Literal["named", "anonymous", "none"]

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.claims.quotes import Quotes, find_quotes
+
 # --- tables ---------------------------------------------------------------------------------
 
 # Reporting verbs, by language ("_" joins the words of one form: "a_déclaré"). Longer forms are
@@ -37,20 +39,6 @@ REPORTING_VERBS = {
 }
 # Frames whose source follows them ("according to the Financial Times").
 SOURCE_FRAMES = r"according\s+to|citing|quoted\s+by|selon|según|laut"
-
-# The head nouns of a source that names nobody: "eight people familiar with the talks",
-# "a senior official", "Treasury officials", "sources", "analysts", "según fuentes diplomáticas".
-ANONYMOUS_HEADS = frozenset(
-    """official officials source sources person people spokesperson spokesman spokeswoman
-    spokespeople spokesmen diplomat diplomats analyst analysts expert experts economist
-    economists critic critics witness witnesses resident residents aide aides insider insiders
-    observer observers industrialists traders dealers investors leaders bosses
-    investigators authorities
-    polling poll survey surveys data figures estimates report reports
-    fuentes expertos analistas funcionarios diplomáticos portavoz
-    responsable responsables diplomates analystes experts
-    kreisen quellen diplomaten experten beobachter angaben""".split()
-)
 
 # Pronouns that stand for a source named elsewhere; "a-t-il" carries its pronoun in the verb.
 PRONOUNS = frozenset("he she they it il elle ils elles er sie él ella ellos".split())
@@ -80,11 +68,6 @@ _VERB_LIKE = frozenset(
     wurden""".split()
 )
 _RELATIVE_WORDS = frozenset("who which that whose qui que der die quien".split())
-_DETERMINERS = frozenset("a an the one two this that some many several another other".split())
-_INDEFINITE = frozenset(
-    """a an one two three four five six seven eight nine ten some several many other another
-    un une des unos unas ein eine einige mehrere""".split()
-)
 # Subordinating words that start a new clause: the subject of a verb never reaches past them.
 _CLAUSE_OPENERS = re.compile(
     r"(?i)\b(?:that|because|while|although|though|after|before|when|if|but|whereas|since|as|"
@@ -143,8 +126,6 @@ _ADVERBIAL = re.compile(
 _OPENING_PHRASE_WORDS = frozenset(
     "speaking writing talking asked addressing interviewed for".split()
 )
-_PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''"}
-_QUOTE_MARKS = re.compile(r"``|''|[\"“”«»„]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -158,50 +139,6 @@ class Cue:
     after_quote: bool = False  # the verb right after a quote (",” said Ruddock"): its speaker
     pronoun: str = ""  # the pronoun, lower case, when the source is one ("he said")
     relay: tuple[int, int] | None = None  # who relays the source ("The Guardian quotes X ...")
-
-
-@dataclass(slots=True, frozen=True)
-class Quotes:
-    """Quoted speech in a sentence: the regions, and whether the quote runs past either end."""
-
-    regions: tuple[tuple[int, int], ...]
-    open_at_start: bool  # a closing mark with no opening one: the quote began earlier
-    open_at_end: bool  # an opening mark never closed: the quote goes on in the next sentence
-
-    def inside(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.regions)
-
-    @property
-    def any(self) -> bool:
-        return bool(self.regions)
-
-
-def find_quotes(text: str) -> Quotes:
-    """Pair the quotation marks of one sentence (straight quotes alternate)."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    open_at_start = False
-    german = "„" in text
-    for m in _QUOTE_MARKS.finditer(text):
-        mark = m.group()
-        if open_at is None:
-            closing = mark in ("”", "»", "''") or (mark == "“" and german)
-            # A straight quote right after punctuation closes a quote begun earlier.
-            if mark == '"' and m.start() > 0 and text[m.start() - 1] in ",.!?…":
-                closing = True
-            if closing:
-                regions.append((0, m.end()))
-                open_at_start = True
-            else:
-                open_at = m.start()
-                closer = '"' if mark == '"' else _PAIRS.get(mark, "”")
-        elif mark == closer:
-            regions.append((open_at, m.end()))
-            open_at = None
-    if open_at is not None:
-        regions.append((open_at, len(text)))
-    return Quotes(tuple(regions), open_at_start, open_at is not None)
 
 
 # --- the phrase before a verb ----------------------------------------------------------------
@@ -437,42 +374,3 @@ def find_cues(text: str) -> list[Cue]:
             s, e = _trim(text, colon.start("src"), colon.end("src"))
             found.append(Cue(s, e, ":"))
     return found
-
-
-# --- kinds ----------------------------------------------------------------------------------
-
-_HEAD_CUT = re.compile(
-    r"(?i)\s(?:familiar|close|with|who|of|at|in|from|for|on|briefed|knowledgeable|polled|"
-    r"de|du|des|del|der|des)\b.*$"
-)
-_OF_THE = re.compile(r"(?i)\bof\s+(?:the\s+)?(.*)$")
-_QUANTITY = re.compile(r"[\d%]|^(?:some|most|all|many|few|half|about)$", re.IGNORECASE)
-
-
-def _is_anonymous_word(word: str, first: bool) -> bool:
-    """An anonymous head noun, written in lower case unless it opens the phrase ("People for
-    the Ethical Treatment of Animals" is a name)."""
-    return word.lower().strip("’'") in ANONYMOUS_HEADS and (first or word[:1].islower())
-
-
-def kind_of(phrase: str) -> str:
-    """`named` or `anonymous` for a source phrase (a pronoun counts as named: it stands for
-    someone the text names)."""
-    first = phrase.split(",")[0]
-    core = _HEAD_CUT.sub("", first)
-    words = _words(core)
-    if words and _QUANTITY.search(words[-1]):  # "about 28% of the bosses", "two of the sources"
-        rest = _OF_THE.search(first)
-        if rest:
-            words = _words(_HEAD_CUT.sub("", " " + rest.group(1)))
-    if not words:
-        return "named"
-    if _is_anonymous_word(words[-1], len(words) == 1):
-        return "anonymous"
-    # Noun before adjectives ("fuentes diplomáticas", "des experts russes").
-    body = [w for w in words if w.lower() not in _INDEFINITE and w.lower() not in _DETERMINERS]
-    if body and _is_anonymous_word(body[0], True) and not any(w[:1].isupper() for w in body[1:]):
-        return "anonymous"
-    if words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
-        return "anonymous"
-    return "named"
