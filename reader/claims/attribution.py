@@ -4,22 +4,28 @@ The source is looked for in the sentence holding the span, then in its neighbour
 
 1. the sentence's own reporting cue, outside quoted speech (`reader.claims.cues`): `X said`,
    `said X`, `according to X`, `citing X`, `X told Y`, `,” the official said.`, `X: "..."`,
-   and the French, German and Spanish forms listed there. With several, the first one that is
-   not a pronoun wins; `X reported, citing Y` gives Y as the source and X as `via`.
-2. a quote with no cue of its own takes the attribution of the sentence where the same quote
-   closes (the next ones), else of the quoted sentence just before it (even at the end of the
-   previous paragraph), else of the next quoted sentence.
+   and the French, German and Spanish forms listed there. With several, `_choose` decides (a
+   quote's speaker, then a frame, then the first that is not a pronoun); `X reported, citing
+   Y` and `X quotes Y as saying` give Y as the source and X as `via`.
+2. quoted speech with no cue of its own (not a scare quote of a few words) takes the
+   attribution of the sentence where the same quote closes, else of the sentence just before
+   it when that has one (even at the end of the previous paragraph), else of the nearest
+   attributed quote before, else of the next quoted sentence.
 3. a pronoun source (`he said`, `a-t-il expliqué`) is resolved to the nearest earlier source of
-   the same paragraph that is not a pronoun (for he/she: a named one), else to the nearest
-   earlier personal name in the paragraph (`captain Fabien Pelous sees hope ... "...," he
-   said`). When nothing resolves it, the pronoun itself is the source, with kind `named`: a
-   pronoun stands for someone the article identifies, which is what `named` tells a reader
-   (the claim is on the record), even when this cheap resolution cannot find who.
+   the same paragraph that is not a pronoun (for he/she: a named one), unless a personal name
+   is written in a sentence after that source's (`... the personal choice of Steven Gaydos.
+   But while he tipped Swank ...`); with no earlier source, to the nearest personal name of
+   the paragraph (`captain Fabien Pelous sees hope ... "...," he said`), else to the last
+   source of the paragraph before. When nothing resolves it, the pronoun itself is the
+   source, with kind `named`: a pronoun stands for someone the article identifies, which is
+   what `named` tells a reader (the claim is on the record), even when this cheap resolution
+   cannot find who.
 
-`kind` (`reader.claims.kinds`) is `anonymous` when the source's head noun names nobody (`officials`, `sources`,
-`people familiar with ...`, `a spokesperson`, `analysts`, `diplomats`, `fuentes`, ...) or when an
-indefinite phrase carries no proper name (`a lawyer for the family`); otherwise `named`; and
-`none` when no cue is found (the text asserts without attribution).
+`kind` (`reader.claims.kinds`) is `anonymous` when the source's head noun names nobody
+(`officials`, `sources`, `people familiar with ...`, `a spokesperson`, `analysts`, `diplomats`,
+`fuentes`, ...) or when an indefinite phrase carries no proper name (`a lawyer for the
+family`); otherwise `named`; and `none` when no cue is found (the text asserts without
+attribution).
 
 Pure: no screen library, no I/O; cost is a few regex passes over one paragraph.
 """
