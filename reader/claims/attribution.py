@@ -247,7 +247,8 @@ def _resolve_pronoun(
         # nearest name of the paragraph, the pronoun's own sentence included.
         block = document.blocks[block_index]
         if source_index < 0:
-            name = _nearest_name(block, found, index, item.own.start, -1, item.own.cue)
+            after = max(-1, index - 1 - PRONOUN_REACH)
+            name = _nearest_name(block, found, index, item.own.start, after, item.own.cue)
         else:
             name = _nearest_name(
                 block, found, index - 1, item.own.start, source_index, item.own.cue

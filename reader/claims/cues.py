@@ -76,6 +76,11 @@ _CLAUSE_OPENERS = re.compile(
 
 MAX_SOURCE_WORDS = 14
 MAX_APPOSITIVE_WORDS = 12
+# Bounds that keep one hostile sentence (a paragraph of a book with no full stop, thousands of
+# "said") linear: how far back a subject is looked for, how many cues are read.
+CLAUSE_WINDOW = 300
+MAX_CUES = 12
+_BEFORE_WINDOW = 40
 
 # --- compiled patterns ----------------------------------------------------------------------
 
@@ -183,8 +188,8 @@ def _strip_trailing_words(text: str, start: int, end: int) -> int:
 
 def _clause_start(text: str, end: int, quotes: Quotes) -> int:
     """Where the clause holding text[:end] starts: after quoted speech, a strong break or a
-    subordinating word, whichever is nearest."""
-    start = 0
+    subordinating word, whichever is nearest (and never more than CLAUSE_WINDOW before)."""
+    start = max(0, end - CLAUSE_WINDOW)
     for _, e in quotes.regions:
         if e <= end:
             start = max(start, e)
@@ -323,7 +328,7 @@ def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
     if "-t-" in lowered:  # "a-t-il expliqué": the pronoun is in the verb
         pronoun = "il" if "-il" in lowered else "elle"
         return Cue(m.start(), m.start() + len(verb.split()[0]), verb, pronoun=pronoun)
-    before = text[: m.start()]
+    before = text[max(0, m.start() - _BEFORE_WINDOW) : m.start()]
     if _PASSIVE_BEFORE.search(before):  # "are said to mirror": hearsay, no source
         return None
     after_quote = _QUOTE_CLOSE_BEFORE.search(before)
@@ -357,7 +362,9 @@ def find_cues(text: str) -> list[Cue]:
         relay = _subject_before(text, m.start(), quotes)
         s, e = _trim(text, m.start("src"), m.end("src"))
         found.append(Cue(s, e, "quoted as saying", frame=True, relay=relay))
-    for m in _CUE.finditer(text):
+    for count, m in enumerate(_CUE.finditer(text)):
+        if count >= MAX_CUES:
+            break
         if quotes.inside(m.start()):
             continue
         if m.group("frame"):
