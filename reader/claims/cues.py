@@ -352,16 +352,30 @@ def _cue_for(
     return Cue(span[0], span[1], cue, frame, after_quote, word if word in PRONOUNS else "")
 
 
+def _quoted_as_saying(text: str, quotes: Quotes) -> list[Cue]:
+    """ "The Guardian quotes the mayor, Abdul Karim Sidr, as saying ..." """
+    found = []
+    for m in _QUOTED_AS_SAYING.finditer(text):
+        if not quotes.inside(m.start()):
+            relay = _subject_before(text, m.start(), quotes)
+            s, e = _trim(text, m.start("src"), m.end("src"))
+            found.append(Cue(s, e, "quoted as saying", frame=True, relay=relay))
+    return found
+
+
+def _colon_frame(text: str) -> Cue | None:
+    """ "Brentford boss Martin Allen: "After conceding ..."" """
+    colon = _COLON_FRAME.match(text)
+    if colon is None or len(_words(colon.group("src"))) > 8:
+        return None
+    s, e = _trim(text, colon.start("src"), colon.end("src"))
+    return Cue(s, e, ":")
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every source named in one sentence, outside quoted speech, in order."""
     quotes = find_quotes(text)
-    found: list[Cue] = []
-    for m in _QUOTED_AS_SAYING.finditer(text):
-        if quotes.inside(m.start()):
-            continue
-        relay = _subject_before(text, m.start(), quotes)
-        s, e = _trim(text, m.start("src"), m.end("src"))
-        found.append(Cue(s, e, "quoted as saying", frame=True, relay=relay))
+    found = _quoted_as_saying(text, quotes)
     for count, m in enumerate(_CUE.finditer(text)):
         if count >= MAX_CUES:
             break
@@ -369,15 +383,13 @@ def find_cues(text: str) -> list[Cue]:
             continue
         if m.group("frame"):
             span = _source_after(text, m.end())
-            if span:
-                found.append(_cue_for(text, span, m.group("frame"), frame=True))
-            continue
-        cue = _verb_cue(text, m, quotes)
+            cue = _cue_for(text, span, m.group("frame"), frame=True) if span else None
+        else:
+            cue = _verb_cue(text, m, quotes)
         if cue is not None:
             found.append(cue)
     if not found and quotes.any:
-        colon = _COLON_FRAME.match(text)
-        if colon and len(_words(colon.group("src"))) <= 8:
-            s, e = _trim(text, colon.start("src"), colon.end("src"))
-            found.append(Cue(s, e, ":"))
+        colon = _colon_frame(text)
+        if colon is not None:
+            found.append(colon)
     return found
