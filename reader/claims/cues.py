@@ -353,7 +353,7 @@ def _cue_for(
 
 
 def _quoted_as_saying(text: str, quotes: Quotes) -> list[Cue]:
-    """ "The Guardian quotes the mayor, Abdul Karim Sidr, as saying ..." """
+    """The relayed quotes: "The Guardian quotes the mayor, Abdul Karim Sidr, as saying ..."."""
     found = []
     for m in _QUOTED_AS_SAYING.finditer(text):
         if not quotes.inside(m.start()):
@@ -364,7 +364,7 @@ def _quoted_as_saying(text: str, quotes: Quotes) -> list[Cue]:
 
 
 def _colon_frame(text: str) -> Cue | None:
-    """ "Brentford boss Martin Allen: "After conceding ..."" """
+    """A speaker named before a colon and a quote: 'Brentford boss Martin Allen: "After ...'."""
     colon = _COLON_FRAME.match(text)
     if colon is None or len(_words(colon.group("src"))) > 8:
         return None
