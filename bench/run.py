@@ -40,7 +40,7 @@ import fixtures  # noqa: E402
 import tmux  # noqa: E402
 
 SIZE = (120, 40)
-SECTIONS = ("paint", "keys", "export", "library", "sentences")
+SECTIONS = ("paint", "keys", "export", "library", "sentences", "attribution")
 
 
 # --- results --------------------------------------------------------------------------------
@@ -690,6 +690,21 @@ def section_sentences(ctx: Context, results: Results) -> None:
         results.na("sentences: throughput on Moby Dick", "MB/s", reason_of(error), ">= 5 MB/s")
 
 
+# --- attribution ----------------------------------------------------------------------------
+def section_attribution(ctx: Context, results: Results) -> None:
+    """Per-sentence cost of reader.claims.attribute_sentence over the corpus (bench/attribution.py)."""
+    name = "attribution: per sentence over the corpus"
+    try:
+        import attribution
+
+        documents = attribution.load_corpus()
+        ms, count = attribution.per_sentence_ms(documents, 1 if ctx.quick else 3)
+        results.add(Figure(name, "ms", ms, target="<= 1 ms", check="ours<=1",
+                           note=f"{count} sentences, {len(documents)} files"))  # fmt: skip
+    except Exception as error:  # noqa: BLE001
+        results.na(name, "ms", reason_of(error), "<= 1 ms")
+
+
 # --- driver ---------------------------------------------------------------------------------
 @dataclass
 class Context:
@@ -833,6 +848,7 @@ def main(argv: list[str] | None = None) -> int:
             "export": section_export,
             "library": section_library,
             "sentences": section_sentences,
+            "attribution": section_attribution,
         }
         try:
             for section in sections:
