@@ -86,6 +86,11 @@ EXPECTED: dict[str, dict[str, object]] = {
         source="AP",
         authors=("Charles Odum",),
         dateline="ATLANTA",
+        # The transmission's abstract (a `^…<` header line under the headline).
+        standfirst="Luol Deng scored 30 points and Josh McRoberts had 19 _ season highs for each"
+        " player _ and the Miami Heat, playing without All-Stars Dwyane Wade and Chris Bosh, beat"
+        " the Atlanta Hawks 115-111 on Friday night. Wade was ruled out about an hour before the"
+        " game due to soreness in the back of his left knee.",
     ),
     # --- other languages ---
     "livedoor-topic-news-5903225.txt": row(
@@ -113,14 +118,7 @@ EXPECTED: dict[str, dict[str, object]] = {
         " Andreï Belooussov, selon une vidéo diffusée par l’armée russe.",
     ),
     "news-hi-jagran-agra-swami.txt": row(
-        "22 जनवरी से सतयुग की"
-        " शुरुआत…, स्वामी"
-        " अधोक्षजानंद ने"
-        " प्राण प्रतिष्ठा"
-        " पर सवाल उठाने"
-        " वालों को लपेटा,"
-        " नसीहत में कह दी"
-        " बड़ी बात",
+        "22 जनवरी से सतयुग की शुरुआत…, स्वामी अधोक्षजानंद ने प्राण प्रतिष्ठा पर सवाल उठाने वालों को लपेटा, नसीहत में कह दी बड़ी बात",
         source="जागरण संवाददाता",
         dateline="आगरा",
         standfirst="Swami Adhokshajanand Tirthadev - गोवर्धन मठ के स्वामी अधोक्षजानंद तीर्थदेव ने राम मंदिर प्राण प्रतिष्ठा में धर्म गुरुओं के विरोध की बातों का खंडन किया है। उनका कहना है कि जो लोग भ्रामक अफवाह फैला रहे हैं समय आने पर उन्हें जवाब दिया जाएगा। 22 जनवरी का दिन सतयुग की शुरुआत जैसा होगा। पूरा देश इसे महापर्व की तरह मनाएगा।",
@@ -219,75 +217,6 @@ EXPECTED: dict[str, dict[str, object]] = {
 # (article, field) -> why the parser still gets it wrong. Take an entry off when it is fixed.
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     (
-        "derived-cp1252-tnr-story.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    (
-        "news-chinese-hk-leung.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    (
-        "news-dailycaller-related-tweets-credit.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    (
-        "news-de-nzz-nahost-liveticker.txt",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-    (
-        "news-es-elpais-deportation-centres.txt",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-    (
-        "news-fox13now-cnn-dateline-new-laws.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    (
-        "news-foxnews-oscar-isaac.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    (
-        "news-fr-lefigaro-ukraine-point.txt",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-    (
-        "news-hi-jagran-agra-swami.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    ("news-hi-jagran-agra-swami.txt", "source"): "agency/source pattern not recognised yet",
-    (
-        "news-hi-jagran-agra-swami.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    (
-        "news-hi-jagran-agra-swami.txt",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-    ("news-ja-mainichi-multicity-signoff.txt", "authors"): "byline pattern not recognised yet",
-    (
-        "news-ja-mainichi-multicity-signoff.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    ("news-ja-yomiuri-seoul-dateline.txt", "authors"): "byline pattern not recognised yet",
-    (
-        "news-ja-yomiuri-seoul-dateline.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    (
-        "news-pe-share-prompts-caption.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    (
-        "news-thedebrief-byline-role-getty.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    ("news-thedebrief-byline-role-getty.txt", "source"): "agency/source pattern not recognised yet",
-    ("news-thedebrief-byline-role-getty.txt", "authors"): "byline pattern not recognised yet",
-    (
-        "news-thedebrief-byline-role-getty.txt",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-    (
         "post-julia-rr-toml-tuples-def-rawhtml.md",
         "title",
     ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
@@ -297,28 +226,4 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "post-julia-rr-toml-tuples-def-rawhtml.md",
         "standfirst",
     ): "standfirst recognised only when a date or byline line follows it",
-    (
-        "reuters21578-0340-italian-boom.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    (
-        "wire-ap-anpa-heat-hawks-writethru.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    ("wire-ap-anpa-heat-hawks-writethru.txt", "source"): "agency/source pattern not recognised yet",
-    ("wire-ap-anpa-heat-hawks-writethru.txt", "authors"): "byline pattern not recognised yet",
-    (
-        "wire-ap-anpa-heat-hawks-writethru.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
-    ("wire-reuters-gold-jan30-newsml.txt", "source"): "agency/source pattern not recognised yet",
-    (
-        "wire-reuters-london-ebola-glasgow.txt",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    ("wire-reuters-london-ebola-glasgow.txt", "authors"): "byline pattern not recognised yet",
-    (
-        "wire-reuters-london-ebola-glasgow.txt",
-        "dateline",
-    ): "dateline place not recognised or not cut from the agency yet",
 }
