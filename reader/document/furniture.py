@@ -52,6 +52,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:getty\s+images|ap\s+photo|reuters|afp)(?:\s+photo)?)",
     ),
     ("Video", r"(?:watch|video|listen|audio)\s*:"),
+    ("Update note", r"(?:update[ds]?|editor['’]s\s+note|correction)\s*:\s*.{0,80}"),
     (
         "Section",
         r"(?:sports?|news|world|business|politics|opinion|entertainment|technology"
