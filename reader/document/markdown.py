@@ -15,7 +15,6 @@ top (source line 1) so what the header says is also on screen.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -24,12 +23,18 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.document.decode import sanitize
-from reader.document.front_matter import read_toml, read_yaml
+from reader.document.front_matter import (
+    apply_front_matter,
+    is_franklin_def,
+    iso_date,
+    read_franklin_defs,
+    read_toml,
+    read_yaml,
+)
 from reader.document.model import Block, Metadata, Span
 
 _SEPARATOR = "\n\n"
 _HEADING_ID = re.compile(r"\s*(?:\{#[^}]*\}|\{/\*?.*?\*?/\})\s*$")
-_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _TOML_FM = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -85,71 +90,12 @@ def _flatten(body: str) -> str:
 # --- front matter ----------------------------------------------------------------------------
 
 
-def _iso_date(value: object) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        m = _DATE.search(value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                return None
-    return None
-
-
-def _names(value: object) -> list[str]:
-    if isinstance(value, str):
-        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value.strip())
-        return [p for p in (x.strip() for x in parts) if p]
-    if isinstance(value, dict):
-        name = value.get("name") or value.get("title")
-        return [str(name)] if name else []
-    if isinstance(value, list | tuple):
-        out: list[str] = []
-        for item in value:
-            out.extend(_names(item) if not isinstance(item, str) else [item.strip()])
-        return [n for n in out if n]
-    return []
-
-
-def _apply_front_matter(data: object, meta: Metadata) -> None:
-    if not isinstance(data, dict):
-        return
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-
-    def first(*keys: str) -> object:
-        for key in keys:
-            for source in (data, extra):
-                if source.get(key) not in (None, "", [], {}):
-                    return source[key]
-        return None
-
-    title = first("title")
-    if title is not None:
-        meta.title = sanitize(" ".join(str(title).split()))
-    subtitle = first("description", "subtitle", "summary")
-    if subtitle is not None:
-        meta.subtitle = str(subtitle).strip()
-    published = _iso_date(first("date", "published", "pubDate", "publishDate")) or _iso_date(
-        first("path", "slug", "permalink")
-    )
-    if published:
-        meta.published = published
-    meta.authors = [sanitize(n) for n in _names(first("authors", "author", "by"))]
-    source = first("source", "publisher", "site")
-    if isinstance(source, str):
-        meta.source = sanitize(source.strip())
-
-
 def _front_matter_yaml(content: str, meta: Metadata, messages: list[str], name: str) -> None:
     data, problem = read_yaml(content)
     if problem is not None:
         messages.append(f"{problem}: {name}")
         return
-    _apply_front_matter(data, meta)
+    apply_front_matter(data, meta)
 
 
 def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tuple[str, int]:
@@ -160,9 +106,40 @@ def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tu
     data, problem = read_toml(m.group(1))
     if problem is not None:
         messages.append(f"{problem}: {name}")
-    else:
-        _apply_front_matter(data, meta)
+    if data is not None:
+        apply_front_matter(data, meta)
     return text[m.end() :], text.count("\n", 0, m.end())
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
+
+
+def _take_franklin_defs(body: str, meta: Metadata) -> str:
+    """Franklin's `@def key = value` lines (outside code fences) are front matter: read
+    into `meta` where the front matter left a field empty, and blanked in the body (line
+    numbers stay) so they never show as a paragraph."""
+    if "@def" not in body:
+        return body
+    lines = body.split("\n")
+    in_fence = False
+    found: list[int] = []
+    for k, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and is_franklin_def(line):
+            found.append(k)
+    if not found:
+        return body
+    defs = Metadata()
+    apply_front_matter(read_franklin_defs([lines[k] for k in found]), defs)
+    meta.title = meta.title or defs.title
+    meta.subtitle = meta.subtitle or defs.subtitle
+    meta.published = meta.published or defs.published
+    meta.authors = meta.authors or defs.authors
+    meta.source = meta.source or defs.source
+    for k in found:
+        lines[k] = ""
+    return "\n".join(lines)
 
 
 # --- inline rendering --------------------------------------------------------------------------
@@ -360,6 +337,7 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
     meta = Metadata()
     messages: list[str] = []
     body, skipped = _strip_toml(text, meta, messages, name)
+    body = _take_franklin_defs(body, meta)
     try:
         tokens = _md().parse(body)
         if _too_deep(tokens):
@@ -385,7 +363,7 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
         if pending[0].text == meta.title:
             pending[0].kind = "title"
     if not meta.published and name:
-        meta.published = _iso_date(name)
+        meta.published = iso_date(name)
     pending = _header_blocks(meta, pending[0] if pending else None) + pending
     if not meta.title:
         meta.title = name

@@ -215,15 +215,4 @@ EXPECTED: dict[str, dict[str, object]] = {
 }
 
 # (article, field) -> why the parser still gets it wrong. Take an entry off when it is fixed.
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    (
-        "post-julia-rr-toml-tuples-def-rawhtml.md",
-        "title",
-    ): "headline not recognised yet (first-sentence fallback or furniture taken instead)",
-    ("post-julia-rr-toml-tuples-def-rawhtml.md", "published"): "front-matter date not read",
-    ("post-julia-rr-toml-tuples-def-rawhtml.md", "authors"): "byline pattern not recognised yet",
-    (
-        "post-julia-rr-toml-tuples-def-rawhtml.md",
-        "standfirst",
-    ): "standfirst recognised only when a date or byline line follows it",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}

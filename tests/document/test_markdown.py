@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.document.front_matter import read_toml
 from reader.document.markdown import parse_markdown
 
 
@@ -137,3 +138,42 @@ def test_parse_markdown_never_needs_a_file():
     result = parse_markdown("Just *one* line", "x")
     assert result.text == "Just one line"
     assert result.meta.title == "x"
+
+
+# --- tolerant TOML front matter and Franklin @def (issue 15) ------------------------------
+
+
+def test_toml_front_matter_keeps_every_value_that_parses():
+    # post-julia-rr-toml-tuples-def-rawhtml.md: `meta = [("property", …)]` is not TOML.
+    source = (
+        '+++\nauthors = "Keno Fischer"\npublished = "2 May 2020"\n'
+        'title = "Julia 1.5 Feature Preview: Time Traveling (Linux) Bug Reporting"\n'
+        'rss_description = """Julia 1.5 is gaining a cool new bug reporting capability"""\n'
+        'meta = [\n    ("property", "og:video", "https://julialang.org/preview.mp4"),\n'
+        '\t\t("name", "twitter:player:height", "720")\n\t\t]\n+++\n\nThe Julia project grows.\n'
+    )
+    result = parse_markdown(source, "post")
+    meta = result.meta
+    assert meta.title == "Julia 1.5 Feature Preview: Time Traveling (Linux) Bug Reporting"
+    assert (meta.published, meta.authors) == ("2020-05-02", ["Keno Fischer"])
+    assert meta.subtitle == "Julia 1.5 is gaining a cool new bug reporting capability"
+    assert result.messages == [
+        "front matter values that are not valid TOML were left out (meta): post"
+    ]
+
+
+def test_toml_date_call_is_left_out_alone():
+    data, problem = read_toml('title = "A post"\ndate = Date(2023, 07, 06)\n[extra]\nx = 1\n')
+    assert data == {"title": "A post", "extra": {"x": 1}} and "(date)" in problem
+
+
+def test_franklin_defs_are_front_matter_not_a_paragraph():
+    result = parse_markdown(
+        '@def title = "Pkg update"\n@def rss_pubdate = Date(2020, 5, 2)\n\n'
+        "```julia\n@def not_a_def = 1\n```\n\nThe body.\n",
+        "post",
+    )
+    assert result.meta.title == "Pkg update" and result.meta.published == "2020-05-02"
+    texts = [b.text for b in result.blocks]
+    assert not any(t.startswith("@def title") for t in texts)
+    assert "@def not_a_def = 1" in texts  # inside a code fence it stays code
