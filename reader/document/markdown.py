@@ -31,6 +31,16 @@ from reader.document.front_matter import (
     read_toml,
     read_yaml,
 )
+from reader.document.md_extensions import (
+    box_heading,
+    box_kind,
+    clean_title,
+    footnote_label,
+    is_box_close,
+    is_box_open,
+    rewrite_tabs,
+    use_extensions,
+)
 from reader.document.model import Block, Metadata, Span
 
 _SEPARATOR = "\n\n"
@@ -59,7 +69,8 @@ _INDENT = re.compile(r"[ \t]*")
 def _md() -> MarkdownIt:
     """The one parser (building it compiles its rules, so it is made once)."""
     options = {"html": True, "maxNesting": MAX_NESTING}
-    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
+    return use_extensions(md)
 
 
 def _too_deep(tokens: list) -> bool:
@@ -163,6 +174,12 @@ def _render_inline(children, out: list[str], spans: list[Span], pos: int) -> int
             spans.append(Span(pos, pos + len(tok.content), "code"))
             out.append(tok.content)
             pos += len(tok.content)
+        elif kind == "footnote_ref":
+            label = footnote_label(tok.meta)
+            out.append(label)
+            pos += len(label)
+        elif kind == "footnote_anchor":
+            continue
         elif kind == "image":
             alt_parts: list[str] = []
             _render_inline(tok.children, alt_parts, [], 0)
@@ -222,6 +239,8 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
     list_stack: list[list] = []  # [kind, next number, marker]
     item_stack: list[list] = []  # [label, paragraphs seen]
     quote_depth = 0
+    boxes: list[str] = []  # kinds of the admonitions / containers we are inside
+    note_label = ""  # inside a footnote definition: its label, until its first paragraph
     i = 0
     n = len(tokens)
     while i < n:
@@ -230,6 +249,19 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
         line = (tok.map[0] + 1 + line_offset) if tok.map else 1 + line_offset
         if kind == "front_matter":
             _front_matter_yaml(tok.content, meta, messages, name)
+        elif is_box_open(kind):
+            box, title = box_kind(kind, tok.info, tok.meta)
+            if i + 2 < n and tokens[i + 1].type == "admonition_title_open":
+                title = _inline_text(tokens[i + 2])[0]
+                i += 3  # the title's tokens are read
+            boxes.append(box)
+            heading = box_heading(box, clean_title(title))
+            out.append(_Pending("quote", heading, (), quote_depth + len(boxes), box, line))
+        elif is_box_close(kind):
+            if boxes:
+                boxes.pop()
+        elif kind == "footnote_open":
+            note_label = footnote_label(tok.meta)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_stack.append([kind, 0, tok.markup])
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -265,6 +297,12 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
                     label = item[0] if item[1] == 0 else ""
                     item[1] += 1
                     out.append(_Pending("list_item", text, spans, len(list_stack), label, line))
+                elif tok.level and not boxes and not quote_depth and _in_footnote(tokens, i):
+                    out.append(_Pending("list_item", text, spans, 1, note_label, line))
+                    note_label = ""
+                elif boxes:
+                    depth = quote_depth + len(boxes)
+                    out.append(_Pending("quote", text, spans, depth, boxes[-1], line))
                 elif quote_depth:
                     out.append(_Pending("quote", text, spans, quote_depth, "", line))
                 else:
@@ -298,6 +336,17 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
             continue
         i += 1
     return out
+
+
+def _in_footnote(tokens: list, i: int) -> bool:
+    """Is the paragraph at `i` inside a footnote definition (a footnote_open before it at a
+    lower level, not closed yet)?"""
+    level = tokens[i].level
+    for j in range(i - 1, -1, -1):
+        t = tokens[j]
+        if t.level < level:
+            return t.type == "footnote_open"
+    return False
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -337,7 +386,7 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
     meta = Metadata()
     messages: list[str] = []
     body, skipped = _strip_toml(text, meta, messages, name)
-    body = _take_franklin_defs(body, meta)
+    body = rewrite_tabs(_take_franklin_defs(body, meta))
     try:
         tokens = _md().parse(body)
         if _too_deep(tokens):

@@ -177,3 +177,86 @@ def test_franklin_defs_are_front_matter_not_a_paragraph():
     texts = [b.text for b in result.blocks]
     assert not any(t.startswith("@def title") for t in texts)
     assert "@def not_a_def = 1" in texts  # inside a code fence it stays code
+
+
+# --- footnotes, admonitions, containers, content tabs (issue 15) ---------------------------
+
+
+def test_footnotes_show_as_numbered_references_and_a_list_at_the_end():
+    # post-textual-1.0-admonitions-html-footnotes.md
+    result = parse_markdown(
+        "Textual has a spatial map[^1] of widgets.\n\nMore text.\n\n"
+        "[^1]: A term I coined for the structure in Textual.\n",
+        "post",
+    )
+    texts = [(b.kind, b.label, b.text) for b in result.blocks]
+    assert texts[0] == ("paragraph", "", "Textual has a spatial map[1] of widgets.")
+    assert texts[-1] == ("list_item", "[1]", "A term I coined for the structure in Textual.")
+    assert "[^1]" not in result.text
+
+
+def test_admonitions_are_labelled_boxes():
+    # post-textual-1.0-admonitions-html-footnotes.md: a title, a whitespace-only first line.
+    result = parse_markdown(
+        '!!! tip "Switch the Primitive"\n    \n    If a problem is intractable, simplify it.\n\n'
+        "??? note\n    Collapsed.\n\nAfter.\n",
+        "post",
+    )
+    got = [(b.kind, b.label, b.text) for b in result.blocks]
+    assert got == [
+        ("quote", "tip", "Tip: Switch the Primitive"),
+        ("quote", "tip", "If a problem is intractable, simplify it."),
+        ("quote", "note", "Note"),
+        ("quote", "note", "Collapsed."),
+        ("paragraph", "", "After."),
+    ]
+
+
+def test_containers_are_labelled_boxes():
+    # post-vite-8.1-containers-nested-yaml.md and a Docusaurus note.
+    result = parse_markdown(
+        "::: details Why bundled dev mode?\nVite is known for its unbundled dev server.\n:::\n\n"
+        ":::note\nA Docusaurus note.\n:::\n",
+        "post",
+    )
+    got = [(b.kind, b.label, b.text) for b in result.blocks]
+    assert got == [
+        ("quote", "details", "Details: Why bundled dev mode?"),
+        ("quote", "details", "Vite is known for its unbundled dev server."),
+        ("quote", "note", "Note"),
+        ("quote", "note", "A Docusaurus note."),
+    ]
+    assert ":::" not in result.text
+
+
+def test_content_tabs_are_labelled_boxes_but_not_in_code():
+    # post-mkdocs-material-exclusion-content-tabs.md
+    result = parse_markdown(
+        '=== ":octicons-file-code-16: `docs/page.md`"\n\n    ``` markdown\n    # Page\n    ```\n\n'
+        '```text\n=== "Not a tab"\n```\n',
+        "post",
+    )
+    got = [(b.kind, b.text) for b in result.blocks]
+    assert got == [("quote", "Tab: docs/page.md"), ("code", "# Page"), ("code", '=== "Not a tab"')]
+    assert [b.source_line for b in result.blocks] == [1, 3, 7]
+
+
+def test_corpus_posts_show_no_extension_syntax():
+    import re
+
+    from document_helpers import CORPUS
+
+    from reader.document.loader import load_document
+
+    raw = re.compile(r'^(?:!!!|\?\?\?|:::|=== ")|\[\^\w+\]', re.M)
+    for name in (
+        "post-textual-1.0-admonitions-html-footnotes.md",
+        "post-mkdocs-material-exclusion-content-tabs.md",
+        "post-vite-8.1-containers-nested-yaml.md",
+    ):
+        path = CORPUS / name
+        if not path.is_file():
+            continue
+        doc = load_document(path)
+        shown = [b.text for b in doc.blocks if b.kind not in ("code", "html")]
+        assert not any(raw.search(t) for t in shown), name
