@@ -67,6 +67,8 @@ def headline_score(text: str, rank: int) -> int:
     headline: 0 when it cannot be one."""
     if not text or "\n" in text or _URL.match(text) or RULE.match(text):
         return 0
+    if sum(c.isalnum() for c in text[:40]) < 2:
+        return 0  # a dash or a symbol names nothing
     caps = is_all_caps(text)
     if len(text) > (200 if caps else 150):
         return 0

@@ -297,7 +297,7 @@ def _pick_headline(units: list[Unit], story: list[int]) -> int:
     best, best_score = -1, 0
     for rank, i in enumerate(story[:4]):
         u = units[i]
-        if u.line_no - units[0].line_no >= HEADLINE_LINES or i + 1 >= len(units):
+        if u.line_no - units[0].line_no >= HEADLINE_LINES:
             break
         if read_dateline(u.text) is not None:
             break  # the lead has begun
@@ -337,6 +337,11 @@ def _split_site(units: list[Unit], at: int) -> str:
 
 
 def _mark_title(units: list[Unit], meta: Metadata, at: int) -> None:
+    if at + 1 >= len(units):
+        # Nothing under it (a one-line file, or a library row's head): the line names the
+        # article but stays its text.
+        meta.title = meta.title or units[at].text
+        return
     site = _split_site(units, at)
     u = units[at]
     u.kind = "title"

@@ -320,3 +320,10 @@ def test_question_crossheads_are_headings():
     )
     headings = [b.text for b in result.blocks if b.kind == "heading"]
     assert headings == ["Who is the ‘change candidate’?", "Wie geht es weiter?"]
+
+
+def test_a_one_line_file_is_named_by_its_line_and_keeps_it_as_text():
+    result = parse_plaintext("\u201cQuoted\u201d title\n", "c")
+    assert result.meta.title == "\u201cQuoted\u201d title"
+    assert kinds(result) == ["paragraph"]
+    assert parse_plaintext("\u2014\n", "my-story").meta.title == "my-story"
