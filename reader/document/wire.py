@@ -12,7 +12,6 @@ as labelled boilerplate. Units are only narrowed, so offsets stay exact. Pure, n
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 # Control pictures (U+2400-U+2421): what sanitising shows for control characters.
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
@@ -22,14 +21,6 @@ _NOTE = re.compile(r"^(?:AP\s+Photos?\b|Eds?:|Editors?:|With\s+AP\s+Photos?)", r
 _ROLE = re.compile(r"^(?:AP|Associated\s+Press)\s+[\w ]{0,30}(?:Writer|Correspondent|Editor)$")
 
 
-class _Unit(Protocol):
-    start: int
-    end: int
-    kind: str
-    label: str
-    text: str
-
-
 def is_wire_transmission(units: list) -> bool:
     """An ANPA transmission: control codes at the top and `^…<` header lines."""
     if len(units) < 4 or not _CONTROL_PICTURE.search(units[0].text):
@@ -37,7 +28,7 @@ def is_wire_transmission(units: list) -> bool:
     return sum(1 for u in units[:12] if _HEADER_MARKS.match(u.text)) >= 2
 
 
-def _trim(u: _Unit, body: str) -> None:
+def _trim(u, body: str) -> None:  # u: a plain_structure.Unit
     at = u.text.index(body) if body else 0
     u.start += at
     u.text = body
