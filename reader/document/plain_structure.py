@@ -64,6 +64,7 @@ _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^\d{4}[/.-]\d{1,2}[
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # What follows a date without being a source: a time of day, "[ Last Update: … ]".
 _NOT_A_SOURCE = re.compile(r"^(?:\d{1,2}[:.]\d{2}|\[|\(|updated?\b|last\s+update)", re.I)
+_GUTENBERG_FIELD = re.compile(r"^(?:Title|Author|Release [Dd]ate|Language|Translator):\s*\S")
 _BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
 _RARE: dict[str, tuple] = {
     "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
@@ -267,6 +268,8 @@ def _meta_line(t: str, meta: Metadata) -> bool:
         return True
     if _date_line(t, meta):
         return True
+    if meta.source == "Project Gutenberg" and _GUTENBERG_FIELD.match(t):
+        return True  # "Title: War and Peace" above a trimmed book (already read)
     byline = read_byline(t)
     if byline is not None:
         meta.authors.extend(n for n in byline.authors if n not in meta.authors)

@@ -205,14 +205,23 @@ def _unit(start: int, raw: str, line_no: int, lines: int, blank: bool) -> Unit:
 
 
 def _gutenberg(text: str, meta: Metadata) -> tuple[int, int] | None:
-    """Offsets where a Project Gutenberg body starts and ends, and the header's fields."""
-    if "*** START OF" not in text[:100_000] and "***START OF" not in text[:100_000]:
+    """Offsets where a Project Gutenberg body starts and ends, and the header's fields. A
+    book trimmed before its `*** START OF` line still has its `*** END OF` line and licence
+    at the end: then the body starts at the top, whose `Title:`/`Author:` lines are read."""
+    start = None
+    if "START OF" in text[:100_000]:
+        start = _rx("gutenberg_start").search(text, 0, 100_000)
+    tail_from = max(start.end() if start else 0, len(text) - 200_000)
+    if start is None and "END OF" not in text[tail_from:]:
         return None
-    start = _rx("gutenberg_start").search(text, 0, 100_000)
+    end = _rx("gutenberg_end").search(text, tail_from)
     if start is None:
-        return None
-    end = _rx("gutenberg_end").search(text, max(start.end(), len(text) - 200_000))
-    for m in _rx("gutenberg_field").finditer(text, 0, start.start()):
+        if end is None or "gutenberg" not in text[end.start() : end.start() + 3000].lower():
+            return None
+        header_end = min(end.start(), 3000)
+    else:
+        header_end = start.start()
+    for m in _rx("gutenberg_field").finditer(text, 0, header_end):
         field, value = m.group(1).lower(), m.group(2).strip()
         if field == "title" and not meta.title:
             meta.title = value
@@ -223,7 +232,7 @@ def _gutenberg(text: str, meta: Metadata) -> tuple[int, int] | None:
         elif field == "language":
             meta.extra["language"] = value
     meta.source = meta.source or "Project Gutenberg"
-    return start.end(), (end.start() if end else len(text))
+    return (start.end() if start else 0), (end.start() if end else len(text))
 
 
 def _raw_block(text: str, start: int, end: int, label: str, line_no: int) -> Block | None:

@@ -227,3 +227,21 @@ def test_headings_need_no_final_punctuation(load):
 def test_source_lines_are_one_based(load):
     doc = load("Title\n\nFirst para.\n\n\nSecond para.\n")
     assert [b.source_line for b in doc.blocks] == [1, 3, 6]
+
+
+def test_gutenberg_book_trimmed_before_its_start_marker(load):
+    # A Project Gutenberg War and Peace whose header was cut off above "*** START OF".
+    doc = load(
+        "Title: War and Peace\n\nAuthor: Leo Tolstoy\n\nBOOK ONE: 1805\n\nCHAPTER I\n\n"
+        "“Well, Prince, so Genoa and Lucca are now just family estates of the Buonapartes.”\n\n"
+        "It was in July, 1805, and the speaker was the well-known Anna Pávlovna Schérer.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n"
+        "Updated editions will replace the previous one—the old editions will be renamed.\n\n"
+        "START: FULL LICENSE\n\nTHE FULL PROJECT GUTENBERG LICENSE\n"
+    )
+    assert doc.meta.title == "War and Peace" and doc.meta.authors == ["Leo Tolstoy"]
+    assert kinds(doc)[:2] == ["meta", "meta"]
+    assert doc.blocks[-1].kind == "boilerplate"
+    assert doc.blocks[-1].label == "Project Gutenberg licence"
+    assert doc.blocks[-1].text.startswith("*** END OF")
+    assert not any(b.text.startswith("***") for b in doc.blocks if b.kind == "heading")
