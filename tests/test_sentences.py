@@ -487,3 +487,13 @@ def test_corpus_hindi_sentences_end_at_each_danda():
     text = path.read_text(encoding="utf-8")
     second = text.split("\n")[2]  # the summary paragraph: four sentences
     assert len(sentences(second)) == 4
+
+
+def test_thai_without_terminators_splits_at_spaces_between_thai_words():
+    text = "ประเทศไทยมีประชากรประมาณ 70 ล้านคน กรุงเทพมหานครเป็นเมืองหลวง ภาษาไทยเป็นภาษาราชการ"
+    assert sentences(text) == [
+        "ประเทศไทยมีประชากรประมาณ 70 ล้านคน",  # a space next to a digit is no end
+        "กรุงเทพมหานครเป็นเมืองหลวง",
+        "ภาษาไทยเป็นภาษาราชการ",
+    ]
+    check_invariants(text, split_sentences(text))

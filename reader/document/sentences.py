@@ -407,11 +407,33 @@ def _successor(value: str) -> str:
     return chr(ord(value) + 1)
 
 
+# Thai writes no sentence terminators: a space between two Thai characters is where a
+# sentence (or clause) ends, so a Thai span is split there.
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_THAI_BREAK = re.compile("(?<=[\u0e00-\u0e7f])[ \t\u00a0]+(?=[\u0e00-\u0e7f])")
+
+
+def _split_thai(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _THAI_BREAK.finditer(text, start, end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences; returns `(start, end)` offsets into `text`."""
     spans: list[tuple[int, int]] = []
     if not text:
         return spans
+    if not text.isascii() and _THAI.search(text):
+        return _split_thai(text, _split(text, spans))
+    return _split(text, spans)
+
+
+def _split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     seg = _Segmenter(text, spans)
     if "\n" in text:
         lo = 0
