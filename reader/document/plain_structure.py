@@ -65,18 +65,24 @@ URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # What follows a date without being a source: a time of day, "[ Last Update: … ]".
 _NOT_A_SOURCE = re.compile(r"^(?:\d{1,2}[:.]\d{2}|\[|\(|updated?\b|last\s+update)", re.I)
 _GUTENBERG_FIELD = re.compile(r"^(?:Title|Author|Release [Dd]ate|Language|Translator):\s*\S")
-_BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
+BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
+# Patterns most articles never need (Gutenberg books, chapters, bullets), compiled on first
+# use (`rx`): compiling a regex costs up to a millisecond, paid at start-up.
 _RARE: dict[str, tuple] = {
     "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
     "chapter": (
         r"^(?:chapter|book|part|section|volume|act|scene|prologue|epilogue)\b(?:\s+[\dIVXLCivxlc]+\b)?",
         re.I,
     ),
+    "gutenberg_start": (r"^\*{3}\s*START OF.*$", re.M),
+    "gutenberg_end": (r"^\*{3}\s*END OF.*$", re.M),
+    "gutenberg_field": (r"^(Title|Author|Release [Dd]ate|Language):\s*(.+)$", re.M),
+    "maybe_break": (r"\n(?:[ \t]|(?:[-•*–·▪●]|\d{1,3}[.)])[ \t])",),
 }
 
 
 @cache
-def _rx(name: str) -> re.Pattern[str]:
+def rx(name: str) -> re.Pattern[str]:
     return re.compile(*_RARE[name])
 
 
@@ -286,7 +292,7 @@ def _heading_like(u: Unit, wrapped: bool) -> bool:
     t = u.text
     if u.lines > 1 or len(t) > 80 or not t:
         return False
-    if wrapped and _rx("chapter").match(t) and len(t) <= 60:
+    if wrapped and rx("chapter").match(t) and len(t) <= 60:
         return True
     if is_all_caps(t) and len(t) <= 60:
         return True
@@ -440,7 +446,7 @@ def classify(units: list[Unit], meta: Metadata, wrapped: bool) -> None:
     # Bullets first: they are never titles or headings.
     for i in body:
         u = units[i]
-        m = _rx("bullet").match(u.text) if u.text[:1] in _BULLET_FIRST else None
+        m = rx("bullet").match(u.text) if u.text[:1] in BULLET_FIRST else None
         if m:
             u.kind = "list_item"
             u.label = m["marker"]

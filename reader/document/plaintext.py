@@ -19,38 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from reader.document.decode import sanitize
 from reader.document.furniture import furniture_label, is_related_head
 from reader.document.model import Block, Metadata
-from reader.document.plain_structure import Unit, classify, mark_boilerplate
+from reader.document.plain_structure import BULLET_FIRST, Unit, classify, mark_boilerplate, rx
 from reader.document.plain_structure import meta_display as meta_display
-
-_BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
-# Patterns most articles never need (Gutenberg books, bullets), compiled on first use:
-# compiling a regex costs up to a millisecond, paid at start-up.
-_RARE: dict[str, tuple] = {
-    "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
-    "gutenberg_start": (
-        r"^\*{3}\s*START OF.*$",
-        re.M,
-    ),
-    "gutenberg_end": (
-        r"^\*{3}\s*END OF.*$",
-        re.M,
-    ),
-    "gutenberg_field": (
-        r"^(Title|Author|Release [Dd]ate|Language):\s*(.+)$",
-        re.M,
-    ),
-    "maybe_break": (r"\n(?:[ \t]|(?:[-•*–·▪●]|\d{1,3}[.)])[ \t])",),
-}
-
-
-@cache
-def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(*_RARE[name])
 
 
 @dataclass(slots=True)
@@ -146,7 +120,7 @@ def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[
         lines = group.split("\n")
         # Most wrapped paragraphs need no line-by-line look: no indented or bulleted line,
         # no short line before the last.
-        if width and group[0] not in " \t" and _rx("maybe_break").search(group) is None:
+        if width and group[0] not in " \t" and rx("maybe_break").search(group) is None:
             if min(map(len, lines[:-1])) >= short:
                 units.append(_unit(gs, group, line_no, len(lines), blank))
                 continue
@@ -162,7 +136,7 @@ def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[
                 continue
             new = cur_start < 0 or not width
             if not new:
-                if line[0] in _BULLET_FIRST and _rx("bullet").match(line):
+                if line[0] in BULLET_FIRST and rx("bullet").match(line):
                     new = True
                 elif line[0] in " \t" and (
                     indent_marks or _indent(line) > _indent(prev) or len(prev) < width * 0.6
@@ -210,18 +184,18 @@ def _gutenberg(text: str, meta: Metadata) -> tuple[int, int] | None:
     at the end: then the body starts at the top, whose `Title:`/`Author:` lines are read."""
     start = None
     if "START OF" in text[:100_000]:
-        start = _rx("gutenberg_start").search(text, 0, 100_000)
+        start = rx("gutenberg_start").search(text, 0, 100_000)
     tail_from = max(start.end() if start else 0, len(text) - 200_000)
     if start is None and "END OF" not in text[tail_from:]:
         return None
-    end = _rx("gutenberg_end").search(text, tail_from)
+    end = rx("gutenberg_end").search(text, tail_from)
     if start is None:
         if end is None or "gutenberg" not in text[end.start() : end.start() + 3000].lower():
             return None
         header_end = min(end.start(), 3000)
     else:
         header_end = start.start()
-    for m in _rx("gutenberg_field").finditer(text, 0, header_end):
+    for m in rx("gutenberg_field").finditer(text, 0, header_end):
         field, value = m.group(1).lower(), m.group(2).strip()
         if field == "title" and not meta.title:
             meta.title = value

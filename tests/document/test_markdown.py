@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.document.front_matter import read_toml
 from reader.document.markdown import parse_markdown
 
@@ -195,38 +197,39 @@ def test_footnotes_show_as_numbered_references_and_a_list_at_the_end():
     assert "[^1]" not in result.text
 
 
-def test_admonitions_are_labelled_boxes():
-    # post-textual-1.0-admonitions-html-footnotes.md: a title, a whitespace-only first line.
-    result = parse_markdown(
-        '!!! tip "Switch the Primitive"\n    \n    If a problem is intractable, simplify it.\n\n'
-        "??? note\n    Collapsed.\n\nAfter.\n",
-        "post",
-    )
-    got = [(b.kind, b.label, b.text) for b in result.blocks]
-    assert got == [
-        ("quote", "tip", "Tip: Switch the Primitive"),
-        ("quote", "tip", "If a problem is intractable, simplify it."),
-        ("quote", "note", "Note"),
-        ("quote", "note", "Collapsed."),
-        ("paragraph", "", "After."),
-    ]
-
-
-def test_containers_are_labelled_boxes():
-    # post-vite-8.1-containers-nested-yaml.md and a Docusaurus note.
-    result = parse_markdown(
-        "::: details Why bundled dev mode?\nVite is known for its unbundled dev server.\n:::\n\n"
-        ":::note\nA Docusaurus note.\n:::\n",
-        "post",
-    )
-    got = [(b.kind, b.label, b.text) for b in result.blocks]
-    assert got == [
-        ("quote", "details", "Details: Why bundled dev mode?"),
-        ("quote", "details", "Vite is known for its unbundled dev server."),
-        ("quote", "note", "Note"),
-        ("quote", "note", "A Docusaurus note."),
-    ]
-    assert ":::" not in result.text
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # post-textual-1.0-admonitions-html-footnotes.md: a title, a whitespace-only line.
+        (
+            '!!! tip "Switch the Primitive"\n    \n    If a problem is intractable, simplify it.\n\n'
+            "??? note\n    Collapsed.\n\nAfter.\n",
+            [
+                ("quote", "tip", "Tip: Switch the Primitive"),
+                ("quote", "tip", "If a problem is intractable, simplify it."),
+                ("quote", "note", "Note"),
+                ("quote", "note", "Collapsed."),
+                ("paragraph", "", "After."),
+            ],
+        ),
+        # post-vite-8.1-containers-nested-yaml.md and a Docusaurus note.
+        (
+            "::: details Why bundled dev mode?\nVite is known for its unbundled dev server.\n:::\n\n"
+            ":::note\nA Docusaurus note.\n:::\n",
+            [
+                ("quote", "details", "Details: Why bundled dev mode?"),
+                ("quote", "details", "Vite is known for its unbundled dev server."),
+                ("quote", "note", "Note"),
+                ("quote", "note", "A Docusaurus note."),
+            ],
+        ),
+    ],
+    ids=["admonitions", "containers"],
+)
+def test_admonitions_and_containers_are_labelled_boxes(source, expected):
+    result = parse_markdown(source, "post")
+    assert [(b.kind, b.label, b.text) for b in result.blocks] == expected
+    assert ":::" not in result.text and "!!!" not in result.text
 
 
 def test_content_tabs_are_labelled_boxes_but_not_in_code():
