@@ -111,13 +111,21 @@ _CREDIT_IN = re.compile(
 )
 
 
+def _may_credit(tail: str) -> bool:
+    """A cheap test before the credit regex (most paragraphs hold none of these)."""
+    return "/" in tail or "redit" in tail or "hoto" in tail or "mage" in tail or "icture" in tail
+
+
 def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> str:
     """ "Photo caption" when `text` (one paragraph) is a picture caption, else "". A lead
     paragraph (`is_lead`: it opens with a dateline) never is; the article's `first`
     paragraph is one when it holds a credit anywhere and is longer than a headline."""
     if is_lead or len(text) > 700:
         return ""
-    if _SLIDESHOW.match(text) or _CREDIT_END.search(text[-140:]) or _JA_CAPTION.match(text):
+    tail = text[-140:]
+    if _SLIDESHOW.match(text) or (_may_credit(tail) and _CREDIT_END.search(tail)):
+        return "Photo caption"
+    if "＝" in text and _JA_CAPTION.match(text):
         return "Photo caption"
     if first and len(text) > 80 and _CREDIT_IN.search(text):
         return "Photo caption"
@@ -126,10 +134,15 @@ def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> s
 
 # --- glued on ------------------------------------------------------------------------------
 
-# (label, pattern): furniture glued to the end of a paragraph line ("… teams. (RELATED: …)").
+# (label, how the line ends, pattern): furniture glued to the end of a paragraph line
+# ("… teams. (RELATED: …)"); the ending is a cheap test before the pattern.
 _GLUED_END = (
-    ("Related", re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I)),
-    ("Read more", re.compile(r"\s*(?:Read More){1,2}$")),
+    (
+        "Related",
+        ")",
+        re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
+    ),
+    ("Read more", "More", re.compile(r"\s*(?:Read More){1,2}$")),
 )
 # A share/gallery prompt glued after a headline: everything from it is furniture.
 _GLUED_PROMPT = re.compile(
@@ -142,11 +155,11 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     The part before the offset keeps at least a few words."""
     if "\n" in text:
         return None
-    m = _GLUED_PROMPT.search(text)
+    m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
     if m and len(text[: m.start()].split()) >= 3:
         return m.start() + 1, "Share prompts"
-    for label, pattern in _GLUED_END:
-        m = pattern.search(text)
+    for label, ending, pattern in _GLUED_END:
+        m = pattern.search(text) if text.endswith(ending) else None
         if m and len(text[: m.start()].split()) >= 3:
             start = m.start()
             while text[start].isspace():

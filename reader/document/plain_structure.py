@@ -202,8 +202,8 @@ def mark_boilerplate(units: list[Unit]) -> list[Unit]:  # noqa: C901, PLR0912 - 
     # Photo captions anywhere (a lead that opens with a dateline is never one).
     for i, u in enumerate(units):
         if u.kind == "paragraph" and n > 1:
-            label = caption_label(u.text, is_lead=read_dateline(u.text) is not None, first=i == 0)
-            if label:
+            label = caption_label(u.text, first=i == 0)
+            if label and read_dateline(u.text) is None:
                 u.kind, u.label = "boilerplate", label
     # A wire-service sign-off as the very last line.
     if n > 1 and units[-1].text.lower() in _SIGN_OFFS:
