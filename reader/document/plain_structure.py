@@ -199,9 +199,10 @@ def mark_boilerplate(units: list[Unit]) -> list[Unit]:  # noqa: C901, PLR0912 - 
                 if u.kind == "paragraph":
                     u.kind = "boilerplate"
             break
-    # Photo captions anywhere (a lead that opens with a dateline is never one).
+    # Photo captions anywhere (a lead that opens with a dateline is never one); a caption is
+    # a line or two, never a long hard-wrapped paragraph.
     for i, u in enumerate(units):
-        if u.kind == "paragraph" and n > 1:
+        if u.kind == "paragraph" and n > 1 and u.lines <= 3:
             label = caption_label(u.text, first=i == 0)
             if label and read_dateline(u.text) is None:
                 u.kind, u.label = "boilerplate", label
