@@ -98,6 +98,9 @@ def test_a_reuters_lead_is_body_never_a_caption():
     assert kinds(result) == ["title", "paragraph", "paragraph"]
     assert result.meta.source == "Reuters" and "dateline" not in result.meta.extra
     assert caption_label(lead, is_lead=True) == ""
+    # As the first paragraph of a scrape without a headline, too.
+    first = parse_plaintext(f"{lead}\n\nMore follows.\n", "f")
+    assert kinds(first) == ["paragraph", "paragraph"] and first.meta.source == "Reuters"
 
 
 def test_a_dateline_found_reaches_the_metadata():
