@@ -312,7 +312,10 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
         elif kind in ("fence", "code_block"):
             text = tok.content.rstrip("\n")
             if text.strip():
-                out.append(_Pending("code", text, (), 0, (tok.info or "").strip(), line))
+                # Franklin marks raw HTML with `~~~` lines: a bare `~~~` fence of HTML is HTML.
+                raw_html = tok.markup == "~~~" and not tok.info and text.lstrip()[:1] == "<"
+                block_kind = "html" if raw_html else "code"
+                out.append(_Pending(block_kind, text, (), 0, (tok.info or "").strip(), line))
         elif kind == "html_block":
             text = tok.content.rstrip()
             if text.strip():

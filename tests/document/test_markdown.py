@@ -263,3 +263,17 @@ def test_corpus_posts_show_no_extension_syntax():
         doc = load_document(path)
         shown = [b.text for b in doc.blocks if b.kind not in ("code", "html")]
         assert not any(raw.search(t) for t in shown), name
+
+
+def test_franklin_raw_html_between_tildes_is_html():
+    # post-julia-rr-toml-tuples-def-rawhtml.md, lines 17-131
+    result = parse_markdown(
+        '~~~\n  <link rel="stylesheet" href="/assets/player.css" />\n~~~\n\nThe text.\n\n'
+        "~~~\nnot html\n~~~\n",
+        "post",
+    )
+    assert [(b.kind, b.text[:7]) for b in result.blocks] == [
+        ("html", "  <link"),
+        ("paragraph", "The tex"),
+        ("code", "not htm"),
+    ]
