@@ -410,6 +410,7 @@ def _successor(value: str) -> str:
 # Thai writes no sentence terminators: a space between two Thai characters is where a
 # sentence (or clause) ends, so a Thai span is split there.
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_ENDINGS = frozenset(_TERMINATORS + _CLOSERS)
 _THAI_BREAK = re.compile("(?<=[\u0e00-\u0e7f])[ \t\u00a0]+(?=[\u0e00-\u0e7f])")
 
 
@@ -428,9 +429,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if not text:
         return spans
-    if not text.isascii() and _THAI.search(text):
-        return _split_thai(text, _split(text, spans))
-    return _split(text, spans)
+    spans = _split(text, spans)
+    # Thai: a block that opens in Thai and does not end on a terminator (cheap tests first).
+    if spans and not text.isascii() and text[spans[-1][1] - 1] not in _ENDINGS:
+        if _THAI.search(text, 0, 200):
+            return _split_thai(text, spans)
+    return spans
 
 
 def _split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
