@@ -387,6 +387,40 @@ def _split_title_source(meta: Metadata) -> None:
             return
 
 
+def _fact_line(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.kind == "paragraph"
+        and u.lines == 1
+        and len(t) <= 40
+        and len(t.split()) <= 8
+        and not ends_sentence(t)
+        and not t[:1].islower()
+    )
+
+
+def _mark_fact_lines(units: list[Unit]) -> None:
+    """A match-facts box at the top (BBC sport: venue, date, kick-off time, referee): short
+    lines next to a date line are metadata too, not crossheads."""
+    top = units[:10]
+    changed = True
+    while changed:
+        changed = False
+        for i, u in enumerate(top):
+            beside = [top[j].kind for j in (i - 1, i + 1) if 0 <= j < len(top)]
+            if "meta" in beside and _fact_line(u) and _near_a_date(top, i):
+                u.kind = "meta"
+                changed = True
+
+
+def _near_a_date(top: list[Unit], i: int) -> bool:
+    """Is there a date line among the meta lines within three units of `i`?"""
+    for v in top[max(0, i - 3) : i + 4]:
+        if v.kind == "meta" and (DATE_MDY.match(v.text) or DATE_DMY.match(v.text)):
+            return True
+    return False
+
+
 def _mark_headings(units: list[Unit], wrapped: bool) -> None:
     for i in range(len(units) - 1):
         u = units[i]
@@ -466,6 +500,7 @@ def classify(units: list[Unit], meta: Metadata, wrapped: bool) -> None:
     at = _pick_headline(units, story)
     if at >= 0:
         _mark_title(units, meta, at)
+    _mark_fact_lines(units)
     _mark_headings(units, wrapped)
     _record_dateline(units, meta)
     _record_credits(units, meta)

@@ -330,3 +330,13 @@ def test_a_one_line_file_is_named_by_its_line_and_keeps_it_as_text():
     assert result.meta.title == "\u201cQuoted\u201d title"
     assert kinds(result) == ["paragraph"]
     assert parse_plaintext("\u2014\n", "my-story").meta.title == "my-story"
+
+
+def test_a_match_facts_box_is_metadata_not_crossheads():
+    # bbc-sport-180.txt: venue, date, kick-off time and referee under the title.
+    result = parse_plaintext(
+        "Brentford v Southampton\n\nGriffin Park\n\nTuesday, 1 March\n\n1945 GMT\n\n"
+        "Barry Knight (Kent)\n\nhome to Manchester United in the quarter-finals\n\n"
+        "Brentford boss Martin Allen said the side had to defend better than on Saturday.\n"
+    )
+    assert kinds(result) == ["title", "meta", "meta", "meta", "meta", "paragraph", "paragraph"]
