@@ -6,11 +6,15 @@ raw HTML is recognised as such) but never interpreted: an HTML block is kept as-
 text: the blocks' display texts joined with "\\n\\n"; offsets index it, and
 `Block.source_line` is the 1-based line of the block in the file.
 
-Front matter: YAML (`---`, via mdit-py-plugins' front_matter plugin and `yaml.safe_load`)
-or TOML (`+++`, stripped here and read with tomllib) gives title, author(s), date and
-description (the subtitle). A broken front matter is not fatal: it is noted in `messages`.
-Front-matter title/description/date/authors are shown as title/subtitle/meta blocks at the
-top (source line 1) so what the header says is also on screen.
+Front matter: YAML (`---`, via mdit-py-plugins' front_matter plugin) or TOML (`+++`,
+stripped here), and Franklin's `@def key = value` lines, read by
+reader.document.front_matter, give title, author(s), date and description (the subtitle).
+A broken front matter is not fatal: it is noted in `messages`, and TOML keeps every value
+that parses. Front-matter title/description/date/authors are shown as title/subtitle/meta
+blocks at the top (source line 1) so what the header says is also on screen.
+
+Footnotes, admonitions, `:::` containers and content tabs (reader.document.md_extensions)
+show as a list of notes and labelled boxes (`quote` blocks labelled with the box's kind).
 """
 
 from __future__ import annotations

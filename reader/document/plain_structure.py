@@ -9,7 +9,7 @@ decides, from the whole top of the article and the whole text, what each unit is
 2. bullets become list items;
 3. metadata lines near the top (URL, timestamp, date + source, byline) become meta blocks;
 4. the headline: candidates from the first ~15 lines, scored (reader.document.headline);
-   then the standfirst under it;
+   then the standfirst under it, and a match-facts box (venue, time) next to a date line;
 5. crossheads: short lines without final punctuation, and question crossheads;
 6. the dateline of the lead and a Japanese sign-off (reader.document.dateline), and the
    reporters of a wire credit.
