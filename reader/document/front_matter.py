@@ -121,7 +121,7 @@ def _read_toml_entries(content: str) -> tuple[dict, list[str]]:
 
 
 # Franklin (the Julia site generator) sets page variables in the body: `@def title = "…"`.
-_FRANKLIN_DEF = re.compile(r"^@def\s+(?P<key>[A-Za-z_]\w*)\s*=\s*(?P<value>.+?)\s*$")
+_FRANKLIN_DEF = re.compile(r"^@def\s+(?P<key>[A-Za-z_]\w*)\s*=(?P<value>.*)$")
 _JULIA_DATE = re.compile(r"^Date\(\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)$")
 
 
@@ -151,12 +151,14 @@ def read_franklin_defs(lines: list[str]) -> dict[str, object]:
         size += len(line)
         if size > MAX_CHARS:
             break
-        data.setdefault(m["key"], franklin_value(m["value"]))
+        value = m["value"].strip()
+        if value:
+            data.setdefault(m["key"], franklin_value(value))
     return data
 
 
 def is_franklin_def(line: str) -> bool:
-    return line.startswith("@def") and _FRANKLIN_DEF.match(line) is not None
+    return line.startswith("@def") and _FRANKLIN_DEF.match(line) is not None and "=" in line
 
 
 # --- what front matter says ------------------------------------------------------------

@@ -140,9 +140,9 @@ _GLUED_END = (
     (
         "Related",
         ")",
-        re.compile(r"\s*\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
+        re.compile(r"\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
     ),
-    ("Read more", "More", re.compile(r"\s*(?:Read More){1,2}$")),
+    ("Read more", "More", re.compile(r"(?:Read More){1,2}$")),
 )
 # A share/gallery prompt glued after a headline: everything from it is furniture.
 _GLUED_PROMPT = re.compile(

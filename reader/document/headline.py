@@ -115,6 +115,8 @@ def heading_shape(text: str, prev_text: str, next_text: str) -> str:
     """ "heading" when `text` reads as a crosshead between `prev_text` and `next_text`,
     "question" for a question crosshead, "" otherwise (the caller decides on line
     structure)."""
+    if len(text) > 200:
+        return "heading"  # too long for the line patterns below; the caller says no
     if TWEET_SIGNOFF.match(text) or EMBED_CREDIT.match(text):
         return ""
     if _LIST_LINE.match(text) or RULE.match(text):

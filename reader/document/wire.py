@@ -16,7 +16,6 @@ import re
 # Control pictures (U+2400-U+2421): what sanitising shows for control characters.
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
 _SLUG = re.compile(r"\bBC-[A-Z]{2,}")
-_HEADER_MARKS = re.compile(r"^\^(?P<body>.*?)\s*[<=]$")
 _NOTE = re.compile(r"^(?:AP\s+Photos?\b|Eds?:|Editors?:|With\s+AP\s+Photos?)", re.I)
 _ROLE = re.compile(r"^(?:AP|Associated\s+Press)\s+[\w ]{0,30}(?:Writer|Correspondent|Editor)$")
 
@@ -25,7 +24,17 @@ def is_wire_transmission(units: list) -> bool:
     """An ANPA transmission: control codes at the top and `^…<` header lines."""
     if len(units) < 4 or not _CONTROL_PICTURE.search(units[0].text):
         return False
-    return sum(1 for u in units[:12] if _HEADER_MARKS.match(u.text)) >= 2
+    return sum(1 for u in units[:12] if _header_body(u.text) is not None) >= 2
+
+
+def _header_body(text: str) -> str | None:
+    """The text of a `^…<` / `^…=` header line without its marks, or None."""
+    if not text.startswith("^"):
+        return None
+    body = text.rstrip()
+    if not body.endswith(("<", "=")):
+        return None
+    return body[1:-1].strip()
 
 
 def _trim(u, body: str) -> None:  # u: a plain_structure.Unit
@@ -49,11 +58,11 @@ def mark_wire(units: list) -> None:
         if codes or _SLUG.search(u.text):
             u.kind, u.label = "boilerplate", "Wire header"
             continue
-        m = _HEADER_MARKS.match(u.text)
-        if m is None:
+        body = _header_body(u.text)
+        if body is None:
             in_header = False  # the story has begun
             continue
-        _trim(u, m["body"].strip())
+        _trim(u, body)
         if _NOTE.match(u.text):
             u.kind, u.label = "boilerplate", "Wire notes"
         elif _ROLE.match(u.text):
