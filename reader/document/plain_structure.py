@@ -244,6 +244,8 @@ def meta_display(t: str) -> str:
 
 
 def _date_line(t: str, meta: Metadata) -> bool:
+    if "(" in t and read_dateline(t) is not None:
+        return False  # "March 17, 2020 (American Thinker) — …" opens the lead
     for pattern in (DATE_MDY, DATE_DMY):
         m = pattern.match(t)
         if not m:

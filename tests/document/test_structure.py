@@ -340,3 +340,13 @@ def test_a_match_facts_box_is_metadata_not_crossheads():
         "Brentford boss Martin Allen said the side had to defend better than on Saturday.\n"
     )
     assert kinds(result) == ["title", "meta", "meta", "meta", "meta", "paragraph", "paragraph"]
+
+
+def test_a_dated_agency_lead_gives_date_and_source_and_stays_body():
+    result = parse_plaintext(
+        "Why the virus changes everything\n\n"
+        "March 17, 2020 (American Thinker) — The virus has changed the country.\n\n"
+        "More follows here.\n"
+    )
+    assert (result.meta.published, result.meta.source) == ("2020-03-17", "American Thinker")
+    assert kinds(result) == ["title", "paragraph", "paragraph"]
