@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from reader.document.decode import sanitize
 from reader.document.furniture import furniture_label, is_related_head
+from reader.document.meta_lines import meta_display as meta_display
 from reader.document.model import Block, Metadata
 from reader.document.plain_structure import BULLET_FIRST, Unit, classify, mark_boilerplate, rx
-from reader.document.plain_structure import meta_display as meta_display
 
 
 @dataclass(slots=True)
