@@ -428,3 +428,72 @@ def test_candidate_regex_matches_the_reference_with_the_cjk_check(text):
 )
 def test_ascii_end_before_cjk_only(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+# --- Devanagari danda and German ordinal dates (issue 15) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dainik Jagran (news-hi-jagran-agra-swami.txt): the danda ends a sentence.
+        (
+            "जागरण संवाददाता, आगरा। गोवर्धन मठ के स्वामी अधोक्षजानंद तीर्थदेव ने खंडन किया है।"
+            " पूरा देश इसे महापर्व की तरह मनाएगा।",
+            [
+                "जागरण संवाददाता, आगरा।",
+                "गोवर्धन मठ के स्वामी अधोक्षजानंद तीर्थदेव ने खंडन किया है।",
+                "पूरा देश इसे महापर्व की तरह मनाएगा।",
+            ],
+        ),
+        ("राम नाम सत्य है॥ जय श्री राम।", ["राम नाम सत्य है॥", "जय श्री राम।"]),
+    ],
+)
+def test_danda_ends_a_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NZZ live ticker (news-de-nzz-nahost-liveticker.txt), line 11.
+        (
+            "Durch die Massaker der Terrororganisation Hamas am 7. Oktober wurden rund 1200 Israeli"
+            " getötet. Mindestens 243 Personen wurden verschleppt.",
+            [
+                "Durch die Massaker der Terrororganisation Hamas am 7. Oktober wurden rund 1200"
+                " Israeli getötet.",
+                "Mindestens 243 Personen wurden verschleppt.",
+            ],
+        ),
+        (
+            "Die Wahl fand am 14. und 15. Juli 2021 statt. Danach am 31. Oktober.",
+            ["Die Wahl fand am 14. und 15. Juli 2021 statt.", "Danach am 31. Oktober."],
+        ),
+        # The ticker's weekday headings: day and month numbers with periods.
+        ("Donnerstag, 18. 7. Es regnet.", ["Donnerstag, 18. 7.", "Es regnet."]),
+        # A year before a capitalised word still ends the sentence.
+        ("He won in 2019. Then he left.", ["He won in 2019.", "Then he left."]),
+    ],
+)
+def test_german_ordinal_dates_do_not_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_corpus_hindi_sentences_end_at_each_danda():
+    path = CORPUS / "news-hi-jagran-agra-swami.txt"
+    if not path.is_file():
+        pytest.skip("shared corpus not present")
+    text = path.read_text(encoding="utf-8")
+    second = text.split("\n")[2]  # the summary paragraph: four sentences
+    assert len(sentences(second)) == 4
+
+
+def test_thai_without_terminators_splits_at_spaces_between_thai_words():
+    text = "ประเทศไทยมีประชากรประมาณ 70 ล้านคน กรุงเทพมหานครเป็นเมืองหลวง ภาษาไทยเป็นภาษาราชการ"
+    assert sentences(text) == [
+        "ประเทศไทยมีประชากรประมาณ 70 ล้านคน",  # a space next to a digit is no end
+        "กรุงเทพมหานครเป็นเมืองหลวง",
+        "ภาษาไทยเป็นภาษาราชการ",
+    ]
+    check_invariants(text, split_sentences(text))

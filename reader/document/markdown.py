@@ -6,16 +6,19 @@ raw HTML is recognised as such) but never interpreted: an HTML block is kept as-
 text: the blocks' display texts joined with "\\n\\n"; offsets index it, and
 `Block.source_line` is the 1-based line of the block in the file.
 
-Front matter: YAML (`---`, via mdit-py-plugins' front_matter plugin and `yaml.safe_load`)
-or TOML (`+++`, stripped here and read with tomllib) gives title, author(s), date and
-description (the subtitle). A broken front matter is not fatal: it is noted in `messages`.
-Front-matter title/description/date/authors are shown as title/subtitle/meta blocks at the
-top (source line 1) so what the header says is also on screen.
+Front matter: YAML (`---`, via mdit-py-plugins' front_matter plugin) or TOML (`+++`,
+stripped here), and Franklin's `@def key = value` lines, read by
+reader.document.front_matter, give title, author(s), date and description (the subtitle).
+A broken front matter is not fatal: it is noted in `messages`, and TOML keeps every value
+that parses. Front-matter title/description/date/authors are shown as title/subtitle/meta
+blocks at the top (source line 1) so what the header says is also on screen.
+
+Footnotes, admonitions, `:::` containers and content tabs (reader.document.md_extensions)
+show as a list of notes and labelled boxes (`quote` blocks labelled with the box's kind).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -24,12 +27,28 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.document.decode import sanitize
-from reader.document.front_matter import read_toml, read_yaml
+from reader.document.front_matter import (
+    apply_front_matter,
+    is_franklin_def,
+    iso_date,
+    read_franklin_defs,
+    read_toml,
+    read_yaml,
+)
+from reader.document.md_extensions import (
+    box_heading,
+    box_kind,
+    clean_title,
+    footnote_label,
+    is_box_close,
+    is_box_open,
+    rewrite_tabs,
+    use_extensions,
+)
 from reader.document.model import Block, Metadata, Span
 
 _SEPARATOR = "\n\n"
 _HEADING_ID = re.compile(r"\s*(?:\{#[^}]*\}|\{/\*?.*?\*?/\})\s*$")
-_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _TOML_FM = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -54,7 +73,8 @@ _INDENT = re.compile(r"[ \t]*")
 def _md() -> MarkdownIt:
     """The one parser (building it compiles its rules, so it is made once)."""
     options = {"html": True, "maxNesting": MAX_NESTING}
-    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
+    return use_extensions(md)
 
 
 def _too_deep(tokens: list) -> bool:
@@ -85,71 +105,12 @@ def _flatten(body: str) -> str:
 # --- front matter ----------------------------------------------------------------------------
 
 
-def _iso_date(value: object) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        m = _DATE.search(value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                return None
-    return None
-
-
-def _names(value: object) -> list[str]:
-    if isinstance(value, str):
-        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", value.strip())
-        return [p for p in (x.strip() for x in parts) if p]
-    if isinstance(value, dict):
-        name = value.get("name") or value.get("title")
-        return [str(name)] if name else []
-    if isinstance(value, list | tuple):
-        out: list[str] = []
-        for item in value:
-            out.extend(_names(item) if not isinstance(item, str) else [item.strip()])
-        return [n for n in out if n]
-    return []
-
-
-def _apply_front_matter(data: object, meta: Metadata) -> None:
-    if not isinstance(data, dict):
-        return
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-
-    def first(*keys: str) -> object:
-        for key in keys:
-            for source in (data, extra):
-                if source.get(key) not in (None, "", [], {}):
-                    return source[key]
-        return None
-
-    title = first("title")
-    if title is not None:
-        meta.title = sanitize(" ".join(str(title).split()))
-    subtitle = first("description", "subtitle", "summary")
-    if subtitle is not None:
-        meta.subtitle = str(subtitle).strip()
-    published = _iso_date(first("date", "published", "pubDate", "publishDate")) or _iso_date(
-        first("path", "slug", "permalink")
-    )
-    if published:
-        meta.published = published
-    meta.authors = [sanitize(n) for n in _names(first("authors", "author", "by"))]
-    source = first("source", "publisher", "site")
-    if isinstance(source, str):
-        meta.source = sanitize(source.strip())
-
-
 def _front_matter_yaml(content: str, meta: Metadata, messages: list[str], name: str) -> None:
     data, problem = read_yaml(content)
     if problem is not None:
         messages.append(f"{problem}: {name}")
         return
-    _apply_front_matter(data, meta)
+    apply_front_matter(data, meta)
 
 
 def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tuple[str, int]:
@@ -160,9 +121,40 @@ def _strip_toml(text: str, meta: Metadata, messages: list[str], name: str) -> tu
     data, problem = read_toml(m.group(1))
     if problem is not None:
         messages.append(f"{problem}: {name}")
-    else:
-        _apply_front_matter(data, meta)
+    if data is not None:
+        apply_front_matter(data, meta)
     return text[m.end() :], text.count("\n", 0, m.end())
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
+
+
+def _take_franklin_defs(body: str, meta: Metadata) -> str:
+    """Franklin's `@def key = value` lines (outside code fences) are front matter: read
+    into `meta` where the front matter left a field empty, and blanked in the body (line
+    numbers stay) so they never show as a paragraph."""
+    if "@def" not in body:
+        return body
+    lines = body.split("\n")
+    in_fence = False
+    found: list[int] = []
+    for k, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and is_franklin_def(line):
+            found.append(k)
+    if not found:
+        return body
+    defs = Metadata()
+    apply_front_matter(read_franklin_defs([lines[k] for k in found]), defs)
+    meta.title = meta.title or defs.title
+    meta.subtitle = meta.subtitle or defs.subtitle
+    meta.published = meta.published or defs.published
+    meta.authors = meta.authors or defs.authors
+    meta.source = meta.source or defs.source
+    for k in found:
+        lines[k] = ""
+    return "\n".join(lines)
 
 
 # --- inline rendering --------------------------------------------------------------------------
@@ -186,6 +178,12 @@ def _render_inline(children, out: list[str], spans: list[Span], pos: int) -> int
             spans.append(Span(pos, pos + len(tok.content), "code"))
             out.append(tok.content)
             pos += len(tok.content)
+        elif kind == "footnote_ref":
+            label = footnote_label(tok.meta)
+            out.append(label)
+            pos += len(label)
+        elif kind == "footnote_anchor":
+            continue
         elif kind == "image":
             alt_parts: list[str] = []
             _render_inline(tok.children, alt_parts, [], 0)
@@ -245,6 +243,8 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
     list_stack: list[list] = []  # [kind, next number, marker]
     item_stack: list[list] = []  # [label, paragraphs seen]
     quote_depth = 0
+    boxes: list[str] = []  # kinds of the admonitions / containers we are inside
+    note_label = ""  # inside a footnote definition: its label, until its first paragraph
     i = 0
     n = len(tokens)
     while i < n:
@@ -253,6 +253,19 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
         line = (tok.map[0] + 1 + line_offset) if tok.map else 1 + line_offset
         if kind == "front_matter":
             _front_matter_yaml(tok.content, meta, messages, name)
+        elif is_box_open(kind):
+            box, title = box_kind(kind, tok.info, tok.meta)
+            if i + 2 < n and tokens[i + 1].type == "admonition_title_open":
+                title = _inline_text(tokens[i + 2])[0]
+                i += 3  # the title's tokens are read
+            boxes.append(box)
+            heading = box_heading(box, clean_title(title))
+            out.append(_Pending("quote", heading, (), quote_depth + len(boxes), box, line))
+        elif is_box_close(kind):
+            if boxes:
+                boxes.pop()
+        elif kind == "footnote_open":
+            note_label = footnote_label(tok.meta)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_stack.append([kind, 0, tok.markup])
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -288,6 +301,12 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
                     label = item[0] if item[1] == 0 else ""
                     item[1] += 1
                     out.append(_Pending("list_item", text, spans, len(list_stack), label, line))
+                elif tok.level and not boxes and not quote_depth and _in_footnote(tokens, i):
+                    out.append(_Pending("list_item", text, spans, 1, note_label, line))
+                    note_label = ""
+                elif boxes:
+                    depth = quote_depth + len(boxes)
+                    out.append(_Pending("quote", text, spans, depth, boxes[-1], line))
                 elif quote_depth:
                     out.append(_Pending("quote", text, spans, quote_depth, "", line))
                 else:
@@ -297,7 +316,10 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
         elif kind in ("fence", "code_block"):
             text = tok.content.rstrip("\n")
             if text.strip():
-                out.append(_Pending("code", text, (), 0, (tok.info or "").strip(), line))
+                # Franklin marks raw HTML with `~~~` lines: a bare `~~~` fence of HTML is HTML.
+                raw_html = tok.markup == "~~~" and not tok.info and text.lstrip()[:1] == "<"
+                block_kind = "html" if raw_html else "code"
+                out.append(_Pending(block_kind, text, (), 0, (tok.info or "").strip(), line))
         elif kind == "html_block":
             text = tok.content.rstrip()
             if text.strip():
@@ -321,6 +343,17 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
             continue
         i += 1
     return out
+
+
+def _in_footnote(tokens: list, i: int) -> bool:
+    """Is the paragraph at `i` inside a footnote definition (a footnote_open before it at a
+    lower level, not closed yet)?"""
+    level = tokens[i].level
+    for j in range(i - 1, -1, -1):
+        t = tokens[j]
+        if t.level < level:
+            return t.type == "footnote_open"
+    return False
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -360,6 +393,7 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
     meta = Metadata()
     messages: list[str] = []
     body, skipped = _strip_toml(text, meta, messages, name)
+    body = rewrite_tabs(_take_franklin_defs(body, meta))
     try:
         tokens = _md().parse(body)
         if _too_deep(tokens):
@@ -385,7 +419,7 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
         if pending[0].text == meta.title:
             pending[0].kind = "title"
     if not meta.published and name:
-        meta.published = _iso_date(name)
+        meta.published = iso_date(name)
     pending = _header_blocks(meta, pending[0] if pending else None) + pending
     if not meta.title:
         meta.title = name

@@ -35,14 +35,15 @@ def _is_cjk(ch: str) -> bool:
     return any(lo <= ch <= hi for lo, hi in _CJK_RANGES)
 
 
-_TERMINATORS = ".!?…‼⁇⁈⁉؟۔。！？｡．"
+_TERMINATORS = ".!?…‼⁇⁈⁉؟۔।॥。！？｡．"
 _CANDIDATE = re.compile(
     # The leading lookahead lets the regex engine skip to terminator characters quickly; the
     # lookbehind and the possessive quantifiers make a match start only at the beginning of a
     # run of terminators and never backtrack into it, so a long run ("....x") stays linear.
     rf"(?=[{_TERMINATORS}])(?<![{_TERMINATORS}])(?:"
-    # Western / Arabic ends: need whitespace (or the end) after the closers.
-    r"(?P<term>(?<!\.\ )\.(?:\ \.){2,}+|[.!?…‼⁇⁈⁉؟۔]++)"
+    # Western / Arabic / Devanagari (danda) ends: need whitespace (or the end) after the
+    # closers.
+    r"(?P<term>(?<!\.\ )\.(?:\ \.){2,}+|[.!?…‼⁇⁈⁉؟۔।॥]++)"
     rf"(?P<close>[{_CLOSERS}]*+)(?=\s|$)"
     r"|"
     # CJK ends: no whitespace needed; ASCII !/? directly before a CJK character also counts
@@ -89,6 +90,15 @@ _CAPITALISED_ABBREVIATIONS = frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun""".split()
 )
+# Day-month dates written with an ordinal period: "am 7. Oktober", "am 14. und 15. Juli 2021"
+# (German), "Donnerstag, 18. 7." (day and month numbers). Never a sentence end.
+_ORDINAL_MONTHS = frozenset(
+    """Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November
+    Dezember Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez""".split()
+)
+_DAY_NUMBER = re.compile(r"(?:0?[1-9]|[12]\d|3[01])")
+# Terminators that always end a sentence (no abbreviation or number can own them).
+_FINAL_MARKS = frozenset("!?؟‼।॥")
 _NEVER_FINAL_MULTI = frozenset({"e.g", "i.e", "viz", "a.k.a", "c.f"})
 _TIME_MULTI = frozenset({"a.m", "p.m"})
 
@@ -127,6 +137,16 @@ def _prev_token(text: str, start: int, lo: int) -> tuple[int, str]:
         token = parts[0]
         i = start - len(token)
     return i, token
+
+
+def _ordinal_date(day: str, word: str, after: str) -> bool:
+    """After a day number and its period: a month name ("7. Oktober") or a month number with
+    its own period ("18. 7.") makes the period an ordinal, not a sentence end."""
+    if _DAY_NUMBER.fullmatch(day) is None:
+        return False
+    if word in _ORDINAL_MONTHS:
+        return True
+    return after == "." and _DAY_NUMBER.fullmatch(word) is not None and int(word) <= 12
 
 
 def _starter(word: str, after: str) -> bool:
@@ -215,7 +235,7 @@ class _Segmenter:
 
         term = m.group("term")
         start = m.start()
-        if "!" in term or "?" in term or "؟" in term or "‼" in term:
+        if term != "." and not _FINAL_MARKS.isdisjoint(term):
             return end
 
         dots = term.count(".")
@@ -229,6 +249,8 @@ class _Segmenter:
         w = token.lstrip(_OPENERS)
         if not w:
             return end
+        if len(w) <= 2 and w.isdigit() and _ordinal_date(w, word, after):
+            return -1
         if first.isdigit():
             # "p. 55", "No. 5", "Jan. 11", "U.S. 1st Army": abbreviations keep the number.
             if self._abbreviation(w) or self._is_list_marker(tok_start, w.lstrip(_BULLETS), ""):
@@ -385,11 +407,37 @@ def _successor(value: str) -> str:
     return chr(ord(value) + 1)
 
 
+# Thai writes no sentence terminators: a space between two Thai characters is where a
+# sentence (or clause) ends, so a Thai span is split there.
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_ENDINGS = frozenset(_TERMINATORS + _CLOSERS)
+_THAI_BREAK = re.compile("(?<=[\u0e00-\u0e7f])[ \t\u00a0]+(?=[\u0e00-\u0e7f])")
+
+
+def _split_thai(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _THAI_BREAK.finditer(text, start, end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences; returns `(start, end)` offsets into `text`."""
     spans: list[tuple[int, int]] = []
     if not text:
         return spans
+    spans = _split(text, spans)
+    # Thai: a block that opens in Thai and does not end on a terminator (cheap tests first).
+    if spans and not text.isascii() and text[spans[-1][1] - 1] not in _ENDINGS:
+        if _THAI.search(text, 0, 200):
+            return _split_thai(text, spans)
+    return spans
+
+
+def _split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     seg = _Segmenter(text, spans)
     if "\n" in text:
         lo = 0

@@ -12,7 +12,8 @@ from reader.document.model import Document
 
 
 def document_to_dict(doc: Document, sentences: bool = True) -> dict[str, object]:
-    """The JSON shape of `reader parse`: metadata, then blocks with their sentences."""
+    """The JSON shape of `reader parse`: metadata (the dateline's place too, "" when there is
+    none), then blocks with their sentences; a folded block's `label` says why it was folded."""
     blocks = []
     for block in doc.blocks:
         item: dict[str, object] = {
@@ -46,6 +47,7 @@ def document_to_dict(doc: Document, sentences: bool = True) -> dict[str, object]
         "published": meta.published,
         "source": meta.source,
         "authors": list(meta.authors),
+        "dateline": str(meta.extra.get("dateline", "")),
         "encoding": doc.encoding,
         "blocks": blocks,
     }

@@ -117,3 +117,45 @@ def test_sentence_starts_match_the_sentences(raw, name):
     before = [block.sentence_starts() for block in doc.blocks]
     assert before == [[s.start for s in block.sentences] for block in doc.blocks]
     assert [block.sentence_starts() for block in doc.blocks] == before
+
+
+# The shapes issue 15 taught the plain-text parser, from real scrapes, in any order.
+SCRAPE_LINES = st.sampled_from(
+    [
+        "LONDON (Reuters) - A healthcare worker has been diagnosed with Ebola.",
+        "Aug 9 (Reuters) - Global warming is pushing the planet towards tipping points.",
+        "WASHINGTON (CNN) — Not everyone subscribes to a New Year’s resolution.",
+        "जागरण संवाददाता, आगरा। गोवर्धन मठ के स्वामी ने खंडन किया है।",
+        "【ソウル＝小池和樹】韓国の大統領は３日夜、緊急談話を出した。",
+        "ガザでは人質が拘束されている。【エルサレム松岡大地、カイロ金子淳】",
+        "1 of 2. A general view of the hospital is seen in Glasgow.",
+        "A police officer stands guard. (AP Photo/Charles Rex Arbogast)",
+        "The team won. (RELATED: Kentucky Basketball’s Christmas Card Must Be Intimidating)",
+        "PERRIS: Woman ordered hit, police say Share Pin It More Galleries ADVERTISEMENT",
+        "Ed Sheeran Wants To Set Up Taylor Swift The Debrief: Ed put the cupid bow down",
+        "Lena deCasparis | Contributing Writer | 5 days ago",
+        "By Carole Hornsby Haynes, Ph.D.",
+        "(Reporting by Andy Bruce in London; Editing by Joyjeet Das)",
+        "Read MoreRead More",
+        "Daniel Acker/Getty Images",
+        "California: 4",
+        "— Tamer Almisshal (@TamerMisshal) March 10, 2024",
+        "-----",
+        "Who is the ‘change candidate’?",
+        "^Deng has 30 points<",
+        "\u2416\u2401z6715-----",
+        "Sports",
+        "WATCH:",
+        "",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SCRAPE_LINES, min_size=1, max_size=12), st.sampled_from(["\n", "\n\n"]))
+def test_scrape_shapes_keep_the_invariants(lines, separator):
+    text = separator.join(lines) + "\n"
+    doc = parse_text(normalize(text), "story.txt")
+    check_invariants(doc)
+    for block in doc.blocks:
+        assert block.text.strip() == block.text or block.kind == "boilerplate"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reader.document.front_matter import read_toml
 from reader.document.markdown import parse_markdown
 
 
@@ -137,3 +140,140 @@ def test_parse_markdown_never_needs_a_file():
     result = parse_markdown("Just *one* line", "x")
     assert result.text == "Just one line"
     assert result.meta.title == "x"
+
+
+# --- tolerant TOML front matter and Franklin @def (issue 15) ------------------------------
+
+
+def test_toml_front_matter_keeps_every_value_that_parses():
+    # post-julia-rr-toml-tuples-def-rawhtml.md: `meta = [("property", …)]` is not TOML.
+    source = (
+        '+++\nauthors = "Keno Fischer"\npublished = "2 May 2020"\n'
+        'title = "Julia 1.5 Feature Preview: Time Traveling (Linux) Bug Reporting"\n'
+        'rss_description = """Julia 1.5 is gaining a cool new bug reporting capability"""\n'
+        'meta = [\n    ("property", "og:video", "https://julialang.org/preview.mp4"),\n'
+        '\t\t("name", "twitter:player:height", "720")\n\t\t]\n+++\n\nThe Julia project grows.\n'
+    )
+    result = parse_markdown(source, "post")
+    meta = result.meta
+    assert meta.title == "Julia 1.5 Feature Preview: Time Traveling (Linux) Bug Reporting"
+    assert (meta.published, meta.authors) == ("2020-05-02", ["Keno Fischer"])
+    assert meta.subtitle == "Julia 1.5 is gaining a cool new bug reporting capability"
+    assert result.messages == [
+        "front matter values that are not valid TOML were left out (meta): post"
+    ]
+
+
+def test_toml_date_call_is_left_out_alone():
+    data, problem = read_toml('title = "A post"\ndate = Date(2023, 07, 06)\n[extra]\nx = 1\n')
+    assert data == {"title": "A post", "extra": {"x": 1}} and "(date)" in problem
+
+
+def test_franklin_defs_are_front_matter_not_a_paragraph():
+    result = parse_markdown(
+        '@def title = "Pkg update"\n@def rss_pubdate = Date(2020, 5, 2)\n\n'
+        "```julia\n@def not_a_def = 1\n```\n\nThe body.\n",
+        "post",
+    )
+    assert result.meta.title == "Pkg update" and result.meta.published == "2020-05-02"
+    texts = [b.text for b in result.blocks]
+    assert not any(t.startswith("@def title") for t in texts)
+    assert "@def not_a_def = 1" in texts  # inside a code fence it stays code
+
+
+# --- footnotes, admonitions, containers, content tabs (issue 15) ---------------------------
+
+
+def test_footnotes_show_as_numbered_references_and_a_list_at_the_end():
+    # post-textual-1.0-admonitions-html-footnotes.md
+    result = parse_markdown(
+        "Textual has a spatial map[^1] of widgets.\n\nMore text.\n\n"
+        "[^1]: A term I coined for the structure in Textual.\n",
+        "post",
+    )
+    texts = [(b.kind, b.label, b.text) for b in result.blocks]
+    assert texts[0] == ("paragraph", "", "Textual has a spatial map[1] of widgets.")
+    assert texts[-1] == ("list_item", "[1]", "A term I coined for the structure in Textual.")
+    assert "[^1]" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # post-textual-1.0-admonitions-html-footnotes.md: a title, a whitespace-only line.
+        (
+            '!!! tip "Switch the Primitive"\n    \n    If a problem is intractable, simplify it.\n\n'
+            "??? note\n    Collapsed.\n\nAfter.\n",
+            [
+                ("quote", "tip", "Tip: Switch the Primitive"),
+                ("quote", "tip", "If a problem is intractable, simplify it."),
+                ("quote", "note", "Note"),
+                ("quote", "note", "Collapsed."),
+                ("paragraph", "", "After."),
+            ],
+        ),
+        # post-vite-8.1-containers-nested-yaml.md and a Docusaurus note.
+        (
+            "::: details Why bundled dev mode?\nVite is known for its unbundled dev server.\n:::\n\n"
+            ":::note\nA Docusaurus note.\n:::\n",
+            [
+                ("quote", "details", "Details: Why bundled dev mode?"),
+                ("quote", "details", "Vite is known for its unbundled dev server."),
+                ("quote", "note", "Note"),
+                ("quote", "note", "A Docusaurus note."),
+            ],
+        ),
+    ],
+    ids=["admonitions", "containers"],
+)
+def test_admonitions_and_containers_are_labelled_boxes(source, expected):
+    result = parse_markdown(source, "post")
+    assert [(b.kind, b.label, b.text) for b in result.blocks] == expected
+    assert ":::" not in result.text and "!!!" not in result.text
+
+
+def test_content_tabs_are_labelled_boxes_but_not_in_code():
+    # post-mkdocs-material-exclusion-content-tabs.md
+    result = parse_markdown(
+        '=== ":octicons-file-code-16: `docs/page.md`"\n\n    ``` markdown\n    # Page\n    ```\n\n'
+        '```text\n=== "Not a tab"\n```\n',
+        "post",
+    )
+    got = [(b.kind, b.text) for b in result.blocks]
+    assert got == [("quote", "Tab: docs/page.md"), ("code", "# Page"), ("code", '=== "Not a tab"')]
+    assert [b.source_line for b in result.blocks] == [1, 3, 7]
+
+
+def test_corpus_posts_show_no_extension_syntax():
+    import re
+
+    from document_helpers import CORPUS
+
+    from reader.document.loader import load_document
+
+    raw = re.compile(r'^(?:!!!|\?\?\?|:::|=== ")|\[\^\w+\]', re.M)
+    for name in (
+        "post-textual-1.0-admonitions-html-footnotes.md",
+        "post-mkdocs-material-exclusion-content-tabs.md",
+        "post-vite-8.1-containers-nested-yaml.md",
+    ):
+        path = CORPUS / name
+        if not path.is_file():
+            continue
+        doc = load_document(path)
+        shown = [b.text for b in doc.blocks if b.kind not in ("code", "html")]
+        assert not any(raw.search(t) for t in shown), name
+
+
+def test_franklin_raw_html_between_tildes_is_html():
+    # post-julia-rr-toml-tuples-def-rawhtml.md, lines 17-131
+    result = parse_markdown(
+        '~~~\n  <link rel="stylesheet" href="/assets/player.css" />\n~~~\n\nThe text.\n\n'
+        "~~~\nnot html\n~~~\n",
+        "post",
+    )
+    assert [(b.kind, b.text[:7]) for b in result.blocks] == [
+        ("html", "  <link"),
+        ("paragraph", "The tex"),
+        ("code", "not htm"),
+    ]

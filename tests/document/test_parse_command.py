@@ -32,6 +32,7 @@ def test_parse_prints_the_model_as_json():
         "published",
         "source",
         "authors",
+        "dateline",
         "encoding",
         "blocks",
     ]
@@ -110,3 +111,16 @@ def test_import_hygiene():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_parse_prints_the_dateline_and_why_blocks_were_folded():
+    path = CORPUS / "wire-reuters-london-ebola-glasgow.txt"
+    if not path.is_file():
+        pytest.skip("corpus not available")
+    data = json.loads(run("parse", str(path)).stdout)
+    assert (data["dateline"], data["source"]) == ("LONDON", "Reuters")
+    assert data["authors"] == ["Andy Bruce", "Ankur Banerjee"]
+    folded = [(b["label"], b["text"][:8]) for b in data["blocks"] if b["kind"] == "boilerplate"]
+    assert folded == [("Photo caption", "1 of 2. "), ("Reporting credits", "(Reporti")]
+    lead = next(b for b in data["blocks"] if b["kind"] == "paragraph")
+    assert lead["text"].startswith("LONDON (Reuters) - A healthcare worker")

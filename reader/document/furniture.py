@@ -1,0 +1,168 @@
+"""Page furniture in scraped articles: what is on the page but not part of the story.
+
+Three kinds, each a table of patterns with the label its folded block gets:
+
+* whole lines that are furniture wherever they stand (`furniture_label`): related-link
+  headers, share / follow / newsletter prompts, picture credits (`Daniel Acker/Getty Images`,
+  `Pictures: Getty`), `WATCH:` labels of removed videos, section labels, bare story numbers;
+* photo captions (`caption_label`): a paragraph that ends with a picture credit
+  (`(AP Photo/…)`, `Photograph: …/Reuters`, `Mandatory Credit: …`) or opens a slideshow
+  (`1 of 2. …`), but never a lead that opens with a dateline (`Aug 9 (Reuters) - …`);
+* furniture glued onto a line (`glued_furniture`): `(RELATED: …)` after a paragraph,
+  `Read MoreRead More`, and a headline followed by `Share Pin It More Galleries …`.
+
+Everything here is pure and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- whole lines ---------------------------------------------------------------------------
+
+# (label, pattern matched against the whole stripped line); the first match wins.
+_LINE_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "Related",
+        r"(?:related(?:\s+(?:topics?|news|articles?|stories|story|posts?|links?|content"
+        r"|coverage|reading|videos?))?\s*:?|related\s*:\s*.{1,150}|related\s+articles?\s*»"
+        r"|read\s+more(?:\s*:.*|read\s+more)?|see\s+also\s*:?|more\s+(?:from|on)\s.{1,60}"
+        r"|(?:like\s+this\?\s+)?you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\s*:?"
+        r"|recommended(?:\s+for\s+you)?\s*:?"
+        r"|【関連記事】|【関連リンク】|【関連ニュース】|相关阅读|相关新闻|相關新聞|延伸阅读|延伸閱讀"
+        r"|اقرأ\s+أيضا.{0,60}|यह\s+भी\s+प(?:\u095d|\u0922\u093c)ें\s*:.{0,200})",
+    ),
+    (
+        "Share and follow",
+        r"(?:like\s+us\s+on\s+facebook.{0,40}"
+        r"|follow\s+.{1,60}?\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b.{0,60}"
+        r"|share\s+(?:this|on|our)\b.{0,60}|share|tweet|pin\s+it|email|print|enlarge"
+        r"|previous(?:\s+next)?|next|advertisement|sponsored)",
+    ),
+    (
+        "Newsletter",
+        r"(?:sign\s+up\s+for\s.{1,80}|subscribe\s+to\s.{1,160}"
+        r"|.{0,40}\bwhatsapp\s+(?:चैनल|channel)\b.{0,160})",
+    ),
+    ("Copyright", r"(?:(?:copyright|\(c\)|©)\s.{0,100}|all\s+rights\s+reserved\.?)"),
+    (
+        "Picture credit",
+        r"(?:(?:pictures?|photos?|photograph|images?|credit)\s*:\s*.{1,80}"
+        r"|[\w .,'’&-]{2,60}/(?:getty\s+images|reuters|ap|afp|epa|bloomberg|contributed\s+image)"
+        r"|(?:getty\s+images|ap\s+photo|reuters|afp)(?:\s+photo)?)",
+    ),
+    ("Video", r"(?:watch|video|listen|audio)\s*:"),
+    ("Update note", r"(?:update[ds]?|editor['’]s\s+note|correction)\s*:\s*.{0,80}"),
+    (
+        "Section",
+        r"(?:sports?|news|world|business|politics|opinion|entertainment|technology"
+        r"|tech|health|science|lifestyle|travel|culture|sport|video|local|national)",
+    ),
+    ("Story number", r"\d{5,}"),
+    ("Sources", r"sources?\s*:?"),
+)
+_LINES = tuple((label, re.compile(rf"^{pattern}$", re.I)) for label, pattern in _LINE_RULES)
+
+# Related-link headers: the links listed under them are furniture too.
+_RELATED_HEAD = re.compile(
+    r"^(?:related\b|read\s+more|see\s+also|more\s+(?:from|on)\b|(?:like\s+this\?\s+)?you\s+"
+    r"(?:may|might)\s+also|【関連|相关|相關|延伸|اقرأ)",
+    re.I,
+)
+
+
+def furniture_label(line: str) -> str:
+    """The label of a furniture line ("Related", "Picture credit", …), or ""."""
+    if len(line) > 240 or "\n" in line:
+        return ""
+    for label, pattern in _LINES:
+        if pattern.match(line):
+            return label
+    return ""
+
+
+def is_related_head(line: str) -> bool:
+    return _RELATED_HEAD.match(line) is not None
+
+
+# --- captions ------------------------------------------------------------------------------
+
+# A picture credit that closes a caption (searched in the caption's last characters).
+_CREDIT_END = re.compile(
+    r"(?:\((?:AP|AFP|EPA|PA|Reuters|Getty)(?:\s+Photo)?/[^)]{1,80}\)\S{0,12}"
+    r"|\((?:Photo|Image|Picture)\b[^)]{1,80}\)"
+    r"|\bPhoto(?:graph)?(?:\s+by)?\s*[:/]\s*[^.]{1,80}"
+    r"|\bMandatory\s+Credit\s*:.{1,80}"
+    r"|\b(?:Credit|Photo\s+credit)\s*:\s*.{1,80}"
+    r"|/(?:Getty\s+Images|Reuters|AFP|EPA|AP|CONTRIBUTED\s+IMAGE)\b\S{0,12})\s*$",
+    re.I,
+)
+# A Japanese photo caption: "イスラエルの国旗＝同国で2019年5月" (subject ＝ place and date).
+_JA_CAPTION = re.compile(r"^[^。]{2,80}＝[^。]{0,30}\d{4}年\d{1,2}月(?:\d{1,2}日)?[^。]{0,30}$")
+# "1 of 2. A general view of …": a slideshow caption.
+_SLIDESHOW = re.compile(r"^\d{1,3}\s+of\s+\d{1,3}\.\s")
+
+
+# A picture credit anywhere in the article's first paragraph (a caption above the story).
+_CREDIT_IN = re.compile(
+    r"\((?:AP|AFP|EPA|PA|Reuters|Getty)\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit)?\s*[:/]"
+    r"|\((?:Photo|Image)\b",
+    re.I,
+)
+
+
+def _may_credit(tail: str) -> bool:
+    """A cheap test before the credit regex (most paragraphs hold none of these)."""
+    return "/" in tail or "redit" in tail or "hoto" in tail or "mage" in tail or "icture" in tail
+
+
+def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> str:
+    """ "Photo caption" when `text` (one paragraph) is a picture caption, else "". A lead
+    paragraph (`is_lead`: it opens with a dateline) never is; the article's `first`
+    paragraph is one when it holds a credit anywhere and is longer than a headline."""
+    if is_lead or len(text) > 700:
+        return ""
+    tail = text[-140:]
+    if _SLIDESHOW.match(text) or (_may_credit(tail) and _CREDIT_END.search(tail)):
+        return "Photo caption"
+    if "＝" in text and _JA_CAPTION.match(text):
+        return "Photo caption"
+    if first and len(text) > 80 and _CREDIT_IN.search(text):
+        return "Photo caption"
+    return ""
+
+
+# --- glued on ------------------------------------------------------------------------------
+
+# (label, how the line ends, pattern): furniture glued to the end of a paragraph line
+# ("… teams. (RELATED: …)"); the ending is a cheap test before the pattern.
+_GLUED_END = (
+    (
+        "Related",
+        ")",
+        re.compile(r"\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
+    ),
+    ("Read more", "More", re.compile(r"(?:Read More){1,2}$")),
+)
+# A share/gallery prompt glued after a headline: everything from it is furniture.
+_GLUED_PROMPT = re.compile(
+    r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
+)
+
+
+def glued_furniture(text: str) -> tuple[int, str] | None:
+    """(offset, label) where furniture glued onto the single line `text` begins, or None.
+    The part before the offset keeps at least a few words."""
+    if "\n" in text:
+        return None
+    m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
+    if m and len(text[: m.start()].split()) >= 3:
+        return m.start() + 1, "Share prompts"
+    for label, ending, pattern in _GLUED_END:
+        m = pattern.search(text) if text.endswith(ending) else None
+        if m and len(text[: m.start()].split()) >= 3:
+            start = m.start()
+            while text[start].isspace():
+                start += 1
+            return start, label
+    return None

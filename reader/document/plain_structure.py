@@ -1,0 +1,420 @@
+"""What each paragraph unit of a plain-text article is: the structure recogniser.
+
+`reader.document.plaintext` cuts the text into units (one paragraph each); this module
+decides, from the whole top of the article and the whole text, what each unit is:
+
+1. furniture anywhere (reader.document.furniture): glued-on prompts are cut off their line
+   into a unit of their own, then furniture lines, related-link lists, photo captions,
+   rules, trailing social lines and wire credits become boilerplate with a label;
+2. bullets become list items;
+3. metadata lines near the top (URL, timestamp, date + source, byline) become meta blocks;
+4. the headline: candidates from the first ~15 lines, scored (reader.document.headline);
+   then the standfirst under it, and a match-facts box (venue, time) next to a date line;
+5. crossheads: short lines without final punctuation, and question crossheads;
+6. the dateline of the lead and a Japanese sign-off (reader.document.dateline), and the
+   reporters of a wire credit.
+
+A unit's kind only changes; units are split (never merged), so offsets stay exact.
+Everything here is pure and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reader.document.dateline import read_dateline, read_reporting_credit, read_signoff
+from reader.document.furniture import (
+    caption_label,
+    furniture_label,
+    glued_furniture,
+    is_related_head,
+)
+from reader.document.headline import (
+    HEADLINE_LINES,
+    RULE,
+    ends_sentence,
+    heading_shape,
+    headline_score,
+    is_all_caps,
+    split_site_name,
+    standfirst_shape,
+)
+from reader.document.meta_lines import (
+    DATE_DMY,
+    DATE_MDY,
+    NUMERIC_DATE,
+    URL_LINE,
+    meta_display,
+    meta_line,
+)
+from reader.document.model import Metadata
+from reader.document.wire import mark_wire
+
+BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
+# Patterns most articles never need (Gutenberg books, chapters, bullets), compiled on first
+# use (`rx`): compiling a regex costs up to a millisecond, paid at start-up.
+_RARE: dict[str, tuple] = {
+    "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
+    "chapter": (
+        r"^(?:chapter|book|part|section|volume|act|scene|prologue|epilogue)\b(?:\s+[\dIVXLCivxlc]+\b)?",
+        re.I,
+    ),
+    "gutenberg_start": (r"^\*{3}\s*START OF.*$", re.M),
+    "gutenberg_end": (r"^\*{3}\s*END OF.*$", re.M),
+    "gutenberg_field": (r"^(Title|Author|Release [Dd]ate|Language):\s*(.+)$", re.M),
+    "maybe_break": (r"\n(?:[ \t]|(?:[-•*–·▪●]|\d{1,3}[.)])[ \t])",),
+}
+
+
+@cache
+def rx(name: str) -> re.Pattern[str]:
+    return re.compile(*_RARE[name])
+
+
+# Known news sources that scrapes glue to the front of a title.
+KNOWN_TITLE_SOURCES = ("الخبر", "الشروق", "النهار", "المساء", "الوطن")
+_SIGN_OFFS = frozenset({"reuter", "reuters", "(reuters)", "ap", "afp"})
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # offset of the first non-space character
+    end: int  # offset just after the last non-space character
+    lines: int  # number of source lines
+    line_no: int  # 1-based line of the first line
+    blank_before: bool
+    kind: str = "paragraph"
+    label: str = ""
+    text: str = ""  # text[start:end] (raw, newlines kept)
+
+
+def _cut(u: Unit, at: int, resume: int) -> Unit:
+    """Shorten `u` to its first `at` characters (trailing spaces dropped) and return a new
+    unit for its text from `resume` on (same line)."""
+    rest = Unit(u.start + resume, u.end, 1, u.line_no, False)
+    rest.text = u.text[resume:]
+    head = u.text[:at].rstrip()
+    u.text = head
+    u.end = u.start + len(head)
+    return rest
+
+
+def _split_glued(units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    for u in units:
+        out.append(u)
+        if u.lines != 1:
+            continue
+        glued = glued_furniture(u.text)
+        if glued is not None:
+            at, label = glued
+            rest = _cut(u, at, at)
+            rest.kind, rest.label = "boilerplate", label
+            out.append(rest)
+    return out
+
+
+# --- furniture -----------------------------------------------------------------------------
+
+
+def _line_furniture(units: list[Unit], i: int) -> str:
+    u = units[i]
+    if u.lines > 1:
+        return ""
+    label = furniture_label(u.text)
+    if label == "Section" and i > 1:
+        return ""  # a one-word section label only counts at the very top
+    if not label and RULE.match(u.text):
+        return "Rule"
+    return label
+
+
+def _link_like(units: list[Unit], i: int) -> bool:
+    """Under a related-links header: a URL, a title followed by its URL, or a short line
+    in title case."""
+    t = units[i].text
+    if units[i].lines > 1 or len(t) > 160:
+        return False
+    if URL_LINE.match(t) or (i + 1 < len(units) and URL_LINE.match(units[i + 1].text)):
+        return True
+    words = t.split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= len(words) * 0.6
+
+
+def _furniture_like(units: list[Unit], i: int) -> bool:
+    u = units[i]
+    t = u.text
+    if u.kind == "boilerplate":
+        return True
+    if u.lines > 1 or len(t) > 120:
+        return False
+    if _line_furniture(units, i) or URL_LINE.match(t) or NUMERIC_DATE.match(t):
+        return True
+    return len(t) <= 100 and not ends_sentence(t)
+
+
+def mark_boilerplate(units: list[Unit]) -> list[Unit]:  # noqa: C901, PLR0912 - one pass per kind of furniture, in order
+    mark_wire(units)
+    units = _split_glued(units)
+    n = len(units)
+    # Furniture lines anywhere, and the links listed under a related-links header.
+    i = 0
+    while i < n:
+        u = units[i]
+        label = _line_furniture(units, i) if u.kind == "paragraph" else ""
+        if label:
+            u.kind, u.label = "boilerplate", label
+            if label == "Related" and is_related_head(u.text):
+                j = i + 1
+                while j < n and units[j].kind == "paragraph" and _link_like(units, j):
+                    units[j].kind, units[j].label = "boilerplate", label
+                    j += 1
+                i = j
+                continue
+        i += 1
+    # A trailing run: from the earliest furniture line after which everything is furniture.
+    tail = n
+    for i in range(n - 1, 0, -1):
+        if not _furniture_like(units, i):
+            break
+        tail = i
+    for i in range(tail, n):
+        if units[i].kind == "boilerplate":
+            for u in units[i:]:
+                if u.kind == "paragraph":
+                    u.kind = "boilerplate"
+            break
+    # Photo captions anywhere (a lead that opens with a dateline is never one); a caption is
+    # a line or two, never a long hard-wrapped paragraph.
+    for i, u in enumerate(units):
+        if u.kind == "paragraph" and n > 1 and u.lines <= 3:
+            label = caption_label(u.text, first=i == 0)
+            if label and read_dateline(u.text) is None:
+                u.kind, u.label = "boilerplate", label
+    # A wire-service sign-off as the very last line.
+    if n > 1 and units[-1].text.lower() in _SIGN_OFFS:
+        units[-1].kind = "boilerplate"
+        units[-1].label = units[-1].text
+    return units
+
+
+# --- headline, standfirst, crossheads ----------------------------------------------------
+
+
+def _heading_like(u: Unit, wrapped: bool) -> bool:
+    t = u.text
+    if u.lines > 1 or len(t) > 80 or not t:
+        return False
+    if wrapped and rx("chapter").match(t) and len(t) <= 60:
+        return True
+    if is_all_caps(t) and len(t) <= 60:
+        return True
+    if t[0].islower() or ends_sentence(t) or len(t.split()) > 12:
+        return False
+    return True
+
+
+def _pick_headline(units: list[Unit], story: list[int]) -> int:
+    """Index of the headline among the first story units, or -1."""
+    best, best_score = -1, 0
+    for rank, i in enumerate(story[:4]):
+        u = units[i]
+        if u.line_no - units[0].line_no >= HEADLINE_LINES:
+            break
+        if read_dateline(u.text) is not None:
+            break  # the lead has begun
+        glue = split_site_name(u.text) if u.lines == 1 else None
+        head = u.text[: glue[0]] if glue else u.text
+        score = headline_score(head, rank) if u.lines == 1 else 0
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _piece(u: Unit, lo: int, hi: int, kind: str) -> Unit:
+    """A unit over u.text[lo:hi] (stripped) on u's line."""
+    raw = u.text[lo:hi]
+    text = raw.strip()
+    start = u.start + lo + (len(raw) - len(raw.lstrip()))
+    piece = Unit(start, start + len(text), 1, u.line_no, u.blank_before and lo == 0, kind)
+    piece.text = text
+    return piece
+
+
+def _split_site(units: list[Unit], at: int) -> str:
+    """ "Headline The Site: standfirst" on one line becomes three units (title, meta,
+    subtitle); returns the site name ("" when the line is not glued that way)."""
+    u = units[at]
+    glue = split_site_name(u.text)
+    if glue is None:
+        return ""
+    head_end, stand_start, site = glue
+    pieces = [
+        _piece(u, 0, head_end, "title"),
+        _piece(u, head_end, stand_start, "meta"),
+        _piece(u, stand_start, len(u.text), "subtitle"),
+    ]
+    units[at : at + 1] = pieces
+    return site
+
+
+def _mark_title(units: list[Unit], meta: Metadata, at: int) -> None:
+    if at + 1 >= len(units):
+        # Nothing under it (a one-line file, or a library row's head): the line names the
+        # article but stays its text.
+        meta.title = meta.title or units[at].text
+        return
+    site = _split_site(units, at)
+    u = units[at]
+    u.kind = "title"
+    if not meta.title:  # a Gutenberg header's "Title:" wins
+        meta.title = u.text
+        _split_title_source(meta)
+    nxt = at + 1
+    if site:
+        meta.source = meta.source or site
+        meta.subtitle = units[at + 2].text
+        return
+    while nxt < len(units) and units[nxt].kind == "boilerplate":
+        nxt += 1  # a caption or wire notes between the headline and the standfirst
+    if nxt + 1 >= len(units) or units[nxt].kind != "paragraph":
+        return
+    cand, after = units[nxt], units[nxt + 1]
+    if read_dateline(cand.text) is not None:
+        return
+    by_meta = not cand.blank_before and len(cand.text) <= 400 and after.kind == "meta"
+    body_len = max(len(u.text) for u in units[nxt + 1 : nxt + 4])
+    next_is_lead = after.kind == "paragraph" and read_dateline(after.text) is not None
+    if by_meta or standfirst_shape(cand.text, body_len, next_is_lead):
+        cand.kind = "subtitle"
+        meta.subtitle = " ".join(cand.text.split())
+
+
+def _split_title_source(meta: Metadata) -> None:
+    for source in KNOWN_TITLE_SOURCES:
+        if meta.title.startswith(source + " ") and len(meta.title) > len(source) + 10:
+            meta.title = meta.title[len(source) :].strip()
+            if not meta.source:
+                meta.source = source
+            return
+
+
+def _fact_line(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.kind == "paragraph"
+        and u.lines == 1
+        and len(t) <= 40
+        and len(t.split()) <= 8
+        and not ends_sentence(t)
+        and not t[:1].islower()
+    )
+
+
+def _mark_fact_lines(units: list[Unit]) -> None:
+    """A match-facts box at the top (BBC sport: venue, date, kick-off time, referee): short
+    lines next to a date line are metadata too, not crossheads."""
+    top = units[:10]
+    changed = True
+    while changed:
+        changed = False
+        for i, u in enumerate(top):
+            beside = [top[j].kind for j in (i - 1, i + 1) if 0 <= j < len(top)]
+            if "meta" in beside and _fact_line(u) and _near_a_date(top, i):
+                u.kind = "meta"
+                changed = True
+
+
+def _near_a_date(top: list[Unit], i: int) -> bool:
+    """Is there a date line among the meta lines within three units of `i`?"""
+    for v in top[max(0, i - 3) : i + 4]:
+        if v.kind == "meta" and (DATE_MDY.match(v.text) or DATE_DMY.match(v.text)):
+            return True
+    return False
+
+
+def _mark_headings(units: list[Unit], wrapped: bool) -> None:
+    for i in range(len(units) - 1):
+        u = units[i]
+        if u.kind != "paragraph" or u.lines > 1:
+            continue
+        if wrapped and not ((u.blank_before or i == 0) and units[i + 1].blank_before):
+            continue
+        nxt = units[i + 1]
+        if nxt.kind not in ("paragraph", "list_item", "heading"):
+            continue
+        shape = heading_shape(u.text, units[i - 1].text if i else "", nxt.text)
+        if shape == "question" and u.blank_before and nxt.blank_before:
+            u.kind = "heading"
+        elif shape == "heading" and _heading_like(u, wrapped):
+            u.kind = "heading"
+
+
+# --- datelines and credits ---------------------------------------------------------------
+
+
+def _record_dateline(units: list[Unit], meta: Metadata) -> None:
+    seen = 0
+    for u in units:
+        if u.kind not in ("paragraph", "subtitle"):
+            continue
+        found = read_dateline(u.text)
+        if found is not None and u.kind == "paragraph":
+            if found.place:
+                meta.extra["dateline"] = found.place
+            if found.agency and not meta.source:
+                meta.source = found.agency
+            meta.published = meta.published or found.published
+            meta.authors.extend(n for n in found.authors if n not in meta.authors)
+            return
+        seen += 1
+        if seen >= 3:
+            break
+    last = next((u for u in reversed(units) if u.kind == "paragraph"), None)
+    signoff = read_signoff(last.text) if last is not None else None
+    if signoff is not None:
+        meta.extra.setdefault("dateline", signoff.place)
+        meta.authors.extend(n for n in signoff.authors if n not in meta.authors)
+
+
+def _record_credits(units: list[Unit], meta: Metadata) -> None:
+    for u in units[-3:]:
+        if u.kind not in ("paragraph", "boilerplate"):
+            continue
+        names = read_reporting_credit(u.text)
+        if names:
+            meta.authors.extend(n for n in names if n not in meta.authors)
+            u.kind, u.label = "boilerplate", "Reporting credits"
+
+
+def classify(units: list[Unit], meta: Metadata, wrapped: bool) -> None:
+    """Set each unit's kind (and label) and fill `meta`; `wrapped` for hard-wrapped text."""
+    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
+    # Bullets first: they are never titles or headings.
+    for i in body:
+        u = units[i]
+        m = rx("bullet").match(u.text) if u.text[:1] in BULLET_FIRST else None
+        if m:
+            u.kind = "list_item"
+            u.label = m["marker"]
+            u.start += m.end()
+            u.text = u.text[m.end() :]
+    body = [i for i in body if units[i].kind == "paragraph"]
+    # Metadata lines near the top (URL, timestamp, date + source, byline).
+    story = []
+    for i in body[:8]:
+        u = units[i]
+        if u.lines == 1 and meta_line(u.text, meta):
+            u.kind = "meta"
+            u.label = meta_display(u.text)
+        else:
+            story.append(i)
+    at = _pick_headline(units, story)
+    if at >= 0:
+        _mark_title(units, meta, at)
+    _mark_fact_lines(units)
+    _mark_headings(units, wrapped)
+    _record_dateline(units, meta)
+    _record_credits(units, meta)
