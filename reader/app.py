@@ -351,18 +351,18 @@ class ReaderApp(App[int]):
         ):
             self.show_document(document, store)
             return
-        # Blocks of the head are the first blocks of the whole (same offsets, same wrapping):
-        # put the block at the top of the view back at the same row.
-        anchor = view._index.locate(round(view.scroll_y)) if view._blocks else None
-        self._show_full(document, store, self.cursor_offset)
-        if anchor is not None and anchor[0] < len(view._blocks):
-            view._settle(anchor[0], -anchor[1])
+        self._show_full(document, store, self.cursor_offset, keep_place=True)
 
-    def _show_full(self, document: Document, store: AnnotationStore, offset: int) -> None:
+    def _show_full(
+        self, document: Document, store: AnnotationStore, offset: int, keep_place: bool = False
+    ) -> None:
         self.document = document
         view = self.article_view
         view.loading = False
-        view.load(document, offset)
+        if keep_place:  # the head's blocks are the whole's first: the text stays put
+            view.load_longer(document, offset)
+        else:
+            view.load(document, offset)
         self.cursor_offset = offset
         self.progress = float(view.progress)
         self.sub_title = f"{self.progress:.0f}%"

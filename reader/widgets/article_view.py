@@ -1,21 +1,16 @@
 """The article view: a Line-API `ScrollView` that shows a `Document` and scales to a book.
 
-Only blocks near the viewport are wrapped (`reader.document.layout`); the others have
-estimated heights in a Fenwick tree, corrected as they are wrapped, with the scroll position
-adjusted so the line under the reader's eye never moves. Rendered lines are cached in an LRU
-keyed by everything that changes them.
-
-Article text is untrusted: lines are built from plain strings into `Segment`s (never parsed
-as markup) and any C0/C1 control character left is replaced before it reaches the terminal.
+Only blocks near the viewport are wrapped (`reader.document.layout.LazyLayout`); the others
+have estimated heights, corrected as they are wrapped, with the scroll position adjusted so
+the line under the reader's eye never moves. Rendered lines are cached in an LRU keyed by
+everything that changes them. Cursor stops, folding, selection and search are pure classes
+in `reader.document`; the highlights drawn are a `HighlightIndex`.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import compress, islice, pairwise
-from operator import attrgetter, eq, le, sub
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -29,84 +24,36 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
-from reader.document.layout import (
-    NOWRAP_KINDS,
-    HeightIndex,
-    LayoutLine,
-    char_cells,
-    layout_block,
-)
+from reader.annotations.categories import CATEGORIES
+from reader.annotations.highlight_index import LONG_SPAN, Highlight, HighlightIndex
+from reader.document.layout import LayoutLine, LazyLayout, char_cells, line_of
 from reader.document.model import Block, Document
-from reader.records import Value
+from reader.document.navigation import Folding, Navigator, Stop
+from reader.document.search import SEARCH_LIMIT, Search
+from reader.document.selection import Selection, end_by_word, start_by_word
+from reader.widgets.article_strips import (
+    GUTTER,
+    NOTE_MARK,
+    RULER,
+    RULER_MARK,
+    StripPainter,
+    safe_text,
+)
 
-GUTTER = 2  # category letter + note marker
-RULER = 1  # overview ruler, rightmost column
-NOTE_MARK = "✎"
-RULER_MARK = "▐"
-SEARCH_LIMIT = 50_000  # matches kept for one query (a one-letter query in a book)
+__all__ = [
+    "GUTTER",
+    "LONG_HIGHLIGHT",
+    "NOTE_MARK",
+    "RULER",
+    "RULER_MARK",
+    "SEARCH_LIMIT",
+    "ArticleView",
+    "Highlight",
+    "safe_text",
+]
+
 MEASURE_MIN, MEASURE_MAX, MEASURE_STEP = 40, 120, 4
-# Highlights longer than this (characters) are kept in a short list scanned for every line;
-# the others are found by bisection on their starts within this distance of a line.
-LONG_HIGHLIGHT = 2_000
-
-# Control characters never reach the terminal: C0, DEL and C1 become U+FFFD, tab a space.
-_SAFE = {c: "\ufffd" for c in [*range(0x20), *range(0x7F, 0xA0)]}
-_SAFE[0x09] = " "
-_SPAN_CLASSES = {
-    "emphasis": "article-view--emphasis",
-    "strong": "article-view--strong",
-    "code": "article-view--inline-code",
-    "link": "article-view--link",
-    "strike": "article-view--strike",
-}
-_WORD = re.compile(r"\s*\S+")
-
-
-def _line_start(line: LayoutLine) -> int:
-    return line.start
-
-
-def _in_order(highlights: list[Highlight], starts: list[int]) -> bool:
-    """Whether `highlights` (with these starts) are sorted by (start, end): C-level passes,
-    then a look at the few that share a start."""
-    following = islice(starts, 1, None)
-    if not all(map(le, starts, following)):
-        return False
-    ties = compress(range(1, len(starts)), map(eq, starts, islice(starts, 1, None)))
-    return all(highlights[i - 1].end <= highlights[i].end for i in ties)
-
-
-_START = attrgetter("start")
-_END = attrgetter("end")
-_START_END = attrgetter("start", "end")
-_TEXT = attrgetter("text")
-
-
-def safe_text(text: str) -> str:
-    """`text` with every control character replaced one-for-one by a visible one."""
-    return text.translate(_SAFE)
-
-
-class Highlight(Value):
-    """A highlighted range of `Document.text` to draw (the app maps annotations to these)."""
-
-    __slots__ = ("start", "end", "category", "has_note", "id")
-    start: int
-    end: int
-    category: str
-    has_note: bool
-    id: str
-
-    def __init__(
-        self, start: int, end: int, category: str, has_note: bool = False, id: str = ""
-    ) -> None:
-        _set = object.__setattr__
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "category", category)
-        _set(self, "has_note", has_note)
-        _set(self, "id", id)
+LONG_HIGHLIGHT = LONG_SPAN  # highlights longer than this are scanned for every line
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -211,27 +158,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self.document: Document | None = None
         self.render_line_calls = 0
-        self.blocks_wrapped = 0  # layout_block calls (a scale test reads it)
         self._blocks: list[Block] = []
-        self._index = HeightIndex([])
-        self._exact = bytearray()
-        self._tw = 0  # text column width the index was built for
-        self._unfolded: set[int] = set()
-        self._layouts: LRUCache[tuple[int, int, bool], list[LayoutLine]] = LRUCache(2048)
+        self._folding = Folding([])
+        self._nav = Navigator(None, self._folding)
+        self._layout = LazyLayout([], self._folding.folded, 0)
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._cur = (0, 0)  # (block index, stop index)
-        self._sel_anchor: tuple[int, int] | None = None
-        self._sel: tuple[int, int] | None = None
-        self._highlights: list[Highlight] = []
-        self._hl_starts: list[int] = []
-        self._hl_max = 0  # longest highlight not in `_hl_long`
-        self._hl_long: list[Highlight] = []  # highlights longer than LONG_HIGHLIGHT
+        self._painter = StripPainter(self._style)
+        self._cur: Stop = (0, 0)
+        self._selection = Selection()
+        self._search = Search()
+        self.highlights: HighlightIndex[Highlight] = HighlightIndex()
         self._hl_version = 0
         self._ruler_cache: tuple[tuple[int, int, int], list[str | None]] | None = None
-        self._query = ""
-        self._m_starts: list[int] = []
-        self._m_ends: list[int] = []
-        self._m_current: int | None = None
         self._settling = False
         self._styles: dict[tuple[str, ...], Style] = {}
         self._frame: tuple[int, int] | None = None  # view (width, height) while rendering
@@ -245,17 +183,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show `document`, cursor on the sentence containing `cursor_offset`."""
         self.document = document
         self._blocks = document.blocks
-        self._unfolded = set()
-        self._layouts.clear()
+        self._folding = Folding(document.blocks)
+        self._nav = Navigator(document, self._folding)
+        self._layout = LazyLayout(document.blocks, self._folding.folded, self._text_width())
         self._strips.clear()
-        self._sel_anchor = self._sel = None
-        self._highlights, self._hl_starts, self._hl_max, self._hl_long = [], [], 0, []
+        self._selection.clear()
+        self.highlights = HighlightIndex()
         self._hl_version += 1
-        self._query = ""
-        self._m_starts, self._m_ends, self._m_current = [], [], None
-        self._tw = self._text_width()
-        self._rebuild_index()
-        self._cur = self._stop_at_offset(cursor_offset)
+        self._search.clear()
+        self._cur = self._nav.at_offset(cursor_offset)
         self._sync_virtual_size()
         if cursor_offset <= 0:
             self._settle(0, 0)
@@ -264,69 +200,58 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._post_cursor()
         self.refresh()
 
+    def load_longer(self, document: Document, cursor_offset: int) -> None:
+        """Show `document`, which begins with the blocks shown now (the whole of an article
+        whose head is shown), keeping the text on screen where it is."""
+        top = self._layout.index.locate(round(self.scroll_y)) if self._blocks else None
+        self.load(document, cursor_offset)
+        if top is not None and top[0] < len(self._blocks):
+            self._settle(top[0], -top[1])
+
+    @property
+    def blocks_wrapped(self) -> int:
+        """How many times a block was wrapped for this document (a scale test reads it)."""
+        return self._layout.wrapped
+
     @property
     def cursor_range(self) -> tuple[int, int] | None:
         """Document offsets of the cursor sentence (or folded block)."""
-        stops = self._stops(self._cur[0]) if self._blocks else []
-        if not stops:
-            return None
-        return stops[min(self._cur[1], len(stops) - 1)]
+        return self._nav.range_of(self._cur)
 
     @property
     def selection_range(self) -> tuple[int, int] | None:
-        return self._sel
+        return self._selection.span
 
     @property
     def progress(self) -> float:
         """Reading progress of the cursor, 0..100."""
-        cursor = self.cursor_range
-        if self.document is None or cursor is None or not self.document.text:
-            return 0.0
-        if self._is_last_stop(self._cur):
-            return 100.0
-        return min(100.0, 100.0 * cursor[0] / len(self.document.text))
+        return self._nav.progress(self._cur)
+
+    @property
+    def search_query(self) -> str:
+        return self._search.query
 
     @property
     def search_matches(self) -> list[tuple[int, int]]:
-        return list(zip(self._m_starts, self._m_ends, strict=True))
+        return self._search.matches
 
     @property
     def search_current(self) -> tuple[int, int] | None:
-        if self._m_current is None:
-            return None
-        return self._m_starts[self._m_current], self._m_ends[self._m_current]
+        return self._search.current_range
 
     def move_cursor_to_offset(self, offset: int) -> None:
         """Put the cursor on the sentence containing `offset` and scroll it into view."""
         if not self._blocks:
             return
         block = self.document.block_at(offset) if self.document else None
-        if block is not None and self._blocks[block].kind == "boilerplate":
-            if block not in self._unfolded and self._blocks[block].start < offset:
+        if block is not None and self._folding.foldable(block):
+            if block not in self._folding.unfolded and self._blocks[block].start < offset:
                 self._set_folded(block, False)
-        self._move_to(self._stop_at_offset(offset), center=True)
+        self._move_to(self._nav.at_offset(offset), center=True)
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Replace the highlights drawn (repaint only).
-
-        About a millisecond for 10,000 highlights already in document order (the usual
-        case): the work is a few C-level passes; lines look theirs up by bisection.
-        """
-        ordered = list(highlights)
-        starts = list(map(_START, ordered))
-        if not _in_order(ordered, starts):
-            ordered.sort(key=_START_END)
-            starts = list(map(_START, ordered))
-        lengths = list(map(sub, map(_END, ordered), starts))
-        longest = max(lengths, default=0)
-        long: list[Highlight] = []
-        if longest > LONG_HIGHLIGHT:
-            long = [h for h, n in zip(ordered, lengths, strict=True) if n > LONG_HIGHLIGHT]
-            longest = max((n for n in lengths if n <= LONG_HIGHLIGHT), default=0)
-        self._highlights = ordered
-        self._hl_starts = starts
-        self._hl_max = longest
-        self._hl_long = long
+        """Replace the highlights drawn (repaint only)."""
+        self.highlights.replace(highlights)
         self._hl_version += 1
         self.refresh()
 
@@ -334,36 +259,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def add_highlight(self, highlight: Highlight) -> None:
         """Draw one more highlight (repaints only its lines and any ruler row it changes)."""
-        starts = self._hl_starts
-        i = bisect_left(starts, highlight.start)
-        hi = bisect_right(starts, highlight.start, i)
-        while i < hi and self._highlights[i].end <= highlight.end:
-            i += 1
         ruler = self._ruler_now()
-        self._highlights.insert(i, highlight)
-        starts.insert(i, highlight.start)
-        length = highlight.end - highlight.start
-        if length > LONG_HIGHLIGHT:
-            self._hl_long.append(highlight)
-            self._hl_long.sort(key=_START_END)
-        else:
-            self._hl_max = max(self._hl_max, length)
+        self.highlights.add(highlight)
         self._hl_changed(ruler, (highlight.start, highlight.end))
 
     def remove_highlight(self, highlight: Highlight) -> bool:
         """Stop drawing `highlight` (an equal one); False if it was not drawn."""
-        starts = self._hl_starts
-        i = bisect_left(starts, highlight.start)
-        hi = bisect_right(starts, highlight.start, i)
-        while i < hi and self._highlights[i] != highlight:
-            i += 1
-        if i >= hi:
+        if self.highlights.position(highlight) is None:
             return False
         ruler = self._ruler_now()
-        del self._highlights[i], starts[i]
-        if highlight.end - highlight.start > LONG_HIGHLIGHT:
-            self._hl_long.remove(highlight)
-        # `_hl_max` stays: an upper bound only widens the bisection window a little.
+        self.highlights.remove(highlight)
         self._hl_changed(ruler, (highlight.start, highlight.end))
         return True
 
@@ -389,50 +294,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _rows_of(self, start: int, end: int) -> tuple[int, int]:
         """Document rows showing document range [start, end) (estimated where unwrapped)."""
-        document = self.document
-        assert document is not None
-        index = self._index
-        first = document.block_at(start)
-        last = document.block_at(max(start, end - 1))
-        first = 0 if first is None else first
-        last = len(self._blocks) - 1 if last is None else last
-        top = index.top(first)
-        if self._exact[first]:
-            lines = self._lines(first)
-            top += self._line_of(first, lines, start - self._blocks[first].start)
-        bottom = index.top(last) + index.height(last) - 1
-        if self._exact[last]:
-            lines = self._lines(last)
-            rel = max(start, end - 1) - self._blocks[last].start
-            bottom = index.top(last) + self._line_of(last, lines, rel)
-        return top, max(top, bottom)
+        assert self.document is not None
+        return self._layout.rows_of(self.document, start, end)
 
     def set_search(self, query: str) -> int:
         """Highlight all matches of `query` (smart case); return how many."""
-        self._query = query
-        self._m_current = None
-        starts: list[int] = []
-        ends: list[int] = []
-        if query and self.document is not None:
-            flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
-            pattern = re.compile(re.escape(query), flags)
-            for match in pattern.finditer(self.document.text):
-                starts.append(match.start())
-                ends.append(match.end())
-                if len(starts) >= SEARCH_LIMIT:
-                    break
-        self._m_starts, self._m_ends = starts, ends
+        text = self.document.text if self.document is not None else ""
+        count = self._search.find(text, query if self.document is not None else "")
+        self._search.query = query
         self.refresh()
-        return len(starts)
+        return count
 
     def search_jump(self) -> bool:
         """Go to the first match at or after the cursor (wrapping); False if none."""
-        if not self._m_starts:
-            return False
         cursor = self.cursor_range
-        here = cursor[0] if cursor else 0
-        index = bisect_left(self._m_starts, here)
-        self._goto_match(index % len(self._m_starts))
+        index = self._search.first_from(cursor[0] if cursor else 0)
+        if index is None:
+            return False
+        self._goto_match(index)
         return True
 
     def clear_search(self) -> None:
@@ -456,28 +335,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(8, min(self.measure, self._view_width() - RULER - GUTTER - 2))
 
     def _left(self, width: int) -> int:
-        return max(0, (width - RULER - GUTTER - self._tw) // 2)
-
-    def _folded(self, index: int) -> bool:
-        return self._blocks[index].kind == "boilerplate" and index not in self._unfolded
-
-    def _rebuild_index(self) -> None:
-        width = max(1, self._tw - 2)
-        heights = []
-        append = heights.append
-        for i, block in enumerate(self._blocks):
-            kind = block.kind
-            if kind in NOWRAP_KINDS:
-                append(block.text.count("\n") + 2)
-            elif kind == "boilerplate":
-                append(2 if i not in self._unfolded else (block.end - block.start) // width + 3)
-            else:
-                append((block.end - block.start) // width + 2)
-        self._index = HeightIndex(heights)
-        self._exact = bytearray(len(heights))
+        return max(0, (width - RULER - GUTTER - self._layout.width) // 2)
 
     def _sync_virtual_size(self) -> None:
-        size = Size(self._view_width(), self._index.total)
+        size = Size(self._view_width(), self._layout.index.total)
         old = self.virtual_size
         if old == size:
             return
@@ -493,20 +354,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.virtual_size = size
 
-    def _lines(self, index: int) -> list[LayoutLine]:
-        """Block `index` wrapped at the current width (cached); corrects its height."""
-        folded = self._folded(index)
-        key = (index, self._tw, folded)
-        lines = self._layouts.get(key)
-        if lines is None:
-            lines = layout_block(self._blocks[index], self._tw, folded)
-            self.blocks_wrapped += 1
-            self._layouts[key] = lines
-        if not self._exact[index]:
-            self._exact[index] = 1
-            self._index.set(index, len(lines) + 1)
-        return lines
-
     def _settle(self, anchor: int, screen_row: int) -> None:
         """Wrap the blocks around the viewport and put block `anchor`'s top at `screen_row`.
 
@@ -516,28 +363,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._blocks:
             self._sync_virtual_size()
             return
-        index = self._index
-        height = self._view_height()
-        count = len(self._blocks)
-        anchor = max(0, min(anchor, count - 1))
-        self._lines(anchor)
-        row = screen_row + index.height(anchor)
-        j = anchor + 1
-        while row < 2 * height and j < count:
-            self._lines(j)
-            row += index.height(j)
-            j += 1
-        row = screen_row
-        j = anchor - 1
-        while row > -height and j >= 0:
-            self._lines(j)
-            row -= index.height(j)
-            j -= 1
+        anchor = max(0, min(anchor, len(self._blocks) - 1))
+        self._layout.wrap_around(anchor, screen_row, self._view_height())
         self._sync_virtual_size()
-        self._set_scroll_y(index.top(anchor) - screen_row)
+        self._set_scroll_y(self._layout.index.top(anchor) - screen_row)
 
     def _set_scroll_y(self, y: int) -> None:
-        y = max(0, min(y, max(0, self._index.total - self._view_height())))
+        y = max(0, min(y, max(0, self._layout.index.total - self._view_height())))
         if round(self.scroll_y) == y:
             return
         self._settling = True
@@ -549,7 +381,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _settle_here(self) -> None:
         if not self._blocks:
             return
-        block, row = self._index.locate(round(self.scroll_y))
+        block, row = self._layout.index.locate(round(self.scroll_y))
         self._settle(block, -row)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -570,89 +402,40 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.document is None:
             return
         tw = self._text_width()
-        if tw == self._tw:
+        layout = self._layout
+        if tw == layout.width:
             self._sync_virtual_size()
             self._settle_here()
             self.refresh()
             return
         cursor_row = self._cursor_rows()[0] - round(self.scroll_y) if self._blocks else 0
         visible = self.cursor_range is not None and 0 <= cursor_row < self._view_height()
-        top_block, top_row = self._index.locate(round(self.scroll_y))
-        self._tw = tw
-        self._rebuild_index()
+        top_block, top_row = layout.index.locate(round(self.scroll_y))
+        layout.reset(tw)
         self._strips.clear()
         if visible:
             block = self._cur[0]
-            lines = self._lines(block)
-            line = self._line_of(block, lines, self.cursor_range[0] - self._blocks[block].start)
+            lines = layout.lines(block)
+            line = line_of(lines, self.cursor_range[0] - self._blocks[block].start)
             self._settle(block, cursor_row - line)
         else:
             self._settle(top_block, -top_row if top_row == 0 else -min(top_row, 1))
         self.refresh()
 
-    # ----------------------------------------------------------------- cursor stops
-
-    def _stops(self, index: int) -> list[tuple[int, int]]:
-        if not 0 <= index < len(self._blocks):
-            return []
-        block = self._blocks[index]
-        if self._folded(index):
-            return [(block.start, block.end)] if block.text.strip() else []
-        return [(s.start, s.end) for s in block.sentences]
-
-    def _first_stop_from(self, index: int, step: int) -> tuple[int, int] | None:
-        count = len(self._blocks)
-        while 0 <= index < count:
-            stops = self._stops(index)
-            if stops:
-                return (index, 0 if step > 0 else len(stops) - 1)
-            index += step
-        return None
-
-    def _is_last_stop(self, cur: tuple[int, int]) -> bool:
-        block, stop = cur
-        if stop < len(self._stops(block)) - 1:
-            return False
-        return self._first_stop_from(block + 1, 1) is None
-
-    def _stop_at_offset(self, offset: int) -> tuple[int, int]:
-        if not self._blocks or self.document is None:
-            return (0, 0)
-        index = self.document.block_at(max(0, offset)) or 0
-        stops = self._stops(index)
-        if not stops:
-            return self._first_stop_from(index, 1) or self._first_stop_from(index, -1) or (0, 0)
-        starts = [s for s, _ in stops]
-        k = max(0, bisect_right(starts, offset) - 1)
-        return (index, k)
+    # ----------------------------------------------------------------- cursor
 
     def _cursor_rows(self) -> tuple[int, int]:
         """Document rows of the cursor's first and last lines."""
-        cursor = self.cursor_range
-        block = self._cur[0]
-        lines = self._lines(block)
-        top = self._index.top(block)
-        if cursor is None:
-            return top, top
-        base = self._blocks[block].start
-        first = self._line_of(block, lines, cursor[0] - base)
-        last = self._line_of(block, lines, max(cursor[0], cursor[1] - 1) - base)
-        return top + first, top + last
-
-    @staticmethod
-    def _line_of(index: int, lines: list[LayoutLine], rel: int) -> int:
-        """Which of a block's lines shows block-relative offset `rel` (a fold header: 0)."""
-        return max(0, bisect_right(lines, rel, key=_line_start) - 1)
+        return self._layout.span_rows(self._cur[0], self.cursor_range)
 
     def _reveal_cursor(self, center: bool = False) -> None:
         if not self._blocks:
             return
         block = self._cur[0]
-        self._lines(block)
         first, last = self._cursor_rows()
         height = self._view_height()
         top = round(self.scroll_y)
-        block_top = self._index.top(block)
+        block_top = self._layout.index.top(block)
         if center:
             row = max(0, height // 3 - (first - block_top))
             self._settle(block, row)
@@ -671,21 +454,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if cursor is not None:
             self.post_message(self.CursorMoved(self, cursor[0], cursor[1], self.progress))
 
-    def _move_to(self, cur: tuple[int, int] | None, center: bool = False) -> None:
+    def _move_to(self, cur: Stop | None, center: bool = False) -> None:
         if cur is None or not self._blocks:
             return
         changed = cur != self._cur
         old_rows = self._cursor_rows() if changed else None
-        top, total = round(self.scroll_y), self._index.total
+        top, total = round(self.scroll_y), self._layout.index.total
         self._cur = cur
-        if self._sel_anchor is not None:
+        if self._selection.following:
             self._update_selection_from_cursor()
         self._reveal_cursor(center=center)
         if (
             old_rows is not None
-            and self._sel_anchor is None
+            and not self._selection.following
             and round(self.scroll_y) == top
-            and self._index.total == total
+            and self._layout.index.total == total
         ):
             # Nothing moved on screen: repaint only the old and the new cursor sentence.
             self._refresh_rows(*old_rows)
@@ -703,49 +486,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if first <= last:
             self.refresh_lines(first, last - first + 1)
 
-    def _next_stop(self, cur: tuple[int, int]) -> tuple[int, int] | None:
-        block, stop = cur
-        if stop + 1 < len(self._stops(block)):
-            return (block, stop + 1)
-        return self._first_stop_from(block + 1, 1)
-
-    def _previous_stop(self, cur: tuple[int, int]) -> tuple[int, int] | None:
-        block, stop = cur
-        if stop > 0:
-            return (block, min(stop - 1, len(self._stops(block)) - 1))
-        return self._first_stop_from(block - 1, -1)
-
-    # ----------------------------------------------------------------- actions
-
-    def action_next_sentence(self) -> None:
-        self._move_to(self._next_stop(self._cur))
-
-    def action_previous_sentence(self) -> None:
-        self._move_to(self._previous_stop(self._cur))
-
-    def action_next_block(self) -> None:
-        self._move_to(self._first_stop_from(self._cur[0] + 1, 1))
-
-    def action_previous_block(self) -> None:
-        block, stop = self._cur
-        if stop > 0:
-            self._move_to((block, 0))
-            return
-        found = self._first_stop_from(block - 1, -1)
-        self._move_to((found[0], 0) if found else None)
-
-    def _first_stop_in_view(self) -> tuple[int, int] | None:
+    def _first_stop_in_view(self) -> Stop | None:
         """The first cursor stop that starts on screen (else the one on the top line)."""
         top = round(self.scroll_y)
         bottom = top + self._view_height()
-        block, row = self._index.locate(top)
+        layout = self._layout
+        block, _row = layout.index.locate(top)
         fallback = None
-        while block < len(self._blocks) and self._index.top(block) < bottom:
-            lines = self._lines(block)
+        while block < len(self._blocks) and layout.index.top(block) < bottom:
+            lines = layout.lines(block)
             base = self._blocks[block].start
-            block_top = self._index.top(block)
-            for k, (start, _end) in enumerate(self._stops(block)):
-                line = self._line_of(block, lines, start - base)
+            block_top = layout.index.top(block)
+            for k, (start, _end) in enumerate(self._nav.stops(block)):
+                line = line_of(lines, start - base)
                 if block_top + line >= top:
                     if block_top + line < bottom:
                         return (block, k)
@@ -754,15 +507,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             block += 1
         return fallback
 
+    # ----------------------------------------------------------------- actions
+
+    def action_next_sentence(self) -> None:
+        self._move_to(self._nav.next(self._cur))
+
+    def action_previous_sentence(self) -> None:
+        self._move_to(self._nav.previous(self._cur))
+
+    def action_next_block(self) -> None:
+        self._move_to(self._nav.next_block(self._cur))
+
+    def action_previous_block(self) -> None:
+        self._move_to(self._nav.previous_block(self._cur))
+
     def action_page_down(self) -> None:
         if not self._blocks:
             return
         height = self._view_height()
         top = round(self.scroll_y)
         if top >= self.max_scroll_y:
-            self._move_to(self._first_stop_from(len(self._blocks) - 1, -1))
+            self._move_to(self._nav.last())
             return
-        block, row = self._index.locate(top + max(1, height - 1))
+        block, row = self._layout.index.locate(top + max(1, height - 1))
         self._settle(block, -row)
         self._cur_into_view()
 
@@ -772,9 +539,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         height = self._view_height()
         top = round(self.scroll_y)
         if top <= 0:
-            self._move_to(self._first_stop_from(0, 1))
+            self._move_to(self._nav.first())
             return
-        block, row = self._index.locate(max(0, top - max(1, height - 1)))
+        block, row = self._layout.index.locate(max(0, top - max(1, height - 1)))
         self._settle(block, -row)
         self._cur_into_view()
 
@@ -782,7 +549,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         found = self._first_stop_in_view()
         if found is not None and found != self._cur:
             self._cur = found
-            if self._sel_anchor is not None:
+            if self._selection.following:
                 self._update_selection_from_cursor()
             self._post_cursor()
         self.refresh()
@@ -791,19 +558,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._blocks:
             return
         self._settle(0, 0)
-        self._move_to(self._first_stop_from(0, 1))
+        self._move_to(self._nav.first())
 
     def action_bottom(self) -> None:
         if not self._blocks:
             return
         last = len(self._blocks) - 1
-        self._lines(last)
-        self._settle(last, self._view_height() - self._index.height(last))
-        cur = self._first_stop_from(last, -1)
-        if cur is not None:
-            block, _ = cur
-            cur = (block, len(self._stops(block)) - 1)
-        self._move_to(cur)
+        self._layout.lines(last)
+        self._settle(last, self._view_height() - self._layout.index.height(last))
+        self._move_to(self._nav.last())
 
     def action_wider(self) -> None:
         self.measure += MEASURE_STEP
@@ -812,14 +575,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.measure -= MEASURE_STEP
 
     def _set_folded(self, index: int, folded: bool) -> None:
-        if folded:
-            self._unfolded.discard(index)
-        else:
-            self._unfolded.add(index)
-        self._exact[index] = 0
-        block_top = self._index.top(index)
-        screen_row = block_top - round(self.scroll_y)
-        self._lines(index)
+        self._folding.set_folded(index, folded)
+        self._layout.forget(index)
+        screen_row = self._layout.index.top(index) - round(self.scroll_y)
+        self._layout.lines(index)
         self._settle(index, screen_row)
         self.refresh()
 
@@ -827,13 +586,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._blocks:
             return
         block = self._cur[0]
-        if self._blocks[block].kind != "boilerplate":
+        if not self._folding.foldable(block):
             return
-        folded = self._folded(block)
-        self._set_folded(block, not folded)
-        stops = self._stops(block)
+        self._set_folded(block, not self._folding.folded(block))
         self._cur = (block, 0)
-        if stops:
+        if self._nav.stops(block):
             self._move_to((block, 0))
         self._post_cursor()
 
@@ -842,21 +599,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter_fold":
-            return bool(self._blocks) and self._blocks[self._cur[0]].kind == "boilerplate"
+            return bool(self._blocks) and self._folding.foldable(self._cur[0])
         if action == "cancel":
-            return self._sel is not None or bool(self._query)
+            return self._selection.span is not None or bool(self._search.query)
         if action in ("selection_end", "selection_start"):
-            return self._sel is not None
+            return self._selection.span is not None
         return True
 
     def action_cancel(self) -> None:
-        if self._sel is not None:
+        if self._selection.span is not None:
             self._set_selection(None)
-        elif self._query:
+        elif self._search.query:
             self.clear_search()
 
     def action_search(self) -> None:
-        from reader.widgets.search_bar import SearchBar
+        from reader.widgets.search_bar import SearchBar  # built when first asked for
 
         parent = self.parent
         if parent is None:
@@ -876,94 +633,55 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
-        if not self._m_starts:
-            return
-        count = len(self._m_starts)
-        if self._m_current is None:
-            cursor = self.cursor_range
-            here = cursor[0] if cursor else 0
-            if step > 0:
-                index = bisect_right(self._m_starts, here)
-            else:
-                index = bisect_left(self._m_starts, here) - 1
-        else:
-            index = self._m_current + step
-        self._goto_match(index % count)
+        cursor = self.cursor_range
+        index = self._search.step(cursor[0] if cursor else 0, step)
+        if index is not None:
+            self._goto_match(index)
 
     def _goto_match(self, index: int) -> None:
-        self._m_current = index
-        start = self._m_starts[index]
+        self._search.current = index
+        start = self._search.starts[index]
         block = self.document.block_at(start) if self.document else None
-        if block is not None and self._folded(block):
-            self._unfolded.add(block)
-            self._exact[block] = 0
-        self._move_to(self._stop_at_offset(start))
+        if block is not None and self._folding.folded(block):
+            self._folding.set_folded(block, False)
+            self._layout.forget(block)
+        self._move_to(self._nav.at_offset(start))
         self.refresh()
 
     # ----------------------------------------------------------------- selection
 
     def action_select(self) -> None:
-        if self._sel is not None:
+        if self._selection.span is not None:
             self._set_selection(None)
             return
         cursor = self.cursor_range
         if cursor is None:
             return
-        self._sel_anchor = cursor
+        self._selection.begin(cursor)
         self._set_selection(cursor)
 
     def _set_selection(self, selection: tuple[int, int] | None) -> None:
         if selection is None:
-            self._sel_anchor = None
-        if selection != self._sel:
-            self._sel = selection
+            self._selection.anchor = None
+        if selection != self._selection.span:
+            self._selection.span = selection
             self.post_message(self.SelectionChanged(self, selection))
         self.refresh()
 
     def _update_selection_from_cursor(self) -> None:
         cursor = self.cursor_range
-        if cursor is None or self._sel_anchor is None:
-            return
-        anchor = self._sel_anchor
-        self._set_selection((min(anchor[0], cursor[0]), max(anchor[1], cursor[1])))
+        if cursor is not None and self._selection.following:
+            self._set_selection(self._selection.follow(cursor))
 
     def action_selection_end(self, step: int) -> None:
-        if self._sel is None or self.document is None:
-            return
-        text = self.document.text
-        start, end = self._sel
-        if step > 0:
-            match = _WORD.match(text, end)
-            new_end = match.end() if match else end
-        else:
-            i = end
-            while i > start and not text[i - 1].isspace():
-                i -= 1
-            while i > start and text[i - 1].isspace():
-                i -= 1
-            new_end = i if i > start else end
-        self._set_selection((start, new_end))
+        span = self._selection.span
+        if span is not None and self.document is not None:
+            self._set_selection(end_by_word(self.document.text, span, step))
 
     def action_selection_start(self, step: int) -> None:
-        if self._sel is None or self.document is None:
-            return
-        text = self.document.text
-        start, end = self._sel
-        if step > 0:
-            i = start
-            while i < end and not text[i].isspace():
-                i += 1
-            while i < end and text[i].isspace():
-                i += 1
-            new_start = i if i < end else start
-        else:
-            i = start
-            while i > 0 and text[i - 1].isspace():
-                i -= 1
-            while i > 0 and not text[i - 1].isspace():
-                i -= 1
-            new_start = i
-        self._set_selection((new_start, end))
+        span = self._selection.span
+        if span is not None and self.document is not None:
+            self._set_selection(start_by_word(self.document.text, span, step))
 
     # ----------------------------------------------------------------- mouse
 
@@ -974,18 +692,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.focus()
         doc_offset = self.offset_at(offset.x, offset.y)
         if doc_offset is not None:
-            self._move_to(self._stop_at_offset(doc_offset))
+            self._move_to(self._nav.at_offset(doc_offset))
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The document offset shown at content cell (x, y) of the widget, if any."""
         if not self._blocks:
             return None
         row = round(self.scroll_y) + y
-        if row >= self._index.total:
+        if row >= self._layout.index.total:
             return None
-        block_index, line_index = self._index.locate(row)
+        block_index, line_index = self._layout.index.locate(row)
         block = self._blocks[block_index]
-        lines = self._lines(block_index)
+        lines = self._layout.lines(block_index)
         if line_index >= len(lines):
             line_index = len(lines) - 1
         line = lines[line_index]
@@ -1025,7 +743,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._ruler_cache is not None and self._ruler_cache[0] == key:
             return self._ruler_cache[1]
         rows: list[str | None] = [None] * height
-        starts = self._hl_starts
+        starts = self.highlights.starts
         if length and height and starts:
             # Row r shows the first highlight whose start s has s * height // length == r
             # (the last row also takes any later start): one bisection per row.
@@ -1035,7 +753,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 if i >= count:
                     break
                 if row == height - 1 or starts[i] * height // length == row:
-                    rows[row] = self._highlights[i].category
+                    rows[row] = self.highlights[i].category
         self._ruler_cache = (key, rows)
         return rows
 
@@ -1050,22 +768,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _thumb(self, height: int, total: int | None = None) -> tuple[int, int]:
         """Rows [first, last) of the ruler showing where the viewport is (empty if the whole
         article fits): the ruler doubles as the scrollbar, so no scrollbar is drawn."""
-        total = self._index.total if total is None else total
+        total = self._layout.index.total if total is None else total
         if total <= height or height <= 0:
             return (0, 0)
         size = max(1, min(height, round(height * height / total)))
         first = round(round(self.scroll_y) * (height - size) / max(1, total - height))
         first = max(0, min(height - size, first))
         return (first, first + size)
-
-    def _ruler_mark(self, mark: tuple[str | None, bool], base: Style) -> Segment:
-        category, thumb = mark
-        style = base + self._style("article-view--ruler")
-        if thumb:
-            style += self._style("article-view--ruler-thumb")
-        if category is None:
-            return Segment(" ", style)
-        return Segment(RULER_MARK, style + self._style(f"article-view--ruler-{category}"))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The geometry cannot change while one batch of lines renders: look it up once.
@@ -1088,32 +797,26 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         ruler = self._ruler(height)
         thumb = self._frame_thumb or self._thumb(height)
         category = (ruler[y] if 0 <= y < len(ruler) else None, thumb[0] <= y < thumb[1])
-        if self._blocks and row < self._index.total:
-            block_index, line_index = self._index.locate(row)
-            was_exact = self._exact[block_index]
-            lines = self._lines(block_index)
+        layout = self._layout
+        if self._blocks and row < layout.index.total:
+            block_index, line_index = layout.index.locate(row)
+            was_exact = layout.exact(block_index)
+            lines = layout.lines(block_index)
             if not was_exact:
                 self.call_after_refresh(self._settle_here)
             if line_index < len(lines):
                 return self._line_strip(block_index, line_index, lines, text_width, base, category)
         if not self._blocks and row == 0 and self.document is not None:
-            body = self._message_strip("(empty article)", text_width, base)
-            return Strip.join([body, Strip([self._ruler_mark(category, base)], 1)])
+            left = self._left(text_width + RULER) + GUTTER
+            body = self._painter.message("(empty article)", left, text_width, base)
+            return Strip.join([body, Strip([self._painter.ruler_mark(category, base)], 1)])
         # A blank row (between blocks, below the end): the same few strips over and over.
         key = ("blank", text_width, category)
         strip = self._strips.get(key)
         if strip is None:
-            segments = [Segment(" " * text_width, base), self._ruler_mark(category, base)]
+            segments = [Segment(" " * text_width, base), self._painter.ruler_mark(category, base)]
             strip = self._strips[key] = Strip(segments, text_width + RULER)
         return strip
-
-    def _message_strip(self, message: str, width: int, base: Style) -> Strip:
-        left = self._left(width + RULER) + GUTTER
-        segments = [
-            Segment(" " * left, base),
-            Segment(message, base + self._style("article-view--meta")),
-        ]
-        return Strip(segments).adjust_cell_length(width, base)
 
     def _decorations(self, start: int, end: int) -> tuple:
         """(cursor, selection, highlights, matches) clipped to document range [start, end)."""
@@ -1122,34 +825,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if cursor is not None and cursor[0] < end and cursor[1] > start:
             cur = (max(cursor[0], start), min(cursor[1], end))
         sel = None
-        if self._sel is not None and self._sel[0] < end and self._sel[1] > start:
-            sel = (max(self._sel[0], start), min(self._sel[1], end))
-        hls = []
-        if self._highlights:
-            lo = bisect_left(self._hl_starts, start - self._hl_max)
-            hi = bisect_left(self._hl_starts, end)
-            # Highlights starting before the window (index < lo) reach in only if long.
-            first = self._hl_starts[lo] if lo < len(self._hl_starts) else end
-            before = [h for h in self._hl_long if h.start < first]
-            for h in (*before, *self._highlights[lo:hi]):
-                if h.start < end and h.end > start:
-                    begins = start <= h.start
-                    hls.append(
-                        (max(h.start, start), min(h.end, end), h.category, begins, h.has_note)
-                    )
-        matches = []
-        if self._m_starts:
-            i = bisect_right(self._m_ends, start)
-            while i < len(self._m_starts) and self._m_starts[i] < end:
-                matches.append(
-                    (
-                        max(self._m_starts[i], start),
-                        min(self._m_ends[i], end),
-                        i == self._m_current,
-                    )
-                )
-                i += 1
-        return cur, sel, tuple(hls), tuple(matches)
+        span = self._selection.span
+        if span is not None and span[0] < end and span[1] > start:
+            sel = (max(span[0], start), min(span[1], end))
+        hls = tuple(
+            (max(h.start, start), min(h.end, end), h.category, start <= h.start, h.has_note)
+            for h in self.highlights.overlapping(start, end)
+        )
+        return cur, sel, hls, self._search.overlapping(start, end)
 
     def _line_strip(
         self,
@@ -1163,7 +846,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Display line `line_index` of block `block_index`, ruler mark included (cached)."""
         block = self._blocks[block_index]
         line = lines[line_index]
-        folded = self._folded(block_index)
+        folded = self._folding.folded(block_index)
         # A synthetic line stands for the whole block when the block is folded or shown by a
         # display label (a metadata line): the cursor on that block lights it up.
         whole = folded or block.kind == "meta"
@@ -1177,7 +860,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         decorations = self._decorations(doc_start, doc_end)
         if line.synthetic is not None and not whole:
             decorations = (None, None, (), ())
-        key = (block_index, line_index, self._tw, width, folded, id(block), decorations, ruler)
+        tw = self._layout.width
+        key = (block_index, line_index, tw, width, folded, id(block), decorations, ruler)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._build_strip(block, line, doc_start, width, base, decorations, ruler)
@@ -1194,107 +878,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         decorations: tuple,
         ruler: tuple[str | None, bool] = (None, False),
     ) -> Strip:
-        cur, sel, hls, matches = decorations
-        kind_style = base + self._style(f"article-view--{block.kind.replace('_', '-')}")
         left = self._left(width + RULER)
-        segments = [Segment(" " * left, base)]
-        # Gutter: category letter where a highlight begins, note marker if it has a note.
-        starting = [h for h in hls if h[3]]
-        gutter = base + self._style("article-view--gutter")
-        if starting:
-            category = starting[0][2]
-            letter = CATEGORY_LETTERS.get(category, "?")
-            segments.append(
-                Segment(letter, gutter + self._style(f"article-view--ruler-{category}"))
-            )
-            if any(h[4] for h in starting):
-                segments.append(
-                    Segment(NOTE_MARK, gutter + self._style("article-view--note-marker"))
-                )
-            else:
-                segments.append(Segment(" ", gutter))
-        else:
-            segments.append(Segment("  ", gutter))
-        text_segments: list[Segment] = []
-        if line.prefix:
-            text_segments.append(Segment(safe_text(line.prefix), kind_style))
-        if line.synthetic is not None:
-            style = kind_style
-            if cur is not None:
-                style += self._style("article-view--cursor")
-            text_segments.append(Segment(safe_text(line.synthetic), style))
-        else:
-            text = safe_text(block.text[line.start : line.end])
-            text_segments.extend(
-                self._styled(block, line, doc_start, text, kind_style, decorations)
-            )
-        # Pad the text to the measure by counting cells once (no Strip of it to adjust).
-        cells = sum(map(cell_len, map(_TEXT, text_segments)))
-        if cells <= self._tw:
-            body = text_segments
-            if cells < self._tw:
-                body.append(Segment(" " * (self._tw - cells), base))
-        else:
-            body = Strip(text_segments).adjust_cell_length(self._tw, base)
-        mark = self._ruler_mark(ruler, base)
-        used = left + GUTTER + self._tw
-        if used <= width:
-            segments.extend(body)
-            if used < width:
-                segments.append(Segment(" " * (width - used), base))
-            segments.append(mark)
-            return Strip(segments, width + RULER)
-        text_strip = Strip(body, self._tw) if isinstance(body, list) else body
-        line_strip = Strip.join([Strip(segments), text_strip]).adjust_cell_length(width, base)
-        return Strip.join([line_strip, Strip([mark], 1)])
-
-    def _styled(
-        self,
-        block: Block,
-        line: LayoutLine,
-        doc_start: int,
-        text: str,
-        kind_style: Style,
-        decorations: tuple,
-    ) -> list[Segment]:
-        cur, sel, hls, matches = decorations
-        n = len(text)
-        layers: list[tuple[int, int, Style]] = []
-        for span in block.spans:
-            if span.start < line.end and span.end > line.start:
-                name = _SPAN_CLASSES.get(span.style)
-                if name:
-                    layers.append(
-                        (span.start - line.start, span.end - line.start, self._style(name))
-                    )
-        if cur is not None:
-            layers.append(
-                (cur[0] - doc_start, cur[1] - doc_start, self._style("article-view--cursor"))
-            )
-        for start, end, category, _begins, _note in hls:
-            layers.append(
-                (start - doc_start, end - doc_start, self._style(f"article-view--hl-{category}"))
-            )
-        if sel is not None:
-            layers.append(
-                (sel[0] - doc_start, sel[1] - doc_start, self._style("article-view--selection"))
-            )
-        for start, end, current in matches:
-            name = "article-view--search-current" if current else "article-view--search-match"
-            layers.append((start - doc_start, end - doc_start, self._style(name)))
-        if not layers:
-            return [Segment(text, kind_style)] if text else []
-        cuts = {0, n}
-        for a, b, _ in layers:
-            cuts.add(max(0, min(n, a)))
-            cuts.add(max(0, min(n, b)))
-        segments = []
-        for p, q in pairwise(sorted(cuts)):
-            if p == q:
-                continue
-            style = kind_style
-            for a, b, layer in layers:
-                if a <= p and q <= b:
-                    style = style + layer
-            segments.append(Segment(text[p:q], style))
-        return segments
+        return self._painter.line(
+            block, line, doc_start, width, self._layout.width, left, base, decorations, ruler
+        )

@@ -32,7 +32,7 @@ class SearchBar(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value != self.view._query:
+        if event.value != self.view.search_query:
             self.view.set_search(event.value)
         self.view.search_jump()
         self._close()

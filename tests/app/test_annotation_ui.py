@@ -81,7 +81,7 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         [ann] = store.annotations
         assert (ann.start, ann.end, ann.category) == (*span, "claim")
         assert ann.exact == app.document.text[span[0] : span[1]]
-        assert [(h.start, h.end, h.category) for h in app.article_view._highlights] == [
+        assert [(h.start, h.end, h.category) for h in app.article_view.highlights.items] == [
             (*span, "claim")
         ]
         assert app.reading.query_one(ClaimsPane).border_title.startswith("Claims  C1 E0 Q0")
@@ -156,7 +156,7 @@ async def test_a_writes_a_note_and_escape_saves_and_returns(seed_library, settle
         assert (ann.start, ann.end) == span
         assert ann.note == "Is [b]this[/b] sourced?"
         assert "Is [b]this[/b] sourced?" in app.reading.query_one(NotesPane).text()
-        assert app.article_view._highlights[0].has_note
+        assert app.article_view.highlights.items[0].has_note
         # a again edits the same note, prefilled.
         await pilot.press("a")
         await pilot.pause()
@@ -232,12 +232,12 @@ async def test_x_deletes_u_undoes_ctrl_r_redoes(seed_library, settle):
         await pilot.press("x")
         await pilot.pause()
         assert store.annotations == []
-        assert app.article_view._highlights == []
+        assert app.article_view.highlights.items == []
         await pilot.press("u")
         await pilot.pause()
         [ann] = store.annotations
         assert ann.category == "evidence"
-        assert len(app.article_view._highlights) == 1
+        assert len(app.article_view.highlights.items) == 1
         await pilot.press("u")  # undo the category change
         await pilot.pause()
         assert store.annotations[0].category == "claim"
@@ -403,7 +403,7 @@ async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
         texts = row_texts(app)
         assert ORPHAN_HEADING in texts[1]
         assert texts[2].startswith(" D✎ Washington has also suggested")
-        assert len(app.article_view._highlights) == 1  # orphans are not drawn
+        assert len(app.article_view.highlights.items) == 1  # orphans are not drawn
         assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).border_title
 
 
@@ -457,7 +457,7 @@ async def test_another_process_changes_show_within_a_second(seed_library, settle
         await pilot.pause(1.3)
         ids = {a.id for a in app.annotating.store.annotations}
         assert added.id in ids and len(ids) == 2
-        assert added.id in {h.id for h in app.article_view._highlights}
+        assert added.id in {h.id for h in app.article_view.highlights.items}
         assert "Q1" in app.reading.query_one(ClaimsPane).border_title
         assert "from elsewhere" in app.reading.query_one(NotesPane).text()
 
@@ -473,7 +473,7 @@ async def test_quit_flushes_and_switching_articles_closes_the_store(small_librar
         await settle(app, pilot)
         assert app.annotating.store is not beta_store
         assert app.annotating.store.document.path.endswith("alpha.txt")
-        assert app.article_view._highlights == []
+        assert app.article_view.highlights.items == []
         assert claims_rows(app) == []
         await to_sentence(pilot, app, 1)
         await pilot.press("h", "q")
@@ -577,7 +577,7 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
         rows = claims_rows(app)
         assert [(r.id, r.category) for r in rows] == [(a.id, a.category) for a in store.annotations]
         assert "C3 E0 Q0 D0 K0" in app.reading.query_one(ClaimsPane).border_title
-        assert sorted((h.start, h.category) for h in view._highlights) == sorted(
+        assert sorted((h.start, h.category) for h in view.highlights.items) == sorted(
             (a.start, a.category) for a in store.annotations
         )
 
