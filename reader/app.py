@@ -16,9 +16,11 @@ from textual.worker import get_current_worker
 from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
-from reader.screens.reading import ArticleView, ReadingScreen
+from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, AnnotationSession
+from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
+from reader.targets import check_article_file, resolve_target
+from reader.widgets.article_view import ArticleView
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
@@ -30,8 +32,6 @@ if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan loa
 
     from reader.annotations.store import AnnotationStore
     from reader.library import LibraryEntry
-    from reader.widgets.claims_pane import ClaimsPane
-    from reader.widgets.notes_pane import NotesPane
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
@@ -84,13 +84,13 @@ class ReaderApp(App[int]):
         self._head_offset = 0
         self._pending_big: Path | None = None  # a big article whose worker starts after paint
         self._signals: list[int] = []
-        self.annotating = Annotating(self)
+        self.annotations = AnnotationSession()  # the open article's store (the screen's)
         self._store_after_paint = True  # only for the article shown by the first frame
 
     # -- start and stop ----------------------------------------------------------------------
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen(on_ready=self._start)
+        return ReadingScreen(on_ready=self._start, annotations=self.annotations)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -119,7 +119,7 @@ class ReaderApp(App[int]):
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self.state.progress
         self._install_signal_handlers()
-        self.set_interval(POLL_SECONDS, self.annotating.poll)
+        self.set_interval(POLL_SECONDS, self.reading.poll_annotations)
         if self.state.problem:
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
@@ -159,7 +159,7 @@ class ReaderApp(App[int]):
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
         self.save_everything()
-        self.annotating.close()
+        self.annotations.close()
         self._remove_signal_handlers()
         self.exit(0)
 
@@ -171,11 +171,11 @@ class ReaderApp(App[int]):
         """
         self.remember_position()
         self.state.save()
-        self.annotating.flush()
+        self.annotations.flush()
 
     async def action_quit(self) -> None:
         self.save_everything()
-        self.annotating.close()
+        self.annotations.close()
         self._remove_signal_handlers()
         self.exit(0)
 
@@ -261,8 +261,6 @@ class ReaderApp(App[int]):
 
     def open_article(self, path: Path) -> None:
         """Show `path` in the article view (in a worker when it is big)."""
-        from reader.launch import check_article_file
-
         path = Path(path)
         try:
             path = check_article_file(path)
@@ -366,7 +364,7 @@ class ReaderApp(App[int]):
         self.cursor_offset = offset
         self.progress = float(view.progress)
         self.sub_title = f"{self.progress:.0f}%"
-        self.annotating.open(document, store)
+        self.reading.open_annotations(document, store)
         self.remember_position()
 
     def show_document(
@@ -396,22 +394,22 @@ class ReaderApp(App[int]):
         if complete:
             if store is None and self._store_after_paint:
                 # The first frame shows the text; TinyDB and the highlights come right after.
-                self.annotating.close()
+                self.annotations.close()
                 self.call_after_refresh(self._open_store_after_paint, document)
             else:
-                self.annotating.open(document, store)
+                self.reading.open_annotations(document, store)
             self.remember_position()
         else:
             self._head_offset = offset
             self.sub_title = "loading the rest…"
-            self.annotating.close()
+            self.annotations.close()
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 
     def _open_store_after_paint(self, document: Document) -> None:
-        if self.document is document and self.annotating.store is None:
-            self.annotating.open(document)
+        if self.document is document and self.annotations.store is None:
+            self.reading.open_annotations(document)
 
     def remember_position(self) -> None:
         if self.document is None or self.article_path is None or self.partial:
@@ -425,18 +423,6 @@ class ReaderApp(App[int]):
         self.cursor_offset = event.start
         self.progress = float(event.progress)
         self.sub_title = f"{self.progress:.0f}%"
-        self.annotating.cursor_moved()
-
-    @on(ReadingScreen.SideBuilt)
-    def _side_built(self) -> None:
-        self.annotating.panes_ready()
-
-    # The panes' classes are imported after the first frame: these handlers go by name.
-    def on_claims_pane_go_to(self, event: ClaimsPane.GoTo) -> None:
-        self.annotating.go_to(event.annotation)
-
-    def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
-        self.annotating.note_saved(event)
 
     def push_dialog(self, screen: Screen, callback: Callable | None = None) -> None:
         """Push the help, links or open-file dialog (their styles load with the first one)."""
@@ -451,8 +437,6 @@ class ReaderApp(App[int]):
     def _open_path_chosen(self, text: str | None) -> None:
         if not text:
             return
-        from reader.launch import resolve_target
-
         try:
             target = resolve_target(text)
         except ReaderError as error:
@@ -504,7 +488,7 @@ class ReaderApp(App[int]):
         view = self.article_view
         span = view.selection_range
         if span is None:  # the highlight under the cursor, else the cursor sentence
-            highlight = self.annotating.under_cursor()
+            highlight = self.reading.annotation_under_cursor()
             span = (highlight.start, highlight.end) if highlight is not None else view.cursor_range
         if span is None:
             self.notify("Nothing to copy here")

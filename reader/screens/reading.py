@@ -11,27 +11,20 @@ always keeps at least `MIN_ARTICLE` columns.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.screens.annotating import AnnotatedArticleView
-from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
+from reader.screens.annotating import AnnotatedArticleView, AnnotatingScreen, AnnotationSession
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from reader.widgets.claims_pane import ClaimsPane
-    from reader.widgets.notes_pane import NotesPane
 
 LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
@@ -44,14 +37,18 @@ class ArticleMessage(Static, can_focus=True):
     """Shown in place of the article view for an empty article or a loading error."""
 
 
-class ReadingScreen(Screen):
+class ReadingScreen(AnnotatingScreen):
     BINDINGS = [
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
     ]
 
-    def __init__(self, on_ready: Callable[[], None] | None = None) -> None:
-        super().__init__(id="reading")
+    def __init__(
+        self,
+        on_ready: Callable[[], None] | None = None,
+        annotations: AnnotationSession | None = None,
+    ) -> None:
+        super().__init__(annotations, id="reading")
         self.user_library: bool | None = None  # None: follow the width
         self.user_side: bool | None = None
         self._on_ready = on_ready
@@ -70,9 +67,6 @@ class ReadingScreen(Screen):
         """Posted once the screen's widgets are mounted, unless an `on_ready` callback was
         given (the app starts loading then)."""
 
-    class SideBuilt(Message):
-        """The claims and notes panes are mounted (`claims_pane`, `notes_pane` work now)."""
-
     def on_mount(self) -> None:
         self.update_layout()
         if self._on_ready is not None:
@@ -86,25 +80,13 @@ class ReadingScreen(Screen):
     async def _build_side(self) -> None:
         """Build the claims and notes panes once the first frame is on screen (their modules,
         styles and first paint would otherwise delay the article)."""
-        from reader.widgets.claims_pane import ClaimsPane
+        from reader.widgets.claims_pane import ClaimsPane  # the panes: after the first frame
         from reader.widgets.notes_pane import NotesPane
 
         load_stylesheet(self.app, "annotations")
         await self.query_one("#side").mount_all([ClaimsPane(id="claims"), NotesPane(id="notes")])
         self.side_ready = True
-        self.post_message(self.SideBuilt())
-
-    @property
-    def claims_pane(self) -> ClaimsPane:
-        from reader.widgets.claims_pane import ClaimsPane
-
-        return self.query_one("#claims", ClaimsPane)
-
-    @property
-    def notes_pane(self) -> NotesPane:
-        from reader.widgets.notes_pane import NotesPane
-
-        return self.query_one("#notes", NotesPane)
+        self.panes_ready()
 
     # -- layout ------------------------------------------------------------------------------
 
