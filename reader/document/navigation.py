@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from reader.document.layout import LazyLayout, line_of
 from reader.document.model import Block, Document
 
 Stop = tuple[int, int]  # (block index, stop index in that block)
@@ -127,3 +128,23 @@ class Navigator:
         if self.is_last(stop):
             return 100.0
         return min(100.0, 100.0 * cursor[0] / len(self.document.text))
+
+
+def first_stop_on_rows(nav: Navigator, layout: LazyLayout, top: int, bottom: int) -> Stop | None:
+    """The first stop that starts on rows [top, bottom) of `layout` (wrapping the blocks
+    there), else the one showing on row `top`."""
+    block, _row = layout.index.locate(top)
+    fallback = None
+    while block < len(nav.blocks) and layout.index.top(block) < bottom:
+        lines = layout.lines(block)
+        base = nav.blocks[block].start
+        block_top = layout.index.top(block)
+        for k, (start, _end) in enumerate(nav.stops(block)):
+            line = line_of(lines, start - base)
+            if block_top + line >= top:
+                if block_top + line < bottom:
+                    return (block, k)
+                return fallback or (block, k)
+            fallback = (block, k)
+        block += 1
+    return fallback

@@ -9,7 +9,6 @@ everything that changes them. `ArticleView` adds the keys and the cursor's moves
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -29,7 +28,7 @@ from reader.document.model import Block, Document
 from reader.document.navigation import Folding, Navigator, Stop
 from reader.document.search import Search
 from reader.document.selection import Selection
-from reader.widgets.article_strips import GUTTER, RULER, StripPainter
+from reader.widgets.article_strips import GUTTER, RULER, StripPainter, ruler_rows, thumb_rows
 
 MEASURE_MIN, MEASURE_MAX = 40, 120
 
@@ -327,18 +326,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         key = (self._hl_version, height, length)
         if self._ruler_cache is not None and self._ruler_cache[0] == key:
             return self._ruler_cache[1]
-        rows: list[str | None] = [None] * height
-        starts = self.highlights.starts
-        if length and height and starts:
-            # Row r shows the first highlight whose start s has s * height // length == r
-            # (the last row also takes any later start): one bisection per row.
-            count = len(starts)
-            for row in range(height):
-                i = bisect_left(starts, -(-row * length // height))
-                if i >= count:
-                    break
-                if row == height - 1 or starts[i] * height // length == row:
-                    rows[row] = self.highlights[i].category
+        rows = ruler_rows(self.highlights, height, length)
         self._ruler_cache = (key, rows)
         return rows
 
@@ -354,12 +342,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         """Rows [first, last) of the ruler showing where the viewport is (empty if the whole
         article fits): the ruler doubles as the scrollbar, so no scrollbar is drawn."""
         total = self._layout.index.total if total is None else total
-        if total <= height or height <= 0:
-            return (0, 0)
-        size = max(1, min(height, round(height * height / total)))
-        first = round(round(self.scroll_y) * (height - size) / max(1, total - height))
-        first = max(0, min(height - size, first))
-        return (first, first + size)
+        return thumb_rows(height, total, round(self.scroll_y))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The geometry cannot change while one batch of lines renders: look it up once.

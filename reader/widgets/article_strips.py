@@ -6,6 +6,7 @@ as markup) and any C0/C1 control character left is replaced before it reaches th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import pairwise
 from operator import attrgetter
@@ -16,6 +17,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.annotations.categories import CATEGORY_LETTERS
+from reader.annotations.highlight_index import Highlight, HighlightIndex
 from reader.document.layout import LayoutLine
 from reader.document.model import Block
 
@@ -45,6 +47,34 @@ Decorations = tuple
 def safe_text(text: str) -> str:
     """`text` with every control character replaced one-for-one by a visible one."""
     return text.translate(_SAFE)
+
+
+def ruler_rows(highlights: HighlightIndex[Highlight], height: int, length: int) -> list[str | None]:
+    """The category marked on each of `height` ruler rows for a text `length` long."""
+    rows: list[str | None] = [None] * height
+    starts = highlights.starts
+    if length and height and starts:
+        # Row r shows the first highlight whose start s has s * height // length == r
+        # (the last row also takes any later start): one bisection per row.
+        count = len(starts)
+        for row in range(height):
+            i = bisect_left(starts, -(-row * length // height))
+            if i >= count:
+                break
+            if row == height - 1 or starts[i] * height // length == row:
+                rows[row] = highlights[i].category
+    return rows
+
+
+def thumb_rows(height: int, total: int, top: int) -> tuple[int, int]:
+    """Ruler rows [first, last) standing for the viewport (`height` rows from row `top` of
+    `total`): empty when everything fits."""
+    if total <= height or height <= 0:
+        return (0, 0)
+    size = max(1, min(height, round(height * height / total)))
+    first = round(top * (height - size) / max(1, total - height))
+    first = max(0, min(height - size, first))
+    return (first, first + size)
 
 
 class StripPainter:

@@ -13,9 +13,8 @@ from textual.binding import Binding
 from textual.message import Message
 
 from reader.annotations.highlight_index import LONG_SPAN, Highlight
-from reader.document.layout import line_of
 from reader.document.model import Document
-from reader.document.navigation import Stop
+from reader.document.navigation import Stop, first_stop_on_rows
 from reader.document.search import SEARCH_LIMIT
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import MEASURE_MAX, MEASURE_MIN, ArticleCanvas
@@ -236,27 +235,6 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         if changed:
             self._post_cursor()
 
-    def _first_stop_in_view(self) -> Stop | None:
-        """The first cursor stop that starts on screen (else the one on the top line)."""
-        top = round(self.scroll_y)
-        bottom = top + self._view_height()
-        layout = self._layout
-        block, _row = layout.index.locate(top)
-        fallback = None
-        while block < len(self._blocks) and layout.index.top(block) < bottom:
-            lines = layout.lines(block)
-            base = self._blocks[block].start
-            block_top = layout.index.top(block)
-            for k, (start, _end) in enumerate(self._nav.stops(block)):
-                line = line_of(lines, start - base)
-                if block_top + line >= top:
-                    if block_top + line < bottom:
-                        return (block, k)
-                    return fallback or (block, k)
-                fallback = (block, k)
-            block += 1
-        return fallback
-
     # ----------------------------------------------------------------- actions
 
     def action_next_sentence(self) -> None:
@@ -296,7 +274,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         self._cur_into_view()
 
     def _cur_into_view(self) -> None:
-        found = self._first_stop_in_view()
+        top = round(self.scroll_y)
+        found = first_stop_on_rows(self._nav, self._layout, top, top + self._view_height())
         if found is not None and found != self._cur:
             self._cur = found
             if self._selection.following:

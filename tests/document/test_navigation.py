@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.document.layout import LazyLayout, line_of
 from reader.document.loader import parse_text
 from reader.document.model import Block, Document
-from reader.document.navigation import Folding, Navigator
+from reader.document.navigation import Folding, Navigator, first_stop_on_rows
 
 STORY = (
     "A title\n\nFirst sentence here. Second one follows. Third ends it.\n\n"
@@ -116,3 +117,28 @@ def test_any_offset_lands_on_a_stop_at_or_before_it(parts, offset) -> None:
     before = [s for s in stops if nav.range_of(s)[0] <= offset]
     if before and before[-1][0] == stop[0]:
         assert stop == before[-1]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(words, min_size=1, max_size=80), st.integers(0, 60), st.integers(1, 12))
+def test_first_stop_on_rows_is_the_first_starting_on_them(parts, top, height) -> None:
+    nav = navigator(" ".join(parts))
+    layout = LazyLayout(nav.blocks, nav.folding.folded, 12)
+    for i in range(len(nav.blocks)):
+        layout.lines(i)  # exact heights first: rows do not move while the test looks
+    found = first_stop_on_rows(nav, layout, top, top + height)
+    stops = walk(nav)
+    if not stops:
+        assert found is None
+        return
+
+    def row(stop):
+        block = nav.blocks[stop[0]]
+        start = nav.range_of(stop)[0] - block.start
+        return layout.index.top(stop[0]) + line_of(layout.lines(stop[0]), start)
+
+    on_rows = [s for s in stops if top <= row(s) < top + height]
+    if on_rows:
+        assert found == on_rows[0]
+    elif found is not None:
+        assert row(found) < top or found == stops[0]  # the one showing on the top row
