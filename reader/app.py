@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, AnnotationSession
+from reader.screens.annotating import POLL_SECONDS
+from reader.screens.annotation_session import AnnotationSession
 from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.targets import check_article_file, resolve_target
 from reader.widgets.article_view import ArticleView
-from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
+from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
 if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan load after paint
@@ -500,34 +500,8 @@ class ReaderApp(App[int]):
             preview = preview[:59] + "…"
         self.notify(f"Copied: {preview}", markup=False)
 
-    def help_groups(self) -> list[tuple[str, list]]:
-        from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
-        from reader.widgets.note_editor import NoteEditor  # not imported at start-up
-        from reader.widgets.notes_pane import NotesPane
-
-        groups: list[tuple[str, list]] = [
-            ("Everywhere", [type(self), ReadingScreen]),
-            ("Article", [AnnotatedArticleView]),
-            ("Library (when focused)", [LibraryList, LibraryPane]),
-            ("Library filter", [FilterInput]),
-            ("Highlights pane", [ClaimsList, ClaimsPane]),
-            ("Highlights filter", [ClaimsFilter]),
-            ("Note editor", [NoteEditor, NotesPane]),
-        ]
-        known = {cls for _, classes in groups for cls in classes}
-        focused = self.reading.focused
-        if focused is not None:
-            extra = [
-                type(node)
-                for node in focused.ancestors_with_self
-                if isinstance(node, Widget) and type(node) not in known
-            ]
-            if extra:
-                groups.append((f"Focused: {type(focused).__name__}", extra))
-        return groups
-
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_dialog(HelpScreen(self.help_groups()))
+            self.push_dialog(HelpScreen(self.reading.help_groups()))

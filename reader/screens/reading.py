@@ -20,9 +20,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.screens.annotating import AnnotatedArticleView, AnnotatingScreen, AnnotationSession
+from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS
+from reader.screens.annotating import AnnotatingScreen
+from reader.screens.annotation_session import AnnotationSession
+from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.library_pane import LibraryPane
+from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
 
@@ -31,6 +34,29 @@ SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
+
+
+class AnnotatedArticleView(ArticleView):
+    """The article view plus the annotation keys (their actions are the reading screen's:
+    `reader.screens.annotating.AnnotatingScreen`)."""
+
+    BINDINGS = [
+        Binding("h", "screen.highlight", "Highlight", show=True),
+        # Keys 1-5, one per category, labelled from the model (one source of truth).
+        *(
+            Binding(str(key), f"screen.category({key})", CATEGORY_LABELS[slug], show=False)
+            for key, slug in enumerate(CATEGORIES, start=1)
+        ),
+        Binding("a", "screen.note", "Note", show=True),
+        Binding("A", "screen.article_note", "Article note", show=False),
+        Binding("t", "screen.tags", "Tags", show=False),
+        Binding("x", "screen.delete_highlight", "Delete highlight", show=False),
+        Binding("u", "screen.undo", "Undo", show=False),
+        Binding("ctrl+r", "screen.redo", "Redo", show=False),
+        Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
+        Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
+        Binding("e", "screen.export_notes", "Export notes", show=False),
+    ]
 
 
 class ArticleMessage(Static, can_focus=True):
@@ -202,3 +228,30 @@ class ReadingScreen(AnnotatingScreen):
                 current = 0  # e.g. the library's filter input
         target = slots[(current + step) % len(slots)] if current >= 0 else slots[0]
         target.focus()
+
+    def help_groups(self) -> list[tuple[str, list]]:
+        """(title, classes) for the help screen: the keys of each part, where they work."""
+        from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
+        from reader.widgets.note_editor import NoteEditor  # not imported at start-up
+        from reader.widgets.notes_pane import NotesPane
+
+        groups: list[tuple[str, list]] = [
+            ("Everywhere", [type(self.app), ReadingScreen]),
+            ("Article", [AnnotatedArticleView]),
+            ("Library (when focused)", [LibraryList, LibraryPane]),
+            ("Library filter", [FilterInput]),
+            ("Highlights pane", [ClaimsList, ClaimsPane]),
+            ("Highlights filter", [ClaimsFilter]),
+            ("Note editor", [NoteEditor, NotesPane]),
+        ]
+        known = {cls for _, classes in groups for cls in classes}
+        focused = self.focused
+        if focused is not None:
+            extra = [
+                type(node)
+                for node in focused.ancestors_with_self
+                if isinstance(node, Widget) and type(node) not in known
+            ]
+            if extra:
+                groups.append((f"Focused: {type(focused).__name__}", extra))
+        return groups
