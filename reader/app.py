@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from reader.document.decode import one_line
+from reader.document.loader import load_document, load_document_head
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotating import POLL_SECONDS
@@ -286,8 +287,6 @@ class ReaderApp(App[int]):
             self.show_document(document)
 
     def _load(self, path: Path, head: bool = False) -> Document | None:
-        from reader.document.loader import load_document, load_document_head
-
         try:
             if head:
                 return load_document_head(path, HEAD_BYTES)[0]
@@ -305,8 +304,7 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load_big(self, path: Path) -> None:
-        from reader.annotations.store import AnnotationStore
-        from reader.document.loader import load_document
+        from reader.annotations.store import AnnotationStore  # TinyDB: off the first frame
 
         worker = get_current_worker()
         try:
