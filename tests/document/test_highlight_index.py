@@ -36,23 +36,29 @@ spans = st.builds(
 @settings(deadline=None, max_examples=150)
 @given(
     first=st.lists(spans, max_size=30),
-    ops=st.lists(st.tuples(st.booleans(), spans, st.integers(0, 1000)), max_size=30),
+    ops=st.lists(st.tuples(st.sampled_from("arui"), spans, st.integers(0, 1000)), max_size=30),
     windows=st.lists(st.tuples(st.integers(0, 9_000), st.integers(1, 400)), max_size=6),
 )
 def test_changes_in_place_match_a_fresh_index_and_brute_force(first, ops, windows) -> None:
     index = HighlightIndex(first, long=1_000)
     held = list(first)
-    for add, item, pick in ops:
-        if add or not held:
+    for op, item, pick in ops:
+        if op == "a" or not held:  # add
             index.add(item)
             held.append(item)
-        else:
-            gone = held.pop(pick % len(held))
-            assert index.remove(gone)
+            continue
+        old = held.pop(pick % len(held))
+        if op == "r":  # remove an equal one
+            assert index.remove(old)
+        elif op == "u":  # update in place
+            assert index.update(old, item)
+            held.append(item)
+        else:  # remove by id at its start
+            assert index.remove_id(old.start, old.id) is not None
     assert not index.remove(Highlight(-5, -1, "claim"))
     fresh = HighlightIndex(held, long=1_000)
-    assert index.items == fresh.items
-    assert index.starts == [i.start for i in index] == sorted(index.starts)
+    assert sorted(index, key=repr) == sorted(fresh, key=repr)
+    assert [(i.start, i.end) for i in index] == sorted((i.start, i.end) for i in held)
     for a, b in [(0, 10_000), *((s, s + n) for s, n in windows)]:
         assert sorted(index.overlapping(a, b), key=repr) == sorted(brute(held, a, b), key=repr)
         assert sorted(index.at(a), key=repr) == sorted(brute(held, a, a + 1), key=repr)
