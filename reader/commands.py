@@ -29,7 +29,7 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         (
             "Export notes",
             "Write <article>.notes.md next to the article (e)",
-            app.reading.export_notes,
+            app.reading.action_export_notes,
         ),
         (
             "Export library notes",

@@ -26,6 +26,7 @@ from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
+from reader.screens.notes_export import export_article_notes, export_library_notes
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the annotation model, the store and the panes load after the first frame
@@ -417,62 +418,17 @@ class AnnotatingScreen(Screen):
     # -- files --------------------------------------------------------------------------------
 
     def action_export_notes(self) -> None:
-        self.export_notes()
-
-    def export_notes(self, force: bool = False) -> Path | None:
-        """e: write `<article>.notes.md`; ask before overwriting a file we did not write."""
-        from reader.export.markdown import ExportExists, write_article_notes  # verb dispatch
-
+        """e: write `<article>.notes.md` (asking before overwriting a file we did not write)."""
         store = self.annotations.store
         if store is None:
             pending = self.annotations.pending
             self._notice("Loading the annotations…" if pending else "No article open")
-            return None
-        try:
-            path = write_article_notes(store.document, store, force=force)
-        except ExportExists as exists:
-            self._confirm_overwrite(exists.path, lambda: self.export_notes(force=True))
-            return None
-        except ReaderError as error:
-            self._notice(str(error), "error")
-            return None
-        self._notice(f"Notes written to {path}")
-        return path
+            return
+        export_article_notes(self.app, store)
 
-    def _confirm_overwrite(self, path: Path, overwrite: Callable[[], object]) -> None:
-        from reader.screens.annotation_dialogs import ConfirmScreen  # built when first used
-
-        question = f"{path} exists and was not written by margin-reader. Overwrite it?"
-        self.app.push_dialog(  # type: ignore[attr-defined]
-            ConfirmScreen(question), lambda yes: overwrite() if yes else None
-        )
-
-    def export_library(self, library: Path, force: bool = False) -> None:
+    def export_library(self, library: Path) -> None:
         """Palette: write `library.notes.md` for the whole `library` folder (in a thread)."""
-        self.annotations.flush()
-        self.run_worker(
-            lambda: self._export_library(library, force),
-            thread=True,
-            group="export",
-            exclusive=True,
-        )
-
-    def _export_library(self, library: Path, force: bool) -> None:
-        from reader.export.library import write_library_notes  # verb dispatch
-        from reader.export.markdown import ExportExists
-
-        app = self.app
-        try:
-            path, warnings = write_library_notes(library, force=force)
-        except ExportExists as exists:
-            again = lambda: self.export_library(library, force=True)  # noqa: E731
-            app.call_from_thread(self._confirm_overwrite, exists.path, again)
-            return
-        except (ReaderError, OSError) as error:
-            app.call_from_thread(self._notice, str(error), "error")
-            return
-        extra = f" ({len(warnings)} articles skipped)" if warnings else ""
-        app.call_from_thread(self._notice, f"Library notes written to {path}{extra}")
+        export_library_notes(self.app, library, self.annotations.flush)
 
     def move_aside(self) -> None:
         """Palette: move an unreadable sidecar aside so annotating works again."""

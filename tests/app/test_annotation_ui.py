@@ -600,3 +600,28 @@ async def test_y_copies_the_highlight_under_the_cursor(seed_library, settle):
         await pilot.press("y")  # no highlight: the whole sentence
         await pilot.pause()
         assert app.clipboard == app.document.text[start:end]
+
+
+async def test_the_palette_exports_the_library_and_asks_before_overwriting(seed_library, settle):
+    target = seed_library / "library.notes.md"
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")  # saved by the export's flush before the thread reads it
+        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes"]
+        command[2]()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The Trump administration has told Ukraine" in target.read_text(encoding="utf-8")
+        assert any("Library notes written to" in m and str(target) in m for m in messages)
+        target.write_text("my own file\n", encoding="utf-8")
+        command[2]()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith(MARKER)
