@@ -347,19 +347,10 @@ class ReaderApp(App[int]):
         ):
             self.show_document(document, store)
             return
-        self._show_full(document, store, self.cursor_offset, keep_place=True)
-
-    def _show_full(
-        self, document: Document, store: AnnotationStore, offset: int, keep_place: bool = False
-    ) -> None:
+        # The head's blocks are the whole's first blocks: the text on screen stays put.
         self.document = document
-        view = self.article_view
         view.loading = False
-        if keep_place:  # the head's blocks are the whole's first: the text stays put
-            view.load_longer(document, offset)
-        else:
-            view.load(document, offset)
-        self.cursor_offset = offset
+        view.load_longer(document, self.cursor_offset)
         self.progress = float(view.progress)
         self.sub_title = f"{self.progress:.0f}%"
         self.reading.open_annotations(document, store)
