@@ -63,9 +63,13 @@ class AnnotatingScreen(Screen):
     def notes_pane(self) -> NotesPane:
         return self.query_one("#notes")  # type: ignore[return-value]
 
-    def toggle_side(self) -> None: ...  # the reading screen's
+    def toggle_side(self) -> None:
+        """Show or hide the claims and notes column (the reading screen lays it out)."""
+        raise NotImplementedError
 
-    def focus_article(self) -> None: ...  # the reading screen's
+    def focus_article(self) -> None:
+        """Focus the article (the reading screen knows what shows in its place)."""
+        raise NotImplementedError
 
     def _notice(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
