@@ -91,8 +91,11 @@ class HighlightIndex(Generic[T]):
         return self._starts
 
     def overlapping(self, start: int, end: int) -> list[T]:
-        """Items overlapping [start, end): long ones that start before the bisected window
-        first, then the window's, each part in order."""
+        """Items sharing a character with [start, end), in order (none when end <= start).
+
+        The window is bisected from `start` less the longest short item's length; the long
+        items that start before it come first (they start before every item in it).
+        """
         if not self._items:
             return []
         starts = self._starts

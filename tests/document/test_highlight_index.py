@@ -62,6 +62,8 @@ def test_changes_in_place_match_a_fresh_index_and_brute_force(first, ops, window
     for a, b in [(0, 10_000), *((s, s + n) for s, n in windows)]:
         assert sorted(index.overlapping(a, b), key=repr) == sorted(brute(held, a, b), key=repr)
         assert sorted(index.at(a), key=repr) == sorted(brute(held, a, a + 1), key=repr)
+        # in the index's order, the long ones included
+        assert index.overlapping(a, b) == [i for i in index if i.start < b and i.end > a]
 
 
 def test_exact_find_and_remove_by_id_and_update() -> None:
