@@ -28,9 +28,8 @@ from reader.document.model import Block, Document
 from reader.document.navigation import Folding, Navigator, Stop
 from reader.document.search import Search
 from reader.document.selection import Selection
+from reader.state import MEASURE_MAX, MEASURE_MIN
 from reader.widgets.article_strips import GUTTER, RULER, StripPainter, ruler_rows, thumb_rows
-
-MEASURE_MIN, MEASURE_MAX = 40, 120
 
 
 class ArticleCanvas(ScrollView, inherit_bindings=False):

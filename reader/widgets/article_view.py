@@ -12,30 +12,12 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.annotations.highlight_index import LONG_SPAN, Highlight
 from reader.document.model import Document
 from reader.document.navigation import Stop, first_stop_on_rows
-from reader.document.search import SEARCH_LIMIT
 from reader.document.selection import end_by_word, start_by_word
-from reader.widgets.article_canvas import MEASURE_MAX, MEASURE_MIN, ArticleCanvas
-from reader.widgets.article_strips import GUTTER, NOTE_MARK, RULER, RULER_MARK, safe_text
-
-__all__ = [
-    "GUTTER",
-    "LONG_HIGHLIGHT",
-    "MEASURE_MAX",
-    "MEASURE_MIN",
-    "NOTE_MARK",
-    "RULER",
-    "RULER_MARK",
-    "SEARCH_LIMIT",
-    "ArticleView",
-    "Highlight",
-    "safe_text",
-]
+from reader.widgets.article_canvas import ArticleCanvas
 
 MEASURE_STEP = 4
-LONG_HIGHLIGHT = LONG_SPAN  # highlights longer than this are scanned for every line
 
 
 class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):

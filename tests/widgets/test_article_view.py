@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
+from reader.annotations.highlight_index import Highlight
 from reader.document.model import Block, Document, Metadata, Span
-from reader.widgets.article_view import ArticleView, Highlight
+from reader.widgets.article_view import ArticleView
 from reader.widgets.search_bar import SearchBar
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from test_article_view import SIZE, ViewApp, long_doc
 from test_article_view_repaint import _HIGHLIGHT, _brute, thumb_rows
 
-from reader.widgets.article_view import RULER_MARK, ArticleView, Highlight
+from reader.annotations.highlight_index import Highlight
+from reader.widgets.article_strips import RULER_MARK
+from reader.widgets.article_view import ArticleView
 
 
 def ruler_cells(view: ArticleView) -> list[str]:

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_article_view import SIZE, ViewApp, cursor_text, long_doc, screen_text
 
-from reader.widgets.article_view import LONG_HIGHLIGHT, ArticleView, Highlight
+from reader.annotations.highlight_index import LONG_SPAN as LONG_HIGHLIGHT
+from reader.annotations.highlight_index import Highlight
+from reader.widgets.article_view import ArticleView
 
 
 async def test_j_repaints_only_the_old_and_new_cursor_lines() -> None:
