@@ -625,3 +625,22 @@ async def test_the_palette_exports_the_library_and_asks_before_overwriting(seed_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert target.read_text(encoding="utf-8").startswith(MARKER)
+
+
+async def test_highlight_jumps_are_unavailable_without_a_store(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.reading
+        assert screen.check_action("next_highlight", ()) is True
+        assert app.annotations.store is not None
+        app.annotations.close()
+        assert screen.check_action("next_highlight", ()) is False
+        assert screen.check_action("previous_highlight", ()) is False
+        assert screen.check_action("highlight", ()) is True  # says why it cannot, when pressed
+        messages = record_notices(app)
+        cursor = app.article_view.cursor_range
+        await pilot.press("right_square_bracket", "h")
+        await pilot.pause()
+        assert app.article_view.cursor_range == cursor
+        assert messages == ["No article open"]
