@@ -159,10 +159,7 @@ class ReaderApp(App[int]):
 
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
-        self.save_everything()
-        self.annotations.close()
-        self._remove_signal_handlers()
-        self.exit(0)
+        self._leave()
 
     def save_everything(self) -> None:
         """Persist all user state. Called on article switch, quit, SIGTERM and SIGHUP.
@@ -175,6 +172,9 @@ class ReaderApp(App[int]):
         self.annotations.flush()
 
     async def action_quit(self) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
         self.save_everything()
         self.annotations.close()
         self._remove_signal_handlers()
