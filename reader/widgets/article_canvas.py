@@ -21,7 +21,6 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.annotations.categories import CATEGORIES
 from reader.annotations.highlight_index import Highlight, HighlightIndex
 from reader.document.layout import LayoutLine, LazyLayout, char_cells, line_of
 from reader.document.model import Block, Document
@@ -29,40 +28,20 @@ from reader.document.navigation import Folding, Navigator, Stop
 from reader.document.search import Search
 from reader.document.selection import Selection
 from reader.state import MEASURE_MAX, MEASURE_MIN
-from reader.widgets.article_strips import GUTTER, RULER, StripPainter, ruler_rows, thumb_rows
+from reader.widgets.article_strips import (
+    GUTTER,
+    RULER,
+    STRIP_CLASSES,
+    StripPainter,
+    ruler_rows,
+    thumb_rows,
+)
 
 
 class ArticleCanvas(ScrollView, inherit_bindings=False):
     """Lays out, scrolls and paints one document (no keys: see `ArticleView`)."""
 
-    COMPONENT_CLASSES = {
-        "article-view--title",
-        "article-view--subtitle",
-        "article-view--meta",
-        "article-view--heading",
-        "article-view--paragraph",
-        "article-view--quote",
-        "article-view--list-item",
-        "article-view--code",
-        "article-view--table",
-        "article-view--html",
-        "article-view--boilerplate",
-        "article-view--cursor",
-        "article-view--selection",
-        "article-view--search-match",
-        "article-view--search-current",
-        "article-view--link",
-        "article-view--emphasis",
-        "article-view--strong",
-        "article-view--inline-code",
-        "article-view--strike",
-        "article-view--gutter",
-        "article-view--note-marker",
-        "article-view--ruler",
-        "article-view--ruler-thumb",
-        *(f"article-view--hl-{c}" for c in CATEGORIES),
-        *(f"article-view--ruler-{c}" for c in CATEGORIES),
-    }
+    COMPONENT_CLASSES = STRIP_CLASSES
 
     measure: reactive[int] = reactive(76)
 

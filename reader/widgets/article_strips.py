@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.annotations.categories import CATEGORY_LETTERS
+from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
 from reader.annotations.highlight_index import Highlight, HighlightIndex
 from reader.document.layout import LayoutLine
 from reader.document.model import Block
@@ -37,6 +37,36 @@ _SPAN_CLASSES = {
     "strike": "article-view--strike",
 }
 _TEXT = attrgetter("text")
+
+# The component classes the strips are styled with (styles/article.tcss sets them).
+STRIP_CLASSES = {
+    "article-view--title",
+    "article-view--subtitle",
+    "article-view--meta",
+    "article-view--heading",
+    "article-view--paragraph",
+    "article-view--quote",
+    "article-view--list-item",
+    "article-view--code",
+    "article-view--table",
+    "article-view--html",
+    "article-view--boilerplate",
+    "article-view--cursor",
+    "article-view--selection",
+    "article-view--search-match",
+    "article-view--search-current",
+    "article-view--link",
+    "article-view--emphasis",
+    "article-view--strong",
+    "article-view--inline-code",
+    "article-view--strike",
+    "article-view--gutter",
+    "article-view--note-marker",
+    "article-view--ruler",
+    "article-view--ruler-thumb",
+    *(f"article-view--hl-{c}" for c in CATEGORIES),
+    *(f"article-view--ruler-{c}" for c in CATEGORIES),
+}
 
 # (cursor, selection, highlights, matches) of one line, clipped to it: the cursor and the
 # selection as (start, end) or None, highlights as (start, end, category, begins here,
