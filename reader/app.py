@@ -38,6 +38,36 @@ BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load i
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
 
 
+def add_signal_handlers(handler: Callable[[int], None]) -> list[int]:
+    """Call `handler(signum)` on SIGTERM and SIGHUP; the signals it was set for."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    added = []
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            continue
+        added.append(signum)
+    return added
+
+
+def remove_signal_handlers(signums: list[int]) -> None:
+    """Undo `add_signal_handlers` (the list is emptied)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    for signum in signums:
+        try:
+            loop.remove_signal_handler(signum)
+        except (RuntimeError, ValueError):
+            pass
+    signums.clear()
+
+
 def _reader_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens (Textual calls
     callables in `COMMANDS`); the help, links and open-path screens load when used too."""
@@ -119,7 +149,7 @@ class ReaderApp(App[int]):
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self.state.progress
-        self._install_signal_handlers()
+        self._signals = add_signal_handlers(self.terminate_from_signal)
         self.set_interval(POLL_SECONDS, self.reading.poll_annotations)
         if self.state.problem:
             self.notify(self.state.problem, severity="warning", markup=False)
@@ -132,30 +162,6 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self.scan_library)
         else:
             self.scan_library()
-
-    def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self.terminate_from_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError, AttributeError):
-                continue
-            self._signals.append(signum)
-
-    def _remove_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for signum in self._signals:
-            try:
-                loop.remove_signal_handler(signum)
-            except (RuntimeError, ValueError):
-                pass
-        self._signals.clear()
 
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
@@ -177,7 +183,7 @@ class ReaderApp(App[int]):
     def _leave(self) -> None:
         self.save_everything()
         self.annotations.close()
-        self._remove_signal_handlers()
+        remove_signal_handlers(self._signals)
         self.exit(0)
 
     # -- library -----------------------------------------------------------------------------
