@@ -112,7 +112,9 @@ class ReadingScreen(AnnotatingScreen):
         load_stylesheet(self.app, "annotations")
         await self.query_one("#side").mount_all([ClaimsPane(id="claims"), NotesPane(id="notes")])
         self.side_ready = True
-        self.panes_ready()
+        # An article waiting for the panes opens its store once the panes have painted (the
+        # article shown meanwhile stays on screen while the annotations load).
+        self.call_after_refresh(self.panes_ready)
 
     # -- layout ------------------------------------------------------------------------------
 
