@@ -10,16 +10,19 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.document.decode import one_line
+from reader.document.loader import load_document, load_document_head
 from reader.document.model import Document
 from reader.errors import ReaderError
-from reader.screens.annotating import POLL_SECONDS, AnnotatedArticleView, Annotating
-from reader.screens.reading import ArticleView, ReadingScreen
+from reader.screens.annotating import POLL_SECONDS
+from reader.screens.annotation_session import AnnotationSession
+from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
+from reader.targets import check_article_file, resolve_target
+from reader.widgets.article_view import ArticleView
+from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
 if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan load after paint
@@ -30,11 +33,39 @@ if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan loa
 
     from reader.annotations.store import AnnotationStore
     from reader.library import LibraryEntry
-    from reader.widgets.claims_pane import ClaimsPane
-    from reader.widgets.notes_pane import NotesPane
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
+
+
+def add_signal_handlers(handler: Callable[[int], None]) -> list[int]:
+    """Call `handler(signum)` on SIGTERM and SIGHUP; the signals it was set for."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    added = []
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            continue
+        added.append(signum)
+    return added
+
+
+def remove_signal_handlers(signums: list[int]) -> None:
+    """Undo `add_signal_handlers` (the list is emptied)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    for signum in signums:
+        try:
+            loop.remove_signal_handler(signum)
+        except (RuntimeError, ValueError):
+            pass
+    signums.clear()
 
 
 def _reader_commands() -> type[Provider]:
@@ -84,13 +115,13 @@ class ReaderApp(App[int]):
         self._head_offset = 0
         self._pending_big: Path | None = None  # a big article whose worker starts after paint
         self._signals: list[int] = []
-        self.annotating = Annotating(self)
+        self.annotations = AnnotationSession()  # the open article's store (the screen's)
         self._store_after_paint = True  # only for the article shown by the first frame
 
     # -- start and stop ----------------------------------------------------------------------
 
     def get_default_screen(self) -> ReadingScreen:
-        return ReadingScreen(on_ready=self._start)
+        return ReadingScreen(on_ready=self._start, annotations=self.annotations)
 
     @property
     def reading(self) -> ReadingScreen:
@@ -118,8 +149,8 @@ class ReaderApp(App[int]):
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self.state.progress
-        self._install_signal_handlers()
-        self.set_interval(POLL_SECONDS, self.annotating.poll)
+        self._signals = add_signal_handlers(self.terminate_from_signal)
+        self.set_interval(POLL_SECONDS, self.reading.poll_annotations)
         if self.state.problem:
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
@@ -132,36 +163,9 @@ class ReaderApp(App[int]):
         else:
             self.scan_library()
 
-    def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self.terminate_from_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError, AttributeError):
-                continue
-            self._signals.append(signum)
-
-    def _remove_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for signum in self._signals:
-            try:
-                loop.remove_signal_handler(signum)
-            except (RuntimeError, ValueError):
-                pass
-        self._signals.clear()
-
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
-        self.save_everything()
-        self.annotating.close()
-        self._remove_signal_handlers()
-        self.exit(0)
+        self._leave()
 
     def save_everything(self) -> None:
         """Persist all user state. Called on article switch, quit, SIGTERM and SIGHUP.
@@ -171,12 +175,15 @@ class ReaderApp(App[int]):
         """
         self.remember_position()
         self.state.save()
-        self.annotating.flush()
+        self.annotations.flush()
 
     async def action_quit(self) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
         self.save_everything()
-        self.annotating.close()
-        self._remove_signal_handlers()
+        self.annotations.close()
+        remove_signal_handlers(self._signals)
         self.exit(0)
 
     # -- library -----------------------------------------------------------------------------
@@ -261,8 +268,6 @@ class ReaderApp(App[int]):
 
     def open_article(self, path: Path) -> None:
         """Show `path` in the article view (in a worker when it is big)."""
-        from reader.launch import check_article_file
-
         path = Path(path)
         try:
             path = check_article_file(path)
@@ -288,8 +293,6 @@ class ReaderApp(App[int]):
             self.show_document(document)
 
     def _load(self, path: Path, head: bool = False) -> Document | None:
-        from reader.document.loader import load_document, load_document_head
-
         try:
             if head:
                 return load_document_head(path, HEAD_BYTES)[0]
@@ -307,8 +310,7 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load_big(self, path: Path) -> None:
-        from reader.annotations.store import AnnotationStore
-        from reader.document.loader import load_document
+        from reader.annotations.store import AnnotationStore  # TinyDB: off the first frame
 
         worker = get_current_worker()
         try:
@@ -351,22 +353,13 @@ class ReaderApp(App[int]):
         ):
             self.show_document(document, store)
             return
-        # Blocks of the head are the first blocks of the whole (same offsets, same wrapping):
-        # put the block at the top of the view back at the same row.
-        anchor = view._index.locate(round(view.scroll_y)) if view._blocks else None
-        self._show_full(document, store, self.cursor_offset)
-        if anchor is not None and anchor[0] < len(view._blocks):
-            view._settle(anchor[0], -anchor[1])
-
-    def _show_full(self, document: Document, store: AnnotationStore, offset: int) -> None:
+        # The head's blocks are the whole's first blocks: the text on screen stays put.
         self.document = document
-        view = self.article_view
         view.loading = False
-        view.load(document, offset)
-        self.cursor_offset = offset
+        view.load_longer(document, self.cursor_offset)
         self.progress = float(view.progress)
         self.sub_title = f"{self.progress:.0f}%"
-        self.annotating.open(document, store)
+        self.reading.open_annotations(document, store)
         self.remember_position()
 
     def show_document(
@@ -396,22 +389,22 @@ class ReaderApp(App[int]):
         if complete:
             if store is None and self._store_after_paint:
                 # The first frame shows the text; TinyDB and the highlights come right after.
-                self.annotating.close()
+                self.annotations.close()
                 self.call_after_refresh(self._open_store_after_paint, document)
             else:
-                self.annotating.open(document, store)
+                self.reading.open_annotations(document, store)
             self.remember_position()
         else:
             self._head_offset = offset
             self.sub_title = "loading the rest…"
-            self.annotating.close()
+            self.annotations.close()
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 
     def _open_store_after_paint(self, document: Document) -> None:
-        if self.document is document and self.annotating.store is None:
-            self.annotating.open(document)
+        if self.document is document and self.annotations.store is None:
+            self.reading.open_annotations(document)
 
     def remember_position(self) -> None:
         if self.document is None or self.article_path is None or self.partial:
@@ -425,18 +418,6 @@ class ReaderApp(App[int]):
         self.cursor_offset = event.start
         self.progress = float(event.progress)
         self.sub_title = f"{self.progress:.0f}%"
-        self.annotating.cursor_moved()
-
-    @on(ReadingScreen.SideBuilt)
-    def _side_built(self) -> None:
-        self.annotating.panes_ready()
-
-    # The panes' classes are imported after the first frame: these handlers go by name.
-    def on_claims_pane_go_to(self, event: ClaimsPane.GoTo) -> None:
-        self.annotating.go_to(event.annotation)
-
-    def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
-        self.annotating.note_saved(event)
 
     def push_dialog(self, screen: Screen, callback: Callable | None = None) -> None:
         """Push the help, links or open-file dialog (their styles load with the first one)."""
@@ -451,8 +432,6 @@ class ReaderApp(App[int]):
     def _open_path_chosen(self, text: str | None) -> None:
         if not text:
             return
-        from reader.launch import resolve_target
-
         try:
             target = resolve_target(text)
         except ReaderError as error:
@@ -504,7 +483,7 @@ class ReaderApp(App[int]):
         view = self.article_view
         span = view.selection_range
         if span is None:  # the highlight under the cursor, else the cursor sentence
-            highlight = self.annotating.under_cursor()
+            highlight = self.reading.annotation_under_cursor()
             span = (highlight.start, highlight.end) if highlight is not None else view.cursor_range
         if span is None:
             self.notify("Nothing to copy here")
@@ -516,34 +495,8 @@ class ReaderApp(App[int]):
             preview = preview[:59] + "…"
         self.notify(f"Copied: {preview}", markup=False)
 
-    def help_groups(self) -> list[tuple[str, list]]:
-        from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
-        from reader.widgets.note_editor import NoteEditor  # not imported at start-up
-        from reader.widgets.notes_pane import NotesPane
-
-        groups: list[tuple[str, list]] = [
-            ("Everywhere", [type(self), ReadingScreen]),
-            ("Article", [AnnotatedArticleView]),
-            ("Library (when focused)", [LibraryList, LibraryPane]),
-            ("Library filter", [FilterInput]),
-            ("Highlights pane", [ClaimsList, ClaimsPane]),
-            ("Highlights filter", [ClaimsFilter]),
-            ("Note editor", [NoteEditor, NotesPane]),
-        ]
-        known = {cls for _, classes in groups for cls in classes}
-        focused = self.reading.focused
-        if focused is not None:
-            extra = [
-                type(node)
-                for node in focused.ancestors_with_self
-                if isinstance(node, Widget) and type(node) not in known
-            ]
-            if extra:
-                groups.append((f"Focused: {type(focused).__name__}", extra))
-        return groups
-
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_dialog(HelpScreen(self.help_groups()))
+            self.push_dialog(HelpScreen(self.reading.help_groups()))

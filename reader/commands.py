@@ -26,16 +26,20 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ),
         ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
         ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
-        ("Export notes", "Write <article>.notes.md next to the article (e)", app.annotating.export),
+        (
+            "Export notes",
+            "Write <article>.notes.md next to the article (e)",
+            app.reading.action_export_notes,
+        ),
         (
             "Export library notes",
             "Write library.notes.md with the notes of every article in the library",
-            app.annotating.export_library,
+            partial(app.reading.export_library, app.library_root),
         ),
         (
             "Move bad annotations file aside",
             "Rename an unreadable annotations file so annotating works again",
-            app.annotating.move_aside,
+            app.reading.move_aside,
         ),
         ("Theme", "Choose the colour theme", app.action_change_theme),
         ("Keys", "List every key (?)", app.action_help),

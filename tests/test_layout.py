@@ -10,8 +10,8 @@ from rich.cells import cell_len
 
 from reader.document.layout import (
     HeightIndex,
+    LazyLayout,
     cut_to_width,
-    estimate_height,
     layout_block,
     wrap_text,
 )
@@ -100,8 +100,11 @@ def test_estimate_is_close_for_prose() -> None:
     for _ in range(30):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 300)))
         b = block(text)
-        real = len(layout_block(b, 60))
-        assert abs(estimate_height(b, 60) - real) <= max(2, real // 4)
+        real = len(layout_block(b, 60)) + 1  # and the blank row after it
+        layout = LazyLayout([b], lambda i: False, 60)
+        assert abs(layout.index.height(0) - real) <= max(2, real // 4)
+        layout.lines(0)
+        assert layout.index.height(0) == real and layout.exact(0)
 
 
 @settings(deadline=None, max_examples=200)

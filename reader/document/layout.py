@@ -12,11 +12,14 @@ block's estimated height after it is wrapped is O(log n) too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+from operator import attrgetter
 
 from rich.cells import cell_len, get_character_cell_size
 
-from reader.document.model import Block
-from reader.records import Value
+from reader.document.model import Block, Document
 
 # Kinds whose lines are kept as they are (no reflow); overlong lines are cut.
 NOWRAP_KINDS = frozenset({"code", "table"})
@@ -37,25 +40,18 @@ def _single_cell(text: str) -> bool:
     return text.isascii() and text.isprintable() or _SINGLE_CELL.fullmatch(text) is not None
 
 
-class LayoutLine(Value):
+@dataclass(slots=True, frozen=True)
+class LayoutLine:
     """One display line: `prefix` (indent, bullet, bar) then `Block.text[start:end]`.
 
     A line with `synthetic` set (a fold header, a metadata line's display label) shows that
     text instead of the block's; its `start`/`end` are both 0.
     """
 
-    __slots__ = ("start", "end", "prefix", "synthetic")
     start: int
     end: int
-    prefix: str
-    synthetic: str | None
-
-    def __init__(self, start: int, end: int, prefix: str = "", synthetic: str | None = None):
-        _set = object.__setattr__
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "prefix", prefix)
-        _set(self, "synthetic", synthetic)
+    prefix: str = ""
+    synthetic: str | None = None
 
 
 def char_cells(ch: str) -> int:
@@ -198,16 +194,6 @@ def layout_block(block: Block, width: int, folded: bool = False) -> list[LayoutL
     return [LayoutLine(s, e, first if i == 0 else rest) for i, (s, e) in enumerate(pairs)]
 
 
-def estimate_height(block: Block, width: int, folded: bool = False) -> int:
-    """A cheap guess of `len(layout_block(block, width, folded))`, without wrapping."""
-    if block.kind == "boilerplate" and folded:
-        return 1
-    if block.kind in NOWRAP_KINDS:
-        return block.text.count("\n") + 1
-    extra = 1 if block.kind == "boilerplate" else 0
-    return (block.end - block.start) // max(1, width - 2) + 1 + extra
-
-
 class HeightIndex:
     """A Fenwick (binary indexed) tree of non-negative row heights, one per block."""
 
@@ -280,3 +266,127 @@ class HeightIndex:
             step >>= 1
         # pos blocks fit entirely before `row`; skip zero-height blocks is implicit.
         return pos, remaining
+
+
+_LINE_START = attrgetter("start")
+
+
+def line_of(lines: list[LayoutLine], rel: int) -> int:
+    """Which of a block's lines shows block-relative offset `rel` (a fold header: 0)."""
+    return max(0, bisect_right(lines, rel, key=_LINE_START) - 1)
+
+
+class LazyLayout:
+    """The rows of a document's blocks at one text width, wrapping only the blocks asked for.
+
+    Every block has a height in a `HeightIndex` (its lines plus a blank row): estimated from
+    its length until the block is wrapped (`lines`), exact after. Wrapped blocks are kept in
+    an LRU of `cache_size` blocks, keyed by (block, width, folded).
+    """
+
+    __slots__ = ("blocks", "folded", "width", "index", "_exact", "_cache", "_size", "wrapped")
+
+    def __init__(self, blocks: list[Block], folded, width: int, cache_size: int = 2048) -> None:
+        self.blocks = blocks
+        self.folded = folded  # folded(block index) -> bool
+        self.width = width
+        self._cache: OrderedDict[tuple[int, int, bool], list[LayoutLine]] = OrderedDict()
+        self._size = cache_size
+        self.wrapped = 0  # layout_block calls (a scale test reads it)
+        self.index = HeightIndex([])
+        self._exact = bytearray()
+        self.reset(width)
+
+    def reset(self, width: int) -> None:
+        """Lay out at `width` from now on: every height is an estimate from the block's
+        length again (its lines plus a blank row)."""
+        self.width = width
+        per_line = max(1, width - 2)
+        folded = self.folded
+        heights = []
+        append = heights.append
+        for i, block in enumerate(self.blocks):
+            kind = block.kind
+            if kind in NOWRAP_KINDS:
+                append(block.text.count("\n") + 2)
+            elif kind == "boilerplate":
+                append(2 if folded(i) else (block.end - block.start) // per_line + 3)
+            else:
+                append((block.end - block.start) // per_line + 2)
+        self.index = HeightIndex(heights)
+        self._exact = bytearray(len(heights))
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def exact(self, index: int) -> bool:
+        return bool(self._exact[index])
+
+    def forget(self, index: int) -> None:
+        """Block `index` changed (folded or opened): wrap it again when next asked."""
+        self._exact[index] = 0
+
+    def lines(self, index: int) -> list[LayoutLine]:
+        """Block `index` wrapped at the current width (cached); corrects its height."""
+        folded = self.folded(index)
+        key = (index, self.width, folded)
+        cache = self._cache
+        lines = cache.get(key)
+        if lines is None:
+            lines = layout_block(self.blocks[index], self.width, folded)
+            self.wrapped += 1
+            cache[key] = lines
+            if len(cache) > self._size:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        if not self._exact[index]:
+            self._exact[index] = 1
+            self.index.set(index, len(lines) + 1)
+        return lines
+
+    def rows_of(self, document: Document, start: int, end: int) -> tuple[int, int]:
+        """Document rows showing range [start, end) (estimated where not wrapped)."""
+        index = self.index
+        first = document.block_at(start)
+        last = document.block_at(max(start, end - 1))
+        first = 0 if first is None else first
+        last = len(self.blocks) - 1 if last is None else last
+        top = index.top(first)
+        if self._exact[first]:
+            top += line_of(self.lines(first), start - self.blocks[first].start)
+        bottom = index.top(last) + index.height(last) - 1
+        if self._exact[last]:
+            rel = max(start, end - 1) - self.blocks[last].start
+            bottom = index.top(last) + line_of(self.lines(last), rel)
+        return top, max(top, bottom)
+
+    def span_rows(self, block: int, span: tuple[int, int] | None) -> tuple[int, int]:
+        """Rows of the first and last lines of `span` (a range within block `block`)."""
+        lines = self.lines(block)
+        top = self.index.top(block)
+        if span is None:
+            return top, top
+        base = self.blocks[block].start
+        first = line_of(lines, span[0] - base)
+        last = line_of(lines, max(span[0], span[1] - 1) - base)
+        return top + first, top + last
+
+    def wrap_around(self, anchor: int, screen_row: int, height: int) -> None:
+        """Wrap the blocks from two screens below block `anchor` (its top on `screen_row`) to
+        a screen above it, so their heights are exact."""
+        index = self.index
+        count = len(self.blocks)
+        self.lines(anchor)
+        row = screen_row + index.height(anchor)
+        j = anchor + 1
+        while row < 2 * height and j < count:
+            self.lines(j)
+            row += index.height(j)
+            j += 1
+        row = screen_row
+        j = anchor - 1
+        while row > -height and j >= 0:
+            self.lines(j)
+            row -= index.height(j)
+            j -= 1

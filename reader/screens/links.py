@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import webbrowser
 from dataclasses import dataclass
 
 from textual import on
@@ -65,8 +66,6 @@ def open_in_browser(url: str) -> bool:
     """Open `url` in a graphical browser; False when none is available."""
     if not has_graphical_browser():
         return False
-    import webbrowser
-
     try:
         return bool(webbrowser.open(url, new=2))
     except webbrowser.Error:

@@ -11,27 +11,23 @@ always keeps at least `MIN_ARTICLE` columns.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.screens.annotating import AnnotatedArticleView
-from reader.widgets.article_view import ArticleView  # noqa: F401  (re-exported)
+from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS
+from reader.screens.annotating import AnnotatingScreen
+from reader.screens.annotation_session import AnnotationSession
+from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.library_pane import LibraryPane
+from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from reader.widgets.claims_pane import ClaimsPane
-    from reader.widgets.notes_pane import NotesPane
 
 LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
@@ -40,18 +36,45 @@ WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
 
 
+class AnnotatedArticleView(ArticleView):
+    """The article view plus the annotation keys (their actions are the reading screen's:
+    `reader.screens.annotating.AnnotatingScreen`)."""
+
+    BINDINGS = [
+        Binding("h", "screen.highlight", "Highlight", show=True),
+        # Keys 1-5, one per category, labelled from the model (one source of truth).
+        *(
+            Binding(str(key), f"screen.category({key})", CATEGORY_LABELS[slug], show=False)
+            for key, slug in enumerate(CATEGORIES, start=1)
+        ),
+        Binding("a", "screen.note", "Note", show=True),
+        Binding("A", "screen.article_note", "Article note", show=False),
+        Binding("t", "screen.tags", "Tags", show=False),
+        Binding("x", "screen.delete_highlight", "Delete highlight", show=False),
+        Binding("u", "screen.undo", "Undo", show=False),
+        Binding("ctrl+r", "screen.redo", "Redo", show=False),
+        Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
+        Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
+        Binding("e", "screen.export_notes", "Export notes", show=False),
+    ]
+
+
 class ArticleMessage(Static, can_focus=True):
     """Shown in place of the article view for an empty article or a loading error."""
 
 
-class ReadingScreen(Screen):
+class ReadingScreen(AnnotatingScreen):
     BINDINGS = [
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
     ]
 
-    def __init__(self, on_ready: Callable[[], None] | None = None) -> None:
-        super().__init__(id="reading")
+    def __init__(
+        self,
+        on_ready: Callable[[], None] | None = None,
+        annotations: AnnotationSession | None = None,
+    ) -> None:
+        super().__init__(annotations, id="reading")
         self.user_library: bool | None = None  # None: follow the width
         self.user_side: bool | None = None
         self._on_ready = on_ready
@@ -70,9 +93,6 @@ class ReadingScreen(Screen):
         """Posted once the screen's widgets are mounted, unless an `on_ready` callback was
         given (the app starts loading then)."""
 
-    class SideBuilt(Message):
-        """The claims and notes panes are mounted (`claims_pane`, `notes_pane` work now)."""
-
     def on_mount(self) -> None:
         self.update_layout()
         if self._on_ready is not None:
@@ -86,25 +106,15 @@ class ReadingScreen(Screen):
     async def _build_side(self) -> None:
         """Build the claims and notes panes once the first frame is on screen (their modules,
         styles and first paint would otherwise delay the article)."""
-        from reader.widgets.claims_pane import ClaimsPane
+        from reader.widgets.claims_pane import ClaimsPane  # the panes: after the first frame
         from reader.widgets.notes_pane import NotesPane
 
         load_stylesheet(self.app, "annotations")
         await self.query_one("#side").mount_all([ClaimsPane(id="claims"), NotesPane(id="notes")])
         self.side_ready = True
-        self.post_message(self.SideBuilt())
-
-    @property
-    def claims_pane(self) -> ClaimsPane:
-        from reader.widgets.claims_pane import ClaimsPane
-
-        return self.query_one("#claims", ClaimsPane)
-
-    @property
-    def notes_pane(self) -> NotesPane:
-        from reader.widgets.notes_pane import NotesPane
-
-        return self.query_one("#notes", NotesPane)
+        # An article waiting for the panes opens its store once the panes have painted (the
+        # article shown meanwhile stays on screen while the annotations load).
+        self.call_after_refresh(self.panes_ready)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -220,3 +230,30 @@ class ReadingScreen(Screen):
                 current = 0  # e.g. the library's filter input
         target = slots[(current + step) % len(slots)] if current >= 0 else slots[0]
         target.focus()
+
+    def help_groups(self) -> list[tuple[str, list]]:
+        """(title, classes) for the help screen: the keys of each part, where they work."""
+        from reader.widgets.claims_pane import ClaimsFilter, ClaimsList, ClaimsPane
+        from reader.widgets.note_editor import NoteEditor  # not imported at start-up
+        from reader.widgets.notes_pane import NotesPane
+
+        groups: list[tuple[str, list]] = [
+            ("Everywhere", [type(self.app), ReadingScreen]),
+            ("Article", [AnnotatedArticleView]),
+            ("Library (when focused)", [LibraryList, LibraryPane]),
+            ("Library filter", [FilterInput]),
+            ("Highlights pane", [ClaimsList, ClaimsPane]),
+            ("Highlights filter", [ClaimsFilter]),
+            ("Note editor", [NoteEditor, NotesPane]),
+        ]
+        known = {cls for _, classes in groups for cls in classes}
+        focused = self.focused
+        if focused is not None:
+            extra = [
+                type(node)
+                for node in focused.ancestors_with_self
+                if isinstance(node, Widget) and type(node) not in known
+            ]
+            if extra:
+                groups.append((f"Focused: {type(focused).__name__}", extra))
+        return groups

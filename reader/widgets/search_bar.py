@@ -1,4 +1,4 @@
-"""The `/` search input, docked under an `ArticleView`.
+"""The `/` search input, docked under the article view (any `Searchable`).
 
 Typing highlights matches live (smart case: case-insensitive unless the query has an
 uppercase letter); Enter jumps to the first match at or after the cursor and closes the bar;
@@ -7,21 +7,29 @@ Esc clears the search and closes it. Either way focus returns to the view.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from textual.binding import Binding
 from textual.widgets import Input
 
-if TYPE_CHECKING:
-    from reader.widgets.article_view import ArticleView
+
+class Searchable(Protocol):
+    """What the bar searches (the article view)."""
+
+    @property
+    def search_query(self) -> str: ...
+    def set_search(self, query: str) -> int: ...
+    def search_jump(self) -> bool: ...
+    def clear_search(self) -> None: ...
+    def focus(self, scroll_visible: bool = True) -> object: ...
 
 
 class SearchBar(Input):
-    """A one-line search box bound to one `ArticleView`."""
+    """A one-line search box bound to one view."""
 
     BINDINGS = [Binding("escape", "close", "Close search", show=False)]
 
-    def __init__(self, view: ArticleView, *, id: str | None = None) -> None:
+    def __init__(self, view: Searchable, *, id: str | None = None) -> None:
         super().__init__(placeholder="search (Enter: go, Esc: clear)", id=id)
         self.view = view
         self.match_count = 0
@@ -32,7 +40,7 @@ class SearchBar(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value != self.view._query:
+        if event.value != self.view.search_query:
             self.view.set_search(event.value)
         self.view.search_jump()
         self._close()

@@ -2,8 +2,8 @@
 
 The app starts with the styles its first frame needs (`FIRST_FRAME`: the shell and the
 article view). A pane built later adds its own file from `styles/` when it is first built:
-parsing Textual CSS costs about 0.2 ms a rule, and a pane that is not on the first screen
-should not delay it. A theme change re-parses every source, these included.
+every rule is parsed, and a pane that is not on the first screen should not wait on its
+rules being parsed. A theme change re-parses every source, these included.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ async def _settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     for _ in range(100):  # the claims and notes panes are built after the first frame
-        if app.reading.side_ready and app.annotating._pending is None:
+        if app.reading.side_ready and app.annotations.pending is None:
             break
         await pilot.pause(0.01)
     await pilot.pause()

@@ -77,11 +77,11 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         span = await to_sentence(pilot, app, 1)
         await pilot.press("h")
         await pilot.pause()
-        store = app.annotating.store
+        store = app.annotations.store
         [ann] = store.annotations
         assert (ann.start, ann.end, ann.category) == (*span, "claim")
         assert ann.exact == app.document.text[span[0] : span[1]]
-        assert [(h.start, h.end, h.category) for h in app.article_view._highlights] == [
+        assert [(h.start, h.end, h.category) for h in app.article_view.highlights.items] == [
             (*span, "claim")
         ]
         assert app.reading.query_one(ClaimsPane).border_title.startswith("Claims  C1 E0 Q0")
@@ -96,7 +96,7 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         await pilot.press("j")
         await pilot.pause()
         assert "Already" not in claims.border_title  # gone when the cursor moves
-        app.annotating.flush()
+        app.annotations.flush()
         [saved] = on_disk(seed_path(seed_library))
         assert (saved.start, saved.end, saved.exact) == (ann.start, ann.end, ann.exact)
 
@@ -108,7 +108,7 @@ async def test_number_keys_set_the_category_or_highlight(seed_library, settle):
         first = await to_sentence(pilot, app, 1)
         await pilot.press("h", "2")  # on a highlight: set its category
         await pilot.pause()
-        store = app.annotating.store
+        store = app.annotations.store
         [ann] = store.annotations
         assert (ann.start, ann.end, ann.category) == (*first, "evidence")
         second = await to_sentence(pilot, app, 2)
@@ -134,7 +134,7 @@ async def test_selection_then_h_highlights_the_selection(seed_library, settle):
         last = app.article_view.cursor_range
         await pilot.press("h")
         await pilot.pause()
-        [ann] = app.annotating.store.annotations
+        [ann] = app.annotations.store.annotations
         assert (ann.start, ann.end) == (first[0], last[1])
         assert app.article_view.selection_range is None
 
@@ -152,19 +152,19 @@ async def test_a_writes_a_note_and_escape_saves_and_returns(seed_library, settle
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is app.article_view
-        [ann] = app.annotating.store.annotations
+        [ann] = app.annotations.store.annotations
         assert (ann.start, ann.end) == span
         assert ann.note == "Is [b]this[/b] sourced?"
         assert "Is [b]this[/b] sourced?" in app.reading.query_one(NotesPane).text()
-        assert app.article_view._highlights[0].has_note
+        assert app.article_view.highlights.items[0].has_note
         # a again edits the same note, prefilled.
         await pilot.press("a")
         await pilot.pause()
         assert app.focused.text == "Is [b]this[/b] sourced?"
         await pilot.press("end", *" Yes.", "escape")
         await pilot.pause()
-        assert app.annotating.store.get(ann.id).note == "Is [b]this[/b] sourced? Yes."
-        app.annotating.flush()
+        assert app.annotations.store.get(ann.id).note == "Is [b]this[/b] sourced? Yes."
+        app.annotations.flush()
         [saved] = on_disk(seed_path(seed_library))
         assert saved.note == "Is [b]this[/b] sourced? Yes."
 
@@ -177,7 +177,7 @@ async def test_a_note_is_saved_after_a_pause_without_escape(seed_library, settle
         await pilot.press("h", "a")
         await pilot.press(*"typed")
         await pilot.pause()
-        store = app.annotating.store
+        store = app.annotations.store
         [ann] = store.annotations
         assert ann.note == ""  # not yet: the pause has not passed
         await pilot.pause(0.8)
@@ -194,8 +194,8 @@ async def test_A_edits_the_article_note(seed_library, settle):
         assert isinstance(app.focused, NoteEditor)
         await pilot.press(*"Whole piece: *one* source.", "escape")
         await pilot.pause()
-        assert app.annotating.store.article_note == "Whole piece: *one* source."
-        assert app.annotating.store.annotations == []
+        assert app.annotations.store.article_note == "Whole piece: *one* source."
+        assert app.annotations.store.annotations == []
         assert "Whole piece: *one* source." in app.reading.query_one(NotesPane).text()
 
 
@@ -209,14 +209,14 @@ async def test_t_edits_tags_prefilled(seed_library, settle):
         assert isinstance(app.screen, TagsScreen)
         await pilot.press(*"war, follow up ,war", "enter")
         await pilot.pause()
-        [ann] = app.annotating.store.annotations
+        [ann] = app.annotations.store.annotations
         assert ann.tags == ["war", "follow up"]
         await pilot.press("t")
         await pilot.pause()
         assert app.screen.query_one("#tags-input").value == "war, follow up"
         await pilot.press("x", "escape")  # Esc cancels
         await pilot.pause()
-        assert app.annotating.store.get(ann.id).tags == ["war", "follow up"]
+        assert app.annotations.store.get(ann.id).tags == ["war", "follow up"]
         assert any("#war" in text for text in row_texts(app))
 
 
@@ -228,16 +228,16 @@ async def test_x_deletes_u_undoes_ctrl_r_redoes(seed_library, settle):
         await to_sentence(pilot, app, 1)
         await pilot.press("h", "2")
         await pilot.pause()
-        store = app.annotating.store
+        store = app.annotations.store
         await pilot.press("x")
         await pilot.pause()
         assert store.annotations == []
-        assert app.article_view._highlights == []
+        assert app.article_view.highlights.items == []
         await pilot.press("u")
         await pilot.pause()
         [ann] = store.annotations
         assert ann.category == "evidence"
-        assert len(app.article_view._highlights) == 1
+        assert len(app.article_view.highlights.items) == 1
         await pilot.press("u")  # undo the category change
         await pilot.pause()
         assert store.annotations[0].category == "claim"
@@ -247,7 +247,7 @@ async def test_x_deletes_u_undoes_ctrl_r_redoes(seed_library, settle):
         await pilot.press("x")
         await pilot.pause()
         assert any("No highlight at the cursor" in m for m in messages)
-        app.annotating.flush()
+        app.annotations.flush()
         assert on_disk(seed_path(seed_library)) == []
 
 
@@ -403,7 +403,7 @@ async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
         texts = row_texts(app)
         assert ORPHAN_HEADING in texts[1]
         assert texts[2].startswith(" D✎ Washington has also suggested")
-        assert len(app.article_view._highlights) == 1  # orphans are not drawn
+        assert len(app.article_view.highlights.items) == 1  # orphans are not drawn
         assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).border_title
 
 
@@ -425,7 +425,7 @@ async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_libra
             await pilot.press(key)
         await pilot.pause()
         assert app.focused is app.article_view
-        assert app.annotating.store.annotations == []
+        assert app.annotations.store.annotations == []
         assert sum("Annotating is off" in m for m in messages) == 7
         assert sidecar.read_text(encoding="utf-8") == "{not json"  # never overwritten
         [command] = [c for c in reader_commands(app) if c[0] == "Move bad annotations file aside"]
@@ -436,7 +436,7 @@ async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_libra
         assert "Annotating is off" not in app.reading.query_one(NotesPane).text()
         await pilot.press("h")
         await pilot.pause()
-        app.annotating.flush()
+        app.annotations.flush()
         assert len(on_disk(article)) == 1
 
 
@@ -448,16 +448,16 @@ async def test_another_process_changes_show_within_a_second(seed_library, settle
         await to_sentence(pilot, app, 1)
         await pilot.press("h")
         await pilot.pause()
-        app.annotating.flush()
+        app.annotations.flush()
         other = AnnotationStore.open(load_document(article))
         at = other.document.text.index("Pressure on Kyiv")
         added = other.add(at, at + len("Pressure on Kyiv"), "question")
         other.set_article_note("from elsewhere")
         other.close()
         await pilot.pause(1.3)
-        ids = {a.id for a in app.annotating.store.annotations}
+        ids = {a.id for a in app.annotations.store.annotations}
         assert added.id in ids and len(ids) == 2
-        assert added.id in {h.id for h in app.article_view._highlights}
+        assert added.id in {h.id for h in app.article_view.highlights.items}
         assert "Q1" in app.reading.query_one(ClaimsPane).border_title
         assert "from elsewhere" in app.reading.query_one(NotesPane).text()
 
@@ -468,12 +468,12 @@ async def test_quit_flushes_and_switching_articles_closes_the_store(small_librar
         await settle(app, pilot)
         await to_sentence(pilot, app, 1)
         await pilot.press("h")
-        beta_store = app.annotating.store
+        beta_store = app.annotations.store
         await pilot.press("J")  # alpha
         await settle(app, pilot)
-        assert app.annotating.store is not beta_store
-        assert app.annotating.store.document.path.endswith("alpha.txt")
-        assert app.article_view._highlights == []
+        assert app.annotations.store is not beta_store
+        assert app.annotations.store.document.path.endswith("alpha.txt")
+        assert app.article_view.highlights.items == []
         assert claims_rows(app) == []
         await to_sentence(pilot, app, 1)
         await pilot.press("h", "q")
@@ -486,14 +486,14 @@ async def test_write_warning_is_shown_once_and_title_says_unsaved(seed_library, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         messages = record_notices(app)
-        store = app.annotating.store
+        store = app.annotations.store
         store.warning = "annotations cannot be saved (the folder is read-only)"
         store.unsaved = True
         store.version += 1
-        app.annotating.poll()
-        app.annotating.poll()
+        app.reading.poll_annotations()
+        app.reading.poll_annotations()
         store.version += 1
-        app.annotating.poll()
+        app.reading.poll_annotations()
         assert messages.count(store.warning) == 1
         assert "(unsaved)" in app.reading.query_one(ClaimsPane).border_title
 
@@ -542,7 +542,7 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
         pressing = [""]
         original_layout = screen._refresh_layout
         original_set = view.set_highlights
-        original_refresh = app.annotating.refresh
+        original_refresh = app.reading.show_annotations
 
         def layout(*args, **kwargs):
             layouts.append(pressing[0])
@@ -558,7 +558,7 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
 
         screen._refresh_layout = layout
         view.set_highlights = full_set
-        app.annotating.refresh = refresh
+        app.reading.show_annotations = refresh
         messages = record_notices(app)
         height = view.scrollable_content_region.height
         for keys in ("j", "h", "j", "3", "2", "h", "x", "j", "h"):
@@ -570,14 +570,14 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
         assert layouts == []  # not for j either: the header's progress needs no layout
         assert full_sets == [] and refreshes == []
         assert messages == []  # no toast either
-        store = app.annotating.store
+        store = app.annotations.store
         cats = sorted(a.category for a in store.annotations)
         assert cats == ["claim", "claim", "claim"]  # the evidence one was deleted by x
         # the claims pane caught up after the article painted
         rows = claims_rows(app)
         assert [(r.id, r.category) for r in rows] == [(a.id, a.category) for a in store.annotations]
         assert "C3 E0 Q0 D0 K0" in app.reading.query_one(ClaimsPane).border_title
-        assert sorted((h.start, h.category) for h in view._highlights) == sorted(
+        assert sorted((h.start, h.category) for h in view.highlights.items) == sorted(
             (a.start, a.category) for a in store.annotations
         )
 
@@ -587,16 +587,60 @@ async def test_y_copies_the_highlight_under_the_cursor(seed_library, settle):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         start, end = await to_sentence(pilot, app, 3)
-        store = app.annotating.store
+        store = app.annotations.store
         part = store.add(start + 4, end - 4, "evidence")  # part of the cursor sentence
-        app.annotating.refresh()
+        app.reading.show_annotations()
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == app.document.text[part.start : part.end]
         store.delete(part.id)
-        app.annotating.refresh()
+        app.reading.show_annotations()
         await pilot.pause()
         await pilot.press("y")  # no highlight: the whole sentence
         await pilot.pause()
         assert app.clipboard == app.document.text[start:end]
+
+
+async def test_the_palette_exports_the_library_and_asks_before_overwriting(seed_library, settle):
+    target = seed_library / "library.notes.md"
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")  # saved by the export's flush before the thread reads it
+        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes"]
+        command[2]()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The Trump administration has told Ukraine" in target.read_text(encoding="utf-8")
+        assert any("Library notes written to" in m and str(target) in m for m in messages)
+        target.write_text("my own file\n", encoding="utf-8")
+        command[2]()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith(MARKER)
+
+
+async def test_highlight_jumps_are_unavailable_without_a_store(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.reading
+        assert screen.check_action("next_highlight", ()) is True
+        assert app.annotations.store is not None
+        app.annotations.close()
+        assert screen.check_action("next_highlight", ()) is False
+        assert screen.check_action("previous_highlight", ()) is False
+        assert screen.check_action("highlight", ()) is True  # says why it cannot, when pressed
+        messages = record_notices(app)
+        cursor = app.article_view.cursor_range
+        await pilot.press("right_square_bracket", "h")
+        await pilot.pause()
+        assert app.article_view.cursor_range == cursor
+        assert messages == ["No article open"]

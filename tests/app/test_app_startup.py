@@ -84,7 +84,7 @@ async def test_big_article_head_first_then_swapped_in_keeping_the_cursor(tmp_pat
         if app.partial:  # normally: the head is on screen while the worker reads the rest
             head = app.document
             assert head is not None and len(head.text) < 100_000
-            assert app.annotating.store is None
+            assert app.annotations.store is None
             for _ in range(5):
                 view.action_next_sentence()
         await settle(app, pilot)
@@ -92,7 +92,7 @@ async def test_big_article_head_first_then_swapped_in_keeping_the_cursor(tmp_pat
         whole = app.document
         assert whole is not None and len(whole.text) > 1_000_000
         assert view.document is whole
-        assert app.annotating.store is not None and app.annotating.store.document is whole
+        assert app.annotations.store is not None and app.annotations.store.document is whole
         cursor = view.cursor_range
         assert cursor is not None and cursor[0] == app.cursor_offset
         await pilot.press("G")
@@ -175,7 +175,7 @@ async def test_first_frame_already_shows_the_article_and_the_store_opens_after_i
     def display(self, screen, renderable):
         if isinstance(renderable, CompositorUpdate):
             text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", renderable.render_segments(self.console))
-            frames.append((text, self.annotating.store is not None))
+            frames.append((text, self.annotations.store is not None))
         return original(self, screen, renderable)
 
     monkeypatch.setattr(ReaderApp, "_display", display)
@@ -188,8 +188,8 @@ async def test_first_frame_already_shows_the_article_and_the_store_opens_after_i
         assert "Zebra crossing report" in first_text
         assert "The first sentence." in first_text
         assert not store_open_at_first
-        assert app.annotating.store is not None
-        assert app.annotating.store.document is app.document
+        assert app.annotations.store is not None
+        assert app.annotations.store.document is app.document
 
 
 async def test_library_pane_is_built_only_when_first_shown(small_library, settle):

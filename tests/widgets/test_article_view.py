@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
+from reader.annotations.highlight_index import Highlight
 from reader.document.model import Block, Document, Metadata, Span
-from reader.widgets.article_view import ArticleView, Highlight
+from reader.widgets.article_view import ArticleView
 from reader.widgets.search_bar import SearchBar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -570,3 +571,22 @@ async def test_meta_line_shows_its_display_label_and_takes_the_cursor() -> None:
         lit = view.render_line(2)
         assert lit.text == plain.text
         assert [seg.style for seg in lit] != [seg.style for seg in plain]  # cursor drawn
+
+
+async def test_load_longer_keeps_the_text_on_screen_and_the_cursor() -> None:
+    whole = long_doc(120, seed=11)
+    cut = whole.blocks[40].end
+    head = Document(whole.path, whole.format, whole.text[:cut], whole.blocks[:41], whole.meta)
+    app = ViewApp(head)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.press("space", "space", "j", "j")
+        await pilot.pause()
+        shown, cursor = screen_text(view), view.cursor_range
+        view.load_longer(whole, cursor[0])
+        await pilot.pause()
+        assert view.document is whole and view.cursor_range == cursor
+        assert screen_text(view) == shown
+        view.load(whole, cursor[0])  # a plain load centres the cursor instead
+        await pilot.pause()
+        assert view.cursor_range == cursor and screen_text(view) != shown

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from test_article_view import SIZE, ViewApp, long_doc
 from test_article_view_repaint import _HIGHLIGHT, _brute, thumb_rows
 
-from reader.widgets.article_view import RULER_MARK, ArticleView, Highlight
+from reader.annotations.highlight_index import Highlight
+from reader.widgets.article_strips import RULER_MARK
+from reader.widgets.article_view import ArticleView
 
 
 def ruler_cells(view: ArticleView) -> list[str]:
@@ -56,7 +58,7 @@ async def test_a_highlight_change_repaints_only_that_sentences_lines() -> None:
             assert view.scroll_y == top
         # what was repainted is right
         assert gutter(gutter_at) == "  "
-        assert view._highlights == [] and view._hl_starts == []
+        assert view.highlights.items == [] and view.highlights.starts == []
         view.add_highlight(Highlight(start, end, "evidence", True, "a"))
         await pilot.pause()
         assert gutter(gutter_at) == "E✎"
@@ -103,10 +105,8 @@ def test_incremental_changes_match_a_full_set(start, ops, windows) -> None:
     assert not view.remove_highlight(Highlight(-5, -1, "claim"))  # never drawn
     full = ArticleView()
     full.set_highlights(drawn)
-    assert sorted(view._highlights, key=repr) == sorted(full._highlights, key=repr)
-    assert view._hl_starts == full._hl_starts
-    assert sorted(view._hl_long, key=repr) == sorted(full._hl_long, key=repr)
-    assert view._hl_max >= full._hl_max
+    assert view.highlights.items == full.highlights.items
+    assert view.highlights.starts == full.highlights.starts
     for a, b in [(0, 25_000), *((s, s + n) for s, n in windows)]:
         found = view._decorations(a, b)[2]
         assert sorted(found) == sorted(_brute(drawn, a, b))

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_article_view import SIZE, ViewApp, cursor_text, long_doc, screen_text
 
-from reader.widgets.article_view import LONG_HIGHLIGHT, ArticleView, Highlight
+from reader.annotations.highlight_index import LONG_SPAN as LONG_HIGHLIGHT
+from reader.annotations.highlight_index import Highlight
+from reader.widgets.article_view import ArticleView
 
 
 async def test_j_repaints_only_the_old_and_new_cursor_lines() -> None:
@@ -81,19 +83,19 @@ async def test_paging_a_long_article_asks_for_no_screen_layout() -> None:
             return original(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
         view.refresh = spy
-        corrected = view._index.total
+        corrected = view._layout.index.total
         for _ in range(6):
             await pilot.press("pagedown")
         await pilot.pause()
-        assert view._index.total != corrected  # estimated heights were corrected...
+        assert view._layout.index.total != corrected  # estimated heights were corrected...
         assert layouts == []  # ...without a layout of the screen
         # the scroll range and the ruler's thumb still follow the corrected height
-        assert view.virtual_size.height == view._index.total
+        assert view.virtual_size.height == view._layout.index.total
         height = view.scrollable_content_region.height
         first, last = view._thumb(height)
-        size = max(1, round(height * height / view._index.total))
+        size = max(1, round(height * height / view._layout.index.total))
         assert last - first == size
-        assert first == round(view.scroll_y * (height - size) / (view._index.total - height))
+        assert first == round(view.scroll_y * (height - size) / (view._layout.index.total - height))
         assert thumb_rows(view) == list(range(first, last))
         await pilot.press("G")
         await pilot.pause()

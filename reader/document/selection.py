@@ -1,0 +1,74 @@
+"""A selection made from sentence stops and adjusted a word at a time (pure: no textual).
+
+The selection starts as the cursor's sentence (the anchor) and grows to cover every sentence
+the cursor moves over; shift+arrows then move its end or its start by a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+_WORD = re.compile(r"\s*\S+")
+
+
+def end_by_word(text: str, span: Span, step: int) -> Span:
+    """`span` with its end moved one word on (step > 0) or back (never past its start)."""
+    start, end = span
+    if step > 0:
+        match = _WORD.match(text, end)
+        return (start, match.end() if match else end)
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return (start, i if i > start else end)
+
+
+def start_by_word(text: str, span: Span, step: int) -> Span:
+    """`span` with its start moved one word on (never past its end) or back."""
+    start, end = span
+    if step > 0:
+        i = start
+        while i < end and not text[i].isspace():
+            i += 1
+        while i < end and text[i].isspace():
+            i += 1
+        return (i if i < end else start, end)
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return (i, end)
+
+
+class Selection:
+    """The selected range, if any, and the sentence it was started from."""
+
+    __slots__ = ("anchor", "span")
+
+    def __init__(self) -> None:
+        self.anchor: Span | None = None
+        self.span: Span | None = None
+
+    @property
+    def following(self) -> bool:
+        """True while the selection grows with the cursor (it was started, not ended)."""
+        return self.anchor is not None
+
+    def begin(self, cursor: Span) -> None:
+        """Start following the cursor from its sentence (the span is set by the caller)."""
+        self.anchor = cursor
+
+    def clear(self) -> None:
+        self.anchor = self.span = None
+
+    def follow(self, cursor: Span) -> Span | None:
+        """The range from the anchor to the cursor's sentence (None when not following)."""
+        if self.anchor is None:
+            return None
+        anchor = self.anchor
+        return (min(anchor[0], cursor[0]), max(anchor[1], cursor[1]))

@@ -1,0 +1,123 @@
+"""The open article's annotation store and what was last drawn from it (no widgets, no app).
+
+The reading screen shows it (`reader.screens.annotating`); the app flushes and closes it on
+quit and on a signal, when the screens may be gone already.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.annotations.highlight_index import Highlight
+from reader.document.model import Document
+
+if TYPE_CHECKING:  # the annotation model and the store load after the first frame
+    from reader.annotations.model import Annotation
+    from reader.annotations.store import AnnotationStore
+
+
+class AnnotationSession:
+    """The open article's store (or the one waiting for the panes) and the highlights last
+    drawn from it."""
+
+    def __init__(self) -> None:
+        self.store: AnnotationStore | None = None
+        self.shown_version = -1
+        self.warned: str | None = None
+        # An article to annotate once the claims and notes panes exist (they are built just
+        # after the first frame): (document, store or None).
+        self.pending: tuple[Document, AnnotationStore | None] | None = None
+        self._cache: dict[int, tuple[Annotation, Highlight]] = {}
+
+    def open(self, document: Document, store: AnnotationStore | None) -> AnnotationStore:
+        """Annotate `document` with `store` (opened from its sidecar when None)."""
+        self.close()
+        if store is None:
+            from reader.annotations.store import AnnotationStore  # TinyDB: not before paint
+
+            store = AnnotationStore.open(document)
+        self.store = store
+        self._cache = {}
+        self.warned = None
+        self.shown_version = -1
+        return store
+
+    def wait(self, document: Document, store: AnnotationStore | None) -> None:
+        """Open `document` once the panes exist (`take_pending`)."""
+        self.close()
+        self.pending = (document, store)
+
+    def take_pending(self) -> tuple[Document, AnnotationStore | None] | None:
+        pending, self.pending = self.pending, None
+        return pending
+
+    def close(self) -> None:
+        """Save and let go of the open store (on J/K and on quit)."""
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()
+        pending, self.pending = self.pending, None
+        if pending is not None and pending[1] is not None:
+            pending[1].close()
+
+    def flush(self) -> None:
+        if self.store is not None:
+            self.store.flush(timeout=5)
+
+    # -- highlights drawn ----------------------------------------------------------------------
+
+    def highlights(self, annotations: list[Annotation]) -> list[Highlight]:
+        """The `Highlight`s of the anchored `annotations`, reusing the one of every annotation
+        object seen before (the store replaces an annotation on change, so identity means
+        unchanged; the cache holds the objects, so their ids cannot be reused while cached)."""
+        cache = self._cache
+        get = cache.get
+        make = self.highlight_of
+        highlights = [
+            entry[1] if (entry := get(id(ann))) is not None and entry[0] is ann else make(ann)
+            for ann in annotations
+        ]
+        if len(cache) > 2 * len(annotations) + 64:
+            self._cache = {id(ann): cache[id(ann)] for ann in annotations}
+        return highlights
+
+    def forget(self, ann: Annotation) -> Highlight:
+        """The `Highlight` drawn for `ann`, which is gone or replaced."""
+        entry = self._cache.pop(id(ann), None)
+        return entry[1] if entry is not None and entry[0] is ann else _highlight(ann)
+
+    def highlight_of(self, ann: Annotation) -> Highlight:
+        highlight = _highlight(ann)
+        self._cache[id(ann)] = (ann, highlight)
+        return highlight
+
+    def exact(self, span: tuple[int, int]) -> Annotation | None:
+        """The annotation of exactly `span`, if any."""
+        assert self.store is not None
+        for ann in self.store.overlapping(span[0], span[1]):
+            if (ann.start, ann.end) == span:
+                return ann
+        return None
+
+    def under(
+        self, cursor: tuple[int, int] | None, selection: tuple[int, int] | None
+    ) -> Annotation | None:
+        """The innermost annotation overlapping the cursor sentence, preferring one that
+        starts in it; with a selection, the annotation of exactly that range (if any) first."""
+        if self.store is None:
+            return None
+        if selection is not None:
+            exact = self.exact(selection)
+            if exact is not None:
+                return exact
+        if cursor is None:
+            return None
+        found = self.store.overlapping(cursor[0], cursor[1])
+        starting = [a for a in found if cursor[0] <= a.start < cursor[1]] or found
+        if not starting:
+            return None
+        return min(starting, key=lambda a: (a.end - a.start, a.start))
+
+
+def _highlight(ann: Annotation) -> Highlight:
+    return Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)

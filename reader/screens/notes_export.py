@@ -1,0 +1,79 @@
+"""Writing notes files from the UI: an article's (`e`) and the library's (palette).
+
+A file of that name that margin-reader did not write is only overwritten once the reader
+says yes; the library's notes are written in a thread. What happened is said in a toast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
+
+
+def _notice(app: App, message: str, severity: str = "information") -> None:
+    app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+
+def confirm_overwrite(app: App, path: Path, overwrite: Callable[[], object]) -> None:
+    """Ask whether to overwrite `path`; `overwrite()` on yes."""
+    from reader.screens.annotation_dialogs import ConfirmScreen  # built when first used
+
+    question = f"{path} exists and was not written by margin-reader. Overwrite it?"
+    app.push_dialog(  # type: ignore[attr-defined]
+        ConfirmScreen(question), lambda yes: overwrite() if yes else None
+    )
+
+
+def export_article_notes(app: App, store: AnnotationStore, force: bool = False) -> Path | None:
+    """Write `<article>.notes.md` from `store`; the path written, None if not (yet)."""
+    from reader.export.markdown import ExportExists, write_article_notes  # verb dispatch
+
+    try:
+        path = write_article_notes(store.document, store, force=force)
+    except ExportExists as exists:
+        confirm_overwrite(app, exists.path, lambda: export_article_notes(app, store, True))
+        return None
+    except ReaderError as error:
+        _notice(app, str(error), "error")
+        return None
+    _notice(app, f"Notes written to {path}")
+    return path
+
+
+def export_library_notes(
+    app: App, library: Path, flush: Callable[[], None], force: bool = False
+) -> None:
+    """Write `library.notes.md` for the `library` folder (after `flush()` has saved the open
+    article's annotations), in a worker thread."""
+    flush()
+    app.run_worker(
+        lambda: _write_library_notes(app, library, flush, force),
+        thread=True,
+        group="export",
+        exclusive=True,
+    )
+
+
+def _write_library_notes(app: App, library: Path, flush: Callable[[], None], force: bool) -> None:
+    from reader.export.library import write_library_notes  # verb dispatch
+    from reader.export.markdown import ExportExists
+
+    try:
+        path, warnings = write_library_notes(library, force=force)
+    except ExportExists as exists:
+        again = lambda: export_library_notes(app, library, flush, force=True)  # noqa: E731
+        app.call_from_thread(confirm_overwrite, app, exists.path, again)
+        return
+    except (ReaderError, OSError) as error:
+        app.call_from_thread(_notice, app, str(error), "error")
+        return
+    extra = f" ({len(warnings)} articles skipped)" if warnings else ""
+    app.call_from_thread(_notice, app, f"Library notes written to {path}{extra}")

@@ -1,0 +1,430 @@
+"""The drawing half of the article view: a Line-API `ScrollView` that lays out a `Document`
+lazily, scrolls it and paints its lines with the cursor, selection, highlights and matches.
+
+Only blocks near the viewport are wrapped (`reader.document.layout.LazyLayout`); the others
+have estimated heights, corrected as they are wrapped, with the scroll position adjusted so
+the line under the reader's eye never moves. Rendered lines are cached in an LRU keyed by
+everything that changes them. `ArticleView` adds the keys and the cursor's moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.annotations.highlight_index import Highlight, HighlightIndex
+from reader.document.layout import LayoutLine, LazyLayout, char_cells, line_of
+from reader.document.model import Block, Document
+from reader.document.navigation import Folding, Navigator, Stop
+from reader.document.search import Search
+from reader.document.selection import Selection
+from reader.state import MEASURE_MAX, MEASURE_MIN
+from reader.widgets.article_strips import (
+    GUTTER,
+    RULER,
+    STRIP_CLASSES,
+    StripPainter,
+    ruler_rows,
+    thumb_rows,
+)
+
+
+class ArticleCanvas(ScrollView, inherit_bindings=False):
+    """Lays out, scrolls and paints one document (no keys: see `ArticleView`)."""
+
+    COMPONENT_CLASSES = STRIP_CLASSES
+
+    measure: reactive[int] = reactive(76)
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document: Document | None = None
+        self.render_line_calls = 0
+        self._blocks: list[Block] = []
+        self._folding = Folding([])
+        self._nav = Navigator(None, self._folding)
+        self._layout = LazyLayout([], self._folding.folded, 0)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._painter = StripPainter(self._style)
+        self._cur: Stop = (0, 0)
+        self._selection = Selection()
+        self._search = Search()
+        self.highlights: HighlightIndex[Highlight] = HighlightIndex()
+        self._hl_version = 0
+        self._ruler_cache: tuple[tuple[int, int, int], list[str | None]] | None = None
+        self._settling = False
+        self._styles: dict[tuple[str, ...], Style] = {}
+        self._frame: tuple[int, int] | None = None  # view (width, height) while rendering
+        self._frame_thumb: tuple[int, int] | None = None  # ruler thumb rows while rendering
+
+    def _show(self, document: Document) -> None:
+        """Lay out `document` afresh: nothing folded open, nothing drawn on it yet."""
+        self.document = document
+        self._blocks = document.blocks
+        self._folding = Folding(document.blocks)
+        self._nav = Navigator(document, self._folding)
+        self._layout = LazyLayout(document.blocks, self._folding.folded, self._text_width())
+        self._strips.clear()
+        self._selection.clear()
+        self.highlights = HighlightIndex()
+        self._hl_version += 1
+        self._search.clear()
+
+    # ----------------------------------------------------------------- highlights drawn
+
+    @property
+    def blocks_wrapped(self) -> int:
+        """How many times a block was wrapped for this document (a scale test reads it)."""
+        return self._layout.wrapped
+
+    @property
+    def cursor_range(self) -> tuple[int, int] | None:
+        """Document offsets of the cursor sentence (or folded block)."""
+        return self._nav.range_of(self._cur)
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Replace the highlights drawn (repaint only)."""
+        self.highlights.replace(highlights)
+        self._hl_version += 1
+        self.refresh()
+
+    def add_highlight(self, highlight: Highlight) -> None:
+        """Draw one more highlight (repaints only its lines and any ruler row it changes)."""
+        ruler = self._ruler_now()
+        self.highlights.add(highlight)
+        self._hl_changed(ruler, (highlight.start, highlight.end))
+
+    def remove_highlight(self, highlight: Highlight) -> bool:
+        """Stop drawing `highlight` (an equal one); False if it was not drawn."""
+        if self.highlights.position(highlight) is None:
+            return False
+        ruler = self._ruler_now()
+        self.highlights.remove(highlight)
+        self._hl_changed(ruler, (highlight.start, highlight.end))
+        return True
+
+    def update_highlight(self, old: Highlight, new: Highlight) -> None:
+        """Draw `new` in place of `old` (its category, note mark or range changed)."""
+        self.remove_highlight(old)
+        self.add_highlight(new)
+
+    def _ruler_now(self) -> list[str | None] | None:
+        return self._ruler(self._view_height()) if self.is_mounted else None
+
+    def _hl_changed(self, ruler: list[str | None] | None, span: tuple[int, int]) -> None:
+        self._hl_version += 1
+        if ruler is None or not self._blocks or self.document is None:
+            self.refresh()
+            return
+        self._refresh_rows(*self._rows_of(*span))
+        top = round(self.scroll_y)
+        new = self._ruler(self._view_height())
+        for y, (a, b) in enumerate(zip(ruler, new, strict=False)):
+            if a != b:
+                self.refresh_lines(top + y)
+
+    def _rows_of(self, start: int, end: int) -> tuple[int, int]:
+        """Document rows showing document range [start, end) (estimated where unwrapped)."""
+        assert self.document is not None
+        return self._layout.rows_of(self.document, start, end)
+
+    # ----------------------------------------------------------------- geometry and scrolling
+
+    def _view_width(self) -> int:
+        if self._frame is not None:
+            return self._frame[0]
+        width = self.scrollable_content_region.width
+        return width if width > 0 else self.measure + GUTTER + RULER + 2
+
+    def _view_height(self) -> int:
+        if self._frame is not None:
+            return self._frame[1]
+        height = self.scrollable_content_region.height
+        return height if height > 0 else 24
+
+    def _text_width(self) -> int:
+        return max(8, min(self.measure, self._view_width() - RULER - GUTTER - 2))
+
+    def _left(self, width: int) -> int:
+        return max(0, (width - RULER - GUTTER - self._layout.width) // 2)
+
+    def _sync_virtual_size(self) -> None:
+        size = Size(self._view_width(), self._layout.index.total)
+        old = self.virtual_size
+        if old == size:
+            return
+        height = self._view_height()
+        if old.width == size.width and old.height > height and size.height > height:
+            # Only a wrapped block's corrected height: scrolling stays on, so no layout of
+            # the screen is needed (a layout repaints every widget). Move the ruler's thumb.
+            thumb = self._thumb(height, old.height)
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+            if self._thumb(height) != thumb and self.is_mounted:
+                self.refresh(Region(self.size.width - RULER, 0, RULER, height))
+        else:
+            self.virtual_size = size
+
+    def _settle(self, anchor: int, screen_row: int) -> None:
+        """Wrap the blocks around the viewport and put block `anchor`'s top at `screen_row`.
+
+        Blocks above the anchor that change height shift the anchor's row in the document;
+        scrolling by the same amount keeps what the reader sees still.
+        """
+        if not self._blocks:
+            self._sync_virtual_size()
+            return
+        anchor = max(0, min(anchor, len(self._blocks) - 1))
+        self._layout.wrap_around(anchor, screen_row, self._view_height())
+        self._sync_virtual_size()
+        self._set_scroll_y(self._layout.index.top(anchor) - screen_row)
+
+    def _set_scroll_y(self, y: int) -> None:
+        y = max(0, min(y, max(0, self._layout.index.total - self._view_height())))
+        if round(self.scroll_y) == y:
+            return
+        self._settling = True
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        finally:
+            self._settling = False
+
+    def _settle_here(self) -> None:
+        if not self._blocks:
+            return
+        block, row = self._layout.index.locate(round(self.scroll_y))
+        self._settle(block, -row)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._settling and round(old_value) != round(new_value):
+            self._settle_here()
+
+    def validate_measure(self, value: int) -> int:
+        return max(MEASURE_MIN, min(MEASURE_MAX, value))
+
+    def watch_measure(self) -> None:
+        self._relayout()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        if self.document is None:
+            return
+        tw = self._text_width()
+        layout = self._layout
+        if tw == layout.width:
+            self._sync_virtual_size()
+            self._settle_here()
+            self.refresh()
+            return
+        cursor_row = self._cursor_rows()[0] - round(self.scroll_y) if self._blocks else 0
+        visible = self.cursor_range is not None and 0 <= cursor_row < self._view_height()
+        top_block, top_row = layout.index.locate(round(self.scroll_y))
+        layout.reset(tw)
+        self._strips.clear()
+        if visible:
+            block = self._cur[0]
+            lines = layout.lines(block)
+            line = line_of(lines, self.cursor_range[0] - self._blocks[block].start)
+            self._settle(block, cursor_row - line)
+        else:
+            self._settle(top_block, -top_row if top_row == 0 else -min(top_row, 1))
+        self.refresh()
+
+    def _cursor_rows(self) -> tuple[int, int]:
+        """Document rows of the cursor's first and last lines."""
+        return self._layout.span_rows(self._cur[0], self.cursor_range)
+
+    def _refresh_rows(self, first: int, last: int) -> None:
+        """Repaint document rows `first..last` (the part of them on screen)."""
+        top = round(self.scroll_y)
+        first = max(first, top)
+        last = min(last, top + self._view_height() - 1)
+        if first <= last:
+            self.refresh_lines(first, last - first + 1)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The document offset shown at content cell (x, y) of the widget, if any."""
+        if not self._blocks:
+            return None
+        row = round(self.scroll_y) + y
+        if row >= self._layout.index.total:
+            return None
+        block_index, line_index = self._layout.index.locate(row)
+        block = self._blocks[block_index]
+        lines = self._layout.lines(block_index)
+        if line_index >= len(lines):
+            line_index = len(lines) - 1
+        line = lines[line_index]
+        if line.synthetic is not None:
+            return block.start
+        column = x - self._left(self._view_width()) - GUTTER - cell_len(line.prefix)
+        i, used = line.start, 0
+        text = block.text
+        while i < line.end:
+            used += char_cells(text[i])
+            if used > column:
+                break
+            i += 1
+        return block.start + min(i, max(line.start, line.end - 1))
+
+    # ----------------------------------------------------------------- rendering
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def _style(self, *names: str) -> Style:
+        style = self._styles.get(names)
+        if style is None:
+            style = self.get_component_rich_style(*names, partial=True, default=Style())
+            if style.bgcolor is not None:
+                # A translucent background is only right blended over the widget's own.
+                full = self.get_component_rich_style(*names, default=Style())
+                style += Style(bgcolor=full.bgcolor)
+            self._styles[names] = style
+        return style
+
+    def _ruler(self, height: int) -> list[str | None]:
+        length = len(self.document.text) if self.document else 0
+        key = (self._hl_version, height, length)
+        if self._ruler_cache is not None and self._ruler_cache[0] == key:
+            return self._ruler_cache[1]
+        rows = ruler_rows(self.highlights, height, length)
+        self._ruler_cache = (key, rows)
+        return rows
+
+    def _base_style(self) -> Style:
+        """The widget's own style (cached like the component styles: `rich_style` walks the
+        DOM on every call)."""
+        style = self._styles.get(())
+        if style is None:
+            style = self._styles[()] = self.rich_style
+        return style
+
+    def _thumb(self, height: int, total: int | None = None) -> tuple[int, int]:
+        """Rows [first, last) of the ruler showing where the viewport is (empty if the whole
+        article fits): the ruler doubles as the scrollbar, so no scrollbar is drawn."""
+        total = self._layout.index.total if total is None else total
+        return thumb_rows(height, total, round(self.scroll_y))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The geometry cannot change while one batch of lines renders: look it up once.
+        height = self._view_height()
+        self._frame = (self._view_width(), height)
+        self._frame_thumb = self._thumb(height)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+            self._frame_thumb = None
+
+    def render_line(self, y: int) -> Strip:
+        self.render_line_calls += 1
+        width = self._view_width()
+        base = self._base_style()
+        row = round(self.scroll_y) + y
+        text_width = max(0, width - RULER)
+        height = self._view_height()
+        ruler = self._ruler(height)
+        thumb = self._frame_thumb or self._thumb(height)
+        category = (ruler[y] if 0 <= y < len(ruler) else None, thumb[0] <= y < thumb[1])
+        layout = self._layout
+        if self._blocks and row < layout.index.total:
+            block_index, line_index = layout.index.locate(row)
+            was_exact = layout.exact(block_index)
+            lines = layout.lines(block_index)
+            if not was_exact:
+                self.call_after_refresh(self._settle_here)
+            if line_index < len(lines):
+                return self._line_strip(block_index, line_index, lines, text_width, base, category)
+        if not self._blocks and row == 0 and self.document is not None:
+            left = self._left(text_width + RULER) + GUTTER
+            body = self._painter.message("(empty article)", left, text_width, base)
+            return Strip.join([body, Strip([self._painter.ruler_mark(category, base)], 1)])
+        # A blank row (between blocks, below the end): the same few strips over and over.
+        key = ("blank", text_width, category)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = [Segment(" " * text_width, base), self._painter.ruler_mark(category, base)]
+            strip = self._strips[key] = Strip(segments, text_width + RULER)
+        return strip
+
+    def _decorations(self, start: int, end: int) -> tuple:
+        """(cursor, selection, highlights, matches) clipped to document range [start, end)."""
+        cursor = self.cursor_range
+        cur = None
+        if cursor is not None and cursor[0] < end and cursor[1] > start:
+            cur = (max(cursor[0], start), min(cursor[1], end))
+        sel = None
+        span = self._selection.span
+        if span is not None and span[0] < end and span[1] > start:
+            sel = (max(span[0], start), min(span[1], end))
+        hls = tuple(
+            (max(h.start, start), min(h.end, end), h.category, start <= h.start, h.has_note)
+            for h in self.highlights.overlapping(start, end)
+        )
+        return cur, sel, hls, self._search.overlapping(start, end)
+
+    def _line_strip(
+        self,
+        block_index: int,
+        line_index: int,
+        lines: list[LayoutLine],
+        width: int,
+        base: Style,
+        ruler: tuple[str | None, bool] = (None, False),
+    ) -> Strip:
+        """Display line `line_index` of block `block_index`, ruler mark included (cached)."""
+        block = self._blocks[block_index]
+        line = lines[line_index]
+        folded = self._folding.folded(block_index)
+        # A synthetic line stands for the whole block when the block is folded or shown by a
+        # display label (a metadata line): the cursor on that block lights it up.
+        whole = folded or block.kind == "meta"
+        if line.synthetic is not None:
+            doc_start, doc_end = (block.start, block.end) if whole else (block.start, block.start)
+        else:
+            doc_start = block.start + line.start
+            following = lines[line_index + 1].start if line_index + 1 < len(lines) else None
+            doc_end = block.start + (following if following is not None else line.end)
+            doc_end = max(doc_end, block.start + line.end)
+        decorations = self._decorations(doc_start, doc_end)
+        if line.synthetic is not None and not whole:
+            decorations = (None, None, (), ())
+        tw = self._layout.width
+        key = (block_index, line_index, tw, width, folded, id(block), decorations, ruler)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._build_strip(block, line, doc_start, width, base, decorations, ruler)
+            self._strips[key] = strip
+        return strip
+
+    def _build_strip(
+        self,
+        block: Block,
+        line: LayoutLine,
+        doc_start: int,
+        width: int,
+        base: Style,
+        decorations: tuple,
+        ruler: tuple[str | None, bool] = (None, False),
+    ) -> Strip:
+        left = self._left(width + RULER)
+        return self._painter.line(
+            block, line, doc_start, width, self._layout.width, left, base, decorations, ruler
+        )
