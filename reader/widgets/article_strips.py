@@ -145,44 +145,8 @@ class StripPainter:
     ) -> Strip:
         """Display line `line` of `block`: margin, gutter, text padded to `text_width`, the
         ruler mark; `width` cells before the ruler."""
-        cur, _sel, hls, _matches = decorations
-        style = self.style
-        kind_style = base + style(f"article-view--{block.kind.replace('_', '-')}")
-        segments = [Segment(" " * left, base)]
-        # Gutter: category letter where a highlight begins, note marker if it has a note.
-        starting = [h for h in hls if h[3]]
-        gutter = base + style("article-view--gutter")
-        if starting:
-            category = starting[0][2]
-            letter = CATEGORY_LETTERS.get(category, "?")
-            segments.append(Segment(letter, gutter + style(f"article-view--ruler-{category}")))
-            if any(h[4] for h in starting):
-                segments.append(Segment(NOTE_MARK, gutter + style("article-view--note-marker")))
-            else:
-                segments.append(Segment(" ", gutter))
-        else:
-            segments.append(Segment("  ", gutter))
-        text_segments: list[Segment] = []
-        if line.prefix:
-            text_segments.append(Segment(safe_text(line.prefix), kind_style))
-        if line.synthetic is not None:
-            synthetic_style = kind_style
-            if cur is not None:
-                synthetic_style += style("article-view--cursor")
-            text_segments.append(Segment(safe_text(line.synthetic), synthetic_style))
-        else:
-            text = safe_text(block.text[line.start : line.end])
-            text_segments.extend(
-                self._styled(block, line, doc_start, text, kind_style, decorations)
-            )
-        # Pad the text to the measure by counting cells once (no Strip of it to adjust).
-        cells = sum(map(cell_len, map(_TEXT, text_segments)))
-        if cells <= text_width:
-            body = text_segments
-            if cells < text_width:
-                body.append(Segment(" " * (text_width - cells), base))
-        else:
-            body = Strip(text_segments).adjust_cell_length(text_width, base)
+        segments = [Segment(" " * left, base), *self._gutter(decorations[2], base)]
+        body = self._padded(self._text(block, line, doc_start, base, decorations), text_width, base)
         mark = self.ruler_mark(ruler, base)
         used = left + GUTTER + text_width
         if used <= width:
@@ -195,6 +159,51 @@ class StripPainter:
         line_strip = Strip.join([Strip(segments), text_strip]).adjust_cell_length(width, base)
         return Strip.join([line_strip, Strip([mark], 1)])
 
+    def _gutter(self, hls: list, base: Style) -> list[Segment]:
+        """The category letter where a highlight begins, and the note marker if it has one."""
+        style = self.style
+        gutter = base + style("article-view--gutter")
+        starting = [h for h in hls if h[3]]
+        if not starting:
+            return [Segment("  ", gutter)]
+        category = starting[0][2]
+        letter = CATEGORY_LETTERS.get(category, "?")
+        marked = Segment(letter, gutter + style(f"article-view--ruler-{category}"))
+        if any(h[4] for h in starting):
+            return [marked, Segment(NOTE_MARK, gutter + style("article-view--note-marker"))]
+        return [marked, Segment(" ", gutter)]
+
+    def _text(
+        self, block: Block, line: LayoutLine, doc_start: int, base: Style, decorations: Decorations
+    ) -> list[Segment]:
+        """The line's text, styled by its block kind and decorations."""
+        style = self.style
+        kind_style = base + style(f"article-view--{block.kind.replace('_', '-')}")
+        text_segments: list[Segment] = []
+        if line.prefix:
+            text_segments.append(Segment(safe_text(line.prefix), kind_style))
+        if line.synthetic is not None:
+            synthetic_style = kind_style
+            if decorations[0] is not None:
+                synthetic_style += style("article-view--cursor")
+            text_segments.append(Segment(safe_text(line.synthetic), synthetic_style))
+        else:
+            text = safe_text(block.text[line.start : line.end])
+            text_segments.extend(
+                self._styled(block, line, doc_start, text, kind_style, decorations)
+            )
+        return text_segments
+
+    @staticmethod
+    def _padded(text_segments: list[Segment], text_width: int, base: Style) -> list | Strip:
+        """The text padded (or cut) to the measure, counting cells once."""
+        cells = sum(map(cell_len, map(_TEXT, text_segments)))
+        if cells > text_width:
+            return Strip(text_segments).adjust_cell_length(text_width, base)
+        if cells < text_width:
+            text_segments.append(Segment(" " * (text_width - cells), base))
+        return text_segments
+
     def _styled(
         self,
         block: Block,
@@ -204,9 +213,32 @@ class StripPainter:
         kind_style: Style,
         decorations: Decorations,
     ) -> list[Segment]:
+        layers = self._layers(block, line, doc_start, decorations)
+        if not layers:
+            return [Segment(text, kind_style)] if text else []
+        n = len(text)
+        cuts = {0, n}
+        for a, b, _ in layers:
+            cuts.add(max(0, min(n, a)))
+            cuts.add(max(0, min(n, b)))
+        segments = []
+        for p, q in pairwise(sorted(cuts)):
+            if p == q:
+                continue
+            segment_style = kind_style
+            for a, b, layer in layers:
+                if a <= p and q <= b:
+                    segment_style = segment_style + layer
+            segments.append(Segment(text[p:q], segment_style))
+        return segments
+
+    def _layers(
+        self, block: Block, line: LayoutLine, doc_start: int, decorations: Decorations
+    ) -> list[tuple[int, int, Style]]:
+        """(start, end, style) of every layer over the line, relative to it, bottom first:
+        inline spans, cursor, highlights, selection, search matches."""
         cur, sel, hls, matches = decorations
         style = self.style
-        n = len(text)
         layers: list[tuple[int, int, Style]] = []
         for span in block.spans:
             if span.start < line.end and span.end > line.start:
@@ -226,19 +258,4 @@ class StripPainter:
         for start, end, current in matches:
             name = "article-view--search-current" if current else "article-view--search-match"
             layers.append((start - doc_start, end - doc_start, style(name)))
-        if not layers:
-            return [Segment(text, kind_style)] if text else []
-        cuts = {0, n}
-        for a, b, _ in layers:
-            cuts.add(max(0, min(n, a)))
-            cuts.add(max(0, min(n, b)))
-        segments = []
-        for p, q in pairwise(sorted(cuts)):
-            if p == q:
-                continue
-            segment_style = kind_style
-            for a, b, layer in layers:
-                if a <= p and q <= b:
-                    segment_style = segment_style + layer
-            segments.append(Segment(text[p:q], segment_style))
-        return segments
+        return layers
