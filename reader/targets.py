@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.document.decode import one_line
 from reader.errors import ReaderError
 
 SNIFF_BYTES = 8192
@@ -46,6 +47,29 @@ def check_article_file(path: Path) -> Path:
     return path.resolve()
 
 
+def fetched_target(url: str) -> Target:
+    """`reader URL`: the article at `url` added to the default library (as `reader add`
+    would), then opened there. Any failure is one ReaderError naming the URL."""
+    import sys
+
+    from reader.news.save import LibraryIndex
+    from reader.news.sources import Adder
+    from reader.sample_library import ensure_sample_library
+
+    saved: list[Path] = []
+    errors: list[str] = []
+    print(f"reader: fetching {one_line(url)}", file=sys.stderr, flush=True)
+    adder = Adder(
+        LibraryIndex(ensure_sample_library()), lambda s: saved.append(s.path), errors.append
+    )
+    adder.add_source(url)
+    if errors:
+        raise ReaderError(errors[0])
+    if not saved:
+        raise ReaderError(f"no article to read at {one_line(url)}")
+    return Target(library=saved[0].parent, article=saved[0].resolve())
+
+
 def resolve_target(path: str | None) -> Target:
     """Validate the command-line path and decide what to open."""
     if path is None:
@@ -55,6 +79,8 @@ def resolve_target(path: str | None) -> Target:
         return Target(library=library.resolve(), article=None)
     if path == "":
         raise ReaderError("no such file or folder: ''")
+    if path.lower().startswith(("http://", "https://")):
+        return fetched_target(path)
     p = Path(os.path.expanduser(path))
     try:
         is_dir = p.is_dir()
@@ -63,11 +89,10 @@ def resolve_target(path: str | None) -> Target:
     if is_dir:
         if not os.access(p, os.R_OK | os.X_OK):
             raise ReaderError(f"cannot read folder: {p}")
-        from reader.library import ARTICLE_SUFFIXES, has_articles  # not before a file's paint
+        from reader.library import has_articles, no_articles_message  # not before a file's paint
 
         if not has_articles(p):
-            kinds = ", ".join(ARTICLE_SUFFIXES)
-            raise ReaderError(f"no articles ({kinds}) in folder: {p}")
+            raise ReaderError(no_articles_message(p))
         return Target(library=p.resolve(), article=None)
     article = check_article_file(p)
     return Target(library=article.parent, article=article)
