@@ -186,6 +186,9 @@ class AnnotatingScreen(Screen):
         if claims.message is not None:
             claims.say(None)  # the last key's message goes when the cursor moves
 
+    def on_article_view_match_shown(self, event: ArticleView.MatchShown) -> None:
+        self.status(f"Match {event.position:,}/{event.total:,}")
+
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.show_cursor_annotation()  # the message goes on to the app (reading position)
 

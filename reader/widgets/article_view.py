@@ -16,6 +16,7 @@ from reader.document.model import Document
 from reader.document.navigation import Stop, first_stop_on_rows
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import ArticleCanvas
+from reader.widgets.search_bar import SearchBar
 
 MEASURE_STEP = 4
 
@@ -68,6 +69,15 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         def control(self) -> ArticleView:
             return self.view
 
+    class MatchShown(Message):
+        """The cursor went to search match `position` (1-based) of `total`."""
+
+        def __init__(self, view: ArticleView, position: int, total: int) -> None:
+            super().__init__()
+            self.view = view
+            self.position = position
+            self.total = total
+
     class SelectionChanged(Message):
         """The selection started, changed or ended (`selection` is None when it ended)."""
 
@@ -89,6 +99,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self._search_bar: SearchBar | None = None
         if document is not None:
             self.load(document)
 
@@ -323,19 +334,45 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         elif self._search.query:
             self.clear_search()
 
-    def action_search(self) -> None:
-        from reader.widgets.search_bar import SearchBar  # built when first asked for
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_search_bar)
 
-        parent = self.parent
-        if parent is None:
+    async def _mount_search_bar(self) -> SearchBar | None:
+        """The view's search box, mounted hidden under it after the first frame, so `/`
+        only has to show and focus it: keys typed right after `/` land in the box."""
+        if self._search_bar is None and self.parent is not None:
+            bar = SearchBar(self)
+            bar.display = False
+            self._search_bar = bar
+            await self.parent.mount(bar, after=self)
+        return self._search_bar
+
+    async def on_key(self, event: events.Key) -> None:
+        """`/` opens the search box here, in the view's own turn, rather than through its
+        binding (the App runs bindings later, when the keys typed after it have already
+        reached the view); those keys, typed fast or pasted, belong to the box."""
+        bar = self._search_bar
+        if bar is None:
             return
-        for bar in parent.query_children(SearchBar):
-            if bar.view is self:
-                bar.focus()
-                return
-        bar = SearchBar(self)
-        parent.mount(bar, after=self)
-        bar.focus()
+        if not bar.display:
+            if event.key == "slash":
+                event.stop()
+                bar.open()
+            return
+        event.stop()
+        if event.is_printable:
+            bar.input.insert_text_at_cursor(event.character or "")
+        elif event.key == "backspace":
+            bar.input.action_delete_left()
+        elif event.key == "enter":
+            await bar.input.action_submit()
+        elif event.key == "escape":
+            bar.action_close()
+
+    async def action_search(self) -> None:
+        bar = await self._mount_search_bar()
+        if bar is not None:
+            bar.open()
 
     def action_search_next(self) -> None:
         self._step_match(1)
@@ -356,8 +393,9 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         if block is not None and self._folding.folded(block):
             self._folding.set_folded(block, False)
             self._layout.forget(block)
-        self._move_to(self._nav.at_offset(start))
+        self._move_to(self._nav.at_offset(start), center=True)  # not on the last row
         self.refresh()
+        self.post_message(self.MatchShown(self, index + 1, len(self._search.starts)))
 
     # ----------------------------------------------------------------- selection
 

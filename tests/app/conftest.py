@@ -32,9 +32,10 @@ def isolated_user_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def seed_library(tmp_path) -> Path:
-    """A temp copy of the bundled seeds."""
+    """A temp library holding a copy of the bundled news seed (not the tutorial)."""
     library = tmp_path / "library"
-    shutil.copytree(SEEDS, library)
+    library.mkdir()
+    shutil.copy(SEED, library / SEED.name)
     return library
 
 

@@ -449,3 +449,25 @@ async def test_library_of_only_binary_files_says_so(tmp_path, settle):
         message = app.reading.message
         assert message.display
         assert "No readable article in this folder" in plain(message.render())
+
+
+async def test_search_box_shows_the_query_the_count_and_n_says_which_match(seed_library, settle):
+    from reader.app import ReaderApp
+    from reader.widgets.search_bar import SearchBar
+
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"security")
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.region.height == 1 and bar.region.y == 38  # above the key bar, visible
+        assert bar.input.value == "security"
+        total = len(app.article_view.search_matches)
+        assert total > 1
+        assert str(bar.query_one("#search-count").render()) == f"{total} matches"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.reading.claims_pane.message == f"Match 2/{total}"

@@ -86,7 +86,8 @@ def test_sample_library_copied_once(tmp_path):
     seeds = REPO / "seeds"
     assert ensure_sample_library(dest, seeds) == dest
     names = sorted(p.name for p in dest.iterdir())
-    assert names == sorted(p.name for p in seeds.iterdir() if p.suffix == ".txt")
+    assert names == sorted(p.name for p in seeds.iterdir() if p.suffix in (".txt", ".md"))
+    assert "start-here.md" in names  # the tutorial ships beside the news seed
     # The user's own edits are kept: an existing library is not overwritten.
     first = dest / names[0]
     first.write_text("My edited copy\n")

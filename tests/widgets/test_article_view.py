@@ -193,15 +193,17 @@ async def test_search_smart_case_enter_n_N_and_escape() -> None:
         view = app.query_one(ArticleView)
         await pilot.press("slash")
         bar = app.query_one(SearchBar)
-        assert bar.has_focus
+        assert bar.input.has_focus
         await pilot.press(*"alpha")
         assert len(view.search_matches) == 4  # lower case: case-insensitive
+        assert bar.input.value == "alpha"
+        assert str(bar.query_one("#search-count").render()) == "4 matches"
         await pilot.press(*["backspace"] * 5, *"Alpha")
         assert view.search_matches == [(0, 5)]  # an uppercase letter: case-sensitive
         await pilot.press(*["backspace"] * 5, *"alpha")
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.query(SearchBar)
+        assert not app.query_one(SearchBar).display
         assert view.has_focus
         assert view.search_current == (0, 5)
         await pilot.press("n")
@@ -222,7 +224,7 @@ async def test_search_smart_case_enter_n_N_and_escape() -> None:
         assert view.search_matches == []
         await pilot.press("slash", "x", "escape")
         await pilot.pause()
-        assert not app.query(SearchBar)
+        assert not app.query_one(SearchBar).display
         assert view.search_matches == []
 
 
