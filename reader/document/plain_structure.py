@@ -54,7 +54,7 @@ from reader.document.wire import mark_wire
 
 BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
 # Patterns most articles never need (Gutenberg books, chapters, bullets), compiled on first
-# use (`rx`): compiling a regex costs up to a millisecond, paid at start-up.
+# use (`rx`).
 _RARE: dict[str, tuple] = {
     "bullet": (r"[ \t]*(?P<marker>[-•*–·▪●]|\d{1,3}[.)])[ \t]+(?=\S)",),
     "chapter": (
