@@ -190,20 +190,34 @@ class Saver:
                     self.unsaved = True
                 self._on_news()
             except OSError as error:
-                with self._lock:
-                    self._failed_seq = attempt
-                    if attempt > self._quiet_seq:
-                        self.unsaved = True
-                        if self.warning is None:
-                            self.warning = self._failure_message(error)
-                            self._on_news()
+                self._failed(attempt, error)
             else:
-                with self._lock:
-                    self._saved_seq = max(self._saved_seq, attempt)
-                    self._failed_seq = 0
-                    self.unsaved = self.pending and self.unsaved
+                self._succeeded(attempt)
         finally:
             self._io_lock.release()
+
+    def _failed(self, attempt: int, error: OSError) -> None:
+        """A save of the changes up to `attempt` failed: `warning` says why, now."""
+        with self._lock:
+            self._failed_seq = attempt
+            if attempt <= self._quiet_seq:
+                return  # only our own bookkeeping was unsaved: nobody to warn
+            self._report(True, self._failure_message(error))
+
+    def _succeeded(self, attempt: int) -> None:
+        """The changes up to `attempt` are on disk: the warning of an earlier failure goes."""
+        with self._lock:
+            self._saved_seq = max(self._saved_seq, attempt)
+            self._failed_seq = 0
+            unsaved = self.pending and self.unsaved
+            self._report(unsaved, self.warning if unsaved else None)
+
+    def _report(self, unsaved: bool, warning: str | None) -> None:
+        """Set `unsaved` and `warning`; the store's version moves whenever either changed, so
+        the UI redraws "(unsaved)" (and shows the warning) for every failure, not the first."""
+        if (unsaved, warning) != (self.unsaved, self.warning):
+            self.unsaved, self.warning = unsaved, warning
+            self._on_news()
 
     def resume(self) -> None:
         """The sidecar became usable again (moved aside): save what is pending."""

@@ -15,7 +15,9 @@ Failure modes never lose what is in memory:
   says what is wrong, `writable` is False and changes raise `ReaderError` until
   `move_aside()`;
 * a failed write (read-only folder, full disk) sets `warning` and `unsaved`; annotations stay
-  in memory (exportable) and the next change or `flush()` retries.
+  in memory (exportable) and the next change or `flush()` retries. Both say the state now:
+  a save that succeeds clears them, every later failure sets them again, and each change of
+  either bumps `version`.
 
 Annotations returned by the store are shared objects: treat them as read-only and change them
 through `update()`.
