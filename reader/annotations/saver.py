@@ -8,8 +8,9 @@ every change up to the number it started with.
 
 A save that fails keeps everything in memory: an unusable sidecar (another process wrote
 garbage or a newer schema) sets `problem` and is never overwritten; a failed write
-(read-only folder, full disk, the lock held too long) sets `warning` and `unsaved`, and the
-next change or `flush()` retries.
+(read-only folder, full disk, the lock held too long by another program) sets `warning` and
+`unsaved`; the next change or `flush()` retries, and so does the writer thread a moment
+later. No save waits for a lock without a bound, so a held lock never freezes the app.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ from reader.annotations.sidecar import SidecarProblem, SidecarStorage, copy_tabl
 
 QUIET_SECONDS = 0.05
 MAX_DELAY_SECONDS = 0.5
+# A save never waits long for a lock another program holds: the writer thread gives up after
+# WRITER_LOCK_SECONDS (the change shows as unsaved, "locked by another program") and retries
+# after LOCKED_RETRY_SECONDS; other failures (read-only folder, full disk) are retried after
+# RETRY_SECONDS, or at once on the next change or flush. A flush waits FLUSH_SECONDS unless
+# told otherwise, `close` CLOSE_SECONDS.
+WRITER_LOCK_SECONDS = 0.5
+LOCKED_RETRY_SECONDS = 1.0
+RETRY_SECONDS = 5.0
+FLUSH_SECONDS = 10.0
+CLOSE_SECONDS = 2.0
+STOP_SECONDS = 1.0
 
 Tables = dict[str, Any]
 
@@ -102,6 +114,7 @@ class Saver:
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._flush_now = False
+        self._retry_at: float | None = None  # when the writer retries a failed save
 
     @property
     def pending(self) -> bool:
@@ -129,41 +142,51 @@ class Saver:
                 self._thread.start()
             self._cond.notify_all()
 
-    def _wants_save(self) -> bool:
-        return self.problem is None and self.pending and self._change_seq > self._failed_seq
+    def _due(self) -> float | None:
+        """When the writer should save next (a monotonic time), None when nothing is to save."""
+        if self.problem is not None or not self.pending:
+            return None
+        if self._change_seq > self._failed_seq:
+            return min(self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS)
+        return self._retry_at  # the last save failed: try again later, change or not
+
+    def _wait_for_work(self) -> bool:
+        """Wait (under the condition) until a save is due; False when the writer must stop."""
+        while not self._stopping:
+            due = self._due()
+            if due is None:
+                self._cond.wait()
+                continue
+            wait = due - time.monotonic()
+            if wait <= 0 or self._flush_now:
+                break
+            self._cond.wait(wait)
+        self._flush_now = False
+        return not self._stopping
 
     def _writer(self) -> None:
         while True:
             with self._cond:
-                while not self._stopping and not self._wants_save():
-                    self._cond.wait()
-                while not self._stopping and not self._flush_now:
-                    due = min(
-                        self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS
-                    )
-                    wait = due - time.monotonic()
-                    if wait <= 0:
-                        break
-                    self._cond.wait(wait)
-                self._flush_now = False
-                if self._stopping:
+                if not self._wait_for_work():
                     return
-            self.save()
+            # Never wait long for another program's lock: give up, say so, retry later.
+            self.save(timeout=WRITER_LOCK_SECONDS, retry=True)
 
     def flush(self, timeout: float | None = None) -> None:
-        """Block until every change so far is on disk (or the save failed: see `unsaved`)."""
+        """Save every change so far, waiting at most `timeout` seconds (None:
+        FLUSH_SECONDS) for the lock; when that is not enough `unsaved` and `warning` say so."""
         with self._cond:
             self._flush_now = True
             self._cond.notify_all()
-        self.save(timeout=timeout, retry=True)
+        self.save(timeout=FLUSH_SECONDS if timeout is None else timeout, retry=True)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
             thread = self._thread
         if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=10)
+            thread.join(timeout=timeout)  # a daemon: one still waiting is left behind
 
     def exclusive(self, blocking: bool = True) -> bool:
         """Take the save lock (for a reload or a move aside); release with `release`."""
@@ -172,8 +195,15 @@ class Saver:
     def release(self) -> None:
         self._io_lock.release()
 
-    def save(self, timeout: float | None = None, retry: bool = False) -> None:
-        if not self._io_lock.acquire(timeout=-1 if timeout is None else timeout):
+    def save(self, timeout: float, retry: bool = False) -> None:
+        """One save, waiting at most `timeout` seconds in all for the locks (ours and the
+        file's)."""
+        deadline = time.monotonic() + timeout
+        if not self._io_lock.acquire(timeout=timeout):
+            # Our writer thread holds it, itself waiting for another program's lock.
+            with self._lock:
+                if self.problem is None and self.pending:
+                    self._failed(self._change_seq, TimeoutError(f"{self.path.name} is busy"))
             return
         try:
             with self._lock:
@@ -183,7 +213,7 @@ class Saver:
                     return
                 attempt = self._change_seq
             try:
-                self._save_once(timeout)
+                self._save_once(max(0.0, deadline - time.monotonic()))
             except SidecarProblem as problem:
                 with self._lock:
                     self.problem = problem_message(str(problem))
@@ -199,7 +229,10 @@ class Saver:
     def _failed(self, attempt: int, error: OSError) -> None:
         """A save of the changes up to `attempt` failed: `warning` says why, now."""
         with self._lock:
-            self._failed_seq = attempt
+            self._failed_seq = max(self._failed_seq, attempt)
+            busy = isinstance(error, TimeoutError)
+            self._retry_at = time.monotonic() + (LOCKED_RETRY_SECONDS if busy else RETRY_SECONDS)
+            self._cond.notify_all()  # the writer takes the retry time in
             if attempt <= self._quiet_seq:
                 return  # only our own bookkeeping was unsaved: nobody to warn
             self._report(True, self._failure_message(error))
@@ -209,6 +242,7 @@ class Saver:
         with self._lock:
             self._saved_seq = max(self._saved_seq, attempt)
             self._failed_seq = 0
+            self._retry_at = None
             unsaved = self.pending and self.unsaved
             self._report(unsaved, self.warning if unsaved else None)
 
@@ -223,7 +257,7 @@ class Saver:
         """The sidecar became usable again (moved aside): save what is pending."""
         with self._cond:
             self.problem = None
-            if self._wants_save():
+            if self._due() is not None:
                 self.start()
 
     def _failure_message(self, error: OSError) -> str:

@@ -45,7 +45,7 @@ from reader.annotations.model import (
     utc_now,
 )
 from reader.annotations.record import annotation_to_record, record_to_annotation
-from reader.annotations.saver import Saver, problem_message
+from reader.annotations.saver import CLOSE_SECONDS, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
@@ -333,17 +333,20 @@ class AnnotationStore:
 
     # -- saving ------------------------------------------------------------------------------
     def flush(self, timeout: float | None = None) -> None:
-        """Block until every change so far is on disk (or the save failed: see `unsaved`)."""
+        """Block until every change so far is on disk, or the save failed (see `unsaved` and
+        `warning`). Waits at most `timeout` seconds for the lock (None: 10 s) when another
+        program holds it."""
         if not self.read_only:
             self._saver.flush(timeout)
 
-    def close(self) -> None:
-        """Flush, then stop the writer thread."""
-        self.flush()
+    def close(self, timeout: float = CLOSE_SECONDS) -> None:
+        """Flush (waiting at most `timeout` seconds for a held lock: then `unsaved` says
+        so), then stop the writer thread."""
+        self.flush(timeout)
         self._saver.stop()
         _open_stores.discard(self)
 
-    def _sync(self, timeout: float | None) -> None:
+    def _sync(self, timeout: float) -> None:
         """One save (the saver's): write the database, merged with the file's changes."""
         with self._lock:
             _open_stores.add(self)
