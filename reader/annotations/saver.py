@@ -16,6 +16,7 @@ later. No save waits for a lock without a bound, so a held lock never freezes th
 from __future__ import annotations
 
 import errno
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -24,7 +25,8 @@ from typing import Any
 
 from tinydb.middlewares import Middleware
 
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, copy_tables
+from reader.annotations.locks import lock_holder
+from reader.annotations.sidecar import LOCK_SUFFIX, SidecarProblem, SidecarStorage, copy_tables
 
 QUIET_SECONDS = 0.05
 MAX_DELAY_SECONDS = 0.5
@@ -104,6 +106,7 @@ class Saver:
         self._on_news = on_news  # problem or warning changed: the store bumps its version
         self.problem: str | None = None
         self.warning: str | None = None
+        self.failure: str | None = None  # why the last save failed (None once one succeeds)
         self.unsaved = False
         self._change_seq = 0
         self._saved_seq = 0
@@ -170,7 +173,7 @@ class Saver:
                 if not self._wait_for_work():
                     return
             # Never wait long for another program's lock: give up, say so, retry later.
-            self.save(timeout=WRITER_LOCK_SECONDS, retry=True)
+            self.save(timeout=WRITER_LOCK_SECONDS, retry=True, background=True)
 
     def flush(self, timeout: float | None = None) -> None:
         """Save every change so far, waiting at most `timeout` seconds (None:
@@ -195,11 +198,14 @@ class Saver:
     def release(self) -> None:
         self._io_lock.release()
 
-    def save(self, timeout: float, retry: bool = False) -> None:
+    def save(self, timeout: float, retry: bool = False, background: bool = False) -> None:
         """One save, waiting at most `timeout` seconds in all for the locks (ours and the
-        file's)."""
+        file's). The writer thread (`background`) gives way to a flush or reload holding
+        ours (it reports for itself)."""
         deadline = time.monotonic() + timeout
         if not self._io_lock.acquire(timeout=timeout):
+            if background:
+                return
             # Our writer thread holds it, itself waiting for another program's lock.
             with self._lock:
                 if self.problem is None and self.pending:
@@ -243,6 +249,7 @@ class Saver:
             self._saved_seq = max(self._saved_seq, attempt)
             self._failed_seq = 0
             self._retry_at = None
+            self.failure = None
             unsaved = self.pending and self.unsaved
             self._report(unsaved, self.warning if unsaved else None)
 
@@ -261,19 +268,35 @@ class Saver:
                 self.start()
 
     def _failure_message(self, error: OSError) -> str:
-        folder = self.path.parent
-        if isinstance(error, TimeoutError):
-            why = f"{self.path.name} is locked by another program"
-        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            why = f"the folder {folder} is read-only"
-        elif error.errno == errno.ENOSPC:
-            why = "the disk is full"
-        else:
-            why = error.strerror or str(error)
+        self.failure = failure_reason(error, self.path)
         return (
-            f"annotations for {self.article_name} cannot be saved ({why}): "
+            f"annotations for {self.article_name} cannot be saved ({self.failure}): "
             "they are kept in memory until you export them or the next save succeeds"
         )
+
+
+def failure_reason(error: OSError, sidecar: Path) -> str:
+    """Why saving `sidecar` failed, in a few words naming the file or folder at fault."""
+    folder = sidecar.parent
+    culprit = Path(error.filename).name if isinstance(error.filename, str) else sidecar.name
+    if isinstance(error, TimeoutError):
+        lock = sidecar.with_name(sidecar.name + LOCK_SUFFIX)
+        pid = lock_holder(lock)
+        held = f" (process {pid})" if pid is not None else ""
+        return f"{lock} is locked by another program{held}"
+    if error.errno == errno.EROFS:
+        return f"the folder {folder} is on a read-only file system"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        if not os.access(folder, os.W_OK):
+            return f"the folder {folder} is read-only"
+        return f"{folder / culprit}: permission denied"  # a file of mode 000, root-owned...
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EISDIR:
+        return f"{folder / culprit} is a folder"
+    if error.errno == errno.ELOOP:
+        return f"{folder / culprit} is a symbolic link, which is never followed"
+    return f"{folder / culprit}: {error.strerror or error}"
 
 
 def problem_message(problem: str) -> str:

@@ -152,6 +152,13 @@ class AnnotationStore:
         self._saver.warning = value
 
     @property
+    def save_failure(self) -> str | None:
+        """Why the last save failed, in a few words naming the file or folder at fault (e.g.
+        "the disk is full", "<lock> is locked by another program (process 42)"); None once
+        a save succeeds. `warning` is the whole sentence for the app."""
+        return self._saver.failure
+
+    @property
     def unsaved(self) -> bool:
         return self._saver.unsaved
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -259,7 +260,7 @@ def test_sidecar_corrupted_by_someone_else_while_open_is_not_overwritten(article
 
 def _fail_writes(monkeypatch):
     def refuse(path, payload):
-        raise PermissionError(13, "Permission denied", str(path))
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     monkeypatch.setattr(sidecar_module, "write_atomic", refuse)
 
