@@ -118,6 +118,8 @@ class Saver:
         self._stopping = False
         self._flush_now = False
         self._retry_at: float | None = None  # when the writer retries a failed save
+        self._held = 0  # transactions under way (see `hold`)
+        self._abandoned = False
 
     @property
     def pending(self) -> bool:
@@ -145,9 +147,22 @@ class Saver:
                 self._thread.start()
             self._cond.notify_all()
 
+    def hold(self) -> None:
+        """Save nothing (not even on flush) until `let_go`: the changes meanwhile are one
+        transaction, written together by the next save."""
+        with self._cond:
+            self._held += 1
+
+    def let_go(self, abandon: bool = False) -> None:
+        """End a `hold`; `abandon=True` (the transaction failed): never save again."""
+        with self._cond:
+            self._held -= 1
+            self._abandoned = self._abandoned or abandon
+            self._cond.notify_all()
+
     def _due(self) -> float | None:
         """When the writer should save next (a monotonic time), None when nothing is to save."""
-        if self.problem is not None or not self.pending:
+        if self.problem is not None or not self.pending or self._held or self._abandoned:
             return None
         if self._change_seq > self._failed_seq:
             return min(self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS)
@@ -215,6 +230,8 @@ class Saver:
             with self._lock:
                 if self.problem is not None or not self.pending:
                     return
+                if self._held or self._abandoned or (background and self._stopping):
+                    return  # a transaction is under way, or failed: nothing of it is written
                 if not retry and self._change_seq <= self._failed_seq:
                     return
                 attempt = self._change_seq

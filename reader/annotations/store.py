@@ -26,9 +26,11 @@ through `update()`.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 import weakref
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -345,6 +347,21 @@ class AnnotationStore:
         program holds it."""
         if not self.read_only:
             self._saver.flush(timeout)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the changes inside one transaction: nothing of them is written until it ends,
+        then the next save (a `flush`, or the writer a moment later) writes them all in one
+        atomic replace, so a crash leaves all of them or none. When it ends with an
+        exception nothing of it is ever written: the store saves nothing more (close it)."""
+        self._saver.hold()
+        try:
+            yield
+        except BaseException:
+            self._saver.let_go(abandon=True)
+            _open_stores.discard(self)
+            raise
+        self._saver.let_go()
 
     def close(self, timeout: float = CLOSE_SECONDS) -> None:
         """Flush (waiting at most `timeout` seconds for a held lock: then `unsaved` says
