@@ -221,9 +221,10 @@ class Saver:
         if not self._io_lock.acquire(timeout=timeout):
             if background:
                 return
-            # Our writer thread holds it, itself waiting for another program's lock.
+            # Our writer thread holds it, itself waiting for another program's lock (unless
+            # it is saving and failing for a reason already known).
             with self._lock:
-                if self.problem is None and self.pending:
+                if self.problem is None and self.pending and self.failure is None:
                     self._failed(self._change_seq, TimeoutError(f"{self.path.name} is busy"))
             return
         try:

@@ -80,6 +80,7 @@ class SidecarStorage(Storage):
         self.lock_timeout: float | None = None  # how long `write` waits for the lock
         self.synced: Tables = {}  # the data as last read from or written to the file
         self.merged = False  # the last write merged in another process's changes
+        self.merge_report: list[str] = []  # what those merges kept both of (merge.py)
         self._encoder = Encoder()
         self.stamp: FileStamp | None = None  # the file's stamp then
 
@@ -140,7 +141,7 @@ class SidecarStorage(Storage):
             if self.changed_on_disk():
                 theirs, _ = self.read_file()
                 if theirs is not None:
-                    data = merge_sidecars(self.synced, data, theirs)
+                    data = merge_sidecars(self.synced, data, theirs, self.merge_report)
                     self.merged = True
             data = copy_tables(data)  # what the caller goes on to change is not the base
             written = write_atomic(self.path, self._encoder.encode(data))

@@ -78,6 +78,9 @@ class AnnotationStore:
         self.sidecar_path: Path = sidecar_path_for(document.path)
         self.read_only = read_only
         self.version = 0
+        # What the UI should tell the user once, in one line (e.g. a note edited in two
+        # windows was kept with both texts); set with a version bump, the UI may clear it.
+        self.notice: str | None = None
         self._source = Path(document.path).name
         self._lock = threading.RLock()  # the memory: collection, database, note
         self._collection = AnnotationCollection()
@@ -390,6 +393,11 @@ class AnnotationStore:
     def _take_in(self, data: dict[str, Any]) -> None:
         """Make `data` (the memory merged with another process's changes) the database, and
         bring the collection and the article note in line with it."""
+        report = self._db.take_report()
+        if report:
+            more = f" (and {len(report) - 1} more)" if len(report) > 1 else ""
+            self.notice = report[0] + more
+            self.version += 1
         gone, changed, meta = self._db.take_in(data)
         refreshed: Records = {}
         if gone or changed:
