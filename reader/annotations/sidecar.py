@@ -22,8 +22,10 @@ Readers need no lock: a file is only ever replaced whole.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import copy
+import errno
 import fcntl
 import json
 import os
@@ -35,6 +37,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader.annotations.files import NotRegularFile, open_lock, read_regular
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
@@ -96,27 +99,21 @@ class SidecarStorage(Storage):
         missing. Raises SidecarProblem for a file that must not be overwritten."""
         name = self.path.name
         try:
-            with open(self.path, "rb") as fh:
-                stamp = FileStamp.of(os.fstat(fh.fileno()))
-                raw = fh.read()
+            raw, st = read_regular(self.path)
         except FileNotFoundError:
             return None, None
-        except IsADirectoryError:
-            raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+        except NotRegularFile as error:
+            if error.strerror.endswith("(a folder)"):
+                raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+            raise SidecarProblem(f"{name} is {error.strerror}") from None
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise SidecarProblem(f"{name} is a symbolic link loop") from None
             raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
-        if not text.strip():
+        stamp = FileStamp.of(st)
+        data = parse(raw, name)
+        if data is None:
             return None, stamp
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
-        except RecursionError:
-            raise SidecarProblem(f"{name} is nested too deeply to read") from None
         check(data, name)
         return data, stamp
 
@@ -150,7 +147,7 @@ class SidecarStorage(Storage):
     @contextlib.contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the exclusive cross-process lock (creating the lock file if needed)."""
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_lock(self.lock_path)
         try:
             if timeout is None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
@@ -171,6 +168,28 @@ class SidecarStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def parse(raw: bytes, name: str) -> Any:
+    """The JSON in a sidecar's bytes (None when blank); SidecarProblem, naming the file,
+    for whatever cannot be read: never a traceback, whatever the bytes."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]  # another editor's mark, not corruption
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
+    except RecursionError:
+        raise SidecarProblem(f"{name} is nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        why = "a number with too many digits" if "digits" in str(error) else str(error)
+        raise SidecarProblem(f"{name} cannot be read ({why})") from None
 
 
 def copy_tables(data: Tables) -> Tables:
