@@ -251,6 +251,7 @@ class AnnotationStore:
                         note=ann.note,
                         tags=list(ann.tags),
                         modified=ann.modified,
+                        malformed=_without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
                     )
                     self._commit(Change("import annotation", ((existing.id, existing, updated),)))
                     existing = updated
@@ -276,7 +277,8 @@ class AnnotationStore:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):
                 return old
-            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra))
+            fixed = _without(old.malformed, (*fields, "modified"))
+            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra), malformed=fixed)
             self._commit(Change(_describe_update(old, new), ((id, old, new),)))
             return new
 
@@ -497,6 +499,11 @@ def _label(category: str) -> str:
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _without(malformed: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """`malformed` less the fields just given new values (theirs are written from now on)."""
+    return {k: v for k, v in malformed.items() if k not in fields}
 
 
 def _clean_tags(tags: Any) -> list[str]:
