@@ -27,6 +27,7 @@ import contextlib
 import copy
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import time
@@ -56,10 +57,34 @@ class SidecarProblem(ReaderError):
     """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
 
 
+# A file name has at most NAME_MAX (255) bytes, and the sidecar's temporary files
+# (".<sidecar>.tmp-<pid>-<ns>", reader/atomic.py) need about 34 more than the sidecar's name.
+NAME_MAX = 255
+SIDECAR_NAME_MAX = NAME_MAX - 35
+_HASH_CHARS = 16
+
+
 def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
-    """Where the annotations of the article at `source` are kept."""
+    """Where the annotations of the article at `source` are kept: `<name>.annotations.json`
+    beside it, or, for a name too long for that (and its lock and temporary files) to fit
+    in a file name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`:
+    short, unique, and the same every time."""
     p = Path(source)
-    return p.with_name(p.name + SIDECAR_SUFFIX)
+    name = os.fsencode(p.name)
+    if len(name) + len(SIDECAR_SUFFIX) <= SIDECAR_NAME_MAX:
+        return p.with_name(p.name + SIDECAR_SUFFIX)
+    digest = hashlib.sha256(name).hexdigest()[:_HASH_CHARS]
+    keep = SIDECAR_NAME_MAX - len(SIDECAR_SUFFIX) - 1 - _HASH_CHARS
+    prefix = name[:keep].decode("utf-8", "ignore") if _is_utf8(name) else os.fsdecode(name[:keep])
+    return p.with_name(f"{prefix}~{digest}{SIDECAR_SUFFIX}")
+
+
+def _is_utf8(name: bytes) -> bool:
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass(slots=True, frozen=True)
