@@ -31,17 +31,24 @@ import os
 import threading
 import weakref
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.anchoring import reanchor, still_anchored
+from reader.annotations.changes import (
+    aside_name,
+    check_category,
+    clean_tags,
+    describe_update,
+    label,
+    selectors,
+    text_of,
+    without,
+)
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
 from reader.annotations.history import Change
 from reader.annotations.model import (
-    CATEGORIES,
-    CATEGORY_LABELS,
     SCHEMA_VERSION,
     Annotation,
     utc_now,
@@ -64,12 +71,6 @@ def _flush_open_stores() -> None:  # pragma: no cover - exercised at interpreter
             store.flush(timeout=5)
         except Exception:
             pass
-
-
-def check_category(category: str) -> str:
-    if category not in CATEGORIES:
-        raise ReaderError(f"unknown category {category!r}: use one of {', '.join(CATEGORIES)}")
-    return category
 
 
 class AnnotationStore:
@@ -123,15 +124,15 @@ class AnnotationStore:
         for ann in loaded:
             if ann.id not in kept:
                 fresh = reanchor(text, ann, (delta,) if delta else ())
-                if _selectors(fresh) != _selectors(ann):
+                if selectors(fresh) != selectors(ann):
                     if not fresh.orphaned and ann.start >= 0:
                         delta = fresh.start - ann.start
                     refreshed[ann.id] = annotation_to_record(fresh, self._source)
                 ann = fresh
             anns.append(ann)
         self._collection.replace_all(anns)
-        self._note = _str(meta.get("article_note"))
-        self._note_modified = _str(meta.get("article_note_modified"))
+        self._note = text_of(meta.get("article_note"))
+        self._note_modified = text_of(meta.get("article_note_modified"))
         self.version += 1
         if self.read_only:
             return
@@ -224,8 +225,8 @@ class AnnotationStore:
             existing = self._collection.find_range(start, end)
             if existing is not None:
                 return existing
-            ann = Annotation.create(text, start, end, category, note, _clean_tags(tags))
-            self._commit(Change(f"add {_label(category)} highlight", ((ann.id, None, ann),)))
+            ann = Annotation.create(text, start, end, category, note, clean_tags(tags))
+            self._commit(Change(f"add {label(category)} highlight", ((ann.id, None, ann),)))
             return ann
 
     def add_annotation(self, ann: Annotation) -> tuple[str, Annotation]:
@@ -251,7 +252,7 @@ class AnnotationStore:
                         note=ann.note,
                         tags=list(ann.tags),
                         modified=ann.modified,
-                        malformed=_without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
+                        malformed=without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
                     )
                     self._commit(Change("import annotation", ((existing.id, existing, updated),)))
                     existing = updated
@@ -270,23 +271,23 @@ class AnnotationStore:
         if "category" in fields:
             check_category(fields["category"])
         if "tags" in fields:
-            fields["tags"] = _clean_tags(fields["tags"])
+            fields["tags"] = clean_tags(fields["tags"])
         if "note" in fields:
             fields["note"] = str(fields["note"])
         with self._lock:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):
                 return old
-            fixed = _without(old.malformed, (*fields, "modified"))
+            fixed = without(old.malformed, (*fields, "modified"))
             new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra), malformed=fixed)
-            self._commit(Change(_describe_update(old, new), ((id, old, new),)))
+            self._commit(Change(describe_update(old, new), ((id, old, new),)))
             return new
 
     def delete(self, id: str) -> Annotation:
         self._require_writable()
         with self._lock:
             old = self._get_or_raise(id)
-            self._commit(Change(f"delete {_label(old.category)} highlight", ((id, old, None),)))
+            self._commit(Change(f"delete {label(old.category)} highlight", ((id, old, None),)))
             return old
 
     def set_article_note(self, text: str) -> None:
@@ -410,15 +411,15 @@ class AnnotationStore:
                 ann = record_to_annotation(record)
                 if not ann.orphaned:
                     fresh = reanchor(self.document.text, ann)
-                    if _selectors(fresh) != _selectors(ann):
+                    if selectors(fresh) != selectors(ann):
                         refreshed[key] = annotation_to_record(fresh, self._source)
                     ann = fresh
                 anns[key] = ann
             self._collection.replace_all(anns.values())
             self.version += 1
-        if _str(meta.get("article_note")) != self._note:
-            self._note = _str(meta.get("article_note"))
-            self._note_modified = _str(meta.get("article_note_modified"))
+        if text_of(meta.get("article_note")) != self._note:
+            self._note = text_of(meta.get("article_note"))
+            self._note_modified = text_of(meta.get("article_note_modified"))
             self.version += 1
         if refreshed:
             self._db.refill(refreshed)
@@ -465,7 +466,7 @@ class AnnotationStore:
             with self._lock:
                 if self.problem is None:
                     raise ReaderError(f"{self.sidecar_path.name} is fine: nothing to move aside")
-                target = _aside_name(self.sidecar_path)
+                target = aside_name(self.sidecar_path)
                 try:
                     os.rename(self.sidecar_path, target)
                 except FileNotFoundError:
@@ -481,51 +482,3 @@ class AnnotationStore:
                 return target
         finally:
             self._saver.release()
-
-
-def _aside_name(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    return target
-
-
-def _label(category: str) -> str:
-    return CATEGORY_LABELS.get(category, category)
-
-
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _without(malformed: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """`malformed` less the fields just given new values (theirs are written from now on)."""
-    return {k: v for k, v in malformed.items() if k not in fields}
-
-
-def _clean_tags(tags: Any) -> list[str]:
-    if isinstance(tags, str):
-        tags = [tags]
-    out: list[str] = []
-    for tag in tags or ():
-        tag = str(tag).strip()
-        if tag and tag not in out:
-            out.append(tag)
-    return out
-
-
-def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
-    return (ann.start, ann.end, ann.exact, ann.prefix, ann.suffix, ann.orphaned)
-
-
-def _describe_update(old: Annotation, new: Annotation) -> str:
-    if old.category != new.category and (old.note, old.tags) == (new.note, new.tags):
-        return f"change highlight to {_label(new.category)}"
-    if old.note != new.note and (old.category, old.tags) == (new.category, new.tags):
-        return "edit note"
-    if old.tags != new.tags and (old.category, old.note) == (new.category, new.note):
-        return "edit tags"
-    return "edit annotation"
