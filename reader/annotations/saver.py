@@ -150,7 +150,7 @@ class Saver:
     def hold(self) -> None:
         """Save nothing (not even on flush) until `let_go`: the changes meanwhile are one
         transaction, written together by the next save."""
-        with self._cond:
+        with self._io_lock, self._cond:  # a save under way (begun before) ends first
             self._held += 1
 
     def let_go(self, abandon: bool = False) -> None:
