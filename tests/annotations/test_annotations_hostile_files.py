@@ -144,3 +144,14 @@ def test_a_fifo_lock_is_refused_not_hung_on(article, open_store):
     store.add(0, 7)
     store.flush(timeout=1)
     assert store.unsaved and "not a regular file (a FIFO)" in store.save_failure
+
+
+def test_a_sidecar_symlink_loop_is_named_as_such(article, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    sidecar_of(article).symlink_to(loop)
+    store = open_bounded(article)
+    try:
+        assert store.problem and "symbolic link loop" in store.problem
+    finally:
+        store.close()
