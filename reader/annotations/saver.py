@@ -219,13 +219,8 @@ class Saver:
         ours (it reports for itself)."""
         deadline = time.monotonic() + timeout
         if not self._io_lock.acquire(timeout=timeout):
-            if background:
-                return
-            # Our writer thread holds it, itself waiting for another program's lock (unless
-            # it is saving and failing for a reason already known).
-            with self._lock:
-                if self.problem is None and self.pending and self.failure is None:
-                    self._failed(self._change_seq, TimeoutError(f"{self.path.name} is busy"))
+            if not background:
+                self._busy()
             return
         try:
             with self._lock:
@@ -236,19 +231,35 @@ class Saver:
                 if not retry and self._change_seq <= self._failed_seq:
                     return
                 attempt = self._change_seq
-            try:
-                self._save_once(max(0.0, deadline - time.monotonic()))
-            except SidecarProblem as problem:
-                with self._lock:
-                    self.problem = problem_message(str(problem))
-                    self.unsaved = True
-                self._on_news()
-            except OSError as error:
-                self._failed(attempt, error)
-            else:
-                self._succeeded(attempt)
+            self._attempt(attempt, deadline)
         finally:
             self._io_lock.release()
+
+    def _busy(self) -> None:
+        """A flush found our writer thread saving, itself waiting for another program's lock
+        (unless it is failing for a reason already known)."""
+        with self._lock:
+            if self.problem is None and self.pending and self.failure is None:
+                self._failed(self._change_seq, TimeoutError(f"{self.path.name} is busy"))
+
+    def _attempt(self, attempt: int, deadline: float) -> None:
+        """Save the changes up to `attempt` (holding the save lock) and record the outcome."""
+        try:
+            self._save_once(max(0.0, deadline - time.monotonic()))
+        except SidecarProblem as problem:
+            self._stop_saving(problem_message(str(problem)))
+        except OSError as error:
+            self._failed(attempt, error)
+        except Exception as error:  # a bug: stop saving (memory kept), say so, no traceback
+            self._stop_saving(f"{self.path.name} cannot be saved ({type(error).__name__}: {error})")
+        else:
+            self._succeeded(attempt)
+
+    def _stop_saving(self, problem: str) -> None:
+        with self._lock:
+            self.problem = problem
+            self.unsaved = True
+        self._on_news()
 
     def _failed(self, attempt: int, error: OSError) -> None:
         """A save of the changes up to `attempt` failed: `warning` says why, now."""

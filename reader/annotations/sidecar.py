@@ -241,6 +241,9 @@ def check(data: Any, name: str) -> None:
         and all(str(k).isdecimal() for k in (*meta, *annotations))  # TinyDB's doc ids
     ):
         raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
+    for doc_id, record in meta.items():
+        if not isinstance(record, dict):  # TinyDB could not update it: never overwrite it
+            raise SidecarProblem(f"{name} has an unreadable meta record (record {doc_id})")
     schema = meta_of(data).get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")

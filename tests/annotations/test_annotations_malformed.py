@@ -49,3 +49,17 @@ def test_the_store_keeps_malformed_fields_until_they_are_edited(article):
         "fixed by hand",
     )
     assert AnnotationStore.open(article, read_only=True).get(a.id).needs_attention  # tags
+
+
+def test_a_meta_record_that_is_not_an_object_is_never_overwritten(article):
+    store = AnnotationStore.open(article)
+    store.add(0, 7)
+    store.close()
+    data = json.loads(sidecar_of(article).read_text(encoding="utf-8"))
+    data["meta"]["1"] = [1]
+    sidecar_of(article).write_text(json.dumps(data), encoding="utf-8")
+    before = sidecar_of(article).read_bytes()
+    store = AnnotationStore.open(article)
+    assert store.problem and "unreadable meta record" in store.problem
+    store.close()
+    assert sidecar_of(article).read_bytes() == before
