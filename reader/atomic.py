@@ -9,11 +9,14 @@ read-only disk, is ignored) and raises the original `OSError`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import time
 from pathlib import Path
 
 TEMP_MARK = ".tmp-"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def temp_prefix(path: Path) -> str:
@@ -24,14 +27,24 @@ def temp_prefix(path: Path) -> str:
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
     """Atomically replace `path` with `data`; returns the stat of the file written.
 
-    Temporary files that an earlier, killed writer left for `path` are removed first."""
-    target = Path(path)
+    A file that exists keeps its permission bits (a 0600 or 0444 file stays so). A symlink
+    is kept: the file it points to is replaced (atomically, in its own folder); a symlink
+    to nothing is refused (OSError), never followed to create a file elsewhere. Temporary
+    files are created exclusively, never through a symlink, and those that an earlier,
+    killed writer left for the target are removed first."""
+    target = resolve_link(Path(path))
     directory = target.parent
     remove_stale_temps(target)
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
     tmp = directory / f"{temp_prefix(target)}{os.getpid()}-{time.monotonic_ns()}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
     try:
         try:
+            if mode is not None:
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
@@ -46,6 +59,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
         raise
     fsync_folder(directory)
     return written
+
+
+def resolve_link(path: Path) -> Path:
+    """`path`, or the existing file it is a symlink to (OSError for a dangling one)."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        raise OSError(errno.ENOENT, "a symbolic link to a missing file", str(path))
+    return target
 
 
 def remove_stale_temps(path: Path) -> None:

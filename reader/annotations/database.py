@@ -105,7 +105,7 @@ class SidecarDatabase:
         if on_disk is None:
             return None
         with self.cache.lock:
-            return merge_sidecars(sent, self.cache.read(), on_disk)
+            return merge_sidecars(sent, self.cache.read(), on_disk, self.storage.merge_report)
 
     def reload(self) -> dict[str, Any] | None:
         """The memory merged with the file when another process replaced it, else None.
@@ -115,7 +115,7 @@ class SidecarDatabase:
         if theirs is None:
             return None
         with self.cache.lock:
-            merged = merge_sidecars(storage.synced, self.cache.read(), theirs)
+            merged = merge_sidecars(storage.synced, self.cache.read(), theirs, storage.merge_report)
             storage.synced, storage.stamp = theirs, stamp
             return merged
 
@@ -132,6 +132,13 @@ class SidecarDatabase:
             if key not in before or before[key][1] != record
         }
         return before.keys() - after.keys(), changed, meta_of(data)
+
+    def take_report(self) -> list[str]:
+        """What the merges since the last call kept both of (one line each, merge.py)."""
+        report = self.storage.merge_report
+        taken = list(dict.fromkeys(report))
+        report.clear()
+        return taken
 
     def forget_file(self) -> None:
         """The file was moved aside: the next save writes the memory as it is."""

@@ -61,6 +61,9 @@ class Annotation:
     orphaned: bool = False
     # fields this version does not know, kept so a rewrite never drops them
     extra: dict[str, Any] = field(default_factory=dict)
+    # known fields the file held with the wrong type ({"tags": "a,b"}), as they were: the
+    # fields above hold defaults, and a rewrite writes these back until they are edited
+    malformed: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Annotation:
         """A copy with `changes` (`dataclasses.replace`: lists and dicts not changed are
@@ -92,6 +95,12 @@ class Annotation:
             created=now,
             modified=now,
         )
+
+    @property
+    def needs_attention(self) -> bool:
+        """The file held some of its fields with the wrong type (see `malformed`): show it."""
+        placed = self.start >= 0  # a malformed position re-anchoring replaced is fine now
+        return any(not (placed and k in ("start", "end")) for k in self.malformed)
 
     @property
     def letter(self) -> str:

@@ -12,6 +12,7 @@ under `extra["target"]`), so a record written back keeps them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reader.annotations.model import Annotation
@@ -31,6 +32,9 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
     target_extra = dict(target_extra) if isinstance(target_extra, dict) else {}
     other_selectors = list(target_extra.pop("selector", []) or [])
     record: dict[str, Any] = {k: v for k, v in ann.extra.items() if k != "target"}
+    position = {"type": "TextPositionSelector", "start": ann.start, "end": ann.end}
+    if ann.start < 0:  # never placed: the file's own (malformed) values, if any
+        position.update({k: ann.malformed[k] for k in ("start", "end") if k in ann.malformed})
     record.update(
         {
             "id": ann.id,
@@ -51,21 +55,31 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
                         "prefix": ann.prefix,
                         "suffix": ann.suffix,
                     },
-                    {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+                    position,
                     *other_selectors,
                 ],
             },
         }
     )
+    for key, value in ann.malformed.items():  # written back as found, until edited
+        if key in _TOP_LEVEL_CHECKED:
+            record[key] = value
     return record
 
 
 def record_to_annotation(record: Any) -> Annotation:
-    """Decode one stored record: unknown fields go to `extra`, wrong types become defaults;
-    raises ValueError when it has no usable id."""
+    """Decode one stored record: unknown fields go to `extra`; a known field of the wrong
+    type gets its default, and its value as found goes to `malformed` (written back by
+    `annotation_to_record`, flagged by `needs_attention`); raises ValueError when it has no
+    usable id."""
     if not is_record(record):
         raise ValueError("annotation without an id")
     extra = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
+    malformed = {
+        key: record[key]
+        for key, valid in _TOP_LEVEL_CHECKED.items()
+        if key in record and not valid(record[key])
+    }
     exact = prefix = suffix = ""
     start = end = -1
     target = record.get("target")
@@ -85,6 +99,9 @@ def record_to_annotation(record: Any) -> Annotation:
                 )
             elif kind == "TextPositionSelector":
                 start, end = _int(sel.get("start")), _int(sel.get("end"))
+                malformed.update(
+                    {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}
+                )
             else:
                 others.append(sel)
         if others:
@@ -106,9 +123,29 @@ def record_to_annotation(record: Any) -> Annotation:
         tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
         created=_str(record.get("created")),
         modified=_str(record.get("modified")),
-        orphaned=bool(record.get("orphaned", False)),
+        orphaned=record.get("orphaned") is True,
         extra=extra,
+        malformed=malformed,
     )
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_tags(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(t, str) for t in value)
+
+
+# The known top-level fields a record may hold with the wrong type, and what is right.
+_TOP_LEVEL_CHECKED: dict[str, Callable[[Any], bool]] = {
+    "category": lambda v: isinstance(v, str) and bool(v),
+    "note": _is_str,
+    "tags": _is_tags,
+    "created": _is_str,
+    "modified": _is_str,
+    "orphaned": lambda v: isinstance(v, bool),
+}
 
 
 def _str(value: Any, default: str = "") -> str:

@@ -8,13 +8,15 @@ every change up to the number it started with.
 
 A save that fails keeps everything in memory: an unusable sidecar (another process wrote
 garbage or a newer schema) sets `problem` and is never overwritten; a failed write
-(read-only folder, full disk, the lock held too long) sets `warning` and `unsaved`, and the
-next change or `flush()` retries.
+(read-only folder, full disk, the lock held too long by another program) sets `warning` and
+`unsaved`; the next change or `flush()` retries, and so does the writer thread a moment
+later. No save waits for a lock without a bound, so a held lock never freezes the app.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -23,10 +25,22 @@ from typing import Any
 
 from tinydb.middlewares import Middleware
 
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, copy_tables
+from reader.annotations.locks import lock_holder
+from reader.annotations.sidecar import LOCK_SUFFIX, SidecarProblem, SidecarStorage, copy_tables
 
 QUIET_SECONDS = 0.05
 MAX_DELAY_SECONDS = 0.5
+# A save never waits long for a lock another program holds: the writer thread gives up after
+# WRITER_LOCK_SECONDS (the change shows as unsaved, "locked by another program") and retries
+# after LOCKED_RETRY_SECONDS; other failures (read-only folder, full disk) are retried after
+# RETRY_SECONDS, or at once on the next change or flush. A flush waits FLUSH_SECONDS unless
+# told otherwise, `close` CLOSE_SECONDS.
+WRITER_LOCK_SECONDS = 0.5
+LOCKED_RETRY_SECONDS = 1.0
+RETRY_SECONDS = 5.0
+FLUSH_SECONDS = 10.0
+CLOSE_SECONDS = 2.0
+STOP_SECONDS = 1.0
 
 Tables = dict[str, Any]
 
@@ -92,6 +106,7 @@ class Saver:
         self._on_news = on_news  # problem or warning changed: the store bumps its version
         self.problem: str | None = None
         self.warning: str | None = None
+        self.failure: str | None = None  # why the last save failed (None once one succeeds)
         self.unsaved = False
         self._change_seq = 0
         self._saved_seq = 0
@@ -102,6 +117,9 @@ class Saver:
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._flush_now = False
+        self._retry_at: float | None = None  # when the writer retries a failed save
+        self._held = 0  # transactions under way (see `hold`)
+        self._abandoned = False
 
     @property
     def pending(self) -> bool:
@@ -129,41 +147,64 @@ class Saver:
                 self._thread.start()
             self._cond.notify_all()
 
-    def _wants_save(self) -> bool:
-        return self.problem is None and self.pending and self._change_seq > self._failed_seq
+    def hold(self) -> None:
+        """Save nothing (not even on flush) until `let_go`: the changes meanwhile are one
+        transaction, written together by the next save."""
+        with self._io_lock, self._cond:  # a save under way (begun before) ends first
+            self._held += 1
+
+    def let_go(self, abandon: bool = False) -> None:
+        """End a `hold`; `abandon=True` (the transaction failed): never save again."""
+        with self._cond:
+            self._held -= 1
+            self._abandoned = self._abandoned or abandon
+            self._cond.notify_all()
+
+    def _due(self) -> float | None:
+        """When the writer should save next (a monotonic time), None when nothing is to save."""
+        if self.problem is not None or not self.pending or self._held or self._abandoned:
+            return None
+        if self._change_seq > self._failed_seq:
+            return min(self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS)
+        return self._retry_at  # the last save failed: try again later, change or not
+
+    def _wait_for_work(self) -> bool:
+        """Wait (under the condition) until a save is due; False when the writer must stop."""
+        while not self._stopping:
+            due = self._due()
+            if due is None:
+                self._cond.wait()
+                continue
+            wait = due - time.monotonic()
+            if wait <= 0 or self._flush_now:
+                break
+            self._cond.wait(wait)
+        self._flush_now = False
+        return not self._stopping
 
     def _writer(self) -> None:
         while True:
             with self._cond:
-                while not self._stopping and not self._wants_save():
-                    self._cond.wait()
-                while not self._stopping and not self._flush_now:
-                    due = min(
-                        self._last_change + QUIET_SECONDS, self._first_pending + MAX_DELAY_SECONDS
-                    )
-                    wait = due - time.monotonic()
-                    if wait <= 0:
-                        break
-                    self._cond.wait(wait)
-                self._flush_now = False
-                if self._stopping:
+                if not self._wait_for_work():
                     return
-            self.save()
+            # Never wait long for another program's lock: give up, say so, retry later.
+            self.save(timeout=WRITER_LOCK_SECONDS, retry=True, background=True)
 
     def flush(self, timeout: float | None = None) -> None:
-        """Block until every change so far is on disk (or the save failed: see `unsaved`)."""
+        """Save every change so far, waiting at most `timeout` seconds (None:
+        FLUSH_SECONDS) for the lock; when that is not enough `unsaved` and `warning` say so."""
         with self._cond:
             self._flush_now = True
             self._cond.notify_all()
-        self.save(timeout=timeout, retry=True)
+        self.save(timeout=FLUSH_SECONDS if timeout is None else timeout, retry=True)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
             thread = self._thread
         if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=10)
+            thread.join(timeout=timeout)  # a daemon: one still waiting is left behind
 
     def exclusive(self, blocking: bool = True) -> bool:
         """Take the save lock (for a reload or a move aside); release with `release`."""
@@ -172,60 +213,119 @@ class Saver:
     def release(self) -> None:
         self._io_lock.release()
 
-    def save(self, timeout: float | None = None, retry: bool = False) -> None:
-        if not self._io_lock.acquire(timeout=-1 if timeout is None else timeout):
+    def save(self, timeout: float, retry: bool = False, background: bool = False) -> None:
+        """One save, waiting at most `timeout` seconds in all for the locks (ours and the
+        file's). The writer thread (`background`) gives way to a flush or reload holding
+        ours (it reports for itself)."""
+        deadline = time.monotonic() + timeout
+        if not self._io_lock.acquire(timeout=timeout):
+            if not background:
+                self._busy()
             return
         try:
             with self._lock:
                 if self.problem is not None or not self.pending:
                     return
+                if self._held or self._abandoned or (background and self._stopping):
+                    return  # a transaction is under way, or failed: nothing of it is written
                 if not retry and self._change_seq <= self._failed_seq:
                     return
                 attempt = self._change_seq
-            try:
-                self._save_once(timeout)
-            except SidecarProblem as problem:
-                with self._lock:
-                    self.problem = problem_message(str(problem))
-                    self.unsaved = True
-                self._on_news()
-            except OSError as error:
-                with self._lock:
-                    self._failed_seq = attempt
-                    if attempt > self._quiet_seq:
-                        self.unsaved = True
-                        if self.warning is None:
-                            self.warning = self._failure_message(error)
-                            self._on_news()
-            else:
-                with self._lock:
-                    self._saved_seq = max(self._saved_seq, attempt)
-                    self._failed_seq = 0
-                    self.unsaved = self.pending and self.unsaved
+            self._attempt(attempt, deadline)
         finally:
             self._io_lock.release()
+
+    def _busy(self) -> None:
+        """A flush found our writer thread saving, itself waiting for another program's lock
+        (unless it is failing for a reason already known)."""
+        with self._lock:
+            if self.problem is None and self.pending and self.failure is None:
+                self._failed(self._change_seq, TimeoutError(f"{self.path.name} is busy"))
+
+    def _attempt(self, attempt: int, deadline: float) -> None:
+        """Save the changes up to `attempt` (holding the save lock) and record the outcome."""
+        try:
+            self._save_once(max(0.0, deadline - time.monotonic()))
+        except SidecarProblem as problem:
+            self._stop_saving(problem_message(str(problem)))
+        except OSError as error:
+            self._failed(attempt, error)
+        except Exception as error:  # a bug: stop saving (memory kept), say so, no traceback
+            self._stop_saving(f"{self.path.name} cannot be saved ({type(error).__name__}: {error})")
+        else:
+            self._succeeded(attempt)
+
+    def _stop_saving(self, problem: str) -> None:
+        with self._lock:
+            self.problem = problem
+            self.unsaved = True
+        self._on_news()
+
+    def _failed(self, attempt: int, error: OSError) -> None:
+        """A save of the changes up to `attempt` failed: `warning` says why, now."""
+        with self._lock:
+            self._failed_seq = max(self._failed_seq, attempt)
+            busy = isinstance(error, TimeoutError)
+            self._retry_at = time.monotonic() + (LOCKED_RETRY_SECONDS if busy else RETRY_SECONDS)
+            self._cond.notify_all()  # the writer takes the retry time in
+            if attempt <= self._quiet_seq:
+                return  # only our own bookkeeping was unsaved: nobody to warn
+            self._report(True, self._failure_message(error))
+
+    def _succeeded(self, attempt: int) -> None:
+        """The changes up to `attempt` are on disk: the warning of an earlier failure goes."""
+        with self._lock:
+            self._saved_seq = max(self._saved_seq, attempt)
+            self._failed_seq = 0
+            self._retry_at = None
+            self.failure = None
+            unsaved = self.pending and self.unsaved
+            self._report(unsaved, self.warning if unsaved else None)
+
+    def _report(self, unsaved: bool, warning: str | None) -> None:
+        """Set `unsaved` and `warning`; the store's version moves whenever either changed, so
+        the UI redraws "(unsaved)" (and shows the warning) for every failure, not the first."""
+        if (unsaved, warning) != (self.unsaved, self.warning):
+            self.unsaved, self.warning = unsaved, warning
+            self._on_news()
 
     def resume(self) -> None:
         """The sidecar became usable again (moved aside): save what is pending."""
         with self._cond:
             self.problem = None
-            if self._wants_save():
+            if self._due() is not None:
                 self.start()
 
     def _failure_message(self, error: OSError) -> str:
-        folder = self.path.parent
-        if isinstance(error, TimeoutError):
-            why = f"{self.path.name} is locked by another program"
-        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            why = f"the folder {folder} is read-only"
-        elif error.errno == errno.ENOSPC:
-            why = "the disk is full"
-        else:
-            why = error.strerror or str(error)
+        self.failure = failure_reason(error, self.path)
         return (
-            f"annotations for {self.article_name} cannot be saved ({why}): "
+            f"annotations for {self.article_name} cannot be saved ({self.failure}): "
             "they are kept in memory until you export them or the next save succeeds"
         )
+
+
+def failure_reason(error: OSError, sidecar: Path) -> str:
+    """Why saving `sidecar` failed, in a few words naming the file or folder at fault."""
+    folder = sidecar.parent
+    culprit = Path(error.filename).name if isinstance(error.filename, str) else sidecar.name
+    if isinstance(error, TimeoutError):
+        lock = sidecar.with_name(sidecar.name + LOCK_SUFFIX)
+        pid = lock_holder(lock)
+        held = f" (process {pid})" if pid is not None else ""
+        return f"{lock} is locked by another program{held}"
+    if error.errno == errno.EROFS:
+        return f"the folder {folder} is on a read-only file system"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        if not os.access(folder, os.W_OK):
+            return f"the folder {folder} is read-only"
+        return f"{folder / culprit}: permission denied"  # a file of mode 000, root-owned...
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EISDIR:
+        return f"{folder / culprit} is a folder"
+    if error.errno == errno.ELOOP:
+        return f"{folder / culprit} is a symbolic link, which is never followed"
+    return f"{folder / culprit}: {error.strerror or error}"
 
 
 def problem_message(problem: str) -> str:

@@ -11,6 +11,8 @@ from reader.annotations.store import AnnotationStore, check_category
 from reader.document.loader import load_document
 from reader.errors import NotFoundError, ReaderError
 
+LOCK_WAIT_SECONDS = 10.0  # how long a verb waits for a lock another program holds
+
 
 def _one_line(text: str) -> str:
     """Newlines, tabs and other control characters become spaces."""
@@ -55,12 +57,20 @@ def annotate_command(
         raise ReaderError(store.problem)
     try:
         ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
+        store.flush(timeout=LOCK_WAIT_SECONDS)
     finally:
-        store.close()
-    if store.unsaved:
-        raise ReaderError(store.warning or f"could not save {store.sidecar_path}")
+        store.close(timeout=0)
+    check_saved(store, "the annotation was not saved")
     sys.stdout.write(ann.id + "\n")
     return 0
+
+
+def check_saved(store: AnnotationStore, what: str) -> None:
+    """Raise ReaderError (exit 2) naming why, when the store's last changes are not on disk:
+    a one-shot command has no memory to keep them in."""
+    if store.unsaved:
+        why = store.save_failure or store.problem or f"{store.sidecar_path} could not be written"
+        raise ReaderError(f"{what}: {why}")
 
 
 def annotations_command(path: str) -> int:

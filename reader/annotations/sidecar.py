@@ -22,9 +22,12 @@ Readers need no lock: a file is only ever replaced whole.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import copy
+import errno
 import fcntl
+import hashlib
 import json
 import os
 import time
@@ -35,6 +38,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader.annotations.files import NotRegularFile, open_lock, read_regular
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
@@ -53,10 +57,34 @@ class SidecarProblem(ReaderError):
     """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
 
 
+# A file name has at most NAME_MAX (255) bytes, and the sidecar's temporary files
+# (".<sidecar>.tmp-<pid>-<ns>", reader/atomic.py) need about 34 more than the sidecar's name.
+NAME_MAX = 255
+SIDECAR_NAME_MAX = NAME_MAX - 35
+_HASH_CHARS = 16
+
+
 def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
-    """Where the annotations of the article at `source` are kept."""
+    """Where the annotations of the article at `source` are kept: `<name>.annotations.json`
+    beside it, or, for a name too long for that (and its lock and temporary files) to fit
+    in a file name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`:
+    short, unique, and the same every time."""
     p = Path(source)
-    return p.with_name(p.name + SIDECAR_SUFFIX)
+    name = os.fsencode(p.name)
+    if len(name) + len(SIDECAR_SUFFIX) <= SIDECAR_NAME_MAX:
+        return p.with_name(p.name + SIDECAR_SUFFIX)
+    digest = hashlib.sha256(name).hexdigest()[:_HASH_CHARS]
+    keep = SIDECAR_NAME_MAX - len(SIDECAR_SUFFIX) - 1 - _HASH_CHARS
+    prefix = name[:keep].decode("utf-8", "ignore") if _is_utf8(name) else os.fsdecode(name[:keep])
+    return p.with_name(f"{prefix}~{digest}{SIDECAR_SUFFIX}")
+
+
+def _is_utf8(name: bytes) -> bool:
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,6 +108,7 @@ class SidecarStorage(Storage):
         self.lock_timeout: float | None = None  # how long `write` waits for the lock
         self.synced: Tables = {}  # the data as last read from or written to the file
         self.merged = False  # the last write merged in another process's changes
+        self.merge_report: list[str] = []  # what those merges kept both of (merge.py)
         self._encoder = Encoder()
         self.stamp: FileStamp | None = None  # the file's stamp then
 
@@ -95,27 +124,21 @@ class SidecarStorage(Storage):
         missing. Raises SidecarProblem for a file that must not be overwritten."""
         name = self.path.name
         try:
-            with open(self.path, "rb") as fh:
-                stamp = FileStamp.of(os.fstat(fh.fileno()))
-                raw = fh.read()
+            raw, st = read_regular(self.path)
         except FileNotFoundError:
             return None, None
-        except IsADirectoryError:
-            raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+        except NotRegularFile as error:
+            if error.strerror.endswith("(a folder)"):
+                raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+            raise SidecarProblem(f"{name} is {error.strerror}") from None
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise SidecarProblem(f"{name} is a symbolic link loop") from None
             raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
-        if not text.strip():
+        stamp = FileStamp.of(st)
+        data = parse(raw, name)
+        if data is None:
             return None, stamp
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
-        except RecursionError:
-            raise SidecarProblem(f"{name} is nested too deeply to read") from None
         check(data, name)
         return data, stamp
 
@@ -140,7 +163,7 @@ class SidecarStorage(Storage):
             if self.changed_on_disk():
                 theirs, _ = self.read_file()
                 if theirs is not None:
-                    data = merge_sidecars(self.synced, data, theirs)
+                    data = merge_sidecars(self.synced, data, theirs, self.merge_report)
                     self.merged = True
             data = copy_tables(data)  # what the caller goes on to change is not the base
             written = write_atomic(self.path, self._encoder.encode(data))
@@ -149,7 +172,7 @@ class SidecarStorage(Storage):
     @contextlib.contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the exclusive cross-process lock (creating the lock file if needed)."""
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_lock(self.lock_path)
         try:
             if timeout is None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
@@ -170,6 +193,28 @@ class SidecarStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def parse(raw: bytes, name: str) -> Any:
+    """The JSON in a sidecar's bytes (None when blank); SidecarProblem, naming the file,
+    for whatever cannot be read: never a traceback, whatever the bytes."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]  # another editor's mark, not corruption
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SidecarProblem(f"{name} is not valid UTF-8 (byte {error.start})") from None
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SidecarProblem(f"{name} is not valid JSON (line {error.lineno})") from None
+    except RecursionError:
+        raise SidecarProblem(f"{name} is nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        why = "a number with too many digits" if "digits" in str(error) else str(error)
+        raise SidecarProblem(f"{name} cannot be read ({why})") from None
 
 
 def copy_tables(data: Tables) -> Tables:
@@ -196,6 +241,9 @@ def check(data: Any, name: str) -> None:
         and all(str(k).isdecimal() for k in (*meta, *annotations))  # TinyDB's doc ids
     ):
         raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
+    for doc_id, record in meta.items():
+        if not isinstance(record, dict):  # TinyDB could not update it: never overwrite it
+            raise SidecarProblem(f"{name} has an unreadable meta record (record {doc_id})")
     schema = meta_of(data).get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise SidecarProblem(f"{name} has an unreadable schema version ({schema!r})")

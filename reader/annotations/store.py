@@ -15,7 +15,9 @@ Failure modes never lose what is in memory:
   says what is wrong, `writable` is False and changes raise `ReaderError` until
   `move_aside()`;
 * a failed write (read-only folder, full disk) sets `warning` and `unsaved`; annotations stay
-  in memory (exportable) and the next change or `flush()` retries.
+  in memory (exportable) and the next change or `flush()` retries. Both say the state now:
+  a save that succeeds clears them, every later failure sets them again, and each change of
+  either bumps `version`.
 
 Annotations returned by the store are shared objects: treat them as read-only and change them
 through `update()`.
@@ -24,26 +26,35 @@ through `update()`.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 import weakref
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.anchoring import reanchor, still_anchored
+from reader.annotations.changes import (
+    aside_name,
+    check_category,
+    clean_tags,
+    describe_update,
+    label,
+    selectors,
+    text_of,
+    without,
+)
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
 from reader.annotations.history import Change
 from reader.annotations.model import (
-    CATEGORIES,
-    CATEGORY_LABELS,
     SCHEMA_VERSION,
     Annotation,
     utc_now,
 )
 from reader.annotations.record import annotation_to_record, record_to_annotation
-from reader.annotations.saver import Saver, problem_message
+from reader.annotations.saver import CLOSE_SECONDS, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
@@ -62,18 +73,15 @@ def _flush_open_stores() -> None:  # pragma: no cover - exercised at interpreter
             pass
 
 
-def check_category(category: str) -> str:
-    if category not in CATEGORIES:
-        raise ReaderError(f"unknown category {category!r}: use one of {', '.join(CATEGORIES)}")
-    return category
-
-
 class AnnotationStore:
     def __init__(self, document: Article, read_only: bool = False) -> None:
         self.document = document
         self.sidecar_path: Path = sidecar_path_for(document.path)
         self.read_only = read_only
         self.version = 0
+        # What the UI should tell the user once, in one line (e.g. a note edited in two
+        # windows was kept with both texts); set with a version bump, the UI may clear it.
+        self.notice: str | None = None
         self._source = Path(document.path).name
         self._lock = threading.RLock()  # the memory: collection, database, note
         self._collection = AnnotationCollection()
@@ -116,15 +124,15 @@ class AnnotationStore:
         for ann in loaded:
             if ann.id not in kept:
                 fresh = reanchor(text, ann, (delta,) if delta else ())
-                if _selectors(fresh) != _selectors(ann):
+                if selectors(fresh) != selectors(ann):
                     if not fresh.orphaned and ann.start >= 0:
                         delta = fresh.start - ann.start
                     refreshed[ann.id] = annotation_to_record(fresh, self._source)
                 ann = fresh
             anns.append(ann)
         self._collection.replace_all(anns)
-        self._note = _str(meta.get("article_note"))
-        self._note_modified = _str(meta.get("article_note_modified"))
+        self._note = text_of(meta.get("article_note"))
+        self._note_modified = text_of(meta.get("article_note_modified"))
         self.version += 1
         if self.read_only:
             return
@@ -148,6 +156,13 @@ class AnnotationStore:
     @warning.setter
     def warning(self, value: str | None) -> None:
         self._saver.warning = value
+
+    @property
+    def save_failure(self) -> str | None:
+        """Why the last save failed, in a few words naming the file or folder at fault (e.g.
+        "the disk is full", "<lock> is locked by another program (process 42)"); None once
+        a save succeeds. `warning` is the whole sentence for the app."""
+        return self._saver.failure
 
     @property
     def unsaved(self) -> bool:
@@ -210,8 +225,8 @@ class AnnotationStore:
             existing = self._collection.find_range(start, end)
             if existing is not None:
                 return existing
-            ann = Annotation.create(text, start, end, category, note, _clean_tags(tags))
-            self._commit(Change(f"add {_label(category)} highlight", ((ann.id, None, ann),)))
+            ann = Annotation.create(text, start, end, category, note, clean_tags(tags))
+            self._commit(Change(f"add {label(category)} highlight", ((ann.id, None, ann),)))
             return ann
 
     def add_annotation(self, ann: Annotation) -> tuple[str, Annotation]:
@@ -237,6 +252,7 @@ class AnnotationStore:
                         note=ann.note,
                         tags=list(ann.tags),
                         modified=ann.modified,
+                        malformed=without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
                     )
                     self._commit(Change("import annotation", ((existing.id, existing, updated),)))
                     existing = updated
@@ -255,22 +271,23 @@ class AnnotationStore:
         if "category" in fields:
             check_category(fields["category"])
         if "tags" in fields:
-            fields["tags"] = _clean_tags(fields["tags"])
+            fields["tags"] = clean_tags(fields["tags"])
         if "note" in fields:
             fields["note"] = str(fields["note"])
         with self._lock:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):
                 return old
-            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra))
-            self._commit(Change(_describe_update(old, new), ((id, old, new),)))
+            fixed = without(old.malformed, (*fields, "modified"))
+            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra), malformed=fixed)
+            self._commit(Change(describe_update(old, new), ((id, old, new),)))
             return new
 
     def delete(self, id: str) -> Annotation:
         self._require_writable()
         with self._lock:
             old = self._get_or_raise(id)
-            self._commit(Change(f"delete {_label(old.category)} highlight", ((id, old, None),)))
+            self._commit(Change(f"delete {label(old.category)} highlight", ((id, old, None),)))
             return old
 
     def set_article_note(self, text: str) -> None:
@@ -331,17 +348,35 @@ class AnnotationStore:
 
     # -- saving ------------------------------------------------------------------------------
     def flush(self, timeout: float | None = None) -> None:
-        """Block until every change so far is on disk (or the save failed: see `unsaved`)."""
+        """Block until every change so far is on disk, or the save failed (see `unsaved` and
+        `warning`). Waits at most `timeout` seconds for the lock (None: 10 s) when another
+        program holds it."""
         if not self.read_only:
             self._saver.flush(timeout)
 
-    def close(self) -> None:
-        """Flush, then stop the writer thread."""
-        self.flush()
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the changes inside one transaction: nothing of them is written until it ends,
+        then the next save (a `flush`, or the writer a moment later) writes them all in one
+        atomic replace, so a crash leaves all of them or none. When it ends with an
+        exception nothing of it is ever written: the store saves nothing more (close it)."""
+        self._saver.hold()
+        try:
+            yield
+        except BaseException:
+            self._saver.let_go(abandon=True)
+            _open_stores.discard(self)
+            raise
+        self._saver.let_go()
+
+    def close(self, timeout: float = CLOSE_SECONDS) -> None:
+        """Flush (waiting at most `timeout` seconds for a held lock: then `unsaved` says
+        so), then stop the writer thread."""
+        self.flush(timeout)
         self._saver.stop()
         _open_stores.discard(self)
 
-    def _sync(self, timeout: float | None) -> None:
+    def _sync(self, timeout: float) -> None:
         """One save (the saver's): write the database, merged with the file's changes."""
         with self._lock:
             _open_stores.add(self)
@@ -361,6 +396,11 @@ class AnnotationStore:
     def _take_in(self, data: dict[str, Any]) -> None:
         """Make `data` (the memory merged with another process's changes) the database, and
         bring the collection and the article note in line with it."""
+        report = self._db.take_report()
+        if report:
+            more = f" (and {len(report) - 1} more)" if len(report) > 1 else ""
+            self.notice = report[0] + more
+            self.version += 1
         gone, changed, meta = self._db.take_in(data)
         refreshed: Records = {}
         if gone or changed:
@@ -371,15 +411,15 @@ class AnnotationStore:
                 ann = record_to_annotation(record)
                 if not ann.orphaned:
                     fresh = reanchor(self.document.text, ann)
-                    if _selectors(fresh) != _selectors(ann):
+                    if selectors(fresh) != selectors(ann):
                         refreshed[key] = annotation_to_record(fresh, self._source)
                     ann = fresh
                 anns[key] = ann
             self._collection.replace_all(anns.values())
             self.version += 1
-        if _str(meta.get("article_note")) != self._note:
-            self._note = _str(meta.get("article_note"))
-            self._note_modified = _str(meta.get("article_note_modified"))
+        if text_of(meta.get("article_note")) != self._note:
+            self._note = text_of(meta.get("article_note"))
+            self._note_modified = text_of(meta.get("article_note_modified"))
             self.version += 1
         if refreshed:
             self._db.refill(refreshed)
@@ -426,7 +466,7 @@ class AnnotationStore:
             with self._lock:
                 if self.problem is None:
                     raise ReaderError(f"{self.sidecar_path.name} is fine: nothing to move aside")
-                target = _aside_name(self.sidecar_path)
+                target = aside_name(self.sidecar_path)
                 try:
                     os.rename(self.sidecar_path, target)
                 except FileNotFoundError:
@@ -442,46 +482,3 @@ class AnnotationStore:
                 return target
         finally:
             self._saver.release()
-
-
-def _aside_name(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    return target
-
-
-def _label(category: str) -> str:
-    return CATEGORY_LABELS.get(category, category)
-
-
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _clean_tags(tags: Any) -> list[str]:
-    if isinstance(tags, str):
-        tags = [tags]
-    out: list[str] = []
-    for tag in tags or ():
-        tag = str(tag).strip()
-        if tag and tag not in out:
-            out.append(tag)
-    return out
-
-
-def _selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
-    return (ann.start, ann.end, ann.exact, ann.prefix, ann.suffix, ann.orphaned)
-
-
-def _describe_update(old: Annotation, new: Annotation) -> str:
-    if old.category != new.category and (old.note, old.tags) == (new.note, new.tags):
-        return f"change highlight to {_label(new.category)}"
-    if old.note != new.note and (old.category, old.tags) == (new.category, new.tags):
-        return "edit note"
-    if old.tags != new.tags and (old.category, old.note) == (new.category, new.note):
-        return "edit tags"
-    return "edit annotation"

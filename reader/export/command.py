@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.annotations.model import Annotation
+from reader.annotations.scripting import LOCK_WAIT_SECONDS, check_saved
 from reader.annotations.sidecar import sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
@@ -117,10 +118,12 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     try:
         if store.problem:
             raise ReaderError(f"{store.sidecar_path}: {store.problem}")
-        result = import_into(store, document.text, annotations)
-        store.flush()
+        with store.transaction():  # all or nothing: one atomic write at the end
+            result = import_into(store, document.text, annotations)
+        store.flush(timeout=LOCK_WAIT_SECONDS)
     finally:
-        store.close()
+        store.close(timeout=0)
+    check_saved(store, "the annotations were not saved, nothing was imported")
     result.skipped += skipped
     return result
 

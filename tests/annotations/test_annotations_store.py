@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -12,6 +13,7 @@ from tinydb import Query, TinyDB
 
 from reader.annotations import sidecar as sidecar_module
 from reader.annotations import store as store_module
+from reader.annotations.merge import NOTE_SEPARATOR
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.store import AnnotationStore
 from reader.errors import NotFoundError, ReaderError
@@ -259,7 +261,7 @@ def test_sidecar_corrupted_by_someone_else_while_open_is_not_overwritten(article
 
 def _fail_writes(monkeypatch):
     def refuse(path, payload):
-        raise PermissionError(13, "Permission denied", str(path))
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     monkeypatch.setattr(sidecar_module, "write_atomic", refuse)
 
@@ -334,9 +336,7 @@ def test_deletion_is_not_resurrected_by_merge(article, open_store):
     assert first.get(a.id) is None
 
 
-def test_same_annotation_edited_in_two_processes_last_modified_wins(
-    article, open_store, monkeypatch
-):
+def test_same_annotation_edited_in_two_processes_keeps_both_notes(article, open_store, monkeypatch):
     first = open_store(article)
     a = first.add(0, 7)
     first.flush()
@@ -346,12 +346,13 @@ def test_same_annotation_edited_in_two_processes_last_modified_wins(
     monkeypatch.setattr(store_module, "utc_now", lambda: "2031-01-01T00:00:00Z")
     second.update(a.id, note="newer edit")
     second.close()
-    first.flush()  # merges: the later modified wins
+    first.flush()  # merges: both texts are kept (merge.py; the order is the merger's)
     # The first store's own write may already have landed before the second's (the writer
     # thread runs on its own clock), in which case flush has nothing to do: pull the file.
     first.reload_if_changed()
-    assert first.get(a.id).note == "newer edit"
-    assert read_sidecar(first.sidecar_path)["annotations"]["1"]["note"] == "newer edit"
+    parts = set(first.get(a.id).note.split(NOTE_SEPARATOR))
+    assert parts == {"older edit", "newer edit"}
+    assert read_sidecar(first.sidecar_path)["annotations"]["1"]["note"] == first.get(a.id).note
 
 
 def test_sidecar_deleted_while_open_is_rewritten_from_memory(article, open_store):
