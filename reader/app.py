@@ -18,6 +18,7 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotating import POLL_SECONDS
 from reader.screens.annotation_session import AnnotationSession
+from reader.screens.notes_export import save_copy_elsewhere
 from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.targets import check_article_file, resolve_target
@@ -178,7 +179,27 @@ class ReaderApp(App[int]):
         self.annotations.flush()
 
     async def action_quit(self) -> None:
-        self._leave()
+        """Quit, saving everything; annotations that cannot be saved (a read-only folder, a
+        full disk) are not lost silently: the reader chooses to save a copy elsewhere, quit
+        anyway, or stay."""
+        self.save_everything()
+        store = self.annotations.store
+        if store is None or not store.unsaved or not (len(store) or store.article_note):
+            self._leave()
+            return
+        from reader.screens.annotation_dialogs import UnsavedScreen  # built when first used
+
+        why = store.save_failure or "they could not be written"
+        name = one_line(Path(store.document.path).name)
+        question = f"The annotations of {name} are not saved ({why})."
+        self.push_dialog(UnsavedScreen(question), lambda answer: self._unsaved(answer, store))
+
+    def _unsaved(self, answer: str, store: AnnotationStore) -> None:
+        if answer == "quit":
+            self._leave()
+        elif answer == "save":
+            question = "Save the notes and annotations (W3C JSON, for reader import) in:"
+            save_copy_elsewhere(self, store, question, then=self._leave)
 
     def _leave(self) -> None:
         self.save_everything()

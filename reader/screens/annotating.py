@@ -133,9 +133,16 @@ class AnnotatingScreen(Screen):
         self.claims_pane.set_annotations(annotations, store.problem, store.unsaved)
         session.shown_version = version
         self.show_cursor_annotation()
-        if store.warning and store.warning != session.warned:
+        if store.warning != session.warned:
+            # Every failure is told, also one like the last after a save succeeded between.
             session.warned = store.warning
-            self.app.notify(store.warning, severity="warning", markup=False, timeout=10)
+            if store.warning:
+                self.app.notify(store.warning, severity="warning", markup=False, timeout=10)
+        if store.notice:
+            # Another window's changes were merged in a way worth knowing (both texts of a
+            # note kept, two highlights of one range folded into one): say it once.
+            notice, store.notice = store.notice, None
+            self.app.notify(notice, severity="information", markup=False, timeout=10)
 
     def _changed(self, version: int, old: Annotation | None, new: Annotation | None) -> None:
         """One annotation changed (`old` -> `new`, either None for an add or a delete) from

@@ -1,4 +1,5 @@
-"""Small dialogs of the annotation keys: edit a highlight's tags (t), confirm an overwrite (e)."""
+"""Small dialogs of the annotation keys: edit a highlight's tags (t), confirm an overwrite (e),
+choose a folder for a copy, and what to do on quitting with unsaved annotations."""
 
 from __future__ import annotations
 
@@ -68,3 +69,65 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class FolderScreen(ModalScreen[str | None]):
+    """Ask for a folder; dismisses with the text (Enter) or None (Esc)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, folder: str) -> None:
+        super().__init__()
+        self.question = question
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="folder-dialog", classes="annotation-dialog"):
+            yield Static(self.question, classes="dialog-question", markup=False)
+            yield Static("Enter saves there, Esc cancels", classes="dialog-title")
+            yield Input(self.folder, id="folder-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#folder-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class UnsavedScreen(ModalScreen[str]):
+    """Quitting with annotations that could not be saved: "save" (a copy elsewhere), "quit"
+    (anyway) or "cancel"."""
+
+    BINDINGS = [
+        Binding("s", "answer('save')", "Save elsewhere"),
+        Binding("q", "answer('quit')", "Quit anyway"),
+        Binding("escape,c", "answer('cancel')", "Cancel"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unsaved-dialog", classes="annotation-dialog"):
+            yield Static(self.question, classes="dialog-question", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save elsewhere (s)", id="unsaved-save", variant="primary")
+                yield Button("Quit anyway (q)", id="unsaved-quit", variant="error")
+                yield Button("Cancel (Esc)", id="unsaved-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#unsaved-save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(str(event.button.id).removeprefix("unsaved-"))
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)

@@ -61,8 +61,10 @@ class AnnotationSession:
             pending[1].close()
 
     def flush(self) -> None:
+        """Save now, waiting at most a couple of seconds (a lock held by another program
+        must not hold up quitting: what cannot be saved is reported unsaved)."""
         if self.store is not None:
-            self.store.flush(timeout=5)
+            self.store.flush(timeout=2)
 
     # -- highlights drawn ----------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Writing notes files from the UI: an article's (`e`) and the library's (palette).
+"""Writing notes files from the UI: an article's (`e`) and the library's (palette), and a
+copy in another folder when the article's own folder cannot be written.
 
 A file of that name that margin-reader did not write is only overwritten once the reader
 says yes; the library's notes are written in a thread. What happened is said in a toast.
@@ -43,9 +44,33 @@ def export_article_notes(app: App, store: AnnotationStore, force: bool = False) 
         return None
     except ReaderError as error:
         _notice(app, str(error), "error")
+        save_copy_elsewhere(app, store, f"{error}. Save the notes in another folder?")
         return None
     _notice(app, f"Notes written to {path}")
     return path
+
+
+def save_copy_elsewhere(
+    app: App, store: AnnotationStore, question: str, then: Callable[[], object] | None = None
+) -> None:
+    """Ask for a folder (the documents folder offered) and write the article's notes and its
+    annotations as W3C JSON there (`reader import` reads them back); `then()` once written."""
+    from reader.export.copies import default_copy_folder, write_copies  # verb dispatch
+    from reader.screens.annotation_dialogs import FolderScreen  # built when first used
+
+    def chosen(folder: str | None) -> None:
+        if folder is None:
+            return
+        try:
+            paths = write_copies(store, folder)
+        except ReaderError as error:
+            _notice(app, str(error), "error")
+            return
+        _notice(app, "Saved " + " and ".join(str(p) for p in paths))
+        if then is not None:
+            then()
+
+    app.push_dialog(FolderScreen(question, str(default_copy_folder())), chosen)  # type: ignore[attr-defined]
 
 
 def export_library_notes(

@@ -644,3 +644,74 @@ async def test_highlight_jumps_are_unavailable_without_a_store(seed_library, set
         await pilot.pause()
         assert app.article_view.cursor_range == cursor
         assert messages == ["No article open"]
+
+
+async def test_quit_with_unsaved_annotations_asks_and_saves_a_copy_elsewhere(
+    seed_library, settle, tmp_path, monkeypatch
+):
+    """Issue 13.2: a read-only folder (simulated: every sidecar write fails with EROFS).
+    `q` does not lose the highlight silently: it asks; "save elsewhere" writes the notes and
+    a W3C copy that `reader import` reads back, then quits."""
+    import errno
+    import json
+
+    from reader.annotations import sidecar as sidecar_module
+    from reader.app import ReaderApp
+    from reader.screens.annotation_dialogs import FolderScreen, UnsavedScreen
+
+    def read_only(path, data):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(sidecar_module, "write_atomic", read_only)
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "h")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        assert "not saved" in app.screen.question
+        await pilot.press("escape")  # cancel: still reading
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, UnsavedScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, FolderScreen)
+        folder = tmp_path / "elsewhere"
+        field = app.screen.query_one("#folder-input")
+        field.value = str(folder)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "000_566c8ea77d92d380.txt.annotations.w3c.json",
+        "000_566c8ea77d92d380.txt.notes.md",
+    ]
+    copy = json.loads((folder / names[0]).read_text(encoding="utf-8"))
+    assert len(copy["first"]["items"]) == 1
+    assert not (seed_library / "000_566c8ea77d92d380.txt.annotations.json").exists()
+
+
+async def test_quit_anyway_leaves_at_once(seed_library, settle, monkeypatch):
+    import errno
+
+    from reader.annotations import sidecar as sidecar_module
+    from reader.app import ReaderApp
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(sidecar_module, "write_atomic", full)
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h", "q")
+        await pilot.pause()
+        assert "the disk is full" in app.screen.question
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
