@@ -1,8 +1,9 @@
 """An article's annotations in memory: by id, in document order, with undo history.
 
-The order index keeps anchored annotations sorted by (start, end, created, id), with their
-starts for bisection, and orphans by creation. Single changes update it in place; bulk
-changes (a load, a merge) invalidate it and the next read rebuilds it.
+Anchored annotations are held in a `HighlightIndex` ordered by (start, end, created, id) —
+the same index the article view draws from — and orphans in creation order. Single changes
+update both in place; bulk changes (a load, a merge) invalidate them and the next read
+rebuilds them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from reader.annotations.highlight_index import HighlightIndex
 from reader.annotations.history import History
 from reader.annotations.model import Annotation
 
@@ -19,12 +21,9 @@ class AnnotationCollection:
         self._anns: dict[str, Annotation] = {}
         self.history = History()
         self._valid = False
-        self._anchored: list[Annotation] = []
-        self._keys: list[tuple[int, int, str, str]] = []
-        self._starts: list[int] = []
+        self._anchored: HighlightIndex[Annotation] = HighlightIndex(key=_order_key)
         self._orphans: list[Annotation] = []
         self._orphan_keys: list[tuple[str, str]] = []
-        self._max_len = 0
         self._listing: list[Annotation] | None = None
 
     # -- reading -------------------------------------------------------------------------
@@ -44,18 +43,14 @@ class AnnotationCollection:
         """Anchored annotations in document order (start, end), then orphans."""
         self._ensure_index()
         if self._listing is None:
-            self._listing = self._anchored + self._orphans
+            self._listing = self._anchored.items + self._orphans
         return list(self._listing)
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
         """Anchored annotations sharing at least one character with start:end (a point range
         start == end counts as that offset), in document order."""
-        if end <= start:
-            end = start + 1
         self._ensure_index()
-        hi = bisect.bisect_left(self._starts, end)
-        lo = bisect.bisect_left(self._starts, start - self._max_len)
-        return [a for a in self._anchored[lo:hi] if a.end > start]
+        return self._anchored.overlapping(start, max(end, start + 1))
 
     def at(self, offset: int) -> list[Annotation]:
         """Anchored annotations covering `offset`, innermost (shortest) first."""
@@ -66,12 +61,7 @@ class AnnotationCollection:
     def find_range(self, start: int, end: int) -> Annotation | None:
         """The anchored annotation spanning exactly start:end, if any."""
         self._ensure_index()
-        i = bisect.bisect_left(self._starts, start)
-        while i < len(self._starts) and self._starts[i] == start:
-            if self._anchored[i].end == end:
-                return self._anchored[i]
-            i += 1
-        return None
+        return self._anchored.exact(start, end)
 
     # -- changing ------------------------------------------------------------------------
     def set(self, id: str, ann: Annotation | None) -> None:
@@ -92,12 +82,9 @@ class AnnotationCollection:
         if self._valid:
             return
         anns = list(self._anns.values())
-        self._anchored = sorted((a for a in anns if not a.orphaned), key=_order_key)
-        self._keys = [_order_key(a) for a in self._anchored]
-        self._starts = [a.start for a in self._anchored]
+        self._anchored.replace(a for a in anns if not a.orphaned)
         self._orphans = sorted((a for a in anns if a.orphaned), key=_orphan_key)
         self._orphan_keys = [_orphan_key(a) for a in self._orphans]
-        self._max_len = max((a.end - a.start for a in self._anchored), default=0)
         self._listing = None
         self._valid = True
 
@@ -120,24 +107,16 @@ class AnnotationCollection:
             self._orphan_keys.insert(i, key)
             self._orphans.insert(i, new)
         else:
-            key = _order_key(new)
-            i = bisect.bisect_left(self._keys, key)
-            self._keys.insert(i, key)
-            self._anchored.insert(i, new)
-            self._starts.insert(i, new.start)
-            self._max_len = max(self._max_len, new.end - new.start)
+            self._anchored.add(new)
 
     def _remove(self, old: Annotation) -> bool:
-        if old.orphaned:
-            keys, items, key = self._orphan_keys, self._orphans, _orphan_key(old)
-        else:
-            keys, items, key = self._keys, self._anchored, _order_key(old)
-        i = bisect.bisect_left(keys, key)
-        if i >= len(items) or items[i].id != old.id:
-            return False
-        del keys[i], items[i]
         if not old.orphaned:
-            del self._starts[i]
+            return self._anchored.remove_id(old.start, old.id) is not None
+        key = _orphan_key(old)
+        i = bisect.bisect_left(self._orphan_keys, key)
+        if i >= len(self._orphans) or self._orphans[i].id != old.id:
+            return False
+        del self._orphan_keys[i], self._orphans[i]
         return True
 
 
