@@ -64,7 +64,9 @@ def _verb_parser() -> argparse.ArgumentParser:
     p = verb("annotate", help="add an annotation to an article")
     p.add_argument("path")
     p.add_argument("--quote", required=True, help="the text to highlight")
-    p.add_argument("--occurrence", type=int, default=1, help="which occurrence (1-based)")
+    p.add_argument(
+        "--occurrence", type=int, help="which occurrence (1-based), when the quote is not unique"
+    )
     p.add_argument("--category", default="claim", help="claim|evidence|question|disputed|quote")
     p.add_argument("--note", default="", help="the note (Markdown)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")

@@ -31,26 +31,35 @@ def _open_store(path: str) -> AnnotationStore:
 def annotate_command(
     path: str,
     quote: str,
-    occurrence: int = 1,
+    occurrence: int | None = None,
     category: str = "claim",
     note: str = "",
     tags: Sequence[str] = (),
 ) -> int:
-    """Highlight the `occurrence`-th match of `quote` in the article at `path`; print its id."""
+    """Highlight the `occurrence`-th match of `quote` in the article at `path`; print its id.
+    Without `occurrence` the quote must occur once: a quote found in several places is
+    refused (exit 1), saying how many, rather than the first one taken silently."""
     check_category(category)
-    if occurrence < 1:
+    if occurrence is not None and occurrence < 1:
         raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
     if not quote.strip():
         raise ReaderError("--quote must contain some text")
     document = load_document(path)
-    found = find_quote(document.text, quote, occurrence)
+    if occurrence is None:
+        count = count_quote(document.text, quote)
+        if count > 1:
+            raise NotFoundError(
+                f"quote is ambiguous: it occurs {count} times in {path}; choose one with "
+                f"--occurrence 1 to {count}: {_one_line(quote)!r}"
+            )
+    found = find_quote(document.text, quote, occurrence or 1)
     if found is None:
         count = count_quote(document.text, quote)
         if count == 0:
             raise NotFoundError(f"quote not found in {path}: {_one_line(quote)!r}")
         raise NotFoundError(
             f"quote occurs {count} time{'s' if count != 1 else ''} in {path}, "
-            f"not {occurrence}: {_one_line(quote)!r}"
+            f"not {occurrence or 1}: {_one_line(quote)!r}"
         )
     store = AnnotationStore.open(document)
     if store.problem is not None:

@@ -72,6 +72,7 @@ def test_empty_article_list_prints_nothing_and_creates_nothing(story, capsys):
     [
         (["--quote", "not in the article"], 1, "quote not found"),
         (["--quote", "The mayor said", "--occurrence", "3"], 1, "occurs 2 times"),
+        (["--quote", "The mayor said"], 1, "ambiguous: it occurs 2 times"),
         (["--quote", "bridge", "--category", "opinion"], 2, "claim, evidence, question"),
         (["--quote", "bridge", "--occurrence", "0"], 2, "--occurrence"),
         (["--quote", "   "], 2, "--quote"),
@@ -89,7 +90,8 @@ def test_missing_file_and_corrupt_sidecar(story, capsys, tmp_path):
     assert code == 2 and err.startswith("reader: error: ") and err.count("\n") == 1
     sidecar = Path(str(story) + ".annotations.json")
     sidecar.write_text("{not json")
-    for argv in (["annotations", str(story)], ["annotate", str(story), "--quote", "bridge"]):
+    annotate = ["annotate", str(story), "--quote", "bridge", "--occurrence", "1"]
+    for argv in (["annotations", str(story)], annotate):
         code, out, err = run(capsys, *argv)
         assert code == 2 and out == "" and "not valid JSON (line 1)" in err
     assert sidecar.read_text() == "{not json"
