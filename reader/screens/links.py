@@ -7,8 +7,9 @@ import re
 import sys
 import webbrowser
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,22 +54,47 @@ def find_links(document: Document) -> list[Link]:
     return links
 
 
-def has_graphical_browser() -> bool:
-    """Only hand a URL to `webbrowser` where it cannot take over this terminal."""
-    if sys.platform in ("darwin", "win32"):
-        return True
-    return bool(
+# Browsers that run in the terminal: handed a URL, they would take over this screen.
+TERMINAL_BROWSERS = frozenset(
+    {"lynx", "w3m", "links", "links2", "elinks", "browsh", "carbonyl", "cha", "www-browser"}
+)
+
+
+def is_web_address(url: str) -> bool:
+    """Only absolute http(s) addresses are handed to a browser: a link target such as
+    `--new-window`, `../../etc/passwd` or `javascript:` is shown, never opened."""
+    if not url.isprintable() or any(ch.isspace() for ch in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def graphical_browser() -> webbrowser.BaseBrowser | None:
+    """The browser `webbrowser` would use, when it cannot take over this terminal."""
+    if sys.platform not in ("darwin", "win32") and not (
         os.environ.get("BROWSER") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
+    ):
+        return None
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return None
+    command = str(getattr(browser, "name", "") or "").split()
+    name = os.path.basename(command[0]).lower() if command else ""
+    return None if name in TERMINAL_BROWSERS else browser
 
 
 def open_in_browser(url: str) -> bool:
-    """Open `url` in a graphical browser; False when none is available."""
-    if not has_graphical_browser():
+    """Open the web address `url` in a graphical browser; False when it is not a web address
+    or no such browser is available. May take as long as the browser takes to start."""
+    if not is_web_address(url):
+        return False
+    browser = graphical_browser()
+    if browser is None:
         return False
     try:
-        return bool(webbrowser.open(url, new=2))
-    except webbrowser.Error:
+        return bool(browser.open(url, new=2))
+    except (webbrowser.Error, OSError):
         return False
 
 
@@ -116,8 +142,20 @@ class LinksScreen(ModalScreen[None]):
     @on(OptionList.OptionSelected, "#links-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         url = self.links[event.option_index].url
-        if open_in_browser(url):
-            self.notify(f"Opened in your browser: {url}", markup=False)
-        else:
+        if not is_web_address(url):
             self.app.copy_to_clipboard(url)
-            self.notify(f"{url}\n(no browser here; copied to the clipboard)", markup=False)
+            self.notify(f"{url}\n(not a web address: not opened; copied)", markup=False)
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser")
+    def _open_in_browser(self, url: str) -> None:
+        """In a thread: a browser that takes its time to start never holds up the keys."""
+        if open_in_browser(url):
+            self.app.call_from_thread(self.notify, f"Opened in your browser: {url}", markup=False)
+        else:
+            self.app.call_from_thread(self._no_browser, url)
+
+    def _no_browser(self, url: str) -> None:
+        self.app.copy_to_clipboard(url)
+        self.notify(f"{url}\n(no graphical browser here; copied to the clipboard)", markup=False)

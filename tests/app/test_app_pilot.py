@@ -169,6 +169,8 @@ async def test_o_lists_links_and_enter_shows_the_url_without_a_browser(tmp_path,
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("j", "enter")
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.clipboard == "https://example.org/b?x=1"
         await pilot.press("escape")
         await pilot.pause()
@@ -471,3 +473,70 @@ async def test_search_box_shows_the_query_the_count_and_n_says_which_match(seed_
         await pilot.press("n")
         await pilot.pause()
         assert app.reading.claims_pane.message == f"Match 2/{total}"
+
+
+def test_only_web_addresses_are_handed_to_a_browser(monkeypatch):
+    """Issue 20.5: a link target can be an option (`--new-window`), a path or a script."""
+    from reader.screens import links
+
+    for target in (
+        "--new-window",
+        "../../etc/passwd",
+        "file:///etc/passwd",
+        "javascript:x()",
+        "https://",
+        "https://a b.example/",
+        "https://ex.example/\x1b]2;x",
+    ):
+        assert not links.is_web_address(target), target
+        assert links.open_in_browser(target) is False
+    assert links.is_web_address("https://example.com/a?b=1#c")
+    assert links.is_web_address("HTTP://example.com")
+
+
+def test_a_terminal_browser_is_never_started(monkeypatch):
+    from reader.screens import links
+
+    for browser in ("lynx", "w3m -dump", "/usr/bin/elinks"):
+        monkeypatch.setenv("BROWSER", browser)
+        assert links.graphical_browser() is None, browser
+    opened = []
+    monkeypatch.setattr(
+        links.webbrowser,
+        "get",
+        lambda: type(
+            "B",
+            (),
+            {"name": "firefox", "open": lambda self, url, new=0: opened.append(url) or True},
+        )(),
+    )
+    assert links.open_in_browser("https://example.com/") is True
+    assert opened == ["https://example.com/"]
+
+
+async def test_a_slow_browser_never_holds_up_the_keys(tmp_path, settle, monkeypatch):
+    import threading
+
+    from reader.screens import links
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_open(url: str) -> bool:
+        started.set()
+        release.wait(10)
+        return True
+
+    monkeypatch.setattr(links, "open_in_browser", slow_open)
+    article = tmp_path / "links.txt"
+    article.write_text("Links story\n\nSee https://example.com/a now.\n", encoding="utf-8")
+    app = ReaderApp(library=tmp_path, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o", "enter")
+        await pilot.pause()
+        assert started.wait(5)
+        await pilot.press("escape")  # the browser is still starting: keys still work
+        await pilot.pause()
+        assert not isinstance(app.screen, LinksScreen)
+        release.set()
+        await app.workers.wait_for_complete()
