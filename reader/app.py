@@ -110,6 +110,7 @@ class ReaderApp(App[int]):
         self.library_ready = False
         self.document: Document | None = None
         self.article_path: Path | None = None
+        self._article_stat: tuple[int, int, int] | None = None  # when it was read
         self.cursor_offset = 0
         self.progress = 0.0
         self.partial = False  # True while only the head of a big article is shown
@@ -151,7 +152,7 @@ class ReaderApp(App[int]):
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self.state.progress
         self._signals = add_signal_handlers(self.terminate_from_signal)
-        self.set_interval(POLL_SECONDS, self.reading.poll_annotations)
+        self.set_interval(POLL_SECONDS, self._poll)
         if self.state.problem:
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
@@ -390,6 +391,7 @@ class ReaderApp(App[int]):
         path = Path(document.path).resolve()
         self.document = document
         self.article_path = path
+        self._article_stat = _stat_of(path)
         self.partial = not complete
         view = self.article_view
         view.loading = False
@@ -422,6 +424,36 @@ class ReaderApp(App[int]):
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
+
+    def _poll(self) -> None:
+        """Every POLL_SECONDS: another process's annotations, and the article file itself."""
+        self.reading.poll_annotations()
+        self._watch_article()
+
+    def _watch_article(self) -> None:
+        """An article rewritten on disk is read again, its highlights re-anchored to the new
+        text, the cursor kept where it was; one moved or deleted is said once (its
+        annotations stay in memory, unsaved: quitting offers to save them elsewhere)."""
+        path, before = self.article_path, self._article_stat
+        if path is None or before is None or self.partial:
+            return
+        now = _stat_of(path)
+        if now == before:
+            return
+        self._article_stat = now
+        name = one_line(path.name)
+        if now is None:
+            self.notify(
+                f"{name} was moved or deleted: its annotations are kept here, not saved",
+                severity="warning",
+                markup=False,
+            )
+            return
+        offset = self.article_view.cursor_range
+        self.open_article(path)
+        if offset is not None and self.article_path == path and not self.partial:
+            self.article_view.move_cursor_to_offset(offset[0])
+        self.notify(f"{name} changed on disk: read again, highlights re-anchored", markup=False)
 
     def _open_store_after_paint(self, document: Document) -> None:
         if self.document is document and self.annotations.store is None:
@@ -521,3 +553,12 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_dialog(HelpScreen(self.reading.help_groups()))
+
+
+def _stat_of(path: Path) -> tuple[int, int, int] | None:
+    """What tells a rewritten file from the one read: size, modification time, inode."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)

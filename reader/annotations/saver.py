@@ -304,6 +304,10 @@ class Saver:
         )
 
 
+class ArticleGone(FileNotFoundError):
+    """The article was moved or deleted while open: its sidecar must not be written."""
+
+
 def failure_reason(error: OSError, sidecar: Path) -> str:
     """Why saving `sidecar` failed, in a few words naming the file or folder at fault."""
     folder = sidecar.parent
@@ -321,6 +325,8 @@ def failure_reason(error: OSError, sidecar: Path) -> str:
         return f"{folder / culprit}: permission denied"  # a file of mode 000, root-owned...
     if error.errno == errno.ENOSPC:
         return "the disk is full"
+    if isinstance(error, ArticleGone):
+        return f"the article {Path(str(error.filename)).name} is gone (moved or deleted)"
     if error.errno == errno.EISDIR:
         return f"{folder / culprit} is a folder"
     if error.errno == errno.ELOOP:

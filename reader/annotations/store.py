@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import os
 import threading
 import weakref
@@ -54,7 +55,7 @@ from reader.annotations.model import (
     utc_now,
 )
 from reader.annotations.record import annotation_to_record, record_to_annotation
-from reader.annotations.saver import CLOSE_SECONDS, Saver, problem_message
+from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
@@ -377,7 +378,12 @@ class AnnotationStore:
         _open_stores.discard(self)
 
     def _sync(self, timeout: float) -> None:
-        """One save (the saver's): write the database, merged with the file's changes."""
+        """One save (the saver's): write the database, merged with the file's changes. An
+        article that is gone (moved or deleted since it was opened) gets no sidecar: the
+        save fails, so the annotations stay in memory, unsaved, and the reader is told."""
+        article = Path(self.document.path)
+        if not article.exists():
+            raise ArticleGone(errno.ENOENT, "the article is gone", str(article))
         with self._lock:
             _open_stores.add(self)
             meta = {

@@ -118,3 +118,23 @@ def test_close_and_flush_behind_a_held_lock_return_and_report_unsaved(article):
         closing.join(timeout=10)
         assert not closing.is_alive(), "close waited for the lock without a bound"
         assert store.unsaved and not store.sidecar_path.exists()
+
+
+def test_an_article_deleted_while_open_gets_no_sidecar(tmp_path):
+    """Issue 13.16: a deleted article is not given a new sidecar next to nothing; the
+    highlight stays in memory, unsaved, and the warning says the article is gone."""
+    from reader.document.loader import load_document
+
+    article = tmp_path / "story.txt"
+    article.write_text("Title\n\nThe council met. The bridge opens in May.\n", encoding="utf-8")
+    store = AnnotationStore.open(load_document(article))
+    try:
+        article.unlink()
+        store.add(7, 23)
+        store.flush(timeout=1)
+        assert store.unsaved
+        assert "the article story.txt is gone" in (store.warning or "")
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
+        assert len(store) == 1
+    finally:
+        store.close(timeout=0)

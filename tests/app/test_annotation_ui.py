@@ -715,3 +715,43 @@ async def test_quit_anyway_leaves_at_once(seed_library, settle, monkeypatch):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_an_article_rewritten_on_disk_is_read_again_and_its_highlights_follow(
+    tmp_path, settle
+):
+    """Issue 13.16: the open article rewritten by another program: the app reads it again
+    and re-anchors; deleted: it says so and never writes a sidecar next to nothing."""
+    from reader.app import ReaderApp
+
+    article = tmp_path / "story.txt"
+    article.write_text("Title\n\nThe council met today. The bridge opens in May.\n", "utf-8")
+    app = ReaderApp(library=tmp_path, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "h")
+        await pilot.pause()
+        app.annotations.store.flush()
+        (ann,) = app.annotations.store.annotations
+        assert ann.exact == "The council met today."
+        article.write_text(
+            "Title\n\nA new first paragraph.\n\nThe council met today. The bridge opens in May.\n",
+            "utf-8",
+        )
+        app._watch_article()
+        await settle(app, pilot)
+        await pilot.pause()
+        (moved,) = app.annotations.store.annotations
+        assert moved.id == ann.id and not moved.orphaned
+        assert app.document.text[moved.start : moved.end] == "The council met today."
+        assert any("changed on disk" in n.message for n in app._notifications)
+        sidecar = tmp_path / "story.txt.annotations.json"
+        article.unlink()
+        sidecar.unlink()
+        app._watch_article()
+        await pilot.pause()
+        assert any("moved or deleted" in n.message for n in app._notifications)
+        app.annotations.store.add(0, 5)
+        app.annotations.store.flush(timeout=1)
+        assert not sidecar.exists()
+        assert app.annotations.store.unsaved
