@@ -40,7 +40,7 @@ import fixtures  # noqa: E402
 import tmux  # noqa: E402
 
 SIZE = (120, 40)
-SECTIONS = ("paint", "keys", "export", "library", "sentences", "attribution")
+SECTIONS = ("paint", "keys", "export", "library", "sentences", "attribution", "worst")
 
 
 # --- results --------------------------------------------------------------------------------
@@ -705,6 +705,27 @@ def section_attribution(ctx: Context, results: Results) -> None:
         results.na(name, "ms", reason_of(error), "<= 1 ms")
 
 
+# --- hostile inputs -------------------------------------------------------------------------
+def section_worst(ctx: Context, results: Results) -> None:
+    """The worst cases of bench/worst_case.py, in-process."""
+    import worst_case
+
+    reps = 1 if ctx.quick else 3
+    figures = (
+        ("worst case: re-anchor a 4,001-char quote in 200,000 chars of 'a a'", "ms",
+         lambda: worst_case.anchoring_seconds(reps), "< 1 s", "ours<=1"),
+        ("worst case: 'billion laughs' YAML front matter", "ms",
+         lambda: worst_case.laughs_seconds(reps), "< 0.1 s", "ours<=0.1"),
+        ("worst case: 300,000 one-line paragraphs, parse and split", "MB/s",
+         lambda: worst_case.paragraphs_mb_per_second(), "(info)", ""),
+    )  # fmt: skip
+    for name, unit, measure, target, check in figures:
+        try:
+            results.add(Figure(name, unit, measure(), target=target, check=check))
+        except Exception as error:  # noqa: BLE001
+            results.na(name, unit, reason_of(error), target)
+
+
 # --- driver ---------------------------------------------------------------------------------
 @dataclass
 class Context:
@@ -849,6 +870,7 @@ def main(argv: list[str] | None = None) -> int:
             "library": section_library,
             "sentences": section_sentences,
             "attribution": section_attribution,
+            "worst": section_worst,
         }
         try:
             for section in sections:
