@@ -178,3 +178,34 @@ def test_cli_runs_with_this_interpreter() -> None:
     )
     assert proc.returncode == 0
     assert proc.stdout.startswith("reader ")
+
+
+def test_export_of_a_hostile_note_and_file_name_reaches_no_terminal(
+    reader_session, tmp_path: Path
+) -> None:
+    """Issue 20.4: a note imported from W3C JSON with OSC 2 (title) and OSC 52 (clipboard)
+    sequences and an 8-bit CSI, in an article whose file name holds an OSC title too:
+    `reader export` (Markdown and W3C) and its warnings print them visibly, never raw."""
+    import json
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    article = folder / f"esc{OSC_TITLE}.txt"
+    article.write_text("A title\n\nThe minister said the plan was sound.\n", encoding="utf-8")
+    note = f"note {OSC_TITLE} {OSC_CLIPBOARD} {C1_CSI}2J end"
+    item = {
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "value": note, "purpose": "commenting"}],
+        "target": {"selector": [{"type": "TextQuoteSelector", "exact": "the plan was sound"}]},
+    }
+    imported = tmp_path / "in.json"
+    imported.write_text(json.dumps(item), encoding="utf-8")
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    subprocess.run([*reader_command(), "import", str(article), str(imported)], env=env,
+                   check=True, capture_output=True, timeout=60)  # fmt: skip
+    for fmt in ("markdown", "w3c"):
+        with reader_session(["export", str(folder), "--format", fmt], size=(160, 45)) as s:
+            assert s.exit_status() == 0
+            screen = s.screen(history=True)
+            assert "the plan was sound" in screen
+            _assert_untouched(s)
