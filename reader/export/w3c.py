@@ -173,7 +173,16 @@ def annotation_objects(obj: Any) -> list[dict[str, Any]]:
         raise W3CFormatError("expected a JSON object or list")
     types = _types(obj)
     if "AnnotationCollection" in types or "AnnotationPage" in types or "items" in obj:
-        items = _as_list(obj.get("items")) + _page_items(obj.get("first"))
+        if "items" in obj and not isinstance(obj["items"], list | dict):
+            raise W3CFormatError("its `items` is not a list of annotations")
+        first = obj.get("first")
+        if isinstance(first, str):
+            raise W3CFormatError(
+                f"its first page is elsewhere ({first[:80]}); only embedded pages are read"
+            )
+        if first is not None and not isinstance(first, dict):
+            raise W3CFormatError("its `first` is not an AnnotationPage")
+        items = _as_list(obj.get("items")) + _page_items(first)
         return [x for x in items if isinstance(x, dict)]
     if isinstance(obj.get("annotations"), list):  # a Hypothesis-style export file
         return [x for x in obj["annotations"] if isinstance(x, dict)]

@@ -79,3 +79,17 @@ def test_an_article_whose_name_is_not_utf8_exports(tmp_path, capsys, monkeypatch
     assert "[bad\ufffd\ufffdutf8.txt](bad%FF%FEutf8.txt)" in out
     assert main(["export", str(tmp_path), "--format", "w3c"]) == 0
     assert "Critics disagreed" in capsys.readouterr().out
+
+
+def test_a_collection_that_holds_nothing_readable_says_why(tmp_path, article, capsys):
+    """Issue 13.14: `"items": "nope"` and a `first` page given by address were imported as
+    `added 0` without a word."""
+    for body, why in (
+        ('{"type": "AnnotationCollection", "items": "nope"}', "is not a list of annotations"),
+        ('{"type": "AnnotationCollection", "first": "http://example.org/page1"}',
+         "its first page is elsewhere (http://example.org/page1)"),
+        ('{"type": "AnnotationCollection", "first": 5}', "is not an AnnotationPage"),
+    ):  # fmt: skip
+        status, out, err = _import(tmp_path, article, body, capsys)
+        assert status == 2 and out == "", body
+        assert why in err and err.count("\n") == 1, err
