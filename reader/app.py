@@ -150,7 +150,7 @@ class ReaderApp(App[int]):
         if self.state.measure is not None:
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
-        self.library_pane.progress_of = self.state.progress
+        self.library_pane.progress_of = self._progress_of
         self._signals = add_signal_handlers(self.terminate_from_signal)
         self.set_interval(POLL_SECONDS, self._poll)
         if self.state.problem:
@@ -466,11 +466,20 @@ class ReaderApp(App[int]):
             self.article_path, self.document.sha256, self.cursor_offset, self.progress
         )
 
+    def _progress_of(self, path: Path) -> float | None:
+        """How far the reader is in `path`: live for the open article, else as saved."""
+        if path == self.article_path and not self.partial:
+            return self.progress
+        return self.state.progress(path)
+
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event) -> None:
         self.cursor_offset = event.start
+        shown = round(self.progress)
         self.progress = float(event.progress)
         self.sub_title = f"{self.progress:.0f}%"
+        if round(self.progress) != shown:
+            self.library_pane.refresh_current()  # its row shows the same percentage
 
     def push_dialog(self, screen: Screen, callback: Callable | None = None) -> None:
         """Push the help, links or open-file dialog (their styles load with the first one)."""

@@ -292,7 +292,7 @@ class AnnotatingScreen(Screen):
             return existing
         ann = self._run_one(lambda: store.update(existing.id, category=category), existing)
         if ann is not None:
-            self.status(f"Now a {label} highlight")
+            self.status(f"Changed to {label}")
         return ann
 
     def _side_shown(self) -> None:

@@ -26,12 +26,15 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS, Annotation
 from reader.widgets.cursor_list import CursorList
 
 NOTE_MARK = "✎"
+ATTENTION_MARK = "!"
+SAY_SECONDS = 5.0  # how long what a key did stays in the pane's title
 ORPHAN_HEADING = "Orphaned — text no longer found"
 _LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
 _NAME_TO_CATEGORY = {
@@ -91,8 +94,11 @@ def category_counts(annotations: Sequence[Annotation]) -> str:
 
 
 def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
-    """(marker, quote, tail) of one row fitting `width` cells: `C✎ quote…  #tag`."""
-    marker = f"{ann.letter}{NOTE_MARK if ann.note.strip() else ' '} "
+    """(marker, quote, tail) of one row fitting `width` cells: `C✎ quote…  #tag`; a
+    highlight whose stored record had fields of the wrong type is marked `!` (kept as found
+    in the file until it is edited)."""
+    attention = ATTENTION_MARK if ann.needs_attention else ""
+    marker = f"{ann.letter}{NOTE_MARK if ann.note.strip() else ' '}{attention} "
     tail = "  " + " ".join(f"#{_printable(tag)}" for tag in ann.tags) if ann.tags else ""
     room = max(0, width - cell_len(marker))
     if cell_len(tail) > room // 2:
@@ -258,6 +264,7 @@ class ClaimsPane(Vertical):
         self.problem: str | None = None
         self.unsaved = False
         self.message: str | None = None  # what the last key did (in the title)
+        self._say_timer: Timer | None = None
         self._counts: Counter[str] = Counter()
         self.border_title = "Claims"
 
@@ -306,10 +313,16 @@ class ClaimsPane(Vertical):
         self._refresh_rows(count=False)
 
     def say(self, message: str | None) -> None:
-        """Show what the last key did in the title (one line repaints; no layout)."""
+        """Show what the last key did in the title (one line repaints; no layout), for a
+        few seconds: a stale "Nothing to undo" must not stay for minutes."""
         if message != self.message:
             self.message = message
             self._set_title()
+        if self._say_timer is not None:
+            self._say_timer.stop()
+            self._say_timer = None
+        if message is not None:
+            self._say_timer = self.set_timer(SAY_SECONDS, lambda: self.say(None))
 
     def _set_title(self) -> None:
         counts = " ".join(

@@ -216,6 +216,12 @@ class LibraryPane(Vertical):
             return None
         return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
 
+    def refresh_current(self) -> None:
+        """Re-render the open article's entry (its reading progress moved)."""
+        index = self._index_of(self.current)
+        if self.built and index is not None:
+            self.article_list.replace_item(index, self._lines(self.shown[index]))
+
     def set_current(self, path: Path | None) -> None:
         """Mark the open article; re-renders only the old and new current entries."""
         previous, self.current = self.current, path

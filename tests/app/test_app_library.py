@@ -221,3 +221,25 @@ def test_odd_sidecars_never_stop_the_scan(tmp_path):
     entries = scan_library(tmp_path)
     assert sorted(e.name for e in entries) == ["deep.txt", "digits.txt", "fifo.txt"]
     assert all(e.annotation_count == 0 for e in entries)
+
+
+async def test_the_open_articles_library_row_shows_its_live_progress(tmp_path):
+    """Issue 14.4: the book open at 29% showed 0% in its library row."""
+    from reader.app import ReaderApp
+    from reader.state import ReadingState
+
+    article = tmp_path / "long.txt"
+    article.write_text("Long story\n\n" + "".join(f"Sentence {i}.\n\n" for i in range(200)))
+    (tmp_path / "other.txt").write_text("Other story\n\nBody.\n")
+    app = ReaderApp(library=tmp_path, article=article, state=ReadingState(tmp_path / "s.json"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        pane = app.library_pane
+        index = pane._index_of(app.article_path)
+        lines = pane.article_list.items[index]
+        assert app.progress > 90
+        assert f"{app.progress:.0f}%" in " ".join(lines), lines

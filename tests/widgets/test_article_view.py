@@ -592,3 +592,16 @@ async def test_load_longer_keeps_the_text_on_screen_and_the_cursor() -> None:
         view.load(whole, cursor[0])  # a plain load centres the cursor instead
         await pilot.pause()
         assert view.cursor_range == cursor and screen_text(view) != shown
+
+
+def test_a_malformed_record_is_marked_in_the_claims_row():
+    from reader.annotations.model import Annotation
+    from reader.widgets.claims_pane import row_text
+
+    ann = Annotation(
+        id="x", category="claim", start=0, end=5, exact="Alpha", malformed={"tags": "a,b"}
+    )
+    assert ann.needs_attention
+    assert row_text(ann, 40)[0] == "C ! "
+    plain = Annotation(id="y", category="claim", start=0, end=5, exact="Alpha")
+    assert row_text(plain, 40)[0] == "C  "
