@@ -73,6 +73,9 @@ def _verb_parser() -> argparse.ArgumentParser:
 
     p = verb("annotations", help="list an article's annotations")
     p.add_argument("path")
+    p.add_argument(
+        "--json", action="store_true", help="one JSON object a line, attribution included"
+    )
 
     p = verb("export", help="export notes for an article or a library")
     p.add_argument("path")
@@ -161,7 +164,7 @@ def _run_verb(args: argparse.Namespace) -> int:
     if args.verb == "annotations":
         from reader.annotations.scripting import annotations_command
 
-        return annotations_command(args.path)
+        return annotations_command(args.path, as_json=args.json)
     if args.verb == "export":
         from reader.export.command import export_command
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -82,23 +83,53 @@ def check_saved(store: AnnotationStore, what: str) -> None:
         raise ReaderError(f"{what}: {why}")
 
 
-def annotations_command(path: str) -> int:
-    """Print `id<TAB>category<TAB>anchored|orphaned<TAB>quote`, one annotation a line."""
+def annotations_command(path: str, as_json: bool = False) -> int:
+    """Print `id<TAB>category<TAB>anchored|orphaned<TAB>quote`, one annotation a line; with
+    `as_json`, one JSON object a line with every field and the highlight's attribution."""
     store = _open_store(path)
     try:
-        lines = [
-            "\t".join(
-                (
-                    _one_line(ann.id),
-                    _one_line(ann.category),
-                    "orphaned" if ann.orphaned else "anchored",
-                    _one_line(ann.exact),
+        annotations = store.annotations
+        if as_json:
+            lines = [_json_line(store.document, ann) for ann in annotations]
+        else:
+            lines = [
+                "\t".join(
+                    (
+                        _one_line(ann.id),
+                        _one_line(ann.category),
+                        "orphaned" if ann.orphaned else "anchored",
+                        _one_line(ann.exact),
+                    )
                 )
-            )
-            for ann in store.annotations
-        ]
+                for ann in annotations
+            ]
     finally:
         store.close()
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
+    else:
+        print(f"reader: no annotations in {_one_line(path)}", file=sys.stderr)
     return 0
+
+
+def _json_line(document, ann) -> str:
+    """One annotation as a line of JSON (ASCII escapes: nothing raw reaches a terminal)."""
+    from reader.claims import attribute  # only this listing needs it
+
+    found = None if ann.orphaned else attribute(document, ann.start, ann.end)
+    record = {
+        "id": ann.id,
+        "category": ann.category,
+        "tags": list(ann.tags),
+        "note": ann.note,
+        "created": ann.created,
+        "modified": ann.modified,
+        "orphaned": ann.orphaned,
+        "exact": ann.exact,
+        "prefix": ann.prefix,
+        "suffix": ann.suffix,
+        "start": ann.start,
+        "end": ann.end,
+        "attribution": None if found is None else {"source": found.source, "kind": found.kind},
+    }
+    return json.dumps(record, ensure_ascii=True)

@@ -185,7 +185,8 @@ class AnnotatingScreen(Screen):
         if store is None:
             return
         ann = self.annotation_under_cursor()
-        self.notes_pane.show(store.article_note, ann, store.problem)
+        source = self.annotations.source_line(ann) if ann is not None else None
+        self.notes_pane.show(store.article_note, ann, store.problem, source)
         if not claims_too:
             return
         claims = self.claims_pane

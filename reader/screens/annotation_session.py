@@ -6,7 +6,7 @@ quit and on a signal, when the screens may be gone already.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.annotations.highlight_index import Highlight
 from reader.document.model import Document
@@ -28,6 +28,7 @@ class AnnotationSession:
         # after the first frame): (document, store or None).
         self.pending: tuple[Document, AnnotationStore | None] | None = None
         self._cache: dict[int, tuple[Annotation, Highlight]] = {}
+        self._source: tuple[tuple[int, int, int], str] | None = None
 
     def open(self, document: Document, store: AnnotationStore | None) -> AnnotationStore:
         """Annotate `document` with `store` (opened from its sidecar when None)."""
@@ -83,6 +84,19 @@ class AnnotationSession:
             self._cache = {id(ann): cache[id(ann)] for ann in annotations}
         return highlights
 
+    def source_line(self, ann: Annotation) -> str | None:
+        """Who the article attributes `ann` to, as the notes pane says it (one highlight's
+        answer kept: the cursor asks again on every move)."""
+        if ann.orphaned or self.store is None:
+            return None
+        key = (ann.start, ann.end, id(self.store.document))
+        if self._source is None or self._source[0] != key:
+            from reader.claims import attribute  # loaded with the first highlight shown
+
+            attribution = attribute(self.store.document, ann.start, ann.end)
+            self._source = (key, describe_attribution(attribution))
+        return self._source[1]
+
     def forget(self, ann: Annotation) -> Highlight:
         """The `Highlight` drawn for `ann`, which is gone or replaced."""
         entry = self._cache.pop(id(ann), None)
@@ -119,6 +133,13 @@ class AnnotationSession:
         if not starting:
             return None
         return min(starting, key=lambda a: (a.end - a.start, a.start))
+
+
+def describe_attribution(attribution: Any) -> str:
+    """`Source: the Financial Times (named)`, or that the text names none."""
+    if attribution.kind == "none":
+        return "Source: none given in the text"
+    return f"Source: {attribution.source} ({attribution.kind})"
 
 
 def _highlight(ann: Annotation) -> Highlight:

@@ -78,6 +78,7 @@ class NotesPane(Vertical):
         self.border_title = "Notes"
         self.editing: NoteTarget | None = None
         self.annotation: Annotation | None = None
+        self.source: str | None = None  # who the highlight is attributed to, one line
         self.article_note = ""
         self.problem: str | None = None
         self._shown: tuple | None = None
@@ -111,19 +112,25 @@ class NotesPane(Vertical):
     # -- showing -----------------------------------------------------------------------------
 
     def show(
-        self, article_note: str, annotation: Annotation | None, problem: str | None = None
+        self,
+        article_note: str,
+        annotation: Annotation | None,
+        problem: str | None = None,
+        source: str | None = None,
     ) -> None:
-        """Show the article note and `annotation` (the one under the cursor, or None).
+        """Show the article note and `annotation` (the one under the cursor, or None), with
+        `source`: who the text attributes the highlight to, as one line.
 
         Repaints only when something shown changed. While a highlight's note is edited the
         pane keeps showing that highlight."""
         if self.editing is not None and self.editing != ARTICLE:
-            annotation = self.annotation
-        key = (article_note, annotation, problem, self.editing)
+            annotation, source = self.annotation, self.source
+        key = (article_note, annotation, problem, self.editing, source)
         if key == self._shown:
             return
         self._shown = key
         self.annotation = annotation
+        self.source = source
         self.article_note = article_note
         self.problem = problem
         self.query_one(NotesView).update(self._render_text(), layout=False)
@@ -161,6 +168,8 @@ class NotesPane(Vertical):
         if len(text) > QUOTE_LIMIT:
             text = text[: QUOTE_LIMIT - 1] + "…"
         out.append(_plain(f"“{text}”") + "\n", quote)
+        if self.source:
+            out.append(_plain(self.source) + "\n", muted)
         if self.editing == ann.id:
             out.append("(editing below — Esc saves)", muted)
         elif ann.note.strip():

@@ -63,8 +63,24 @@ def test_whitespace_in_quote_matches_line_breaks_and_listing_is_one_line(story, 
 
 
 def test_empty_article_list_prints_nothing_and_creates_nothing(story, capsys):
-    assert run(capsys, "annotations", str(story)) == (0, "", "")
+    """Nothing on stdout (a script reads no line), one line on stderr saying so."""
+    assert run(capsys, "annotations", str(story)) == (0, "", f"reader: no annotations in {story}\n")
     assert not Path(str(story) + ".annotations.json").exists()
+
+
+def test_annotations_json_has_every_field_and_the_attribution(tmp_path, capsys):
+    story = tmp_path / "s.txt"
+    story.write_text(
+        "Title\n\nThe bridge is unsafe, according to the city engineer. Work begins soon.\n"
+    )
+    run(capsys, "annotate", str(story), "--quote", "The bridge is unsafe", "--tag", "t")
+    status, out, err = run(capsys, "annotations", str(story), "--json")
+    assert status == 0 and err == ""
+    (line,) = out.splitlines()
+    record = json.loads(line)
+    assert record["exact"] == "The bridge is unsafe" and record["tags"] == ["t"]
+    assert record["attribution"] == {"source": "the city engineer", "kind": "named"}
+    assert {"id", "category", "note", "created", "start", "end", "orphaned"} <= set(record)
 
 
 @pytest.mark.parametrize(

@@ -755,3 +755,18 @@ async def test_an_article_rewritten_on_disk_is_read_again_and_its_highlights_fol
         app.annotations.store.flush(timeout=1)
         assert not sidecar.exists()
         assert app.annotations.store.unsaved
+
+
+async def test_the_notes_pane_says_who_the_highlight_is_attributed_to(seed_library, settle):
+    """Issue 17: the seed's core claim is sourced to the Financial Times."""
+    from reader.app import ReaderApp
+
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        view = app.article_view
+        view.move_cursor_to_offset(app.document.text.index("The Trump administration"))
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Source: the Financial Times (named)" in app.reading.notes_pane.text()
