@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import unicodedata
@@ -112,24 +113,18 @@ def annotations_command(path: str, as_json: bool = False) -> int:
     return 0
 
 
+_NOT_LISTED = ("extra", "malformed")  # what the file keeps for other tools, not ours
+
+
 def _json_line(document, ann) -> str:
     """One annotation as a line of JSON (ASCII escapes: nothing raw reaches a terminal)."""
     from reader.claims import attribute  # only this listing needs it
 
     found = None if ann.orphaned else attribute(document, ann.start, ann.end)
     record = {
-        "id": ann.id,
-        "category": ann.category,
-        "tags": list(ann.tags),
-        "note": ann.note,
-        "created": ann.created,
-        "modified": ann.modified,
-        "orphaned": ann.orphaned,
-        "exact": ann.exact,
-        "prefix": ann.prefix,
-        "suffix": ann.suffix,
-        "start": ann.start,
-        "end": ann.end,
-        "attribution": None if found is None else {"source": found.source, "kind": found.kind},
+        field.name: getattr(ann, field.name)
+        for field in dataclasses.fields(ann)
+        if field.name not in _NOT_LISTED
     }
+    record["attribution"] = None if found is None else {"source": found.source, "kind": found.kind}
     return json.dumps(record, ensure_ascii=True)
