@@ -21,7 +21,7 @@ from reader.screens.annotation_session import AnnotationSession
 from reader.screens.notes_export import save_copy_elsewhere
 from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.targets import check_article_file, resolve_target
+from reader.targets import Target, check_article_file, resolve_target
 from reader.widgets.article_view import ArticleView
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
@@ -494,11 +494,29 @@ class ReaderApp(App[int]):
     def _open_path_chosen(self, text: str | None) -> None:
         if not text:
             return
+        if text.lower().startswith(("http://", "https://")):
+            self.notify(f"Fetching {one_line(text)}…", markup=False)
+            self._fetch_and_open(text)
+            return
         try:
             target = resolve_target(text)
         except ReaderError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        self._open_target(target)
+
+    @work(thread=True, group="fetch")
+    def _fetch_and_open(self, url: str) -> None:
+        """A URL from the open prompt: fetched into the sample library in a thread (a slow
+        server never holds up the keys), then opened there."""
+        try:
+            target = resolve_target(url)
+        except ReaderError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.call_from_thread(self._open_target, target)
+
+    def _open_target(self, target: Target) -> None:
         if target.library != self.library_root:
             self.library_root = target.library
             self.library_ready = False

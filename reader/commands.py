@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): the reader's own commands, plus "Open file…" path prompt."""
+"""The command palette (ctrl+p): the reader's own commands, plus the "Open file or URL…" prompt."""
 
 from __future__ import annotations
 
@@ -17,7 +17,11 @@ from textual.widgets import Input, Static
 def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
     """(name, help, callback) for every palette command of the reader app."""
     return [
-        ("Open file…", "Open an article or a folder of articles by path", app.action_open_path),
+        (
+            "Open file or URL…",
+            "Open an article or a folder by path, or fetch an article's URL into the library",
+            app.action_open_path,
+        ),
         ("Toggle library", "Show or hide the library pane (L)", app.action_toggle_library),
         (
             "Toggle claims/notes",
@@ -41,8 +45,7 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             "Rename an unreadable annotations file so annotating works again",
             app.reading.move_aside,
         ),
-        ("Theme", "Choose the colour theme", app.action_change_theme),
-        ("Keys", "List every key (?)", app.action_help),
+        ("Help", "Every key of the reader and where it works (?)", app.action_help),
     ]
 
 
@@ -69,9 +72,10 @@ class OpenPathScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog"):
             yield Static(
-                "Open an article or a folder (Enter opens, Esc cancels)", classes="dialog-title"
+                "Open an article, a folder or a URL (Enter opens, Esc cancels)",
+                classes="dialog-title",
             )
-            yield Input(placeholder="~/news/story.txt", id="open-path")
+            yield Input(placeholder="~/news/story.txt or https://…", id="open-path")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -33,3 +33,25 @@ def test_a_failing_url_is_one_error_naming_it(server, user_dirs):
     missing = server.url("/gone.html")
     with pytest.raises(ReaderError, match="gone.html"):
         resolve_target(missing)
+
+
+async def test_the_open_prompt_fetches_a_url_in_a_worker_and_opens_it(server, user_dirs):
+    from reader.app import ReaderApp
+    from reader.state import ReadingState
+
+    url = server.route("/story.html", page("Harbour bridge vote", STORY), delay=0.5)
+    library = user_dirs / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text("A story\n\nBody.\n")
+    app = ReaderApp(library=library, state=ReadingState(user_dirs / "s.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app._open_path_chosen(url)
+        await pilot.pause()
+        assert app.is_running  # the fetch runs in a thread; the keys still work meanwhile
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_path is not None and app.article_path.suffix == ".md"
+        assert "Harbour bridge vote" in app.title
