@@ -48,7 +48,7 @@ from reader.annotations.changes import (
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
-from reader.annotations.history import Change
+from reader.annotations.history import Change, History
 from reader.annotations.model import (
     SCHEMA_VERSION,
     Annotation,
@@ -316,6 +316,17 @@ class AnnotationStore:
                 return None
             self._apply(change, forward=True)
             return change.description
+
+    @property
+    def history(self) -> History:
+        """This session's undo history of the article (kept by the app across J/K)."""
+        return self._collection.history
+
+    def adopt_history(self, history: History) -> None:
+        """Continue `history`, made by an earlier store of the same article text: undo and
+        redo then reach the changes made before the article was closed and opened again."""
+        with self._lock:
+            self._collection.history = history
 
     @property
     def can_undo(self) -> bool:

@@ -12,6 +12,7 @@ from reader.annotations.highlight_index import Highlight
 from reader.document.model import Document
 
 if TYPE_CHECKING:  # the annotation model and the store load after the first frame
+    from reader.annotations.history import History
     from reader.annotations.model import Annotation
     from reader.annotations.store import AnnotationStore
 
@@ -29,6 +30,9 @@ class AnnotationSession:
         self.pending: tuple[Document, AnnotationStore | None] | None = None
         self._cache: dict[int, tuple[Annotation, Highlight]] = {}
         self._source: tuple[tuple[int, int, int], str] | None = None
+        # Each article's undo history of this session, by path, with the text it was made
+        # against: undo reaches back across J/K (and a rewritten article starts afresh).
+        self._histories: dict[str, tuple[str, History]] = {}
 
     def open(self, document: Document, store: AnnotationStore | None) -> AnnotationStore:
         """Annotate `document` with `store` (opened from its sidecar when None)."""
@@ -37,6 +41,9 @@ class AnnotationSession:
             from reader.annotations.store import AnnotationStore  # TinyDB: not before paint
 
             store = AnnotationStore.open(document)
+        kept = self._histories.get(document.path)
+        if kept is not None and kept[0] == document.sha256:
+            store.adopt_history(kept[1])
         self.store = store
         self._cache = {}
         self.warned = None
@@ -56,6 +63,7 @@ class AnnotationSession:
         """Save and let go of the open store (on J/K and on quit)."""
         store, self.store = self.store, None
         if store is not None:
+            self._histories[store.document.path] = (store.document.sha256, store.history)
             store.close()
         pending, self.pending = self.pending, None
         if pending is not None and pending[1] is not None:

@@ -770,3 +770,31 @@ async def test_the_notes_pane_says_who_the_highlight_is_attributed_to(seed_libra
         await pilot.press("h")
         await pilot.pause()
         assert "Source: the Financial Times (named)" in app.reading.notes_pane.text()
+
+
+async def test_undo_reaches_back_across_switching_articles(tmp_path, settle):
+    """Issue 14.16: `5`, `J`, `K`, `u` said "Nothing to undo"."""
+    from reader.app import ReaderApp
+    from reader.state import ReadingState
+
+    (tmp_path / "a.txt").write_text("Alpha story\n\nJanuary 3, 2024\n\nAlpha one. Alpha two.\n")
+    (tmp_path / "b.txt").write_text("Beta story\n\nFebruary 5, 2024\n\nBeta one. Beta two.\n")
+    first = tmp_path / "b.txt"  # the newest, listed first
+    app = ReaderApp(library=tmp_path, article=first, state=ReadingState(tmp_path / "s.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        assert len(app.annotations.store) == 1
+        await pilot.press("J")
+        await settle(app, pilot)
+        assert app.article_path.name == "a.txt"
+        await pilot.press("K")
+        await settle(app, pilot)
+        assert app.article_path.name == "b.txt"
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(app.annotations.store) == 0
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(app.annotations.store) == 1
