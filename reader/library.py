@@ -7,15 +7,19 @@ does; when a sidecar exists it counts its annotation records.
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reader.annotations.sidecar import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_path_for
+from reader.annotations.sidecar import (
+    LOCK_SUFFIX,
+    SIDECAR_SUFFIX,
+    SidecarProblem,
+    SidecarStorage,
+    sidecar_path_for,
+)
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
@@ -100,22 +104,16 @@ def has_articles(root: Path) -> bool:
 
 
 def count_annotations(sidecar: Path) -> int:
-    """Number of annotation records in a TinyDB sidecar; 0 when it is missing, not a regular
-    file (a FIFO would block the scan) or unreadable.
+    """Number of annotation records in a TinyDB sidecar; 0 when it is missing or the store
+    would refuse it (not a regular file, unreadable, not JSON: `SidecarStorage.read_file`,
+    the one reader of sidecars, says which, and the app says so when the article opens).
 
     Counts the records of the "annotations" table when there is one (else "_default"),
     leaving out records marked deleted (tombstones).
     """
     try:
-        fd = os.open(sidecar, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return 0
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return 0
-            data = json.load(fh)
-    except (OSError, ValueError, RecursionError):
+        data, _ = SidecarStorage(sidecar, read_only=True).read_file()
+    except SidecarProblem:
         return 0
     if not isinstance(data, dict):
         return 0
