@@ -52,6 +52,14 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:getty\s+images|ap\s+photo|reuters|afp)(?:\s+photo)?)",
     ),
     ("Video", r"(?:watch|video|listen|audio)\s*:"),
+    # What an embedded Instagram post leaves in a scrape (its picture is gone).
+    ("Embed", r"a\s+post\s+shared\s+by\s.{1,80}\(@[\w.]{1,30}\)"),
+    # A wire service's note on what a new version of the story changes.
+    (
+        "Wire notes",
+        r"\((?:adds|updates?|recasts|rewrites|repeats|refiles|corrects|changes|fixes|releads"
+        r"|new\s+throughout|writethru)\b[^()]{0,100}\)",
+    ),
     ("Update note", r"(?:update[ds]?|editor['’]s\s+note|correction)\s*:\s*.{0,80}"),
     (
         "Section",
@@ -132,6 +140,22 @@ def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> s
     return ""
 
 
+# A cover-photo caption under the headline: one short sentence saying who or what is shown,
+# then where ("Des pompiers ukrainiens après une attaque aérienne russe, à Dnipro en Ukraine.",
+# "Rescuers search the rubble, in Kathmandu, Nepal.").
+_PLACE_TAIL = re.compile(
+    r"^[^.!?]{10,140},\s+(?:à|au|aux|en|in|at|near|im|bei|nahe)\s+(?P<place>[^\W\d_][^.!?,]{1,60}"
+    r"(?:,\s+[^\W\d_][^.!?,]{1,30})?)\.$"
+)
+
+
+def cover_caption(text: str) -> bool:
+    """Is `text`, the line between the headline (or standfirst) and the lead, the caption
+    of the cover photo?"""
+    m = _PLACE_TAIL.match(text) if text.endswith(".") and "\n" not in text else None
+    return m is not None and m["place"][0].isupper()
+
+
 # --- glued on ------------------------------------------------------------------------------
 
 # (label, how the line ends, pattern): furniture glued to the end of a paragraph line
@@ -143,11 +167,18 @@ _GLUED_END = (
         re.compile(r"\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
     ),
     ("Read more", "More", re.compile(r"(?:Read More){1,2}$")),
+    # Reporters' sign-off after the last sentence: "…拘束されている。【エルサレム松岡大地】".
+    ("Sign-off", "】", re.compile(r"(?<=[。」）])【[^【】]{2,60}】$")),
 )
 # A share/gallery prompt glued after a headline: everything from it is furniture.
 _GLUED_PROMPT = re.compile(
     r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
 )
+
+
+def _keeps_words(head: str) -> bool:
+    """Does `head` keep a few words (or, in a script written without spaces, a phrase)?"""
+    return len(head.split()) >= 3 or (not head.isascii() and len(head.strip()) >= 12)
 
 
 def glued_furniture(text: str) -> tuple[int, str] | None:
@@ -156,11 +187,11 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     if "\n" in text:
         return None
     m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
-    if m and len(text[: m.start()].split()) >= 3:
+    if m and _keeps_words(text[: m.start()]):
         return m.start() + 1, "Share prompts"
     for label, ending, pattern in _GLUED_END:
         m = pattern.search(text) if text.endswith(ending) else None
-        if m and len(text[: m.start()].split()) >= 3:
+        if m and _keeps_words(text[: m.start()]):
             start = m.start()
             while text[start].isspace():
                 start += 1

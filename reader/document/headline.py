@@ -32,8 +32,6 @@ _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[A-Z“\"]")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # "— Name (@handle) October 7, 2023": the attribution line of an embedded tweet.
 TWEET_SIGNOFF = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$")
-# "A post shared by Name (@handle)": the attribution of an embedded Instagram post.
-EMBED_CREDIT = re.compile(r"^A\s+post\s+shared\s+by\s.{1,80}\(@[\w.]{1,30}\)$")
 # "California: 4", "Turnout: 61.2%": a list line, never a heading.
 _LIST_LINE = re.compile(r"^[^:]{1,40}:\s*[\d.,%$£€ -]+$")
 # A rule: "-----", "* * *", "=====".
@@ -117,7 +115,7 @@ def heading_shape(text: str, prev_text: str, next_text: str) -> str:
     structure)."""
     if len(text) > 200:
         return "heading"  # too long for the line patterns below; the caller says no
-    if TWEET_SIGNOFF.match(text) or EMBED_CREDIT.match(text):
+    if TWEET_SIGNOFF.match(text):
         return ""
     if _LIST_LINE.match(text) or RULE.match(text):
         return ""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from reader.document.dateline import read_reporting_credit
 from reader.document.decode import sanitize
 from reader.document.front_matter import (
     apply_front_matter,
@@ -421,6 +422,9 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
     if not meta.published and name:
         meta.published = iso_date(name)
     pending = _header_blocks(meta, pending[0] if pending else None) + pending
+    if pending and pending[-1].kind == "paragraph" and read_reporting_credit(pending[-1].text):
+        # A wire credit closing a saved news page folds, as it does in plain text.
+        pending[-1].kind, pending[-1].label = "boilerplate", "Reporting credits"
     if not meta.title:
         meta.title = name
     blocks: list[Block] = []

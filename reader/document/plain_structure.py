@@ -27,6 +27,7 @@ from functools import cache
 from reader.document.dateline import read_dateline, read_reporting_credit, read_signoff
 from reader.document.furniture import (
     caption_label,
+    cover_caption,
     furniture_label,
     glued_furniture,
     is_related_head,
@@ -203,9 +204,21 @@ def mark_boilerplate(units: list[Unit]) -> list[Unit]:  # noqa: C901, PLR0912 - 
 # --- headline, standfirst, crossheads ----------------------------------------------------
 
 
+# A line of dialogue: a quotation that ends in its own punctuation or breaks off ("“Enough,”
+# replied Starbuck, “only don’t hit him again, but—”"), never a heading.
+_DIALOGUE = re.compile(r"^[“\"‘'«].*[.!?,;:…—–-][’”\"»]+$")
+# A weekday date over a live ticker's entries: "Donnerstag, 18. 7.", "Tuesday, 16 July".
+_DAY_HEADING = re.compile(
+    r"^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r",?\s+\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]{3,12}\.?)(?:\s*\d{4})?$",
+    re.I,
+)
+
+
 def _heading_like(u: Unit, wrapped: bool) -> bool:
     t = u.text
-    if u.lines > 1 or len(t) > 80 or not t:
+    if u.lines > 1 or len(t) > 80 or not t or _DIALOGUE.match(t):
         return False
     if wrapped and rx("chapter").match(t) and len(t) <= 60:
         return True
@@ -284,12 +297,29 @@ def _mark_title(units: list[Unit], meta: Metadata, at: int) -> None:
     cand, after = units[nxt], units[nxt + 1]
     if read_dateline(cand.text) is not None:
         return
+    if _mark_cover_caption(units, nxt):
+        return
     by_meta = not cand.blank_before and len(cand.text) <= 400 and after.kind == "meta"
     body_len = max(len(u.text) for u in units[nxt + 1 : nxt + 4])
     next_is_lead = after.kind == "paragraph" and read_dateline(after.text) is not None
     if by_meta or standfirst_shape(cand.text, body_len, next_is_lead):
         cand.kind = "subtitle"
         meta.subtitle = " ".join(cand.text.split())
+        _mark_cover_caption(units, nxt + 1)
+
+
+def _mark_cover_caption(units: list[Unit], i: int) -> bool:
+    """Fold unit `i`, right under the headline or standfirst, when it is the cover photo's
+    caption: one line, shorter than the lead under it, shaped like a caption."""
+    if i + 1 >= len(units):
+        return False
+    u, lead = units[i], units[i + 1]
+    if u.kind != "paragraph" or u.lines > 1 or lead.kind != "paragraph":
+        return False
+    if len(lead.text) < 2 * len(u.text) or not cover_caption(u.text):
+        return False
+    u.kind, u.label = "boilerplate", "Photo caption"
+    return True
 
 
 def _split_title_source(meta: Metadata) -> None:
@@ -335,8 +365,29 @@ def _near_a_date(top: list[Unit], i: int) -> bool:
     return False
 
 
+def _long_crosshead(units: list[Unit], i: int) -> bool:
+    """A crosshead written as a sentence without its full stop ("La Russie a fourni des
+    missiles antiaériens à la Corée du Nord, affirme Séoul") in an article of one-line
+    paragraphs: between blank lines, after a finished paragraph and over a longer one."""
+    u, nxt = units[i], units[i + 1]
+    t = u.text
+    if not (len(t) <= 160 and len(t.split()) <= 24 and u.blank_before and nxt.blank_before):
+        return False
+    if t[0].islower() or ends_sentence(t) or _DIALOGUE.match(t):
+        return False
+    prev = units[i - 1] if i else None
+    prev_done = prev is None or prev.kind == "heading" or ends_sentence(prev.text)
+    return (
+        prev_done
+        and nxt.kind == "paragraph"
+        and ends_sentence(nxt.text)
+        and (len(nxt.text) > 1.5 * len(t))
+    )
+
+
 def _mark_headings(units: list[Unit], wrapped: bool) -> None:
-    for i in range(len(units) - 1):
+    n = len(units)
+    for i in range(n - 1):
         u = units[i]
         if u.kind != "paragraph" or u.lines > 1:
             continue
@@ -348,8 +399,19 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
         shape = heading_shape(u.text, units[i - 1].text if i else "", nxt.text)
         if shape == "question" and u.blank_before and nxt.blank_before:
             u.kind = "heading"
-        elif shape == "heading" and _heading_like(u, wrapped):
+        elif shape == "heading" and (
+            _heading_like(u, wrapped)
+            or (not wrapped and _long_crosshead(units, i))
+            or (_DAY_HEADING.match(u.text) and u.blank_before and nxt.blank_before)
+        ):
             u.kind = "heading"
+    # A crosshead introduces text: short lines that run to the end of the article (a
+    # scoreboard's "10th League One", "18th PREM") are not crossheads.
+    i = n - 1
+    while i >= 0 and units[i].kind in ("heading", "paragraph") and _heading_like(units[i], wrapped):
+        if units[i].kind == "heading":
+            units[i].kind = "paragraph"
+        i -= 1
 
 
 # --- datelines and credits ---------------------------------------------------------------
@@ -372,7 +434,9 @@ def _record_dateline(units: list[Unit], meta: Metadata) -> None:
         seen += 1
         if seen >= 3:
             break
-    last = next((u for u in reversed(units) if u.kind == "paragraph"), None)
+    last = next(
+        (u for u in reversed(units) if u.kind == "paragraph" or u.label == "Sign-off"), None
+    )
     signoff = read_signoff(last.text) if last is not None else None
     if signoff is not None:
         meta.extra.setdefault("dateline", signoff.place)

@@ -484,14 +484,4 @@ BODY: dict[str, dict[str, object]] = {
     ),
 }
 
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("bbc-sport-180.txt", "headings"): "the stat lines at the end are read as crossheads",
-    ("book-moby-dick-pg2701-cp1252.txt", "not_headings"): "short dialogue lines read as headings",
-    ("news-aljazeera-gaza-liveblog-tweets.txt", "folded"): "Instagram embed lines stay body",
-    ("news-de-nzz-nahost-liveticker.txt", "headings"): "weekday dates and long entries missed",
-    ("news-fr-lefigaro-ukraine-point.txt", "folded"): "the cover caption stays body",
-    ("news-fr-lefigaro-ukraine-point.txt", "headings"): "long sentence-like crossheads missed",
-    ("news-ja-mainichi-multicity-signoff.txt", "folded"): "the glued sign-off stays in the line",
-    ("page-reuters-parasite-sag-awards.html", "folded"): "credits in an HTML page stay body",
-    ("wire-reuters-gold-jan30-newsml.txt", "folded"): "the (Adds ...) wire note stays body",
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
