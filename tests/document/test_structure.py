@@ -246,6 +246,9 @@ def test_a_first_paragraph_is_not_a_standfirst():
         ("WATCH:", "Video"),
         ("4419915", "Story number"),
         ("यह भी पढ़ें: पीएम मोदी के आने से पहले अयोध्या पहुंची किट", "Related"),
+        ("A post shared by Carlos 🇨🇴 (@modern_mowgli)", "Embed"),
+        ("(Adds comments, detail)", "Wire notes"),
+        ("(Updates with closing prices, adds analyst quote)", "Wire notes"),
         ("Related parties agreed to the terms.", ""),
         ("Share prices fell on Monday.", ""),
     ],
@@ -350,3 +353,58 @@ def test_a_dated_agency_lead_gives_date_and_source_and_stays_body():
     )
     assert (result.meta.published, result.meta.source) == ("2020-03-17", "American Thinker")
     assert kinds(result) == ["title", "paragraph", "paragraph"]
+
+
+def test_a_cover_caption_under_the_standfirst_folds_and_a_short_lead_does_not():
+    # news-fr-lefigaro-ukraine-point.txt, lines 1-5 (the lead shortened)
+    head = (
+        "Guerre en Ukraine : la Russie affirme avoir fait échouer la campagne\n\n"
+        "LE POINT SUR LA SITUATION - «Nous avons pratiquement fait échouer toute leur campagne"
+        " pour 2025», a affirmé le ministre russe de la Défense, Andreï Belooussov\n\n"
+    )
+    caption = "Des pompiers ukrainiens après une attaque aérienne russe, à Dnipro en Ukraine."
+    lead = (
+        "La Russie a affirmé vendredi avoir fait échouer la campagne militaire ukrainienne pour"
+        " 2025, au lendemain d’un discours du président Vladimir Poutine, a dit le ministre."
+    )
+    result = parse_plaintext(f"{head}{caption}\n\n{lead}\n")
+    assert [(b.kind, b.label) for b in result.blocks[2:]] == [
+        ("boilerplate", "Photo caption"),
+        ("paragraph", ""),
+    ]
+    # A short first paragraph that names no place is the story.
+    result = parse_plaintext(f"{head}Er, we’re not so sure about that.\n\n{lead}\n")
+    assert [b.kind for b in result.blocks[2:]] == ["paragraph", "paragraph"]
+
+
+def test_short_lines_closing_the_article_are_not_crossheads():
+    # bbc-sport-180.txt, the end: a scoreboard of league place and best cup run
+    result = parse_plaintext(
+        f"Brentford v Southampton\n\n{_LONG}\n\nThe form guide\n\n{_LONG}\n\n10th League One"
+        "\n\nQUARTER-FINALS (four times)\n\n18th PREM\n\nWINNERS (once)\n"
+    )
+    assert [b.text for b in result.blocks if b.kind == "heading"] == ["The form guide"]
+
+
+def test_dialogue_is_never_a_heading():
+    # book-moby-dick-pg2701-cp1252.txt, chapters 73 and 134
+    for line in (
+        "“Enough,” replied Starbuck, “only don’t hit him again, but—”",
+        "“Faith, sir, I’ve——”",
+    ):
+        result = parse_plaintext(f"Chapter One\n\n{_LONG}\n\n{line}\n\n{_LONG}\n")
+        assert [b.kind for b in result.blocks][2] == "paragraph"
+
+
+def test_sentence_shaped_crossheads_and_ticker_days_between_one_line_paragraphs():
+    # news-nzz / news-fr-lefigaro: crossheads without a full stop, weekday headings
+    day = "Mittwoch, 17. 7."
+    entry = "13.28 Uhr: Human Rights Watch: Hamas-Massaker richtete sich gezielt gegen Zivilisten"
+    french = "La Russie a fourni des missiles antiaériens à la Corée du Nord, affirme Séoul"
+    result = parse_plaintext(
+        f"Israel und Gaza\n\n{_LONG}\n\n{day}\n\n{entry}\n\n{_LONG}\n\n{french}\n\n{_LONG}\n"
+    )
+    assert [b.text for b in result.blocks if b.kind == "heading"] == [day, entry, french]
+    # A line of a comment thread with no full stop, over a shorter line, stays a paragraph.
+    result = parse_plaintext(f"Greatest gadget\n\n{_LONG}\n\n{french}\n\nPDA's / laptops.\n")
+    assert [b.kind for b in result.blocks].count("heading") == 0
