@@ -69,7 +69,13 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("Story number", r"\d{5,}"),
     ("Sources", r"sources?\s*:?"),
 )
-_LINES = tuple((label, re.compile(rf"^{pattern}$", re.I)) for label, pattern in _LINE_RULES)
+# All the rules as one alternation, tried in order against the whole line: one match per line
+# whatever the number of rules; the group that matched names the label.
+_LABELS = tuple(label for label, _ in _LINE_RULES)
+_LINES = re.compile(
+    "^(?:" + "|".join(f"(?P<r{k}>{pattern})" for k, (_, pattern) in enumerate(_LINE_RULES)) + ")$",
+    re.I,
+)
 
 # Related-link headers: the links listed under them are furniture too.
 _RELATED_HEAD = re.compile(
@@ -83,10 +89,8 @@ def furniture_label(line: str) -> str:
     """The label of a furniture line ("Related", "Picture credit", …), or ""."""
     if len(line) > 240 or "\n" in line:
         return ""
-    for label, pattern in _LINES:
-        if pattern.match(line):
-            return label
-    return ""
+    m = _LINES.match(line)
+    return _LABELS[int(m.lastgroup[1:])] if m else ""
 
 
 def is_related_head(line: str) -> bool:
@@ -131,7 +135,9 @@ def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> s
     if is_lead or len(text) > 700:
         return ""
     tail = text[-140:]
-    if _SLIDESHOW.match(text) or (_may_credit(tail) and _CREDIT_END.search(tail)):
+    if (text[:1].isdigit() and _SLIDESHOW.match(text)) or (
+        _may_credit(tail) and _CREDIT_END.search(tail)
+    ):
         return "Photo caption"
     if "＝" in text and _JA_CAPTION.match(text):
         return "Photo caption"

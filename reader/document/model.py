@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.document.sentences import split_sentences
 
@@ -45,9 +46,11 @@ class Span:
     url: str | None = None
 
 
-@dataclass(slots=True, frozen=True)
-class Sentence:
-    """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`."""
+class Sentence(NamedTuple):
+    """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`.
+
+    An immutable value of two numbers and a string; as a tuple of atomic values it is not
+    tracked by the cyclic garbage collector."""
 
     start: int
     end: int
@@ -90,13 +93,14 @@ class Block:
     def _spans(self) -> list[tuple[int, int]]:
         """The sentences as non-empty (start, end) offsets relative to the block."""
         source = self._anchor_text if self._anchor_text is not None else self.text
-        if not source.strip():
+        if not source or source.isspace():
             return []
         if not self.is_prose:
             return [(0, len(self.text))]
         # Segment the display text (reflowed line breaks are spaces there, which is what the
-        # segmenter expects); offsets are identical to the anchor text's.
-        return [(s, e) for s, e in split_sentences(self.text) if e > s]
+        # segmenter expects); offsets are identical to the anchor text's. Spans are never
+        # empty.
+        return split_sentences(self.text)
 
     def _segment(self) -> list[Sentence]:
         source = self._anchor_text if self._anchor_text is not None else self.text

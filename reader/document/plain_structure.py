@@ -218,15 +218,15 @@ _DAY_HEADING = re.compile(
 
 def _heading_like(u: Unit, wrapped: bool) -> bool:
     t = u.text
-    if u.lines > 1 or len(t) > 80 or not t or _DIALOGUE.match(t):
+    if u.lines > 1 or len(t) > 80 or not t:
         return False
     if wrapped and rx("chapter").match(t) and len(t) <= 60:
         return True
     if is_all_caps(t) and len(t) <= 60:
-        return True
+        return not _DIALOGUE.match(t)
     if t[0].islower() or ends_sentence(t) or len(t.split()) > 12:
         return False
-    return True
+    return not _DIALOGUE.match(t)
 
 
 def _pick_headline(units: list[Unit], story: list[int]) -> int:
@@ -371,9 +371,9 @@ def _long_crosshead(units: list[Unit], i: int) -> bool:
     paragraphs: between blank lines, after a finished paragraph and over a longer one."""
     u, nxt = units[i], units[i + 1]
     t = u.text
-    if not (len(t) <= 160 and len(t.split()) <= 24 and u.blank_before and nxt.blank_before):
+    if len(t) > 160 or t[0].islower() or ends_sentence(t) or not nxt.blank_before:
         return False
-    if t[0].islower() or ends_sentence(t) or _DIALOGUE.match(t):
+    if not u.blank_before or len(t.split()) > 24 or _DIALOGUE.match(t):
         return False
     prev = units[i - 1] if i else None
     prev_done = prev is None or prev.kind == "heading" or ends_sentence(prev.text)
@@ -396,14 +396,18 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
         nxt = units[i + 1]
         if nxt.kind not in ("paragraph", "list_item", "heading"):
             continue
+        # The line's own shape first; then what it says between its neighbours.
+        shaped = (
+            _heading_like(u, wrapped)
+            or (not wrapped and _long_crosshead(units, i))
+            or (u.blank_before and nxt.blank_before and _DAY_HEADING.match(u.text) is not None)
+        )
+        if not shaped and not u.text.endswith("?"):
+            continue
         shape = heading_shape(u.text, units[i - 1].text if i else "", nxt.text)
         if shape == "question" and u.blank_before and nxt.blank_before:
             u.kind = "heading"
-        elif shape == "heading" and (
-            _heading_like(u, wrapped)
-            or (not wrapped and _long_crosshead(units, i))
-            or (_DAY_HEADING.match(u.text) and u.blank_before and nxt.blank_before)
-        ):
+        elif shape == "heading" and shaped:
             u.kind = "heading"
     # A crosshead introduces text: short lines that run to the end of the article (a
     # scoreboard's "10th League One", "18th PREM") are not crossheads.

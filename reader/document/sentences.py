@@ -159,8 +159,7 @@ class _Segmenter:
         self.text = text
         self.spans = spans
         self.hi = len(text)
-        self.sent_start = 0
-        self._start_sentence(0)
+        self.sent_start = 0  # `run` starts each span's first sentence
 
     def _start_sentence(self, start: int) -> None:
         # Per-sentence facts, computed lazily at most once each (keeps pathological inputs
@@ -214,6 +213,8 @@ class _Segmenter:
             if not _is_cjk(text[after_run : after_run + 1]):
                 return -1  # ASCII "!"/"?" before a non-CJK character: no candidate here at all
         end = m.end()
+        if end >= hi:
+            return end  # the span ends here
         nxt = _NEXT.match(text, end, hi)
         word, after = nxt.group(1), nxt.group(2)
         if nxt.end() >= hi and not word:
@@ -343,7 +344,10 @@ class _Segmenter:
         while text[end - 1].isspace():
             end -= 1
         c = text[start]
-        if c in "•⁃‣◦▪" or c.isdigit() or text[start + 1 : start + 2] in (".", ")"):
+        # A list marker needs a character after it and its space ("1. x"): at least four.
+        if end - start > 3 and (
+            c in "•⁃‣◦▪" or c.isdigit() or text[start + 1 : start + 2] in (".", ")")
+        ):
             lm = _LIST_START.match(text, start, end)
             if lm is not None:
                 self._emit_list(start, end, lm)
