@@ -392,6 +392,8 @@ class _Segmenter:
                 continue  # never leave a sentence of bare punctuation ("...", "!!")
             self.emit(self.sent_start, cut)
             self._start_sentence(cut)
+        if self.sent_start >= hi:
+            return  # the last sentence ended the span
         spans = self.spans
         if len(spans) > first and not self._has_word_before(hi):
             # Trailing bare punctuation ("U.S. 。") joins the sentence before it.
