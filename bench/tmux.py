@@ -204,7 +204,9 @@ class Pane:
         self.wait_stable(quiet=0.15)
         return elapsed
 
-    def key_settle(self, key: str, quiet: float = 0.3, timeout: float = 10.0) -> tuple[float, float]:
+    def key_settle(
+        self, key: str, quiet: float = 0.3, timeout: float = 10.0
+    ) -> tuple[float, float]:
         """(seconds until the screen first changes, seconds until it last changes) after
         `key`: the screen (with styles) is polled every millisecond until it has not changed
         for `quiet` seconds. Call on a settled screen."""

@@ -48,6 +48,7 @@ from reader.annotations.changes import (
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
+from reader.annotations.highlight_index import Highlight
 from reader.annotations.history import Change, History
 from reader.annotations.model import (
     SCHEMA_VERSION,
@@ -107,6 +108,7 @@ class AnnotationStore:
             return store
         store._load(records, meta, repeats)
         if not read_only:
+            store._collection.prepare()  # the highlights to draw: here, off the UI thread
             _open_stores.add(store)
         return store
 
@@ -192,6 +194,10 @@ class AnnotationStore:
 
     def get(self, id: str) -> Annotation | None:
         return self._collection.get(id)
+
+    def highlight(self, ann: Annotation) -> Highlight:
+        """The `Highlight` the article view draws for `ann` (made once per annotation)."""
+        return self._collection.highlight(ann)
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
         """Anchored annotations sharing at least one character with start:end (a point range
