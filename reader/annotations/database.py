@@ -43,6 +43,8 @@ class SidecarDatabase:
         self.db = SidecarTinyDB(path, storage=self.cache, read_only=read_only)
         self.annotations = self.db.table(ANNOTATIONS_TABLE)
         self.meta = self.db.table(META_TABLE)
+        # The `"place"` of an anchored annotation's record (set by the store), or None.
+        self.placer: Callable[[Annotation], dict[str, Any] | None] | None = None
         self._doc_ids: dict[str, int] = {}  # annotation id -> TinyDB doc id
         self._last_doc_id = 0
 
@@ -82,13 +84,23 @@ class SidecarDatabase:
                 self.annotations.remove(doc_ids=[doc_id])
                 del self._doc_ids[key]
             return
-        record = annotation_to_record(ann, self.source)
+        record = self.record_of(ann)
         if doc_id is None:
             self._last_doc_id += 1
             self._doc_ids[key] = self._last_doc_id
             self.annotations.insert(Document(record, doc_id=self._last_doc_id))
         else:
             self.refill({key: record})
+
+    def record_of(self, ann: Annotation) -> dict[str, Any]:
+        """The document of `ann`, with its place in the article worked out when it moved."""
+        record = annotation_to_record(ann, self.source)
+        record.pop("place", None)
+        if self.placer is not None and not ann.orphaned:
+            place = self.placer(ann)
+            if place is not None:
+                record["place"] = place
+        return record
 
     def refill(self, records: Records) -> None:
         """Replace the documents of these annotations (one TinyDB update for them all)."""
