@@ -58,24 +58,33 @@ def place_record(locator: Locator, key: str, start: int, end: int) -> dict[str, 
 
 def fits(place: Any, key: str, start: int, end: int) -> bool:
     """True when `place` (as stored) is for start:end of the text with this key."""
-    return (
-        isinstance(place, dict)
+    return _trusted(place, key, start, end) is not None
+
+
+def _trusted(place: Any, key: str, start: int, end: int) -> Place | None:
+    """The (paragraph, sentence, last sentence, line) of a stored `place` for start:end of
+    the text with this key; None when it is not that, or not well formed."""
+    if not (
+        type(place) is dict
         and place.get("key") == key
         and place.get("start") == start
         and place.get("end") == end
-        and _place_of(place) is not None
-    )
-
-
-def _place_of(place: dict[str, Any]) -> Place | None:
-    at = place.get("at")
-    if (
-        isinstance(at, list)
-        and len(at) == 4
-        and all(type(n) is int and n > 0 for n in at)
-        and at[2] >= at[1]
     ):
-        return at[0], at[1], at[2], at[3]
+        return None
+    at = place.get("at")
+    if type(at) is not list or len(at) != 4:
+        return None
+    paragraph, sentence, last, line = at
+    if (
+        type(paragraph) is int
+        and type(sentence) is int
+        and type(last) is int
+        and type(line) is int
+        and paragraph > 0
+        and 0 < sentence <= last
+        and line > 0
+    ):
+        return paragraph, sentence, last, line
     return None
 
 
@@ -129,7 +138,8 @@ def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> St
         return None
     places: dict[tuple[int, int], Place] = {}
     for start, end, place in spans:
-        if not fits(place, key, start, end):
+        where = _trusted(place, key, start, end)
+        if where is None:
             return None
-        places[start, end] = _place_of(place)  # type: ignore[assignment]
+        places[start, end] = where
     return StoredPlaces(meta, places)

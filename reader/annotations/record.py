@@ -77,7 +77,8 @@ def record_to_annotation(record: Any) -> Annotation:
     usable id."""
     if not is_record(record):
         raise ValueError("annotation without an id")
-    extra = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
+    unknown = record.keys() - KNOWN_FIELDS
+    extra = {k: v for k, v in record.items() if k in unknown} if unknown else {}
     malformed = {
         key: record[key]
         for key, valid in _TOP_LEVEL_CHECKED.items()
