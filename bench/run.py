@@ -505,7 +505,8 @@ def section_keys(ctx: Context, results: Results) -> None:
     results.add(Figure(f"{name}, screen settled", "ms", median(settle), median(first),
                        "first change", "median <= 30 ms", "ours<=0.03",
                        f"{len(settle)} presses, p90 {p90(settle) * 1000:.1f} ms (target <= 50 ms)"
-                       + ("" if p90(settle) <= 0.05 else ": p90 over target"),
+                       + ("" if p90(settle) <= 0.05 else ": p90 over target")
+                       + (f"; {run.why('h', 'search')}" if run.why("h", "search") else ""),
                        {"settle": settle, "first": first}))  # fmt: skip
 
 
