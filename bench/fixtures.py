@@ -71,12 +71,15 @@ def make_library(folder: Path, count: int, seed: int = 7) -> Path:
 
 def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     """Write a valid sidecar with `count` sentence annotations (spread evenly over the
-    article) in the store's own format (reader/annotations/record.py), as the app saves it.
+    article) in the store's own format (reader/annotations/record.py), with their places
+    (reader/annotations/places.py), as the app saves it.
     Returns how many."""
     from reader.annotations.model import CATEGORIES, SCHEMA_VERSION, Annotation
+    from reader.annotations.places import article_facts, place_key, place_record
     from reader.annotations.record import annotation_to_record
     from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
     from reader.document.loader import load_document
+    from reader.document.locate import Locator
 
     rng = random.Random(seed)
     document = load_document(article)
@@ -86,6 +89,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     step = max(1, len(sentences) // count)
     chosen = sentences[::step][:count]
     records, anns = [], []
+    key, locator = place_key(document), Locator(document)
     for i, sentence in enumerate(chosen):
         ann = Annotation.create(
             document.text,
@@ -96,8 +100,14 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
             tags=["bench"] if rng.random() < 0.2 else [],
         )
         anns.append(ann)
-        records.append(annotation_to_record(ann, article.name))
-    meta = {"schema": SCHEMA_VERSION, "sha256": document.sha256, "source": article.name}
+        place = place_record(locator, key, ann.start, ann.end)
+        records.append(annotation_to_record(ann.replace(place=place), article.name))
+    meta = {
+        "schema": SCHEMA_VERSION,
+        "sha256": document.sha256,
+        "source": article.name,
+        "article": article_facts(document, key),
+    }
     annotations = {str(i): record for i, record in enumerate(records, start=1)}
     SidecarStorage(sidecar_path_for(article)).write(
         {"meta": {"1": meta}, "annotations": annotations}

@@ -204,6 +204,31 @@ class Pane:
         self.wait_stable(quiet=0.15)
         return elapsed
 
+    def key_settle(
+        self, key: str, quiet: float = 0.3, timeout: float = 10.0
+    ) -> tuple[float, float]:
+        """(seconds until the screen first changes, seconds until it last changes) after
+        `key`: the screen (with styles) is polled every millisecond until it has not changed
+        for `quiet` seconds. Call on a settled screen."""
+        last = self.capture()
+        start = time.perf_counter()
+        self.send(key)
+        first = changed = None
+        deadline = start + timeout
+        while True:
+            now = self.capture()
+            t = time.perf_counter()
+            if now != last:
+                last, changed = now, t
+                first = first if first is not None else t
+            elif changed is not None and t - changed >= quiet:
+                return first - start, changed - start
+            if t > deadline:
+                if changed is None:
+                    raise TimeoutError(f"key {key} changed nothing within {timeout:.0f}s")
+                raise TimeoutError(f"screen never settled after {key} within {timeout:.0f}s")
+            time.sleep(0.001)
+
     def tail(self, lines: int = 3) -> str:
         text = [ln.strip() for ln in self.capture(styles=False).splitlines() if ln.strip()]
         return " | ".join(text[-lines:])[-300:]

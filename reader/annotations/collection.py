@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from reader.annotations.highlight_index import HighlightIndex
+from reader.annotations.highlight_index import Highlight, HighlightIndex
 from reader.annotations.history import History
 from reader.annotations.model import Annotation
 
@@ -25,6 +25,9 @@ class AnnotationCollection:
         self._orphans: list[Annotation] = []
         self._orphan_keys: list[tuple[str, str]] = []
         self._listing: list[Annotation] | None = None
+        # The `Highlight` the article view draws for each annotation object (an annotation is
+        # replaced on change, so the object says it is unchanged), by id(object).
+        self._drawn: dict[int, tuple[Annotation, Highlight]] = {}
 
     # -- reading -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -63,14 +66,33 @@ class AnnotationCollection:
         self._ensure_index()
         return self._anchored.exact(start, end)
 
+    def highlight(self, ann: Annotation) -> Highlight:
+        """The `Highlight` to draw for `ann`, made once per annotation object."""
+        entry = self._drawn.get(id(ann))
+        if entry is not None and entry[0] is ann:
+            return entry[1]
+        drawn = Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)
+        self._drawn[id(ann)] = (ann, drawn)
+        return drawn
+
+    def prepare(self) -> None:
+        """Build the order index and every anchored annotation's `Highlight` now (when
+        opening, off the UI thread), not on the first draw."""
+        self._ensure_index()
+        for ann in self._anchored.items:
+            self.highlight(ann)
+
     # -- changing ------------------------------------------------------------------------
-    def set(self, id: str, ann: Annotation | None) -> None:
-        """Store `ann` under `id` (None: remove it), keeping the index up to date."""
-        old = self._anns.get(id)
+    def set(self, key: str, ann: Annotation | None) -> None:
+        """Store `ann` under the annotation id `key` (None: remove it), keeping the index up
+        to date."""
+        old = self._anns.get(key)
         if ann is None:
-            self._anns.pop(id, None)
+            self._anns.pop(key, None)
         else:
-            self._anns[id] = ann
+            self._anns[key] = ann
+        if old is not None and old is not ann:
+            self._drawn.pop(id(old), None)
         self._reindex(old, ann)
 
     def replace_all(self, anns: Iterable[Annotation]) -> None:
@@ -91,6 +113,8 @@ class AnnotationCollection:
     def _invalidate(self) -> None:
         self._valid = False
         self._listing = None
+        live = {id(a) for a in self._anns.values()}
+        self._drawn = {k: v for k, v in self._drawn.items() if k in live}
 
     def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
         if not self._valid:

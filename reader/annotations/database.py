@@ -1,8 +1,9 @@
 """The sidecar as a TinyDB database: one document per annotation, found by annotation id.
 
-`SidecarDatabase` opens `TinyDB(path, storage=WriteBehind(SidecarStorage))` and keeps the
-TinyDB doc id of each annotation, so a change of one annotation is one TinyDB
-insert, update or remove of its document. Saving and merging are the storage's and the
+`SidecarDatabase` opens `TinyDB(path, storage=WriteBehind(SidecarStorage))` (with the tables
+of reader/annotations/tables.py) and keeps the TinyDB doc id of each annotation, so a change
+of one annotation is one TinyDB insert, update or remove of its document, which replaces that
+document alone. Saving and merging are the storage's and the
 saver's (reader/annotations/sidecar.py, saver.py); the database says what changed when
 another process's changes were merged in (`take_in`).
 """
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
 from reader.annotations.merge import (
@@ -29,6 +29,7 @@ from reader.annotations.model import Annotation
 from reader.annotations.record import annotation_to_record
 from reader.annotations.saver import WriteBehind
 from reader.annotations.sidecar import SidecarStorage
+from reader.annotations.tables import SidecarTinyDB
 
 Records = dict[str, dict[str, Any]]  # annotation id -> record
 
@@ -39,9 +40,11 @@ class SidecarDatabase:
     ) -> None:
         self.source = source  # the article's file name, as records name it
         self.cache = WriteBehind(SidecarStorage, lock)
-        self.db = TinyDB(path, storage=self.cache, read_only=read_only)
+        self.db = SidecarTinyDB(path, storage=self.cache, read_only=read_only)
         self.annotations = self.db.table(ANNOTATIONS_TABLE)
         self.meta = self.db.table(META_TABLE)
+        # The `"place"` of an anchored annotation's record (set by the store), or None.
+        self.placer: Callable[[Annotation], dict[str, Any] | None] | None = None
         self._doc_ids: dict[str, int] = {}  # annotation id -> TinyDB doc id
         self._last_doc_id = 0
 
@@ -81,13 +84,23 @@ class SidecarDatabase:
                 self.annotations.remove(doc_ids=[doc_id])
                 del self._doc_ids[key]
             return
-        record = annotation_to_record(ann, self.source)
+        record = self.record_of(ann)
         if doc_id is None:
             self._last_doc_id += 1
             self._doc_ids[key] = self._last_doc_id
             self.annotations.insert(Document(record, doc_id=self._last_doc_id))
         else:
             self.refill({key: record})
+
+    def record_of(self, ann: Annotation) -> dict[str, Any]:
+        """The document of `ann`, with its place in the article worked out when it moved."""
+        record = annotation_to_record(ann, self.source)
+        record.pop("place", None)
+        if self.placer is not None and not ann.orphaned:
+            place = self.placer(ann)
+            if place is not None:
+                record["place"] = place
+        return record
 
     def refill(self, records: Records) -> None:
         """Replace the documents of these annotations (one TinyDB update for them all)."""
@@ -111,8 +124,10 @@ class SidecarDatabase:
         """The memory merged with the file when another process replaced it, else None.
         Raises SidecarProblem when the file became unusable."""
         storage = self.storage
-        theirs, stamp = storage.read_file()
+        theirs, stamp = storage.read_changes()
         if theirs is None:
+            if stamp is not None:  # the file holds what we last read or wrote
+                storage.stamp = stamp
             return None
         with self.cache.lock:
             merged = merge_sidecars(storage.synced, self.cache.read(), theirs, storage.merge_report)

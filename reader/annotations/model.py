@@ -64,6 +64,8 @@ class Annotation:
     # known fields the file held with the wrong type ({"tags": "a,b"}), as they were: the
     # fields above hold defaults, and a rewrite writes these back until they are edited
     malformed: dict[str, Any] = field(default_factory=dict)
+    # where the record said it sits in the article, as stored (reader/annotations/places.py)
+    place: dict[str, Any] | None = None
 
     def replace(self, **changes: Any) -> Annotation:
         """A copy with `changes` (`dataclasses.replace`: lists and dicts not changed are

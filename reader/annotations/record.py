@@ -6,7 +6,8 @@
          {"type": "TextQuoteSelector", "exact": "...", "prefix": "...", "suffix": "..."},
          {"type": "TextPositionSelector", "start": 0, "end": 10}]}}
 
-Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
+A record may also say where it sits in the article (`"place"`: reader/annotations/places.py),
+derived data the store rewrites. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
 under `extra["target"]`), so a record written back keeps them.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from reader.annotations.model import Annotation
 
 KNOWN_FIELDS = frozenset(
-    {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target"}
+    {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target", "place"}
 )
 
 
@@ -61,6 +62,8 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
             },
         }
     )
+    if ann.place is not None and not ann.orphaned:
+        record["place"] = ann.place
     for key, value in ann.malformed.items():  # written back as found, until edited
         if key in _TOP_LEVEL_CHECKED:
             record[key] = value
@@ -74,7 +77,8 @@ def record_to_annotation(record: Any) -> Annotation:
     usable id."""
     if not is_record(record):
         raise ValueError("annotation without an id")
-    extra = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
+    unknown = record.keys() - KNOWN_FIELDS
+    extra = {k: v for k, v in record.items() if k in unknown} if unknown else {}
     malformed = {
         key: record[key]
         for key, valid in _TOP_LEVEL_CHECKED.items()
@@ -111,6 +115,7 @@ def record_to_annotation(record: Any) -> Annotation:
     elif target is not None:
         extra["target"] = target
     tags = record.get("tags")
+    place = record.get("place")
     return Annotation(
         id=record["id"],
         category=_str(record.get("category"), "claim") or "claim",
@@ -126,6 +131,7 @@ def record_to_annotation(record: Any) -> Annotation:
         orphaned=record.get("orphaned") is True,
         extra=extra,
         malformed=malformed,
+        place=place if isinstance(place, dict) else None,
     )
 
 

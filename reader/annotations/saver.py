@@ -26,7 +26,12 @@ from typing import Any
 from tinydb.middlewares import Middleware
 
 from reader.annotations.locks import lock_holder
-from reader.annotations.sidecar import LOCK_SUFFIX, SidecarProblem, SidecarStorage, copy_tables
+from reader.annotations.sidecar import (
+    LOCK_SUFFIX,
+    SidecarProblem,
+    SidecarStorage,
+    share_documents,
+)
 
 QUIET_SECONDS = 0.05
 MAX_DELAY_SECONDS = 0.5
@@ -47,7 +52,9 @@ Tables = dict[str, Any]
 
 class WriteBehind(Middleware):
     """Keeps the database in memory: TinyDB's writes only change the cached data; `flush`
-    hands a copy of it to the storage (which may merge it with the file: see `synced`)."""
+    hands a copy of its tables to the storage (which may merge it with the file: see
+    `synced`). The documents are shared, not copied: the database's tables never change a
+    stored document (reader/annotations/tables.py)."""
 
     def __init__(self, storage_cls: type = SidecarStorage, lock: Any = None) -> None:
         super().__init__(storage_cls)
@@ -68,13 +75,13 @@ class WriteBehind(Middleware):
         """Make (a copy of) `data` the database (after a merge with another process's
         changes)."""
         with self.lock:
-            self.cache = copy_tables(data)
+            self.cache = share_documents(data)
 
     def flush(self) -> tuple[Tables, Tables | None]:
         """Write the database: (what was sent, what the file holds now when the storage
         merged in another process's changes, else None). Raises what the storage raises."""
         with self.lock:
-            sent = copy_tables(self.cache or {})  # TinyDB changes documents in place
+            sent = share_documents(self.cache or {})
         self.storage.write(sent)
         return sent, self.storage.synced if self.storage.merged else None
 

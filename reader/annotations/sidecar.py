@@ -31,7 +31,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,17 +111,29 @@ class SidecarStorage(Storage):
         self.merge_report: list[str] = []  # what those merges kept both of (merge.py)
         self._encoder = Encoder()
         self.stamp: FileStamp | None = None  # the file's stamp then
+        self._signature: bytes | None = None  # and its bytes
 
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> Tables | None:
-        data, stamp = self.read_file()
-        self.synced, self.stamp = data or {}, stamp
-        # TinyDB changes what it reads in place: it gets its own copy of the documents.
+        raw, stamp = self._read_raw()
+        data = self._decode(raw)
+        self.synced, self.stamp, self._signature = data or {}, stamp, raw
+        # A plain TinyDB changes what it reads in place: it gets its own copy of the documents.
         return None if data is None else copy_tables(data)
 
     def read_file(self) -> tuple[Tables | None, FileStamp | None]:
         """(the file's data, its stamp), without remembering them; (None, None) when it is
         missing. Raises SidecarProblem for a file that must not be overwritten."""
+        raw, stamp = self._read_raw()
+        return self._decode(raw), stamp
+
+    def read_changes(self) -> tuple[Tables | None, FileStamp | None]:
+        """Like `read_file`, but the data is None when the file holds exactly what this
+        storage last read or wrote (a file copied back or touched: nothing to merge)."""
+        raw, stamp = self._read_raw()
+        return (None if raw == self._signature else self._decode(raw)), stamp
+
+    def _read_raw(self) -> tuple[bytes | None, FileStamp | None]:
         name = self.path.name
         try:
             raw, st = read_regular(self.path)
@@ -135,12 +147,15 @@ class SidecarStorage(Storage):
             if error.errno == errno.ELOOP:
                 raise SidecarProblem(f"{name} is a symbolic link loop") from None
             raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
-        stamp = FileStamp.of(st)
-        data = parse(raw, name)
-        if data is None:
-            return None, stamp
-        check(data, name)
-        return data, stamp
+        return raw, FileStamp.of(st)
+
+    def _decode(self, raw: bytes | None) -> Tables | None:
+        if raw is None:
+            return None
+        data = parse(raw, self.path.name)
+        if data is not None:
+            check(data, self.path.name)
+        return data
 
     def current_stamp(self) -> FileStamp | None:
         try:
@@ -161,13 +176,14 @@ class SidecarStorage(Storage):
         with self.locked(self.lock_timeout):
             self.merged = False
             if self.changed_on_disk():
-                theirs, _ = self.read_file()
+                theirs, _ = self.read_changes()
                 if theirs is not None:
                     data = merge_sidecars(self.synced, data, theirs, self.merge_report)
                     self.merged = True
-            data = copy_tables(data)  # what the caller goes on to change is not the base
-            written = write_atomic(self.path, self._encoder.encode(data))
-            self.synced, self.stamp = data, FileStamp.of(written)
+            data = share_documents(data)  # what the caller goes on to change is not the base
+            raw = self._encoder.encode(data)
+            written = write_atomic(self.path, raw)
+            self.synced, self.stamp, self._signature = data, FileStamp.of(written), raw
 
     @contextlib.contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
@@ -218,8 +234,9 @@ def parse(raw: bytes, name: str) -> Any:
 
 
 def copy_tables(data: Tables) -> Tables:
-    """A copy of `data` whose tables and documents are new (TinyDB changes both in place;
-    the values inside documents are only ever replaced, so they are shared)."""
+    """A copy of `data` whose tables and documents are new, for a TinyDB that changes
+    documents in place (the values inside documents are only ever replaced, so they are
+    shared)."""
     return {name: _copy_table(table) for name, table in data.items()}
 
 
@@ -227,6 +244,15 @@ def _copy_table(table: Any) -> Any:
     if not isinstance(table, dict):
         return copy.deepcopy(table)
     return {k: dict(v) if isinstance(v, dict) else copy.deepcopy(v) for k, v in table.items()}
+
+
+def share_documents(data: Tables) -> Tables:
+    """A copy of `data` whose tables are new and whose documents are shared: the store's
+    database never changes a stored document (reader/annotations/tables.py)."""
+    return {
+        name: dict(table) if isinstance(table, dict) else copy.deepcopy(table)
+        for name, table in data.items()
+    }
 
 
 def check(data: Any, name: str) -> None:
@@ -259,41 +285,45 @@ def check(data: Any, name: str) -> None:
 
 class Encoder:
     """Turns the data into the file's bytes: UTF-8 JSON with one document per line (readable,
-    diffable, and a JSON error's line number points at a document). Text with lone
-    surrogates falls back to ASCII escapes, so whatever is written always reads back.
+    diffable, and a JSON error's line number points at a document). A document whose text
+    has lone surrogates is written with ASCII escapes, so whatever is written reads back.
 
-    It remembers each document's encoding from the last call, so a save after one change
-    encodes one document (a document equal to the one remembered reuses its text)."""
-
-    _UTF8 = json.JSONEncoder(ensure_ascii=False).encode
-    _ASCII = json.JSONEncoder(ensure_ascii=True).encode
+    It keeps each document's line from the last call, by the document itself: a stored
+    document is never changed (reader/annotations/tables.py), so the same object is the same
+    line, and a save after one change encodes one document."""
 
     def __init__(self) -> None:
-        self._rows: dict[tuple[str, str], tuple[Any, str]] = {}
+        self._rows: dict[str, dict[str, tuple[Any, bytes]]] = {}
 
     def encode(self, data: Tables) -> bytes:
-        try:
-            return self._text(data, self._UTF8).encode("utf-8")
-        except UnicodeEncodeError:
-            self._rows = {}
-            return self._text(data, self._ASCII).encode("ascii")
-
-    def _text(self, data: Tables, enc: Callable[[Any], str]) -> str:
-        known, rows = self._rows, {}
+        known, kept = self._rows, {}
         tables = []
         for name, table in data.items():
             if not (isinstance(table, dict) and table):
-                tables.append(f" {enc(name)}: {enc(table)}")
+                tables.append(b" " + _json(name) + b": " + _json(table))
                 continue
-            lines = []
+            seen, rows = known.get(name, {}), {}
             for key, doc in table.items():
-                seen = known.get((name, key))
-                text = seen[1] if seen is not None and seen[0] == doc else enc(doc)
-                rows[name, key] = (doc, text)
-                lines.append(f"  {enc(str(key))}: {text}")
-            tables.append(f" {enc(name)}: {{\n" + ",\n".join(lines) + "\n }")
-        self._rows = rows
-        return "{\n" + ",\n".join(tables) + "\n}\n"
+                row = seen.get(key)
+                if row is None or row[0] is not doc:
+                    row = (doc, b"  " + _json(str(key)) + b": " + _json(doc))
+                rows[key] = row
+            kept[name] = rows
+            lines = b",\n".join([line for _, line in rows.values()])
+            tables.append(b" " + _json(name) + b": {\n" + lines + b"\n }")
+        self._rows = kept
+        return b"{\n" + b",\n".join(tables) + b"\n}\n"
+
+
+_UTF8 = json.JSONEncoder(ensure_ascii=False).encode
+_ASCII = json.JSONEncoder(ensure_ascii=True).encode
+
+
+def _json(value: Any) -> bytes:
+    try:
+        return _UTF8(value).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _ASCII(value).encode("ascii")
 
 
 def dumps(data: Tables) -> bytes:

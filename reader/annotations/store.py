@@ -48,15 +48,25 @@ from reader.annotations.changes import (
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
+from reader.annotations.highlight_index import Highlight
 from reader.annotations.history import Change, History
 from reader.annotations.model import (
     SCHEMA_VERSION,
     Annotation,
     utc_now,
 )
-from reader.annotations.record import annotation_to_record, record_to_annotation
+from reader.annotations.places import (
+    StoredPlaces,
+    article_facts,
+    fits,
+    place_key,
+    place_record,
+    stored_places,
+)
+from reader.annotations.record import record_to_annotation
 from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
+from reader.document.locate import Locator
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
 
@@ -89,6 +99,10 @@ class AnnotationStore:
         self._note = ""
         self._note_modified = ""
         self._db = SidecarDatabase(self.sidecar_path, self._source, self._lock, read_only)
+        self._db.placer = self._place
+        self._facts: Any = None  # the meta record's "article" (reader/annotations/places.py)
+        self._key: str | None = None
+        self._locator: Locator | None = None
         self._saver = Saver(self._sync, self._lock, self.sidecar_path, self._source, self._bump)
 
     # -- opening -----------------------------------------------------------------------------
@@ -107,6 +121,7 @@ class AnnotationStore:
             return store
         store._load(records, meta, repeats)
         if not read_only:
+            store._collection.prepare()  # the highlights to draw: here, off the UI thread
             _open_stores.add(store)
         return store
 
@@ -128,12 +143,13 @@ class AnnotationStore:
                 if selectors(fresh) != selectors(ann):
                     if not fresh.orphaned and ann.start >= 0:
                         delta = fresh.start - ann.start
-                    refreshed[ann.id] = annotation_to_record(fresh, self._source)
+                    refreshed[ann.id] = self._db.record_of(fresh)
                 ann = fresh
             anns.append(ann)
         self._collection.replace_all(anns)
         self._note = text_of(meta.get("article_note"))
         self._note_modified = text_of(meta.get("article_note_modified"))
+        self._facts = meta.get("article")
         self.version += 1
         if self.read_only:
             return
@@ -143,6 +159,32 @@ class AnnotationStore:
         if refreshed or repeats or (loaded and not same_text):
             # Save the refreshed selectors and the new text's sha, quietly (not a user change).
             self._saver.changed(quiet=True)
+
+    # -- places ------------------------------------------------------------------------------
+    @property
+    def place_key(self) -> str:
+        if self._key is None:
+            self._key = place_key(self.document)
+        return self._key
+
+    def _place(self, ann: Annotation) -> dict[str, Any] | None:
+        """The stored place of `ann` when it is still right, else worked out (the database's
+        `placer`: only for a record being written)."""
+        key = self.place_key
+        if fits(ann.place, key, ann.start, ann.end):
+            return ann.place
+        if self._locator is None:
+            self._locator = Locator(self.document)
+        return place_record(self._locator, key, ann.start, ann.end)
+
+    def stored_places(self) -> StoredPlaces | None:
+        """The article's metadata and every anchored highlight's place as the sidecar keeps
+        them, when all of it is for the article's text as read now (else None: parse it)."""
+        with self._lock:
+            spans = [
+                (a.start, a.end, a.place) for a in self._collection.listing() if not a.orphaned
+            ]
+            return stored_places(self._facts, self.place_key, spans)
 
     # -- reading -----------------------------------------------------------------------------
     # What the saver found (the UI shows them).
@@ -192,6 +234,10 @@ class AnnotationStore:
 
     def get(self, id: str) -> Annotation | None:
         return self._collection.get(id)
+
+    def highlight(self, ann: Annotation) -> Highlight:
+        """The `Highlight` the article view draws for `ann` (made once per annotation)."""
+        return self._collection.highlight(ann)
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
         """Anchored annotations sharing at least one character with start:end (a point range
@@ -403,6 +449,7 @@ class AnnotationStore:
                 "source": self._source,
                 "article_note": self._note,
                 "article_note_modified": self._note_modified,
+                "article": article_facts(self.document, self.place_key),
             }
         self._db.storage.lock_timeout = timeout
         merged = self._db.save(meta)
@@ -419,6 +466,7 @@ class AnnotationStore:
             self.notice = report[0] + more
             self.version += 1
         gone, changed, meta = self._db.take_in(data)
+        self._facts = meta.get("article")
         refreshed: Records = {}
         if gone or changed:
             anns = self._collection.by_id()
@@ -429,7 +477,7 @@ class AnnotationStore:
                 if not ann.orphaned:
                     fresh = reanchor(self.document.text, ann)
                     if selectors(fresh) != selectors(ann):
-                        refreshed[key] = annotation_to_record(fresh, self._source)
+                        refreshed[key] = self._db.record_of(fresh)
                     ann = fresh
                 anns[key] = ann
             self._collection.replace_all(anns.values())

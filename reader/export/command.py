@@ -7,17 +7,16 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.annotations.model import Annotation
 from reader.annotations.scripting import LOCK_WAIT_SECONDS, check_saved
 from reader.annotations.sidecar import sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
 from reader.document.loader import load_document
-from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.importer import ImportResult, import_into, read_w3c_file
 from reader.export.library import export_library
 from reader.export.markdown import render_markdown, write_text
+from reader.export.reading import read_for_export
 from reader.export.w3c import dump_json, render_w3c
 from reader.library import iter_article_paths, no_articles_message
 
@@ -51,31 +50,24 @@ def export_article(
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for one article; links are relative to `base_dir`."""
     article = Path(path)
-    document = load_document(article)
-    annotations, note, warnings = _read_annotations(article, document)
-    if fmt == "w3c":
-        return dump_json(render_w3c(document, annotations)), warnings
-    base = base_dir if base_dir is not None else article.resolve().parent
-    link = os.path.relpath(article.resolve(), base.resolve())
-    return render_markdown(document, annotations, note, group_by, link), warnings
-
-
-def _read_annotations(article: Path, document: Document) -> tuple[list[Annotation], str, list[str]]:
-    """(annotations, article note, warnings) of the article's sidecar, opened read-only."""
     warnings: list[str] = []
     sidecar = sidecar_path_for(article)
     if sidecar.exists() and not sidecar.is_file():
         warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
-        return [], "", warnings
-    if not sidecar.is_file():  # never create a sidecar just to export nothing
-        return [], "", warnings
-    store = AnnotationStore.open(document, read_only=True)
-    try:
-        if store.problem:
-            warnings.append(f"{article}: {store.problem}")
-        return store.annotations, store.article_note, warnings
-    finally:
-        store.close()
+    if sidecar.is_file():
+        read = read_for_export(article)
+        if read.problem:
+            warnings.append(f"{article}: {read.problem}")
+        document, annotations, note, where = (
+            read.document, read.annotations, read.article_note, read.where
+        )  # fmt: skip
+    else:  # never create a sidecar just to export nothing
+        document, annotations, note, where = load_document(article), [], "", None
+    if fmt == "w3c":
+        return dump_json(render_w3c(document, annotations)), warnings
+    base = base_dir if base_dir is not None else article.resolve().parent
+    link = os.path.relpath(article.resolve(), base.resolve())
+    return render_markdown(document, annotations, note, group_by, link, where), warnings
 
 
 def export_command(

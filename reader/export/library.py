@@ -16,8 +16,6 @@ from typing import Any
 
 from reader.annotations.model import Annotation
 from reader.annotations.sidecar import sidecar_path_for
-from reader.annotations.store import AnnotationStore
-from reader.document.loader import load_document
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown import (
@@ -32,6 +30,7 @@ from reader.export.markdown import (
     render_article,
     write_notes_file,
 )
+from reader.export.reading import Where, read_for_export
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
 from reader.library import iter_article_paths
 
@@ -49,6 +48,7 @@ class ArticleNotes:
     document: Document
     annotations: list[Annotation]
     article_note: str = ""
+    where: Where | None = None  # the places the sidecar keeps (reader/export/reading.py)
 
     @property
     def published(self) -> str | None:
@@ -69,16 +69,6 @@ class LibraryNotes:
 def annotated_paths(folder: Path) -> list[Path]:
     """Article files under `folder` that have a sidecar, in name order."""
     return [p for p in iter_article_paths(folder) if sidecar_path_for(p).is_file()]
-
-
-def read_article_notes(path: Path) -> tuple[Document, list[Annotation], str, str | None]:
-    """(document, annotations, article note, store problem) for one article."""
-    document = load_document(path)
-    store = AnnotationStore.open(document, read_only=True)
-    try:
-        return document, list(store.annotations), store.article_note or "", store.problem
-    finally:
-        store.close()
 
 
 def _date_ordinal(published: str | None) -> int | None:
@@ -107,14 +97,15 @@ def collect(folder: str | Path, progress: Progress | None = None) -> LibraryNote
     paths = annotated_paths(root)
     for done, path in enumerate(paths, start=1):
         try:
-            document, annotations, note, problem = read_article_notes(path)
+            read = read_for_export(path)
         except ReaderError as error:
             result.warnings.append(f"{path}: skipped: {error}")
         else:
-            if problem:
-                result.warnings.append(f"{path}: {problem}")
+            if read.problem:
+                result.warnings.append(f"{path}: {read.problem}")
+            name = path.relative_to(root).as_posix()
             entry = ArticleNotes(
-                path, path.relative_to(root).as_posix(), document, annotations, note
+                path, name, read.document, read.annotations, read.article_note, read.where
             )
             if entry.has_notes:
                 result.articles.append(entry)
@@ -171,6 +162,7 @@ def render_library_markdown(
             group_by,
             _relative_link(art.path, base_dir),
             level=2,
+            where=art.where,
         )
         facts = [art.published or "undated", plural(len(art.annotations), "highlight"), art.name]
         entries.append(

@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
@@ -329,11 +330,15 @@ def render_article(
     group_by: str = "order",
     source_link: str | None = None,
     level: int = 1,
+    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
 ) -> str:
-    """Append one article's section to `w`; return the anchor of its heading."""
+    """Append one article's section to `w`; return the anchor of its heading. `where` gives
+    each highlight's place (the sidecar's, reader/export/reading.py); None works them out
+    from the parsed `document`."""
     anchor = article_head(w, document, article_note, source_link, level)
     anchored, orphans = ordered(annotations)
-    where = Locator(document).where
+    if where is None:
+        where = Locator(document).where
     highlight_sections(
         w,
         [highlight_row(ann, where(ann.start, ann.end)) for ann in anchored],
@@ -408,12 +413,14 @@ def render_markdown(
     article_note: str = "",
     group_by: str = "order",
     source_link: str | None = None,
+    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
-    where the notes will live (e.g. `story.txt`); None leaves out file and line links."""
+    where the notes will live (e.g. `story.txt`); None leaves out file and line links.
+    `where`: as for `render_article`."""
     w = NotesWriter()
     w.block(MARKER)
-    render_article(w, document, annotations, article_note, group_by, source_link, 1)
+    render_article(w, document, annotations, article_note, group_by, source_link, 1, where)
     return w.text()
 
 

@@ -28,7 +28,6 @@ class AnnotationSession:
         # An article to annotate once the claims and notes panes exist (they are built just
         # after the first frame): (document, store or None).
         self.pending: tuple[Document, AnnotationStore | None] | None = None
-        self._cache: dict[int, tuple[Annotation, Highlight]] = {}
         self._source: tuple[tuple[int, int, int], str] | None = None
         # Each article's undo history of this session, by path, with the text it was made
         # against: undo reaches back across J/K (and a rewritten article starts afresh).
@@ -45,7 +44,6 @@ class AnnotationSession:
         if kept is not None and kept[0] == document.sha256:
             store.adopt_history(kept[1])
         self.store = store
-        self._cache = {}
         self.warned = None
         self.shown_version = -1
         return store
@@ -78,19 +76,11 @@ class AnnotationSession:
     # -- highlights drawn ----------------------------------------------------------------------
 
     def highlights(self, annotations: list[Annotation]) -> list[Highlight]:
-        """The `Highlight`s of the anchored `annotations`, reusing the one of every annotation
-        object seen before (the store replaces an annotation on change, so identity means
-        unchanged; the cache holds the objects, so their ids cannot be reused while cached)."""
-        cache = self._cache
-        get = cache.get
-        make = self.highlight_of
-        highlights = [
-            entry[1] if (entry := get(id(ann))) is not None and entry[0] is ann else make(ann)
-            for ann in annotations
-        ]
-        if len(cache) > 2 * len(annotations) + 64:
-            self._cache = {id(ann): cache[id(ann)] for ann in annotations}
-        return highlights
+        """The `Highlight`s of the anchored `annotations` (the store makes each once per
+        annotation object, those of an opened sidecar while opening it)."""
+        assert self.store is not None
+        highlight = self.store.highlight
+        return [highlight(ann) for ann in annotations]
 
     def source_line(self, ann: Annotation) -> str | None:
         """Who the article attributes `ann` to, as the notes pane says it (one highlight's
@@ -106,14 +96,12 @@ class AnnotationSession:
         return self._source[1]
 
     def forget(self, ann: Annotation) -> Highlight:
-        """The `Highlight` drawn for `ann`, which is gone or replaced."""
-        entry = self._cache.pop(id(ann), None)
-        return entry[1] if entry is not None and entry[0] is ann else _highlight(ann)
+        """The `Highlight` drawn for `ann`, which is gone or replaced (an equal one)."""
+        return _highlight(ann)
 
     def highlight_of(self, ann: Annotation) -> Highlight:
-        highlight = _highlight(ann)
-        self._cache[id(ann)] = (ann, highlight)
-        return highlight
+        assert self.store is not None
+        return self.store.highlight(ann)
 
     def exact(self, span: tuple[int, int]) -> Annotation | None:
         """The annotation of exactly `span`, if any."""

@@ -1,0 +1,145 @@
+"""Where each highlight sits in its article, kept in its record, so an export need not parse.
+
+The Markdown export says where a highlight is ("¶ 12, sentence 3 · line 40") and what the
+article is (title, date, source, authors): working that out means parsing the article and
+splitting the blocks that hold highlights into sentences. The store knows both when it
+writes a record (it has the article parsed), so it keeps them in the sidecar:
+
+* each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
+  last sentence, line]}`, worked out when the record is written (only changed records are);
+* the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
+  "source": ..., "authors": [...]}`.
+
+`K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
+its file name (a plain text's title falls back to it) and the parsing code
+(`parser_fingerprint`). A place vouches only for the span it names, under the key of the text
+read now; anything else (a changed article, another version of the parser, a record edited
+by hand) is not trusted, and the export parses the article as it always could.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import reader.document
+from reader.document.locate import Locator
+from reader.document.model import Document, Metadata
+
+Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
+
+
+@functools.cache
+def parser_fingerprint() -> str:
+    """A digest of the document package's code: what parses articles and numbers places."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(reader.document.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def place_key(document: Document) -> str:
+    """What places in `document` are worked out from (see the module docstring)."""
+    name = Path(document.path).name
+    seed = f"{document.sha256}\0{name}\0{document.format}\0{parser_fingerprint()}"
+    return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def place_record(locator: Locator, key: str, start: int, end: int) -> dict[str, Any] | None:
+    """The `"place"` of a record anchored at start:end (None when the text has no blocks)."""
+    where = locator.where(start, end)
+    if where is None:
+        return None
+    return {"key": key, "start": start, "end": end, "at": list(where)}
+
+
+def fits(place: Any, key: str, start: int, end: int) -> bool:
+    """True when `place` (as stored) is for start:end of the text with this key."""
+    return _trusted(place, key, start, end) is not None
+
+
+def _trusted(place: Any, key: str, start: int, end: int) -> Place | None:
+    """The (paragraph, sentence, last sentence, line) of a stored `place` for start:end of
+    the text with this key; None when it is not that, or not well formed."""
+    if not (
+        type(place) is dict
+        and place.get("key") == key
+        and place.get("start") == start
+        and place.get("end") == end
+    ):
+        return None
+    at = place.get("at")
+    if type(at) is not list or len(at) != 4:
+        return None
+    paragraph, sentence, last, line = at
+    if (
+        type(paragraph) is int
+        and type(sentence) is int
+        and type(last) is int
+        and type(line) is int
+        and paragraph > 0
+        and 0 < sentence <= last
+        and line > 0
+    ):
+        return paragraph, sentence, last, line
+    return None
+
+
+def article_facts(document: Document, key: str) -> dict[str, Any]:
+    """The meta record's `"article"`: what the export says of the article."""
+    meta = document.meta
+    return {
+        "key": key,
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "published": meta.published,
+        "source": meta.source,
+        "authors": list(meta.authors),
+    }
+
+
+def metadata_from(facts: Any, key: str) -> Metadata | None:
+    """The article's metadata from stored `facts`, when they are for the text with `key`."""
+    if not isinstance(facts, dict) or facts.get("key") != key:
+        return None
+    title, subtitle, source = facts.get("title"), facts.get("subtitle"), facts.get("source")
+    published, authors = facts.get("published"), facts.get("authors")
+    if not (
+        isinstance(title, str)
+        and isinstance(subtitle, str)
+        and isinstance(source, str)
+        and (published is None or isinstance(published, str))
+        and isinstance(authors, list)
+        and all(isinstance(a, str) for a in authors)
+    ):
+        return None
+    return Metadata(title, subtitle, published, source, list(authors))
+
+
+@dataclass(slots=True)
+class StoredPlaces:
+    """The article's metadata and its highlights' places as the sidecar keeps them."""
+
+    meta: Metadata
+    places: dict[tuple[int, int], Place]
+
+    def where(self, start: int, end: int) -> Place | None:
+        return self.places.get((start, end))
+
+
+def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> StoredPlaces | None:
+    """What the sidecar says of the article and of every (start, end, stored place) in
+    `spans`, when all of it is for the text with `key`; else None (parse the article)."""
+    meta = metadata_from(facts, key)
+    if meta is None:
+        return None
+    places: dict[tuple[int, int], Place] = {}
+    for start, end, place in spans:
+        where = _trusted(place, key, start, end)
+        if where is None:
+            return None
+        places[start, end] = where
+    return StoredPlaces(meta, places)
