@@ -49,7 +49,7 @@ def count_sidecar(before: Tables, after: Tables, counts: Counts) -> None:
             counts.edits += 1
     removed = len(old.keys() - new.keys())
     counts.removed += removed
-    if meta_of(before).get("article_note") != meta_of(after).get("article_note"):
+    if (meta_of(before).get("article_note") or "") != (meta_of(after).get("article_note") or ""):
         counts.notes += 1
         changed = True
     counts.annotated += changed or bool(removed)
