@@ -1,4 +1,4 @@
-"""The sync state the app shows in its title bar: "synced" or "N unsent" (files whose
+"""The sync state the app shows in its title bar: "clean" or "N unsent" (files whose
 change is not on the remote yet: changed here, or committed and not pushed)."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.sync.git import GitError, SyncError, top_level
+from reader.sync.paths import ATTRIBUTES_LINE
 from reader.sync.sync import Library
 
 
@@ -14,8 +15,8 @@ def unsent(library: Path) -> int | None:
     library is not in a git repository."""
     library = Path(library).resolve()
     top = top_level(library)
-    if top is None:
-        return None
+    if top is None or not (top.resolve() == library or synced_here(top)):
+        return None  # a folder inside some other repository (a checkout's seeds/, say)
     repo = Library(library, top.resolve())
     files = set(repo.changed())
     try:
@@ -31,6 +32,15 @@ def unsent(library: Path) -> int | None:
             sent_since = repo.git.lines_z("ls-tree", "-r", "-z", "--name-only", "HEAD")
         files.update(p for p in sent_since if repo.relative(p) is not None)
     return len(files)
+
+
+def synced_here(top: Path) -> bool:
+    """Whether the repository at `top` was set up for syncing (its driver attribute)."""
+    try:
+        text = (top / ".gitattributes").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return ATTRIBUTES_LINE in text
 
 
 def sync_state(library: Path) -> str | None:
