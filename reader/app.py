@@ -20,6 +20,7 @@ from reader.screens.annotating import POLL_SECONDS
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.notes_export import save_copy_elsewhere
 from reader.screens.reading import ReadingScreen
+from reader.screens.sync_control import SyncControl
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.targets import Target, check_article_file, resolve_target
 from reader.widgets.article_view import ArticleView
@@ -119,6 +120,7 @@ class ReaderApp(App[int]):
         self._signals: list[int] = []
         self.annotations = AnnotationSession()  # the open article's store (the screen's)
         self._store_after_paint = True  # only for the article shown by the first frame
+        self.library_sync = SyncControl(self)  # git sync state in the title bar, "Sync"
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -164,6 +166,7 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self.scan_library)
         else:
             self.scan_library()
+        self.call_after_refresh(self.library_sync.start)
 
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
@@ -525,6 +528,7 @@ class ReaderApp(App[int]):
             self.library_pane.set_entries([])
             self.library_pane.set_scanning(0)
             self.scan_library()
+            self.library_sync.refresh()
         if target.article is not None:
             self.open_article(target.article)
         else:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader import __version__
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 
-VERBS = ("parse", "annotate", "annotations", "export", "import", "add", "feeds", "diff", "history")
+VERBS = (
+    "parse", "annotate", "annotations", "export", "import", "add", "feeds", "diff", "history",
+    "sync", "merge-sidecar",
+)  # fmt: skip
 
 APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
@@ -35,6 +39,10 @@ getting the news (see README, "Getting the news"):
   reader feeds add|list|remove|import|export|update   feed subscriptions
   reader diff FILE                       what changed since the last revision
   reader history FILE                    the stored revisions of an article
+
+one library on many machines (see README, "Syncing a library"):
+  reader sync [--library DIR]            commit, fetch, merge and push through git
+  reader sync --init REMOTE              make the library a repository syncing with REMOTE
 """
 
 
@@ -134,6 +142,13 @@ def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     p = verb("history", help="list the stored revisions of an article")
     p.add_argument("path")
 
+    p = verb("sync", help="sync the library through git: commit, fetch, merge, push")
+    p.add_argument("--init", metavar="REMOTE", help="make the library a repository first")
+    library(p)
+    p = verb("merge-sidecar", help="git's merge driver for sidecars (%%O %%A %%B %%P)")
+    for name in ("base", "ours", "theirs", "path"):
+        p.add_argument(name)
+
 
 def _seconds(value: str) -> float:
     try:
@@ -175,7 +190,20 @@ def _run_verb(args: argparse.Namespace) -> int:
         from reader.export.command import import_command
 
         return import_command(args.path, args.file)
+    if args.verb in ("sync", "merge-sidecar"):
+        return _run_sync_verb(args)
     return _run_news_verb(args)
+
+
+def _run_sync_verb(args: argparse.Namespace) -> int:
+    from reader.sync import command as sync
+
+    if args.verb == "merge-sidecar":
+        return sync.merge_sidecar_command(args.base, args.ours, args.theirs, args.path)
+    from reader.sample_library import sample_library_dir
+
+    library = Path(args.library) if args.library else sample_library_dir()
+    return sync.sync_command(library, args.init)
 
 
 def _run_news_verb(args: argparse.Namespace) -> int:

@@ -46,7 +46,11 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             app.reading.move_aside,
         ),
         ("Help", "Every key of the reader and where it works (?)", app.action_help),
-    ]
+    ] + (
+        [("Sync", "Send and receive the library's changes through git", app.library_sync.sync)]
+        if app.library_sync.available
+        else []
+    )
 
 
 class ReaderCommands(Provider):

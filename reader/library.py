@@ -23,6 +23,7 @@ from reader.annotations.sidecar import (
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
+from reader.sync.conflict_copies import merge_quietly
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
 HEAD_BYTES = 4096
@@ -165,6 +166,7 @@ def scan_library(
     `progress(n)` is called every `progress_every` files with the number read so far.
     """
     root = Path(root).resolve()
+    merge_quietly(root)  # Syncthing/Dropbox conflict copies, into their sidecars first
     entries = []
     for count, path in enumerate(iter_article_paths(root), start=1):
         entries.append(read_entry(path, root))

@@ -1,4 +1,5 @@
-"""The top row: the app's title (the article's) and subtitle (the reading progress).
+"""The top row: the app's title (the article's) and subtitle (the reading progress), and at
+the right a `status` (the library's sync state, when it is a git repository).
 
 One widget drawing one line, in place of Textual's `Header` (four widgets and a clock slot):
 the first frame styles and paints less, and the progress changing on every key repaints this
@@ -10,6 +11,7 @@ from __future__ import annotations
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -32,9 +34,10 @@ def title_line(title: str, subtitle: str, width: int) -> tuple[str, str, str, in
 
 
 class TitleBar(Widget, can_focus=False):
-    """Shows `app.title` and `app.sub_title` (plain text, never markup)."""
+    """Shows `app.title` and `app.sub_title` (plain text, never markup), and `status`."""
 
     COMPONENT_CLASSES = {"title-bar--title", "title-bar--subtitle"}
+    status: reactive[str] = reactive("", layout=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._changed, init=False)
@@ -48,13 +51,16 @@ class TitleBar(Widget, can_focus=False):
         base = self.rich_style
         if y != 0:
             return Strip.blank(width, base)
-        title, separator, subtitle, pad = title_line(self.app.title, self.app.sub_title, width)
+        status = f" {self.status} " if self.status and cell_len(self.status) < width // 3 else ""
+        room = width - 2 * cell_len(status)  # the title stays centred on the whole row
+        title, separator, subtitle, pad = title_line(self.app.title, self.app.sub_title, room)
         title_style: Style = base + self.get_component_rich_style("title-bar--title")
         sub_style: Style = base + self.get_component_rich_style("title-bar--subtitle")
         segments = [
-            Segment(" " * pad, base),
+            Segment(" " * (pad + cell_len(status)), base),
             Segment(title, title_style),
             Segment(separator, sub_style),
             Segment(subtitle, sub_style),
         ]
-        return Strip(segments).adjust_cell_length(width, base)
+        strip = Strip(segments).adjust_cell_length(width - cell_len(status), base)
+        return Strip.join([strip, Strip([Segment(status, sub_style)])]) if status else strip

@@ -1,0 +1,93 @@
+"""`reader sync` failures: one line on stderr, exit status 2, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_fixtures import ARTICLES, bare_remote, git, highlight, make_library, needs_git
+
+from reader.cli import main
+from reader.sync.sync import sync_library
+
+pytestmark = [needs_git, pytest.mark.usefixtures("git_env")]
+
+
+def _fails(capsys: pytest.CaptureFixture[str], library: Path, *words: str) -> str:
+    assert main(["sync", "--library", str(library)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("reader: error: ")
+    for word in words:
+        assert word in err
+    return err
+
+
+def test_not_a_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = make_library(tmp_path / "lib")
+    _fails(capsys, library, "is not a git repository", "reader sync --init")
+
+
+def test_no_remote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = make_library(tmp_path / "lib")
+    git(library, "init", "--quiet")
+    _fails(capsys, library, "has no remote", "git remote add")
+
+
+def test_unreachable_remote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = make_library(tmp_path / "lib")
+    git(library, "init", "--quiet")
+    missing = tmp_path / "gone.git"
+    git(library, "remote", "add", "origin", str(missing))
+    err = _fails(capsys, library, "cannot reach the remote origin", str(missing))
+    assert "\x1b" not in err
+    # What changed is committed locally all the same: nothing is lost.
+    assert git(library, "log", "--oneline").stdout.count("\n") == 1
+
+
+def test_a_conflicting_article_is_left_as_git_leaves_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    sync_library(a, init_remote=str(remote))
+    b = tmp_path / "b"
+    b.mkdir()
+    sync_library(b, init_remote=str(remote))
+    sync_library(a)
+    for clone, word in ((a, "laptop"), (b, "desktop")):
+        (clone / "harbour.txt").write_text(ARTICLES["harbour.txt"] + word + "\n", "utf-8")
+        highlight(clone / "bridge.txt", "Critics said the cost estimate was too low.", note=word)
+    sync_library(a)
+    err = _fails(capsys, b, "merge conflict in harbour.txt", "git status")
+    assert "bridge.txt.annotations.json" not in err  # merged by the driver
+    assert "<<<<<<<" in (b / "harbour.txt").read_text("utf-8")
+    sidecar = (b / "bridge.txt.annotations.json").read_bytes()
+    assert b"<<<<<<<" not in sidecar and b"laptop" in sidecar and b"desktop" in sidecar
+    # Still unresolved: the next sync says so again, and touches nothing.
+    _fails(capsys, b, "merge conflict in harbour.txt")
+    # Resolved by the user: the next sync concludes the merge and sends it.
+    (b / "harbour.txt").write_text(ARTICLES["harbour.txt"], "utf-8")
+    git(b, "add", "harbour.txt")
+    assert main(["sync", "--library", str(b)]) == 0
+    assert "sent" in capsys.readouterr().out
+    assert git(b, "status", "--porcelain").stdout == ""
+
+
+def test_init_refuses_another_remote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    sync_library(a, init_remote=str(remote))
+    assert main(["sync", "--init", str(tmp_path / "other.git"), "--library", str(a)]) == 2
+    assert "already syncs with origin" in capsys.readouterr().err
+
+
+def test_summary_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    assert main(["sync", "--init", str(remote), "--library", str(a)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "sent 1, received 0, merged 0 sidecars\n" and err == ""
+    assert main(["sync", "--library", str(a)]) == 0
+    assert capsys.readouterr().out == "sent 0, received 0, merged 0 sidecars\n"
