@@ -1,7 +1,8 @@
 """Helpers for the news tests: a loopback HTTP server (127.0.0.1 only) serving pages and feeds the tests write.
 
-`server.route(path, body, status=200, headers=None, delay=0)` sets what a path answers (a
-test can change a page between two fetches); `server.url(path)` is its address.
+`server.route(path, body, status=200, headers=None, delay=0, later=None)` sets what a path
+answers (a test can change a page between two fetches; `later` lists the bodies of the next
+hits, one each); `server.url(path)` is its address.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     chunks: int = 0  # send the body this many times, without a Content-Length
+    later: list[bytes] = field(default_factory=list)  # bodies of the next hits, in turn
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -34,6 +36,9 @@ class _Handler(BaseHTTPRequestHandler):
         route = server.routes.get(self.path)
         if route is None:
             route = Route(b"<html><body>not here</body></html>", 404, {"Content-Type": HTML})
+        if route.later:
+            body, route.body = route.body, route.later.pop(0)
+            route = Route(body, route.status, route.headers)
         if route.delay:
             time.sleep(route.delay)
         etag = route.headers.get("ETag")
@@ -83,11 +88,13 @@ class LoopbackServer:
         delay: float = 0.0,
         chunks: int = 0,
         content_type: str = HTML,
+        later: list[str] | None = None,
     ) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         all_headers = {"Content-Type": content_type} if content_type else {}
         all_headers.update(headers or {})
-        self.routes[path] = Route(data, status, all_headers, delay, chunks)
+        then = [b.encode("utf-8") for b in later or ()]
+        self.routes[path] = Route(data, status, all_headers, delay, chunks, then)
         return self.url(path)
 
     def close(self) -> None:
