@@ -127,7 +127,7 @@ class LibraryIndex:
 
             for path in iter_article_paths(self.root):
                 if path.suffix.lower() in (".md", ".markdown"):
-                    self._learn(path, _read_head(path))
+                    self._learn(path, read_head(path))
 
     def _learn(self, path: Path, fields: dict) -> None:
         for key in ("url", "canonical"):
@@ -168,7 +168,7 @@ class LibraryIndex:
         wanted = {a for a in (url, article.canonical) if a}
         path, n = self.root / f"{stem}.md", 2
         while path.is_file():
-            fields = _read_head(path)
+            fields = read_head(path)
             if wanted & {fields.get("url"), fields.get("canonical")}:
                 return path
             path, n = self.root / f"{stem}-{n}.md", n + 1
@@ -209,7 +209,7 @@ def library_lock(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _read_head(path: Path) -> dict:
+def read_head(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             head = fh.read(HEAD_CHARS)

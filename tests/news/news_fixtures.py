@@ -33,6 +33,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
         server: LoopbackServer = self.server.owner  # type: ignore[attr-defined]
         server.hits.append(self.path)
+        if server.on_request is not None:
+            server.on_request(self)
         route = server.routes.get(self.path)
         if route is None:
             route = Route(b"<html><body>not here</body></html>", 404, {"Content-Type": HTML})
@@ -69,6 +71,7 @@ class LoopbackServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
+        self.on_request = None  # called with each request's handler (to see its headers)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.owner = self  # type: ignore[attr-defined]
