@@ -21,7 +21,7 @@ from reader.screens.annotation_session import AnnotationSession
 from reader.screens.notes_export import save_copy_elsewhere
 from reader.screens.reading import ReadingScreen
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.targets import Target, check_article_file, resolve_target
+from reader.targets import Target, check_article_file, fetched_target, resolve_target
 from reader.widgets.article_view import ArticleView
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
@@ -90,6 +90,7 @@ class ReaderApp(App[int]):
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),
         Binding("y", "copy", "Copy"),
+        Binding("r", "refresh_article", "Refresh article", show=False, id="refresh-article"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
         Binding("q", "quit", "Quit"),
@@ -496,7 +497,7 @@ class ReaderApp(App[int]):
             return
         if text.lower().startswith(("http://", "https://")):
             self.notify(f"Fetching {one_line(text)}…", markup=False)
-            self._fetch_and_open(text)
+            self.fetch_and_open(text)
             return
         try:
             target = resolve_target(text)
@@ -506,11 +507,11 @@ class ReaderApp(App[int]):
         self._open_target(target)
 
     @work(thread=True, group="fetch")
-    def _fetch_and_open(self, url: str) -> None:
-        """A URL from the open prompt: fetched into the sample library in a thread (a slow
-        server never holds up the keys), then opened there."""
+    def fetch_and_open(self, url: str, library: Path | None = None) -> None:
+        """A URL from the open prompt (or "Add URL…": into `library`): fetched into the sample
+        library in a thread (a slow server never holds up the keys), then opened there."""
         try:
-            target = resolve_target(url)
+            target = resolve_target(url) if library is None else fetched_target(url, library)
         except ReaderError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
@@ -525,6 +526,8 @@ class ReaderApp(App[int]):
             self.library_pane.set_entries([])
             self.library_pane.set_scanning(0)
             self.scan_library()
+        elif target.article is not None and all(e.path != target.article for e in self.entries):
+            self.scan_library()  # a page just added to this library: list it
         if target.article is not None:
             self.open_article(target.article)
         else:
@@ -533,6 +536,11 @@ class ReaderApp(App[int]):
             self.article_path = None
 
     # -- app keys ----------------------------------------------------------------------------
+
+    def action_refresh_article(self) -> None:
+        from reader.screens.news_actions import refresh_open_article
+
+        refresh_open_article(self)
 
     def action_toggle_library(self) -> None:
         self.reading.toggle_library()

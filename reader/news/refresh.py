@@ -25,8 +25,8 @@ from reader.errors import ReaderError
 from reader.news import subscriptions
 from reader.news.extract import Article, extract_article
 from reader.news.feeds import Feed, parse_feed
-from reader.news.fetch import Fetched, decode_page, fetch
-from reader.news.save import read_head
+from reader.news.fetch import DEFAULT_TIMEOUT, Fetched, decode_page, fetch
+from reader.news.save import LibraryIndex, Saved, read_head
 from reader.news.sources import Adder, bounded_map
 
 DEFAULT_DAYS = 7
@@ -116,6 +116,21 @@ def _when(value: object) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _check(url: str, known: dict, timeout: float) -> Checked:
+    page = fetch_again(url, known, timeout)
+    if page.not_modified:
+        return Checked(None, page)
+    if page.is_feed:
+        raise ReaderError(f"a feed, not an article page: {one_line(url)}")
+    html = decode_page(page.content, page.charset, url)
+    return Checked(extract_article(html, url=page.final_url, where=url), page)
+
+
+def _remember(state: dict, url: str, page: Fetched) -> None:
+    if page.etag or page.last_modified:
+        state[url] = {"etag": page.etag, "last_modified": page.last_modified}
+
+
 def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str] = ()) -> None:
     """Fetch each article at `paths` again (conditionally) and save what changed."""
     state = subscriptions.load_state(folder, subscriptions.ARTICLES_STATE)
@@ -124,17 +139,8 @@ def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str]
         url = read_head(path).get("url")
         if isinstance(url, str) and url not in skip:
             by_url.setdefault(url, path)
-
-    def one(url: str) -> Checked:
-        page = fetch_again(url, state.get(url, {}), adder.timeout)
-        if page.not_modified:
-            return Checked(None, page)
-        if page.is_feed:
-            raise ReaderError(f"a feed, not an article page: {one_line(url)}")
-        html = decode_page(page.content, page.charset, url)
-        return Checked(extract_article(html, url=page.final_url, where=url), page)
-
-    for url, result in bounded_map(one, list(by_url)):
+    checks = bounded_map(lambda url: _check(url, state.get(url, {}), adder.timeout), list(by_url))
+    for url, result in checks:
         if isinstance(result, ReaderError):
             adder.failed(result)
             continue
@@ -142,9 +148,27 @@ def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str]
             adder.tally.unchanged += 1
         else:
             adder.save(result.article, url)
-        if result.page.etag or result.page.last_modified:
-            state[url] = {"etag": result.page.etag, "last_modified": result.page.last_modified}
+        _remember(state, url, result.page)
     subscriptions.save_state(folder, state, subscriptions.ARTICLES_STATE)
+
+
+def refresh_article(path: Path, library: Path, timeout: float = DEFAULT_TIMEOUT) -> Saved:
+    """`r` in the app: the article at `path` (in `library`) fetched again from its `url`,
+    conditionally, and saved when its text changed. ReaderError naming the file or the
+    address when it has none or the fetch fails (the file is left as it was)."""
+    url = read_head(path).get("url")
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ReaderError(
+            f"not saved from a web address, nothing to refresh: {one_line(path.name)}"
+        )
+    state = subscriptions.load_state(library, subscriptions.ARTICLES_STATE)
+    checked = _check(url, state.get(url, {}), timeout)
+    saved = Saved(path, "unchanged")
+    if checked.article is not None:
+        saved = LibraryIndex.of(path.parent, [path]).save(checked.article, url)
+    _remember(state, url, checked.page)
+    subscriptions.save_state(library, state, subscriptions.ARTICLES_STATE)
+    return saved
 
 
 def refresh(adder: Adder, folder: Path, days: float = DEFAULT_DAYS) -> None:

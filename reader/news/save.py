@@ -16,7 +16,7 @@ import contextlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,15 +119,22 @@ def _safe(value: object) -> object:
 class LibraryIndex:
     """The library's saved articles by their `url` and `canonical` front-matter values."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, paths: Iterable[Path] | None = None) -> None:
+        """The index of the articles under `root`, or of only `paths` when given."""
         self.root = Path(root)
         self._by_address: dict[str, Path] = {}
-        if self.root.is_dir():
+        if paths is None and self.root.is_dir():
             from reader.library import iter_article_paths
 
-            for path in iter_article_paths(self.root):
-                if path.suffix.lower() in (".md", ".markdown"):
-                    self._learn(path, read_head(path))
+            paths = iter_article_paths(self.root)
+        for path in paths or ():
+            if path.suffix.lower() in (".md", ".markdown"):
+                self._learn(path, read_head(path))
+
+    @classmethod
+    def of(cls, root: Path, paths: Iterable[Path]) -> LibraryIndex:
+        """An index of only `paths` (saving again an article known to be one of them)."""
+        return cls(root, paths)
 
     def _learn(self, path: Path, fields: dict) -> None:
         for key in ("url", "canonical"):
