@@ -22,7 +22,7 @@ from reader.screens.notes_export import save_copy_elsewhere
 from reader.screens.reading import ReadingScreen
 from reader.screens.sync_control import SyncControl
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
-from reader.targets import Target, check_article_file, resolve_target
+from reader.targets import Target, check_article_file, fetched_target, resolve_target
 from reader.widgets.article_view import ArticleView
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
@@ -91,6 +91,7 @@ class ReaderApp(App[int]):
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),
         Binding("y", "copy", "Copy"),
+        Binding("r", "refresh_article", "Refresh article", show=False, id="refresh-article"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
         Binding("q", "quit", "Quit"),
@@ -499,7 +500,7 @@ class ReaderApp(App[int]):
             return
         if text.lower().startswith(("http://", "https://")):
             self.notify(f"Fetching {one_line(text)}…", markup=False)
-            self._fetch_and_open(text)
+            self.fetch_and_open(text)
             return
         try:
             target = resolve_target(text)
@@ -509,11 +510,11 @@ class ReaderApp(App[int]):
         self._open_target(target)
 
     @work(thread=True, group="fetch")
-    def _fetch_and_open(self, url: str) -> None:
-        """A URL from the open prompt: fetched into the sample library in a thread (a slow
-        server never holds up the keys), then opened there."""
+    def fetch_and_open(self, url: str, library: Path | None = None) -> None:
+        """A URL from the open prompt (or "Add URL…": into `library`): fetched into the sample
+        library in a thread (a slow server never holds up the keys), then opened there."""
         try:
-            target = resolve_target(url)
+            target = resolve_target(url) if library is None else fetched_target(url, library)
         except ReaderError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
@@ -529,6 +530,8 @@ class ReaderApp(App[int]):
             self.library_pane.set_scanning(0)
             self.scan_library()
             self.library_sync.refresh()
+        elif target.article is not None and all(e.path != target.article for e in self.entries):
+            self.scan_library()  # a page just added to this library: list it
         if target.article is not None:
             self.open_article(target.article)
         else:
@@ -537,6 +540,11 @@ class ReaderApp(App[int]):
             self.article_path = None
 
     # -- app keys ----------------------------------------------------------------------------
+
+    def action_refresh_article(self) -> None:
+        from reader.screens.news_actions import refresh_open_article
+
+        refresh_open_article(self)
 
     def action_toggle_library(self) -> None:
         self.reading.toggle_library()

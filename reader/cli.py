@@ -16,9 +16,19 @@ from reader.document.decode import one_line
 from reader.errors import ReaderError
 
 VERBS = (
-    "parse", "annotate", "annotations", "export", "import", "add", "feeds", "diff", "history",
-    "sync", "merge-sidecar",
-)  # fmt: skip
+    "parse",
+    "annotate",
+    "annotations",
+    "export",
+    "import",
+    "add",
+    "feeds",
+    "refresh",
+    "diff",
+    "history",
+    "sync",
+    "merge-sidecar",
+)
 
 APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
@@ -37,6 +47,7 @@ scripting verbs (no screen):
 getting the news (see README, "Getting the news"):
   reader add SOURCE... [--library DIR]   save articles from URLs, saved pages or feeds
   reader feeds add|list|remove|import|export|update   feed subscriptions
+  reader refresh [--days 7]              update the feeds, re-check recent articles
   reader diff FILE                       what changed since the last revision
   reader history FILE                    the stored revisions of an article
 
@@ -137,6 +148,13 @@ def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
         if name in ("add", "update"):
             timeout(sub)
 
+    p = verb("refresh", help="update the feeds and re-check the articles of the last days")
+    p.add_argument(
+        "--days", type=_days, default=7.0, help="re-check articles fetched this recently (7)"
+    )
+    library(p)
+    timeout(p)
+
     p = verb("diff", help="show what changed in an article since its last stored revision")
     p.add_argument("path")
     p = verb("history", help="list the stored revisions of an article")
@@ -148,6 +166,16 @@ def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     p = verb("merge-sidecar", help="git's merge driver for sidecars (%%O %%A %%B %%P)")
     for name in ("base", "ours", "theirs", "path"):
         p.add_argument(name)
+
+
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days: {value!r}") from None
+    if not 0 <= days <= 36500:
+        raise argparse.ArgumentTypeError("must be from 0 to 36500 days")
+    return days
 
 
 def _seconds(value: str) -> float:
@@ -212,12 +240,18 @@ def _run_news_verb(args: argparse.Namespace) -> int:
 
     if args.verb == "add":
         return command.add_command(args.sources, args.library, args.timeout)
+    if args.verb == "refresh":
+        return command.refresh_command(args.library, args.days, args.timeout)
     if args.verb == "diff":
         return command.diff_command(args.path)
     if args.verb == "history":
         return command.history_command(args.path)
     if args.verb != "feeds":
         raise AssertionError(args.verb)
+    return _run_feeds_verb(args, command)
+
+
+def _run_feeds_verb(args: argparse.Namespace, command) -> int:  # type: ignore[no-untyped-def]
     sub = args.feeds_verb
     if sub == "add":
         return command.feeds_add_command(args.url, args.library, args.timeout)

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.screens.news_actions import add_url_prompt
+
 
 def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
     """(name, help, callback) for every palette command of the reader app."""
@@ -21,6 +23,16 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             "Open file or URL…",
             "Open an article or a folder by path, or fetch an article's URL into the library",
             app.action_open_path,
+        ),
+        (
+            "Add URL…",
+            "Save a web page, or a feed's articles, into this library and open it",
+            partial(add_url_prompt, app),
+        ),
+        (
+            "Refresh article",
+            "Fetch the open article again from its address; an edit is kept as a revision (r)",
+            app.action_refresh_article,
         ),
         ("Toggle library", "Show or hide the library pane (L)", app.action_toggle_library),
         (
@@ -69,17 +81,24 @@ class ReaderCommands(Provider):
 
 
 class OpenPathScreen(ModalScreen[str | None]):
-    """Ask for a path; dismisses with the text typed, or None."""
+    """Ask for a path (or, with other words, an address); dismisses with the text typed, or
+    None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(
+        self,
+        prompt: str = "Open an article, a folder or a URL (Enter opens, Esc cancels)",
+        placeholder: str = "~/news/story.txt or https://…",
+    ) -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.placeholder = placeholder
+
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog"):
-            yield Static(
-                "Open an article, a folder or a URL (Enter opens, Esc cancels)",
-                classes="dialog-title",
-            )
-            yield Input(placeholder="~/news/story.txt or https://…", id="open-path")
+            yield Static(self.prompt, classes="dialog-title")
+            yield Input(placeholder=self.placeholder, id="open-path")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

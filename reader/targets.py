@@ -47,9 +47,9 @@ def check_article_file(path: Path) -> Path:
     return path.resolve()
 
 
-def fetched_target(url: str) -> Target:
-    """`reader URL`: the article at `url` added to the default library (as `reader add`
-    would), then opened there. Any failure is one ReaderError naming the URL."""
+def fetched_target(url: str, library: Path | None = None) -> Target:
+    """`reader URL`: the article at `url` added to `library` (default: the default library)
+    as `reader add` would, then opened there. Any failure is one ReaderError naming the URL."""
     import sys
 
     from reader.news.save import LibraryIndex
@@ -60,14 +60,17 @@ def fetched_target(url: str) -> Target:
     errors: list[str] = []
     print(f"reader: fetching {one_line(url)}", file=sys.stderr, flush=True)
     adder = Adder(
-        LibraryIndex(ensure_sample_library()), lambda s: saved.append(s.path), errors.append
+        LibraryIndex(library or ensure_sample_library()),
+        lambda s: saved.append(s.path),
+        errors.append,
     )
     adder.add_source(url)
     if errors:
         raise ReaderError(errors[0])
     if not saved:
         raise ReaderError(f"no article to read at {one_line(url)}")
-    return Target(library=saved[0].parent, article=saved[0].resolve())
+    article = saved[0].resolve()
+    return Target(library=article.parent, article=article)
 
 
 def resolve_target(path: str | None) -> Target:

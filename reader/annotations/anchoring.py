@@ -12,6 +12,11 @@ Re-anchoring follows the order a careful reader would use:
    by quote, prefix, suffix and position similarity;
 4. otherwise the annotation is orphaned: kept with its stored selectors, never dropped.
 
+A highlight found again with other wording (a fuzzy match: the article was edited under it)
+is marked edited: `edited_from` keeps the wording it was highlighted with, `exact` takes the
+wording now. Wording that folds the same (white space, typography) is not an edit; wording
+edited back to what was highlighted clears the mark.
+
 Pure functions, no I/O.
 """
 
@@ -23,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from reader.annotations.folding import folded_text
+from reader.annotations.folding import fold, folded_text
 from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
 
 # Score weights: the quote itself matters most, context next, position only breaks near-ties.
@@ -256,9 +261,17 @@ def reanchor(text: str, ann: Annotation, hints: Iterable[int] = ()) -> Annotatio
         prefix=prefix,
         suffix=suffix,
         orphaned=False,
+        edited_from=edited_wording(ann, exact),
         tags=list(ann.tags),
         extra=dict(ann.extra),
     )
+
+
+def edited_wording(ann: Annotation, exact: str) -> str:
+    """`edited_from` for `ann` re-anchored on `exact`: the wording it was highlighted with
+    when that differs from `exact` (beyond white space and typography), else ""."""
+    original = ann.edited_from or ann.exact
+    return "" if fold(original) == fold(exact) else original
 
 
 def normalise_space(text: str) -> str:
@@ -269,6 +282,7 @@ def normalise_space(text: str) -> str:
 __all__ = [
     "CONTEXT_CHARS",
     "count_quote",
+    "edited_wording",
     "find_quote",
     "locate",
     "normalise_space",

@@ -50,8 +50,8 @@ def clean_tags(tags: Any) -> list[str]:
     return out
 
 
-def selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool]:
-    return (ann.start, ann.end, ann.exact, ann.prefix, ann.suffix, ann.orphaned)
+def selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool, str]:
+    return (ann.start, ann.end, ann.exact, ann.prefix, ann.suffix, ann.orphaned, ann.edited_from)
 
 
 def describe_update(old: Annotation, new: Annotation) -> str:

@@ -1,8 +1,11 @@
-"""Who holds a lock file: the process id from /proc/locks (Linux), when it can be found cheaply."""
+"""Taking a lock within a time, and who holds a lock file: the process id from /proc/locks
+(Linux), when it can be found cheaply."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import time
 from pathlib import Path
 
 PROC_LOCKS = Path("/proc/locks")
@@ -26,3 +29,17 @@ def lock_holder(path: str | os.PathLike[str]) -> int | None:
         if where == wanted and pid.isascii() and pid.isdigit():
             return int(pid)
     return None
+
+
+def flock_within(fd: int, timeout: float) -> bool:
+    """Take an exclusive `flock` on `fd`, waiting at most `timeout` seconds for whoever holds
+    it; False when it was still held then."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)

@@ -3,6 +3,11 @@
 The target follows the W3C Web Annotation model: a TextQuoteSelector (`exact` with up to
 32 characters of `prefix` and `suffix`) and a TextPositionSelector (`start`, `end`) into the
 document's anchor text (`Document.text`).
+
+A highlight is in one of three states (`Annotation.state`): anchored; edited, when the
+article was rewritten (a stealth edit caught by `reader refresh`, or any edit) and its quote
+was found again with other wording: `exact` is the wording now, `edited_from` the wording
+it was highlighted with; orphaned, when its quote is not found at all.
 """
 
 from __future__ import annotations
@@ -59,6 +64,9 @@ class Annotation:
     created: str = ""
     modified: str = ""
     orphaned: bool = False
+    # The quote's wording when it was highlighted, once the article was edited under it
+    # (re-anchoring found other wording there: reader.annotations.anchoring); "" otherwise.
+    edited_from: str = ""
     # fields this version does not know, kept so a rewrite never drops them
     extra: dict[str, Any] = field(default_factory=dict)
     # known fields the file held with the wrong type ({"tags": "a,b"}), as they were: the
@@ -103,6 +111,13 @@ class Annotation:
         """The file held some of its fields with the wrong type (see `malformed`): show it."""
         placed = self.start >= 0  # a malformed position re-anchoring replaced is fine now
         return any(not (placed and k in ("start", "end")) for k in self.malformed)
+
+    @property
+    def state(self) -> str:
+        """ "anchored", "edited" (anchored, its wording changed since) or "orphaned"."""
+        if self.orphaned:
+            return "orphaned"
+        return "edited" if self.edited_from else "anchored"
 
     @property
     def letter(self) -> str:

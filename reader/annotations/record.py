@@ -1,13 +1,15 @@
 """The one record format: an `Annotation` as a TinyDB document of the sidecar, and back.
 
     {"id": "<uuid>", "type": "Annotation", "category": "claim", "tags": [], "note": "",
-     "created": "...Z", "modified": "...Z", "orphaned": false,
+     "created": "...Z", "modified": "...Z", "orphaned": false, "edited_from": "...",
      "target": {"source": "story.txt", "selector": [
          {"type": "TextQuoteSelector", "exact": "...", "prefix": "...", "suffix": "..."},
          {"type": "TextPositionSelector", "start": 0, "end": 10}]}}
 
 A record may also say where it sits in the article (`"place"`: reader/annotations/places.py),
-derived data the store rewrites. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
+derived data the store rewrites. `edited_from` (the wording the quote was highlighted with, when
+the article has since been edited under it: `exact` holds the wording now) is written only for an
+edited highlight. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
 under `extra["target"]`), so a record written back keeps them.
 """
 
@@ -19,7 +21,19 @@ from typing import Any
 from reader.annotations.model import Annotation
 
 KNOWN_FIELDS = frozenset(
-    {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target", "place"}
+    {
+        "id",
+        "type",
+        "category",
+        "tags",
+        "note",
+        "created",
+        "modified",
+        "orphaned",
+        "edited_from",
+        "target",
+        "place",
+    }
 )
 
 
@@ -64,6 +78,8 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
     )
     if ann.place is not None and not ann.orphaned:
         record["place"] = ann.place
+    if ann.edited_from:
+        record["edited_from"] = ann.edited_from
     for key, value in ann.malformed.items():  # written back as found, until edited
         if key in _TOP_LEVEL_CHECKED:
             record[key] = value
@@ -129,6 +145,7 @@ def record_to_annotation(record: Any) -> Annotation:
         created=_str(record.get("created")),
         modified=_str(record.get("modified")),
         orphaned=record.get("orphaned") is True,
+        edited_from=_str(record.get("edited_from")),
         extra=extra,
         malformed=malformed,
         place=place if isinstance(place, dict) else None,
@@ -151,6 +168,7 @@ _TOP_LEVEL_CHECKED: dict[str, Callable[[Any], bool]] = {
     "created": _is_str,
     "modified": _is_str,
     "orphaned": lambda v: isinstance(v, bool),
+    "edited_from": _is_str,
 }
 
 

@@ -85,8 +85,9 @@ def check_saved(store: AnnotationStore, what: str) -> None:
 
 
 def annotations_command(path: str, as_json: bool = False) -> int:
-    """Print `id<TAB>category<TAB>anchored|orphaned<TAB>quote`, one annotation a line; with
-    `as_json`, one JSON object a line with every field and the highlight's attribution."""
+    """Print `id<TAB>category<TAB>anchored|edited|orphaned<TAB>quote`, one annotation a line;
+    with `as_json`, one JSON object a line with every field (`edited_from`: the wording an
+    edited highlight had), its `state` and the highlight's attribution."""
     store = _open_store(path)
     try:
         annotations = store.annotations
@@ -98,7 +99,7 @@ def annotations_command(path: str, as_json: bool = False) -> int:
                     (
                         _one_line(ann.id),
                         _one_line(ann.category),
-                        "orphaned" if ann.orphaned else "anchored",
+                        ann.state,
                         _one_line(ann.exact),
                     )
                 )
@@ -126,5 +127,6 @@ def _json_line(document, ann) -> str:
         for field in dataclasses.fields(ann)
         if field.name not in _NOT_LISTED
     }
+    record["state"] = ann.state
     record["attribution"] = None if found is None else {"source": found.source, "kind": found.kind}
     return json.dumps(record, ensure_ascii=True)

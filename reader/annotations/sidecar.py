@@ -31,7 +31,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from reader.annotations.files import NotRegularFile, open_lock, read_regular
+from reader.annotations.locks import flock_within
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
@@ -192,16 +193,8 @@ class SidecarStorage(Storage):
         try:
             if timeout is None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            else:
-                deadline = time.monotonic() + timeout
-                while True:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() >= deadline:
-                            raise TimeoutError(f"{self.lock_path.name} is busy") from None
-                        time.sleep(0.01)
+            elif not flock_within(fd, timeout):
+                raise TimeoutError(f"{self.lock_path.name} is busy")
             remove_stale_temps(self.path)
             yield
         finally:

@@ -269,9 +269,9 @@ def _category_strong(category: str) -> str:
 
 def highlight_row(ann: Annotation, place: tuple[int, int, int, int] | None) -> tuple:
     """What the export shows of a highlight: (quote, category, tags, created stamp, note,
-    place), the place being `Locator.where`'s (paragraph, sentence, last sentence, line) or
-    None."""
-    return (ann.exact, ann.category, ann.tags, ann.created, ann.note, place)
+    place, wording it was highlighted with if the article was edited under it), the place
+    being `Locator.where`'s (paragraph, sentence, last sentence, line) or None."""
+    return (ann.exact, ann.category, ann.tags, ann.created, ann.note, place, ann.edited_from)
 
 
 def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
@@ -284,7 +284,7 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
     """
     add = parts.append
     line_link = f"]({link}#L" if link else ""
-    for quote, category, tags, created, note, loc in rows:
+    for quote, category, tags, created, note, loc, edited_from in rows:
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
@@ -297,6 +297,9 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
                 place = f"{place} · [line {line}{line_link}{line})"
         date = f" · {_date(created)}" if created else ""
         add(quote_block(quote))
+        if edited_from:  # the article was edited under the highlight: both wordings
+            add("*Edited in the article since it was highlighted; it read:*")
+            add(quote_block(edited_from))
         add(f"{_category_strong(category)}{tag_list}{place}{date}")
         if note and not note.isspace():
             add(_close_fences(note.strip("\n").rstrip()))

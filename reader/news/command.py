@@ -1,4 +1,4 @@
-"""The news verbs: `reader add`, `reader feeds ...`, `reader diff` and `reader history`.
+"""The news verbs: `reader add`, `reader feeds ...`, `reader refresh`, `diff` and `history`.
 
 stdout carries only what a script wants (saved paths, a feed list, OPML, a diff); every
 failure is one line on stderr naming the address or file, and the exit status is 1 when
@@ -93,32 +93,31 @@ def feeds_export_command(library: str | None) -> int:
     return 0
 
 
+def _on_changed(saved: Saved) -> None:
+    """`feeds update` and `refresh` name only the articles they added or changed."""
+    if saved.status != "unchanged":
+        _on_saved(saved)
+
+
 def feeds_update_command(library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
-    """Fetch every subscribed feed and add the items the library does not hold yet. The
-    fetch is conditional (ETag / Last-Modified), so an unchanged feed costs one 304."""
-    from reader.news.feeds import parse_feed
+    """Fetch every subscribed feed: add its new items, fetch again those whose entry changed.
+    The fetch is conditional (ETag / Last-Modified), so an unchanged feed costs one 304."""
+    from reader.news.refresh import update_feeds
 
     folder = library_dir(library)
-    adder = Adder(LibraryIndex(folder), _on_saved, _error, timeout)
-    state = subscriptions.load_state(folder)
-    for subscription in subscriptions.load(folder):
-        known = state.get(subscription.url, {})
-        try:
-            page = fetch(
-                subscription.url,
-                timeout=timeout,
-                etag=known.get("etag", ""),
-                last_modified=known.get("last_modified", ""),
-            )
-            if page.not_modified:
-                continue
-            feed = parse_feed(page.content, subscription.url)
-        except ReaderError as error:
-            adder.failed(error)
-            continue
-        adder.add_feed_items(feed, only_new=True)
-        state[subscription.url] = {"etag": page.etag, "last_modified": page.last_modified}
-    subscriptions.save_state(folder, state)
+    adder = Adder(LibraryIndex(folder), _on_changed, _error, timeout)
+    update_feeds(adder, folder)
+    print(adder.tally.summary())
+    return 1 if adder.tally.failed else 0
+
+
+def refresh_command(library: str | None, days: float, timeout: float = DEFAULT_TIMEOUT) -> int:
+    """`feeds update`, then the articles fetched in the last `days` days checked again."""
+    from reader.news.refresh import refresh
+
+    folder = library_dir(library)
+    adder = Adder(LibraryIndex(folder), _on_changed, _error, timeout)
+    refresh(adder, folder, days)
     print(adder.tally.summary())
     return 1 if adder.tally.failed else 0
 

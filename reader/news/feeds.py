@@ -2,11 +2,16 @@
 
 The bytes are always handed to feedparser as a stream, never as a string (a string may make
 it open a URL or a file). Relative item links are resolved against the feed's address.
+
+Each item carries a `fingerprint` of what its entry says (id, updated date, title, summary
+and content): `reader feeds update` re-fetches an article whose entry's fingerprint changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -23,6 +28,18 @@ class FeedItem:
     published: str | None = None  # ISO date
     authors: tuple[str, ...] = ()
     entry_id: str = ""
+    fingerprint: str = ""  # of the entry's id, updated date, title, summary and content
+
+
+def fingerprint(entry: dict) -> str:
+    """A short hash of what a feed entry says about its article: it changes when the feed
+    says the article changed (a new updated date, title, summary or content)."""
+    # dict.get: feedparser's own get maps a missing `updated` to `published`, with a warning
+    keys = ("id", "updated", "published", "title", "summary")
+    said = [str(dict.get(entry, key, "")) for key in keys]
+    contents = [c.get("value", "") for c in dict.get(entry, "content") or () if isinstance(c, dict)]
+    data = json.dumps([*said, *map(str, contents)], ensure_ascii=True)
+    return hashlib.sha256(data.encode("ascii")).hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -60,6 +77,7 @@ def _item(entry: dict, base: str) -> FeedItem | None:
         published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
         authors=authors,
         entry_id=clean_line(entry.get("id", "")),
+        fingerprint=fingerprint(entry),
     )
 
 

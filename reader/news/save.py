@@ -4,18 +4,26 @@ The file is named after the title (slugged, made unique) and found again by the 
 `canonical` of its front matter, so adding the same page twice never makes a second copy.
 When the text changed since the last fetch (a "stealth edit"), the previous file is kept in
 the revision store (reader.news.revisions) before the new one replaces it atomically.
+
+Saving holds an exclusive `flock` on the library folder itself (no lock file is left
+behind), so two `reader add` runs of one page cannot both make a new file: the second finds
+the first's file (same name, same `url`) and updates it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
+from reader.annotations.locks import flock_within
 from reader.atomic import write_atomic
 from reader.document.decode import one_line, sanitize
 from reader.document.front_matter import read_yaml
@@ -26,6 +34,7 @@ from reader.news.extract import Article
 FRONT_MATTER_KEYS = ("title", "authors", "date", "source", "url", "canonical", "fetched", "feed")
 HEAD_CHARS = 64 * 1024
 SLUG_CHARS = 80
+LOCK_WAIT = 10.0  # seconds to wait for another process saving into the library
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +119,22 @@ def _safe(value: object) -> object:
 class LibraryIndex:
     """The library's saved articles by their `url` and `canonical` front-matter values."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, paths: Iterable[Path] | None = None) -> None:
+        """The index of the articles under `root`, or of only `paths` when given."""
         self.root = Path(root)
         self._by_address: dict[str, Path] = {}
-        if self.root.is_dir():
+        if paths is None and self.root.is_dir():
             from reader.library import iter_article_paths
 
-            for path in iter_article_paths(self.root):
-                if path.suffix.lower() in (".md", ".markdown"):
-                    self._learn(path, _read_head(path))
+            paths = iter_article_paths(self.root)
+        for path in paths or ():
+            if path.suffix.lower() in (".md", ".markdown"):
+                self._learn(path, read_head(path))
+
+    @classmethod
+    def of(cls, root: Path, paths: Iterable[Path]) -> LibraryIndex:
+        """An index of only `paths` (saving again an article known to be one of them)."""
+        return cls(root, paths)
 
     def _learn(self, path: Path, fields: dict) -> None:
         for key in ("url", "canonical"):
@@ -137,20 +153,35 @@ class LibraryIndex:
 
     def save(self, article: Article, url: str, feed: str | None = None) -> Saved:
         """Write `article` (fetched from `url`) as a new file or over its earlier copy."""
-        existing = self.find(url, article.canonical)
+        existing = None
         try:
-            if existing is None:
-                saved = self._save_new(article, url, feed)
-            else:
-                saved = self._update(existing, article, url, feed)
+            self.root.mkdir(parents=True, exist_ok=True)
+            with library_lock(self.root):
+                existing = self.find(url, article.canonical) or self._saved_meanwhile(article, url)
+                if existing is None:
+                    saved = self._save_new(article, url, feed)
+                else:
+                    saved = self._update(existing, article, url, feed)
         except OSError as error:
             where = existing or self.root
             raise ReaderError(f"cannot save the article ({error.strerror}): {where}") from None
         self._learn(saved.path, {"url": url, "canonical": article.canonical})
         return saved
 
+    def _saved_meanwhile(self, article: Article, url: str) -> Path | None:
+        """A file of this page that another process saved since the index was read: one
+        named after the same title whose front matter has the same address."""
+        stem = slugify(article.title)
+        wanted = {a for a in (url, article.canonical) if a}
+        path, n = self.root / f"{stem}.md", 2
+        while path.is_file():
+            fields = read_head(path)
+            if wanted & {fields.get("url"), fields.get("canonical")}:
+                return path
+            path, n = self.root / f"{stem}-{n}.md", n + 1
+        return None
+
     def _save_new(self, article: Article, url: str, feed: str | None) -> Saved:
-        self.root.mkdir(parents=True, exist_ok=True)
         path = unique_path(self.root, slugify(article.title))
         text = render(article_fields(article, url, now_utc(), feed), article.body)
         write_atomic(path, text.encode("utf-8"))
@@ -172,7 +203,20 @@ class LibraryIndex:
         return Saved(path, "updated", f"changed since {since}: {changed} {plural} changed")
 
 
-def _read_head(path: Path) -> dict:
+@contextlib.contextmanager
+def library_lock(root: Path) -> Iterator[None]:
+    """Hold the library folder's save lock (waiting up to LOCK_WAIT s for another process)."""
+    path = Path(root)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        if not flock_within(fd, LOCK_WAIT):
+            raise ReaderError(f"the library is locked by another program: {path}")
+        yield
+    finally:
+        os.close(fd)
+
+
+def read_head(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             head = fh.read(HEAD_CHARS)

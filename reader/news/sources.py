@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from reader.document.decode import one_line
@@ -27,6 +28,7 @@ MAX_FILE = 20 * 1024 * 1024
 CONCURRENT_FETCHES = 8
 PER_HOST = 2
 
+T = TypeVar("T")
 OnSaved = Callable[[Saved], None]
 OnError = Callable[[str], None]
 
@@ -47,7 +49,7 @@ class Tally:
 
 def _host(url: str) -> str:
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return urlsplit(url).netloc.rpartition("@")[2].lower()
     except ValueError:
         return ""
 
@@ -77,23 +79,27 @@ def _read_file(path: Path) -> bytes:
         raise ReaderError(f"cannot read ({error.strerror}): {one_line(str(path))}") from None
 
 
-def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Article | ReaderError]]:
-    """Each address with its article or its error, in order; at most CONCURRENT_FETCHES
-    fetches at once and PER_HOST to any one host."""
+def bounded_map(one: Callable[[str], T], urls: list[str]) -> Iterator[tuple[str, T | ReaderError]]:
+    """Each address with `one(address)` or the ReaderError it raised, in order; at most
+    CONCURRENT_FETCHES calls at once and PER_HOST to any one server (host and port)."""
     hosts: dict[str, threading.BoundedSemaphore] = {}
     lock = threading.Lock()
 
-    def one(url: str) -> Article | ReaderError:
+    def call(url: str) -> T | ReaderError:
         with lock:
             host = hosts.setdefault(_host(url), threading.BoundedSemaphore(PER_HOST))
         try:
             with host:
-                return fetch_article(url, timeout)
+                return one(url)
         except ReaderError as error:
             return error
 
     with ThreadPoolExecutor(max_workers=CONCURRENT_FETCHES) as pool:
-        yield from zip(urls, pool.map(one, urls), strict=True)
+        yield from zip(urls, pool.map(call, urls), strict=True)
+
+
+def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Article | ReaderError]]:
+    return bounded_map(lambda url: fetch_article(url, timeout), urls)
 
 
 def stdin_sources(data: bytes) -> tuple[list[str], bytes | None]:
@@ -129,17 +135,22 @@ class Adder:
 
     def add_feed_items(self, feed: Feed, only_new: bool = False) -> None:
         """Fetch and save the feed's items (with `only_new`, those the library lacks)."""
-        urls = []
+        wanted = []
         for item in feed.items:
             if only_new and self.index.knows(item.url):
                 self.tally.unchanged += 1
             else:
-                urls.append(item.url)
-        for url, result in _fetched_items(urls, self.timeout):
+                wanted.append((item.url, feed.url))
+        self.fetch_and_save(wanted)
+
+    def fetch_and_save(self, wanted: list[tuple[str, str | None]]) -> None:
+        """Fetch each (article address, feed address or None) a few at a time; save in order."""
+        feeds = dict(wanted)
+        for url, result in _fetched_items(list(feeds), self.timeout):
             if isinstance(result, ReaderError):
                 self.failed(result)
             else:
-                self.save(result, url, feed.url)
+                self.save(result, url, feeds[url])
 
     def add_markup(self, data: bytes, where: str) -> None:
         """A page or a feed given as bytes (read from stdin): a page is saved with no `url`,

@@ -19,6 +19,7 @@ import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.atomic import write_atomic
 from reader.document.decode import one_line
@@ -28,6 +29,7 @@ from reader.news.fetch import check_scheme
 
 FILE_NAME = "feeds.toml"
 STATE_NAME = ".feeds-state.json"  # ETag / Last-Modified of each feed, for conditional GETs
+ARTICLES_STATE = ".articles-state.json"  # the same for articles re-checked by `reader refresh`
 MAX_FILE = 4 * 1024 * 1024
 HEADER = "# Feeds this library subscribes to (reader feeds add/remove/list/update).\n"
 
@@ -148,23 +150,30 @@ def to_opml(feeds: list[Subscription]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"
 
 
-def load_state(library: Path) -> dict[str, dict[str, str]]:
-    """{feed url: {"etag": ..., "last_modified": ...}}; empty when missing or unreadable."""
+def load_state(library: Path, name: str = STATE_NAME) -> dict[str, dict[str, Any]]:
+    """{address: {"etag": ..., "last_modified": ..., "entries": {item address: fingerprint}}}
+    as last saved in the library's `name` file; empty when missing or unreadable."""
     try:
-        data = json.loads((Path(library) / STATE_NAME).read_text(encoding="utf-8"))
+        data = json.loads((Path(library) / name).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}
     return {
-        url: {k: v for k, v in entry.items() if isinstance(v, str)}
+        url: {k: v for k, v in entry.items() if isinstance(v, str) or _is_entries(v)}
         for url, entry in data.items()
         if isinstance(url, str) and isinstance(entry, dict)
     }
 
 
-def save_state(library: Path, state: dict[str, dict[str, str]]) -> None:
+def _is_entries(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def save_state(library: Path, state: dict[str, dict[str, Any]], name: str = STATE_NAME) -> None:
     """Best effort: a state that cannot be saved only costs a full fetch next time."""
     with contextlib.suppress(OSError):
         data = json.dumps(state, ensure_ascii=True, indent=1, sort_keys=True)
-        write_atomic(Path(library) / STATE_NAME, data.encode("ascii"))
+        write_atomic(Path(library) / name, data.encode("ascii"))

@@ -49,6 +49,12 @@ def _plain(text: str) -> str:
     return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
 
 
+def _shortened(quote: str) -> str:
+    """A quote on one line, at most QUOTE_LIMIT characters."""
+    text = " ".join(quote.split())
+    return text[: QUOTE_LIMIT - 1] + "…" if len(text) > QUOTE_LIMIT else text
+
+
 class NotesView(Static, can_focus=True):
     """The notes as text (focusable, so Tab reaches the pane)."""
 
@@ -164,10 +170,11 @@ class NotesPane(Vertical):
             return out
         tags = "  " + " ".join(f"#{tag}" for tag in ann.tags) if ann.tags else ""
         out.append(_plain(f"{ann.letter} {ann.label}{tags}") + "\n", heading)
-        text = " ".join(ann.exact.split())
-        if len(text) > QUOTE_LIMIT:
-            text = text[: QUOTE_LIMIT - 1] + "…"
+        text = _shortened(ann.exact)
         out.append(_plain(f"“{text}”") + "\n", quote)
+        if ann.edited_from:  # the article was edited under the highlight: both wordings
+            out.append("Edited since highlighted; it read:\n", style("notes-pane--problem"))
+            out.append(_plain(f"“{_shortened(ann.edited_from)}”") + "\n", muted)
         if self.source:
             out.append(_plain(self.source) + "\n", muted)
         if self.editing == ann.id:

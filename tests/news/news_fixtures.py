@@ -1,7 +1,8 @@
 """Helpers for the news tests: a loopback HTTP server (127.0.0.1 only) serving pages and feeds the tests write.
 
-`server.route(path, body, status=200, headers=None, delay=0)` sets what a path answers (a
-test can change a page between two fetches); `server.url(path)` is its address.
+`server.route(path, body, status=200, headers=None, delay=0, later=None)` sets what a path
+answers (a test can change a page between two fetches; `later` lists the bodies of the next
+hits, one each); `server.url(path)` is its address.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     chunks: int = 0  # send the body this many times, without a Content-Length
+    later: list[bytes] = field(default_factory=list)  # bodies of the next hits, in turn
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -31,9 +33,14 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
         server: LoopbackServer = self.server.owner  # type: ignore[attr-defined]
         server.hits.append(self.path)
+        if server.on_request is not None:
+            server.on_request(self)
         route = server.routes.get(self.path)
         if route is None:
             route = Route(b"<html><body>not here</body></html>", 404, {"Content-Type": HTML})
+        if route.later:
+            body, route.body = route.body, route.later.pop(0)
+            route = Route(body, route.status, route.headers)
         if route.delay:
             time.sleep(route.delay)
         etag = route.headers.get("ETag")
@@ -64,6 +71,7 @@ class LoopbackServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
+        self.on_request = None  # called with each request's handler (to see its headers)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.owner = self  # type: ignore[attr-defined]
@@ -83,11 +91,13 @@ class LoopbackServer:
         delay: float = 0.0,
         chunks: int = 0,
         content_type: str = HTML,
+        later: list[str] | None = None,
     ) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         all_headers = {"Content-Type": content_type} if content_type else {}
         all_headers.update(headers or {})
-        self.routes[path] = Route(data, status, all_headers, delay, chunks)
+        then = [b.encode("utf-8") for b in later or ()]
+        self.routes[path] = Route(data, status, all_headers, delay, chunks, then)
         return self.url(path)
 
     def close(self) -> None:
