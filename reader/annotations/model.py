@@ -1,4 +1,5 @@
-"""What an annotation is: a categorised, tagged, noted highlight anchored W3C-style.
+"""What an annotation is: a categorised, tagged, noted highlight anchored W3C-style, with a
+verdict on the claim and evidence links.
 
 The target follows the W3C Web Annotation model: a TextQuoteSelector (`exact` with up to
 32 characters of `prefix` and `suffix`) and a TextPositionSelector (`start`, `end`) into the
@@ -19,6 +20,7 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     CATEGORY_LETTERS,
     category_for_key,
 )
+from reader.annotations.verdicts import DEFAULT_STATUS, Evidence
 
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1
@@ -59,6 +61,10 @@ class Annotation:
     created: str = ""
     modified: str = ""
     orphaned: bool = False
+    # the verdict on the claim (reader/annotations/verdicts.py), why, and what supports it
+    status: str = DEFAULT_STATUS
+    rationale: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
     # fields this version does not know, kept so a rewrite never drops them
     extra: dict[str, Any] = field(default_factory=dict)
     # known fields the file held with the wrong type ({"tags": "a,b"}), as they were: the

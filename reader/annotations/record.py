@@ -6,7 +6,8 @@
          {"type": "TextQuoteSelector", "exact": "...", "prefix": "...", "suffix": "..."},
          {"type": "TextPositionSelector", "start": 0, "end": 10}]}}
 
-Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
+A verdict (`status`, `rationale`, `evidence`: reader/annotations/verdicts.py) is written
+only once set. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
 under `extra["target"]`), so a record written back keeps them.
 """
 
@@ -16,9 +17,28 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.annotations.model import Annotation
+from reader.annotations.verdicts import (
+    DEFAULT_STATUS,
+    STATUSES,
+    evidence_from_records,
+    is_evidence_list,
+)
 
 KNOWN_FIELDS = frozenset(
-    {"id", "type", "category", "tags", "note", "created", "modified", "orphaned", "target"}
+    {
+        "id",
+        "type",
+        "category",
+        "tags",
+        "note",
+        "created",
+        "modified",
+        "orphaned",
+        "target",
+        "status",
+        "rationale",
+        "evidence",
+    }
 )
 
 
@@ -61,6 +81,13 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
             },
         }
     )
+    # The verdict only once set: a record nobody checked is written as before.
+    if ann.status != DEFAULT_STATUS:
+        record["status"] = ann.status
+    if ann.rationale:
+        record["rationale"] = ann.rationale
+    if ann.evidence:
+        record["evidence"] = [link.to_record() for link in ann.evidence]
     for key, value in ann.malformed.items():  # written back as found, until edited
         if key in _TOP_LEVEL_CHECKED:
             record[key] = value
@@ -111,6 +138,7 @@ def record_to_annotation(record: Any) -> Annotation:
     elif target is not None:
         extra["target"] = target
     tags = record.get("tags")
+    status = record.get("status")
     return Annotation(
         id=record["id"],
         category=_str(record.get("category"), "claim") or "claim",
@@ -124,6 +152,9 @@ def record_to_annotation(record: Any) -> Annotation:
         created=_str(record.get("created")),
         modified=_str(record.get("modified")),
         orphaned=record.get("orphaned") is True,
+        status=status if status in STATUSES else DEFAULT_STATUS,
+        rationale=_str(record.get("rationale")),
+        evidence=evidence_from_records(record.get("evidence")),
         extra=extra,
         malformed=malformed,
     )
@@ -145,6 +176,9 @@ _TOP_LEVEL_CHECKED: dict[str, Callable[[Any], bool]] = {
     "created": _is_str,
     "modified": _is_str,
     "orphaned": lambda v: isinstance(v, bool),
+    "status": lambda v: v in STATUSES,
+    "rationale": _is_str,
+    "evidence": is_evidence_list,
 }
 
 
