@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues
+from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues, may_name_a_source
 from reader.claims.kinds import kind_of
 from reader.claims.quotes import Quotes, find_quotes
 from reader.document.model import Block, Document, Sentence
@@ -366,7 +366,7 @@ def attribute_block(
     one caller keeps for one document, saves surveying a paragraph twice (a quote opening a
     paragraph looks at the end of the one before)."""
     block = document.blocks[block_index]
-    if not block.is_prose:
+    if not block.is_prose or not may_name_a_source(block.text):
         return [NO_ATTRIBUTION for _ in block.sentences]
     found = _surveyed_block(document, block_index, surveys)
     before = None

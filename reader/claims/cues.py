@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.claims.quotes import Quotes, find_quotes
+from reader.claims.quotes import Quotes, find_quotes, has_quote_marks
 
 # --- tables ---------------------------------------------------------------------------------
 
@@ -372,6 +372,13 @@ def _colon_frame(text: str) -> Cue | None:
         return None
     s, e = _trim(text, colon.start("src"), colon.end("src"))
     return Cue(s, e, ":")
+
+
+def may_name_a_source(text: str) -> bool:
+    """False when no sentence of `text` can name a source: it holds no quotation mark, no
+    reporting verb or frame and no "quote" (what every cue and every borrowed attribution
+    needs), so a paragraph of narration costs one scan, not a survey of each sentence."""
+    return "quote" in text or has_quote_marks(text) or _CUE.search(text) is not None
 
 
 def find_cues(text: str, quotes: Quotes | None = None) -> list[Cue]:
