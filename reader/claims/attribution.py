@@ -387,12 +387,21 @@ class DocumentAttributions:
     many highlights of one article (an export, a claims list) holds one of these, so every
     paragraph is worked out once however many highlights it holds."""
 
-    __slots__ = ("_blocks", "_surveys", "document")
+    __slots__ = ("_blocks", "_may", "_surveys", "document")
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self._blocks: dict[int, list[Attribution]] = {}
         self._surveys: dict[int, list[_Found]] = {}
+        self._may: dict[int, bool] = {}
+
+    def may_name_a_source(self, index: int) -> bool:
+        """Whether block `index` is prose that can name a source (`may_name_a_source`)."""
+        found = self._may.get(index)
+        if found is None:
+            block = self.document.blocks[index]
+            found = self._may[index] = block.is_prose and may_name_a_source(block.text)
+        return found
 
     def block(self, index: int) -> list[Attribution]:
         """`attribute_block(document, index)`, worked out on the first call."""
@@ -412,6 +421,9 @@ class DocumentAttributions:
         end = max(end, start + 1)
         while index < len(document.blocks) and document.blocks[index].start < end:
             block = document.blocks[index]
+            if not self.may_name_a_source(index):  # nothing to split into sentences
+                index += 1
+                continue
             overlapping = [
                 i for i, s in enumerate(block.sentences) if s.start < end and s.end > start
             ]
