@@ -89,6 +89,15 @@ def _verb_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", default="claim", help="claim|evidence|question|disputed|quote")
     p.add_argument("--note", default="", help="the note (Markdown)")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    p.add_argument("--status", help="the verdict: " + "|".join(_statuses()))
+    p.add_argument("--rationale", help="why (one line)")
+    p.add_argument(
+        "--evidence",
+        action="append",
+        default=[],
+        metavar="URL_OR_ID",
+        help="a URL, a highlight id of the article, or FILE#ID (repeatable)",
+    )
 
     p = verb("annotations", help="list an article's annotations")
     p.add_argument("path")
@@ -107,6 +116,12 @@ def _verb_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     _news_verbs(verb)
     return parser
+
+
+def _statuses() -> tuple[str, ...]:
+    from reader.annotations.verdicts import STATUSES
+
+    return STATUSES
 
 
 def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
@@ -203,6 +218,9 @@ def _run_verb(args: argparse.Namespace) -> int:
             category=args.category,
             note=args.note,
             tags=args.tag,
+            status=args.status,
+            rationale=args.rationale,
+            evidence=args.evidence,
         )
     if args.verb == "annotations":
         from reader.annotations.scripting import annotations_command

@@ -55,6 +55,10 @@ def selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool, str]:
 
 
 def describe_update(old: Annotation, new: Annotation) -> str:
+    if (old.status, old.rationale) != (new.status, new.rationale):
+        return f"set verdict {new.status}"
+    if old.evidence != new.evidence:
+        return "edit evidence"
     if old.category != new.category and (old.note, old.tags) == (new.note, new.tags):
         return f"change highlight to {label(new.category)}"
     if old.note != new.note and (old.category, old.tags) == (new.category, new.tags):

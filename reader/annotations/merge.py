@@ -6,9 +6,10 @@ it from time to time; whoever writes second merges the file (theirs) into its ow
 
 * annotations are matched by their `id` (not by TinyDB doc id, which two processes may give
   to different annotations): an annotation only one side changed takes that side's version;
-  both changed it -> field by field: the category, note and tags one side changed take that
-  side's value; a note both changed keeps both texts (ours first, then a `NOTE_SEPARATOR`
-  line, then theirs), tags both changed are joined, and the rest is the later `modified`'s
+  both changed it -> field by field: the category, note, tags, status, rationale and
+  evidence one side changed take that side's value; a note both changed keeps both texts
+  (ours first, then a `NOTE_SEPARATOR` line, then theirs), tags (and evidence links) both
+  changed are joined, and the rest is the later `modified`'s
   (ours on a tie); deleted on one side and edited on the other -> the edit is kept (a note
   is never lost silently); deleted on one side and unchanged on the other -> deleted (a
   merge never resurrects a deletion);
@@ -162,7 +163,7 @@ def merge_record(
     """One annotation both sides changed: field by field (the module docstring's rules)."""
     mine_newer = _str(mine.get("modified")) >= _str(theirs.get("modified"))
     result = dict(mine if mine_newer else theirs)
-    for key in ("category", "note", "tags"):
+    for key in ("category", "note", "tags", "status", "rationale", "evidence"):
         b, m, t = base.get(key), mine.get(key), theirs.get(key)
         if m == t or t == b:
             result[key] = m
@@ -175,8 +176,10 @@ def merge_record(
                     f"the note of {_quote_of(mine)} was edited in another window too: "
                     "both texts are kept"
                 )
-        elif key == "tags" and isinstance(m, list) and isinstance(t, list):
+        elif key in ("tags", "evidence") and isinstance(m, list) and isinstance(t, list):
             result[key] = m + [tag for tag in t if tag not in m]
+        if result.get(key, "") is None:  # a field written only when set, now unset
+            del result[key]
     return result
 
 

@@ -1,4 +1,5 @@
-"""What an annotation is: a categorised, tagged, noted highlight anchored W3C-style.
+"""What an annotation is: a categorised, tagged, noted highlight anchored W3C-style, with a
+verdict on the claim and evidence links.
 
 The target follows the W3C Web Annotation model: a TextQuoteSelector (`exact` with up to
 32 characters of `prefix` and `suffix`) and a TextPositionSelector (`start`, `end`) into the
@@ -24,6 +25,7 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     CATEGORY_LETTERS,
     category_for_key,
 )
+from reader.annotations.verdicts import DEFAULT_STATUS, Evidence
 
 CONTEXT_CHARS = 32
 SCHEMA_VERSION = 1
@@ -67,6 +69,10 @@ class Annotation:
     # The quote's wording when it was highlighted, once the article was edited under it
     # (re-anchoring found other wording there: reader.annotations.anchoring); "" otherwise.
     edited_from: str = ""
+    # the verdict on the claim (reader/annotations/verdicts.py), why, and what supports it
+    status: str = DEFAULT_STATUS
+    rationale: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
     # fields this version does not know, kept so a rewrite never drops them
     extra: dict[str, Any] = field(default_factory=dict)
     # known fields the file held with the wrong type ({"tags": "a,b"}), as they were: the

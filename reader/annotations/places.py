@@ -6,13 +6,15 @@ splitting the blocks that hold highlights into sentences. The store knows both w
 writes a record (it has the article parsed), so it keeps them in the sidecar:
 
 * each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
-  last sentence, line]}`, worked out when the record is written (only changed records are);
+  last sentence, line], "said": [source, kind]}` (`"said"`: whom the text attributes the
+  highlight to, reader.claims), worked out when the record is written (only changed records
+  are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
   "source": ..., "authors": [...]}`.
 
 `K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
 its file name (a plain text's title falls back to it) and the parsing code
-(`parser_fingerprint`). A place vouches only for the span it names, under the key of the text
+(`parser_fingerprint`, which covers the attribution code too). A place vouches only for the span it names, under the key of the text
 read now; anything else (a changed article, another version of the parser, a record edited
 by hand) is not trusted, and the export parses the article as it always could.
 """
@@ -25,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import reader.claims
 import reader.document
+from reader.claims import KINDS, Attribution, DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 
@@ -34,10 +38,11 @@ Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
 
 @functools.cache
 def parser_fingerprint() -> str:
-    """A digest of the document package's code: what parses articles and numbers places."""
+    """A digest of the code that parses articles, numbers places and attributes claims."""
     digest = hashlib.sha256()
-    for path in sorted(Path(reader.document.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in (reader.document, reader.claims):
+        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(f"{package.__name__}/{path.name}\0".encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -48,12 +53,21 @@ def place_key(document: Document) -> str:
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def place_record(locator: Locator, key: str, start: int, end: int) -> dict[str, Any] | None:
+def place_record(
+    locator: Locator, attributions: DocumentAttributions, key: str, start: int, end: int
+) -> dict[str, Any] | None:
     """The `"place"` of a record anchored at start:end (None when the text has no blocks)."""
     where = locator.where(start, end)
     if where is None:
         return None
-    return {"key": key, "start": start, "end": end, "at": list(where)}
+    said = attributions.of(start, end)
+    return {
+        "key": key,
+        "start": start,
+        "end": end,
+        "at": list(where),
+        "said": [said.source, said.kind],
+    }
 
 
 def fits(place: Any, key: str, start: int, end: int) -> bool:
@@ -61,9 +75,9 @@ def fits(place: Any, key: str, start: int, end: int) -> bool:
     return _trusted(place, key, start, end) is not None
 
 
-def _trusted(place: Any, key: str, start: int, end: int) -> Place | None:
-    """The (paragraph, sentence, last sentence, line) of a stored `place` for start:end of
-    the text with this key; None when it is not that, or not well formed."""
+def _trusted(place: Any, key: str, start: int, end: int) -> tuple[Place, Attribution] | None:
+    """The (paragraph, sentence, last sentence, line) and the attribution of a stored `place`
+    for start:end of the text with this key; None when it is not that, or not well formed."""
     if not (
         type(place) is dict
         and place.get("key") == key
@@ -75,6 +89,9 @@ def _trusted(place: Any, key: str, start: int, end: int) -> Place | None:
     if type(at) is not list or len(at) != 4:
         return None
     paragraph, sentence, last, line = at
+    said = place.get("said")
+    if not (type(said) is list and len(said) == 2 and type(said[0]) is str and said[1] in KINDS):
+        return None
     if (
         type(paragraph) is int
         and type(sentence) is int
@@ -84,7 +101,7 @@ def _trusted(place: Any, key: str, start: int, end: int) -> Place | None:
         and 0 < sentence <= last
         and line > 0
     ):
-        return paragraph, sentence, last, line
+        return (paragraph, sentence, last, line), Attribution(said[0], said[1])
     return None
 
 
@@ -125,9 +142,13 @@ class StoredPlaces:
 
     meta: Metadata
     places: dict[tuple[int, int], Place]
+    said: dict[tuple[int, int], Attribution]
 
     def where(self, start: int, end: int) -> Place | None:
         return self.places.get((start, end))
+
+    def attribution(self, start: int, end: int) -> Attribution | None:
+        return self.said.get((start, end))
 
 
 def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> StoredPlaces | None:
@@ -137,9 +158,10 @@ def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> St
     if meta is None:
         return None
     places: dict[tuple[int, int], Place] = {}
+    said: dict[tuple[int, int], Attribution] = {}
     for start, end, place in spans:
-        where = _trusted(place, key, start, end)
-        if where is None:
+        trusted = _trusted(place, key, start, end)
+        if trusted is None:
             return None
-        places[start, end] = where
-    return StoredPlaces(meta, places)
+        places[start, end], said[start, end] = trusted
+    return StoredPlaces(meta, places, said)

@@ -9,7 +9,8 @@
 A record may also say where it sits in the article (`"place"`: reader/annotations/places.py),
 derived data the store rewrites. `edited_from` (the wording the quote was highlighted with, when
 the article has since been edited under it: `exact` holds the wording now) is written only for an
-edited highlight. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
+edited highlight. A verdict (`status`, `rationale`, `evidence`:
+reader/annotations/verdicts.py) is written only once set. Fields this version does not know are kept in `Annotation.extra` (unknown parts of the target
 under `extra["target"]`), so a record written back keeps them.
 """
 
@@ -19,6 +20,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.annotations.model import Annotation
+from reader.annotations.verdicts import (
+    DEFAULT_STATUS,
+    STATUSES,
+    evidence_from_records,
+    is_evidence_list,
+)
 
 KNOWN_FIELDS = frozenset(
     {
@@ -33,6 +40,9 @@ KNOWN_FIELDS = frozenset(
         "edited_from",
         "target",
         "place",
+        "status",
+        "rationale",
+        "evidence",
     }
 )
 
@@ -80,6 +90,13 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
         record["place"] = ann.place
     if ann.edited_from:
         record["edited_from"] = ann.edited_from
+    # The verdict only once set: a record nobody checked is written as before.
+    if ann.status != DEFAULT_STATUS:
+        record["status"] = ann.status
+    if ann.rationale:
+        record["rationale"] = ann.rationale
+    if ann.evidence:
+        record["evidence"] = [link.to_record() for link in ann.evidence]
     for key, value in ann.malformed.items():  # written back as found, until edited
         if key in _TOP_LEVEL_CHECKED:
             record[key] = value
@@ -132,6 +149,7 @@ def record_to_annotation(record: Any) -> Annotation:
         extra["target"] = target
     tags = record.get("tags")
     place = record.get("place")
+    status = record.get("status")
     return Annotation(
         id=record["id"],
         category=_str(record.get("category"), "claim") or "claim",
@@ -146,6 +164,9 @@ def record_to_annotation(record: Any) -> Annotation:
         modified=_str(record.get("modified")),
         orphaned=record.get("orphaned") is True,
         edited_from=_str(record.get("edited_from")),
+        status=status if status in STATUSES else DEFAULT_STATUS,
+        rationale=_str(record.get("rationale")),
+        evidence=evidence_from_records(record.get("evidence")),
         extra=extra,
         malformed=malformed,
         place=place if isinstance(place, dict) else None,
@@ -169,6 +190,9 @@ _TOP_LEVEL_CHECKED: dict[str, Callable[[Any], bool]] = {
     "modified": _is_str,
     "orphaned": lambda v: isinstance(v, bool),
     "edited_from": _is_str,
+    "status": lambda v: v in STATUSES,
+    "rationale": _is_str,
+    "evidence": is_evidence_list,
 }
 
 

@@ -9,7 +9,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from reader.annotations.anchoring import count_quote, find_quote
+from reader.annotations.evidence_links import resolve_evidence
 from reader.annotations.store import AnnotationStore, check_category
+from reader.annotations.verdicts import check_status
 from reader.document.loader import load_document
 from reader.errors import NotFoundError, ReaderError
 
@@ -37,11 +39,18 @@ def annotate_command(
     category: str = "claim",
     note: str = "",
     tags: Sequence[str] = (),
+    status: str | None = None,
+    rationale: str | None = None,
+    evidence: Sequence[str] = (),
 ) -> int:
     """Highlight the `occurrence`-th match of `quote` in the article at `path`; print its id.
     Without `occurrence` the quote must occur once: a quote found in several places is
-    refused (exit 1), saying how many, rather than the first one taken silently."""
+    refused (exit 1), saying how many, rather than the first one taken silently. `status`,
+    `rationale` and `evidence` (URLs, highlight ids, `FILE#ID`s: added to the links it has)
+    set the verdict, also of a highlight of that quote made before."""
     check_category(category)
+    if status is not None:
+        check_status(status)
     if occurrence is not None and occurrence < 1:
         raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
     if not quote.strip():
@@ -67,13 +76,25 @@ def annotate_command(
     if store.problem is not None:
         raise ReaderError(store.problem)
     try:
+        links = [resolve_evidence(store, text) for text in evidence]  # all found, or no change
         ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
+        ann = _set_verdict(store, ann, status, rationale, links)
         store.flush(timeout=LOCK_WAIT_SECONDS)
     finally:
         store.close(timeout=0)
     check_saved(store, "the annotation was not saved")
     sys.stdout.write(ann.id + "\n")
     return 0
+
+
+def _set_verdict(store, ann, status, rationale, links):  # type: ignore[no-untyped-def]
+    """`ann` with the verdict given on the command line (links added to those it has)."""
+    verdict: dict = {} if status is None else {"status": status}
+    if rationale is not None:
+        verdict["rationale"] = rationale
+    if links:
+        verdict["evidence"] = [*ann.evidence, *links]
+    return store.update(ann.id, **verdict) if verdict else ann
 
 
 def check_saved(store: AnnotationStore, what: str) -> None:
@@ -128,5 +149,6 @@ def _json_line(document, ann) -> str:
         if field.name not in _NOT_LISTED
     }
     record["state"] = ann.state
+    record["evidence"] = [link.to_record() for link in ann.evidence]
     record["attribution"] = None if found is None else {"source": found.source, "kind": found.kind}
     return json.dumps(record, ensure_ascii=True)

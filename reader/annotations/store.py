@@ -66,11 +66,13 @@ from reader.annotations.places import (
 from reader.annotations.record import record_to_annotation
 from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
+from reader.annotations.verdicts import check_status, clean_evidence
+from reader.claims import DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
 
-EDITABLE_FIELDS = ("category", "note", "tags")
+EDITABLE_FIELDS = ("category", "note", "tags", "status", "rationale", "evidence")
 
 _open_stores: weakref.WeakSet[AnnotationStore] = weakref.WeakSet()
 
@@ -103,6 +105,7 @@ class AnnotationStore:
         self._facts: Any = None  # the meta record's "article" (reader/annotations/places.py)
         self._key: str | None = None
         self._locator: Locator | None = None
+        self._attributions: DocumentAttributions | None = None
         self._saver = Saver(self._sync, self._lock, self.sidecar_path, self._source, self._bump)
 
     # -- opening -----------------------------------------------------------------------------
@@ -175,7 +178,9 @@ class AnnotationStore:
             return ann.place
         if self._locator is None:
             self._locator = Locator(self.document)
-        return place_record(self._locator, key, ann.start, ann.end)
+            self._attributions = DocumentAttributions(self.document)
+        assert self._attributions is not None
+        return place_record(self._locator, self._attributions, key, ann.start, ann.end)
 
     def stored_places(self) -> StoredPlaces | None:
         """The article's metadata and every anchored highlight's place as the sidecar keeps
@@ -290,14 +295,16 @@ class AnnotationStore:
             if existing is None and not placed.orphaned:
                 existing = self._collection.find_range(placed.start, placed.end)
             if existing is not None:
-                if ann.modified > existing.modified and (
-                    (ann.category, ann.note, list(ann.tags))
-                    != (existing.category, existing.note, existing.tags)
+                if ann.modified > existing.modified and any(
+                    getattr(ann, k) != getattr(existing, k) for k in EDITABLE_FIELDS
                 ):
                     updated = existing.replace(
                         category=ann.category,
                         note=ann.note,
                         tags=list(ann.tags),
+                        status=ann.status,
+                        rationale=ann.rationale,
+                        evidence=list(ann.evidence),
                         modified=ann.modified,
                         malformed=without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
                     )
@@ -310,7 +317,7 @@ class AnnotationStore:
             return ("orphaned" if placed.orphaned else "added"), placed
 
     def update(self, id: str, **fields: Any) -> Annotation:
-        """Change category, note and/or tags; bumps `modified`."""
+        """Change category, note, tags, status, rationale and/or evidence; bumps `modified`."""
         self._require_writable()
         unknown = set(fields) - set(EDITABLE_FIELDS)
         if unknown:
@@ -321,6 +328,12 @@ class AnnotationStore:
             fields["tags"] = clean_tags(fields["tags"])
         if "note" in fields:
             fields["note"] = str(fields["note"])
+        if "status" in fields:
+            check_status(fields["status"])
+        if "rationale" in fields:
+            fields["rationale"] = " ".join(str(fields["rationale"]).split())  # one line
+        if "evidence" in fields:
+            fields["evidence"] = clean_evidence(fields["evidence"])
         with self._lock:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):

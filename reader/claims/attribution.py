@@ -36,9 +36,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues
+from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues, may_name_a_source
 from reader.claims.kinds import kind_of
-from reader.claims.quotes import find_quotes
+from reader.claims.quotes import Quotes, find_quotes
 from reader.document.model import Block, Document, Sentence
 
 Kind = Literal["named", "anonymous", "none"]
@@ -109,6 +109,10 @@ class _Found:
     open_at_end: bool  # its quote goes on in the next sentence
 
 
+# Surveyed paragraphs by block index, kept by one caller for one document (or None).
+Surveys = dict[int, list[_Found]] | None
+
+
 def _display(block: Block, sentence: Sentence) -> str:
     """The sentence as displayed: a reflowed paragraph's line breaks are spaces there, one for
     one, so offsets still index `Document.text`."""
@@ -148,8 +152,10 @@ def _opens_with_quote(text: str) -> bool:
     return bool(stripped) and stripped[0] in QUOTE_OPENERS
 
 
-def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
-    cues = find_cues(text)
+def _own(
+    sentence: Sentence, text: str, quotes: Quotes | None = None
+) -> tuple[Attribution | None, str]:
+    cues = find_cues(text, quotes)
     if not cues:
         return None, ""
     chosen = _choose(cues)
@@ -171,8 +177,8 @@ def _own(sentence: Sentence, text: str) -> tuple[Attribution | None, str]:
 
 def _survey(block: Block, sentence: Sentence) -> _Found:
     text = _display(block, sentence)
-    own, pronoun = _own(sentence, text)
     quotes = find_quotes(text)
+    own, pronoun = _own(sentence, text, quotes)
     # Speech, not a scare quote ("a postwar “prosperity plan”"): the quote opens the sentence,
     # runs past it, or holds a few words.
     speech = (
@@ -306,13 +312,13 @@ def _from_neighbours(found: list[_Found], index: int, before: _Found | None) -> 
     return None
 
 
-def _previous_block_tail(document: Document, block_index: int) -> _Found | None:
+def _previous_block_tail(document: Document, block_index: int, surveys: Surveys) -> _Found | None:
     """The last sentence of the paragraph before, its pronoun resolved, for a quote that opens
     a paragraph."""
     for j in range(block_index - 1, max(-1, block_index - 3), -1):
         block = document.blocks[j]
         if block.is_prose and block.sentences:
-            return _surveyed_block(document, j)[-1]
+            return _surveyed_block(document, j, surveys)[-1]
     return None
 
 
@@ -338,25 +344,34 @@ def _resolve_pronouns(document: Document, block_index: int, found: list[_Found])
             item.pronoun = ""
 
 
-def _surveyed_block(document: Document, block_index: int) -> list[_Found]:
-    """Each sentence's own source, long quotes marked and pronouns resolved."""
+def _surveyed_block(document: Document, block_index: int, surveys: Surveys) -> list[_Found]:
+    """Each sentence's own source, long quotes marked and pronouns resolved (kept in
+    `surveys`, by block index, when it is a dict: read, never changed, after this)."""
+    if surveys is not None and block_index in surveys:
+        return surveys[block_index]
     block = document.blocks[block_index]
     found = [_survey(block, s) for s in block.sentences]
     _mark_long_quotes(found)
     _resolve_pronouns(document, block_index, found)
+    if surveys is not None:
+        surveys[block_index] = found
     return found
 
 
-def attribute_block(document: Document, block_index: int) -> list[Attribution]:
+def attribute_block(
+    document: Document, block_index: int, surveys: Surveys = None
+) -> list[Attribution]:
     """The attribution of every sentence of one block, in order (for showing each sentence's
-    source on demand without redoing the paragraph for every sentence)."""
+    source on demand without redoing the paragraph for every sentence). `surveys`, a dict
+    one caller keeps for one document, saves surveying a paragraph twice (a quote opening a
+    paragraph looks at the end of the one before)."""
     block = document.blocks[block_index]
-    if not block.is_prose:
+    if not block.is_prose or not may_name_a_source(block.text):
         return [NO_ATTRIBUTION for _ in block.sentences]
-    found = _surveyed_block(document, block_index)
+    found = _surveyed_block(document, block_index, surveys)
     before = None
     if found and found[0].quoted and _opens_with_quote(block.text):
-        before = _previous_block_tail(document, block_index)
+        before = _previous_block_tail(document, block_index, surveys)
     result: list[Attribution] = []
     for i, item in enumerate(found):
         borrowed = _from_neighbours(found, i, before) if item.own is None and item.quoted else None
@@ -367,23 +382,65 @@ def attribute_block(document: Document, block_index: int) -> list[Attribution]:
 # --- the public entry points ----------------------------------------------------------------
 
 
+class DocumentAttributions:
+    """The attributions of one document's sentences, each block surveyed once: what asks for
+    many highlights of one article (an export, a claims list) holds one of these, so every
+    paragraph is worked out once however many highlights it holds."""
+
+    __slots__ = ("_blocks", "_may", "_surveys", "document")
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._blocks: dict[int, list[Attribution]] = {}
+        self._surveys: dict[int, list[_Found]] = {}
+        self._may: dict[int, bool] = {}
+
+    def may_name_a_source(self, index: int) -> bool:
+        """Whether block `index` is prose that can name a source (`may_name_a_source`)."""
+        found = self._may.get(index)
+        if found is None:
+            block = self.document.blocks[index]
+            found = self._may[index] = block.is_prose and may_name_a_source(block.text)
+        return found
+
+    def block(self, index: int) -> list[Attribution]:
+        """`attribute_block(document, index)`, worked out on the first call."""
+        found = self._blocks.get(index)
+        if found is None:
+            found = attribute_block(self.document, index, self._surveys)
+            self._blocks[index] = found
+        return found
+
+    def of(self, start: int, end: int) -> Attribution:
+        """The attribution of the span `document.text[start:end]` (a highlight): that of the
+        first sentence it overlaps that has one, else `NO_ATTRIBUTION`."""
+        document = self.document
+        index = document.block_at(start)
+        if index is None:
+            return NO_ATTRIBUTION
+        end = max(end, start + 1)
+        while index < len(document.blocks) and document.blocks[index].start < end:
+            block = document.blocks[index]
+            if not self.may_name_a_source(index):  # nothing to split into sentences
+                index += 1
+                continue
+            overlapping = [
+                i for i, s in enumerate(block.sentences) if s.start < end and s.end > start
+            ]
+            if overlapping:
+                results = self.block(index)
+                for i in overlapping:
+                    if results[i].kind != "none":
+                        return results[i]
+            index += 1
+        return NO_ATTRIBUTION
+
+
 def attribute(document: Document, start: int, end: int) -> Attribution:
     """The attribution of the span `document.text[start:end]` (a highlight): that of the
-    first sentence it overlaps that has one, else `NO_ATTRIBUTION`."""
-    index = document.block_at(start)
-    if index is None:
-        return NO_ATTRIBUTION
-    end = max(end, start + 1)
-    while index < len(document.blocks) and document.blocks[index].start < end:
-        block = document.blocks[index]
-        overlapping = [i for i, s in enumerate(block.sentences) if s.start < end and s.end > start]
-        if overlapping:
-            results = attribute_block(document, index)
-            for i in overlapping:
-                if results[i].kind != "none":
-                    return results[i]
-        index += 1
-    return NO_ATTRIBUTION
+    first sentence it overlaps that has one, else `NO_ATTRIBUTION`. (For many highlights of
+    one document, hold a `DocumentAttributions`.)"""
+    return DocumentAttributions(document).of(start, end)
 
 
 def attribute_sentence(document: Document, sentence: Sentence) -> Attribution:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.claims.quotes import Quotes, find_quotes
+from reader.claims.quotes import Quotes, find_quotes, has_quote_marks
 
 # --- tables ---------------------------------------------------------------------------------
 
@@ -354,7 +354,9 @@ def _cue_for(
 
 def _quoted_as_saying(text: str, quotes: Quotes) -> list[Cue]:
     """The relayed quotes: "The Guardian quotes the mayor, Abdul Karim Sidr, as saying ..."."""
-    found = []
+    found: list[Cue] = []
+    if "quote" not in text:  # the pattern's verb, looked for first: most sentences lack it
+        return found
     for m in _QUOTED_AS_SAYING.finditer(text):
         if not quotes.inside(m.start()):
             relay = _subject_before(text, m.start(), quotes)
@@ -372,9 +374,18 @@ def _colon_frame(text: str) -> Cue | None:
     return Cue(s, e, ":")
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every source named in one sentence, outside quoted speech, in order."""
-    quotes = find_quotes(text)
+def may_name_a_source(text: str) -> bool:
+    """False when no sentence of `text` can name a source: it holds no quotation mark, no
+    reporting verb or frame and no "quote" (what every cue and every borrowed attribution
+    needs), so a paragraph of narration costs one scan, not a survey of each sentence."""
+    return "quote" in text or has_quote_marks(text) or _CUE.search(text) is not None
+
+
+def find_cues(text: str, quotes: Quotes | None = None) -> list[Cue]:
+    """Every source named in one sentence, outside quoted speech, in order (`quotes`: the
+    sentence's `find_quotes`, when the caller has it already)."""
+    if quotes is None:
+        quotes = find_quotes(text)
     found = _quoted_as_saying(text, quotes)
     for count, m in enumerate(_CUE.finditer(text)):
         if count >= MAX_CUES:

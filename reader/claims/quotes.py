@@ -26,6 +26,10 @@ class Quotes:
         return bool(self.regions)
 
 
+def has_quote_marks(text: str) -> bool:
+    return _QUOTE_MARKS.search(text) is not None
+
+
 def find_quotes(text: str) -> Quotes:
     """Pair the quotation marks of one sentence (straight quotes alternate)."""
     regions: list[tuple[int, int]] = []

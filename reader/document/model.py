@@ -68,6 +68,7 @@ class Block:
     label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
     source_line: int = 1  # 1-based line in the source file where the block starts
     _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
+    _span_list: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     # The anchor text of the block when it differs from `text` (a reflowed paragraph).
     _anchor_text: str | None = field(default=None, init=False, repr=False)
 
@@ -91,7 +92,13 @@ class Block:
         return [start + s for s, _ in self._spans()]
 
     def _spans(self) -> list[tuple[int, int]]:
-        """The sentences as non-empty (start, end) offsets relative to the block."""
+        """The sentences as non-empty (start, end) offsets relative to the block, segmented
+        once (the starts and the `Sentence`s both come from them)."""
+        if self._span_list is None:
+            self._span_list = self._segment_spans()
+        return self._span_list
+
+    def _segment_spans(self) -> list[tuple[int, int]]:
         source = self._anchor_text if self._anchor_text is not None else self.text
         if not source or source.isspace():
             return []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from reader.annotations.evidence_links import relative_source
 from reader.annotations.model import Annotation, quote_selector
 from reader.errors import ReaderError
 from reader.export.w3c import W3CFormatError, parse_w3c_counted
@@ -61,10 +64,37 @@ def fill_from_position(text: str, ann: Annotation) -> Annotation | None:
     return ann.replace(exact=exact, prefix=prefix, suffix=suffix, tags=list(ann.tags))
 
 
+def local_links(article: str, ann: Annotation) -> Annotation:
+    """`ann` with its links to highlights of `file://` articles made relative to `article`'s
+    folder, as the store keeps them ("" for `article` itself)."""
+    if not any(link.source.startswith("file:") for link in ann.evidence):
+        return ann
+    links = []
+    for link in ann.evidence:
+        if link.source.startswith("file:"):
+            try:
+                path = uri_to_path(link.source)
+            except ValueError:
+                path = None
+            if path is not None:
+                link = dataclasses.replace(link, source=relative_source(article, path))
+        links.append(link)
+    return ann.replace(evidence=links)
+
+
+def uri_to_path(uri: str) -> Path:
+    """The local path of a `file://` URI (ValueError for another host)."""
+    parts = urlsplit(uri)
+    if parts.netloc not in ("", "localhost"):
+        raise ValueError(f"not a local file: {uri}")
+    return Path(unquote(parts.path))
+
+
 def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult:
     """Add each annotation through the store's re-anchoring path and count the outcomes."""
     result = ImportResult()
     for ann in annotations:
+        ann = local_links(store.document.path, ann)
         filled = fill_from_position(text, ann)
         if filled is None:
             result.skipped += 1

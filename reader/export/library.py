@@ -30,7 +30,7 @@ from reader.export.markdown import (
     render_article,
     write_notes_file,
 )
-from reader.export.reading import Where, read_for_export
+from reader.export.reading import Said, Where, read_for_export
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
 from reader.library import iter_article_paths
 
@@ -49,6 +49,7 @@ class ArticleNotes:
     annotations: list[Annotation]
     article_note: str = ""
     where: Where | None = None  # the places the sidecar keeps (reader/export/reading.py)
+    said: Said | None = None  # and the attributions
 
     @property
     def published(self) -> str | None:
@@ -105,7 +106,13 @@ def collect(folder: str | Path, progress: Progress | None = None) -> LibraryNote
                 result.warnings.append(f"{path}: {read.problem}")
             name = path.relative_to(root).as_posix()
             entry = ArticleNotes(
-                path, name, read.document, read.annotations, read.article_note, read.where
+                path,
+                name,
+                read.document,
+                read.annotations,
+                read.article_note,
+                read.where,
+                read.said,
             )
             if entry.has_notes:
                 result.articles.append(entry)
@@ -163,6 +170,7 @@ def render_library_markdown(
             _relative_link(art.path, base_dir),
             level=2,
             where=art.where,
+            attribution=art.said,
         )
         facts = [art.published or "undated", plural(len(art.annotations), "highlight"), art.name]
         entries.append(

@@ -17,7 +17,9 @@ from pathlib import Path
 from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
+from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
+from reader.claims import Attribution, DocumentAttributions
 from reader.document.decode import sanitize
 from reader.document.locate import Locator
 from reader.document.model import Document
@@ -267,24 +269,63 @@ def _category_strong(category: str) -> str:
     return f"**{escape_inline(category_label(category))}**"
 
 
-def highlight_row(ann: Annotation, place: tuple[int, int, int, int] | None) -> tuple:
+def highlight_row(
+    ann: Annotation, place: tuple[int, int, int, int] | None, attribution: Attribution | None
+) -> tuple:
     """What the export shows of a highlight: (quote, category, tags, created stamp, note,
-    place, wording it was highlighted with if the article was edited under it), the place
-    being `Locator.where`'s (paragraph, sentence, last sentence, line) or None."""
-    return (ann.exact, ann.category, ann.tags, ann.created, ann.note, place, ann.edited_from)
+    place, the lines of its source and verdict, wording it was highlighted with if the article was edited under
+    it), the place being `Locator.where`'s
+    (paragraph, sentence, last sentence, line) or None; `attribution` None for an orphan."""
+    return (
+        ann.exact,
+        ann.category,
+        ann.tags,
+        ann.created,
+        ann.note,
+        place,
+        claim_lines(ann, attribution),
+        ann.edited_from,
+    )
+
+
+def claim_lines(ann: Annotation, attribution: Attribution | None) -> str:
+    """`Source: …`, `Verdict: …` and `Evidence: …` lines (hard breaks between), or ""."""
+    lines = []
+    if attribution is not None:
+        if attribution.kind == "none":
+            lines.append("Source: none given in the text")
+        else:
+            lines.append(f"Source: {escape_inline(attribution.source)} ({attribution.kind})")
+    if ann.status != DEFAULT_STATUS or ann.rationale:
+        verdict = f"Verdict: **{STATUS_LABELS.get(ann.status, ann.status)}**"
+        if ann.rationale:
+            verdict += f" — {escape_inline(ann.rationale)}"
+        lines.append(verdict)
+    if ann.evidence:
+        lines.append("Evidence: " + " · ".join(map(_evidence_text, ann.evidence)))
+    return "\\\n".join(lines)
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\\`]+\Z", re.IGNORECASE)
+
+
+def _evidence_text(link: Evidence) -> str:
+    if link.url:
+        return f"<{link.url}>" if _SAFE_URL.match(link.url) else escape_inline(link.url)
+    return escape_inline(link.describe())
 
 
 def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
-    """Append each highlight's blocks to `parts` (a `NotesWriter`'s): its quote, its facts line
-    and its note if it has one. `rows` are `highlight_row`s; `link` is the article's link
-    destination (already encoded).
+    """Append each highlight's blocks to `parts` (a `NotesWriter`'s): its quote, its facts line,
+    its source and verdict lines, and its note if it has one. `rows` are `highlight_row`s;
+    `link` is the article's link destination (already encoded).
 
     The blocks are separate parts: `NotesWriter.text` joins parts with a blank line, so this is
     the text of one part per highlight without copying every quote into a joined part.
     """
     add = parts.append
     line_link = f"]({link}#L" if link else ""
-    for quote, category, tags, created, note, loc, edited_from in rows:
+    for quote, category, tags, created, note, loc, claim, edited_from in rows:
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
@@ -301,6 +342,8 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
             add("*Edited in the article since it was highlighted; it read:*")
             add(quote_block(edited_from))
         add(f"{_category_strong(category)}{tag_list}{place}{date}")
+        if claim:
+            add(claim)
         if note and not note.isspace():
             add(_close_fences(note.strip("\n").rstrip()))
 
@@ -334,18 +377,21 @@ def render_article(
     source_link: str | None = None,
     level: int = 1,
     where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    attribution: Callable[[int, int], Attribution | None] | None = None,
 ) -> str:
-    """Append one article's section to `w`; return the anchor of its heading. `where` gives
-    each highlight's place (the sidecar's, reader/export/reading.py); None works them out
-    from the parsed `document`."""
+    """Append one article's section to `w`; return the anchor of its heading. `where` and
+    `attribution` give each highlight's place and source (the sidecar's,
+    reader/export/reading.py); None works them out from the parsed `document`."""
     anchor = article_head(w, document, article_note, source_link, level)
     anchored, orphans = ordered(annotations)
     if where is None:
         where = Locator(document).where
+    if attribution is None:
+        attribution = DocumentAttributions(document).of  # each paragraph worked out once
     highlight_sections(
         w,
-        [highlight_row(ann, where(ann.start, ann.end)) for ann in anchored],
-        [highlight_row(ann, None) for ann in orphans],
+        [highlight_row(a, where(a.start, a.end), attribution(a.start, a.end)) for a in anchored],
+        [highlight_row(ann, None, None) for ann in orphans],
         group_by,
         source_link,
         level,
@@ -417,13 +463,16 @@ def render_markdown(
     group_by: str = "order",
     source_link: str | None = None,
     where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    attribution: Callable[[int, int], Attribution | None] | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
     where the notes will live (e.g. `story.txt`); None leaves out file and line links.
-    `where`: as for `render_article`."""
+    `where`, `attribution`: as for `render_article`."""
     w = NotesWriter()
     w.block(MARKER)
-    render_article(w, document, annotations, article_note, group_by, source_link, 1, where)
+    render_article(
+        w, document, annotations, article_note, group_by, source_link, 1, where, attribution
+    )
     return w.text()
 
 

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from reader.annotations.model import Annotation
 from reader.annotations.store import AnnotationStore
+from reader.claims import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
 
 Where = Callable[[int, int], "tuple[int, int, int, int] | None"]
+Said = Callable[[int, int], "Attribution | None"]
 
 
 @dataclass(slots=True)
@@ -32,6 +34,7 @@ class ArticleRead:
     article_note: str
     problem: str | None
     where: Where | None  # the stored places; None: work them out from the parsed document
+    said: Said | None  # the stored attributions; None: work them out likewise
 
 
 def read_for_export(path: Path) -> ArticleRead:
@@ -48,11 +51,11 @@ def read_for_export(path: Path) -> ArticleRead:
         stored = store.stored_places() if problem is None and document.format == "text" else None
     finally:
         store.close()
-    where = None
+    where = said = None
     if document.format == "text":
         if stored is not None and document.text.strip():
             document.meta = stored.meta
-            where = stored.where
+            where, said = stored.where, stored.attribution
         else:
             document = parse_text(document.text, path, document.encoding)
-    return ArticleRead(document, annotations, note or "", problem, where)
+    return ArticleRead(document, annotations, note or "", problem, where, said)

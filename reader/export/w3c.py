@@ -2,7 +2,12 @@
 
 Export: an `AnnotationCollection` whose embedded first `AnnotationPage` holds one
 `Annotation` per highlight. Bodies: the note (`TextualBody`, `text/markdown`, purpose
-`commenting`), the category (purpose `classifying`), each tag (purpose `tagging`). Target:
+`commenting`), the category (purpose `classifying`), each tag (purpose `tagging`), the
+verdict when one is set: the status word (`TextualBody`, purpose `assessing`, no `format`)
+and the rationale (purpose `assessing`, `format` `text/plain`), and each evidence link
+(a `SpecificResource` body, purpose `linking`: a URL as its `source`; a highlight as the
+`file://` URI of its article with a `TextQuoteSelector` of its quote, the body's `id` being
+that highlight's own annotation IRI). Target:
 the article's `file://` URI with a `TextQuoteSelector` and, for anchored highlights, a
 `TextPositionSelector` (code points into the reader's anchor text; for Markdown articles that
 is the displayed text, not the Markdown source).
@@ -21,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
+from reader.annotations.verdicts import DEFAULT_STATUS, STATUSES, Evidence
 from reader.export.markdown import ordered
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MARKDOWN_FORMAT = "text/markdown"
+PLAIN_FORMAT = "text/plain"
 URN_UUID = "urn:uuid:"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _LABEL_TO_CATEGORY = {label.casefold(): slug for slug, label in CATEGORY_LABELS.items()}
@@ -72,7 +79,9 @@ def _annotation_iri(ann_id: str) -> str:
     return URN_UUID + str(uuid.uuid5(uuid.NAMESPACE_URL, ann_id))
 
 
-def annotation_to_w3c(ann: Annotation, source: str) -> dict[str, Any]:
+def annotation_to_w3c(ann: Annotation, source: str, folder: Path | None = None) -> dict[str, Any]:
+    """One highlight as a W3C annotation of `source` (its article's URI); `folder`, the
+    article's folder, places links to highlights of other articles."""
     body: list[dict[str, Any]] = []
     if ann.note:
         body.append(
@@ -85,6 +94,18 @@ def annotation_to_w3c(ann: Annotation, source: str) -> dict[str, Any]:
         )
     body.append({"type": "TextualBody", "purpose": "classifying", "value": ann.category})
     body.extend({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in ann.tags)
+    if ann.status != DEFAULT_STATUS:
+        body.append({"type": "TextualBody", "purpose": "assessing", "value": ann.status})
+    if ann.rationale:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "assessing",
+                "value": ann.rationale,
+                "format": PLAIN_FORMAT,
+            }
+        )
+    body.extend(_evidence_body(link, source, folder) for link in ann.evidence)
     selectors: list[dict[str, Any]] = [
         {
             "type": "TextQuoteSelector",
@@ -109,6 +130,21 @@ def annotation_to_w3c(ann: Annotation, source: str) -> dict[str, Any]:
     return item
 
 
+def _evidence_body(link: Evidence, source: str, folder: Path | None) -> dict[str, Any]:
+    """An evidence link as a `linking` body; `source` is the claim's article's URI and
+    `folder` its folder (a highlight's article is stored relative to it)."""
+    if link.url:
+        return {"type": "SpecificResource", "purpose": "linking", "source": link.url}
+    where = source_uri(folder / link.source) if link.source and folder is not None else source
+    return {
+        "id": _annotation_iri(link.id),
+        "type": "SpecificResource",
+        "purpose": "linking",
+        "source": where,
+        "selector": {"type": "TextQuoteSelector", "exact": link.quote},
+    }
+
+
 def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, Any]:
     """An AnnotationCollection with one embedded page; its id is derived from `seed`."""
     return {
@@ -124,7 +160,8 @@ def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, 
 def w3c_items(document, annotations: list[Annotation]) -> list[dict[str, Any]]:
     source = source_uri(document.path)
     anchored, orphans = ordered(annotations)
-    return [annotation_to_w3c(a, source) for a in anchored + orphans]
+    folder = Path(document.path).resolve().parent
+    return [annotation_to_w3c(a, source, folder) for a in anchored + orphans]
 
 
 def render_w3c(document, annotations: list[Annotation]) -> dict[str, Any]:
@@ -278,6 +315,8 @@ def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
         if "tagging" in purposes:
             if value.strip():
                 tags.append(value.strip())
+        elif "assessing" in purposes:
+            continue  # the verdict: `_verdict_of`
         elif "classifying" in purposes:
             found = _category_of(value)
             if found and category is None:
@@ -287,6 +326,36 @@ def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
         else:  # commenting, describing, no purpose...: the note
             notes.append(value)
     return notes, tags, category
+
+
+def _verdict_of(obj: dict[str, Any]) -> tuple[str, str, list[Evidence]]:
+    """(status, rationale, evidence links) of the annotation's bodies (the module docstring
+    says how they are written). A highlight link's `source` is its article's URI as found:
+    the importer makes it relative to the article imported into."""
+    status, rationale, links = DEFAULT_STATUS, "", []
+    for body in _as_list(obj.get("body")):
+        if not isinstance(body, dict):
+            continue
+        purposes = {str(p) for p in _as_list(body.get("purpose"))}
+        if "assessing" in purposes and isinstance(body.get("value"), str):
+            value = _str(body["value"]).strip()
+            if value in STATUSES and "format" not in body:
+                status = value
+            elif value:
+                rationale = " ".join(value.split())
+        elif "linking" in purposes and isinstance(body.get("source"), str):
+            link = _evidence_of(body)
+            if link is not None and link not in links:
+                links.append(link)
+    return status, rationale, links
+
+
+def _evidence_of(body: dict[str, Any]) -> Evidence | None:
+    source = _str(body["source"]).strip()
+    quotes = [s for s in _selectors(body) if "TextQuoteSelector" in _types(s)]
+    if body.get("id") and quotes and not source.lower().startswith(("http:", "https:")):
+        return Evidence(id=_id_from(body["id"]), source=source, quote=_str(quotes[0].get("exact")))
+    return Evidence(url=source) if source else None
 
 
 def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> Annotation | None:
@@ -306,6 +375,7 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         tags = [_str(t).strip() for t in _as_list(obj.get("tags")) if _str(t).strip()]
     start, end = position if position is not None else (0, 0)
     created, modified = _str(obj.get("created")), _str(obj.get("modified"))
+    status, rationale, evidence = _verdict_of(obj)
     return Annotation(
         id=_id_from(obj.get("id", obj.get("@id"))),
         category=category or default_category,
@@ -318,6 +388,9 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         tags=list(dict.fromkeys(tags)),
         created=created,
         modified=modified or created,
+        status=status,
+        rationale=rationale,
+        evidence=evidence,
     )
 
 

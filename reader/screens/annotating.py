@@ -26,6 +26,7 @@ from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
+from reader.screens.claim_keys import ClaimKeys
 from reader.screens.notes_export import export_article_notes, export_library_notes
 from reader.widgets.article_view import ArticleView
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # the annotation model, the store and the panes load after th
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
 
 
-class AnnotatingScreen(Screen):
+class AnnotatingScreen(ClaimKeys, Screen):
     """The annotation half of the reading screen: its actions, and the article view, the
     claims pane and the notes pane kept in step with the open store (`annotations`)."""
 
@@ -103,6 +104,7 @@ class AnnotatingScreen(Screen):
         pending = self.annotations.take_pending()
         if pending is not None:
             self.open_annotations(*pending)
+        self.run_worker(self.load_library_claims, thread=True, group="claims")
 
     def poll_annotations(self) -> None:
         """Every POLL_SECONDS: take in another process's changes and the writer's news."""

@@ -56,6 +56,10 @@ class AnnotatedArticleView(ArticleView):
         Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
         Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
         Binding("e", "screen.export_notes", "Export notes", show=False),
+        Binding("s", "screen.verdict", "Verdict", show=False, id="verdict"),
+        Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
+        Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
+        Binding("H", "screen.library_claims", "Library claims", show=False, id="library-claims"),
     ]
 
 

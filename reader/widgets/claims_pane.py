@@ -4,9 +4,10 @@ The list is a Line-API `ScrollView` (one line per highlight) that paints only th
 screen, so ten thousand highlights cost a list assignment, not ten thousand widgets. Rows
 are built from plain strings into `Segment`s: article text is never parsed as markup.
 
-`/` opens a filter: `c:` (a category letter and a colon) or a category name (`claim`,
-`evidence`, `key quote`...) keeps that category; any other words must all appear in the
-quote, the note or the tags (case-insensitive). Esc clears it.
+`/` opens a filter (reader/claims/claim_filter.py): `c:` or a category's name or start
+(`evid:`) keeps that category, `status:ref` or `ref:` that status, `#econ` tags starting so;
+any other words must all appear in the quote, the note, the rationale or the tags
+(case-insensitive). Esc clears it.
 """
 
 from __future__ import annotations
@@ -29,62 +30,21 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS, Annotation
+from reader.annotations.model import CATEGORIES, CATEGORY_LETTERS, Annotation
+from reader.annotations.verdicts import STATUS_MARKS
+from reader.claims.claim_filter import filter_claims
 from reader.widgets.cursor_list import CursorList
 
 NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
 SAY_SECONDS = 5.0  # how long what a key did stays in the pane's title
 ORPHAN_HEADING = "Orphaned — text no longer found"
-_LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
-_NAME_TO_CATEGORY = {
-    **{cat: cat for cat in CATEGORIES},
-    **{label.lower(): cat for cat, label in CATEGORY_LABELS.items()},
-    "key": "quote",
-}
 
 
 def _printable(text: str) -> str:
     """One line of plain text: whitespace runs become one space, controls become spaces."""
     text = " ".join(text.split())
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
-
-
-def parse_filter(query: str) -> tuple[set[str], list[str]]:
-    """(categories, words) of a filter query; an empty category set means any category."""
-    categories: set[str] = set()
-    words: list[str] = []
-    text = query.strip().lower()
-    if text.startswith("key quote"):
-        categories.add("quote")
-        text = text[len("key quote") :]
-    for token in text.split():
-        if len(token) == 2 and token[1] == ":" and token[0] in _LETTER_TO_CATEGORY:
-            categories.add(_LETTER_TO_CATEGORY[token[0]])
-        elif token.endswith(":") and token[:-1] in _NAME_TO_CATEGORY:
-            categories.add(_NAME_TO_CATEGORY[token[:-1]])
-        elif token in _NAME_TO_CATEGORY:
-            categories.add(_NAME_TO_CATEGORY[token])
-        else:
-            words.append(token)
-    return categories, words
-
-
-def filter_annotations(annotations: Sequence[Annotation], query: str) -> list[Annotation]:
-    """The annotations matching `query` (see the module docstring), order kept."""
-    categories, words = parse_filter(query)
-    if not categories and not words:
-        return list(annotations)
-    out = []
-    for ann in annotations:
-        if categories and ann.category not in categories:
-            continue
-        if words:
-            haystack = f"{ann.exact}\n{ann.note}\n{' '.join(ann.tags)}".lower()
-            if not all(word in haystack for word in words):
-                continue
-        out.append(ann)
-    return out
 
 
 def category_counts(annotations: Sequence[Annotation]) -> str:
@@ -94,11 +54,12 @@ def category_counts(annotations: Sequence[Annotation]) -> str:
 
 
 def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
-    """(marker, quote, tail) of one row fitting `width` cells: `C✎ quote…  #tag`; a
-    highlight whose stored record had fields of the wrong type is marked `!` (kept as found
-    in the file until it is edited)."""
+    """(marker, quote, tail) of one row fitting `width` cells: `C✎✗ quote…  #tag` (the
+    category's letter, a note mark, the verdict's mark); a highlight whose stored record had
+    fields of the wrong type is marked `!` (kept as found in the file until it is edited)."""
     attention = ATTENTION_MARK if ann.needs_attention else ""
-    marker = f"{ann.letter}{NOTE_MARK if ann.note.strip() else ' '}{attention} "
+    note = NOTE_MARK if ann.note.strip() else " "
+    marker = f"{ann.letter}{note}{STATUS_MARKS.get(ann.status, '?')}{attention} "
     tail = "  " + " ".join(f"#{_printable(tag)}" for tag in ann.tags) if ann.tags else ""
     room = max(0, width - cell_len(marker))
     if cell_len(tail) > room // 2:
@@ -338,7 +299,7 @@ class ClaimsPane(Vertical):
             self._counts = Counter(map(attrgetter("category"), self.annotations))
         self._set_title()
         shown = (
-            filter_annotations(self.annotations, self.query_text)
+            filter_claims(self.annotations, self.query_text)
             if self.query_text
             else self.annotations
         )
@@ -373,7 +334,10 @@ class ClaimsPane(Vertical):
     def show_filter(self) -> None:
         field = self.query_one_optional(ClaimsFilter)
         if field is None:
-            field = ClaimsFilter(placeholder="Filter: c: e: q: d: k: or words", id="claims-filter")
+            field = ClaimsFilter(
+                placeholder="Filter: c: e: q: d: k:, status:ref, #tag or words",
+                id="claims-filter",
+            )
             self.mount(field, before=0)
         field.display = True
         field.focus()

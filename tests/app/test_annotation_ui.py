@@ -18,8 +18,6 @@ from reader.widgets.claims_pane import (
     ClaimsFilter,
     ClaimsList,
     ClaimsPane,
-    filter_annotations,
-    parse_filter,
 )
 from reader.widgets.notes_pane import NoteEditor, NotesPane
 
@@ -360,22 +358,6 @@ async def test_claims_filter_by_category_and_text(seed_library, settle):
         assert isinstance(app.focused, ClaimsList)
         # The counts stay those of the whole article.
         assert "C1 E2" in app.reading.query_one(ClaimsPane).border_title
-
-
-def test_parse_filter() -> None:
-    assert parse_filter("c: war") == ({"claim"}, ["war"])
-    assert parse_filter("Evidence") == ({"evidence"}, [])
-    assert parse_filter("key quote") == ({"quote"}, [])
-    assert parse_filter("k: q: Kyiv") == ({"quote", "question"}, ["kyiv"])
-    assert parse_filter("x: claimed") == (set(), ["x:", "claimed"])
-    anns = [
-        Annotation.create("Alpha beta. Gamma delta.", 0, 11, "claim", note="see Zeta"),
-        Annotation.create("Alpha beta. Gamma delta.", 12, 24, "question", tags=["zeta"]),
-    ]
-    assert filter_annotations(anns, "zeta") == anns
-    assert filter_annotations(anns, "q: zeta") == [anns[1]]
-    assert filter_annotations(anns, "gamma alpha") == []
-    assert filter_annotations(anns, "") == anns
 
 
 async def test_orphaned_highlights_get_their_own_section(seed_library, settle):

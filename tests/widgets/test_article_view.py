@@ -602,6 +602,6 @@ def test_a_malformed_record_is_marked_in_the_claims_row():
         id="x", category="claim", start=0, end=5, exact="Alpha", malformed={"tags": "a,b"}
     )
     assert ann.needs_attention
-    assert row_text(ann, 40)[0] == "C ! "
+    assert row_text(ann, 40)[0] == "C  ! "
     plain = Annotation(id="y", category="claim", start=0, end=5, exact="Alpha")
-    assert row_text(plain, 40)[0] == "C  "
+    assert row_text(plain, 40)[0] == "C   "

@@ -1,0 +1,104 @@
+"""The filter of the claims lists (the article's claims pane, the library's claims screen).
+
+A query is words, any mix of:
+
+* `c:` (a category letter and a colon), a category name (`claim`, `evidence`, `key quote`...)
+  or the start of one with a colon (`evid:`, `key:`): keeps that category;
+* `status:` with the start of a status (`status:ref`), or the start of a status with a colon
+  (`ref:`, `sup:`, `unver:` — both unverified and unverifiable): keeps that status;
+* `#` and the start of a tag (`#econ`): keeps highlights with such a tag;
+* any other word: it must appear in the quote, the note, the rationale or the tags
+  (case-insensitive; part of a word is enough).
+
+Kinds given several times widen (`c: e:` is a claim or evidence); different kinds narrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS
+from reader.annotations.model import Annotation
+from reader.annotations.verdicts import STATUSES
+
+_LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
+_NAME_TO_CATEGORY = {
+    **{cat: cat for cat in CATEGORIES},
+    **{label.lower(): cat for cat, label in CATEGORY_LABELS.items()},
+    "key": "quote",
+}
+
+
+@dataclass(slots=True)
+class ClaimQuery:
+    categories: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)
+    statuses: set[str] = field(default_factory=set)
+    tags: list[str] = field(default_factory=list)  # tag starts, lower case
+
+    @property
+    def empty(self) -> bool:
+        return not (self.categories or self.words or self.statuses or self.tags)
+
+
+def _categories_starting(prefix: str) -> set[str]:
+    if len(prefix) < 2:
+        return set()
+    return {cat for name, cat in _NAME_TO_CATEGORY.items() if name.startswith(prefix)}
+
+
+def _statuses_starting(prefix: str) -> set[str]:
+    if len(prefix) < 2:
+        return set()
+    return {status for status in STATUSES if status.startswith(prefix)}
+
+
+def parse_query(query: str) -> ClaimQuery:
+    """The parts of a filter query (see the module docstring)."""
+    parsed = ClaimQuery()
+    text = query.strip().lower()
+    if text.startswith("key quote"):
+        parsed.categories.add("quote")
+        text = text[len("key quote") :]
+    for token in text.split():
+        head, colon, rest = token.partition(":")
+        if len(token) == 2 and colon and head in _LETTER_TO_CATEGORY:
+            parsed.categories.add(_LETTER_TO_CATEGORY[head])
+        elif token in _NAME_TO_CATEGORY:
+            parsed.categories.add(_NAME_TO_CATEGORY[token])
+        elif colon and head == "status" and _statuses_starting(rest):
+            parsed.statuses |= _statuses_starting(rest)
+        elif colon and not rest and _categories_starting(head):
+            parsed.categories |= _categories_starting(head)
+        elif colon and not rest and _statuses_starting(head):
+            parsed.statuses |= _statuses_starting(head)
+        elif token.startswith("#") and len(token) > 1:
+            parsed.tags.append(token[1:])
+        else:
+            parsed.words.append(token)
+    return parsed
+
+
+def matches(ann: Annotation, query: ClaimQuery) -> bool:
+    if query.categories and ann.category not in query.categories:
+        return False
+    if query.statuses and ann.status not in query.statuses:
+        return False
+    if query.tags and not all(
+        any(tag.lower().startswith(start) for tag in ann.tags) for start in query.tags
+    ):
+        return False
+    if query.words:
+        haystack = f"{ann.exact}\n{ann.note}\n{ann.rationale}\n{' '.join(ann.tags)}".lower()
+        if not all(word in haystack for word in query.words):
+            return False
+    return True
+
+
+def filter_claims(annotations: Iterable[Annotation], query: str) -> list[Annotation]:
+    """The annotations matching `query`, order kept."""
+    parsed = parse_query(query)
+    if parsed.empty:
+        return list(annotations)
+    return [ann for ann in annotations if matches(ann, parsed)]

@@ -1,0 +1,227 @@
+"""The dialogs of the claim keys: a verdict (s), an evidence link (l), which link to follow (f).
+
+Article text and notes show as plain text (`Static(markup=False)`, option prompts as
+`Text`), never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.annotations.verdicts import STATUS_LABELS, STATUS_MARKS, STATUSES, Evidence, is_url
+from reader.claims.claim_filter import filter_claims
+from reader.claims.library_claims import LibraryClaim
+from reader.document.decode import one_line
+
+MAX_ROWS = 300  # rows a finder lists; typing narrows them
+
+
+def claim_prompt(claim: LibraryClaim, width: int = 90) -> Text:
+    """One finder row: `✗ C  “quote…”  — article`."""
+    ann = claim.annotation
+    quote = one_line(" ".join(ann.exact.split()))
+    if len(quote) > width:
+        quote = quote[: width - 1] + "…"
+    mark = STATUS_MARKS.get(ann.status, "?")
+    return Text(f"{mark} {ann.letter}  “{quote}”  — {one_line(claim.name)}")
+
+
+class VerdictScreen(ModalScreen[tuple[str, str] | None]):
+    """Choose a status (the list; 1-6 pick one) and write a one-line rationale; Enter in the
+    rationale saves, Esc cancels. Dismisses with (status, rationale) or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, quote: str, status: str, rationale: str) -> None:
+        super().__init__()
+        self.quote = quote
+        self.status = status
+        self.rationale = rationale
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="verdict-dialog", classes="annotation-dialog"):
+            yield Static(
+                "Verdict: choose a status, then Enter; write why, Enter saves (Esc cancels)",
+                classes="dialog-title",
+            )
+            yield Static(self.quote, classes="dialog-quote", markup=False)
+            yield OptionList(
+                *(
+                    Option(Text(f"{n}  {STATUS_MARKS[s]} {STATUS_LABELS[s]}"), id=s)
+                    for n, s in enumerate(STATUSES, start=1)
+                ),
+                id="verdict-statuses",
+            )
+            yield Input(self.rationale, placeholder="Why (one line)", id="verdict-rationale")
+
+    def on_mount(self) -> None:
+        statuses = self.query_one(OptionList)
+        statuses.highlighted = STATUSES.index(self.status) if self.status in STATUSES else 0
+        statuses.focus()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        statuses = self.query_one(OptionList)
+        if statuses.has_focus and event.character and event.character in "123456":
+            event.stop()
+            statuses.highlighted = int(event.character) - 1
+            self.query_one(Input).focus()
+
+    @on(OptionList.OptionSelected, "#verdict-statuses")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#verdict-rationale")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        index = self.query_one(OptionList).highlighted
+        status = STATUSES[index if index is not None else 0]
+        self.dismiss((status, event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ClaimFinder(ModalScreen):
+    """A filter box over a list of the library's claims (loaded by `load` in a thread)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    TITLE_TEXT = ""
+    PLACEHOLDER = "Filter: words, c: e:, status:ref, #tag"
+
+    def __init__(self, load: Callable[[], list[LibraryClaim]]) -> None:
+        super().__init__()
+        self._load = load
+        self.claims: list[LibraryClaim] = []
+        self.shown: list[LibraryClaim] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="finder-dialog", classes="annotation-dialog"):
+            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield Input(placeholder=self.PLACEHOLDER, id="finder-input")
+            yield Static("Reading the library's claims…", id="finder-status", markup=False)
+            yield OptionList(id="finder-list")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._read()
+
+    @work(thread=True, group="claims")
+    def _read(self) -> None:
+        claims = self._load()
+        self.app.call_from_thread(self._loaded, claims)
+
+    def _loaded(self, claims: list[LibraryClaim]) -> None:
+        self.claims = claims
+        self._show(self.query_one(Input).value)
+
+    def _show(self, query: str) -> None:
+        text = "" if is_url(query) else query
+        matching = filter_claims((c.annotation for c in self.claims), text)
+        wanted = {id(a) for a in matching}
+        shown = [c for c in self.claims if id(c.annotation) in wanted]
+        self.shown = shown[:MAX_ROWS]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(claim_prompt(c)) for c in self.shown])
+        status = self.query_one("#finder-status", Static)
+        more = f" (the first {MAX_ROWS}: type to narrow)" if len(shown) > MAX_ROWS else ""
+        status.update(f"{len(shown):,} of {len(self.claims):,} claims{more}")
+        if self.shown:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#finder-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show(event.value)
+
+    @on(Input.Submitted, "#finder-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and self.shown:
+            self.choose(self.shown[options.highlighted])
+
+    @on(OptionList.OptionSelected, "#finder-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(self.shown[event.option_index])
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        options = self.query_one(OptionList)
+        if self.query_one(Input).has_focus and event.key in ("down", "up") and self.shown:
+            event.stop()
+            step = 1 if event.key == "down" else -1
+            current = options.highlighted if options.highlighted is not None else -step
+            options.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    def choose(self, claim: LibraryClaim) -> None:
+        self.dismiss(claim)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EvidenceScreen(ClaimFinder):
+    """Link evidence: type or paste a URL and Enter, or find a highlight of the library
+    (Up/Down choose, Enter links it). Dismisses with a URL `Evidence`, a `LibraryClaim` or
+    None."""
+
+    TITLE_TEXT = "Evidence: a URL, or find a highlight of the library (Enter links, Esc cancels)"
+    PLACEHOLDER = "https://… or words of a highlight (c: e:, status:ref, #tag)"
+
+    @on(Input.Submitted, "#finder-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if is_url(event.value):
+            self.dismiss(Evidence(url=event.value.strip()))
+            return
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and self.shown:
+            self.choose(self.shown[options.highlighted])
+
+
+class LibraryClaimsScreen(ClaimFinder):
+    """Every highlight of the library (H): filter, Enter opens the article at the claim."""
+
+    TITLE_TEXT = "The library's claims (Enter opens the article there, Esc closes)"
+
+
+class FollowScreen(ModalScreen[Evidence | None]):
+    """Choose which evidence link to follow; dismisses with it, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, links: list[Evidence]) -> None:
+        super().__init__()
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="follow-dialog", classes="annotation-dialog"):
+            yield Static(
+                "Follow which evidence? (Enter follows, Esc cancels)", classes="dialog-title"
+            )
+            yield OptionList(
+                *(Option(Text(one_line(link.describe()))) for link in self.links),
+                id="follow-list",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#follow-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.links[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

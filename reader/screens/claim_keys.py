@@ -1,0 +1,171 @@
+"""The claim keys of the reading screen: a verdict (s), an evidence link (l), following a
+link (f) and the library's claims (H); `AnnotatingScreen` mixes this in.
+
+A link to a highlight opens its article with the cursor on it; a URL opens in the browser.
+The library's claims are read from the sidecars in a thread, when a finder opens (and once
+after an article opens, for "the same claim elsewhere" in the notes pane).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.annotations.evidence_links import highlight_link, linked_article
+from reader.annotations.verdicts import STATUS_LABELS, Evidence
+
+if TYPE_CHECKING:
+    from reader.claims.library_claims import LibraryClaim
+
+
+def _short(text: str, limit: int = 200) -> str:
+    quote = " ".join(text.split())
+    return f"“{quote[: limit - 1]}…”" if len(quote) > limit else f"“{quote}”"
+
+
+class ClaimKeys:
+    """Actions of the claim keys (for a screen that is an `AnnotatingScreen`)."""
+
+    def _library_root(self: Any) -> Path:
+        return Path(self.app.library_root)
+
+    def load_library_claims(self: Any) -> list[LibraryClaim]:
+        """Every claim of the library, with the open article's as they are now (in a thread:
+        the sidecar of the open article may not be saved yet)."""
+        from reader.claims.library_claims import ClaimIndex, scan_claims
+
+        self.annotations.flush()
+        claims = scan_claims(self._library_root())
+        self.annotations.claim_index = ClaimIndex(claims)
+        self.app.call_from_thread(self.show_cursor_annotation)  # "same claim elsewhere"
+        return claims
+
+    def _claim_at_cursor(self: Any) -> Any:
+        store = self._writable()
+        if store is None:
+            return None, None
+        ann = self.annotation_under_cursor()
+        if ann is None:
+            self._notice("No highlight at the cursor: h highlights the sentence first")
+        return store, ann
+
+    def action_verdict(self: Any) -> None:
+        """s: set the verdict of the highlight under the cursor (a status and why)."""
+        store, ann = self._claim_at_cursor()
+        if ann is None:
+            return
+
+        def done(answer: tuple[str, str] | None) -> None:
+            if answer is None or self.annotations.store is not store:
+                return
+            old = store.get(ann.id)
+            if old is None:
+                self._notice("That highlight is gone: its verdict was not saved", "error")
+                return
+            status, rationale = answer
+            new = self._run_one(
+                lambda: store.update(ann.id, status=status, rationale=rationale), old
+            )
+            if new is not None:
+                self.status(f"Verdict: {STATUS_LABELS[new.status]}")
+
+        from reader.screens.claim_dialogs import VerdictScreen
+
+        self.app.push_dialog(VerdictScreen(_short(ann.exact), ann.status, ann.rationale), done)
+
+    def action_link_evidence(self: Any) -> None:
+        """l: link evidence to the highlight under the cursor (a URL or another highlight)."""
+        store, ann = self._claim_at_cursor()
+        if ann is None:
+            return
+        article = store.document.path
+
+        def done(answer: Evidence | LibraryClaim | None) -> None:
+            if answer is None or self.annotations.store is not store:
+                return
+            old = store.get(ann.id)
+            if old is None:
+                self._notice("That highlight is gone: the link was not saved", "error")
+                return
+            if isinstance(answer, Evidence):
+                link = answer
+            elif answer.annotation.id == ann.id:
+                self._notice("A claim is not evidence for itself")
+                return
+            else:
+                link = highlight_link(article, answer.path, answer.annotation)
+            new = self._run_one(lambda: store.update(ann.id, evidence=[*old.evidence, link]), old)
+            if new is not None:
+                self.status(f"Evidence linked ({len(new.evidence)}; f follows)")
+
+        from reader.screens.claim_dialogs import EvidenceScreen
+
+        self.app.push_dialog(EvidenceScreen(self.load_library_claims), done)
+
+    def action_follow_evidence(self: Any) -> None:
+        """f: follow an evidence link of the highlight under the cursor."""
+        if self.annotations.store is None:
+            return
+        ann = self.annotation_under_cursor()
+        if ann is None or not ann.evidence:
+            self._notice("No evidence linked here: l links some")
+            return
+        if len(ann.evidence) == 1:
+            self.follow(ann.evidence[0])
+            return
+        from reader.screens.claim_dialogs import FollowScreen
+
+        self.app.push_dialog(
+            FollowScreen(list(ann.evidence)),
+            lambda link: self.follow(link) if link is not None else None,
+        )
+
+    def follow(self: Any, link: Evidence) -> None:
+        """Open a URL in the browser, or the linked highlight's article at it."""
+        if link.url:
+            self.app.open_url(link.url)
+            self._notice(f"Opening {link.url}")
+            return
+        store = self.annotations.store
+        if store is None:
+            return
+        self.go_to_claim(linked_article(store.document.path, link), link.id, -1)
+
+    def action_library_claims(self: Any) -> None:
+        """H: the claims of the whole library; Enter opens the article at one."""
+        from reader.screens.claim_dialogs import LibraryClaimsScreen
+
+        def done(claim: LibraryClaim | None) -> None:
+            if claim is not None:
+                self.go_to_claim(claim.path, claim.annotation.id, claim.annotation.start)
+
+        self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims), done)
+
+    def go_to_claim(self: Any, path: Path, ann_id: str, start: int) -> None:
+        """Open `path` (unless it is open) with the cursor on highlight `ann_id` (where the
+        store has it now, else at `start`, its stored position)."""
+        path = Path(path).resolve()
+        app = self.app
+        if app.article_path != path:
+            if not path.is_file():
+                self._notice(f"The linked article is gone: {path}", "error")
+                return
+            app.open_article(path)
+        self.call_after_refresh(self._cursor_to_claim, path, ann_id, start)
+
+    def _cursor_to_claim(self: Any, path: Path, ann_id: str, start: int, tries: int = 3) -> None:
+        if self.app.article_path != path:
+            return
+        store = self.annotations.store
+        if store is None and tries > 0:  # the annotations load just after the article shows
+            self.call_after_refresh(self._cursor_to_claim, path, ann_id, start, tries - 1)
+            return
+        found = store.get(ann_id) if store is not None else None
+        if found is not None and not found.orphaned:
+            start = found.start
+        elif store is not None:
+            self._notice("That highlight is no longer in the article")
+            return
+        if start >= 0:
+            self.article_view.move_cursor_to_offset(start)
+        self.focus_article()
