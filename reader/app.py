@@ -151,6 +151,7 @@ class ReaderApp(App[int]):
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self._progress_of
+        self.library_pane.set_sort(self.state.library_sort)
         self._signals = add_signal_handlers(self.terminate_from_signal)
         self.set_interval(POLL_SECONDS, self._poll)
         if self.state.problem:
@@ -219,9 +220,20 @@ class ReaderApp(App[int]):
             if not worker.is_cancelled:
                 self.call_from_thread(pane.set_scanning, count)
 
-        from reader.library import scan_library
+        def found(batch: list[LibraryEntry]) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, batch)
 
-        entries = scan_library(self.library_root, progress)
+        from reader.library import scan_library
+        from reader.library_cache import MetadataCache
+
+        cache = MetadataCache.open()
+        try:
+            entries = scan_library(self.library_root, progress, cache=cache, found=found)
+        finally:
+            cache.close()
+        if cache.problem and not worker.is_cancelled:
+            self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
         if not worker.is_cancelled:
             self.call_from_thread(self._library_scanned, entries)
 
@@ -280,6 +292,10 @@ class ReaderApp(App[int]):
 
     def action_previous_article(self) -> None:
         self._step_article(-1)
+
+    @on(LibraryPane.SortChanged)
+    def _sort_changed(self, event: LibraryPane.SortChanged) -> None:
+        self.state.set_library_sort(event.order)
 
     @on(LibraryPane.OpenArticle)
     def _open_from_library(self, event: LibraryPane.OpenArticle) -> None:
