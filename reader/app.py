@@ -89,6 +89,7 @@ class ReaderApp(App[int]):
         Binding("L", "toggle_library", "Library"),
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),
+        Binding("F", "search_library", "Search library", id="search-library"),
         Binding("y", "copy", "Copy"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
@@ -590,6 +591,19 @@ class ReaderApp(App[int]):
         if len(preview) > 60:
             preview = preview[:59] + "…"
         self.notify(f"Copied: {preview}", markup=False)
+
+    def action_search_library(self) -> None:
+        from reader.screens.library_search import LibrarySearchScreen
+
+        load_stylesheet(self, "library_search")
+        self.push_dialog(LibrarySearchScreen(self.library_root), self._search_chosen)
+
+    def _search_chosen(self, chosen: tuple[Path, int] | None) -> None:
+        if chosen is not None:
+            self.open_article(chosen[0])
+            if self.article_path == chosen[0] and not self.partial:
+                self.article_view.move_cursor_to_offset(chosen[1])
+            self.reading.focus_article()
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen

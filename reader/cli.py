@@ -14,7 +14,10 @@ from reader import __version__
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 
-VERBS = ("parse", "annotate", "annotations", "export", "import", "add", "feeds", "diff", "history")
+VERBS = (
+    *("parse", "annotate", "annotations", "export", "import", "search"),
+    *("add", "feeds", "diff", "history"),
+)
 
 APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
@@ -29,6 +32,7 @@ scripting verbs (no screen):
   reader annotations PATH                list annotations, one per line
   reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
   reader import PATH FILE                import W3C Web Annotations
+  reader search QUERY [--library DIR]    articles of the library holding every word
 
 getting the news (see README, "Getting the news"):
   reader add SOURCE... [--library DIR]   save articles from URLs, saved pages or feeds
@@ -86,6 +90,10 @@ def _verb_parser() -> argparse.ArgumentParser:
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")
     p.add_argument("file")
+
+    p = verb("search", help="search the full text of the library's articles")
+    p.add_argument("query", help="words that must all occur (word* for a prefix)")
+    p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
     _news_verbs(verb)
     return parser
 
@@ -175,6 +183,10 @@ def _run_verb(args: argparse.Namespace) -> int:
         from reader.export.command import import_command
 
         return import_command(args.path, args.file)
+    if args.verb == "search":
+        from reader.search_command import search_command
+
+        return search_command(args.query, args.library)
     return _run_news_verb(args)
 
 

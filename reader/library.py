@@ -101,6 +101,13 @@ def _walk(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[str]]]:
         stack.extend(reversed(subfolders))
 
 
+def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(name relative to `root`, directory entry) of every article file under `root`."""
+    for prefix, articles, _ in _walk(root):
+        for entry in articles:
+            yield prefix + entry.name, entry
+
+
 def iter_article_paths(root: Path) -> Iterator[Path]:
     """Article files under `root` (subfolders included, hidden ones and symlinked folders not)."""
     for _, articles, _ in _walk(root):

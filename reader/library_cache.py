@@ -72,14 +72,7 @@ class MetadataCache:
     @classmethod
     def open(cls, path: Path | None = None) -> MetadataCache:
         path = Path(path) if path is not None else default_cache_path()
-        problem = None
-        try:
-            db = _connect(path)
-        except sqlite3.DatabaseError:
-            problem = f"library cache was unreadable, rebuilt: {one_line(str(path))}"
-            db = _rebuild(path)
-        except (OSError, sqlite3.Error):
-            db = None
+        db, problem = open_cache_db(path, CACHE_VERSION, ("entries",), (_SCHEMA,))
         cache = cls(path, db)
         if db is None:
             cache.problem = (
@@ -174,33 +167,50 @@ def _storable(text: str) -> bool:
     return True
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=2.0, check_same_thread=False)
+def open_cache_db(
+    path: Path, version: int, tables: tuple[str, ...], schema: tuple[str, ...]
+) -> tuple[sqlite3.Connection | None, str | None]:
+    """A cache database at `path` with `tables` made by `schema` (dropped and made again when
+    the file is from another `version`). A file that is not a database or is damaged is
+    deleted and made again: (connection, "... unreadable, rebuilt: PATH"). (None, None) when
+    it cannot be opened or written (a read-only folder, a lock held too long)."""
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != CACHE_VERSION:
-            with db:
-                db.execute("DROP TABLE IF EXISTS entries")
-                db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
-        db.execute(_SCHEMA)
-        db.execute("SELECT count(*) FROM entries LIMIT 1").fetchone()
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _rebuild(path: Path) -> sqlite3.Connection | None:
-    """Delete the unreadable database (it holds nothing that cannot be made again)."""
+        return _connect(path, version, tables, schema), None
+    except sqlite3.OperationalError:  # locked, read-only, cannot open: not damaged
+        return None, None
+    except sqlite3.DatabaseError:
+        problem = f"{path.name} was unreadable, rebuilt: {one_line(str(path))}"
+    except (OSError, sqlite3.Error):
+        return None, None
     for suffix in ("", "-journal", "-wal", "-shm"):
         try:
             os.unlink(f"{path}{suffix}")
         except FileNotFoundError:
             pass
         except OSError:
-            return None
+            return None, None
     try:
-        return _connect(path)
+        return _connect(path, version, tables, schema), problem
     except (OSError, sqlite3.Error):
-        return None
+        return None, None
+
+
+def _connect(
+    path: Path, version: int, tables: tuple[str, ...], schema: tuple[str, ...]
+) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=2.0, check_same_thread=False)
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != version:
+            with db:
+                for table in tables:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                db.execute(f"PRAGMA user_version = {version}")
+        for statement in schema:
+            db.execute(statement)
+        for table in tables:
+            db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+    except BaseException:
+        db.close()
+        raise
+    return db

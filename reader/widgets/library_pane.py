@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -75,22 +76,30 @@ def line_text(line: Line) -> str:
     return "".join(text for text, _ in line)
 
 
-class LibraryList(CursorList):
-    """Two lines per article; j/k move, Enter opens, / filters, s changes the order."""
+def parts_strip(parts: Line, width: int, style: Style, other: Style) -> Strip:
+    """One line of `width` cells from (text, flag) parts, flagged ones in `other`, the rest
+    in `style`; cut with "…" when too long, after a one-cell margin."""
+    segments = [Segment(" ", style)]
+    room = width - 1
+    for text, flagged in parts:
+        if room <= 0:
+            break
+        cells = cell_len(text)
+        if cells > room:
+            text = set_cell_size(text, room - 1) + "…" if room > 1 else "…"
+            cells = room
+        segments.append(Segment(text, other if flagged else style))
+        room -= cells
+    if room > 0:
+        segments.append(Segment(" " * room, style))
+    return Strip(segments, width)
 
-    COMPONENT_CLASSES = {
-        "library-list--title",
-        "library-list--details",
-        "library-list--name",
-        "library-list--cursor",
-        "library-list--current",
-    }
+
+class RowList(CursorList):
+    """Rows of two lines, each line (text, flag) parts drawn by `parts_strip`; rows come from
+    `lines_of(index)` when they come on screen. Enter or a click posts `Selected(index)`."""
+
     ROW_HEIGHT = LINES_PER_ENTRY
-    BINDINGS = [
-        Binding("enter", "select", "Open article"),
-        Binding("slash", "filter", "Filter"),
-        Binding("s", "sort", "Sort", tooltip="Cycle the order: newest, oldest, title, ..."),
-    ]
 
     class Selected(Message):
         def __init__(self, index: int) -> None:
@@ -100,18 +109,14 @@ class LibraryList(CursorList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.count = 0
-        self.current_index: int | None = None
         self.lines_of: Callable[[int], tuple[Line, Line]] = lambda index: ((), ())
         self._lines: dict[int, tuple[Line, Line]] = {}
 
-    def set_items(self, count: int, current_index: int | None, cursor: int | None = None) -> None:
-        """`count` rows, drawn from `lines_of(index)` when they come on screen."""
+    def set_count(self, count: int, cursor: int = 0) -> None:
+        """`count` rows (drawn afresh), the cursor on row `cursor`."""
         self.count = count
         self._lines.clear()
-        self.current_index = current_index
         self.virtual_size = Size(self.size.width, count * LINES_PER_ENTRY)
-        if cursor is None:
-            cursor = current_index if current_index is not None else 0
         self.cursor = cursor
         self.refresh()
 
@@ -129,35 +134,17 @@ class LibraryList(CursorList):
     def row_count(self) -> int:
         return self.count
 
+    def line_styles(self, index: int, line: int) -> tuple[Style, Style]:
+        """The styles of line `line` (0 or 1) of row `index`: plain parts, flagged parts."""
+        raise NotImplementedError
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = int(self.scroll_offset.y) + y
-        index, line = divmod(row, LINES_PER_ENTRY)
+        index, line = divmod(int(self.scroll_offset.y) + y, LINES_PER_ENTRY)
         if index >= self.count:
             return Strip.blank(width, self.rich_style)
-        base = self.get_component_rich_style(
-            "library-list--title" if line == 0 else "library-list--details"
-        )
-        style = self.rich_style + base
-        if index == self.current_index:
-            style += self.get_component_rich_style("library-list--current")
-        if index == self.cursor:
-            style += self.get_component_rich_style("library-list--cursor")
-        dim = style + self.get_component_rich_style("library-list--name")
-        segments = [Segment(" ", style)]
-        room = width - 1
-        for text, is_dim in self.lines(index)[line]:
-            if room <= 0:
-                break
-            cells = cell_len(text)
-            if cells > room:
-                text = set_cell_size(text, room - 1) + "…" if room > 1 else "…"
-                cells = room
-            segments.append(Segment(text, dim if is_dim else style))
-            room -= cells
-        if room > 0:
-            segments.append(Segment(" " * room, style))
-        return Strip(segments, width)
+        style, flagged = self.line_styles(index, line)
+        return parts_strip(self.lines(index)[line], width, style, flagged)
 
     def item_text(self, index: int) -> str:
         return "\n".join(line_text(line) for line in self.lines(index))
@@ -166,17 +153,56 @@ class LibraryList(CursorList):
         if self.count:
             self.post_message(self.Selected(self.cursor))
 
-    def action_filter(self) -> None:
-        self.query_ancestor(LibraryPane).show_filter()
-
-    def action_sort(self) -> None:
-        self.query_ancestor(LibraryPane).cycle_sort()
-
     def on_click(self, event: events.Click) -> None:
         index = self.row_at(event.y)
         if 0 <= index < self.count:
             self.cursor = index
             self.post_message(self.Selected(index))
+
+
+class LibraryList(RowList):
+    """Two lines per article; j/k move, Enter opens, / filters, s changes the order."""
+
+    COMPONENT_CLASSES = {
+        "library-list--title",
+        "library-list--details",
+        "library-list--name",
+        "library-list--cursor",
+        "library-list--current",
+    }
+    BINDINGS = [
+        Binding("enter", "select", "Open article"),
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort", tooltip="Cycle the order: newest, oldest, title, ..."),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.current_index: int | None = None
+
+    def set_items(self, count: int, current_index: int | None, cursor: int | None = None) -> None:
+        """`count` rows; the cursor on `cursor`, else on the open article, else the first."""
+        self.current_index = current_index
+        if cursor is None:
+            cursor = current_index if current_index is not None else 0
+        self.set_count(count, cursor)
+
+    def line_styles(self, index: int, line: int) -> tuple[Style, Style]:
+        base = self.get_component_rich_style(
+            "library-list--title" if line == 0 else "library-list--details"
+        )
+        style = self.rich_style + base
+        if index == self.current_index:
+            style += self.get_component_rich_style("library-list--current")
+        if index == self.cursor:
+            style += self.get_component_rich_style("library-list--cursor")
+        return style, style + self.get_component_rich_style("library-list--name")
+
+    def action_filter(self) -> None:
+        self.query_ancestor(LibraryPane).show_filter()
+
+    def action_sort(self) -> None:
+        self.query_ancestor(LibraryPane).cycle_sort()
 
 
 class FilterInput(Input):
