@@ -90,6 +90,7 @@ class ReaderApp(App[int]):
         Binding("L", "toggle_library", "Library"),
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),
+        Binding("F", "search_library", "Search library", id="search-library"),
         Binding("y", "copy", "Copy"),
         Binding("r", "refresh_article", "Refresh article", show=False, id="refresh-article"),
         Binding("question_mark", "help", "Help"),
@@ -154,6 +155,7 @@ class ReaderApp(App[int]):
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self._progress_of
+        self.library_pane.set_sort(self.state.library_sort)
         self._signals = add_signal_handlers(self.terminate_from_signal)
         self.set_interval(POLL_SECONDS, self._poll)
         if self.state.problem:
@@ -223,9 +225,20 @@ class ReaderApp(App[int]):
             if not worker.is_cancelled:
                 self.call_from_thread(pane.set_scanning, count)
 
-        from reader.library import scan_library
+        def found(batch: list[LibraryEntry]) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, batch)
 
-        entries = scan_library(self.library_root, progress)
+        from reader.library import scan_library
+        from reader.library_cache import MetadataCache
+
+        cache = MetadataCache.open()
+        try:
+            entries = scan_library(self.library_root, progress, cache=cache, found=found)
+        finally:
+            cache.close()
+        if cache.problem and not worker.is_cancelled:
+            self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
         if not worker.is_cancelled:
             self.call_from_thread(self._library_scanned, entries)
 
@@ -284,6 +297,10 @@ class ReaderApp(App[int]):
 
     def action_previous_article(self) -> None:
         self._step_article(-1)
+
+    @on(LibraryPane.SortChanged)
+    def _sort_changed(self, event: LibraryPane.SortChanged) -> None:
+        self.state.set_library_sort(event.order)
 
     @on(LibraryPane.OpenArticle)
     def _open_from_library(self, event: LibraryPane.OpenArticle) -> None:
@@ -586,6 +603,19 @@ class ReaderApp(App[int]):
         if len(preview) > 60:
             preview = preview[:59] + "…"
         self.notify(f"Copied: {preview}", markup=False)
+
+    def action_search_library(self) -> None:
+        from reader.screens.library_search import LibrarySearchScreen
+
+        load_stylesheet(self, "library_search")
+        self.push_dialog(LibrarySearchScreen(self.library_root), self._search_chosen)
+
+    def _search_chosen(self, chosen: tuple[Path, int] | None) -> None:
+        if chosen is not None:
+            self.open_article(chosen[0])
+            if self.article_path == chosen[0] and not self.partial:
+                self.article_view.move_cursor_to_offset(chosen[1])
+            self.reading.focus_article()
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen

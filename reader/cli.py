@@ -21,6 +21,7 @@ VERBS = (
     "annotations",
     "export",
     "import",
+    "search",
     "add",
     "feeds",
     "refresh",
@@ -43,6 +44,7 @@ scripting verbs (no screen):
   reader annotations PATH                list annotations, one per line
   reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
   reader import PATH FILE                import W3C Web Annotations
+  reader search QUERY [--library DIR]    articles of the library holding every word
 
 getting the news (see README, "Getting the news"):
   reader add SOURCE... [--library DIR]   save articles from URLs, saved pages or feeds
@@ -114,6 +116,10 @@ def _verb_parser() -> argparse.ArgumentParser:
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")
     p.add_argument("file")
+
+    p = verb("search", help="search the full text of the library's articles")
+    p.add_argument("query", help="words that must all occur (word* for a prefix)")
+    p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
     _news_verbs(verb)
     return parser
 
@@ -238,6 +244,10 @@ def _run_verb(args: argparse.Namespace) -> int:
         return import_command(args.path, args.file)
     if args.verb in ("sync", "merge-sidecar"):
         return _run_sync_verb(args)
+    if args.verb == "search":
+        from reader.search_command import search_command
+
+        return search_command(args.query, args.library)
     return _run_news_verb(args)
 
 

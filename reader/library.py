@@ -7,9 +7,10 @@ does; when a sidecar exists it counts its annotation records.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from reader.annotations.sidecar import (
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
-from reader.sync.conflict_copies import merge_quietly
+from reader.library_cache import MetadataCache, Stamp, path_key
+from reader.sync.conflict_copies import merge_copy_quietly, sidecar_of_copy
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
 HEAD_BYTES = 4096
@@ -71,27 +73,62 @@ def is_article_name(name: str) -> bool:
     return True
 
 
-def iter_article_paths(root: Path) -> Iterator[Path]:
-    """Article files under `root` (subfolders included, hidden ones and symlinked folders not)."""
-    stack = [Path(root)]
+def _walk(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[str]]]:
+    """Per folder under `root` (subfolders included, hidden ones and symlinked folders not):
+    its path relative to `root` ("" or ending in "/"), its article files in name order, and
+    the names of the sidecars in it."""
+    stack = [(str(root), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                listing = sorted(it, key=lambda e: e.name)
         except OSError:
             continue
-        subfolders = []
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
-                        subfolders.append(Path(entry.path))
-                elif entry.is_file() and is_article_name(entry.name):
-                    yield Path(entry.path)
-            except OSError:
-                continue
-        stack.extend(reversed(subfolders))
+        found = _Folder()
+        for entry in listing:
+            with contextlib.suppress(OSError):
+                found.add(entry, prefix)
+        for copy, sidecar in found.copies:  # Syncthing/Dropbox copies: into their sidecars
+            if merge_copy_quietly(Path(copy), Path(folder, sidecar)):
+                found.sidecars.add(sidecar)
+        yield prefix, found.articles, found.sidecars
+        stack.extend(reversed(found.subfolders))
+
+
+@dataclass
+class _Folder:
+    """What one folder of the library holds, sorted by kind."""
+
+    subfolders: list[tuple[str, str]] = field(default_factory=list)  # (path, prefix)
+    articles: list[os.DirEntry[str]] = field(default_factory=list)
+    sidecars: set[str] = field(default_factory=set)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (conflict copy, sidecar)
+
+    def add(self, entry: os.DirEntry[str], prefix: str) -> None:
+        if entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith("."):
+                self.subfolders.append((entry.path, f"{prefix}{entry.name}/"))
+        elif entry.name.endswith(SIDECAR_SUFFIX):
+            self.sidecars.add(entry.name)
+        elif (sidecar := sidecar_of_copy(entry.name)) is not None:
+            self.copies.append((entry.path, sidecar))
+        elif entry.is_file() and is_article_name(entry.name):
+            self.articles.append(entry)
+
+
+def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(name relative to `root`, directory entry) of every article file under `root`."""
+    for prefix, articles, _ in _walk(root):
+        for entry in articles:
+            yield prefix + entry.name, entry
+
+
+def iter_article_paths(root: Path) -> Iterator[Path]:
+    """Article files under `root` (subfolders included, hidden ones and symlinked folders not)."""
+    for _, articles, _ in _walk(root):
+        for entry in articles:
+            yield Path(entry.path)
 
 
 def no_articles_message(folder: Path) -> str:
@@ -128,31 +165,104 @@ def count_annotations(sidecar: Path) -> int:
     )
 
 
-def read_entry(path: Path, root: Path) -> LibraryEntry:
-    """A list entry for one article: its title, date and source as the article itself gives
-    them (the document parser on the first HEAD_BYTES bytes), and its annotation count."""
-    path = Path(path)
+def _entry_name(path: Path, root: Path) -> str:
     try:
         name = path.relative_to(root).as_posix()
     except ValueError:
         name = path.name
     # File names are untrusted too: no control character may reach the screen.
-    name = one_line(name)
+    return one_line(name)
+
+
+def _read_fields(path: Path, name: str) -> dict:
+    """The cacheable part of an entry, read from the article and its sidecar."""
     try:
         size = path.stat().st_size
         document, _ = load_document_head(path, HEAD_BYTES)
     except (OSError, ReaderError):
-        return LibraryEntry(path=path, name=name, title=name, binary=True)
+        return {"title": name, "binary": True}
     meta = document.meta
-    return LibraryEntry(
-        path=path,
-        name=name,
-        title=one_line(meta.title),
-        published=meta.published,
-        source=one_line(meta.source),
-        annotation_count=count_annotations(sidecar_path_for(path)),
-        size=size,
-    )
+    return {
+        "title": one_line(meta.title),
+        "published": meta.published,
+        "source": one_line(meta.source),
+        "annotation_count": count_annotations(sidecar_path_for(path)),
+        "size": size,
+    }
+
+
+def _entry(path: Path, name: str, fields: dict) -> LibraryEntry | None:
+    try:
+        return LibraryEntry(
+            path=path,
+            name=name,
+            title=str(fields.get("title") or name),
+            published=_iso_date(fields.get("published")),
+            source=str(fields.get("source") or ""),
+            annotation_count=int(fields.get("annotation_count") or 0),
+            size=int(fields.get("size") or 0),
+            binary=bool(fields.get("binary")),
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def _iso_date(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    date.fromisoformat(value)  # ValueError for a cache row that is not one
+    return value
+
+
+def read_entry(path: Path, root: Path) -> LibraryEntry:
+    """A list entry for one article: its title, date and source as the article itself gives
+    them (the document parser on the first HEAD_BYTES bytes), and its annotation count."""
+    path = Path(path)
+    name = _entry_name(path, root)
+    entry = _entry(path, name, _read_fields(path, name))
+    assert entry is not None  # fields read just now are well-formed
+    return entry
+
+
+def _stamp(article: os.DirEntry[str], sidecars: set[str]) -> Stamp | None:
+    """The (mtime_ns, size) of an article and of its sidecar (None when it has none), given
+    the names of the sidecars in its folder."""
+    try:
+        st = article.stat()
+        side = None
+        if sidecars:
+            sidecar = sidecar_path_for(article.path)
+            if sidecar.name in sidecars:
+                side_st = sidecar.stat()
+                side = (side_st.st_mtime_ns, side_st.st_size)
+    except OSError:
+        return None
+    return Stamp((st.st_mtime_ns, st.st_size), side)
+
+
+def _cached_entry(
+    dirent: os.DirEntry[str],
+    name: str,
+    sidecars: set[str],
+    key: bytes,
+    cached: dict[bytes, tuple[str, dict]],
+    cache: MetadataCache | None,
+) -> LibraryEntry:
+    """The entry of one article: from its cache row while that is current, else read (and
+    cached)."""
+    path = Path(dirent.path)
+    stamp = _stamp(dirent, sidecars)
+    hit = cached.get(key)
+    if stamp is not None and hit is not None and hit[0] == stamp.text():
+        entry = _entry(path, name, hit[1])
+        if entry is not None:
+            return entry
+    fields = _read_fields(path, name)
+    entry = _entry(path, name, fields)
+    assert entry is not None  # fields read just now are well-formed
+    if cache is not None and stamp is not None:
+        cache.put(key, stamp, fields)
+    return entry
 
 
 def scan_library(
@@ -160,23 +270,97 @@ def scan_library(
     progress: Callable[[int], None] | None = None,
     *,
     progress_every: int = 100,
+    cache: MetadataCache | None = None,
+    found: Callable[[list[LibraryEntry]], None] | None = None,
 ) -> list[LibraryEntry]:
     """Every article under `root`, sorted newest first then by name.
 
-    `progress(n)` is called every `progress_every` files with the number read so far.
+    With a `cache`, an article whose file and sidecar are unchanged since they were last
+    read costs no read; the others are read and cached, and rows of files gone are dropped.
+    Every `progress_every` files, `progress(n)` is called with the number listed so far and
+    `found(entries)` with the entries listed since its last call (and once more at the end).
     """
     root = Path(root).resolve()
-    merge_quietly(root)  # Syncthing/Dropbox conflict copies, into their sidecars first
-    entries = []
-    for count, path in enumerate(iter_article_paths(root), start=1):
-        entries.append(read_entry(path, root))
-        if progress is not None and count % progress_every == 0:
-            progress(count)
+    cached = cache.load(root) if cache is not None else {}
+    entries: list[LibraryEntry] = []
+    seen: list[bytes] = []
+    batch_start = 0
+    for prefix, articles, sidecars in _walk(root):
+        for dirent in articles:
+            key = path_key(dirent.path)
+            # File names are untrusted too: no control character may reach the screen.
+            name = one_line(prefix + dirent.name)
+            entries.append(_cached_entry(dirent, name, sidecars, key, cached, cache))
+            seen.append(key)
+            if len(entries) % progress_every == 0:
+                if progress is not None:
+                    progress(len(entries))
+                if found is not None:
+                    found(entries[batch_start:])
+                    batch_start = len(entries)
+    if found is not None and batch_start < len(entries):
+        found(entries[batch_start:])
+    if cache is not None:
+        cache.commit()
+        cache.prune(root, seen)
     return sort_entries(entries)
 
 
-def sort_entries(entries: list[LibraryEntry]) -> list[LibraryEntry]:
-    return sorted(entries, key=lambda entry: entry.sort_key)
+SORT_ORDERS = ("newest", "oldest", "title", "progress", "annotations")
+SORT_LABELS = {
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "title": "by title",
+    "progress": "least read first",
+    "annotations": "most annotated first",
+}
+READ_AT = 90.0  # reading progress (%) from which an article counts as read
+
+ProgressOf = Callable[[Path], float | None]
+
+
+def reading_status(progress: float | None) -> str:
+    """ "unread" (never opened), "reading" or "read" (opened and read past READ_AT %)."""
+    if progress is None:
+        return "unread"
+    return "read" if progress >= READ_AT else "reading"
+
+
+def sort_entries(
+    entries: list[LibraryEntry], order: str = "newest", progress_of: ProgressOf | None = None
+) -> list[LibraryEntry]:
+    """`entries` in one of SORT_ORDERS; ties (and undated articles, always last by date)
+    by name. "progress" puts unread articles first, then the least read."""
+    if order == "title":
+        return sorted(entries, key=lambda e: (e.title.casefold(), e.name.casefold(), e.name))
+    if order == "annotations":
+        return sorted(entries, key=lambda e: (-e.annotation_count, *e.sort_key))
+    if order == "progress":
+        lookup = progress_of or (lambda path: None)
+
+        def by_progress(entry: LibraryEntry) -> tuple:
+            progress = lookup(entry.path)
+            return (-1.0 if progress is None else progress, *entry.sort_key)
+
+        return sorted(entries, key=by_progress)
+    newest = sorted(entries, key=lambda entry: entry.sort_key)
+    if order != "oldest":
+        return newest
+    dated = [entry for entry in newest if entry.published]
+    dated.sort(key=lambda e: (e.published, e.name.casefold(), e.name))
+    return dated + newest[len(dated) :]
+
+
+def shared_titles(entries: list[LibraryEntry]) -> set[str]:
+    """The titles (case-folded) that more than one entry has."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for entry in entries:
+        key = entry.title.casefold()
+        if key in seen:
+            shared.add(key)
+        seen.add(key)
+    return shared
 
 
 def filter_entries(entries: list[LibraryEntry], query: str) -> list[LibraryEntry]:

@@ -40,13 +40,14 @@ class Position:
 
 
 class ReadingState:
-    """Positions per article plus global prefs (`measure`, `theme`)."""
+    """Positions per article plus global prefs (`measure`, `theme`, `library_sort`)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_state_path()
         self.positions: dict[str, Position] = {}
         self.measure: int | None = None
         self.theme: str | None = None
+        self.library_sort: str | None = None
         self.problem: str | None = None  # e.g. an unreadable state file that was set aside
         self._dirty = False
 
@@ -87,6 +88,9 @@ class ReadingState:
             theme = prefs.get("theme")
             if isinstance(theme, str) and theme:
                 self.theme = theme
+            library_sort = prefs.get("library_sort")
+            if isinstance(library_sort, str) and library_sort:
+                self.library_sort = library_sort
         positions = data.get("positions")
         if isinstance(positions, dict):
             for key, value in positions.items():
@@ -140,12 +144,21 @@ class ReadingState:
             self.theme = theme
             self._dirty = True
 
+    def set_library_sort(self, order: str) -> None:
+        if order != self.library_sort:
+            self.library_sort = order
+            self._dirty = True
+
     # -- saving ------------------------------------------------------------------------------
 
     def to_json(self) -> dict:
         return {
             "version": STATE_VERSION,
-            "prefs": {"measure": self.measure, "theme": self.theme},
+            "prefs": {
+                "measure": self.measure,
+                "theme": self.theme,
+                "library_sort": self.library_sort,
+            },
             "positions": {
                 key: {
                     "sha256": pos.sha256,

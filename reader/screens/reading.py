@@ -25,11 +25,10 @@ from reader.screens.annotating import AnnotatingScreen
 from reader.screens.annotation_session import AnnotationSession
 from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
+from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane, library_width
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
 
-LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
@@ -129,7 +128,7 @@ class ReadingScreen(AnnotatingScreen):
         """(library shown, claims/notes shown) at this width, user toggles applied."""
         library = width >= WIDE if self.user_library is None else self.user_library
         side = width >= MEDIUM if self.user_side is None else self.user_side
-        if library and side and width - LIBRARY_WIDTH - SIDE_WIDTH < MIN_ARTICLE:
+        if library and side and width - library_width(width) - SIDE_WIDTH < MIN_ARTICLE:
             # Not enough room for both: keep the one the user asked for (the library wins).
             if self.user_side and not self.user_library:
                 library = False
@@ -147,6 +146,7 @@ class ReadingScreen(AnnotatingScreen):
         focused = self.focused
         pane.display = library
         if library:
+            pane.styles.width = library_width(width)
             pane.build()  # first time shown: its widgets are built now
         column.display = side
         if focused is not None and not self._is_shown(focused):
@@ -172,7 +172,8 @@ class ReadingScreen(AnnotatingScreen):
         self.update_layout()
 
     def _room_for_both(self) -> bool:
-        return self.size.width - LIBRARY_WIDTH - SIDE_WIDTH >= MIN_ARTICLE
+        width = self.size.width
+        return width - library_width(width) - SIDE_WIDTH >= MIN_ARTICLE
 
     @property
     def library_shown(self) -> bool:

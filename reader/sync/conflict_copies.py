@@ -19,7 +19,6 @@ cannot be read (not a sidecar) stays where it is, and is said.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -42,7 +41,7 @@ COPY_NAME = re.compile(rf"^(?P<base>.+{re.escape(_STEM)})(?:{'|'.join(_MARKERS)}
 
 def sidecar_of_copy(name: str) -> str | None:
     """The sidecar a conflict copy's file name belongs to, or None for any other name."""
-    match = COPY_NAME.match(name)
+    match = COPY_NAME.match(name) if "onflict" in name else None
     return match.group("base") + ".json" if match else None
 
 
@@ -54,7 +53,7 @@ def iter_conflict_copies(root: Path) -> Iterator[tuple[Path, Path]]:
             d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d))
         )
         for name in sorted(files):
-            sidecar = sidecar_of_copy(name) if "onflict" in name else None
+            sidecar = sidecar_of_copy(name)
             if sidecar is not None:
                 yield Path(folder, name), Path(folder, sidecar)
 
@@ -93,7 +92,11 @@ def merge_conflict_copies(root: Path) -> CopiesMerged:
     return result
 
 
-def merge_quietly(root: Path) -> None:
-    """`merge_conflict_copies` for the library scan: copies it cannot merge stay put."""
-    with contextlib.suppress(OSError):
-        merge_conflict_copies(root)
+def merge_copy_quietly(copy: Path, sidecar: Path) -> bool:
+    """`merge_copy` for the library scan: True when merged; a copy it cannot merge stays put
+    (`reader sync` says why)."""
+    try:
+        merge_copy(copy, sidecar)
+    except (SidecarProblem, OSError):
+        return False
+    return True

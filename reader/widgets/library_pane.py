@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,42 +37,69 @@ def _printable(text: str) -> str:
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
 
 
-def entry_lines(entry: LibraryEntry, progress: float | None, current: bool) -> tuple[str, str]:
-    """The two plain-text lines for one article: marker + title, then date · source · counts."""
+# One line of a row: (text, dim) parts.
+Line = tuple[tuple[str, bool], ...]
+
+
+def entry_lines(
+    entry: LibraryEntry, progress: float | None, current: bool, show_name: bool = False
+) -> tuple[Line, Line]:
+    """The two lines of one article: marker + title, then date · [file name, dim, when the
+    title is not unique] · source · counts · progress."""
+    from reader.library import reading_status
+
+    status = reading_status(progress)
     if current:
         marker = "▶"
     elif entry.binary:
         marker = "✗"
-    elif progress is None:
-        marker = "•"  # unread
-    elif progress >= 99.5:
-        marker = "✓"
     else:
-        marker = " "
+        marker = {"unread": "•", "read": "✓"}.get(status, " ")
     details = [entry.published or "no date"]
+    rest = []
     if entry.source:
-        details.append(entry.source)
+        rest.append(entry.source)
     if entry.annotation_count:
-        details.append(f"✎{entry.annotation_count}")
+        rest.append(f"✎{entry.annotation_count}")
     if progress is not None:
-        details.append(f"{progress:.0f}%")
-    return _printable(f"{marker} {entry.title}"), _printable("  " + " · ".join(details))
+        rest.append(f"{progress:.0f}%")
+    second: list[tuple[str, bool]] = [("  " + details[0], False)]
+    if show_name:
+        second.append((" · ", False))
+        second.append((_printable(entry.name), True))
+    if rest:
+        second.append((_printable(" · " + " · ".join(rest)), False))
+    return ((_printable(f"{marker} {entry.title}"), False),), tuple(second)
 
 
-class LibraryList(CursorList):
-    """Two lines per article; j/k move, Enter opens, / filters."""
+def line_text(line: Line) -> str:
+    return "".join(text for text, _ in line)
 
-    COMPONENT_CLASSES = {
-        "library-list--title",
-        "library-list--details",
-        "library-list--cursor",
-        "library-list--current",
-    }
+
+def parts_strip(parts: Line, width: int, style: Style, other: Style) -> Strip:
+    """One line of `width` cells from (text, flag) parts, flagged ones in `other`, the rest
+    in `style`; cut with "…" when too long, after a one-cell margin."""
+    segments = [Segment(" ", style)]
+    room = width - 1
+    for text, flagged in parts:
+        if room <= 0:
+            break
+        cells = cell_len(text)
+        if cells > room:
+            text = set_cell_size(text, room - 1) + "…" if room > 1 else "…"
+            cells = room
+        segments.append(Segment(text, other if flagged else style))
+        room -= cells
+    if room > 0:
+        segments.append(Segment(" " * room, style))
+    return Strip(segments, width)
+
+
+class RowList(CursorList):
+    """Rows of two lines, each line (text, flag) parts drawn by `parts_strip`; rows come from
+    `lines_of(index)` when they come on screen. Enter or a click posts `Selected(index)`."""
+
     ROW_HEIGHT = LINES_PER_ENTRY
-    BINDINGS = [
-        Binding("enter", "select", "Open article"),
-        Binding("slash", "filter", "Filter"),
-    ]
 
     class Selected(Message):
         def __init__(self, index: int) -> None:
@@ -80,60 +108,101 @@ class LibraryList(CursorList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[tuple[str, str]] = []
-        self.current_index: int | None = None
+        self.count = 0
+        self.lines_of: Callable[[int], tuple[Line, Line]] = lambda index: ((), ())
+        self._lines: dict[int, tuple[Line, Line]] = {}
 
-    def set_items(self, items: list[tuple[str, str]], current_index: int | None) -> None:
-        self.items = items
-        self.current_index = current_index
-        self.virtual_size = Size(self.size.width, len(items) * LINES_PER_ENTRY)
-        self.cursor = current_index if current_index is not None else 0
+    def set_count(self, count: int, cursor: int = 0) -> None:
+        """`count` rows (drawn afresh), the cursor on row `cursor`."""
+        self.count = count
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, count * LINES_PER_ENTRY)
+        self.cursor = cursor
         self.refresh()
 
-    def replace_item(self, index: int, item: tuple[str, str]) -> None:
-        self.items[index] = item
+    def replace_item(self, index: int) -> None:
+        self._lines.pop(index, None)
         self.refresh()
+
+    def lines(self, index: int) -> tuple[Line, Line]:
+        found = self._lines.get(index)
+        if found is None:
+            found = self._lines[index] = self.lines_of(index)
+        return found
 
     @property
     def row_count(self) -> int:
-        return len(self.items)
+        return self.count
+
+    def line_styles(self, index: int, line: int) -> tuple[Style, Style]:
+        """The styles of line `line` (0 or 1) of row `index`: plain parts, flagged parts."""
+        raise NotImplementedError
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = int(self.scroll_offset.y) + y
-        index, line = divmod(row, LINES_PER_ENTRY)
+        index, line = divmod(int(self.scroll_offset.y) + y, LINES_PER_ENTRY)
+        if index >= self.count:
+            return Strip.blank(width, self.rich_style)
+        style, flagged = self.line_styles(index, line)
+        return parts_strip(self.lines(index)[line], width, style, flagged)
+
+    def item_text(self, index: int) -> str:
+        return "\n".join(line_text(line) for line in self.lines(index))
+
+    def action_select(self) -> None:
+        if self.count:
+            self.post_message(self.Selected(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.row_at(event.y)
+        if 0 <= index < self.count:
+            self.cursor = index
+            self.post_message(self.Selected(index))
+
+
+class LibraryList(RowList):
+    """Two lines per article; j/k move, Enter opens, / filters, s changes the order."""
+
+    COMPONENT_CLASSES = {
+        "library-list--title",
+        "library-list--details",
+        "library-list--name",
+        "library-list--cursor",
+        "library-list--current",
+    }
+    BINDINGS = [
+        Binding("enter", "select", "Open article"),
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort", tooltip="Cycle the order: newest, oldest, title, ..."),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.current_index: int | None = None
+
+    def set_items(self, count: int, current_index: int | None, cursor: int | None = None) -> None:
+        """`count` rows; the cursor on `cursor`, else on the open article, else the first."""
+        self.current_index = current_index
+        if cursor is None:
+            cursor = current_index if current_index is not None else 0
+        self.set_count(count, cursor)
+
+    def line_styles(self, index: int, line: int) -> tuple[Style, Style]:
         base = self.get_component_rich_style(
             "library-list--title" if line == 0 else "library-list--details"
         )
-        if index >= len(self.items):
-            return Strip.blank(width, self.rich_style)
         style = self.rich_style + base
         if index == self.current_index:
             style += self.get_component_rich_style("library-list--current")
         if index == self.cursor:
             style += self.get_component_rich_style("library-list--cursor")
-        text = " " + self.items[index][line]
-        if cell_len(text) > width and width > 1:
-            text = set_cell_size(text, width - 1) + "…"
-        else:
-            text = set_cell_size(text, width)
-        return Strip([Segment(text, style)], width)
-
-    def item_text(self, index: int) -> str:
-        return "\n".join(self.items[index])
-
-    def action_select(self) -> None:
-        if self.items:
-            self.post_message(self.Selected(self.cursor))
+        return style, style + self.get_component_rich_style("library-list--name")
 
     def action_filter(self) -> None:
         self.query_ancestor(LibraryPane).show_filter()
 
-    def on_click(self, event: events.Click) -> None:
-        index = self.row_at(event.y)
-        if 0 <= index < len(self.items):
-            self.cursor = index
-            self.post_message(self.Selected(index))
+    def action_sort(self) -> None:
+        self.query_ancestor(LibraryPane).cycle_sort()
 
 
 class FilterInput(Input):
@@ -144,17 +213,24 @@ class FilterInput(Input):
 
 
 class LibraryPane(Vertical):
-    """Library folder contents. Posts `LibraryPane.OpenArticle` when one is chosen.
+    """Library folder contents. Posts `LibraryPane.OpenArticle` when one is chosen and
+    `LibraryPane.SortChanged` when `s` changes the order.
 
     Its widgets are built the first time it is shown (`build()`): below 150 columns it starts
     hidden, and an empty container costs the first frame nothing. Entries, the current article
-    and the scanning count given before are kept and shown once built.
+    and the scanning count given before are kept and shown once built. Entries may come in
+    batches while the library is scanned (`add_entries`); rows are drawn when on screen.
     """
 
     class OpenArticle(Message):
         def __init__(self, path: Path) -> None:
             super().__init__()
             self.path = path
+
+    class SortChanged(Message):
+        def __init__(self, order: str) -> None:
+            super().__init__()
+            self.order = order
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -163,8 +239,11 @@ class LibraryPane(Vertical):
         self.current: Path | None = None
         self.progress_of: ProgressLookup = lambda path: None
         self.query_text = ""
+        self.sort_order = "newest"
         self.built = False
         self._scanning: int | None = 0  # None: scan done
+        self._shared_titles: set[str] = set()
+        self._refresh_due = False
 
     def compose(self) -> ComposeResult:
         return ()
@@ -175,12 +254,14 @@ class LibraryPane(Vertical):
             return
         self.built = True
         load_stylesheet(self.app, "library")
+        article_list = LibraryList(id="library-list")
+        article_list.lines_of = self._lines_at
         self.mount_all(
             [
-                Static("Library", classes="pane-title"),
+                Static(self._title_text(), id="library-title", classes="pane-title", markup=False),
                 FilterInput(placeholder="Filter: title, source, date", id="library-filter"),
                 Static(self._status_text(), id="library-status", markup=False),
-                LibraryList(id="library-list"),
+                article_list,
             ]
         )
         self.refresh_list()
@@ -188,6 +269,11 @@ class LibraryPane(Vertical):
     def _status_text(self) -> str:
         count = self._scanning
         return f"Scanning… {count} files" if count else "Scanning…"
+
+    def _title_text(self) -> str:
+        from reader.library import SORT_LABELS
+
+        return f"Library · {SORT_LABELS.get(self.sort_order, self.sort_order)}"
 
     @property
     def article_list(self) -> LibraryList:
@@ -204,12 +290,28 @@ class LibraryPane(Vertical):
             status.display = True
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
+        """The whole library (the scan is done)."""
         self.entries = list(entries)
         self._scanning = None
+        self._refresh_due = False
         self.refresh_list()
 
-    def _lines(self, entry: LibraryEntry) -> tuple[str, str]:
-        return entry_lines(entry, self.progress_of(entry.path), entry.path == self.current)
+    def add_entries(self, batch: list[LibraryEntry]) -> None:
+        """More entries while the scan goes on: listed within a fraction of a second."""
+        self.entries.extend(batch)
+        if not self._refresh_due:
+            self._refresh_due = True
+            self.set_timer(0.2, self._refresh_batches)
+
+    def _refresh_batches(self) -> None:
+        if self._refresh_due:
+            self._refresh_due = False
+            self.refresh_list(keep_cursor=True)
+
+    def _lines_at(self, index: int) -> tuple[Line, Line]:
+        entry = self.shown[index]
+        shared = entry.title.casefold() in self._shared_titles
+        return entry_lines(entry, self.progress_of(entry.path), entry.path == self.current, shared)
 
     def _index_of(self, path: Path | None) -> int | None:
         if path is None:
@@ -220,7 +322,7 @@ class LibraryPane(Vertical):
         """Re-render the open article's entry (its reading progress moved)."""
         index = self._index_of(self.current)
         if self.built and index is not None:
-            self.article_list.replace_item(index, self._lines(self.shown[index]))
+            self.article_list.replace_item(index)
 
     def set_current(self, path: Path | None) -> None:
         """Mark the open article; re-renders only the old and new current entries."""
@@ -229,20 +331,25 @@ class LibraryPane(Vertical):
             return
         article_list = self.article_list
         for index in {self._index_of(previous), self._index_of(path)} - {None}:
-            article_list.replace_item(index, self._lines(self.shown[index]))
+            article_list.replace_item(index)
         article_list.current_index = self._index_of(path)
         if article_list.current_index is not None:
             article_list.cursor = article_list.current_index
 
-    def refresh_list(self) -> None:
-        from reader.library import filter_entries
+    def refresh_list(self, *, keep_cursor: bool = False) -> None:
+        from reader.library import filter_entries, shared_titles, sort_entries
 
-        self.shown = filter_entries(self.entries, self.query_text)
+        self._shared_titles = shared_titles(self.entries)
+        ordered = sort_entries(self.entries, self.sort_order, self.progress_of)
+        self.shown = filter_entries(ordered, self.query_text)
         if not self.built:
             return
-        self.article_list.set_items(
-            [self._lines(entry) for entry in self.shown], self._index_of(self.current)
-        )
+        article_list = self.article_list
+        cursor = None
+        if keep_cursor and article_list.count:
+            cursor = article_list.cursor
+        article_list.set_items(len(self.shown), self._index_of(self.current), cursor)
+        self.query_one("#library-title", Static).update(self._title_text())
         status = self.query_one("#library-status", Static)
         if self.entries and not self.shown:
             status.update("No article matches the filter")
@@ -252,6 +359,23 @@ class LibraryPane(Vertical):
             status.display = True
         else:
             status.display = False
+
+    # -- order -------------------------------------------------------------------------------
+
+    def set_sort(self, order: str | None) -> None:
+        from reader.library import SORT_ORDERS
+
+        if order in SORT_ORDERS and order != self.sort_order:
+            self.sort_order = order
+            self.refresh_list()
+
+    def cycle_sort(self) -> None:
+        from reader.library import SORT_ORDERS
+
+        order = SORT_ORDERS[(SORT_ORDERS.index(self.sort_order) + 1) % len(SORT_ORDERS)]
+        self.set_sort(order)
+        self.article_list.cursor = 0
+        self.post_message(self.SortChanged(order))
 
     # -- filter ------------------------------------------------------------------------------
 
@@ -274,7 +398,10 @@ class LibraryPane(Vertical):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the match under the cursor (the first one, unless the
+        cursor was moved)."""
         self.article_list.focus()
+        self.article_list.action_select()
 
     @on(LibraryList.Selected)
     def _selected(self, event: LibraryList.Selected) -> None:
@@ -285,3 +412,8 @@ class LibraryPane(Vertical):
     def focus(self, scroll_visible: bool = True) -> LibraryPane:
         self.article_list.focus(scroll_visible)
         return self
+
+
+def library_width(screen_width: int) -> int:
+    """The library column's width: 30 columns, growing with a wide terminal (40 at 200)."""
+    return max(30, min(60, screen_width // 5))

@@ -355,7 +355,11 @@ async def test_library_pane_sorting_filter_and_open(small_library, settle):
         await pilot.press(*"beta")
         await pilot.pause()
         assert [e.title for e in pane.shown] == ["Beta story"]
-        await pilot.press("enter")  # back to the list
+        await pilot.press("enter")  # opens the (first) match
+        await settle(app, pilot)
+        assert app.title == "Beta story"
+        assert app.focused is app.article_view
+        pane.focus()
         await pilot.pause()
         assert isinstance(app.focused, LibraryList)
         await pilot.press("slash", "backspace", "q")  # typed into the filter, does not quit
@@ -383,7 +387,7 @@ async def test_library_entries_show_progress_and_unread(small_library, settle):
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         library_list = app.library_pane.article_list
-        texts = [library_list.item_text(i) for i in range(len(library_list.items))]
+        texts = [library_list.item_text(i) for i in range(library_list.count)]
         assert texts[0].startswith("• Gamma story")  # unread
         assert texts[2].startswith("▶ Alpha story")  # the open one
         assert "2024-01-03 · Alpha Wire · 0%" in texts[2]

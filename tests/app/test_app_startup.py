@@ -207,9 +207,9 @@ async def test_library_pane_is_built_only_when_first_shown(small_library, settle
         assert pane.display and pane.built
         library_list = pane.query_one(LibraryList)
         assert app.focused is library_list
-        assert len(library_list.items) == 3
+        assert library_list.count == 3
         assert library_list.current_index == 1  # beta, the open article
-        assert library_list.items[1][0].startswith("▶ Beta story")
+        assert library_list.item_text(1).startswith("▶ Beta story")
         assert not pane.query_one("#library-status").display
 
 
@@ -219,7 +219,8 @@ async def test_library_pane_shown_at_start_when_wide(small_library, settle):
         await settle(app, pilot)
         pane = app.library_pane
         assert pane.display and pane.built
-        assert [item[0][2:] for item in pane.article_list.items] == [
+        rows = pane.article_list
+        assert [rows.item_text(i).split("\n")[0][2:] for i in range(rows.count)] == [
             "Gamma story",
             "Beta story",
             "Alpha story",

@@ -1,0 +1,252 @@
+"""Full-text search of a library: a SQLite FTS5 index of every article's text, kept as a cache.
+
+Pure core (no `textual` import). The one owner of `<user cache dir>/library-text.sqlite3`.
+Each block (paragraph, heading, list item...) of an article is one row, with the offset where
+it starts in the article's text, so a match opens the article there. `update(root)` brings
+the index in line with the folder: articles new or changed (modification time and size) are
+read again with the article parser, rows of deleted or renamed files are dropped. Deleting
+the file loses nothing; an unreadable one is deleted and rebuilt.
+
+What a person types is searched as words, never as FTS5 syntax: every word must occur
+(`word*` matches a prefix), so no query can be a syntax error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from reader import APP_NAME
+from reader.document.decode import one_line
+from reader.document.loader import load_document
+from reader.errors import ReaderError
+from reader.library import iter_article_files
+from reader.library_cache import folder_range, open_cache_db, path_key
+
+INDEX_VERSION = 1
+BLOCK_BITS = 20  # a row's id: the article's id << BLOCK_BITS | the block's number
+MAX_BLOCKS = 1 << BLOCK_BITS
+MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet (never in text)
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS articles (
+        id INTEGER PRIMARY KEY, path BLOB UNIQUE NOT NULL, stamp TEXT NOT NULL, title TEXT
+    )""",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS blocks USING fts5(
+        body, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+)
+_WORD = re.compile(r"\w", re.UNICODE)
+COMMIT_EVERY = 200
+
+
+class SearchUnavailable(ReaderError):
+    """No index can be used (no FTS5 in this SQLite, a cache folder that cannot be written)."""
+
+
+def default_index_path() -> Path:
+    return Path(user_cache_dir(APP_NAME)) / "library-text.sqlite3"
+
+
+def fts5_missing() -> str | None:
+    """Why FTS5 cannot be used here, or None when it can."""
+    try:
+        db = sqlite3.connect(":memory:")
+        try:
+            db.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return (
+            "library search needs SQLite's FTS5, which this Python's sqlite3 "
+            f"(SQLite {sqlite3.sqlite_version}) was built without"
+        )
+    return None
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 query for what a person typed: each word a quoted string (so no character is
+    syntax), all of them required; a word ending in `*` matches as a prefix. "" when the
+    query holds no word."""
+    terms = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if not _WORD.search(word):
+            continue
+        quoted = '"' + word.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching block."""
+
+    path: Path
+    title: str
+    start: int  # where the block starts in the article's text
+    snippet: tuple[tuple[str, bool], ...]  # (text, matched) parts, one line, no control char
+    row: int
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)
+
+
+def snippet_parts(raw: str) -> tuple[tuple[str, bool], ...]:
+    """An FTS5 snippet (matches between MARK_START and MARK_END) as (text, matched) parts,
+    each safe for one line of a terminal (article text may hold anything)."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(raw.split(MARK_START)):
+        matched, _, rest = piece.partition(MARK_END) if i else ("", "", piece)
+        if matched:
+            parts.append((one_line(matched), True))
+        if rest:
+            parts.append((one_line(rest), False))
+    return tuple((" ".join(text.split("\u240a")), hit) for text, hit in parts)
+
+
+class TextIndex:
+    """`TextIndex.open()`, `update(root)`, `search(query, root)`, `close()`."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, problem: str | None) -> None:
+        self.path = path
+        self._db = db
+        self.problem = problem
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> TextIndex:
+        """Raises SearchUnavailable (one line) when there can be no index."""
+        missing = fts5_missing()
+        if missing:
+            raise SearchUnavailable(missing)
+        path = Path(path) if path is not None else default_index_path()
+        db, problem = open_cache_db(path, INDEX_VERSION, ("articles", "blocks"), _SCHEMA)
+        if db is None:
+            raise SearchUnavailable(f"cannot open the search index: {one_line(str(path))}")
+        return cls(path, db, problem)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- keeping it current ------------------------------------------------------------------
+
+    def update(
+        self, root: Path, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
+        """Index what changed under `root`: (articles read again, articles dropped).
+        `progress(done, todo)` is called as articles are read."""
+        root = Path(root).resolve()
+        try:
+            known = self._known(root)
+        except sqlite3.Error as error:
+            where = one_line(str(self.path))
+            raise SearchUnavailable(f"cannot read the search index ({error}): {where}") from None
+        todo = []
+        seen = set()
+        for _, dirent in iter_article_files(root):
+            key = path_key(dirent.path)
+            seen.add(key)
+            try:
+                st = dirent.stat()
+            except OSError:
+                continue
+            stamp = f"{st.st_mtime_ns}:{st.st_size}"
+            entry = known.get(key)
+            if entry is None or entry[1] != stamp:
+                todo.append((key, dirent.path, stamp, entry[0] if entry else None))
+        gone = [article_id for key, (article_id, _) in known.items() if key not in seen]
+        try:
+            with self._db:
+                for article_id in gone:
+                    self._drop(article_id)
+            for done, (key, path, stamp, article_id) in enumerate(todo, start=1):
+                self._index(key, path, stamp, article_id)
+                if done % COMMIT_EVERY == 0:
+                    self._db.commit()
+                    if progress is not None:
+                        progress(done, len(todo))
+            self._db.commit()
+        except sqlite3.Error as error:
+            where = one_line(str(self.path))
+            raise SearchUnavailable(f"cannot update the search index ({error}): {where}") from None
+        return len(todo), len(gone)
+
+    def _known(self, root: Path) -> dict[bytes, tuple[int, str]]:
+        low, high = folder_range(root)
+        rows = self._db.execute(
+            "SELECT path, id, stamp FROM articles WHERE path >= ? AND path < ?", (low, high)
+        )
+        return {bytes(path): (article_id, stamp) for path, article_id, stamp in rows}
+
+    def _drop(self, article_id: int) -> None:
+        low = article_id << BLOCK_BITS
+        self._db.execute(
+            "DELETE FROM blocks WHERE rowid >= ? AND rowid < ?", (low, low + MAX_BLOCKS)
+        )
+        self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _index(self, key: bytes, path: str, stamp: str, article_id: int | None) -> None:
+        """(Re)index one article; one that cannot be read has no rows (until it changes)."""
+        try:
+            document = load_document(path)
+            blocks = [(b.start, b.text) for b in document.blocks[:MAX_BLOCKS] if b.text.strip()]
+            title = one_line(document.meta.title)
+        except (ReaderError, OSError, ValueError):
+            blocks, title = [], one_line(os.path.basename(path))
+        if article_id is not None:
+            self._drop(article_id)
+        cursor = self._db.execute(
+            "INSERT INTO articles (path, stamp, title) VALUES (?, ?, ?)",
+            (key, stamp, _storable(title)),
+        )
+        base = (cursor.lastrowid or 0) << BLOCK_BITS
+        self._db.executemany(
+            "INSERT INTO blocks (rowid, body, start) VALUES (?, ?, ?)",
+            [(base + i, _storable(text), start) for i, (start, text) in enumerate(blocks)],
+        )
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(self, query: str, root: Path, limit: int = 100) -> list[Hit]:
+        """The blocks under `root` that hold every word of `query`, best first (FTS5's
+        bm25 rank), at most `limit`."""
+        expression = match_expression(query)
+        if not expression:
+            return []
+        low, high = folder_range(Path(root).resolve())
+        try:
+            rows = self._db.execute(
+                "SELECT b.rowid, b.start, snippet(blocks, 0, ?, ?, '…', 12), a.path, a.title"
+                " FROM blocks b JOIN articles a ON a.id = (b.rowid >> ?)"
+                " WHERE blocks MATCH ? AND a.path >= ? AND a.path < ?"
+                " ORDER BY rank LIMIT ?",
+                (MARK_START, MARK_END, BLOCK_BITS, expression, low, high, limit),
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"search failed ({error}): {one_line(query)}") from None
+        return [
+            Hit(Path(os.fsdecode(bytes(path))), title or "", int(start), snippet_parts(raw), row)
+            for row, start, raw, path, title in rows
+        ]
+
+    def match_offset(self, hit: Hit, query: str) -> int:
+        """Where in the article the first word of `query` occurs in `hit`'s block (the block's
+        start when it cannot be told: a match found only with accents folded)."""
+        found = self._db.execute("SELECT body FROM blocks WHERE rowid = ?", (hit.row,)).fetchone()
+        words = [w.rstrip("*") for w in query.split() if _WORD.search(w)]
+        if found is None or not words:
+            return hit.start
+        at = found[0].lower().find(words[0].lower())
+        return hit.start + max(0, at)
+
+
+def _storable(text: str) -> str:
+    """SQLite stores UTF-8: a lone surrogate (from a file name that is not) becomes U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8")
