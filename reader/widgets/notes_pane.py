@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -139,8 +140,22 @@ class NotesPane(Vertical):
         """What the pane shows, as plain text."""
         return self._render_text().plain
 
+    def notify_style_update(self) -> None:
+        """A theme switch: the text is drawn again in the new theme's colours."""
+        super().notify_style_update()
+        if self.is_mounted and self._shown is not None:
+            self.call_after_refresh(self._repaint)  # once every component style is updated
+
+    def _part_style(self, name: str) -> Style:
+        """Component `name`'s colour and text style, without a background of its own (the
+        text sits on the pane's, whatever the theme and focus)."""
+        full = self.get_component_rich_style(name)
+        return self.get_component_rich_style(name, partial=True).without_color + Style(
+            color=full.color
+        )
+
     def _render_text(self) -> Text:
-        style = self.get_component_rich_style
+        style = self._part_style
         heading, quote = style("notes-pane--heading"), style("notes-pane--quote")
         muted = style("notes-pane--muted")
         out = Text(no_wrap=False, end="")
