@@ -84,6 +84,7 @@ class NotesPane(Vertical):
         self.problem: str | None = None
         self._shown: tuple | None = None
         self._last_saved = ""
+        self._before = ""  # the note when the editor opened (ctrl+g goes back to it)
         self._timer: Timer | None = None
         self._editor: NoteEditor | None = None  # made on the first edit
 
@@ -166,7 +167,7 @@ class NotesPane(Vertical):
             out.append("Command palette (ctrl+p): Move bad annotations file aside.\n\n", muted)
         out.append("Article note\n", heading)
         if self.editing == ARTICLE:
-            out.append("(editing below — Esc saves)\n", muted)
+            out.append("(editing below — Esc saves, ctrl+g discards)\n", muted)
         elif self.article_note.strip():
             out.append(_plain(self.article_note.rstrip("\n")) + "\n")
         else:
@@ -186,7 +187,7 @@ class NotesPane(Vertical):
         if self.source:
             out.append(_plain(self.source) + "\n", muted)
         if self.editing == ann.id:
-            out.append("(editing below — Esc saves)", muted)
+            out.append("(editing below — Esc saves, ctrl+g discards)", muted)
         elif ann.note.strip():
             out.append(_plain(ann.note.rstrip("\n")))
         else:
@@ -206,7 +207,7 @@ class NotesPane(Vertical):
         if annotation is not None:
             self.annotation = annotation
         self.editing = target
-        self._last_saved = text
+        self._last_saved = self._before = text
         self._repaint()
         if self._editor is None:  # the first edit: mount the editor with the text in it
             from reader.widgets.note_editor import NoteEditor
@@ -241,10 +242,11 @@ class NotesPane(Vertical):
     def on_note_editor_done(self, event: NoteEditor.Done) -> None:
         event.stop()
         if self.editing is not None:
-            self.finish(event.return_focus)
+            self.finish(event.return_focus, discard=event.discard)
 
-    def finish(self, return_focus: bool = True) -> None:
-        """Close the editor and post its text (done)."""
+    def finish(self, return_focus: bool = True, discard: bool = False) -> None:
+        """Close the editor and post its text (done); with `discard`, the text it opened
+        with (what was saved while typing is put back)."""
         target = self.editing
         if target is None:
             return
@@ -252,7 +254,9 @@ class NotesPane(Vertical):
             self._timer.stop()
             self._timer = None
         editor = self.editor
-        text = editor.text
+        text = self._before if discard else editor.text
+        if discard:
+            self.notify("Edit discarded: the note is as it was")
         self.editing = None
         editor.display = False
         self._repaint()
