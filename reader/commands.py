@@ -22,6 +22,11 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             "Open an article or a folder by path, or fetch an article's URL into the library",
             app.action_open_path,
         ),
+        (
+            "Go to heading…",
+            "List the article's headings or a book's chapters; Enter goes there (ctrl+o)",
+            app.reading.action_headings,
+        ),
         ("Toggle library", "Show or hide the library pane (L)", app.action_toggle_library),
         (
             "Toggle claims/notes",

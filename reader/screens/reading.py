@@ -67,6 +67,7 @@ class ReadingScreen(AnnotatingScreen):
     BINDINGS = [
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
+        Binding("ctrl+o", "headings", "Headings", show=False, id="headings"),
     ]
 
     def __init__(
@@ -230,6 +231,25 @@ class ReadingScreen(AnnotatingScreen):
                 current = 0  # e.g. the library's filter input
         target = slots[(current + step) % len(slots)] if current >= 0 else slots[0]
         target.focus()
+
+    def action_headings(self) -> None:
+        """ctrl+o: the article's headings; the one chosen gets the cursor."""
+        document = self.app.document
+        if document is None:
+            self._notice("No article open")
+            return
+        from reader.document.headings import heading_at, headings
+        from reader.screens.headings import HeadingsScreen
+
+        outline = headings(document)
+        view = self.query_one(ArticleView)
+        here = heading_at(outline, view.cursor_range[0]) if view.cursor_range else None
+        self.app.push_dialog(HeadingsScreen(outline, here), self._heading_chosen)
+
+    def _heading_chosen(self, offset: int | None) -> None:
+        if offset is not None:
+            self.query_one(ArticleView).move_cursor_to_offset(offset)
+            self.focus_article()
 
     def help_groups(self) -> list[tuple[str, list]]:
         """(title, classes) for the help screen: the keys of each part, where they work."""
