@@ -40,13 +40,16 @@ class Position:
 
 
 class ReadingState:
-    """Positions per article plus global prefs (`measure`, `theme`)."""
+    """Positions per article plus global prefs (`measure`, `theme`, the panes shown)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_state_path()
         self.positions: dict[str, Position] = {}
         self.measure: int | None = None
         self.theme: str | None = None
+        # Shown (True) or hidden (False) by the user with L / C; None: follow the width.
+        self.library_pane: bool | None = None
+        self.side_pane: bool | None = None
         self.problem: str | None = None  # e.g. an unreadable state file that was set aside
         self._dirty = False
 
@@ -87,6 +90,11 @@ class ReadingState:
             theme = prefs.get("theme")
             if isinstance(theme, str) and theme:
                 self.theme = theme
+            panes = prefs.get("panes")
+            if isinstance(panes, dict):
+                library, side = panes.get("library"), panes.get("side")
+                self.library_pane = library if isinstance(library, bool) else None
+                self.side_pane = side if isinstance(side, bool) else None
         positions = data.get("positions")
         if isinstance(positions, dict):
             for key, value in positions.items():
@@ -140,12 +148,22 @@ class ReadingState:
             self.theme = theme
             self._dirty = True
 
+    def set_panes(self, library: bool | None, side: bool | None) -> None:
+        """Remember which panes the user showed or hid (None: left to the width)."""
+        if (library, side) != (self.library_pane, self.side_pane):
+            self.library_pane, self.side_pane = library, side
+            self._dirty = True
+
     # -- saving ------------------------------------------------------------------------------
 
     def to_json(self) -> dict:
         return {
             "version": STATE_VERSION,
-            "prefs": {"measure": self.measure, "theme": self.theme},
+            "prefs": {
+                "measure": self.measure,
+                "theme": self.theme,
+                "panes": {"library": self.library_pane, "side": self.side_pane},
+            },
             "positions": {
                 key: {
                     "sha256": pos.sha256,
