@@ -1,6 +1,8 @@
 """The notes pane: the article's own note, then the highlight under the cursor with its note.
 
-Notes are Markdown, stored as typed and shown as plain text (never parsed as markup). The
+Notes are Markdown, stored as typed and drawn as Markdown (`reader.widgets.note_markdown`:
+emphasis, code, lists, quotes; links shown with their address, never followed; Rich markup
+and control characters in them shown literally). The
 pane follows the article cursor, so showing costs a repaint only: everything is drawn into
 one fixed-size `Static` (no layout pass per cursor move). Editing opens a `TextArea` under
 it (`reader.widgets.note_editor.NoteEditor`, imported and mounted on the first edit): the
@@ -22,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reader.annotations.model import Annotation
+from reader.widgets.note_markdown import NoteStyles, note_text, visible
 
 if TYPE_CHECKING:
     from reader.widgets.note_editor import NoteEditor
@@ -43,11 +46,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _plain(text: str) -> str:
-    """Control characters (other than newlines) made visible; the text is never markup."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
+_plain = visible  # control characters made visible; never markup
 
 
 class NotesView(Static, can_focus=True):
@@ -62,6 +61,8 @@ class NotesPane(Vertical):
         "notes-pane--quote",
         "notes-pane--muted",
         "notes-pane--problem",
+        "notes-pane--code",
+        "notes-pane--link",
     }
 
     class NoteSaved(Message):
@@ -155,6 +156,17 @@ class NotesPane(Vertical):
             color=full.color
         )
 
+    def _note(self, source: str) -> Text:
+        """A note's Markdown drawn as text (links shown, never followed)."""
+        style = self._part_style
+        styles = NoteStyles(
+            heading=style("notes-pane--heading"),
+            code=style("notes-pane--code"),
+            link=style("notes-pane--link"),
+            quote=style("notes-pane--quote"),
+        )
+        return note_text(source, styles)
+
     def _render_text(self) -> Text:
         style = self._part_style
         heading, quote = style("notes-pane--heading"), style("notes-pane--quote")
@@ -169,7 +181,8 @@ class NotesPane(Vertical):
         if self.editing == ARTICLE:
             out.append("(editing below — Esc saves, ctrl+g discards)\n", muted)
         elif self.article_note.strip():
-            out.append(_plain(self.article_note.rstrip("\n")) + "\n")
+            out.append_text(self._note(self.article_note))
+            out.append("\n")
         else:
             out.append("(none — A writes one)\n", muted)
         out.append("\n")
@@ -189,7 +202,7 @@ class NotesPane(Vertical):
         if self.editing == ann.id:
             out.append("(editing below — Esc saves, ctrl+g discards)", muted)
         elif ann.note.strip():
-            out.append(_plain(ann.note.rstrip("\n")))
+            out.append_text(self._note(ann.note))
         else:
             out.append("(no note — a writes one)", muted)
         return out
