@@ -24,6 +24,7 @@ from reader.screens.sync_control import SyncControl
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.targets import Target, check_article_file, fetched_target, resolve_target
 from reader.widgets.article_view import ArticleView
+from reader.widgets.clipboard import copy_text
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
@@ -597,12 +598,7 @@ class ReaderApp(App[int]):
         if span is None:
             self.notify("Nothing to copy here")
             return
-        text = self.document.text[span[0] : span[1]]
-        self.copy_to_clipboard(text)
-        preview = " ".join(text.split())
-        if len(preview) > 60:
-            preview = preview[:59] + "…"
-        self.notify(f"Copied: {preview}", markup=False)
+        self.notify(copy_text(self, self.document.text[span[0] : span[1]]), markup=False)
 
     def action_search_library(self) -> None:
         from reader.screens.library_search import LibrarySearchScreen

@@ -34,6 +34,11 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             "Fetch the open article again from its address; an edit is kept as a revision (r)",
             app.action_refresh_article,
         ),
+        (
+            "Go to heading…",
+            "List the article's headings or a book's chapters; Enter goes there (ctrl+o)",
+            app.reading.action_headings,
+        ),
         ("Toggle library", "Show or hide the library pane (L)", app.action_toggle_library),
         (
             "Toggle claims/notes",

@@ -40,7 +40,8 @@ class Position:
 
 
 class ReadingState:
-    """Positions per article plus global prefs (`measure`, `theme`, `library_sort`)."""
+    """Positions per article plus global prefs (`measure`, `theme`, `library_sort`, the panes
+    shown)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_state_path()
@@ -48,6 +49,9 @@ class ReadingState:
         self.measure: int | None = None
         self.theme: str | None = None
         self.library_sort: str | None = None
+        # Shown (True) or hidden (False) by the user with L / C; None: follow the width.
+        self.library_pane: bool | None = None
+        self.side_pane: bool | None = None
         self.problem: str | None = None  # e.g. an unreadable state file that was set aside
         self._dirty = False
 
@@ -91,6 +95,11 @@ class ReadingState:
             library_sort = prefs.get("library_sort")
             if isinstance(library_sort, str) and library_sort:
                 self.library_sort = library_sort
+            panes = prefs.get("panes")
+            if isinstance(panes, dict):
+                library, side = panes.get("library"), panes.get("side")
+                self.library_pane = library if isinstance(library, bool) else None
+                self.side_pane = side if isinstance(side, bool) else None
         positions = data.get("positions")
         if isinstance(positions, dict):
             for key, value in positions.items():
@@ -149,6 +158,12 @@ class ReadingState:
             self.library_sort = order
             self._dirty = True
 
+    def set_panes(self, library: bool | None, side: bool | None) -> None:
+        """Remember which panes the user showed or hid (None: left to the width)."""
+        if (library, side) != (self.library_pane, self.side_pane):
+            self.library_pane, self.side_pane = library, side
+            self._dirty = True
+
     # -- saving ------------------------------------------------------------------------------
 
     def to_json(self) -> dict:
@@ -158,6 +173,7 @@ class ReadingState:
                 "measure": self.measure,
                 "theme": self.theme,
                 "library_sort": self.library_sort,
+                "panes": {"library": self.library_pane, "side": self.side_pane},
             },
             "positions": {
                 key: {

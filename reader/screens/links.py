@@ -14,11 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.document.model import Document
+from reader.screens.list_dialog import ListDialog
 
 _URL = re.compile(r"https?://[^\s<>\"'`\]\[{}|\\^]+", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"’”)»"
@@ -98,12 +98,8 @@ def open_in_browser(url: str) -> bool:
         return False
 
 
-class LinksScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,o,q", "close", "Close"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+class LinksScreen(ListDialog[None]):
+    BINDINGS = [Binding("o", "close", "Close", show=False)]
 
     def __init__(self, links: list[Link]) -> None:
         super().__init__()
@@ -129,15 +125,6 @@ class LinksScreen(ModalScreen[None]):
         if self.links:
             options.highlighted = 0
         options.focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
     @on(OptionList.OptionSelected, "#links-list")
     def _open(self, event: OptionList.OptionSelected) -> None:

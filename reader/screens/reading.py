@@ -4,8 +4,9 @@ The first frame shows the bars and the article; the claims and notes panes are b
 their column right after it (as the annotations load after it too: see `side_ready`).
 
 Which columns show depends on the width (all three from 150 columns, no library below that,
-no claims/notes column below 110) unless the user toggled them with L / C; the article
-always keeps at least `MIN_ARTICLE` columns.
+no claims/notes column below 110) unless the user toggled them with L / C (remembered in the reading state); the
+article always keeps at least `MIN_ARTICLE` columns, and from `ROOMY` columns up the panes
+grow wider.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from reader.screens.annotating import AnnotatingScreen
 from reader.screens.annotation_session import AnnotationSession
 from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane, library_width
+from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
 
@@ -33,6 +34,15 @@ SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
+ROOMY = 180  # from here up the panes grow with the width, up to the widths below
+LIBRARY_MAX, SIDE_MAX = 44, 64
+
+
+def pane_widths(width: int) -> tuple[int, int]:
+    """(library, claims/notes) column widths at a terminal `width`: fixed up to `ROOMY`,
+    then a third (library) and a half (claims/notes) of the extra columns each."""
+    extra = max(0, width - ROOMY)
+    return min(LIBRARY_MAX, LIBRARY_WIDTH + extra // 3), min(SIDE_MAX, SIDE_WIDTH + extra // 2)
 
 
 class AnnotatedArticleView(ArticleView):
@@ -70,6 +80,7 @@ class ReadingScreen(AnnotatingScreen):
     BINDINGS = [
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
+        Binding("ctrl+o", "headings", "Headings", show=False, id="headings"),
     ]
 
     def __init__(
@@ -97,6 +108,9 @@ class ReadingScreen(AnnotatingScreen):
         given (the app starts loading then)."""
 
     def on_mount(self) -> None:
+        state = getattr(self.app, "state", None)
+        if state is not None:  # the panes as the user last left them
+            self.user_library, self.user_side = state.library_pane, state.side_pane
         self.update_layout()
         if self._on_ready is not None:
             # Called here, before the screen's first layout and paint, so the first frame
@@ -128,7 +142,7 @@ class ReadingScreen(AnnotatingScreen):
         """(library shown, claims/notes shown) at this width, user toggles applied."""
         library = width >= WIDE if self.user_library is None else self.user_library
         side = width >= MEDIUM if self.user_side is None else self.user_side
-        if library and side and width - library_width(width) - SIDE_WIDTH < MIN_ARTICLE:
+        if library and side and width - sum(pane_widths(width)) < MIN_ARTICLE:
             # Not enough room for both: keep the one the user asked for (the library wins).
             if self.user_side and not self.user_library:
                 library = False
@@ -144,9 +158,9 @@ class ReadingScreen(AnnotatingScreen):
         pane = self.query_one(LibraryPane)
         column = self.query_one("#side")
         focused = self.focused
+        pane.styles.width, column.styles.width = pane_widths(width)
         pane.display = library
         if library:
-            pane.styles.width = library_width(width)
             pane.build()  # first time shown: its widgets are built now
         column.display = side
         if focused is not None and not self._is_shown(focused):
@@ -160,6 +174,7 @@ class ReadingScreen(AnnotatingScreen):
         self.user_library = not shown
         if self.user_library:
             self.user_side = self.user_side if self._room_for_both() else False
+        self._remember_panes()
         self.update_layout()
         if self.user_library:
             self.query_one(LibraryPane).focus()
@@ -169,11 +184,17 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side = not shown
         if self.user_side and not self._room_for_both():
             self.user_library = False
+        self._remember_panes()
         self.update_layout()
 
+    def _remember_panes(self) -> None:
+        """L / C are remembered across runs (the reading state, saved with the rest)."""
+        state = getattr(self.app, "state", None)
+        if state is not None:
+            state.set_panes(self.user_library, self.user_side)
+
     def _room_for_both(self) -> bool:
-        width = self.size.width
-        return width - library_width(width) - SIDE_WIDTH >= MIN_ARTICLE
+        return self.size.width - sum(pane_widths(self.size.width)) >= MIN_ARTICLE
 
     @property
     def library_shown(self) -> bool:
@@ -235,6 +256,25 @@ class ReadingScreen(AnnotatingScreen):
                 current = 0  # e.g. the library's filter input
         target = slots[(current + step) % len(slots)] if current >= 0 else slots[0]
         target.focus()
+
+    def action_headings(self) -> None:
+        """ctrl+o: the article's headings; the one chosen gets the cursor."""
+        document = self.app.document
+        if document is None:
+            self._notice("No article open")
+            return
+        from reader.document.headings import heading_at, headings
+        from reader.screens.headings import HeadingsScreen
+
+        outline = headings(document)
+        view = self.query_one(ArticleView)
+        here = heading_at(outline, view.cursor_range[0]) if view.cursor_range else None
+        self.app.push_dialog(HeadingsScreen(outline, here), self._heading_chosen)
+
+    def _heading_chosen(self, offset: int | None) -> None:
+        if offset is not None:
+            self.query_one(ArticleView).move_cursor_to_offset(offset)
+            self.focus_article()
 
     def help_groups(self) -> list[tuple[str, list]]:
         """(title, classes) for the help screen: the keys of each part, where they work."""

@@ -293,9 +293,12 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         if style is None:
             style = self.get_component_rich_style(*names, partial=True, default=Style())
             if style.bgcolor is not None:
-                # A translucent background is only right blended over the widget's own.
+                # A translucent background is only right blended over the widget's own, and
+                # an `auto` text colour is only right chosen against that blend.
                 full = self.get_component_rich_style(*names, default=Style())
                 style += Style(bgcolor=full.bgcolor)
+                if self.get_component_styles(*names).auto_color:
+                    style += Style(color=full.color)
             self._styles[names] = style
         return style
 

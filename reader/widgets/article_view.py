@@ -48,6 +48,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         Binding("plus,equals_sign", "wider", "Wider", show=False),
         Binding("minus", "narrower", "Narrower", show=False),
         Binding("v", "select", "Select", show=True),
+        # In the key bar in place of "Select" while a selection is open: the indicator.
+        Binding("v", "end_selection", "Selecting (v/Esc ends)", show=True, id="end-selection"),
         Binding("shift+right", "selection_end(1)", "End +word", show=False),
         Binding("shift+left", "selection_end(-1)", "End -word", show=False),
         Binding("shift+up", "selection_start(-1)", "Start -word", show=False),
@@ -324,8 +326,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
             return bool(self._blocks) and self._folding.foldable(self._cur[0])
         if action == "cancel":
             return self._selection.span is not None or bool(self._search.query)
-        if action in ("selection_end", "selection_start"):
+        if action in ("selection_end", "selection_start", "end_selection"):
             return self._selection.span is not None
+        if action == "select":
+            return self._selection.span is None
         return True
 
     def action_cancel(self) -> None:
@@ -409,10 +413,15 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         self._selection.begin(cursor)
         self._set_selection(cursor)
 
+    def action_end_selection(self) -> None:
+        self._set_selection(None)
+
     def _set_selection(self, selection: tuple[int, int] | None) -> None:
         if selection is None:
             self._selection.anchor = None
         if selection != self._selection.span:
+            if (selection is None) != (self._selection.span is None):
+                self.refresh_bindings()  # "Select" or "Selecting" in the key bar
             self._selection.span = selection
             self.post_message(self.SelectionChanged(self, selection))
         self.refresh()

@@ -412,8 +412,3 @@ class LibraryPane(Vertical):
     def focus(self, scroll_visible: bool = True) -> LibraryPane:
         self.article_list.focus(scroll_visible)
         return self
-
-
-def library_width(screen_width: int) -> int:
-    """The library column's width: 30 columns, growing with a wide terminal (40 at 200)."""
-    return max(30, min(60, screen_width // 5))

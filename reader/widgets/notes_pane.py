@@ -1,6 +1,8 @@
 """The notes pane: the article's own note, then the highlight under the cursor with its note.
 
-Notes are Markdown, stored as typed and shown as plain text (never parsed as markup). The
+Notes are Markdown, stored as typed and drawn as Markdown (`reader.widgets.note_markdown`:
+emphasis, code, lists, quotes; links shown with their address, never followed; Rich markup
+and control characters in them shown literally). The
 pane follows the article cursor, so showing costs a repaint only: everything is drawn into
 one fixed-size `Static` (no layout pass per cursor move). Editing opens a `TextArea` under
 it (`reader.widgets.note_editor.NoteEditor`, imported and mounted on the first edit): the
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reader.annotations.model import Annotation
+from reader.widgets.note_markdown import NoteStyles, note_text, visible
 
 if TYPE_CHECKING:
     from reader.widgets.note_editor import NoteEditor
@@ -42,11 +46,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _plain(text: str) -> str:
-    """Control characters (other than newlines) made visible; the text is never markup."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
+_plain = visible  # control characters made visible; never markup
 
 
 def _shortened(quote: str) -> str:
@@ -67,6 +67,8 @@ class NotesPane(Vertical):
         "notes-pane--quote",
         "notes-pane--muted",
         "notes-pane--problem",
+        "notes-pane--code",
+        "notes-pane--link",
     }
 
     class NoteSaved(Message):
@@ -89,6 +91,7 @@ class NotesPane(Vertical):
         self.problem: str | None = None
         self._shown: tuple | None = None
         self._last_saved = ""
+        self._before = ""  # the note when the editor opened (ctrl+g goes back to it)
         self._timer: Timer | None = None
         self._editor: NoteEditor | None = None  # made on the first edit
 
@@ -145,8 +148,33 @@ class NotesPane(Vertical):
         """What the pane shows, as plain text."""
         return self._render_text().plain
 
+    def notify_style_update(self) -> None:
+        """A theme switch: the text is drawn again in the new theme's colours."""
+        super().notify_style_update()
+        if self.is_mounted and self._shown is not None:
+            self.call_after_refresh(self._repaint)  # once every component style is updated
+
+    def _part_style(self, name: str) -> Style:
+        """Component `name`'s colour and text style, without a background of its own (the
+        text sits on the pane's, whatever the theme and focus)."""
+        full = self.get_component_rich_style(name)
+        return self.get_component_rich_style(name, partial=True).without_color + Style(
+            color=full.color
+        )
+
+    def _note(self, source: str) -> Text:
+        """A note's Markdown drawn as text (links shown, never followed)."""
+        style = self._part_style
+        styles = NoteStyles(
+            heading=style("notes-pane--heading"),
+            code=style("notes-pane--code"),
+            link=style("notes-pane--link"),
+            quote=style("notes-pane--quote"),
+        )
+        return note_text(source, styles)
+
     def _render_text(self) -> Text:
-        style = self.get_component_rich_style
+        style = self._part_style
         heading, quote = style("notes-pane--heading"), style("notes-pane--quote")
         muted = style("notes-pane--muted")
         out = Text(no_wrap=False, end="")
@@ -157,9 +185,10 @@ class NotesPane(Vertical):
             out.append("Command palette (ctrl+p): Move bad annotations file aside.\n\n", muted)
         out.append("Article note\n", heading)
         if self.editing == ARTICLE:
-            out.append("(editing below — Esc saves)\n", muted)
+            out.append("(editing below — Esc saves, ctrl+g discards)\n", muted)
         elif self.article_note.strip():
-            out.append(_plain(self.article_note.rstrip("\n")) + "\n")
+            out.append_text(self._note(self.article_note))
+            out.append("\n")
         else:
             out.append("(none — A writes one)\n", muted)
         out.append("\n")
@@ -178,9 +207,9 @@ class NotesPane(Vertical):
         if self.source:
             out.append(_plain(self.source) + "\n", muted)
         if self.editing == ann.id:
-            out.append("(editing below — Esc saves)", muted)
+            out.append("(editing below — Esc saves, ctrl+g discards)", muted)
         elif ann.note.strip():
-            out.append(_plain(ann.note.rstrip("\n")))
+            out.append_text(self._note(ann.note))
         else:
             out.append("(no note — a writes one)", muted)
         return out
@@ -198,7 +227,7 @@ class NotesPane(Vertical):
         if annotation is not None:
             self.annotation = annotation
         self.editing = target
-        self._last_saved = text
+        self._last_saved = self._before = text
         self._repaint()
         if self._editor is None:  # the first edit: mount the editor with the text in it
             from reader.widgets.note_editor import NoteEditor
@@ -233,10 +262,11 @@ class NotesPane(Vertical):
     def on_note_editor_done(self, event: NoteEditor.Done) -> None:
         event.stop()
         if self.editing is not None:
-            self.finish(event.return_focus)
+            self.finish(event.return_focus, discard=event.discard)
 
-    def finish(self, return_focus: bool = True) -> None:
-        """Close the editor and post its text (done)."""
+    def finish(self, return_focus: bool = True, discard: bool = False) -> None:
+        """Close the editor and post its text (done); with `discard`, the text it opened
+        with (what was saved while typing is put back)."""
         target = self.editing
         if target is None:
             return
@@ -244,7 +274,9 @@ class NotesPane(Vertical):
             self._timer.stop()
             self._timer = None
         editor = self.editor
-        text = editor.text
+        text = self._before if discard else editor.text
+        if discard:
+            self.notify("Edit discarded: the note is as it was")
         self.editing = None
         editor.display = False
         self._repaint()

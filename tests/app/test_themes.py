@@ -61,3 +61,136 @@ async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle)
                     if ratio < floor:
                         problems.append(f"{theme}: {segment.text.strip()[:30]!r} {ratio:.2f}:1")
     assert not problems, "\n".join(problems)
+
+
+def _lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
+
+
+def difference(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """CIE76 ΔE: about 2.3 is just noticeable, over 10 tells apart at a glance."""
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def drawn(style) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """(text, background) as the terminal shows `style` (reverse swaps them)."""
+    fg = tuple(style.color.get_truecolor())
+    bg = tuple(style.bgcolor.get_truecolor())
+    return (bg, fg) if style.reverse else (fg, bg)
+
+
+def looks(style) -> tuple:
+    """What tells one mark from another on screen: background, and underline/reverse."""
+    fg, bg = drawn(style)
+    return bg, bool(style.underline), bool(style.reverse)
+
+
+def _distinct(a, b, floor: float) -> bool:
+    bg_a, *attrs_a = looks(a)
+    bg_b, *attrs_b = looks(b)
+    return difference(bg_a, bg_b) >= floor or attrs_a != attrs_b and difference(bg_a, bg_b) >= 5
+
+
+MARK_FLOOR = 12  # ΔE between marks' backgrounds: told apart at a glance
+CURSOR_FLOOR = 6  # ΔE of the cursor's tint from the page
+
+
+async def test_marks_are_distinct_and_readable_in_every_theme(seed_library, settle):
+    """Issue 14.15: a search match vanished inside a Question highlight (both olive), the
+    cursor was 254 on 253 in light themes, and a selection looked like a Claim. In each theme:
+    the cursor stands off the page; a search match (and the current one) stands off every
+    category's tint and the cursor, also when drawn over them; a selection stands off every
+    tint and a match; and text stays readable (≥ 3:1) under every mark and combination."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        view = app.article_view
+        view.focus()
+        for theme in sorted(app.available_themes):
+            if theme.startswith("ansi"):
+                continue
+            app.theme = theme
+            await pilot.pause()
+            s = view._style
+            page = view._base_style() + s("article-view--paragraph")
+            tints = {c: page + s(f"article-view--hl-{c}") for c in CATEGORY_LETTERS}
+            cursor = page + s("article-view--cursor")
+            match, current = s("article-view--search-match"), s("article-view--search-current")
+            selection = s("article-view--selection")
+            checks = [("cursor vs page", cursor, page, CURSOR_FLOOR)]
+            for under_name, under in [("page", page), ("cursor", cursor), *tints.items()]:
+                for mark_name, mark in [("match", match), ("current", current)]:
+                    checks.append(
+                        (f"{mark_name} over {under_name}", under + mark, under, MARK_FLOOR)
+                    )
+                checks.append(
+                    (f"selection over {under_name}", under + selection, under, MARK_FLOOR)
+                )
+            checks.append(("current vs match", page + current, page + match, MARK_FLOOR))
+            for name, tint in tints.items():
+                checks.append((f"selection vs {name}", page + selection, tint, MARK_FLOOR))
+                checks.append((f"match vs {name}", page + match, tint, MARK_FLOOR))
+            for label, a, b, floor in checks:
+                if not _distinct(a, b, floor):
+                    ratio = difference(looks(a)[0], looks(b)[0])
+                    problems.append(f"{theme}: {label} ΔE {ratio:.1f}")
+                text, background = drawn(a)
+                if contrast(text, background) < 3:
+                    ratio = contrast(text, background)
+                    problems.append(f"{theme}: {label} text {ratio:.2f}:1")
+    assert not problems, "\n".join(problems)
+
+
+async def test_notes_pane_follows_a_theme_switch(seed_library, settle):
+    """Issue 14.15: after a live theme switch the notes headings kept the old theme's
+    colours (dark boxes on a light page) until restart. Every text segment the notes pane
+    draws has the pane's own background and readable text, in every theme, after switching
+    to it live."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "h")  # a highlight: its heading and quote show in the pane
+        await pilot.pause()
+        notes = app.reading.notes_pane
+        view = notes.query_one("#notes-view")
+        assert "Article note" in notes.text()
+        for theme in sorted(app.available_themes):
+            if theme.startswith("ansi"):
+                continue
+            app.theme = theme
+            await pilot.pause()
+            page = tuple(view.rich_style.bgcolor.get_truecolor())
+            seen = 0
+            for y in range(view.size.height):
+                for segment in view.render_line(y):
+                    style, text = segment.style, segment.text.strip()
+                    if not text or style is None or style.color is None:
+                        continue
+                    seen += 1
+                    bg = tuple(style.bgcolor.get_truecolor()) if style.bgcolor else page
+                    fg = tuple(style.color.get_truecolor())
+                    if bg != page:
+                        problems.append(f"{theme}: {text[:20]!r} on {bg}, pane is {page}")
+                    elif contrast(fg, bg) < 3:
+                        problems.append(
+                            f"{theme}: {text[:20]!r} {contrast(fg, bg):.2f}:1 {fg} on {bg}"
+                        )
+            assert seen, theme
+    assert not problems, "\n".join(problems)

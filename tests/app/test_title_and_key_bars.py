@@ -88,3 +88,23 @@ async def test_key_bar_drops_whole_keys_when_narrow(seed_library, settle):
         assert 0 < len(shown) < len(bar.items()[0])  # some keys, none cut in half
         # the way to every other key stays, however narrow: help, then the palette
         assert painted.rstrip().endswith("? Help  ^p Commands")
+
+
+async def test_key_bar_says_a_selection_is_open_until_it_ends(seed_library, settle):
+    """Issue 14.15: a selection had no "selecting" indicator. While one is open the key
+    bar's "Select" reads "Selecting (v/Esc ends)", on the painted row too; v or Esc ends it."""
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        bar = app.reading.query_one(KeyBar)
+        assert "v Select" in bar.text and "Selecting" not in bar.text
+        for end in ("escape", "v"):
+            await pilot.press("v", "shift+right")
+            await pilot.pause()
+            assert app.article_view.selection_range is not None
+            assert "v Selecting (v/Esc ends)" in bar.text
+            assert "Selecting" in bar.render_line(0).text
+            await pilot.press(end)
+            await pilot.pause()
+            assert app.article_view.selection_range is None, end
+            assert "v Select " in bar.text + " " and "Selecting" not in bar.text
