@@ -91,3 +91,20 @@ def test_summary_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert out == "sent 1, received 0, merged 0 sidecars\n" and err == ""
     assert main(["sync", "--library", str(a)]) == 0
     assert capsys.readouterr().out == "sent 0, received 0, merged 0 sidecars\n"
+
+
+def test_sync_merges_a_conflict_copy_before_committing(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    article = a / "bridge.txt"
+    highlight(article, "Critics said the cost estimate was too low.", note="here")
+    copy = a / "bridge.txt.annotations (conflicted copy).json"
+    copy.write_bytes((a / "bridge.txt.annotations.json").read_bytes())
+    highlight(article, "The mayor said the bridge would open in 2027.", note="also here")
+    (a / "bridge.txt.annotations.json").replace(tmp_path / "newer.json")
+    copy.replace(a / "bridge.txt.annotations.json")
+    (tmp_path / "newer.json").replace(copy)  # the copy holds the newer highlight
+    result = sync_library(a, init_remote=str(remote))
+    assert result.copies == 1 and not copy.exists()
+    committed = git(a, "show", "HEAD:bridge.txt.annotations.json").stdout
+    assert "also here" in committed and "conflicted copy" not in git(a, "ls-files").stdout
