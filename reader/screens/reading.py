@@ -30,6 +30,7 @@ from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
 
+LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
 MIN_ARTICLE = 40
 WIDE = 150  # from here up: all three columns
