@@ -1,6 +1,7 @@
 """Annotating the open article: the keys, the open store, and keeping the screen in step.
 
-The annotation keys (h, 1-5, a, A, t, x, u, ctrl+r, ], [, e) are bound on the article view
+The annotation keys (h, 1-5, a, A, t, x, u, ctrl+r, ], [, e; the claim keys s, l, f, H
+of `reader.screens.claim_keys`) are bound on the article view
 (`reader.screens.reading.AnnotatedArticleView`) to `screen.` actions: `AnnotatingScreen`,
 the reading screen's base, holds those actions (deciding in `check_action` whether they
 apply) and keeps the article's highlights, the claims pane and the notes pane in step with

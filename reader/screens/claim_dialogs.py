@@ -147,6 +147,10 @@ class ClaimFinder(ModalScreen):
     @on(Input.Submitted, "#finder-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit(event.value)
+
+    def submit(self, value: str) -> None:
+        """Enter in the filter box: the highlighted claim."""
         options = self.query_one(OptionList)
         if options.highlighted is not None and self.shown:
             self.choose(self.shown[options.highlighted])
@@ -179,15 +183,11 @@ class EvidenceScreen(ClaimFinder):
     TITLE_TEXT = "Evidence: a URL, or find a highlight of the library (Enter links, Esc cancels)"
     PLACEHOLDER = "https://… or words of a highlight (c: e:, status:ref, #tag)"
 
-    @on(Input.Submitted, "#finder-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if is_url(event.value):
-            self.dismiss(Evidence(url=event.value.strip()))
-            return
-        options = self.query_one(OptionList)
-        if options.highlighted is not None and self.shown:
-            self.choose(self.shown[options.highlighted])
+    def submit(self, value: str) -> None:
+        if is_url(value):
+            self.dismiss(Evidence(url=value.strip()))
+        else:
+            super().submit(value)
 
 
 class LibraryClaimsScreen(ClaimFinder):

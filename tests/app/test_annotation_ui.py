@@ -316,8 +316,8 @@ async def test_claims_pane_enter_moves_the_article_cursor(seed_library, settle):
         await pilot.press("g")
         await pilot.pause()
         rows = row_texts(app)
-        assert rows[0].startswith(" C  The Trump administration")
-        assert rows[1].startswith(" Q  The United States")
+        assert rows[0].startswith(" C   The Trump administration")
+        assert rows[1].startswith(" Q   The United States")
         app.reading.query_one(ClaimsPane).focus()
         await pilot.pause()
         await pilot.press("j", "enter")
@@ -385,7 +385,7 @@ async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
         ]
         texts = row_texts(app)
         assert ORPHAN_HEADING in texts[1]
-        assert texts[2].startswith(" D✎ Washington has also suggested")
+        assert texts[2].startswith(" D✎  Washington has also suggested")
         assert len(app.article_view.highlights.items) == 1  # orphans are not drawn
         assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).border_title
 

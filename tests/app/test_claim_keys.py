@@ -1,0 +1,80 @@
+"""Pilot tests of the claim keys: s (verdict), l (evidence), f (follow), H (library claims)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.annotations.store import AnnotationStore
+from reader.app import ReaderApp
+from reader.document.loader import load_document
+from reader.export.markdown import render_markdown
+from reader.screens.claim_dialogs import EvidenceScreen, LibraryClaimsScreen, VerdictScreen
+
+SIZE = (120, 40)
+
+
+def stored(article: Path):
+    store = AnnotationStore.open(load_document(article), read_only=True)
+    try:
+        return store.annotations
+    finally:
+        store.close()
+
+
+async def wait_for(pilot, test, tries: int = 50) -> None:
+    for _ in range(tries):
+        if test():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")
+
+
+async def test_verdict_evidence_follow_and_library_claims(small_library, settle):
+    alpha, beta = small_library / "alpha.txt", small_library / "beta.txt"
+    app = ReaderApp(library=small_library, article=beta)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")  # a claim in beta
+        await pilot.pause()
+        app.reading.annotations.flush()
+        app.open_article(alpha)
+        await settle(app, pilot)
+        await pilot.press("h")
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, VerdictScreen))
+        await pilot.press("4")  # refuted; the rationale box takes focus
+        await pilot.press(*"wrong year", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, VerdictScreen))
+        ann = app.reading.annotation_under_cursor()
+        assert (ann.status, ann.rationale) == ("refuted", "wrong year")
+        assert "Verdict: Refuted — wrong year" in app.reading.notes_pane.text()
+        # l: find beta's claim in the library and link it
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, EvidenceScreen))
+        await wait_for(pilot, lambda: app.screen.claims)
+        await pilot.press(*"beta", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EvidenceScreen))
+        ann = app.reading.annotation_under_cursor()
+        [link] = ann.evidence
+        assert link.source == "beta.txt" and "Beta" in link.quote
+        # f follows it: beta opens with the cursor on the linked highlight
+        await pilot.press("f")
+        await wait_for(pilot, lambda: app.article_path == beta.resolve())
+        await wait_for(pilot, lambda: app.reading.annotation_under_cursor() is not None)
+        assert app.reading.annotation_under_cursor().id == link.id
+        # H: every claim of the library; filtering by status and Enter goes back to alpha
+        await pilot.press("H")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryClaimsScreen))
+        await wait_for(pilot, lambda: len(app.screen.claims) == 2)
+        await pilot.press(*"ref:")
+        await wait_for(pilot, lambda: len(app.screen.shown) == 1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.article_path == alpha.resolve())
+        await wait_for(pilot, lambda: app.reading.annotation_under_cursor() is not None)
+        assert app.reading.annotation_under_cursor().status == "refuted"
+    [saved] = stored(alpha)
+    assert saved.status == "refuted" and saved.evidence == [link]
+    text = render_markdown(load_document(alpha), [saved], source_link="alpha.txt")
+    assert "Verdict: **Refuted** — wrong year" in text
+    assert "Evidence: “Beta story” (beta.txt)" in text
+    assert "Source: none given in the text" in text
