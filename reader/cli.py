@@ -158,7 +158,7 @@ def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
         ("list", "list the subscribed feeds"),
         ("import", "subscribe to the feeds of an OPML file"),
         ("export", "print the subscriptions as OPML"),
-        ("update", "fetch every subscribed feed and add its new items"),
+        ("update", "fetch every subscribed feed: add new items, re-fetch changed ones"),
     ):
         sub = feeds.add_parser(name, help=text)
         if name in ("add", "remove"):

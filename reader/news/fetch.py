@@ -7,6 +7,7 @@ fails too), and a content type that must be HTML or a feed.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -84,6 +85,15 @@ def _media_type(header: str) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
+@functools.cache
+def _tls():  # type: ignore[no-untyped-def]
+    """The one TLS context of every fetch (httpx's default: certifi's CA bundle), built once
+    per process: reading the CA bundle is most of the cost of making a client."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=False)
+
+
 def fetch(
     url: str,
     *,
@@ -110,6 +120,7 @@ def fetch(
             "Accept-Encoding": "gzip, deflate",
         },
         trust_env=False,
+        verify=_tls(),
     )
     try:
         conditions = {}
