@@ -368,7 +368,7 @@ def reader_keys(ctx: Context, book: Path, n: int) -> tuple[KeyRun, int | None, s
             memory_error = reason_of(error)
         return run, memory, memory_error
     finally:
-        pane.kill()
+        pane.kill_and_wait()
 
 
 def textarea_keys(ctx: Context, n: int) -> tuple[KeyRun, int | None]:
@@ -383,7 +383,7 @@ def textarea_keys(ctx: Context, n: int) -> tuple[KeyRun, int | None]:
         run.repeat("page down", "NPage", n)
         return run, pane.vm_hwm_kb()
     finally:
-        pane.kill()
+        pane.kill_and_wait()
 
 
 def section_keys(ctx: Context, results: Results) -> None:
@@ -412,7 +412,7 @@ def section_keys(ctx: Context, results: Results) -> None:
             floor_run.repeat("j", "j", n)
             floor = floor_run.samples.get("j", [])
         finally:
-            pane.kill()
+            pane.kill_and_wait()
     except Exception as error:  # noqa: BLE001
         print(f"  (bare app key floor n/a: {reason_of(error)})")
 
@@ -470,7 +470,7 @@ def section_keys(ctx: Context, results: Results) -> None:
             run.alternate((("h", "h"), ("j", "j")), n)
             run.repeat("page down", "Space", n)
         finally:
-            pane.kill()
+            pane.kill_and_wait()
     except Exception as error:  # noqa: BLE001
         results.na(name, "ms", reason_of(error), "median <= 30 ms")
         return
