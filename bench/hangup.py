@@ -90,7 +90,8 @@ class Server:
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
         self.exe = shutil.which("tmux") or "tmux"
         self.socket = f"reader-hangup-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        # (COLUMNS and LINES, which test runners set, would override the pane's size.)
+        self.env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
         env_args = [a for name, value in env.items() for a in ("-e", f"{name}={value}")]
         self.tmux("new-session", "-d", "-s", "r", "-x", str(SIZE[0]), "-y", str(SIZE[1]),
                   *env_args, "--", *argv)  # fmt: skip
