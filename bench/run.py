@@ -380,7 +380,7 @@ def reader_keys(ctx: Context, book: Path, n: int) -> tuple[KeyRun, int | None, s
             memory_error = reason_of(error)
         return run, memory, memory_error
     finally:
-        pane.kill()
+        pane.kill_and_wait()
 
 
 def textarea_keys(ctx: Context, n: int) -> tuple[KeyRun, int | None]:
@@ -395,7 +395,7 @@ def textarea_keys(ctx: Context, n: int) -> tuple[KeyRun, int | None]:
         run.repeat("page down", "NPage", n)
         return run, pane.vm_hwm_kb()
     finally:
-        pane.kill()
+        pane.kill_and_wait()
 
 
 def section_keys(ctx: Context, results: Results) -> None:
@@ -424,7 +424,7 @@ def section_keys(ctx: Context, results: Results) -> None:
             floor_run.repeat("j", "j", n)
             floor = floor_run.samples.get("j", [])
         finally:
-            pane.kill()
+            pane.kill_and_wait()
     except Exception as error:  # noqa: BLE001
         print(f"  (bare app key floor n/a: {reason_of(error)})")
 
@@ -488,7 +488,7 @@ def section_keys(ctx: Context, results: Results) -> None:
                 run.press("j", "j")
             run.repeat("page down", "Space", n)
         finally:
-            pane.kill()
+            pane.kill_and_wait()
     except Exception as error:  # noqa: BLE001
         results.na(name, "ms", reason_of(error), "median <= 30 ms")
         return

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -100,6 +102,27 @@ class Control:
         self.close()
 
 
+def process_gone(pid: int) -> bool:
+    """Whether process `pid` has exited: no such process, or a zombie (its parent, maybe
+    an init that never collects them, has not collected its status yet)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return True
+    return state in ("Z", "X")
+
+
+def wait_gone(pid: int, timeout: float) -> bool:
+    """Wait at most `timeout` seconds for process `pid` to exit; whether it did."""
+    deadline = time.perf_counter() + timeout
+    while not process_gone(pid):
+        if time.perf_counter() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
 @dataclass
 class Pane:
     """A program running in a detached session of the bench server."""
@@ -140,23 +163,25 @@ class Pane:
         except TmuxError:
             pass
 
-    def kill_and_wait(self, timeout: float = 10.0) -> None:
+    def kill_and_wait(self, timeout: float = 5.0) -> bool:
         """Kill the session and wait until its program has exited, so a program still
-        shutting down never shares the machine with the next measurement."""
+        shutting down never shares the machine with the next measurement. One still running
+        `timeout` seconds later is SIGKILLed, and said so on stderr: True then."""
         try:
             pid = self.pid
         except (TmuxError, ValueError):
             pid = 0
         self.kill()
-        deadline = time.perf_counter() + timeout
-        while pid and time.perf_counter() < deadline:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return
-            except PermissionError:
-                return
-            time.sleep(0.01)
+        if not pid or wait_gone(pid, timeout):
+            return False
+        print(f"  (process {pid} still running {timeout:.0f} s after its terminal was killed: "
+              "SIGKILLed)", file=sys.stderr, flush=True)  # fmt: skip
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return False
+        wait_gone(pid, 5.0)
+        return True
 
     # --- waiting -------------------------------------------------------------------------
     def wait_for(self, text: str, timeout: float, interval: float = 0.005) -> float:
@@ -279,7 +304,7 @@ def first_paint(
     try:
         seen = pane.wait_for(marker, timeout)
     except BaseException:
-        pane.kill()
+        pane.kill_and_wait()
         raise
     if not keep:
         pane.kill_and_wait()

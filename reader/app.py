@@ -16,6 +16,7 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document, load_document_head
 from reader.document.model import Document
 from reader.errors import ReaderError
+from reader.hangup import Departure, TerminalLost, reader_driver
 from reader.screens.annotating import POLL_SECONDS
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.notes_export import save_copy_elsewhere
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the store (TinyDB), the side panes and the library scan loa
     from collections.abc import Callable
 
     from textual.command import Provider
+    from textual.driver import Driver
     from textual.screen import Screen
 
     from reader.annotations.store import AnnotationStore
@@ -124,8 +126,12 @@ class ReaderApp(App[int]):
         self.annotations = AnnotationSession()  # the open article's store (the screen's)
         self._store_after_paint = True  # only for the article shown by the first frame
         self.library_sync = SyncControl(self)  # git sync state in the title bar, "Sync"
+        self.departure = Departure(self, self.save_everything, self._leave)
 
     # -- start and stop ----------------------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        return reader_driver(super().get_driver_class())
 
     def get_default_screen(self) -> ReadingScreen:
         return ReadingScreen(on_ready=self._start, annotations=self.annotations)
@@ -173,10 +179,14 @@ class ReaderApp(App[int]):
         self.call_after_refresh(self.library_sync.start)
 
     def terminate_from_signal(self, signum: int) -> None:
-        """SIGTERM/SIGHUP: save everything and leave cleanly (terminal restored, exit 0)."""
-        self._leave()
+        """SIGTERM/SIGHUP: save everything and leave, within 2 s (see `reader.hangup`)."""
+        self.departure.signalled(signum)
 
-    def save_everything(self) -> None:
+    @on(TerminalLost)
+    def _terminal_lost(self) -> None:
+        self.departure.lost()
+
+    def save_everything(self, timeout: float = 2) -> None:
         """Persist all user state. Called on article switch, quit, SIGTERM and SIGHUP.
 
         Safe to call repeatedly and after the UI has gone (uses no widgets). The annotation
@@ -184,7 +194,7 @@ class ReaderApp(App[int]):
         """
         self.remember_position()
         self.state.save()
-        self.annotations.flush()
+        self.annotations.flush(timeout)
 
     async def action_quit(self) -> None:
         """Quit, saving everything; annotations that cannot be saved (a read-only folder, a

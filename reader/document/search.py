@@ -1,43 +1,88 @@
 """Finding a query in a document's text and stepping through the matches (pure: no textual).
 
-Matching is literal with smart case (a query with a capital letter matches case); at most
+Matching is literal with smart case (a query with a capital letter matches case, one without
+is looked for in `fold(text)`, made once per text); at most
 `limit` matches are kept (a one-letter query in a book).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 SEARCH_LIMIT = 50_000
 
 
-class Search:
-    """The current query, its matches in order, and which one the reader is on."""
+def fold(text: str) -> str:
+    """`text` with every character lower-cased where that gives one character (so offsets in
+    it are offsets in `text`): what a query without capitals is looked for in."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower() never shortens: no character grew, all line up
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
-    __slots__ = ("query", "starts", "ends", "current")
+
+class Search:
+    """The current query, its matches in order, and which one the reader is on.
+
+    The folded copy of the text is made once per text; every place the last query occurs
+    (overlapping) is kept, so a query that extends it only checks those places."""
+
+    __slots__ = ("query", "starts", "ends", "current", "_text", "_folded", "_last", "_places")
 
     def __init__(self) -> None:
         self.query = ""
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.current: int | None = None
+        self._text: str | None = None
+        self._folded = ""
+        self._last: tuple[str, bool] | None = None  # the query and whether it kept case
+        self._places: list[int] | None = None  # every start of it (None: too many kept)
 
     def find(self, text: str, query: str, limit: int = SEARCH_LIMIT) -> int:
         """Match `query` in `text` (an empty query clears); return how many matched."""
         self.query = query
         self.current = None
+        if text is not self._text:
+            self._text, self._folded, self._last, self._places = text, fold(text), None, None
+        exact = any(c.isupper() for c in query)
+        haystack = text if exact else self._folded
+        needle = query if exact else fold(query)
+        places = self._occurrences(haystack, needle, exact, limit) if needle else []
         starts: list[int] = []
-        ends: list[int] = []
-        if query:
-            flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
-            for match in re.compile(re.escape(query), flags).finditer(text):
-                starts.append(match.start())
-                ends.append(match.end())
+        end = 0
+        for start in places:
+            if start >= end:
+                starts.append(start)
+                end = start + len(needle)
                 if len(starts) >= limit:
                     break
-        self.starts, self.ends = starts, ends
+        self.starts, self.ends = starts, [start + len(needle) for start in starts]
         return len(starts)
+
+    def _occurrences(self, haystack: str, needle: str, exact: bool, limit: int) -> list[int]:
+        """Every start of `needle` (overlapping), from the last query's when it extends it."""
+        last, known = self._last, self._places
+        if (
+            known is not None
+            and last is not None
+            and last[1] == exact
+            and needle.startswith(last[0])
+        ):
+            places = [start for start in known if haystack.startswith(needle, start)]
+        else:
+            places = []
+            find = haystack.find
+            at = find(needle)
+            cap = 4 * limit
+            while at >= 0 and len(places) < cap:
+                places.append(at)
+                at = find(needle, at + 1)
+            if at >= 0:  # more than are kept: the matches are found directly, not from these
+                self._last, self._places = None, None
+                return _starts(haystack, needle, limit)
+        self._last, self._places = (needle, exact), places
+        return places
 
     def clear(self) -> None:
         self.query = ""
@@ -83,3 +128,14 @@ class Search:
             found.append((max(starts[i], start), min(ends[i], end), i == self.current))
             i += 1
         return tuple(found)
+
+
+def _starts(haystack: str, needle: str, limit: int) -> list[int]:
+    """The first `limit` starts of `needle` in `haystack`, not overlapping."""
+    starts: list[int] = []
+    find = haystack.find
+    at = find(needle)
+    while at >= 0 and len(starts) < limit:
+        starts.append(at)
+        at = find(needle, at + len(needle))
+    return starts

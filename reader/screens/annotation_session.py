@@ -71,11 +71,11 @@ class AnnotationSession:
         if pending is not None and pending[1] is not None:
             pending[1].close()
 
-    def flush(self) -> None:
-        """Save now, waiting at most a couple of seconds (a lock held by another program
-        must not hold up quitting: what cannot be saved is reported unsaved)."""
+    def flush(self, timeout: float = 2) -> None:
+        """Save now, waiting at most `timeout` seconds (a lock held by another program must
+        not hold up quitting: what cannot be saved is reported unsaved)."""
         if self.store is not None:
-            self.store.flush(timeout=2)
+            self.store.flush(timeout=timeout)
 
     # -- highlights drawn ----------------------------------------------------------------------
 

@@ -53,3 +53,44 @@ def test_matches_are_what_a_regular_expression_finds(text, query) -> None:
     flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
     expected = [m.span() for m in re.finditer(re.escape(query), text, flags)]
     assert search.matches == expected
+
+
+def _reference(text: str, query: str, limit: int) -> list[tuple[int, int]]:
+    """Brute force: every offset, compared character by character under the same case rule
+    (a query with a capital keeps case; else each character lower-cased when that is one
+    character), leftmost first, not overlapping."""
+
+    def low(c: str) -> str:
+        return c.lower() if len(c.lower()) == 1 else c
+
+    exact = any(c.isupper() for c in query)
+    same = (lambda a, b: a == b) if exact else (lambda a, b: low(a) == low(b))
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i + len(query) <= len(text) and len(found) < limit:
+        if all(same(text[i + k], query[k]) for k in range(len(query))):
+            found.append((i, i + len(query)))
+            i += len(query)
+        else:
+            i += 1
+    return found
+
+
+_ALPHABET = st.sampled_from(list("aAbB ßẞİiıΣσςK\u212aé\u0301ss"))
+
+
+@given(
+    text=st.text(_ALPHABET, max_size=60),
+    typed=st.text(_ALPHABET, min_size=1, max_size=6),
+    limit=st.integers(1, 8),
+)
+def test_matches_as_the_query_grows_equal_a_brute_force_search(text, typed, limit) -> None:
+    """Typing a query letter by letter (each longer query filtering the last one's places)
+    finds what a search from scratch finds, at offsets of the original text, non-ASCII
+    letters whose lower case is longer (İ) included."""
+    search = Search()
+    for n in range(1, len(typed) + 1):
+        query = typed[:n]
+        search.find(text, query, limit=limit)
+        assert search.matches == _reference(text, query, limit)
+        assert all(len(text[a:b]) == len(query) for a, b in search.matches)
