@@ -9,7 +9,7 @@ from reader.app import ReaderApp
 from reader.library_search import fts5_missing
 from reader.screens.library_search import LibrarySearchScreen, MatchList
 from reader.state import ReadingState
-from reader.widgets.library_pane import LibraryList, library_width
+from reader.widgets.library_pane import library_width
 
 
 def _titles(app):
@@ -149,17 +149,16 @@ async def test_F_with_only_syntax_says_so_in_one_line(small_library, settle):
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("F", *'"(')
+        await pilot.press("F")
+        await pilot.pause()
+        app.screen.query_one("#library-query").value = '"('
         for _ in range(40):
             await pilot.pause(0.05)
             if screen_ready(app):
                 break
+        await pilot.pause(0.3)
         status = str(app.screen.query_one("#library-search-status").render())
         assert status == "Type words to find"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, LibrarySearchScreen)
-        assert isinstance(app.focused, (LibraryList, type(app.article_view)))
 
 
 def screen_ready(app) -> bool:
