@@ -8,17 +8,27 @@ is looked for in `fold(text)`, made once per text); at most
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 SEARCH_LIMIT = 50_000
+FOLD_PART = 1 << 18
 
 
 def fold(text: str) -> str:
     """`text` with every character lower-cased where that gives one character (so offsets in
     it are offsets in `text`): what a query without capitals is looked for in."""
-    lowered = text.lower()
+    # Σ on its own: str.lower() makes a word-final Σ ς, one character on its own makes it σ.
+    lowered = "σ".join(part.lower() for part in text.split("Σ"))
     if len(lowered) == len(text):  # lower() never shortens: no character grew, all line up
         return lowered
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def fold_parts(text: str, size: int = FOLD_PART) -> Iterator[str]:
+    """`fold(text)` in consecutive parts of `size` characters (folding is per character, so
+    the parts joined are `fold(text)`): for a worker that can stop between parts."""
+    for at in range(0, len(text), size):
+        yield fold(text[at : at + size])
 
 
 class Search:
@@ -43,8 +53,7 @@ class Search:
         """Match `query` in `text` (an empty query clears); return how many matched."""
         self.query = query
         self.current = None
-        if text is not self._text:
-            self._text, self._folded, self._last, self._places = text, fold(text), None, None
+        self.prepare(text)
         exact = any(c.isupper() for c in query)
         haystack = text if exact else self._folded
         needle = query if exact else fold(query)
@@ -59,6 +68,17 @@ class Search:
                     break
         self.starts, self.ends = starts, [start + len(needle) for start in starts]
         return len(starts)
+
+    def prepare(self, text: str, folded: str | None = None) -> None:
+        """Make the folded copy of `text` now (or take `folded`, `fold(text)` made elsewhere),
+        unless it is made already; `find` on another text makes that text's."""
+        if text is not self._text:
+            folded = fold(text) if folded is None else folded
+            self._text, self._folded, self._last, self._places = text, folded, None, None
+
+    def prepared(self, text: str) -> bool:
+        """Whether the folded copy of `text` is made."""
+        return text is self._text
 
     def _occurrences(self, haystack: str, needle: str, exact: bool, limit: int) -> list[int]:
         """Every start of `needle` (overlapping), from the last query's when it extends it."""

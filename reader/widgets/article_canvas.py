@@ -79,7 +79,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         self._selection.clear()
         self.highlights = HighlightIndex()
         self._hl_version += 1
-        self._search.clear()
+        self._search = Search()  # one per document: its lower-cased copy is of this text
 
     # ----------------------------------------------------------------- highlights drawn
 

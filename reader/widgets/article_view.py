@@ -8,12 +8,14 @@ Cursor stops, folding, selection ends and search matching are pure classes in
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.document.model import Document
 from reader.document.navigation import Stop, first_stop_on_rows
+from reader.document.search import Search, fold_parts
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import ArticleCanvas
 from reader.widgets.search_bar import SearchBar
@@ -102,6 +104,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._search_bar: SearchBar | None = None
+        self._folding_for: Search | None = None  # the search whose copy a worker is making
         if document is not None:
             self.load(document)
 
@@ -137,6 +140,11 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         return self._nav.progress(self._cur)
 
     @property
+    def search(self) -> Search:
+        """The search in the document shown (a new one with each document loaded)."""
+        return self._search
+
+    @property
     def search_query(self) -> str:
         return self._search.query
 
@@ -165,6 +173,29 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         self._search.query = query
         self.refresh()
         return count
+
+    def prepare_search(self) -> bool:
+        """Whether the lower-cased copy of the text that queries without capitals are looked
+        for in is made; if not, a worker is making it (started now if need be)."""
+        text = self.document.text if self.document is not None else ""
+        if self._search.prepared(text):
+            return True
+        if self._folding_for is not self._search:
+            self._folding_for = self._search
+            self._fold_text(self._search, text)
+        return False
+
+    @work(thread=True, exclusive=True, group="search-fold", exit_on_error=False)
+    def _fold_text(self, search: Search, text: str) -> None:
+        """Make `search`'s copy of `text` a part at a time, so the screen is not held up."""
+        worker = get_current_worker()
+        parts = []
+        for part in fold_parts(text):
+            if worker.is_cancelled:
+                return
+            parts.append(part)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(search.prepare, text, "".join(parts))
 
     def search_jump(self) -> bool:
         """Go to the first match at or after the cursor (wrapping); False if none."""
@@ -385,6 +416,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
+        if self._search_bar is not None:
+            self._search_bar.flush()  # what is typed, never an older query
         cursor = self.cursor_range
         index = self._search.step(cursor[0] if cursor else 0, step)
         if index is not None:

@@ -1,9 +1,11 @@
 """The `/` search box, docked under the article view (any `Searchable`).
 
-Typing highlights matches live (smart case: case-insensitive unless the query has an
-uppercase letter) and shows how many there are; Enter jumps to the first match at or after
-the cursor and hides the box; Esc clears the search and hides it. Either way focus returns
-to the view. The view mounts its box, hidden, after its first frame.
+What is typed shows at once; it is searched when typing pauses (one timer, reset by each
+key), then its matches are highlighted (smart case: case-insensitive unless the query has an
+uppercase letter) and counted. Enter searches what is typed now, if that is not searched yet,
+jumps to the first match at or after the cursor and hides the box; Esc clears the search and
+hides it. Either way focus returns to the view. The view mounts its box, hidden, after its
+first frame; opening it has the view make the lower-cased copy of its text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from typing import Protocol
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Input, Static
+
+SEARCH_DELAY = 0.05  # the typed query is searched 1-2 of these after the last key
 
 
 class Searchable(Protocol):
@@ -22,6 +27,7 @@ class Searchable(Protocol):
     @property
     def search_query(self) -> str: ...
     def set_search(self, query: str) -> int: ...
+    def prepare_search(self) -> bool: ...
     def search_jump(self) -> bool: ...
     def clear_search(self) -> None: ...
     def focus(self, scroll_visible: bool = True) -> object: ...
@@ -45,6 +51,8 @@ class SearchBar(Horizontal):
         super().__init__(id=id)
         self.view = view
         self.match_count = 0
+        self._typed = False  # the box holds a query not searched yet
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search (Enter: go, Esc: clear)", id="search-input")
@@ -54,10 +62,19 @@ class SearchBar(Horizontal):
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
+    def on_mount(self) -> None:
+        self._timer = self.set_interval(SEARCH_DELAY, self._typing_paused, pause=True)
+
+    @property
+    def pending(self) -> bool:
+        """Whether the box holds typing not searched yet."""
+        return self._typed
+
     def open(self) -> None:
-        """Show the box with the current query, and focus it."""
+        """Show the box with the current query, focus it, and have the view ready to search."""
         self.display = True
         self.input.focus()
+        self.view.prepare_search()
 
     def focus(self, scroll_visible: bool = True) -> SearchBar:
         self.input.focus(scroll_visible)
@@ -65,17 +82,39 @@ class SearchBar(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.match_count = self.view.set_search(event.value)
-        self.query_one("#search-count", Static).update(count_text(self.match_count, event.value))
+        self._typed = True
+        if self._timer is not None:
+            self._timer.reset()
+
+    def _typing_paused(self) -> None:
+        """The timer: search what is typed once the view's copy is made (else at the next)."""
+        if self.view.prepare_search():
+            self.flush()
+
+    def flush(self) -> None:
+        """Search what is typed now, unless it is searched already."""
+        if self._typed:
+            self._search(self.input.value)
+
+    def _search(self, query: str) -> None:
+        self._stop_timer()
+        self.match_count = self.view.set_search(query)
+        self.query_one("#search-count", Static).update(count_text(self.match_count, query))
+
+    def _stop_timer(self) -> None:
+        self._typed = False
+        if self._timer is not None:
+            self._timer.pause()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value != self.view.search_query:
-            self.view.set_search(event.value)
+        if self._typed or event.value != self.view.search_query:
+            self._search(event.value)
         self.view.search_jump()
         self._close()
 
     def action_close(self) -> None:
+        self._stop_timer()
         self.view.clear_search()
         self._close()
 

@@ -460,7 +460,9 @@ async def test_library_of_only_binary_files_says_so(tmp_path, settle):
         assert "No readable article in this folder" in plain(message.render())
 
 
-async def test_search_box_shows_the_query_the_count_and_n_says_which_match(seed_library, settle):
+async def test_search_box_shows_the_query_the_count_and_n_says_which_match(
+    seed_library, settle, searched
+):
     from reader.app import ReaderApp
     from reader.widgets.search_bar import SearchBar
 
@@ -468,7 +470,7 @@ async def test_search_box_shows_the_query_the_count_and_n_says_which_match(seed_
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("slash", *"security")
-        await pilot.pause()
+        await searched(pilot)
         bar = app.query_one(SearchBar)
         assert bar.region.height == 1 and bar.region.y == 38  # above the key bar, visible
         assert bar.input.value == "security"

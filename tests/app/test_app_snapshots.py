@@ -47,14 +47,14 @@ def test_help_screen(snap_compare, seed_library, settled):
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_help)
 
 
-def test_search_bar_shows_the_query_and_its_count(snap_compare, seed_library, settled):
+def test_search_bar_shows_the_query_and_its_count(snap_compare, seed_library, settled, searched):
     """The `/` box above the key bar, with what was typed and how many matches it has."""
     app = ReaderApp(library=seed_library)
 
     async def search(pilot) -> None:
         await settled(pilot)
         await pilot.press("slash", *"security")
-        await pilot.pause()
+        await searched(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=search)
 

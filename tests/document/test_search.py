@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.document.search import Search
+from reader.document.search import Search, fold, fold_parts
 
 TEXT = "The cat sat. the Cat ran. THE end."
 
@@ -94,3 +94,30 @@ def test_matches_as_the_query_grows_equal_a_brute_force_search(text, typed, limi
         search.find(text, query, limit=limit)
         assert search.matches == _reference(text, query, limit)
         assert all(len(text[a:b]) == len(query) for a, b in search.matches)
+
+
+def test_folding_is_per_character_final_sigma_and_eszett_included() -> None:
+    """A capital sigma folds to σ wherever it stands (str.lower() would make a word-final
+    one ς), and ß is not ss: what matches is what each character's lower() gives."""
+    search = Search()
+    assert search.find("ΟΔΟΣ", "οδοσ") == 1 and search.find("ΟΔΟΣ", "οδος") == 0
+    assert search.find("Straße STRASSE", "straße") == 1
+    assert search.find("Straße STRASSE", "strasse") == 1  # only the capitals
+    assert search.matches == [(7, 14)]
+
+
+@given(st.text(_ALPHABET, max_size=40), st.integers(1, 7))
+def test_folding_in_parts_joins_to_folding_at_once(text, size) -> None:
+    assert "".join(fold_parts(text, size)) == fold(text)
+    assert len(fold(text)) == len(text)
+
+
+def test_prepare_makes_the_copy_once_and_takes_one_made_elsewhere() -> None:
+    search = Search()
+    text = "Ab ab"
+    assert not search.prepared(text)
+    search.prepare(text, fold(text))
+    assert search.prepared(text) and not search.prepared(
+        "".join(["Ab", " ab"])
+    )  # an equal text, not this one
+    assert search.find(text, "ab") == 2

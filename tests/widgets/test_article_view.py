@@ -183,7 +183,7 @@ async def test_cursor_moves_keep_it_visible() -> None:
         assert view.scroll_y > 0
 
 
-async def test_search_smart_case_enter_n_N_and_escape() -> None:
+async def test_search_smart_case_enter_n_N_and_escape(searched) -> None:
     doc = make_doc(
         ("paragraph", "Alpha beta. The alpha wave. ALPHA again."),
         ("paragraph", "Nothing here. Last alpha."),
@@ -195,10 +195,12 @@ async def test_search_smart_case_enter_n_N_and_escape() -> None:
         bar = app.query_one(SearchBar)
         assert bar.input.has_focus
         await pilot.press(*"alpha")
+        await searched(pilot)
         assert len(view.search_matches) == 4  # lower case: case-insensitive
         assert bar.input.value == "alpha"
         assert str(bar.query_one("#search-count").render()) == "4 matches"
         await pilot.press(*["backspace"] * 5, *"Alpha")
+        await searched(pilot)
         assert view.search_matches == [(0, 5)]  # an uppercase letter: case-sensitive
         await pilot.press(*["backspace"] * 5, *"alpha")
         await pilot.press("enter")
