@@ -104,7 +104,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._search_bar: SearchBar | None = None
-        self._folding_for: Search | None = None  # the search whose copy a worker is making
+        self._copy_for: Search | None = None  # the search whose copy a worker is making
         if document is not None:
             self.load(document)
 
@@ -180,8 +180,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         text = self.document.text if self.document is not None else ""
         if self._search.prepared(text):
             return True
-        if self._folding_for is not self._search:
-            self._folding_for = self._search
+        if self._copy_for is not self._search:
+            self._copy_for = self._search
             self._fold_text(self._search, text)
         return False
 

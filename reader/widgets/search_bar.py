@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-SEARCH_DELAY = 0.05  # the typed query is searched 1-2 of these after the last key
+SEARCH_DELAY = 0.06  # the typed query is searched 1-2 of these after the last key
 
 
 class Searchable(Protocol):
