@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import reanchor, still_anchored
+from reader.annotations.anchoring import reanchor
 from reader.annotations.changes import (
     aside_name,
     check_category,
@@ -63,6 +63,7 @@ from reader.annotations.places import (
     place_record,
     stored_places,
 )
+from reader.annotations.reading import anchor_loaded
 from reader.annotations.record import record_to_annotation
 from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
@@ -132,23 +133,7 @@ class AnnotationStore:
         text = self.document.text
         same_text = meta.get("sha256") == self.document.sha256
         loaded = [record_to_annotation(record) for record in records.values()]
-        kept = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
-        if len(kept) < len(loaded):
-            # Text inserted above moves the rest alike: re-anchor in position order, carrying
-            # the last shift seen to the next one.
-            loaded.sort(key=lambda a: (a.start, a.end))
-        refreshed: Records = {}
-        anns = []
-        delta = 0
-        for ann in loaded:
-            if ann.id not in kept:
-                fresh = reanchor(text, ann, (delta,) if delta else ())
-                if selectors(fresh) != selectors(ann):
-                    if not fresh.orphaned and ann.start >= 0:
-                        delta = fresh.start - ann.start
-                    refreshed[ann.id] = self._db.record_of(fresh)
-                ann = fresh
-            anns.append(ann)
+        anns, moved = anchor_loaded(text, same_text, loaded)
         self._collection.replace_all(anns)
         self._note = text_of(meta.get("article_note"))
         self._note_modified = text_of(meta.get("article_note_modified"))
@@ -158,6 +143,7 @@ class AnnotationStore:
             return
         if repeats:
             self._db.drop_repeats()
+        refreshed: Records = {ann.id: self._db.record_of(ann) for ann in moved}
         self._db.refill(refreshed)
         if refreshed or repeats or (loaded and not same_text):
             # Save the refreshed selectors and the new text's sha, quietly (not a user change).

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.model import Annotation
 from reader.annotations.sidecar import sidecar_path_for
 from reader.document.model import Document
 from reader.errors import ReaderError
@@ -22,15 +21,17 @@ from reader.export.markdown import (
     MARKER,
     NOTES_SUFFIX,
     NotesWriter,
+    article_head,
     article_title,
     category_label,
     category_order,
     escape_inline,
+    highlight_rows,
+    highlight_sections,
     plural,
-    render_article,
     write_notes_file,
 )
-from reader.export.reading import Said, Where, read_for_export
+from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
 from reader.library import iter_article_paths
 
@@ -41,23 +42,23 @@ Progress = Callable[[int, int], None]
 
 @dataclass(slots=True)
 class ArticleNotes:
-    """One article with what the store holds for it."""
+    """One article with what an export keeps of it once read: its facts (a `Document`
+    without its text) and what `digest` made of its annotations (the Markdown rows, the W3C
+    items), so a large folder's texts and annotation objects are not all held at once."""
 
     path: Path
     name: str  # relative to the library folder, "/" separators
-    document: Document
-    annotations: list[Annotation]
+    document: Document  # the article's path and metadata; no text
+    digest: Any
+    categories: list[str]  # each highlight's category
     article_note: str = ""
-    where: Where | None = None  # the places the sidecar keeps (reader/export/reading.py)
-    said: Said | None = None  # and the attributions
 
     @property
     def published(self) -> str | None:
         return self.document.meta.published
 
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.annotations) or bool(self.article_note.strip())
+
+Digest = Callable[[ArticleRead], Any]
 
 
 @dataclass(slots=True)
@@ -91,8 +92,9 @@ def sort_newest_first(articles: list[ArticleNotes]) -> list[ArticleNotes]:
     return sorted(articles, key=key)
 
 
-def collect(folder: str | Path, progress: Progress | None = None) -> LibraryNotes:
-    """Load every annotated article under `folder`; problems become warnings, not errors."""
+def collect(folder: str | Path, digest: Digest, progress: Progress | None = None) -> LibraryNotes:
+    """Read every annotated article under `folder`, keeping of each what `digest` makes of
+    it; problems become warnings, not errors."""
     root = Path(folder)
     result = LibraryNotes(root)
     paths = annotated_paths(root)
@@ -104,22 +106,33 @@ def collect(folder: str | Path, progress: Progress | None = None) -> LibraryNote
         else:
             if read.problem:
                 result.warnings.append(f"{path}: {read.problem}")
-            name = path.relative_to(root).as_posix()
-            entry = ArticleNotes(
-                path,
-                name,
-                read.document,
-                read.annotations,
-                read.article_note,
-                read.where,
-                read.said,
-            )
-            if entry.has_notes:
-                result.articles.append(entry)
+            if read.annotations or read.article_note.strip():
+                doc = read.document
+                facts = Document(doc.path, doc.format, "", [], doc.meta, doc.encoding)
+                result.articles.append(
+                    ArticleNotes(
+                        path,
+                        path.relative_to(root).as_posix(),
+                        facts,
+                        digest(read),
+                        [a.category for a in read.annotations],
+                        read.article_note,
+                    )
+                )
         if progress is not None:
             progress(done, len(paths))
     result.articles = sort_newest_first(result.articles)
     return result
+
+
+def markdown_rows(read: ArticleRead) -> tuple[list[tuple], list[tuple]]:
+    """The Markdown export's digest of an article: its highlights' rows."""
+    return highlight_rows(read.document, read.annotations, read.where, read.said)
+
+
+def w3c_digest(read: ArticleRead) -> list[dict[str, Any]]:
+    """The W3C export's digest of an article: its annotations as W3C items."""
+    return w3c_items(read.document, read.annotations)
 
 
 def _relative_link(path: Path, base_dir: Path | None) -> str:
@@ -142,37 +155,28 @@ def render_library_markdown(
     w.block(MARKER)
     folder_name = notes.folder.resolve().name or str(notes.folder)
     w.heading(1, f"Notes: {folder_name}")
-    every = [a for art in notes.articles for a in art.annotations]
+    counts = Counter(c for art in notes.articles for c in art.categories)
+    total = counts.total()
     w.block(
-        escape_inline(
-            f"{plural(len(every), 'highlight')} in {plural(len(notes.articles), 'article')}."
-        )
+        escape_inline(f"{plural(total, 'highlight')} in {plural(len(notes.articles), 'article')}.")
     )
-    counts = Counter(a.category for a in every)
     if counts:
         rows = ["| Category | Highlights |", "| --- | ---: |"]
         rows += [
             f"| {escape_inline(category_label(c))} | {counts[c]} |"
             for c in category_order(set(counts))
         ]
-        rows.append(f"| Total | {len(every)} |")
+        rows.append(f"| Total | {total} |")
         w.block("\n".join(rows))
     w.heading(2, "Contents")
     toc_index = len(w.parts)
     entries = []
     for art in notes.articles:
-        anchor = render_article(
-            w,
-            art.document,
-            art.annotations,
-            art.article_note,
-            group_by,
-            _relative_link(art.path, base_dir),
-            level=2,
-            where=art.where,
-            attribution=art.said,
-        )
-        facts = [art.published or "undated", plural(len(art.annotations), "highlight"), art.name]
+        link = _relative_link(art.path, base_dir)
+        anchor = article_head(w, art.document, art.article_note, link, level=2)
+        anchored, orphans = art.digest
+        highlight_sections(w, anchored, orphans, group_by, link, level=2)
+        facts = [art.published or "undated", plural(len(art.categories), "highlight"), art.name]
         entries.append(
             f"{len(entries) + 1}. [{escape_inline(article_title(art.document))}](#{anchor})"
             f" — {escape_inline(' · '.join(facts))}"
@@ -185,7 +189,7 @@ def render_library_w3c(notes: LibraryNotes) -> dict[str, Any]:
     """One AnnotationCollection with every article's annotations (one target source each)."""
     items: list[dict[str, Any]] = []
     for art in notes.articles:
-        items.extend(w3c_items(art.document, art.annotations))
+        items.extend(art.digest)
     label = notes.folder.resolve().name or str(notes.folder)
     return collection(items, label, source_uri(notes.folder))
 
@@ -198,9 +202,10 @@ def export_library(
     progress: Progress | None = None,
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for every annotated article under `folder`."""
-    notes = collect(folder, progress)
     if fmt == "w3c":
+        notes = collect(folder, w3c_digest, progress)
         return dump_json(render_library_w3c(notes)), notes.warnings
+    notes = collect(folder, markdown_rows, progress)
     return render_library_markdown(notes, group_by, base_dir), notes.warnings
 
 

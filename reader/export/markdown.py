@@ -279,7 +279,7 @@ def highlight_row(
     return (
         ann.exact,
         ann.category,
-        ann.tags,
+        tuple(ann.tags),
         ann.created,
         ann.note,
         place,
@@ -383,20 +383,28 @@ def render_article(
     `attribution` give each highlight's place and source (the sidecar's,
     reader/export/reading.py); None works them out from the parsed `document`."""
     anchor = article_head(w, document, article_note, source_link, level)
+    anchored, orphans = highlight_rows(document, annotations, where, attribution)
+    highlight_sections(w, anchored, orphans, group_by, source_link, level)
+    return anchor
+
+
+def highlight_rows(
+    document: Document,
+    annotations: list[Annotation],
+    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    attribution: Callable[[int, int], Attribution | None] | None = None,
+) -> tuple[list[tuple], list[tuple]]:
+    """(the anchored highlights' `highlight_row`s in document order, the orphans' in creation
+    order): all `render_article` needs of the annotations and of the article's text."""
     anchored, orphans = ordered(annotations)
     if where is None:
         where = Locator(document).where
     if attribution is None:
         attribution = DocumentAttributions(document).of  # each paragraph worked out once
-    highlight_sections(
-        w,
+    return (
         [highlight_row(a, where(a.start, a.end), attribution(a.start, a.end)) for a in anchored],
         [highlight_row(ann, None, None) for ann in orphans],
-        group_by,
-        source_link,
-        level,
     )
-    return anchor
 
 
 def article_head(

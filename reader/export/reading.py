@@ -1,12 +1,14 @@
-"""Reading an article for an export: its text, its sidecar through the store, and the article
-parsed only when the sidecar's places cannot be trusted.
+"""Reading an article for an export: its text, its sidecar, and the article parsed only when
+the sidecar's places cannot be trusted.
 
 An export says what the article is (title, date, source) and where each highlight sits
 (paragraph, sentence, line). The store keeps both in the sidecar for the text it was saved
 with (reader/annotations/places.py), so a plain-text article whose text is the one its
 sidecar's places are for is read and hashed, not parsed. Anything else (a changed article,
 a record without a place, another parser version, a Markdown article, whose anchor text is
-its rendering) is parsed, and its highlights re-anchored by the store as ever.
+its rendering) is parsed. The sidecar is read as the store loads it, highlights re-anchored
+in the text read now (reader/annotations/reading.py), without opening a store: an export
+never writes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.annotations.model import Annotation
-from reader.annotations.store import AnnotationStore
+from reader.annotations.places import place_key, stored_places
+from reader.annotations.reading import read_sidecar
 from reader.claims import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
@@ -38,24 +41,23 @@ class ArticleRead:
 
 
 def read_for_export(path: Path) -> ArticleRead:
-    """The article at `path` with what its sidecar holds (opened read-only). Raises
+    """The article at `path` with what its sidecar holds (read, never written). Raises
     ReaderError for an article that cannot be read."""
     if is_markdown(path):
         document = load_document(path)
     else:
         text, encoding = read_article(path)
         document = Document(str(path), "text", text, [], encoding=encoding)  # not parsed yet
-    store = AnnotationStore.open(document, read_only=True)
-    try:
-        annotations, note, problem = list(store.annotations), store.article_note, store.problem
-        stored = store.stored_places() if problem is None and document.format == "text" else None
-    finally:
-        store.close()
+    sidecar = read_sidecar(path, document.text, document.sha256)
+    annotations = sidecar.annotations
+    stored = None
+    if sidecar.problem is None and document.format == "text" and document.text.strip():
+        spans = [(a.start, a.end, a.place) for a in annotations if not a.orphaned]
+        stored = stored_places(sidecar.facts, place_key(document), spans)
     where = said = None
-    if document.format == "text":
-        if stored is not None and document.text.strip():
-            document.meta = stored.meta
-            where, said = stored.where, stored.attribution
-        else:
-            document = parse_text(document.text, path, document.encoding)
-    return ArticleRead(document, annotations, note or "", problem, where, said)
+    if stored is not None:
+        document.meta = stored.meta
+        where, said = stored.where, stored.attribution
+    elif document.format == "text":
+        document = parse_text(document.text, path, document.encoding)
+    return ArticleRead(document, annotations, sidecar.article_note, sidecar.problem, where, said)

@@ -52,7 +52,7 @@ def article(tmp_path: Path) -> Path:
 def parsed_export(path: Path, monkeypatch, group: str = "order") -> str:
     """The export with the stored places ignored (as for a sidecar without them)."""
     with monkeypatch.context() as m:
-        m.setattr(AnnotationStore, "stored_places", lambda self: None)
+        m.setattr(reading, "stored_places", lambda *args: None)
         return export_article(path, "markdown", group, path.parent)[0]
 
 
@@ -96,7 +96,7 @@ def test_a_folder_export_is_the_same_with_and_without_stored_places(article, mon
     shutil.copyfile(article, second)
     annotate(second)
     with monkeypatch.context() as m:
-        m.setattr(AnnotationStore, "stored_places", lambda self: None)
+        m.setattr(reading, "stored_places", lambda *args: None)
         parsed = export_library(article.parent, base_dir=article.parent)[0]
     no_parsing(monkeypatch)
     assert export_library(article.parent, base_dir=article.parent)[0] == parsed

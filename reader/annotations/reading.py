@@ -1,0 +1,83 @@
+"""An article's sidecar read once, as the store loads it: its annotations anchored in the text
+read now, the article note and the stored facts.
+
+The store loads through `anchor_loaded` (and keeps the database for saving); a read-only
+reader that never saves (the export) calls `read_sidecar`, which reads the file with
+`SidecarStorage.read_file` and decodes each record with `record_to_annotation`, so there is
+no database, lock or writer thread per article, and it sees exactly what the store would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.annotations.anchoring import reanchor, still_anchored
+from reader.annotations.changes import selectors, text_of
+from reader.annotations.merge import ANNOTATIONS_TABLE, documents_by_id, meta_of
+from reader.annotations.model import Annotation
+from reader.annotations.record import record_to_annotation
+from reader.annotations.saver import problem_message
+from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+
+
+def anchor_loaded(
+    text: str, same_text: bool, loaded: list[Annotation]
+) -> tuple[list[Annotation], list[Annotation]]:
+    """(every annotation anchored in `text`, those whose selectors changed doing so).
+
+    `same_text`: the sidecar was saved with this very text (an orphan then stays one)."""
+    kept = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
+    if len(kept) == len(loaded):
+        return loaded, []
+    # Text inserted above moves the rest alike: re-anchor in position order, carrying the
+    # last shift seen to the next one.
+    loaded = sorted(loaded, key=lambda a: (a.start, a.end))
+    anns: list[Annotation] = []
+    moved: list[Annotation] = []
+    delta = 0
+    for ann in loaded:
+        if ann.id not in kept:
+            fresh = reanchor(text, ann, (delta,) if delta else ())
+            if selectors(fresh) != selectors(ann):
+                if not fresh.orphaned and ann.start >= 0:
+                    delta = fresh.start - ann.start
+                moved.append(fresh)
+            ann = fresh
+        anns.append(ann)
+    return anns, moved
+
+
+def listing_order(anns: list[Annotation]) -> list[Annotation]:
+    """Anchored annotations in document order, then orphans in creation order (the order of
+    `AnnotationStore.annotations`)."""
+    anchored = sorted(
+        (a for a in anns if not a.orphaned), key=lambda a: (a.start, a.end, a.created, a.id)
+    )
+    return anchored + sorted((a for a in anns if a.orphaned), key=lambda a: (a.created, a.id))
+
+
+@dataclass(slots=True)
+class SidecarRead:
+    annotations: list[Annotation]  # in listing order
+    article_note: str
+    facts: Any  # the meta record's "article" (reader/annotations/places.py)
+    problem: str | None  # why the sidecar cannot be used (then nothing else is read)
+
+
+def read_sidecar(article_path: str | Path, text: str, sha256: str) -> SidecarRead:
+    """What the sidecar of the article at `article_path` holds for its `text` now."""
+    storage = SidecarStorage(sidecar_path_for(article_path), read_only=True)
+    try:
+        data, _ = storage.read_file()
+    except SidecarProblem as problem:
+        return SidecarRead([], "", None, problem_message(str(problem)))
+    data = data or {}
+    meta = meta_of(data)
+    records = documents_by_id(data.get(ANNOTATIONS_TABLE) or {})
+    loaded = [record_to_annotation(record) for _, record in records.values()]
+    anns, _ = anchor_loaded(text, meta.get("sha256") == sha256, loaded)
+    return SidecarRead(
+        listing_order(anns), text_of(meta.get("article_note")), meta.get("article"), None
+    )
