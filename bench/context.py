@@ -38,6 +38,15 @@ class Context:
     def cmd_reps(self) -> int:
         return 2 if self.quick else 5
 
+    def library_of(self, count: int) -> Path:
+        """A generated library of `count` articles (fixtures.make_library), made once a run."""
+        if count == fixtures.LIBRARY_SIZE and self.library is not None:
+            return self.library
+        folder = self.tmp / f"library-{count}"
+        if not folder.is_dir():
+            fixtures.make_library(folder, count)
+        return folder
+
 
 def prepare(ctx: Context, sections: tuple[str, ...]) -> None:
     print("preparing inputs ...", flush=True)

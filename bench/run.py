@@ -25,7 +25,19 @@ from context import Context, prepare  # noqa: E402
 from environment import compile_package, machine  # noqa: E402
 from figures import Results, reason_of  # noqa: E402
 from report import markdown, print_table  # noqa: E402
-from sections import attribution, export, keys, library, paint, save, sentences, worst  # noqa: E402
+from sections import (  # noqa: E402
+    attribution,
+    book_search,
+    export,
+    keys,
+    library,
+    library_paint,
+    library_search,
+    paint,
+    save,
+    sentences,
+    worst,
+)
 
 RUNNERS = {
     "paint": paint.run,
@@ -33,11 +45,15 @@ RUNNERS = {
     "save": save.run,
     "export": export.run,
     "library": library.run,
+    "libpaint": library_paint.run,
+    "libsearch": library_search.run,
+    "search": book_search.run,
     "sentences": sentences.run,
     "attribution": attribution.run,
     "worst": worst.run,
 }
 SECTIONS = tuple(RUNNERS)
+TMUX_SECTIONS = {"paint", "keys", "libpaint", "search"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # noqa: BLE001
             print(f"cannot prepare inputs: {reason_of(error)}", file=sys.stderr)
             return 2
-        needs_tmux = {"paint", "keys"} & set(sections)
+        needs_tmux = TMUX_SECTIONS & set(sections)
         tmux_error = ""
         if needs_tmux:
             try:
@@ -74,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for section in sections:
                 print(f"[{section}]", flush=True)
-                if section in ("paint", "keys") and ctx.control is None:
+                if section in TMUX_SECTIONS and ctx.control is None:
                     results.na(f"{section} (all figures)", "ms", tmux_error)
                     continue
                 try:
