@@ -78,6 +78,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     from reader.annotations.places import article_facts, place_key, place_record
     from reader.annotations.record import annotation_to_record
     from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
+    from reader.claims import DocumentAttributions
     from reader.document.loader import load_document
     from reader.document.locate import Locator
 
@@ -90,6 +91,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     chosen = sentences[::step][:count]
     records, anns = [], []
     key, locator = place_key(document), Locator(document)
+    attributions = DocumentAttributions(document)  # as the store works out a place's "said"
     for i, sentence in enumerate(chosen):
         ann = Annotation.create(
             document.text,
@@ -100,7 +102,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
             tags=["bench"] if rng.random() < 0.2 else [],
         )
         anns.append(ann)
-        place = place_record(locator, key, ann.start, ann.end)
+        place = place_record(locator, attributions, key, ann.start, ann.end)
         records.append(annotation_to_record(ann.replace(place=place), article.name))
     meta = {
         "schema": SCHEMA_VERSION,
