@@ -91,7 +91,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     chosen = sentences[::step][:count]
     records, anns = [], []
     key, locator = place_key(document), Locator(document)
-    attributions = DocumentAttributions(document)
+    attributions = DocumentAttributions(document)  # as the store works out a place's "said"
     for i, sentence in enumerate(chosen):
         ann = Annotation.create(
             document.text,

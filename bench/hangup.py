@@ -47,8 +47,8 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from environment import isolated_env, reader_argv
 from fixtures import SEED, SEED_TITLE
-from run import isolated_env, reader_argv
 from tmux import process_gone
 
 GONE_SECONDS = 2.0

@@ -1,0 +1,1 @@
+"""One module per bench section (`--only NAME`), each with `run(ctx, results)`."""

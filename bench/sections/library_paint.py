@@ -1,0 +1,122 @@
+"""First paint of a library folder (2,000 and 10,000 articles), its metadata cache cold and
+warm, beside the bare Textual app in the same repetitions."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fixtures
+import tmux
+from context import Context
+from environment import BENCH, SIZE, isolated_env, reader_argv
+from figures import Figure, Results, median, reason_of
+
+from reader import APP_NAME
+
+SIZES = (2000, 10_000)
+TARGET, CHECK = "<= 1.5x bare", "ratio<=1.5"
+
+
+@dataclass
+class Run:
+    """One program to paint; `env(rep)` gives each repetition its environment."""
+
+    argv: list[str]
+    marker: str
+    env: Callable[[int], dict[str, str]]
+    samples: list[float] = field(default_factory=list)
+    error: str = ""
+
+
+def run(ctx: Context, results: Results) -> None:
+    reader = reader_argv()
+    shared = isolated_env(ctx.tmp / "xdg-libpaint")
+    runs: dict[str, Run] = {
+        "bare": Run(
+            [sys.executable, str(BENCH / "baselines" / "bare_app.py")],
+            "BARE-APP-READY",
+            lambda rep: shared,
+        )
+    }
+    for size in SIZES:
+        folder = ctx.library_of(size)
+        # Warm: one cache folder for every repetition, filled by a first run (untimed).
+        warm = isolated_env(ctx.tmp / f"xdg-libpaint-warm-{size}")
+        runs[f"{size} warm"] = Run([*reader, str(folder)], fixtures.NEWEST_TITLE,
+                                   lambda rep, env=warm: env)  # fmt: skip
+        # Cold: a new, empty cache folder (XDG_CACHE_HOME) for every repetition; the files
+        # themselves are in the OS cache, read by the warm run's first start.
+        runs[f"{size} cold"] = Run(
+            [*reader, str(folder)],
+            fixtures.NEWEST_TITLE,
+            lambda rep, size=size: {
+                **shared,
+                **isolated_env(ctx.tmp / f"xdg-libpaint-cold-{size}-{rep}"),
+            },
+        )
+    paint_once(ctx, runs["bare"], -1)
+    for size in SIZES:
+        prime(ctx, runs[f"{size} warm"])
+    reps = 3 if ctx.quick else 7
+    order = list(runs.values())
+    for rep in range(reps):
+        for r in order if rep % 2 == 0 else reversed(order):
+            seconds = paint_once(ctx, r, rep)
+            if seconds is not None:
+                r.samples.append(seconds)
+        print(f"  library paint rep {rep + 1}/{reps} done", flush=True)
+
+    bare = runs["bare"]
+    if bare.samples:
+        results.add(Figure("first paint: bare Textual app (floor, library rows)", "ms",
+                           median(bare.samples), samples={"bare": bare.samples}))  # fmt: skip
+    for size in SIZES:
+        for state in ("cold", "warm"):
+            r = runs[f"{size} {state}"]
+            name = f"first paint: library of {size:,} articles, metadata cache {state}"
+            if not r.samples:
+                results.na(name, "ms", r.error or "no samples", TARGET)
+                continue
+            figure = Figure(name, "ms", median(r.samples), median(bare.samples), "bare",
+                            TARGET, CHECK, samples={"ours": r.samples, "bare": bare.samples})  # fmt: skip
+            if len(r.samples) == len(bare.samples) >= 3:
+                pairs = zip(r.samples, bare.samples, strict=True)
+                figure.paired_ratio = median([a / b for a, b in pairs])
+                figure.note = "ratio: median of per-repetition ratios"
+            if r.error:
+                figure.note = f"{figure.note}; {r.error}".lstrip("; ")
+            results.add(figure)
+
+
+def paint_once(ctx: Context, r: Run, rep: int) -> float | None:
+    if r.error:
+        return None
+    try:
+        seconds, _ = tmux.first_paint(ctx.control, r.argv, r.marker, size=SIZE, env=r.env(rep),
+                                      timeout=180)  # fmt: skip
+    except Exception as error:  # noqa: BLE001 - a failure is a n/a figure
+        r.error = reason_of(error)
+        return None
+    return seconds
+
+
+def prime(ctx: Context, r: Run) -> None:
+    """An untimed start that lists the whole folder (screen settled for a second), so its
+    files are in the OS cache and the metadata cache is written; checks that it was."""
+    try:
+        env = r.env(-1)
+        _, pane = tmux.first_paint(ctx.control, r.argv, r.marker, size=SIZE, env=env,
+                                   timeout=180, keep=True)  # fmt: skip
+        assert pane is not None
+        try:
+            pane.wait_stable(quiet=1.0, timeout=180)
+        finally:
+            pane.kill_and_wait()
+        cache = Path(env["XDG_CACHE_HOME"]) / APP_NAME / "library.sqlite3"
+        if not cache.is_file():
+            raise RuntimeError(f"no metadata cache written at {cache}")
+    except Exception as error:  # noqa: BLE001
+        r.error = f"priming: {reason_of(error)}"
