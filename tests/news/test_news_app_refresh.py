@@ -5,6 +5,8 @@ open article again, a silent edit read in with the highlight under it marked edi
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from news_fixtures import STORY, page, rss
 
@@ -53,7 +55,7 @@ async def test_shift_r_refreshes_the_open_article_and_marks_the_edited_highlight
     assert main(["add", url, "--library", str(library)]) == 0
     article = capsys.readouterr().out.strip()
     assert main(["annotate", article, "--quote", STORY[1]]) == 0
-    server.route("/story.html", page("Harbour bridge", [STORY[0], NEW, *STORY[2:]]), delay=0.3)
+    server.route("/story.html", page("Harbour bridge", [STORY[0], NEW, *STORY[2:]]), delay=1.0)
 
     app = ReaderApp(library=library, state=ReadingState(user_dirs / "s.json"))
     async with app.run_test(size=(160, 40)) as pilot:
@@ -121,9 +123,9 @@ async def test_r_refreshes_the_library_new_articles_appear_unread(server, user_d
     assert main(["refresh", "--library", str(library)]) == 1
     capsys.readouterr()
     # the feed gains an item and the open article is silently edited; both answer slowly
-    server.route("/beta.html", page("Ferry timetable", BETA), delay=0.4)
+    server.route("/beta.html", page("Ferry timetable", BETA), delay=0.8)
     server.route("/feed.xml", rss([("Harbour bridge", alpha), ("Ferry timetable", beta)]))
-    server.route("/alpha.html", page("Harbour bridge", [STORY[0], NEW, *STORY[2:]]), delay=0.4)
+    server.route("/alpha.html", page("Harbour bridge", [STORY[0], NEW, *STORY[2:]]), delay=0.8)
 
     app = ReaderApp(library=library, state=ReadingState(user_dirs / "s.json"))
     async with app.run_test(size=(160, 40)) as pilot:
@@ -131,8 +133,11 @@ async def test_r_refreshes_the_library_new_articles_appear_unread(server, user_d
         assert app.article_path == (library / "harbour-bridge.md").resolve()
         assert [e.path.name for e in app.entries] == ["harbour-bridge.md"]
         await pilot.press("r")
+        await pilot.press("r")  # a second refresh never runs beside the first
+        assert _messages(app)[-1] == "Already refreshing"
         titles = []
-        for _ in range(500):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
             await pilot.pause(0.01)
             if app.sub_title not in titles:
                 titles.append(app.sub_title)
