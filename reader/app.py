@@ -95,7 +95,8 @@ class ReaderApp(App[int]):
         Binding("o", "links", "Links"),
         Binding("F", "search_library", "Search library", id="search-library"),
         Binding("y", "copy", "Copy"),
-        Binding("r", "refresh_article", "Refresh article", show=False, id="refresh-article"),
+        Binding("r", "refresh('library')", "Refresh library", show=False, id="refresh-library"),
+        Binding("R", "refresh('article')", "Refresh article", show=False, id="refresh-article"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
         Binding("q", "quit", "Quit"),
@@ -270,10 +271,12 @@ class ReaderApp(App[int]):
                 self.show_message(f"No readable article in this folder: {self.library_root}")
             self.reading.focus_article()
 
-    def notify(self, message: str, *, title: str = "", **kwargs) -> None:  # type: ignore[override]
+    def notify(self, message: str | list[str], *, title: str = "", **kwargs) -> None:  # type: ignore[override]
         """Every notification passes through here: file names and article text can carry
-        control characters, which must never reach the terminal (Textual keeps ESC)."""
-        super().notify(one_line(str(message)), title=one_line(title), **kwargs)
+        control characters, which must never reach the terminal (Textual keeps ESC). A list
+        is shown one line per item."""
+        lines = message if isinstance(message, list) else [str(message)]
+        super().notify("\n".join(map(one_line, lines)), title=one_line(title), **kwargs)
 
     def show_message(self, text: str) -> None:
         """Show `text` (plain, never markup) in place of the article view."""
@@ -569,10 +572,10 @@ class ReaderApp(App[int]):
 
     # -- app keys ----------------------------------------------------------------------------
 
-    def action_refresh_article(self) -> None:
-        from reader.screens.news_actions import refresh_open_article
+    def action_refresh(self, what: str = "library") -> None:
+        from reader.screens.news_actions import refresh
 
-        refresh_open_article(self)
+        refresh(self, what)
 
     def action_toggle_library(self) -> None:
         self.reading.toggle_library()

@@ -30,9 +30,14 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             partial(add_url_prompt, app),
         ),
         (
+            "Refresh library",
+            "Update this library's feeds and re-check its recent articles, as `reader refresh` (r)",
+            partial(app.action_refresh, "library"),
+        ),
+        (
             "Refresh article",
-            "Fetch the open article again from its address; an edit is kept as a revision (r)",
-            app.action_refresh_article,
+            "Fetch only the open article again from its address; an edit is kept as a revision (R)",
+            partial(app.action_refresh, "article"),
         ),
         (
             "Go to heading…",

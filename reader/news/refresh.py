@@ -10,7 +10,8 @@ and counted `updated` when its text changed, `unchanged` otherwise.
 (when it was saved, or its text last changed) is within the last `days` days, with a
 conditional GET of the article itself (validators kept in `.articles-state.json`): a
 silent edit is stored as a new revision (reader.news.save). A failing address is counted
-`failed` and reported on its own line; it changes nothing in the library.
+`failed` and reported on its own line; it changes nothing in the library. The Adder's
+`progress` callback is told how far each stage is (the app shows it in the title bar).
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def update_feeds(adder: Adder, folder: Path) -> set[str]:
         return page, None if page.not_modified else parse_feed(page.content, url)
 
     wanted: list[tuple[str, str | None]] = []
-    for url, result in bounded_map(one, [feed.url for feed in feeds]):
+    fetched = bounded_map(one, [feed.url for feed in feeds])
+    for url, result in adder.counted("feeds", fetched, len(feeds)):
         if isinstance(result, ReaderError):
             adder.failed(result)
             continue
@@ -140,7 +142,7 @@ def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str]
         if isinstance(url, str) and url not in skip:
             by_url.setdefault(url, path)
     checks = bounded_map(lambda url: _check(url, state.get(url, {}), adder.timeout), list(by_url))
-    for url, result in checks:
+    for url, result in adder.counted("re-checking", checks, len(by_url)):
         if isinstance(result, ReaderError):
             adder.failed(result)
             continue
@@ -153,7 +155,7 @@ def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str]
 
 
 def refresh_article(path: Path, library: Path, timeout: float = DEFAULT_TIMEOUT) -> Saved:
-    """`r` in the app: the article at `path` (in `library`) fetched again from its `url`,
+    """`R` in the app: the article at `path` (in `library`) fetched again from its `url`,
     conditionally, and saved when its text changed. ReaderError naming the file or the
     address when it has none or the fetch fails (the file is left as it was)."""
     url = read_head(path).get("url")

@@ -9,7 +9,7 @@ order.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,7 @@ PER_HOST = 2
 T = TypeVar("T")
 OnSaved = Callable[[Saved], None]
 OnError = Callable[[str], None]
+Progress = Callable[[str, int, int], None]  # (what is being fetched, done, total)
 
 
 @dataclass(slots=True)
@@ -119,6 +120,17 @@ class Adder:
     on_error: OnError
     timeout: float = DEFAULT_TIMEOUT
     tally: Tally = field(default_factory=Tally)
+    progress: Progress | None = None
+
+    def counted(self, stage: str, results: Iterable[T], total: int) -> Iterator[T]:
+        """`results` passed through, `progress(stage, done, total)` told before the first
+        and after each one (the app's title bar: "feeds 2/5")."""
+        if self.progress is not None:
+            self.progress(stage, 0, total)
+        for done, result in enumerate(results, 1):
+            yield result
+            if self.progress is not None:
+                self.progress(stage, done, total)
 
     def failed(self, error: ReaderError) -> None:
         self.tally.failed += 1
@@ -146,7 +158,8 @@ class Adder:
     def fetch_and_save(self, wanted: list[tuple[str, str | None]]) -> None:
         """Fetch each (article address, feed address or None) a few at a time; save in order."""
         feeds = dict(wanted)
-        for url, result in _fetched_items(list(feeds), self.timeout):
+        fetched = _fetched_items(list(feeds), self.timeout)
+        for url, result in self.counted("articles", fetched, len(feeds)):
             if isinstance(result, ReaderError):
                 self.failed(result)
             else:
