@@ -185,7 +185,7 @@ def render_library_w3c(notes: LibraryNotes) -> dict[str, Any]:
     """One AnnotationCollection with every article's annotations (one target source each)."""
     items: list[dict[str, Any]] = []
     for art in notes.articles:
-        items.extend(w3c_items(art.document, art.annotations))
+        items.extend(w3c_items(art.document, art.annotations, art.said))
     label = notes.folder.resolve().name or str(notes.folder)
     return collection(items, label, source_uri(notes.folder))
 
