@@ -7,6 +7,8 @@ A query is words, any mix of:
 * `status:` with the start of a status (`status:ref`), or the start of a status with a colon
   (`ref:`, `sup:`, `unver:` — both unverified and unverifiable): keeps that status;
 * `#` and the start of a tag (`#econ`): keeps highlights with such a tag;
+* `source:` with the start of an attribution kind (`source:named`, `source:anon`,
+  `source:none`): keeps highlights the text attributes so (`stored_kind`);
 * any other word: it must appear in the quote, the note, the rationale or the tags
   (case-insensitive; part of a word is enough).
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS
 from reader.annotations.model import Annotation
 from reader.annotations.verdicts import STATUSES
+from reader.claims.attribution import KINDS
 
 _LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
 _NAME_TO_CATEGORY = {
@@ -36,10 +39,25 @@ class ClaimQuery:
     words: list[str] = field(default_factory=list)
     statuses: set[str] = field(default_factory=set)
     tags: list[str] = field(default_factory=list)  # tag starts, lower case
+    kinds: set[str] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
-        return not (self.categories or self.words or self.statuses or self.tags)
+        return not (self.categories or self.words or self.statuses or self.tags or self.kinds)
+
+
+# A claim's attribution kind in a list row (the claims pane, the library's claims).
+KIND_MARKS = {"named": "named", "anonymous": "anon", "none": "unsourced"}
+
+
+def stored_kind(ann: Annotation) -> str:
+    """ "named", "anonymous" or "none", as the record's place says (worked out by the store
+    when it wrote the record: reader/annotations/places.py); "" when it says nothing (an
+    orphan, a record from before attributions, or one another tool wrote)."""
+    said = ann.place.get("said") if ann.place is not None and not ann.orphaned else None
+    if type(said) is list and len(said) == 2 and said[1] in KINDS:
+        return said[1]
+    return ""
 
 
 def _categories_starting(prefix: str) -> set[str]:
@@ -67,6 +85,8 @@ def parse_query(query: str) -> ClaimQuery:
             parsed.categories.add(_LETTER_TO_CATEGORY[head])
         elif token in _NAME_TO_CATEGORY:
             parsed.categories.add(_NAME_TO_CATEGORY[token])
+        elif colon and head == "source" and rest and any(k.startswith(rest) for k in KINDS):
+            parsed.kinds |= {kind for kind in KINDS if kind.startswith(rest)}
         elif colon and head == "status" and _statuses_starting(rest):
             parsed.statuses |= _statuses_starting(rest)
         elif colon and not rest and _categories_starting(head):
@@ -84,6 +104,8 @@ def matches(ann: Annotation, query: ClaimQuery) -> bool:
     if query.categories and ann.category not in query.categories:
         return False
     if query.statuses and ann.status not in query.statuses:
+        return False
+    if query.kinds and stored_kind(ann) not in query.kinds:
         return False
     if query.tags and not all(
         any(tag.lower().startswith(start) for tag in ann.tags) for start in query.tags

@@ -1,7 +1,8 @@
 """Every highlight of a library, read from the sidecars, and "the same claim elsewhere".
 
 `scan_claims(root)` reads the sidecar of every article under `root` (never the articles: a
-highlight's record holds its quote and where it was, `TextPositionSelector`), through the
+highlight's record holds its quote and where it was, `TextPositionSelector`, and whom the text
+attributes it to, its place's `said`; the meta record holds the article's date), through the
 store's one sidecar reader. `ClaimIndex` groups them by `fingerprint`: the quote's words,
 case and accents folded, punctuation and the commonest short words dropped, each word once,
 sorted; two quotes with the same fingerprint say the same thing in nearly the same words
@@ -16,9 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.annotations.merge import meta_of
 from reader.annotations.model import Annotation
 from reader.annotations.record import is_record, record_to_annotation
 from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.claims.claim_filter import stored_kind
 from reader.library import iter_article_paths
 
 # Words too common to tell two claims apart (English, French, German, Spanish).
@@ -47,18 +50,30 @@ class LibraryClaim:
     annotation: Annotation
     name: str  # the article's path relative to the library folder
     fingerprint: str = field(default="", compare=False)
+    published: str = field(default="", compare=False)  # the article's ISO date, "" unknown
+
+    @property
+    def kind(self) -> str:
+        """Whom the text attributes the claim to, as last worked out: `stored_kind`."""
+        return stored_kind(self.annotation)
 
 
 def read_claims(article: Path) -> list[Annotation]:
     """The annotations of `article`'s sidecar ([] when it has none or it cannot be read: the
     app says why when the article opens)."""
+    return read_article_claims(article)[0]
+
+
+def read_article_claims(article: Path) -> tuple[list[Annotation], str]:
+    """(the annotations of `article`'s sidecar, the article's ISO date as the sidecar last
+    recorded it or ""); ([], "") when it has none or it cannot be read."""
     try:
         data, _ = SidecarStorage(sidecar_path_for(article), read_only=True).read_file()
     except SidecarProblem:
-        return []
+        return [], ""
     table = data.get("annotations") if isinstance(data, dict) else None
     if not isinstance(table, dict):
-        return []
+        return [], ""
     out = []
     for record in table.values():
         if is_record(record) and not record.get("deleted") and not record.get("tombstone"):
@@ -67,7 +82,16 @@ def read_claims(article: Path) -> list[Annotation]:
             except ValueError:
                 continue
     out.sort(key=lambda a: (a.orphaned, a.start, a.id))
-    return out
+    return out, _published(data)
+
+
+def _published(data: dict) -> str:
+    facts = meta_of(data).get("article")
+    published = facts.get("published") if isinstance(facts, dict) else None
+    return published if isinstance(published, str) and _ISO_DATE.match(published) else ""
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def scan_claims(root: Path, cancelled: Callable[[], bool] | None = None) -> list[LibraryClaim]:
@@ -84,8 +108,9 @@ def scan_claims(root: Path, cancelled: Callable[[], bool] | None = None) -> list
             name = article.relative_to(root).as_posix()
         except ValueError:
             name = article.name
-        for ann in read_claims(article):
-            claims.append(LibraryClaim(article, ann, name, fingerprint(ann.exact)))
+        annotations, published = read_article_claims(article)
+        for ann in annotations:
+            claims.append(LibraryClaim(article, ann, name, fingerprint(ann.exact), published))
     return claims
 
 

@@ -64,7 +64,7 @@ def export_article(
     else:  # never create a sidecar just to export nothing
         document, annotations, note, where, said = load_document(article), [], "", None, None
     if fmt == "w3c":
-        return dump_json(render_w3c(document, annotations)), warnings
+        return dump_json(render_w3c(document, annotations, said)), warnings
     base = base_dir if base_dir is not None else article.resolve().parent
     link = os.path.relpath(article.resolve(), base.resolve())
     return render_markdown(document, annotations, note, group_by, link, where, said), warnings

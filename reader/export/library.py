@@ -132,7 +132,7 @@ def markdown_rows(read: ArticleRead) -> tuple[list[tuple], list[tuple]]:
 
 def w3c_digest(read: ArticleRead) -> list[dict[str, Any]]:
     """The W3C export's digest of an article: its annotations as W3C items."""
-    return w3c_items(read.document, read.annotations)
+    return w3c_items(read.document, read.annotations, read.said)
 
 
 def _relative_link(path: Path, base_dir: Path | None) -> str:

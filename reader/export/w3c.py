@@ -12,6 +12,16 @@ the article's `file://` URI with a `TextQuoteSelector` and, for anchored highlig
 `TextPositionSelector` (code points into the reader's anchor text; for Markdown articles that
 is the displayed text, not the Markdown source).
 
+Two facts have no W3C term, so they are written with extension properties in the `margin:`
+namespace (`EXTENSION`, declared in the collection's `@context`), which a W3C consumer ignores:
+- `margin:editedFrom` on the `TextQuoteSelector`: the wording the quote was highlighted with,
+  when the article has since been edited under it (`exact` is the wording now). The importer
+  keeps it, so the highlight stays marked edited.
+- `margin:attribution` (`{"source": ..., "kind": "named"|"anonymous"|"none"}`) on a `describing`
+  body whose plain-text value says the same for people (`Source: the FT (named)`): whom the
+  text attributes the highlight to. It is derived from the article, so the importer does not
+  read it back as a note: the reader works it out again from the article imported into.
+
 Parsing is lenient, for files from other tools: a single annotation, a list, a page, a
 collection (`items` or `first.items`), bodies as objects, strings or lists, targets as an
 object or a list, selectors as an object or a list, nested under `refinedBy`.
@@ -22,14 +32,20 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUSES, Evidence
+from reader.claims import Attribution, DocumentAttributions
 from reader.export.markdown import ordered
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "urn:margin-reader:"  # the `margin:` prefix of the extension properties
+CONTEXTS = [CONTEXT, {"margin": EXTENSION}]
+EDITED_FROM = "margin:editedFrom"
+ATTRIBUTION = "margin:attribution"
 MARKDOWN_FORMAT = "text/markdown"
 PLAIN_FORMAT = "text/plain"
 URN_UUID = "urn:uuid:"
@@ -79,9 +95,15 @@ def _annotation_iri(ann_id: str) -> str:
     return URN_UUID + str(uuid.uuid5(uuid.NAMESPACE_URL, ann_id))
 
 
-def annotation_to_w3c(ann: Annotation, source: str, folder: Path | None = None) -> dict[str, Any]:
+def annotation_to_w3c(
+    ann: Annotation,
+    source: str,
+    folder: Path | None = None,
+    attribution: Attribution | None = None,
+) -> dict[str, Any]:
     """One highlight as a W3C annotation of `source` (its article's URI); `folder`, the
-    article's folder, places links to highlights of other articles."""
+    article's folder, places links to highlights of other articles; `attribution`, whom the
+    article attributes it to (None: not said, as for an orphan)."""
     body: list[dict[str, Any]] = []
     if ann.note:
         body.append(
@@ -106,14 +128,13 @@ def annotation_to_w3c(ann: Annotation, source: str, folder: Path | None = None) 
             }
         )
     body.extend(_evidence_body(link, source, folder) for link in ann.evidence)
-    selectors: list[dict[str, Any]] = [
-        {
-            "type": "TextQuoteSelector",
-            "exact": ann.exact,
-            "prefix": ann.prefix,
-            "suffix": ann.suffix,
-        }
-    ]
+    if attribution is not None:
+        body.append(_attribution_body(attribution))
+    quote = {"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix}
+    quote["suffix"] = ann.suffix
+    if ann.edited_from:
+        quote[EDITED_FROM] = ann.edited_from
+    selectors: list[dict[str, Any]] = [quote]
     if not ann.orphaned:
         selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
     item: dict[str, Any] = {
@@ -145,10 +166,24 @@ def _evidence_body(link: Evidence, source: str, folder: Path | None) -> dict[str
     }
 
 
+def _attribution_body(attribution: Attribution) -> dict[str, Any]:
+    if attribution.kind == "none":
+        said = "Source: none given in the text"
+    else:
+        said = f"Source: {attribution.source} ({attribution.kind})"
+    return {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "value": said,
+        "format": PLAIN_FORMAT,
+        ATTRIBUTION: {"source": attribution.source, "kind": attribution.kind},
+    }
+
+
 def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, Any]:
     """An AnnotationCollection with one embedded page; its id is derived from `seed`."""
     return {
-        "@context": CONTEXT,
+        "@context": CONTEXTS,
         "id": URN_UUID + str(uuid.uuid5(uuid.NAMESPACE_URL, seed)),
         "type": "AnnotationCollection",
         "label": label,
@@ -157,17 +192,30 @@ def collection(items: list[dict[str, Any]], label: str, seed: str) -> dict[str, 
     }
 
 
-def w3c_items(document, annotations: list[Annotation]) -> list[dict[str, Any]]:
+def w3c_items(
+    document,
+    annotations: list[Annotation],
+    said: Callable[[int, int], Attribution | None] | None = None,
+) -> list[dict[str, Any]]:
+    """The annotations of one article; `said` gives an anchored highlight's attribution (the
+    sidecar's stored one; None: worked out from `document`)."""
     source = source_uri(document.path)
     anchored, orphans = ordered(annotations)
     folder = Path(document.path).resolve().parent
-    return [annotation_to_w3c(a, source, folder) for a in anchored + orphans]
+    if said is None:
+        said = DocumentAttributions(document).of
+    items = [annotation_to_w3c(a, source, folder, said(a.start, a.end)) for a in anchored]
+    return items + [annotation_to_w3c(a, source, folder) for a in orphans]
 
 
-def render_w3c(document, annotations: list[Annotation]) -> dict[str, Any]:
+def render_w3c(
+    document,
+    annotations: list[Annotation],
+    said: Callable[[int, int], Attribution | None] | None = None,
+) -> dict[str, Any]:
     """The collection for one article (anchored highlights in order, then orphans)."""
     label = document.meta.title.strip() or Path(document.path).name
-    return collection(w3c_items(document, annotations), label, source_uri(document.path))
+    return collection(w3c_items(document, annotations, said), label, source_uri(document.path))
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -300,6 +348,21 @@ def _target_of(obj: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[int, i
     return quote, position
 
 
+_FULL_ATTRIBUTION = EXTENSION + ATTRIBUTION.removeprefix("margin:")
+_FULL_EDITED_FROM = EXTENSION + EDITED_FROM.removeprefix("margin:")
+
+
+def _shown(body: Any) -> bool:
+    """Whether `body` is text the importer keeps: not an IRI or a resource it cannot show,
+    nor our attribution (derived from the article: worked out again from it)."""
+    return (
+        isinstance(body, dict)
+        and isinstance(body.get("value"), str)
+        and ATTRIBUTION not in body
+        and _FULL_ATTRIBUTION not in body
+    )
+
+
 def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
     """(notes, tags, category) of the annotation's bodies."""
     notes: list[str] = []
@@ -308,8 +371,8 @@ def _bodies_of(obj: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
     if isinstance(obj.get("bodyValue"), str):
         notes.append(_str(obj["bodyValue"]))
     for body in _as_list(obj.get("body")):
-        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
-            continue  # an IRI or a resource we cannot show
+        if not _shown(body):
+            continue
         purposes = {str(p) for p in _as_list(body.get("purpose"))} or {""}
         value = _str(body["value"])
         if "tagging" in purposes:
@@ -382,6 +445,7 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         start=start,
         end=end,
         exact=_str(quote["exact"]) if quote else "",
+        edited_from=_str(quote.get(EDITED_FROM, quote.get(_FULL_EDITED_FROM))) if quote else "",
         prefix=_str(quote.get("prefix")) if quote else "",
         suffix=_str(quote.get("suffix")) if quote else "",
         note="\n\n".join(n for n in notes if n.strip()),

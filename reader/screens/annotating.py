@@ -102,6 +102,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
 
     def panes_ready(self) -> None:
         """The claims and notes panes exist now: open the article that was waiting for them."""
+        self.claims_pane.claims_list.kind_of = self.annotations.kind_of
         pending = self.annotations.take_pending()
         if pending is not None:
             self.open_annotations(*pending)

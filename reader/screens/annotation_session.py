@@ -36,6 +36,10 @@ class AnnotationSession:
         # Each article's undo history of this session, by path, with the text it was made
         # against: undo reaches back across J/K (and a rewritten article starts afresh).
         self._histories: dict[str, tuple[str, History]] = {}
+        # Each highlight's attribution kind by span, for the claims pane's rows, and the
+        # document they are of (`kind_of`)
+        self._kinds: dict[tuple[int, int], str] = {}
+        self._kinds_of: tuple[Document, Any] | None = None
 
     def open(self, document: Document, store: AnnotationStore | None) -> AnnotationStore:
         """Annotate `document` with `store` (opened from its sidecar when None)."""
@@ -104,6 +108,35 @@ class AnnotationSession:
             if others:
                 lines.append(f"Same claim in {others} other article{'s' if others > 1 else ''}")
         return "\n".join(lines)
+
+    def kind_of(self, ann: Annotation) -> str:
+        """Whom the article attributes `ann` to: "named", "anonymous", "none" ("" for an
+        orphan). The record's stored place says it when it is for the text read now; else it
+        is worked out, once for each span (the claims pane asks for every row it paints)."""
+        store = self.store
+        if store is None or ann.orphaned:
+            return ""
+        document = store.document
+        if self._kinds_of is None or self._kinds_of[0] is not document:
+            self._kinds.clear()
+            self._kinds_of = (document, None)
+        span = (ann.start, ann.end)
+        kind = self._kinds.get(span)
+        if kind is None:
+            from reader.annotations.places import fits
+            from reader.claims.claim_filter import stored_kind
+
+            kind = stored_kind(ann) if fits(ann.place, store.place_key, *span) else ""
+            if not kind:
+                attributions = self._kinds_of[1]
+                if attributions is None:
+                    from reader.claims import DocumentAttributions
+
+                    attributions = DocumentAttributions(document)
+                    self._kinds_of = (document, attributions)
+                kind = attributions.of(*span).kind
+            self._kinds[span] = kind
+        return kind
 
     def forget(self, ann: Annotation) -> Highlight:
         """The `Highlight` drawn for `ann`, which is gone or replaced (an equal one)."""

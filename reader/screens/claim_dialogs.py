@@ -18,21 +18,27 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.annotations.verdicts import STATUS_LABELS, STATUS_MARKS, STATUSES, Evidence, is_url
-from reader.claims.claim_filter import filter_claims
+from reader.claims.claim_filter import KIND_MARKS, filter_claims
+from reader.claims.claim_order import ORDER_LABELS, next_order, order_claims
 from reader.claims.library_claims import LibraryClaim
 from reader.document.decode import one_line
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
 
-def claim_prompt(claim: LibraryClaim, width: int = 90) -> Text:
-    """One finder row: `✗ C  “quote…”  — article`."""
+def claim_prompt(claim: LibraryClaim, width: int = 90, details: bool = False) -> Text:
+    """One finder row: `✗ C  “quote…”  — article`; with `details`, then the article's date
+    and the claim's attribution kind, dim (`· 2024-05-01 · anon`)."""
     ann = claim.annotation
     quote = one_line(" ".join(ann.exact.split()))
     if len(quote) > width:
         quote = quote[: width - 1] + "…"
     mark = STATUS_MARKS.get(ann.status, "?")
-    return Text(f"{mark} {ann.letter}  “{quote}”  — {one_line(claim.name)}")
+    row = Text(f"{mark} {ann.letter}  “{quote}”  — {one_line(claim.name)}")
+    if details:
+        facts = [claim.published, KIND_MARKS.get(claim.kind, "")]
+        row.append("".join(f" · {fact}" for fact in facts if fact), style="dim")
+    return row
 
 
 class VerdictScreen(ModalScreen[tuple[str, str] | None]):
@@ -102,6 +108,7 @@ class ClaimFinder(ModalScreen):
         super().__init__()
         self._load = load
         self.claims: list[LibraryClaim] = []
+        self.listed: list[LibraryClaim] = []  # the claims in the list's order
         self.shown: list[LibraryClaim] = []
 
     def compose(self) -> ComposeResult:
@@ -122,20 +129,30 @@ class ClaimFinder(ModalScreen):
 
     def _loaded(self, claims: list[LibraryClaim]) -> None:
         self.claims = claims
+        self.listed = self.arranged(claims)
         self._show(self.query_one(Input).value)
+
+    def arranged(self, claims: list[LibraryClaim]) -> list[LibraryClaim]:
+        """The claims in the order the list shows them (as read)."""
+        return claims
+
+    def prompt(self, claim: LibraryClaim) -> Text:
+        return claim_prompt(claim)
+
+    def status_text(self, shown: int) -> str:
+        more = f" (the first {MAX_ROWS}: type to narrow)" if shown > MAX_ROWS else ""
+        return f"{shown:,} of {len(self.claims):,} claims{more}"
 
     def _show(self, query: str) -> None:
         text = "" if is_url(query) else query
-        matching = filter_claims((c.annotation for c in self.claims), text)
+        matching = filter_claims((c.annotation for c in self.listed), text)
         wanted = {id(a) for a in matching}
-        shown = [c for c in self.claims if id(c.annotation) in wanted]
+        shown = [c for c in self.listed if id(c.annotation) in wanted]
         self.shown = shown[:MAX_ROWS]
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(claim_prompt(c)) for c in self.shown])
-        status = self.query_one("#finder-status", Static)
-        more = f" (the first {MAX_ROWS}: type to narrow)" if len(shown) > MAX_ROWS else ""
-        status.update(f"{len(shown):,} of {len(self.claims):,} claims{more}")
+        options.add_options([Option(self.prompt(c)) for c in self.shown])
+        self.query_one("#finder-status", Static).update(self.status_text(len(shown)))
         if self.shown:
             options.highlighted = 0
 
@@ -191,9 +208,33 @@ class EvidenceScreen(ClaimFinder):
 
 
 class LibraryClaimsScreen(ClaimFinder):
-    """Every highlight of the library (H): filter, Enter opens the article at the claim."""
+    """Every highlight of the library (H): filter (by attribution kind too: `source:anon`),
+    put in another order (ctrl+o: library order, newest article first, by verdict), Enter
+    opens the article at the claim. Each row also says its article's date and whom the
+    text attributes it to, as the sidecars last recorded them."""
 
-    TITLE_TEXT = "The library's claims (Enter opens the article there, Esc closes)"
+    BINDINGS = [
+        *ClaimFinder.BINDINGS,
+        Binding("ctrl+o", "order", "Order", id="library-claims-order"),
+    ]
+    TITLE_TEXT = "The library's claims (Enter opens the article there, ctrl+o orders, Esc closes)"
+    PLACEHOLDER = "Filter: words, c: e:, status:ref, #tag, source:named|anon|none"
+    order = "library"
+
+    def arranged(self, claims: list[LibraryClaim]) -> list[LibraryClaim]:
+        return order_claims(claims, self.order)
+
+    def prompt(self, claim: LibraryClaim) -> Text:
+        return claim_prompt(claim, details=True)
+
+    def status_text(self, shown: int) -> str:
+        return f"{super().status_text(shown)} · {ORDER_LABELS[self.order]}"
+
+    def action_order(self) -> None:
+        """ctrl+o: the next order of the list."""
+        self.order = next_order(self.order)
+        self.listed = self.arranged(self.claims)
+        self._show(self.query_one(Input).value)
 
 
 class FollowScreen(ModalScreen[Evidence | None]):

@@ -8,12 +8,16 @@ are built from plain strings into `Segment`s: article text is never parsed as ma
 (`evid:`) keeps that category, `status:ref` or `ref:` that status, `#econ` tags starting so;
 any other words must all appear in the quote, the note, the rationale or the tags
 (case-insensitive). Esc clears it.
+
+A row whose quote the text attributes to someone ends, where the pane is wide enough, with
+a dim `named` or `anon`; the pane asks `ClaimsList.kind_of` (the screen's, which keeps each
+highlight's kind: never worked out on a paint).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
@@ -39,6 +43,10 @@ NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
 SAY_SECONDS = 5.0  # how long what a key did stays in the pane's title
 ORPHAN_HEADING = "Orphaned — text no longer found"
+# The attribution kinds a row shows (a claim attributed to no one shows nothing), and the
+# width of quote a row keeps before it shows one.
+KIND_MARKS = {"named": " named", "anonymous": " anon"}
+KIND_MIN_QUOTE = 24
 
 
 def _printable(text: str) -> str:
@@ -83,6 +91,7 @@ class ClaimsList(CursorList):
         "claims-list--heading",
         "claims-list--orphan",
         "claims-list--tags",
+        "claims-list--kind",
         *(f"claims-list--{cat}" for cat in CATEGORIES),
     }
     BINDINGS = [
@@ -100,6 +109,9 @@ class ClaimsList(CursorList):
         self.rows: list[Annotation | str] = []
         self.current_id: str | None = None
         self._styles: dict[tuple[str, ...], Style] = {}
+        # A highlight's attribution kind ("named", "anonymous", "none" or ""), kept by its
+        # giver; None: rows show none
+        self.kind_of: Callable[[Annotation], str] | None = None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -162,7 +174,11 @@ class ClaimsList(CursorList):
             names.append("claims-list--current")
         names.extend(cursor)
         style = self._style(*names)
-        marker, quote, tail = row_text(row, max(0, width - 1))
+        room = max(0, width - 1)
+        kind = KIND_MARKS.get(self.kind_of(row), "") if self.kind_of is not None else ""
+        if kind and room - len(kind) < KIND_MIN_QUOTE + 5:
+            kind = ""  # too narrow: the quote first
+        marker, quote, tail = row_text(row, room - len(kind))
         category = row.category if row.category in CATEGORIES else "claim"
         segments = [
             Segment(" ", style),
@@ -171,6 +187,8 @@ class ClaimsList(CursorList):
         ]
         if tail:
             segments.append(Segment(tail, self._style(*names, "claims-list--tags")))
+        if kind:
+            segments.append(Segment(kind, self._style(*names, "claims-list--kind")))
         return Strip(segments).adjust_cell_length(width, style)
 
     def _step(self, step: int) -> None:

@@ -10,7 +10,7 @@ from export_fixtures import annotate
 from reader.annotations.model import Annotation
 from reader.errors import ReaderError
 from reader.export.importer import fill_from_position, read_w3c_file
-from reader.export.w3c import CONTEXT, dump_json, parse_w3c_counted, render_w3c
+from reader.export.w3c import CONTEXTS, dump_json, parse_w3c_counted, render_w3c
 
 
 def parse_w3c(obj):
@@ -21,7 +21,8 @@ def test_collection_shape(story):
     noted = annotate(story, "Gordon Brown", category="evidence", note="*why* this", tags=["uk"])
     plain = annotate(story, "freeze duties", category="question")
     data = render_w3c(story, [plain, noted])
-    assert data["@context"] == CONTEXT
+    assert data["@context"] == CONTEXTS
+    assert data["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection"
     assert data["id"].startswith("urn:uuid:")
     assert data["total"] == 2
@@ -42,9 +43,11 @@ def test_collection_shape(story):
         },
         {"type": "TextualBody", "purpose": "classifying", "value": "evidence"},
         {"type": "TextualBody", "purpose": "tagging", "value": "uk"},
+        NO_SOURCE,
     ]
     assert second["body"] == [
-        {"type": "TextualBody", "purpose": "classifying", "value": "question"}
+        {"type": "TextualBody", "purpose": "classifying", "value": "question"},
+        NO_SOURCE,
     ]
     target = first["target"]
     assert target["source"] == "file:///tmp/story.txt"
@@ -57,6 +60,15 @@ def test_collection_shape(story):
     }
     assert position == {"type": "TextPositionSelector", "start": noted.start, "end": noted.end}
     assert story.text[position["start"] : position["end"]] == "Gordon Brown"
+
+
+NO_SOURCE = {
+    "type": "TextualBody",
+    "purpose": "describing",
+    "value": "Source: none given in the text",
+    "format": "text/plain",
+    "margin:attribution": {"source": "", "kind": "none"},
+}
 
 
 def test_orphans_have_no_position_and_come_last(story):
