@@ -20,6 +20,7 @@ blocks the UI thread for ever (the shutdown's own "disable the mouse" writes inc
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import signal
@@ -134,6 +135,36 @@ class HangupDriver(LinuxDriver):
         if not self._told:
             self._told = True
             self.send_message(TerminalLost())
+
+
+def add_signal_handlers(handler: Callable[[int], None]) -> list[int]:
+    """Call `handler(signum)` on SIGTERM and SIGHUP; the signals it was set for."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return []
+    added = []
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            continue
+        added.append(signum)
+    return added
+
+
+def remove_signal_handlers(signums: list[int]) -> None:
+    """Undo `add_signal_handlers` (the list is emptied)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    for signum in signums:
+        try:
+            loop.remove_signal_handler(signum)
+        except (RuntimeError, ValueError):
+            pass
+    signums.clear()
 
 
 def reader_driver(base: type[Driver]) -> type[Driver]:

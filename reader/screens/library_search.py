@@ -87,7 +87,9 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         self.ready = False  # the index is up to date
         self._lock = threading.Lock()  # one thread at a time on the index's connection
         self._timer = None
-        self._closed = False
+        # Not `_closed`: that is Textual's own flag on every message pump, and setting it
+        # made the screen refuse the message that removes it (Esc hung).
+        self._dismissed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-search-dialog"):
@@ -116,7 +118,7 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         from reader.library_search import SearchUnavailable, TextIndex
 
         def progress(done: int, todo: int) -> None:
-            if self._closed:
+            if self._dismissed:
                 raise _Closed
             self.app.call_from_thread(self.status.update, f"Indexing… {done}/{todo} articles")
 
@@ -135,10 +137,10 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
                 self.app.call_from_thread(self._unavailable, str(error))
                 return
             finally:
-                if self._closed:  # the screen went while indexing: what is done is kept
+                if self._dismissed:  # the screen went while indexing: what is done is kept
                     index.close()
                     self.index = None
-        if not self._closed:
+        if not self._dismissed:
             self.app.call_from_thread(self._ready, index.problem)
 
     def _unavailable(self, message: str) -> None:
@@ -225,7 +227,7 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         self.dismiss(None)
 
     def _close_index(self) -> None:
-        self._closed = True
+        self._dismissed = True
         if self._lock.acquire(blocking=False):  # else the indexing thread closes it
             try:
                 if self.index is not None:

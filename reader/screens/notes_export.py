@@ -1,5 +1,6 @@
 """Writing notes files from the UI: an article's (`e`) and the library's (palette), and a
-copy in another folder when the article's own folder cannot be written.
+copy in another folder when the article's own folder cannot be written (also offered on
+quitting with annotations that could not be saved).
 
 A file of that name that margin-reader did not write is only overwritten once the reader
 says yes; the library's notes are written in a thread. What happened is said in a toast.
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from reader.document.decode import one_line
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -102,3 +104,27 @@ def _write_library_notes(app: App, library: Path, flush: Callable[[], None], for
         return
     extra = f" ({len(warnings)} articles skipped)" if warnings else ""
     app.call_from_thread(_notice, app, f"Library notes written to {path}{extra}")
+
+
+def leave_unless_unsaved(
+    app: App, store: AnnotationStore | None, leave: Callable[[], None]
+) -> None:
+    """`leave()`, unless `store` holds annotations that could not be saved (a read-only
+    folder, a full disk): they are not lost silently, the reader chooses to save a copy
+    elsewhere, quit anyway, or stay."""
+    if store is None or not store.unsaved or not (len(store) or store.article_note):
+        leave()
+        return
+    from reader.screens.annotation_dialogs import UnsavedScreen  # built when first used
+
+    def answered(answer: str) -> None:
+        if answer == "quit":
+            leave()
+        elif answer == "save":
+            question = "Save the notes and annotations (W3C JSON, for reader import) in:"
+            save_copy_elsewhere(app, store, question, then=leave)
+
+    why = store.save_failure or "they could not be written"
+    name = one_line(Path(store.document.path).name)
+    question = f"The annotations of {name} are not saved ({why})."
+    app.push_dialog(UnsavedScreen(question), answered)  # type: ignore[attr-defined]

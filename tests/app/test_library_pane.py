@@ -10,6 +10,7 @@ from reader.library_search import fts5_missing
 from reader.screens.library_search import LibrarySearchScreen, MatchList
 from reader.screens.reading import pane_widths
 from reader.state import ReadingState
+from reader.widgets.library_pane import LibraryList
 
 
 def _titles(app):
@@ -159,6 +160,30 @@ async def test_F_with_only_syntax_says_so_in_one_line(small_library, settle):
         await pilot.pause(0.3)
         status = str(app.screen.query_one("#library-search-status").render())
         assert status == "Type words to find"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LibrarySearchScreen)
+        assert isinstance(app.focused, (LibraryList, type(app.article_view)))
+
+
+@needs_fts5
+async def test_esc_closes_the_search_while_it_is_still_indexing(small_library, settle):
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LibrarySearchScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("F")  # a second search screen opens on the same index
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen_ready(app):
+                break
+        assert screen_ready(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LibrarySearchScreen)
 
 
 def screen_ready(app) -> bool:

@@ -1,0 +1,172 @@
+"""The library the app reads from: scanned in a worker, stepped through, switched.
+
+`LibraryBrowsing` is the part of `ReaderApp` that fills the library pane from a scan run in a
+thread (the newest article opened when none was asked for), moves to the next or previous
+article (J/K, in the pane's order), and opens a path or URL from the open prompt, switching
+to its library (and scanning that) when it lies outside the one shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import get_current_worker
+
+from reader.document.decode import one_line
+from reader.errors import ReaderError
+from reader.targets import Target, fetched_target, resolve_target
+
+if TYPE_CHECKING:
+    from reader.library import LibraryEntry
+    from reader.screens.reading import ReadingScreen
+    from reader.screens.sync_control import SyncControl
+    from reader.state import ReadingState
+    from reader.widgets.library_pane import LibraryPane
+
+
+class LibraryBrowsing:
+    """Mixed into `ReaderApp` (a Textual `App`), next to `ArticleOpening`."""
+
+    # Set by the app.
+    library_root: Path
+    initial_article: Path | None  # asked for at start (or with a target): not the newest
+    entries: list[LibraryEntry]
+    library_ready: bool  # the scan is done: J/K can step
+    library_sync: SyncControl
+    state: ReadingState
+    reading: ReadingScreen
+    library_pane: LibraryPane
+
+    @work(thread=True, exclusive=True, group="library")
+    def scan_library(self) -> None:
+        worker = get_current_worker()
+        pane = self.library_pane
+
+        def progress(count: int) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.set_scanning, count)
+
+        def found(batch: list[LibraryEntry]) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, batch)
+
+        from reader.library import scan_library
+        from reader.library_cache import MetadataCache
+
+        cache = MetadataCache.open()
+        try:
+            entries = scan_library(self.library_root, progress, cache=cache, found=found)
+        finally:
+            cache.close()
+        if cache.problem and not worker.is_cancelled:
+            self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._library_scanned, entries)
+
+    def _library_scanned(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        self.library_ready = True
+        pane = self.library_pane
+        pane.set_entries(entries)
+        if self.article_path is not None:
+            pane.set_current(self.article_path)
+        elif self.initial_article is None:
+            from reader.library import newest_openable
+
+            newest = newest_openable(entries)
+            if newest is not None:
+                self.open_article(newest.path)
+            else:
+                self.show_message(f"No readable article in this folder: {self.library_root}")
+            self.reading.focus_article()
+
+    def _progress_of(self, path: Path) -> float | None:
+        """How far the reader is in `path`: live for the open article, else as saved."""
+        if path == self.article_path and not self.partial:
+            return self.progress
+        return self.state.progress(path)
+
+    # -- J and K -----------------------------------------------------------------------------
+
+    def _neighbour(self, step: int) -> LibraryEntry | None:
+        entries = self.library_pane.shown or self.entries
+        index = next(
+            (i for i, entry in enumerate(entries) if entry.path == self.article_path), None
+        )
+        if index is None:
+            return entries[0] if entries else None
+        index += step
+        while 0 <= index < len(entries):
+            if not entries[index].binary:
+                return entries[index]
+            index += step
+        return None
+
+    def _step_article(self, step: int) -> None:
+        if not self.library_ready:
+            self.notify("Still scanning the library…")
+            return
+        entry = self._neighbour(step)
+        if entry is None:
+            self.notify("Last article in the library" if step > 0 else "First article")
+            return
+        self.open_article(entry.path)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    # -- a path or URL from the open prompt --------------------------------------------------
+
+    def action_open_path(self) -> None:
+        from reader.commands import OpenPathScreen
+
+        self.push_dialog(OpenPathScreen(), self._open_path_chosen)
+
+    def _open_path_chosen(self, text: str | None) -> None:
+        if not text:
+            return
+        if text.lower().startswith(("http://", "https://")):
+            self.notify(f"Fetching {one_line(text)}…", markup=False)
+            self.fetch_and_open(text)
+            return
+        try:
+            target = resolve_target(text)
+        except ReaderError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._open_target(target)
+
+    @work(thread=True, group="fetch")
+    def fetch_and_open(self, url: str, library: Path | None = None) -> None:
+        """A URL from the open prompt (or "Add URL…": into `library`): fetched into the sample
+        library in a thread (a slow server never holds up the keys), then opened there."""
+        try:
+            target = resolve_target(url) if library is None else fetched_target(url, library)
+        except ReaderError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.call_from_thread(self._open_target, target)
+
+    def _open_target(self, target: Target) -> None:
+        if target.library != self.library_root:
+            self.library_root = target.library
+            self.library_ready = False
+            self.entries = []
+            self.initial_article = target.article
+            self.library_pane.set_entries([])
+            self.library_pane.set_scanning(0)
+            self.scan_library()
+            self.library_sync.refresh()
+        elif target.article is not None and all(e.path != target.article for e in self.entries):
+            self.scan_library()  # a page just added to this library: list it
+        if target.article is not None:
+            self.open_article(target.article)
+        else:
+            self.save_everything()
+            self.document = None
+            self.article_path = None
