@@ -25,12 +25,12 @@ from reader.export.markdown import (
     article_title,
     category_label,
     category_order,
-    escape_inline,
     highlight_rows,
     highlight_sections,
     plural,
     write_notes_file,
 )
+from reader.export.markdown_text import escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
 from reader.library import iter_article_paths

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -24,34 +23,20 @@ from reader.document.decode import sanitize
 from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.errors import ReaderError
+from reader.export.markdown_text import (
+    Slugger,
+    close_fences,
+    escape_inline,
+    quote_block,
+    tag_text,
+)
 
 # The first line of every file we write; a file starting with it may be overwritten freely.
 MARKER = "<!-- margin-reader export -->"
 NOTES_SUFFIX = ".notes.md"
 
-_INLINE_SPECIAL = "\\`*_[]<>&~|#"  # what can open inline markup (and `#`)
 
-
-def _escaper(chars: str, tab: str):
-    """A function backslash-escaping `chars` (backslash first, so added backslashes are not
-    escaped again) and replacing tabs."""
-    ordered_chars = "\\" + chars.replace("\\", "")
-
-    def escape(text: str) -> str:
-        for ch in ordered_chars:
-            if ch in text:
-                text = text.replace(ch, "\\" + ch)
-        return text.replace("\t", tab) if "\t" in text else text
-
-    return escape
-
-
-_escape_special = _escaper(_INLINE_SPECIAL, "&#9;")
-_escape_inline_special = _escaper(_INLINE_SPECIAL, " ")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LEADING_WS = re.compile(r"^\s+")
-_TRAILING_WS = re.compile(r"\s+$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 class ExportExists(ReaderError):
@@ -63,115 +48,6 @@ class ExportExists(ReaderError):
 
 
 # --- escaping -----------------------------------------------------------------------------
-
-
-def _entities(match: re.Match[str]) -> str:
-    return "".join(f"&#{ord(ch)};" for ch in match.group(0))
-
-
-_LINE_START_SPECIAL = "#>-+=*_~`|"  # what can open a block construct at a line's start
-_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
-
-
-def escape_line(text: str) -> str:
-    """One line of literal text as CommonMark inline content.
-
-    Characters that can open inline markup (`*`, `_`, backticks, `[`, `<`, `&`...) are
-    backslash-escaped anywhere; at the start of the line, so are the characters that open a
-    block (`#`, `>`, `-`, `+`, `=`, a `1.` list marker). Ordinary punctuation such as `,` and
-    `.` stays as it is, so the export reads well as plain text too. Leading/trailing
-    whitespace, which Markdown would strip, is written as numeric character references; tabs
-    are always references.
-    """
-    return _escape_line_edges(_escape_special(text))
-
-
-def _escape_line_edges(text: str) -> str:
-    """`escape_line` for a line whose inline specials are already escaped."""
-    if text and text[0] in _LINE_START_SPECIAL:
-        text = "\\" + text
-    elif text[:1].isdigit():
-        text = _ORDERED_MARKER.sub(r"\1\\\2", text, count=1)
-    if text[:1].isspace():
-        text = _LEADING_WS.sub(_entities, text)
-    if text[-1:].isspace():
-        text = _TRAILING_WS.sub(_entities, text)
-    return text
-
-
-def escape_inline(text: str) -> str:
-    """Literal text inside a line we start (a heading, a metadata line, link text).
-
-    Such text is never at the start of a block, so only characters that open inline markup
-    (and `#`, a heading's closing sequence or an Obsidian tag) are escaped, keeping dates and
-    titles readable. Newlines become spaces; surrounding whitespace is dropped.
-    """
-    if "\n" in text:
-        text = " ".join(text.splitlines())
-    return _escape_inline_special(text.strip())
-
-
-def quote_block(text: str, indent: str = "") -> str:
-    """`text` as a block quote whose rendered text content is exactly `text`.
-
-    Lines stay lines: each is prefixed `> ` and ended with a backslash hard break. Trailing
-    newlines (which a hard break cannot express at the end of a paragraph) are written as
-    `&#10;`.
-    """
-    body = text.rstrip("\n")
-    prefix = f"{indent}> "
-    lines = [prefix + escape_line(line) for line in body.split("\n")]
-    lines[-1] += "&#10;" * (len(text) - len(body))
-    return "\\\n".join(lines)
-
-
-def _close_fences(note: str) -> str:
-    """A note that opens a code fence and never closes it would swallow the rest of the
-    export; close it."""
-    if "```" not in note and "~~~" not in note:
-        return note
-    open_fence: str | None = None
-    for line in note.split("\n"):
-        m = _FENCE.match(line)
-        if not m:
-            continue
-        fence = m.group(1)
-        if open_fence is None:
-            open_fence = fence
-        elif (
-            fence[0] == open_fence[0]
-            and len(fence) >= len(open_fence)
-            and not line.strip(" ").lstrip(fence[0])
-        ):
-            open_fence = None
-    if open_fence is not None:
-        note += "\n" + open_fence
-    return note
-
-
-def slug(text: str) -> str:
-    """A GitHub-style heading anchor (without de-duplication)."""
-    out = []
-    for ch in text.lower():
-        cat = unicodedata.category(ch)
-        if ch in "-_" or cat[0] in "LNM":
-            out.append(ch)
-        elif ch == " ":
-            out.append("-")
-    return "".join(out)
-
-
-class Slugger:
-    """Tracks heading anchors in order of appearance, numbering duplicates like GitHub."""
-
-    def __init__(self) -> None:
-        self._seen: Counter[str] = Counter()
-
-    def add(self, text: str) -> str:
-        base = slug(text)
-        n = self._seen[base]
-        self._seen[base] += 1
-        return base if n == 0 else f"{base}-{n}"
 
 
 # --- rendering ----------------------------------------------------------------------------
@@ -215,13 +91,6 @@ def totals_line(categories: list[str]) -> str:
     counts = Counter(categories)
     parts = [f"{category_label(c)} {counts[c]}" for c in category_order(set(counts))]
     return plural(len(categories), "highlight") + (": " + ", ".join(parts) if parts else "")
-
-
-@functools.lru_cache(maxsize=1024)  # a few tags, used over and over in an export
-def tag_text(tag: str) -> str:
-    """`#tag`, with spaces as hyphens and inline markup characters escaped."""
-    body = "-".join(tag.split())
-    return "#" + _escape_inline_special(body)
 
 
 def link_target(path: str) -> str:
@@ -345,7 +214,7 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
         if claim:
             add(claim)
         if note and not note.isspace():
-            add(_close_fences(note.strip("\n").rstrip()))
+            add(close_fences(note.strip("\n").rstrip()))
 
 
 def _metadata_line(document: Document, source_link: str | None) -> str:
@@ -420,7 +289,7 @@ def article_head(
         w.block(meta_line)
     if article_note.strip():
         w.heading(level + 1, "Article note")
-        w.block(_close_fences(article_note.strip("\n").rstrip()))
+        w.block(close_fences(article_note.strip("\n").rstrip()))
     return anchor
 
 

@@ -14,13 +14,12 @@ from reader.export.markdown import (
     MARKER,
     ExportExists,
     Locator,
-    escape_inline,
     is_ours,
     notes_path,
-    quote_block,
     render_markdown,
     write_article_notes,
 )
+from reader.export.markdown_text import escape_inline, quote_block
 
 MD = MarkdownIt("commonmark")
 
