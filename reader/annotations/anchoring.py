@@ -202,6 +202,55 @@ def _windows(quote: str, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return windows
 
 
+def _word_start(text: str, i: int) -> bool:
+    return i < len(text) and not text[i].isspace() and not _joined(text, i)
+
+
+def _word_end(text: str, i: int) -> bool:
+    return i > 0 and not text[i - 1].isspace() and not _joined(text, i)
+
+
+def _joined(text: str, i: int) -> bool:
+    """Whether offset `i` falls inside a word (letters or digits on both sides)."""
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
+def _in_whole_words(
+    text: str, ann: Annotation, start: int, end: int, dist: int, reach: int
+) -> tuple[int, int, int]:
+    """A fuzzy match's ends moved to the nearest word boundaries (before or after) that keep
+    it closest to the quote, for a quote that began and ended on word boundaries: the
+    closest match by edits alone may cut the reworded last word ("by next a") or stop
+    short of it ("by next ")."""
+    quote = ann.exact + ann.suffix[:1]
+    starts, ends = [start], [end]
+    if _word_start(ann.prefix[-1:] + ann.exact, len(ann.prefix[-1:])):
+        starts = _nearest(text, start, _word_start, reach)
+    if _word_end(quote, len(ann.exact)):
+        ends = _nearest(text, end, _word_end, reach)
+    best = None
+    for s in starts:
+        for e in ends:
+            if e > s:
+                d = Levenshtein.distance(ann.exact, text[s:e])
+                key = (d, abs(s - start) + abs(e - end))
+                if best is None or key < best[0]:
+                    best = (key, s, e)
+    if best is None:
+        return start, end, dist
+    (d, _), s, e = best
+    return s, e, d
+
+
+def _nearest(text: str, i: int, boundary, reach: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The nearest offsets at or before and at or after `i`, within `reach`, where
+    `boundary` holds (`i` itself when there is none: text without spaces)."""
+    lo, hi = max(0, i - reach), min(len(text), i + reach)
+    before = next((j for j in range(i, lo - 1, -1) if boundary(text, j)), None)
+    after = next((j for j in range(i, hi + 1) if boundary(text, j)), None)
+    return [j for j in dict.fromkeys((before, after)) if j is not None] or [i]
+
+
 def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
     quote = ann.exact
     if len(quote.strip()) < MIN_FUZZY_LENGTH or not text:
@@ -219,6 +268,7 @@ def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
     out: list[tuple[int, int, float]] = []
     for ws, we in dict.fromkeys(windows):
         s, e, dist = _refine(text, quote, ws, we, radius)
+        s, e, dist = _in_whole_words(text, ann, s, e, dist, max(radius, 1))
         if dist <= max_edits and e > s:
             out.append((s, e, 1.0 - dist / max(len(quote), e - s)))
     return out

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reader.annotations.anchoring import count_quote, find_quote
 from reader.annotations.evidence_links import resolve_evidence
-from reader.annotations.store import AnnotationStore, check_category
+from reader.annotations.store import AnnotationStore, check_category, clean_tags
 from reader.annotations.verdicts import check_status
 from reader.document.loader import load_document
 from reader.errors import NotFoundError, ReaderError
@@ -47,7 +47,8 @@ def annotate_command(
     Without `occurrence` the quote must occur once: a quote found in several places is
     refused (exit 1), saying how many, rather than the first one taken silently. `status`,
     `rationale` and `evidence` (URLs, highlight ids, `FILE#ID`s: added to the links it has)
-    set the verdict, also of a highlight of that quote made before."""
+    set the verdict, also of a highlight of that quote made before; such a highlight gains
+    the note and tags given (added to its own)."""
     check_category(category)
     if status is not None:
         check_status(status)
@@ -78,6 +79,7 @@ def annotate_command(
     try:
         links = [resolve_evidence(store, text) for text in evidence]  # all found, or no change
         ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
+        ann = _add_note_and_tags(store, ann, note, tags)
         ann = _set_verdict(store, ann, status, rationale, links)
         store.flush(timeout=LOCK_WAIT_SECONDS)
     finally:
@@ -85,6 +87,19 @@ def annotate_command(
     check_saved(store, "the annotation was not saved")
     sys.stdout.write(ann.id + "\n")
     return 0
+
+
+def _add_note_and_tags(store, ann, note, tags):  # type: ignore[no-untyped-def]
+    """`ann` (a highlight of that quote made before, or the new one) with the note and tags
+    given added to its own: its note gains the new one as a paragraph of its own (unless it
+    already holds it), its tags the new ones."""
+    fields: dict = {}
+    if note.strip() and note not in ann.note.split("\n\n"):
+        fields["note"] = f"{ann.note}\n\n{note}" if ann.note else note
+    new_tags = [tag for tag in clean_tags(tags) if tag not in ann.tags]
+    if new_tags:
+        fields["tags"] = [*ann.tags, *new_tags]
+    return store.update(ann.id, **fields) if fields else ann
 
 
 def _set_verdict(store, ann, status, rationale, links):  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="verdict-dialog", classes="annotation-dialog"):
             yield Static(
-                "Verdict: choose a status, then Enter; write why, Enter saves (Esc cancels)",
+                "Verdict: a number (or Enter) picks the status; write why, Enter saves (Esc cancels)",
                 classes="dialog-title",
             )
             yield Static(self.quote, classes="dialog-quote", markup=False)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.atomic import write_atomic
-from reader.sync.git import Git, SyncError, top_level
+from reader.sync.git import NETWORK_TIMEOUT, Git, SyncError, last_line, top_level
 from reader.sync.paths import ATTRIBUTE_LINES, DRIVER, IGNORE_LINES, with_lines
 
 DRIVER_NAME = "margin-reader: merge sidecars, keeping every note"
@@ -61,13 +61,21 @@ def prepare(top: Path) -> None:
 
 def init_repository(library: Path, remote: str) -> Path:
     """Make `library` a repository whose `origin` is `remote` (when it is not one yet) and
-    prepare it; its top level."""
-    if not library.is_dir():
-        raise SyncError(f"not a folder: {library}")
+    prepare it; its top level. A library folder that does not exist yet (a machine joining)
+    is made. A remote that cannot be reached sets nothing up: a mistyped one leaves no
+    repository behind that a second `--init` would refuse."""
     if remote.startswith("-"):
         raise SyncError(f"not a git remote: {remote}")
+    if library.exists() and not library.is_dir():
+        raise SyncError(f"not a folder: {library}")
     top = top_level(library)
     if top is None:
+        made = not library.exists()
+        try:
+            library.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SyncError(f"cannot make {library} ({error.strerror or error})") from None
+        check_reachable(library, remote, remove=made)
         Git(library).run("init", "--quiet")
         top = top_level(library) or library
     git = Git(top)
@@ -75,8 +83,23 @@ def init_repository(library: Path, remote: str) -> Path:
     if "origin" in remotes:
         url = git.text("remote", "get-url", "origin")
         if url != remote:
-            raise SyncError(f"{top} already syncs with origin {url}, not {remote}")
+            raise SyncError(
+                f"{top} already syncs with origin {url}, not {remote} "
+                f"(git -C {shlex.quote(str(top))} remote set-url origin URL changes it)"
+            )
     else:
         git.run("remote", "add", "origin", remote)
     prepare(top)
     return top
+
+
+def check_reachable(folder: Path, remote: str, remove: bool = False) -> None:
+    """Raise SyncError naming `remote` when git cannot reach it from `folder` (an empty
+    remote is fine); `remove` the (empty) folder first."""
+    done = Git(folder).run("ls-remote", "--quiet", remote, timeout=NETWORK_TIMEOUT, check=False)
+    if done.returncode == 0:
+        return
+    if remove:
+        folder.rmdir()
+    detail = last_line(done.stderr.decode("utf-8", "replace"))
+    raise SyncError(f"cannot reach {remote}: {detail or 'git ls-remote failed'}")

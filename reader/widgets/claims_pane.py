@@ -307,9 +307,12 @@ class ClaimsPane(Vertical):
         counts = " ".join(
             f"{CATEGORY_LETTERS[cat]}{self._counts.get(cat, 0)}" for cat in CATEGORIES
         )
-        title = f"Claims  {counts}" + ("  (unsaved)" if self.unsaved else "")
+        unsaved = "  (unsaved)" if self.unsaved else ""
+        # What a key did goes first: a narrow pane cuts the counts, never the message.
         if self.message:
-            title += f"  · {self.message}"
+            title = f"{self.message}{unsaved}  · Claims  {counts}"
+        else:
+            title = f"Claims  {counts}{unsaved}"
         self.border_title = Content(title)  # plain text, never markup
 
     def _refresh_rows(self, count: bool = True) -> None:

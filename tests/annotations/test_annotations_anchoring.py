@@ -217,3 +217,24 @@ def test_still_anchored_agrees_with_slicing(text, start, end, prefix, exact, suf
         suffix = text[max(end, 0) : max(end, 0) + 32]
     ann = Annotation("x", "claim", start, end, exact, prefix, suffix)
     assert still_anchored(text, ann) == _sliced_still_anchored(text, ann)
+
+
+def test_a_reworded_quote_is_found_again_in_whole_words():
+    before = (
+        "The council voted on Tuesday.\n\nThe mayor said the bridge would cut commuting "
+        "times in half by next spring, a figure disputed by the opposition.\n"
+    )
+    after = before.replace("in half by next spring", "by a third by next autumn")
+    ann = annotate(before, "the bridge would cut commuting times in half by next spring")
+    moved = reanchor(after, ann)
+    assert not moved.orphaned
+    assert moved.exact == "the bridge would cut commuting times by a third by next autumn"
+    assert moved.edited_from == ann.exact
+
+
+def test_a_quote_cut_inside_a_word_may_stay_cut_there():
+    before = "Opponents say the cost estimate of forty million pounds is far too low.\n"
+    after = before.replace("forty", "fourty")
+    ann = annotate(before, "cost estimate of forty million pou")  # a selection ending mid-word
+    moved = reanchor(after, ann)
+    assert moved.exact == "cost estimate of fourty million pou"

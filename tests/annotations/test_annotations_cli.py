@@ -171,3 +171,17 @@ def test_verbs_through_a_real_process(story):
         capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
     assert probe.stdout.strip().endswith("False")
+
+
+def test_annotating_a_highlighted_quote_again_keeps_the_new_note_and_tags(story, capsys):
+    quote = "The mayor said the bridge"
+    args = ("annotate", str(story), "--quote", quote, "--occurrence", "1")
+    status, first, _ = run(capsys, *args, "--note", "First.", "--tag", "a")
+    assert status == 0
+    status, again, err = run(capsys, *args, "--note", "Second.", "--tag", "b", "--tag", "a")
+    assert status == 0 and again == first and err == ""
+    status, _, _ = run(capsys, *args, "--note", "Second.")  # the same note is not repeated
+    data = json.loads(Path(str(story) + ".annotations.json").read_text())
+    (rec,) = data["annotations"].values()
+    assert rec["note"] == "First.\n\nSecond."
+    assert rec["tags"] == ["a", "b"]

@@ -781,3 +781,20 @@ async def test_undo_reaches_back_across_switching_articles(tmp_path, settle):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(app.annotations.store) == 1
+
+
+async def test_what_a_key_did_is_readable_in_the_claims_title(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h", "h")  # the second says it is already highlighted
+        await pilot.pause()
+        claims = app.reading.query_one(ClaimsPane)
+        message = "Already highlighted as Claim"
+        assert message in claims.border_title
+        row = claims.region.y
+        strips = app.screen._compositor.render_strips()
+        shown = strips[row].text[claims.region.x : claims.region.right]
+        assert message in shown
+        assert "C1" in claims.border_title  # the counts are still there, after it

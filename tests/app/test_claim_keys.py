@@ -78,3 +78,17 @@ async def test_verdict_evidence_follow_and_library_claims(small_library, settle)
     assert "Verdict: **Refuted** — wrong year" in text
     assert "Evidence: “Beta story” (beta.txt)" in text
     assert "Source: none given in the text" in text
+
+
+async def test_the_verdict_dialog_says_all_it_says_on_a_small_terminal(small_library, settle):
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h", "s")
+        await wait_for(pilot, lambda: isinstance(app.screen, VerdictScreen))
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title")
+        shown = " ".join(
+            strip.text.strip() for strip in title.render_lines(title.region.reset_offset)
+        )
+        assert "Esc cancels" in shown and "Enter saves" in shown

@@ -192,3 +192,18 @@ def screen_ready(app) -> bool:
         and app.screen.ready
         and not any(w.is_running for w in app.screen.workers)
     )
+
+
+async def test_F_says_how_to_open_and_close_on_a_small_terminal(tmp_path, settle):
+    (tmp_path / "other.txt").write_text("Other story\n\n2025-01-01\n\nNothing here.\n")
+    app = ReaderApp(library=tmp_path, state=ReadingState(tmp_path / "s.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, LibrarySearchScreen)
+        title = app.screen.query_one(".dialog-title")
+        shown = " ".join(
+            strip.text.strip() for strip in title.render_lines(title.region.reset_offset)
+        )
+        assert "Enter opens" in shown and "Esc closes" in shown

@@ -108,3 +108,34 @@ def test_sync_merges_a_conflict_copy_before_committing(tmp_path: Path) -> None:
     assert result.copies == 1 and not copy.exists()
     committed = git(a, "show", "HEAD:bridge.txt.annotations.json").stdout
     assert "also here" in committed and "conflicted copy" not in git(a, "ls-files").stdout
+
+
+def test_init_with_an_unreachable_remote_sets_nothing_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = make_library(tmp_path / "lib")
+    before = sorted(p.name for p in library.iterdir())
+    missing = tmp_path / "typo.git"
+    argv = ["sync", "--init", str(missing), "--library", str(library)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader: error: ") and str(missing) in err
+    assert sorted(p.name for p in library.iterdir()) == before  # no .git, no .gitignore
+    # so --init with the remote meant succeeds
+    remote = bare_remote(tmp_path)
+    assert main(["sync", "--init", str(remote), "--library", str(library)]) == 0
+
+
+def test_init_joins_into_a_folder_it_makes(tmp_path: Path) -> None:
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    sync_library(a, init_remote=str(remote))
+    joined = tmp_path / "news"  # a second machine, no library folder yet
+    assert main(["sync", "--init", str(remote), "--library", str(joined)]) == 0
+    assert (joined / "harbour.txt").read_text("utf-8") == ARTICLES["harbour.txt"]
+
+
+def test_init_with_an_unreachable_remote_makes_no_folder(tmp_path: Path) -> None:
+    joined = tmp_path / "news"
+    assert main(["sync", "--init", str(tmp_path / "typo.git"), "--library", str(joined)]) == 2
+    assert not joined.exists()
