@@ -135,6 +135,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if view.document is store.document:
             view.set_highlights(highlights)
         self.claims_pane.set_annotations(annotations, store.problem, store.unsaved)
+        self.annotation_count_changed(store)
         session.shown_version = version
         self.show_cursor_annotation()
         if store.warning != session.warned:
@@ -180,8 +181,13 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if self.annotations.store is store:
             claims = self.claims_pane
             claims.change(store.annotations, old, new, store.problem, store.unsaved)
+            self.annotation_count_changed(store)
             ann = self.annotation_under_cursor()
             claims.set_current(ann.id if ann is not None else None)
+
+    def annotation_count_changed(self, store: AnnotationStore) -> None:
+        """The open article's number of annotations may have changed (a screen that lists
+        articles shows it)."""
 
     def show_cursor_annotation(self, claims_too: bool = True) -> None:
         """Show the highlight under the cursor in the notes pane and mark it in the list."""

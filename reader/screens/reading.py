@@ -12,6 +12,7 @@ grow wider.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -229,6 +230,11 @@ class ReadingScreen(AnnotatingScreen):
         if message is not None:
             message.display = False
         self.query_one("#article").display = True
+
+    def annotation_count_changed(self, store) -> None:
+        self.query_one(LibraryPane).set_annotation_count(
+            Path(store.document.path).resolve(), len(store.annotations)
+        )
 
     def article_widget(self) -> Widget:
         message = self.message

@@ -6,6 +6,7 @@ articles costs only the lines on screen to paint (an OptionList wraps every prom
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -317,6 +318,19 @@ class LibraryPane(Vertical):
         if path is None:
             return None
         return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
+
+    def set_annotation_count(self, path: Path, count: int) -> None:
+        """The article at `path` now has `count` annotations: its row says so."""
+        entries = [self.entries, self.shown]
+        if not any(e.path == path and e.annotation_count != count for e in self.entries):
+            return
+        for listed in entries:
+            for i, entry in enumerate(listed):
+                if entry.path == path:
+                    listed[i] = dataclasses.replace(entry, annotation_count=count)
+        index = self._index_of(path)
+        if self.built and index is not None:
+            self.article_list.replace_item(index)
 
     def refresh_current(self) -> None:
         """Re-render the open article's entry (its reading progress moved)."""

@@ -207,3 +207,20 @@ async def test_F_says_how_to_open_and_close_on_a_small_terminal(tmp_path, settle
             strip.text.strip() for strip in title.render_lines(title.region.reset_offset)
         )
         assert "Enter opens" in shown and "Esc closes" in shown
+
+
+async def test_a_highlight_shows_in_the_library_row_at_once(small_library, settle):
+    """The open article's ✎ count follows its highlights, without a rescan."""
+    app = ReaderApp(library=small_library, article=small_library / "beta.txt")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        rows = app.library_pane.article_list
+        beta = next(i for i, e in enumerate(app.library_pane.shown) if e.title == "Beta story")
+        assert "✎" not in rows.item_text(beta)
+        app.reading.article_widget().focus()
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert "✎1" in rows.item_text(beta)
+        await pilot.press("u")  # undo: the highlight is gone again
+        await settle(app, pilot)
+        assert "✎" not in rows.item_text(beta)
