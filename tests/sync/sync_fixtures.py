@@ -49,6 +49,20 @@ def bare_remote(tmp_path: Path, name: str = "remote.git") -> Path:
     return remote
 
 
+def two_clones(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(remote, a, b): a library `a` synced to a bare remote, and `b` joined from it."""
+    from reader.sync.sync import sync_library
+
+    remote = bare_remote(tmp_path)
+    a = make_library(tmp_path / "a")
+    sync_library(a, init_remote=str(remote))
+    b = tmp_path / "b"
+    b.mkdir()
+    sync_library(b, init_remote=str(remote))
+    sync_library(a)
+    return remote, a, b
+
+
 def isolate_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No global or system git config; an identity from the environment."""
     config = tmp_path / "gitconfig"

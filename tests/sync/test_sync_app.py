@@ -6,7 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sync_fixtures import annotations, bare_remote, git, highlight, make_library, needs_git
+from sync_fixtures import (
+    annotations,
+    git,
+    highlight,
+    make_library,
+    needs_git,
+    two_clones,
+)
 from textual.command import CommandPalette
 
 from reader.app import ReaderApp
@@ -30,17 +37,6 @@ async def _until(pilot, test, seconds: float = 20.0) -> None:  # type: ignore[no
     raise AssertionError("timed out")
 
 
-def _libraries(tmp_path: Path) -> tuple[Path, Path, Path]:
-    remote = bare_remote(tmp_path)
-    a = make_library(tmp_path / "a")
-    sync_library(a, init_remote=str(remote))
-    b = tmp_path / "b"
-    b.mkdir()
-    sync_library(b, init_remote=str(remote))
-    sync_library(a)
-    return remote, a, b
-
-
 async def _palette_sync(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+p")
     await _until(pilot, lambda: CommandPalette.is_open(app))
@@ -50,7 +46,7 @@ async def _palette_sync(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_palette_sync_sends_and_receives(tmp_path: Path) -> None:
-    remote, a, b = _libraries(tmp_path)
+    remote, a, b = two_clones(tmp_path)
     highlight(b / "bridge.txt", "Critics said the cost estimate was too low.", note="from b")
     sync_library(b)
     highlight(a / "harbour.txt", "Fishermen said the delay costs them money.", note="from a")
@@ -73,7 +69,7 @@ async def test_palette_sync_sends_and_receives(tmp_path: Path) -> None:
 
 
 async def test_palette_sync_failure_is_one_line(tmp_path: Path) -> None:
-    remote, a, _ = _libraries(tmp_path)
+    remote, a, _ = two_clones(tmp_path)
     shutil.rmtree(remote)
     app = ReaderApp(library=a)
     said: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_fixtures import ARTICLES, bare_remote, git, highlight, make_library, needs_git
+from sync_fixtures import ARTICLES, bare_remote, git, highlight, make_library, needs_git, two_clones
 
 from reader.cli import main
 from reader.sync.sync import sync_library
@@ -49,13 +49,7 @@ def test_unreachable_remote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_a_conflicting_article_is_left_as_git_leaves_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    remote = bare_remote(tmp_path)
-    a = make_library(tmp_path / "a")
-    sync_library(a, init_remote=str(remote))
-    b = tmp_path / "b"
-    b.mkdir()
-    sync_library(b, init_remote=str(remote))
-    sync_library(a)
+    remote, a, b = two_clones(tmp_path)
     for clone, word in ((a, "laptop"), (b, "desktop")):
         (clone / "harbour.txt").write_text(ARTICLES["harbour.txt"] + word + "\n", "utf-8")
         highlight(clone / "bridge.txt", "Critics said the cost estimate was too low.", note=word)

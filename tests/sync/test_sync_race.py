@@ -6,7 +6,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from sync_fixtures import annotations, bare_remote, git, highlight, make_library, needs_git
+from sync_fixtures import (
+    annotations,
+    git,
+    highlight,
+    needs_git,
+    two_clones,
+)
 
 from reader.sync import sync as sync_module
 from reader.sync.sync import SyncResult, sync_library
@@ -14,23 +20,12 @@ from reader.sync.sync import SyncResult, sync_library
 pytestmark = [needs_git, pytest.mark.usefixtures("git_env")]
 
 
-def _two_clones(tmp_path: Path) -> tuple[Path, Path, Path]:
-    remote = bare_remote(tmp_path)
-    a = make_library(tmp_path / "a")
-    sync_library(a, init_remote=str(remote))
-    b = tmp_path / "b"
-    b.mkdir()
-    sync_library(b, init_remote=str(remote))
-    sync_library(a)
-    return remote, a, b
-
-
 def _on_remote(remote: Path, path: str) -> str:
     return git(remote, "show", f"HEAD:{path}").stdout
 
 
 def test_two_syncs_at_once_both_arrive(tmp_path: Path) -> None:
-    remote, a, b = _two_clones(tmp_path)
+    remote, a, b = two_clones(tmp_path)
     highlight(a / "bridge.txt", "Critics said the cost estimate was too low.", note="from a")
     highlight(b / "harbour.txt", "Fishermen said the delay costs them money.", note="from b")
     start = threading.Barrier(2)
@@ -54,7 +49,7 @@ def test_two_syncs_at_once_both_arrive(tmp_path: Path) -> None:
 
 
 def test_a_lost_push_race_is_retried_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    remote, a, b = _two_clones(tmp_path)
+    remote, a, b = two_clones(tmp_path)
     highlight(a / "bridge.txt", "Critics said the cost estimate was too low.", note="from a")
     highlight(b / "bridge.txt", "The mayor said the bridge would open in 2027.", note="from b")
     fetch = sync_module.Library.fetch
