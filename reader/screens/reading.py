@@ -12,7 +12,6 @@ grow wider.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -232,9 +231,7 @@ class ReadingScreen(AnnotatingScreen):
         self.query_one("#article").display = True
 
     def annotation_count_changed(self, store) -> None:
-        self.query_one(LibraryPane).set_annotation_count(
-            Path(store.document.path).resolve(), len(store.annotations)
-        )
+        self.query_one(LibraryPane).set_current_annotation_count(len(store.annotations))
 
     def article_widget(self) -> Widget:
         message = self.message

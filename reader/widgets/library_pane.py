@@ -319,17 +319,16 @@ class LibraryPane(Vertical):
             return None
         return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
 
-    def set_annotation_count(self, path: Path, count: int) -> None:
-        """The article at `path` now has `count` annotations: its row says so."""
-        entries = [self.entries, self.shown]
-        if not any(e.path == path and e.annotation_count != count for e in self.entries):
+    def set_current_annotation_count(self, count: int) -> None:
+        """The open article now has `count` annotations: its row says so."""
+        index = self._index_of(self.current)
+        if index is None or self.shown[index].annotation_count == count:
             return
-        for listed in entries:
-            for i, entry in enumerate(listed):
-                if entry.path == path:
-                    listed[i] = dataclasses.replace(entry, annotation_count=count)
-        index = self._index_of(path)
-        if self.built and index is not None:
+        entry = self.shown[index]
+        updated = dataclasses.replace(entry, annotation_count=count)
+        self.shown[index] = updated
+        self.entries = [updated if e is entry else e for e in self.entries]
+        if self.built:
             self.article_list.replace_item(index)
 
     def refresh_current(self) -> None:
