@@ -11,6 +11,8 @@ from context import Context
 from environment import SIZE
 from figures import reason_of
 
+LOADING_REST = "loading the rest"  # the title bar's note while a big article loads
+
 
 class KeyRun:
     """Key latencies in one running pane; a key that fails once is not tried again."""
@@ -72,6 +74,9 @@ def open_pane(ctx: Context, argv: list[str], marker: str, env: dict[str, str]) -
     _, pane = tmux.first_paint(ctx.control, argv, marker, size=SIZE, env=env, keep=True,
                                timeout=120)  # fmt: skip
     assert pane is not None
+    # A big article shows its head first: keys are timed once the whole is in (h on the
+    # head only says the annotations are loading, and a search sees only the head).
+    pane.wait_gone(LOADING_REST, timeout=120)
     pane.wait_stable(quiet=0.5)
     return pane
 

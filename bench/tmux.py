@@ -196,6 +196,16 @@ class Pane:
                 raise RuntimeError(f"exited before {text!r} showed: {self.tail()}")
             time.sleep(interval)
 
+    def wait_gone(self, text: str, timeout: float, interval: float = 0.02) -> None:
+        """Poll (plain text) until `text` is not on the screen."""
+        deadline = time.perf_counter() + timeout
+        while text in self.capture(styles=False):
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{text!r} still showing after {timeout:.0f}s")
+            if self.dead():
+                raise RuntimeError(f"exited while {text!r} showed: {self.tail()}")
+            time.sleep(interval)
+
     def wait_stable(self, quiet: float = 0.3, timeout: float = 30.0) -> str:
         """Wait until the screen (with styles) is unchanged for `quiet` seconds."""
         deadline = time.perf_counter() + timeout

@@ -114,6 +114,7 @@ class ArticleOpening:
 
     def _load_failed(self, message: str) -> None:
         self.article_view.loading = False
+        self.annotations.loading = False
         self.partial = False
         self.notify(message, severity="error", markup=False)
 
@@ -185,6 +186,7 @@ class ArticleOpening:
             self._head_offset = offset
             self.sub_title = "loading the rest…"
             self.annotations.close()
+            self.annotations.loading = True
         self.library_pane.set_current(path)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()

@@ -9,7 +9,7 @@ the open store (an `AnnotationSession`).
 
 Work per change stays small at ten thousand annotations: a key's change (h, 1-5, x, a note,
 tags) reaches the article view as one added, removed or replaced `Highlight` (only that
-sentence's lines repaint), the claims pane follows after the article has painted, and the
+sentence's lines repaint), the claims pane follows in the same frame, and the
 success path shows no toast (a toast lays out the whole screen): the claims pane's title
 says what happened. A change from elsewhere (another process, undo) redraws from the store,
 reusing the `Highlight` of every unchanged annotation.
@@ -172,18 +172,15 @@ class AnnotatingScreen(ClaimKeys, Screen):
                 view.add_highlight(new_h)
         session.shown_version = store.version
         self.show_cursor_annotation(claims_too=False)
-        # The claims list after the article has painted: the key's effect shows first.
-        self.call_after_refresh(self._claims_changed, store, old, new)
-
-    def _claims_changed(
-        self, store: AnnotationStore, old: Annotation | None, new: Annotation | None
-    ) -> None:
-        if self.annotations.store is store:
-            claims = self.claims_pane
-            claims.change(store.annotations, old, new, store.problem, store.unsaved)
-            self.annotation_count_changed(store)
-            ann = self.annotation_under_cursor()
-            claims.set_current(ann.id if ann is not None else None)
+        # The claims list in the same turn, so it lands in the article's frame: the screen
+        # settles in one frame, not two (a change costs the list one assignment).
+        claims = self.claims_pane
+        claims.change(store.annotations, old, new, store.problem, store.unsaved)
+        if claims.message is not None:
+            claims.say(None)  # the last key's message is not this one's (a key says its own)
+        self.annotation_count_changed(store)
+        ann = self.annotation_under_cursor()
+        claims.set_current(ann.id if ann is not None else None)
 
     def annotation_count_changed(self, store: AnnotationStore) -> None:
         """The open article's number of annotations may have changed (a screen that lists
@@ -221,7 +218,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
     def _writable(self) -> AnnotationStore | None:
         """The store if annotating is possible now; otherwise say why and return None."""
         store = self.annotations.store
-        if store is None and self.annotations.pending is not None:
+        if store is None and (self.annotations.pending is not None or self.annotations.loading):
             self._notice("Loading the annotations…")
             return None
         if store is None or self.article_view.document is not store.document:

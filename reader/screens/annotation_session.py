@@ -30,6 +30,8 @@ class AnnotationSession:
         # An article to annotate once the claims and notes panes exist (they are built just
         # after the first frame): (document, store or None).
         self.pending: tuple[Document, AnnotationStore | None] | None = None
+        # Only the head of a big article shows: its annotations come with the whole of it.
+        self.loading = False
         self._source: tuple[tuple[int, int, int], str] | None = None
         # The library's claims, for "the same claim elsewhere" (read in a thread; None until)
         self.claim_index: ClaimIndex | None = None
@@ -52,6 +54,7 @@ class AnnotationSession:
         if kept is not None and kept[0] == document.sha256:
             store.adopt_history(kept[1])
         self.store = store
+        self.loading = False
         self.warned = None
         self.shown_version = -1
         return store

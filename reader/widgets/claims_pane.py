@@ -128,7 +128,10 @@ class ClaimsList(CursorList):
         return style
 
     def set_rows(self, rows: list[Annotation | str]) -> None:
-        self.rows = rows
+        """Show `rows`, repainting only the lines on screen whose row changed (rows are
+        replaced, never changed in place: one highlight more below the screen repaints no
+        line)."""
+        old_rows, self.rows = self.rows, rows
         size = Size(self.size.width, len(rows))
         old = self.virtual_size
         height = self.size.height
@@ -139,8 +142,17 @@ class ClaimsList(CursorList):
             self._scroll_update(size)
         else:
             self.virtual_size = size
-        self.cursor = self.cursor  # clamp
-        self.refresh()
+        if self.cursor != self.validate_cursor(self.cursor):
+            self.cursor = self.cursor  # clamp (and repaint)
+            return
+        top = int(self.scroll_offset.y)
+        for y in range(height):
+            i = top + y
+            if (old_rows[i] if i < len(old_rows) else None) is not (
+                rows[i] if i < len(rows) else None
+            ):
+                self.refresh_lines(i, height - y)
+                return
 
     @property
     def row_count(self) -> int:
@@ -153,9 +165,16 @@ class ClaimsList(CursorList):
         return None
 
     def set_current(self, annotation_id: str | None) -> None:
-        if annotation_id != self.current_id:
-            self.current_id = annotation_id
-            self.refresh()
+        """Mark the highlight under the article cursor, repainting the lines on screen of
+        the one marked before and of this one."""
+        old, self.current_id = self.current_id, annotation_id
+        if annotation_id == old:
+            return
+        top, rows = int(self.scroll_offset.y), self.rows
+        for y in range(min(self.size.height, len(rows) - top)):
+            row = rows[top + y]
+            if isinstance(row, Annotation) and row.id in (old, annotation_id):
+                self.refresh_line(top + y)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

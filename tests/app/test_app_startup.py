@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from reader.app import ReaderApp
 from reader.document.loader import load_document, load_document_head
@@ -104,17 +107,24 @@ def screen_text(view) -> list[str]:
     return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
 
 
-async def test_swap_keeps_cursor_and_scroll(tmp_path):
-    """Drive the swap by hand: head shown, reader moves, the whole arrives."""
-    book = _book(tmp_path / "book.txt")
+@asynccontextmanager
+async def _head_shown(book: Path) -> AsyncIterator[tuple[ReaderApp, Any]]:
+    """An app showing the head of `book` as if the rest were still loading."""
     head, _ = load_document_head(book, 64 * 1024)
-    whole = load_document(book)
-    app = ReaderApp(library=tmp_path, state=ReadingState(tmp_path / "state.json"))
+    app = ReaderApp(library=book.parent, state=ReadingState(book.parent / "state.json"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         app.show_document(head, complete=False)
         await pilot.pause()
+        yield app, pilot
+
+
+async def test_swap_keeps_cursor_and_scroll(tmp_path):
+    """Drive the swap by hand: head shown, reader moves, the whole arrives."""
+    book = _book(tmp_path / "book.txt")
+    whole = load_document(book)
+    async with _head_shown(book) as (app, pilot):
         view = app.article_view
         for _ in range(3):
             await pilot.press("space")
@@ -145,6 +155,28 @@ async def test_saved_position_beyond_the_head_is_restored_when_the_whole_arrives
         await settle(app, pilot)
         cursor = app.article_view.cursor_range
         assert cursor is not None and cursor[0] == far
+
+
+async def test_h_on_the_head_of_a_big_article_says_its_annotations_are_loading(tmp_path):
+    """While only the head shows, h says the annotations are on their way (not that no
+    article is open) and highlights nothing; once the whole is in, h highlights."""
+    book = _book(tmp_path / "book.txt")
+    async with _head_shown(book) as (app, pilot):
+        await pilot.press("h")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Loading the annotations…" in messages
+        assert "No article open" not in messages
+        assert app.annotations.store is None
+        whole = load_document(book)
+        from reader.annotations.store import AnnotationStore
+
+        app._swap_in(whole, AnnotationStore.open(whole))
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        store = app.annotations.store
+        assert store is not None and len(store.annotations) == 1
 
 
 def test_help_links_and_palette_modules_load_only_when_used():
