@@ -248,6 +248,23 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         """Document rows of the cursor's first and last lines."""
         return self._layout.span_rows(self._cur[0], self.cursor_range)
 
+    def _shown_span(self) -> tuple[int, int] | None:
+        """The document range of the blocks on screen (None before the first layout)."""
+        if not self._blocks or not self.is_mounted or self.document is None:
+            return None
+        index = self._layout.index
+        top = round(self.scroll_y)
+        if top >= index.total:
+            return None
+        bottom = min(index.total, top + self._view_height()) - 1
+        return self._blocks[index.locate(top)[0]].start, self._blocks[index.locate(bottom)[0]].end
+
+    def _repaint_matches(self, before: tuple, after: tuple) -> None:
+        """Repaint the lines of the search matches on screen that came or went (`before`
+        and `after` as `Search.overlapping` gave them for the blocks on screen)."""
+        for start, end, _ in set(before).symmetric_difference(after):
+            self._refresh_rows(*self._rows_of(start, end))
+
     def _refresh_rows(self, first: int, last: int) -> None:
         """Repaint document rows `first..last` (the part of them on screen)."""
         top = round(self.scroll_y)

@@ -169,9 +169,14 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     def set_search(self, query: str) -> int:
         """Highlight all matches of `query` (smart case); return how many."""
         text = self.document.text if self.document is not None else ""
+        shown = self._shown_span()
+        before = self._search.overlapping(*shown) if shown is not None else ()
         count = self._search.find(text, query if self.document is not None else "")
         self._search.query = query
-        self.refresh()
+        if shown is None:
+            self.refresh()
+        else:
+            self._repaint_matches(before, self._search.overlapping(*shown))
         return count
 
     def prepare_search(self) -> bool:
@@ -425,14 +430,14 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
 
     def _goto_match(self, index: int) -> None:
         self._search.current = index
-        start = self._search.starts[index]
+        start = self._search.start_of(index)
         block = self.document.block_at(start) if self.document else None
         if block is not None and self._folding.folded(block):
             self._folding.set_folded(block, False)
             self._layout.forget(block)
         self._move_to(self._nav.at_offset(start), center=True)  # not on the last row
         self.refresh()
-        self.post_message(self.MatchShown(self, index + 1, len(self._search.starts)))
+        self.post_message(self.MatchShown(self, index + 1, self._search.count))
 
     # ----------------------------------------------------------------- selection
 

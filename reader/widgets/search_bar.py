@@ -1,16 +1,18 @@
 """The `/` search box, docked under the article view (any `Searchable`).
 
-What is typed shows at once; it is searched when typing pauses (one timer, reset by each
-key), then its matches are highlighted (smart case: case-insensitive unless the query has an
-uppercase letter) and counted. Enter searches what is typed now, if that is not searched yet,
-jumps to the first match at or after the cursor and hides the box; Esc clears the search and
-hides it. Either way focus returns to the view. The view mounts its box, hidden, after its
-first frame; opening it has the view make the lower-cased copy of its text.
+Each key searches what is typed at once, in the same frame as the key's echo (smart case:
+case-insensitive unless the query has an uppercase letter), and says how many matches it has
+(a box of fixed width: a count never lays out the screen). Until the view's lower-cased copy
+of its text is made (a worker starts it when the box opens), what is typed is searched as
+soon as it is. Enter searches what is typed now, if that is not searched yet, jumps to the
+first match at or after the cursor and hides the box; Esc clears the search and hides it.
+Either way focus returns to the view. The view mounts its box, hidden, after its first frame.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +20,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-SEARCH_DELAY = 0.06  # the typed query is searched 1-2 of these after the last key
+SEARCH_DELAY = 0.02  # while the copy is being made, whether it is ready is looked at this often
 
 
 class Searchable(Protocol):
@@ -42,6 +44,18 @@ def count_text(count: int, query: str) -> str:
     return "1 match" if count == 1 else f"{count:,} matches"
 
 
+class SearchField(Input):
+    """The box's field: what is typed goes to `typed` in the key's own turn, before the
+    echo is painted, so the echo, the matches and the count show in one frame."""
+
+    def __init__(self, typed: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._typed_now = typed
+
+    def watch_value(self, value: str) -> None:
+        self._typed_now(value)
+
+
 class SearchBar(Horizontal):
     """A one-line search box bound to one view: the query, then how many matches it has."""
 
@@ -55,7 +69,9 @@ class SearchBar(Horizontal):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search (Enter: go, Esc: clear)", id="search-input")
+        yield SearchField(
+            self._typed_now, placeholder="search (Enter: go, Esc: clear)", id="search-input"
+        )
         yield Static("", id="search-count", markup=False)
 
     @property
@@ -63,7 +79,7 @@ class SearchBar(Horizontal):
         return self.query_one("#search-input", Input)
 
     def on_mount(self) -> None:
-        self._timer = self.set_interval(SEARCH_DELAY, self._typing_paused, pause=True)
+        self._timer = self.set_interval(SEARCH_DELAY, self._copy_made, pause=True)
 
     @property
     def pending(self) -> bool:
@@ -81,12 +97,16 @@ class SearchBar(Horizontal):
         return self
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._typed = True
-        if self._timer is not None:
-            self._timer.reset()
+        event.stop()  # searched already (`_typed_now`)
 
-    def _typing_paused(self) -> None:
+    def _typed_now(self, value: str) -> None:
+        self._typed = True
+        if self.view.prepare_search():
+            self._search(value)
+        elif self._timer is not None:
+            self._timer.resume()
+
+    def _copy_made(self) -> None:
         """The timer: search what is typed once the view's copy is made (else at the next)."""
         if self.view.prepare_search():
             self.flush()
@@ -99,7 +119,8 @@ class SearchBar(Horizontal):
     def _search(self, query: str) -> None:
         self._stop_timer()
         self.match_count = self.view.set_search(query)
-        self.query_one("#search-count", Static).update(count_text(self.match_count, query))
+        count = self.query_one("#search-count", Static)
+        count.update(count_text(self.match_count, query), layout=False)
 
     def _stop_timer(self) -> None:
         self._typed = False

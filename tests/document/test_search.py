@@ -121,3 +121,47 @@ def test_prepare_makes_the_copy_once_and_takes_one_made_elsewhere() -> None:
         "".join(["Ab", " ab"])
     )  # an equal text, not this one
     assert search.find(text, "ab") == 2
+
+
+@given(
+    text=st.text(alphabet="abAB ", max_size=80),
+    typed=st.text(alphabet="abAB", min_size=1, max_size=4),
+    here=st.integers(0, 80),
+    window=st.tuples(st.integers(0, 80), st.integers(0, 20)),
+)
+def test_matches_found_where_needed_equal_the_listed_ones(text, typed, here, window) -> None:
+    """More matches than are listed (`eager`) are found where needed: the count, each line's
+    matches, the first from the cursor, stepping both ways and wrapping all equal what the
+    listed matches give."""
+    listed, found = Search(), Search()
+    for n in range(1, len(typed) + 1):
+        query = typed[:n]
+        assert found.find(text, query, eager=0) == listed.find(text, query)
+        start, end = window[0], window[0] + window[1]
+        assert found.overlapping(start, end) == listed.overlapping(start, end)
+        assert found.first_from(here) == listed.first_from(here)
+        for step in (1, -1):
+            assert found.step(here, step) == listed.step(here, step)
+        index = listed.first_from(here)
+        if index is None:
+            assert found.matches == [] and found.current_range is None
+            continue
+        listed.current = found.current = found.first_from(here)
+        for step in (1, -1, 1, 1):
+            index = listed.step(here, step)
+            assert found.step(here, step) == index
+            listed.current = found.current = index
+            assert found.current_range == listed.current_range
+            assert found.overlapping(0, len(text)) == listed.overlapping(0, len(text))
+        assert found.matches == listed.matches
+
+
+def test_a_query_with_many_matches_is_counted_not_listed() -> None:
+    text = "ab " * 5000
+    search = Search()
+    assert search.find(text, "a") == 5000 and search._listed is None
+    assert search.overlapping(3, 7) == ((3, 4, False), (6, 7, False))
+    search.current = search.step(4, -1)
+    assert search.current == 1 and search.current_range == (3, 4)
+    assert search.find(text, "aa") == 0  # a self-overlapping query is listed as before
+    assert search.find("a" * 9000, "aa") == 4500 and search._listed is not None

@@ -1,16 +1,18 @@
-"""Pilot tests of searching as one types: what is typed is searched after a pause in typing
-(once for a burst of keys), Enter searches what is typed now, and each document loaded has
-its own `Search`, its lower-cased copy made when the box opens."""
+"""Pilot tests of searching as one types: each key is searched at once (what is typed before
+the lower-cased copy is made, once it is), Enter goes to what is typed, and each document
+loaded has its own `Search`, its lower-cased copy made when the box opens."""
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 from test_article_view import ARTICLE, SIZE, ViewApp, make_doc
 
-from reader.document.search import Search
-from reader.widgets import search_bar
+from reader.document.search import FOLD_PART, Search, fold_parts
+from reader.widgets import article_view
 from reader.widgets.article_view import ArticleView
-from reader.widgets.search_bar import SearchBar
+from reader.widgets.search_bar import SearchBar, count_text
 
 
 @pytest.fixture
@@ -27,17 +29,48 @@ def finds(monkeypatch) -> list[str]:
     return queries
 
 
-async def test_a_burst_of_typing_is_searched_once(finds, searched, monkeypatch) -> None:
-    """Keys faster than the pause (a long one here, so no machine is slow enough to see a
-    pause between two keys) run one search, for the whole query; the box shows each key."""
-    monkeypatch.setattr(search_bar, "SEARCH_DELAY", 1.0)
+async def test_each_key_is_searched_as_it_is_typed(finds) -> None:
+    """Once the box's copy is made, every key searches at once (no pause waited for): the
+    query grows, the matches narrow, and the count follows each key."""
+    app = ViewApp(ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        counts = []
+        for key in "the plan":
+            await pilot.press(key)
+            assert not bar.pending
+            counts.append(str(bar.query_one("#search-count").render()))
+        assert finds == ["the plan"[:n] for n in range(1, 9)]
+        start = ARTICLE.text.index("the plan")
+        assert view.search_matches == [(start, start + 8)]
+        assert counts[-1] == "1 match" and counts[0] == count_text(
+            ARTICLE.text.lower().count("t"), "t"
+        )
+
+
+async def test_keys_typed_before_the_copy_is_made_are_searched_once_it_is(
+    finds, searched, monkeypatch
+) -> None:
+    """While the worker makes the lower-cased copy, keys only show; what is typed is then
+    searched once, whole."""
+    ready = threading.Event()
+
+    def slow_parts(text: str, size: int = FOLD_PART):
+        ready.wait(10)
+        yield from fold_parts(text, size)
+
+    monkeypatch.setattr(article_view, "fold_parts", slow_parts)
     app = ViewApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
         await pilot.press("slash", *"the plan")
         bar = app.query_one(SearchBar)
-        assert bar.input.value == "the plan" and bar.pending
-        assert finds == []
+        assert bar.input.value == "the plan" and bar.pending and finds == []
+        ready.set()
         await searched(pilot)
         assert finds == ["the plan"]
         start = ARTICLE.text.index("the plan")
@@ -45,19 +78,18 @@ async def test_a_burst_of_typing_is_searched_once(finds, searched, monkeypatch) 
         assert str(bar.query_one("#search-count").render()) == "1 match"
 
 
-async def test_enter_right_after_typing_goes_to_the_typed_querys_match(finds, monkeypatch):
-    """With a pause that never comes, Enter searches what is typed, once, and jumps to it."""
-    monkeypatch.setattr(search_bar, "SEARCH_DELAY", 60.0)
+async def test_enter_right_after_typing_goes_to_the_typed_querys_match(finds):
+    """Enter goes to the match of what is typed (searched by its last key: not again)."""
     app = ViewApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
         await pilot.press("slash", *"story", "enter")
         await pilot.pause()
-        assert finds == ["story"]
+        assert finds[-1] == "story" and finds.count("story") == 1
         assert view.search_current == (ARTICLE.text.index("Story"), ARTICLE.text.index("Story") + 5)
         await pilot.press("slash", *"story two", "enter")
         await pilot.pause()
-        assert finds == ["story", "story two"]
+        assert finds[-1] == "story two" and finds.count("story two") == 1
         start = ARTICLE.text.index("Story two")
         assert view.search_current == (start, start + 9)
         assert view.cursor_range[0] <= start < view.cursor_range[1]
