@@ -248,22 +248,45 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         """Document rows of the cursor's first and last lines."""
         return self._layout.span_rows(self._cur[0], self.cursor_range)
 
-    def _shown_span(self) -> tuple[int, int] | None:
-        """The document range of the blocks on screen (None before the first layout)."""
+    def shown_matches(self) -> list[tuple | None] | None:
+        """The search matches on each row on screen, as `Search.overlapping` gives them for
+        the row's document range (None for a row not laid out yet; None before the first
+        layout): what `repaint_matches` compares."""
         if not self._blocks or not self.is_mounted or self.document is None:
             return None
-        index = self._layout.index
+        layout, overlapping = self._layout, self._search.overlapping
         top = round(self.scroll_y)
-        if top >= index.total:
-            return None
-        bottom = min(index.total, top + self._view_height()) - 1
-        return self._blocks[index.locate(top)[0]].start, self._blocks[index.locate(bottom)[0]].end
+        shown: list[tuple | None] = []
+        for row in range(top, min(layout.index.total, top + self._view_height())):
+            block_index, line_index = layout.index.locate(row)
+            if not layout.exact(block_index):
+                shown.append(None)
+                continue
+            lines = layout.lines(block_index)
+            if line_index < len(lines):
+                shown.append(overlapping(*self._line_span(block_index, line_index, lines)))
+            else:
+                shown.append(())  # a blank row between blocks shows no match
+        return shown
 
-    def _repaint_matches(self, before: tuple, after: tuple) -> None:
-        """Repaint the lines of the search matches on screen that came or went (`before`
-        and `after` as `Search.overlapping` gave them for the blocks on screen)."""
-        for start, end, _ in set(before).symmetric_difference(after):
-            self._refresh_rows(*self._rows_of(start, end))
+    def repaint_matches(self, before: list[tuple | None] | None) -> None:
+        """Repaint the rows on screen whose search matches differ from `before` (what
+        `shown_matches` gave then): a query that changes nothing on screen repaints nothing."""
+        after = self.shown_matches()
+        if before is None or after is None or len(before) != len(after):
+            self.refresh()
+            return
+        row = round(self.scroll_y)
+        run = 0  # changed rows just above `row`, repainted together
+        for old, new in zip(before, after, strict=True):
+            if old is None or old != new:
+                run += 1
+            elif run:
+                self.refresh_lines(row - run, run)
+                run = 0
+            row += 1
+        if run:
+            self.refresh_lines(row - run, run)
 
     def _refresh_rows(self, first: int, last: int) -> None:
         """Repaint document rows `first..last` (the part of them on screen)."""
@@ -413,18 +436,9 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         block = self._blocks[block_index]
         line = lines[line_index]
         folded = self._folding.folded(block_index)
-        # A synthetic line stands for the whole block when the block is folded or shown by a
-        # display label (a metadata line): the cursor on that block lights it up.
-        whole = folded or block.kind == "meta"
-        if line.synthetic is not None:
-            doc_start, doc_end = (block.start, block.end) if whole else (block.start, block.start)
-        else:
-            doc_start = block.start + line.start
-            following = lines[line_index + 1].start if line_index + 1 < len(lines) else None
-            doc_end = block.start + (following if following is not None else line.end)
-            doc_end = max(doc_end, block.start + line.end)
+        doc_start, doc_end = self._line_span(block_index, line_index, lines)
         decorations = self._decorations(doc_start, doc_end)
-        if line.synthetic is not None and not whole:
+        if line.synthetic is not None and not (folded or block.kind == "meta"):
             decorations = (None, None, (), ())
         tw = self._layout.width
         key = (block_index, line_index, tw, width, folded, id(block), decorations, ruler)
@@ -433,6 +447,22 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
             strip = self._build_strip(block, line, doc_start, width, base, decorations, ruler)
             self._strips[key] = strip
         return strip
+
+    def _line_span(
+        self, block_index: int, line_index: int, lines: list[LayoutLine]
+    ) -> tuple[int, int]:
+        """The document range line `line_index` of block `block_index` shows."""
+        block = self._blocks[block_index]
+        line = lines[line_index]
+        if line.synthetic is not None:
+            # A synthetic line stands for the whole block when the block is folded or shown
+            # by a display label (a metadata line): the cursor on that block lights it up.
+            whole = self._folding.folded(block_index) or block.kind == "meta"
+            return (block.start, block.end) if whole else (block.start, block.start)
+        doc_start = block.start + line.start
+        following = lines[line_index + 1].start if line_index + 1 < len(lines) else None
+        doc_end = block.start + (following if following is not None else line.end)
+        return doc_start, max(doc_end, block.start + line.end)
 
     def _build_strip(
         self,

@@ -169,14 +169,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     def set_search(self, query: str) -> int:
         """Highlight all matches of `query` (smart case); return how many."""
         text = self.document.text if self.document is not None else ""
-        shown = self._shown_span()
-        before = self._search.overlapping(*shown) if shown is not None else ()
+        before = self.shown_matches()
         count = self._search.find(text, query if self.document is not None else "")
         self._search.query = query
-        if shown is None:
-            self.refresh()
-        else:
-            self._repaint_matches(before, self._search.overlapping(*shown))
+        self.repaint_matches(before)
         return count
 
     def prepare_search(self) -> bool:

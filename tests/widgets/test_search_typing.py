@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from test_article_view import ARTICLE, SIZE, ViewApp, make_doc
+from test_article_view import ARTICLE, SIZE, ViewApp, make_doc, screen_text
 
 from reader.document.search import FOLD_PART, Search, fold_parts
 from reader.widgets import article_view
@@ -29,15 +29,20 @@ def finds(monkeypatch) -> list[str]:
     return queries
 
 
+async def open_box(app: ViewApp, pilot) -> ArticleView:
+    """Open the `/` box and wait for its lower-cased copy: keys are searched at once then."""
+    await pilot.press("slash")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.query_one(ArticleView)
+
+
 async def test_each_key_is_searched_as_it_is_typed(finds) -> None:
     """Once the box's copy is made, every key searches at once (no pause waited for): the
     query grows, the matches narrow, and the count follows each key."""
     app = ViewApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        await pilot.press("slash")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        view = await open_box(app, pilot)
         bar = app.query_one(SearchBar)
         counts = []
         for key in "the plan":
@@ -128,3 +133,35 @@ async def test_a_reloaded_article_gets_a_fresh_search(searched) -> None:
         assert view.search.prepared(changed.text) and not old.prepared(changed.text)
         assert view.search_matches == [(i, i + 5) for i in (6, 13, 26)]
         assert str(app.query_one(SearchBar).query_one("#search-count").render()) == "3 matches"
+
+
+async def test_a_key_repaints_only_the_rows_whose_matches_changed(monkeypatch) -> None:
+    """A query that adds no match on screen repaints no row of the view; one that adds a
+    match on one row repaints that row, not the screen."""
+    repaints: list[tuple[int, int] | str] = []
+    refresh_lines, refresh = ArticleView.refresh_lines, ArticleView.refresh
+
+    def lines(self, y_start: int, line_count: int = 1) -> None:
+        repaints.append((y_start, line_count))
+        refresh_lines(self, y_start, line_count)
+
+    def whole(self, *regions, **kwargs):
+        if not regions:
+            repaints.append("all")
+        return refresh(self, *regions, **kwargs)
+
+    app = ViewApp(ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_box(app, pilot)
+        monkeypatch.setattr(ArticleView, "refresh_lines", lines)
+        monkeypatch.setattr(ArticleView, "refresh", whole)
+        await pilot.press(*"zq")
+        assert view.search_query == "zq" and repaints == []
+        for _ in "zq":
+            await pilot.press("backspace")
+        await pilot.press(*"two year")
+        repaints.clear()
+        await pilot.press("s")
+        row = next(y for y, text in enumerate(screen_text(view)) if "two years" in text)
+        assert view.search_query == "two years" and len(view.search_matches) == 1
+        assert repaints == [(row, 1)]
