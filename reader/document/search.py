@@ -1,8 +1,8 @@
 """Finding a query in a document's text and stepping through the matches (pure: no textual).
 
 Matching is literal with smart case (a query with a capital letter matches case, one without
-is looked for in `fold(text)`, made once per text); at most
-`limit` matches are kept (a one-letter query in a book).
+is looked for in `fold(text)`, made once per text). A query's matches are counted in C; a
+few thousand are listed, more are found where they are needed (see `Search`).
 """
 
 from __future__ import annotations
