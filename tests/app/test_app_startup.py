@@ -109,9 +109,12 @@ def screen_text(view) -> list[str]:
 
 @asynccontextmanager
 async def _head_shown(book: Path) -> AsyncIterator[tuple[ReaderApp, Any]]:
-    """An app showing the head of `book` as if the rest were still loading."""
+    """An app showing the head of `book` as if the rest were still loading (its library is
+    empty: no load of its own can replace the head)."""
     head, _ = load_document_head(book, 64 * 1024)
-    app = ReaderApp(library=book.parent, state=ReadingState(book.parent / "state.json"))
+    library = book.parent / "empty-library"
+    library.mkdir()
+    app = ReaderApp(library=library, state=ReadingState(book.parent / "state.json"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
