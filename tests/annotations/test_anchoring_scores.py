@@ -87,8 +87,7 @@ def test_words_changed_around_the_quote_still_pick_the_right_copy():
     ann = highlight(text, BUDGET_QUOTE)
     around = text.replace(
         "Treasury officials have said there will not be a pre-election giveaway, but Mr Brown",
-        "Treasury officials have said there will not be a pre-election giveaway, although "
-        "Mr Brown",
+        "Treasury officials have said there will not be a pre-election giveaway, although Mr Brown",
     )
     decoy = f"\n\nIn other news today: {BUDGET_QUOTE} and nothing more was said.\n"
     new_text = decoy + around
