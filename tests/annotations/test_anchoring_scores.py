@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from annotation_fixtures import CORPUS
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from reader.annotations.anchoring import find_quote, reanchor
 from reader.annotations.model import Annotation
@@ -108,3 +110,39 @@ def test_a_similar_sentence_elsewhere_does_not_win_over_the_edited_one_in_place(
     moved = reanchor(new_text, ann)
     assert not moved.orphaned
     assert (moved.start, moved.end) == where(new_text, edited)
+
+
+WORDS = st.lists(
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9), min_size=1, max_size=12
+).map(" ".join)
+
+
+@settings(deadline=None, max_examples=120)
+@given(
+    before=WORDS,
+    quote=st.lists(st.text("abcdefghij", min_size=3, max_size=8), min_size=4, max_size=10).map(
+        " ".join
+    ),
+    after=WORDS,
+    decoy_before=WORDS,
+    decoy_after=WORDS,
+    edit_at=st.floats(0.1, 0.9),
+    decoy_first=st.booleans(),
+)
+def test_a_quote_edited_once_stays_in_its_context_against_a_verbatim_copy(
+    before, quote, after, decoy_before, decoy_after, edit_at, decoy_first
+):
+    head = "Opening line of the story. " + before + " "
+    tail = " " + after + ". The story ends here with a closing line."
+    text = head + quote + tail
+    ann = Annotation.create(text, len(head), len(head) + len(quote))
+    i = int(edit_at * (len(quote) - 1))
+    edited = quote[:i] + ("X" if quote[i] != "X" else "Y") + quote[i + 1 :]
+    decoy = "\n\nElsewhere: " + decoy_before + " " + quote + " " + decoy_after + ".\n\n"
+    # The stored context must not also surround the decoy, or nothing can tell them apart.
+    assume(ann.prefix not in decoy and ann.suffix not in decoy)
+    new_text = (decoy + head + edited + tail) if decoy_first else (head + edited + tail + decoy)
+    moved = reanchor(new_text, ann)
+    start = new_text.index(head) + len(head)
+    assert not moved.orphaned
+    assert (moved.start, moved.end) == (start, start + len(edited))
