@@ -3,6 +3,7 @@ the shape schema.org and the fact-check consumers read (checked by `check_claim_
 
 from __future__ import annotations
 
+import getpass
 import json
 import re
 from datetime import date, datetime
@@ -13,6 +14,7 @@ from claim_fixtures import make_library, run
 
 from reader.annotations.verdicts import STATUSES
 from reader.cli import main
+from reader.export import reading
 from reader.export.claim_review import RATINGS
 
 # The schema.org properties each type may carry here (ClaimReview: Review, CreativeWork, Thing).
@@ -214,3 +216,44 @@ def test_no_checked_claim_is_an_empty_array(tmp_path, capsys, settings) -> None:
     assert json.loads(run(capsys, "export", "--format", "claimreview", str(article))) == []
     run(capsys, "annotate", str(article), "--quote", "Nothing checked here.")
     assert json.loads(run(capsys, "export", "--format", "claimreview", str(article))) == []
+
+
+def test_a_text_articles_url_line_comes_from_the_sidecar(tmp_path, capsys, settings, monkeypatch):
+    article = tmp_path / "u.txt"
+    article.write_text(
+        "Bridge story\nhttps://example.org/bridge-story\n\nThe council will close the bridge, "
+        "the mayor said.\n",
+        "utf-8",
+    )
+    run(capsys, "annotate", str(article), "--quote", "The council will close the bridge",
+        "--status", "refuted")  # fmt: skip
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the article was parsed")
+
+    monkeypatch.setattr(reading, "parse_text", refuse)  # its stored facts are trusted
+    (review,) = reviews(capsys, article)
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/bridge-story"
+
+
+def test_a_non_web_address_is_not_the_appearance(tmp_path, capsys, settings) -> None:
+    article = tmp_path / "odd.md"
+    article.write_text(
+        "---\ntitle: Odd\nurl: javascript:alert(1)\n---\n\nThe plan is dead, he said.\n", "utf-8"
+    )
+    run(capsys, "annotate", str(article), "--quote", "The plan is dead", "--status", "disputed")
+    (review,) = reviews(capsys, article)
+    assert review["itemReviewed"]["appearance"]["url"] == article.resolve().as_uri()
+
+
+def test_with_no_reviewer_known_the_review_names_none(tmp_path, capsys, settings, monkeypatch):
+    def no_login() -> str:
+        raise OSError("no login name")
+
+    monkeypatch.setattr(getpass, "getuser", no_login)
+    make_library(tmp_path, capsys)
+    out = run(capsys, "export", "--format", "claimreview", str(tmp_path / "library"))
+    data = json.loads(out)
+    assert data and all("author" not in review for review in data)  # never an invented one
+    for review in data:
+        check_claim_review({**review, "author": {"@type": "Person", "name": "x"}})
