@@ -15,11 +15,13 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.annotations.evidence_links import linked_article
 from reader.annotations.model import Annotation
+from reader.annotations.places import Place
 from reader.annotations.verdicts import STATUS_LABELS, STATUSES, Evidence
 from reader.claims import Attribution, DocumentAttributions
 from reader.document.locate import Locator
@@ -35,7 +37,6 @@ from reader.export.markdown import (
 from reader.export.markdown_text import escape_inline, escape_line, quote_block
 from reader.export.reading import ArticleRead
 
-Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
 _SAFE_URL = re.compile(r"https?://[^\s<>\\`]+\Z", re.IGNORECASE)
 
 
@@ -84,7 +85,13 @@ class Dossier:
     evidence link points into when it is not among them (None: it cannot be read);
     links to articles are relative to `base_dir`."""
 
-    def __init__(self, title: str, articles: list[DossierArticle], lookup, base_dir: Path):
+    def __init__(
+        self,
+        title: str,
+        articles: list[DossierArticle],
+        lookup: Callable[[Path], DossierArticle | None],
+        base_dir: Path,
+    ) -> None:
         self.title = title
         self.articles = articles
         self.known = {a.path: a for a in articles}
