@@ -37,7 +37,7 @@ from reader.config import Reviewer
 from reader.document.model import Document
 from reader.export.markdown import ordered
 from reader.export.reading import ArticleRead
-from reader.export.w3c import _annotation_iri, dump_json, source_uri
+from reader.export.w3c import annotation_iri, dump_json, source_uri
 
 SCHEMA = "https://schema.org"
 WORST_RATING, BEST_RATING = 1, 5
@@ -134,7 +134,7 @@ def claim_review(
     review: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "ClaimReview",
-        "@id": _annotation_iri(ann.id),
+        "@id": annotation_iri(ann.id),
         "claimReviewed": ann.exact,
         "reviewRating": rating(ann.status),
         "itemReviewed": claim,

@@ -13,7 +13,6 @@ article now, else as it was when linked). Everything from articles is escaped
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,10 +33,8 @@ from reader.export.markdown import (
     ordered,
     plural,
 )
-from reader.export.markdown_text import escape_inline, escape_line, quote_block
+from reader.export.markdown_text import escape_inline, escape_line, quote_block, url_link
 from reader.export.reading import ArticleRead
-
-_SAFE_URL = re.compile(r"https?://[^\s<>\\`]+\Z", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -167,7 +164,7 @@ class Dossier:
 
     def _evidence(self, claim_article: Path, link: Evidence) -> str:
         if link.url:
-            return f"<{link.url}>" if _SAFE_URL.match(link.url) else escape_line(link.url)
+            return url_link(link.url, escape_line)
         path = linked_article(claim_article, link)
         other = self.article(path)
         if other is None:
