@@ -43,9 +43,11 @@ class _Handler(BaseHTTPRequestHandler):
             route = Route(body, route.status, route.headers)
         if route.delay:
             time.sleep(route.delay)
-        etag = route.headers.get("ETag")
+        etag, modified = route.headers.get("ETag"), route.headers.get("Last-Modified")
         if etag and self.headers.get("If-None-Match") == etag:
             route = Route(b"", 304, {"ETag": etag})
+        elif modified and not etag and self.headers.get("If-Modified-Since") == modified:
+            route = Route(b"", 304, {"Last-Modified": modified})
         try:
             self.send_response(route.status)
             for key, value in route.headers.items():

@@ -147,7 +147,7 @@ async def test_r_refreshes_the_library_new_articles_appear_unread(server, user_d
         assert "refreshing: articles 0/1" in titles and "refreshing: re-checking 0/1" in titles
         await _settle(app, pilot)
         assert _messages(app)[-1] == (
-            f"1 new, 1 updated, 1 unchanged, 1 failed\nHTTP 503 Service Unavailable: {broken}"
+            f"1 new, 1 updated, 0 unchanged, 1 failed\nHTTP 503 Service Unavailable: {broken}"
         )
         assert not app.sub_title.startswith("refreshing")
         names = sorted(e.path.name for e in app.entries)
