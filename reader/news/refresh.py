@@ -29,9 +29,9 @@ from reader.document.decode import one_line
 from reader.errors import ReaderError
 from reader.news import subscriptions
 from reader.news.feeds import Feed, parse_feed
-from reader.news.fetch import DEFAULT_TIMEOUT, Fetched, fetch
+from reader.news.fetch import DEFAULT_TIMEOUT, Fetched
 from reader.news.save import LibraryIndex, Saved, read_head
-from reader.news.sources import Adder, bounded_map, fetch_article
+from reader.news.sources import Adder, bounded_map, fetch_again, fetch_article
 
 DEFAULT_DAYS = 7
 
@@ -44,9 +44,7 @@ def update_feeds(adder: Adder, folder: Path, recheck_later: Collection[Path] = (
     feeds = subscriptions.load(folder)
 
     def one(url: str) -> tuple[Fetched, Feed | None]:
-        known = state.get(url, {})
-        etag, modified = _text(known.get("etag")), _text(known.get("last_modified"))
-        page = fetch(url, timeout=adder.timeout, etag=etag, last_modified=modified)
+        page = fetch_again(url, state.get(url), adder.timeout)
         return page, None if page.not_modified else parse_feed(page.content, url)
 
     wanted: list[tuple[str, str | None]] = []
@@ -86,10 +84,6 @@ def _files(index: LibraryIndex, urls: Iterable[str]) -> set[Path]:
 
 def _resolved(paths: Iterable[Path]) -> set[Path]:
     return {Path(path).resolve() for path in paths}
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def recent_articles(folder: Path, days: float, now: datetime | None = None) -> list[Path]:

@@ -69,11 +69,16 @@ class Checked:
     page: Fetched
 
 
-def fetch_article(url: str, timeout: float, known: dict | None = None) -> Checked:
-    """GET the article at `url`, conditional on the validators `known` from its last fetch."""
+def fetch_again(url: str, known: dict | None, timeout: float) -> Fetched:
+    """GET `url`, conditional on the validators `known` from its last fetch (if any)."""
     known = known or {}
     etag, modified = _text(known.get("etag")), _text(known.get("last_modified"))
-    page = fetch(url, timeout=timeout, etag=etag, last_modified=modified)
+    return fetch(url, timeout=timeout, etag=etag, last_modified=modified)
+
+
+def fetch_article(url: str, timeout: float, known: dict | None = None) -> Checked:
+    """GET the article at `url`, conditional on the validators `known` from its last fetch."""
+    page = fetch_again(url, known, timeout)
     if page.not_modified:
         return Checked(None, page)
     if page.is_feed:
