@@ -53,6 +53,11 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
         ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
         (
+            "Accept new wording",
+            "Clear the edited mark of the highlight at the cursor: its article's new text (W)",
+            app.reading.action_accept_wording,
+        ),
+        (
             "Export notes",
             "Write <article>.notes.md next to the article (e)",
             app.reading.action_export_notes,
