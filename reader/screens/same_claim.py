@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 SHOWN = 3  # sentences the pane shows (f lists them all)
 KEPT = 500  # answers kept for the session
+LOOKING = ""  # what is found while the lookup runs (the pane shows nothing yet)
+CLIP = 240  # characters of a sentence shown
 
 
 class SameClaim:
@@ -59,17 +61,18 @@ class SameClaimLookup:
         key = (str(store.document.path), ann.exact)
         found = self._same_claim().found.get(key)
         if found is None:
-            self._same_claim().found[key] = "Same claim elsewhere: looking…"
+            self._same_claim().found[key] = LOOKING
             self._look_up(key)
-            found = self._same_claim().found[key]
+            return None
         if isinstance(found, str):
-            return (found, ())
+            return (found, ()) if found else None
         if not found:
             return None
         n = len(found)
-        heading = f"Same claim in {n} other article{'s' if n > 1 else ''} (f lists them):"
+        f_does = "f goes there" if n + len(ann.evidence) == 1 else "f lists them"
+        heading = f"Same claim in {n} other article{'s' if n > 1 else ''} ({f_does}):"
         rows = tuple(
-            (_label(echo, self._library_root()), tuple(echo.wording(ann.exact)))
+            (_label(echo, self._library_root()), clipped(echo.wording(ann.exact), CLIP))
             for echo in found[:SHOWN]
         )
         return (heading, rows)
@@ -91,19 +94,17 @@ class SameClaimLookup:
         article, quote = key
         root = self._library_root()
 
-        def say(text: str) -> None:
-            state.found[key] = text
-            self.app.call_from_thread(self.show_cursor_annotation, False)
-
         def progress(done: int, todo: int) -> None:
-            say(f"Same claim elsewhere: indexing the library ({done:,}/{todo:,} articles)…")
+            state.found[key] = (
+                f"Same claim elsewhere: indexing the library ({done:,}/{todo:,} articles)…"
+            )
+            self.app.call_from_thread(self.show_cursor_annotation, False)
 
         try:
             with state.lock:
                 if state.index is None:
                     state.index = TextIndex.open()
                 if state.indexed_for != article:
-                    say("Same claim elsewhere: reading the library's text index…")
                     state.index.update(root, progress)
                     state.indexed_for = article
                 found: list[Echo] | str = same_claim_elsewhere(
@@ -125,6 +126,20 @@ class SameClaimLookup:
                 state.index = None
             finally:
                 state.lock.release()
+
+
+def clipped(parts: list[tuple[str, bool]], limit: int) -> tuple[tuple[str, bool], ...]:
+    """The first `limit` characters of `parts` (one line), "…" where it was cut."""
+    out: list[tuple[str, bool]] = []
+    left = limit
+    for text, differs in parts:
+        text = text.replace("\n", " ")
+        if len(text) >= left:
+            out.append((text[: max(0, left - 1)] + "…", differs))
+            break
+        out.append((text, differs))
+        left -= len(text)
+    return tuple(out)
 
 
 def _label(echo: Echo, root: Path) -> str:

@@ -11,6 +11,7 @@ import pytest
 from reader.app import ReaderApp
 from reader.library_search import fts5_missing
 from reader.screens.claim_dialogs import EvidenceScreen, FollowScreen
+from reader.screens.same_claim import clipped
 
 SIZE = (160, 45)
 CLAIM = "The river bridge will close for repairs in March, the transport minister said."
@@ -65,6 +66,12 @@ async def test_the_notes_pane_shows_the_same_claim_elsewhere_and_f_goes_there(li
             span.start <= urgent < span.end and "underline" in str(span.style)
             for span in rendered.spans
         )
+        # a theme switch draws the pane again, with all it said
+        app.theme = "nord"
+        await wait_for(pilot, lambda: pane._shown is not None and "nord" == app.theme)
+        await pilot.pause()
+        assert "Same claim in 1 other article (f goes there)" in pane.text()
+        assert "Source: the transport minister (named)" in pane.text()
         # f: the one place to go is that sentence of beta
         await pilot.press("f")
         beta = (library / "beta.txt").resolve()
@@ -114,3 +121,12 @@ async def test_the_evidence_finder_leaves_the_claim_itself_out(library, settle):
         assert claim.id in {c.annotation.id for c in app.screen.claims}  # read, then left out
         assert [c.name for c in app.screen.shown] == ["beta.txt"]
         assert claim.id not in {c.annotation.id for c in app.screen.listed}
+
+
+def test_a_long_sentence_elsewhere_is_clipped_on_one_line() -> None:
+    parts = [("The minister\nsaid ", False), ("inflation", True), (" fell " * 20, False)]
+    assert clipped(parts, 500) == (("The minister said ", False), ("inflation", True),
+                                   (" fell " * 20, False))  # fmt: skip
+    short = clipped(parts, 24)
+    assert short == (("The minister said ", False), ("infla…", True))
+    assert sum(len(text) for text, _ in short) == 24
