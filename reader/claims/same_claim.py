@@ -6,8 +6,9 @@ other articles holding any of the quote's significant words (`significant_words`
 accents folded, the commonest short words dropped), best first by the index's bm25 rank. Each
 candidate block's sentences are scored against the quote with rapidfuzz's `token_set_ratio`
 (the words compared as sets: order and repeats do not count, and a sentence holding every
-word of the quote plus a few more scores high). A sentence scoring SIMILAR or more says the
-same thing; each article counts once, by its best sentence.
+word of the quote plus a few more scores high). A sentence that shares most of the quote's
+significant words and a good part of its own (`_shares_enough`), scoring SIMILAR or more,
+says the same thing; each article counts once, by its best sentence.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ MIN_WORDS = 3  # a quote with fewer significant words is too short to find elsew
 MAX_WORDS = 16  # the index is asked for blocks holding any of this many of them
 CANDIDATES = 200  # blocks read from the index, best first
 SIMILAR = 75  # token_set_ratio (0-100) from which a sentence says the same thing
+# token_set_ratio is 100 whenever one side's words are all in the other: a sentence must
+# also share this part of the quote's significant words, and this part of its own.
+SHARED_OF_QUOTE = 0.6
+SHARED_OF_SENTENCE = 0.4
 SHOWN = 5
 _WORD = re.compile(r"\w+")
 
@@ -98,13 +103,27 @@ def same_claim_elsewhere(index: BlockSource, root: Path, article: Path, quote: s
         return []
     # The longest words are the likeliest to be rare: they choose the candidates.
     asked = sorted(words, key=len, reverse=True)[:MAX_WORDS]
+    need = set(words)
     wanted = default_process(quote)
     best: dict[Path, Echo] = {}
     for path, title, start, body in index.blocks_with_any(asked, root, article, CANDIDATES):
         for s, e in split_sentences(body):
             sentence = body[s:e].strip()
+            if not _shares_enough(need, significant_words(sentence)):
+                continue
             score = fuzz.token_set_ratio(wanted, default_process(sentence), score_cutoff=SIMILAR)
             if score and (path not in best or score > best[path].score):
                 offset = start + s + (len(body[s:e]) - len(body[s:e].lstrip()))
                 best[path] = Echo(path, title, offset, sentence, score)
     return sorted(best.values(), key=lambda echo: (-echo.score, str(echo.path)))
+
+
+def _shares_enough(need: set[str], words: list[str]) -> bool:
+    """Whether a sentence with these significant `words` shares enough of them with the
+    quote's (`need`) to say the same thing: most of the quote's (SHARED_OF_QUOTE), and a good
+    part of its own (SHARED_OF_SENTENCE), so neither "Watch!" (all its words in the quote)
+    nor a long sentence that holds a short quote's few words by chance counts."""
+    shared = len(need.intersection(words))
+    return shared >= max(MIN_WORDS, SHARED_OF_QUOTE * len(need)) and (
+        shared >= SHARED_OF_SENTENCE * len(words)
+    )

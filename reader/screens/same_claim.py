@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.worker import get_current_worker
 
 from reader.document.decode import one_line
 
@@ -85,12 +86,13 @@ class SameClaimLookup:
         found = self._same_claim().found.get((str(store.document.path), ann.exact))
         return found if isinstance(found, list) else []
 
-    @work(thread=True, exclusive=True, group="same-claim")
+    @work(thread=True, group="same-claim")
     def _look_up(self: Any, key: tuple[str, str]) -> None:
         from reader.claims.same_claim import same_claim_elsewhere
         from reader.library_search import SearchUnavailable, TextIndex
 
         state = self._same_claim()
+        worker = get_current_worker()
         article, quote = key
         root = self._library_root()
 
@@ -98,7 +100,8 @@ class SameClaimLookup:
             state.found[key] = (
                 f"Same claim elsewhere: indexing the library ({done:,}/{todo:,} articles)…"
             )
-            self.app.call_from_thread(self.show_cursor_annotation, False)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self.show_cursor_annotation, False)
 
         try:
             with state.lock:
@@ -115,12 +118,14 @@ class SameClaimLookup:
         if len(state.found) > KEPT:
             state.found.clear()
         state.found[key] = found
-        self.app.call_from_thread(self.show_cursor_annotation, False)
+        if not worker.is_cancelled:  # else the screen is gone
+            self.app.call_from_thread(self.show_cursor_annotation, False)
 
-    def close_same_claim(self: Any) -> None:
-        """Let go of the text index (the screen goes)."""
+    def on_unmount(self: Any) -> None:
+        """The screen goes: let go of the text index (unless a lookup still holds it: its
+        connection then closes with the screen)."""
         state = self._same_claim()
-        if state.index is not None and state.lock.acquire(timeout=1.0):
+        if state.index is not None and state.lock.acquire(blocking=False):
             try:
                 state.index.close()
                 state.index = None

@@ -22,6 +22,11 @@ ARTICLES = {
     "2.1 percent last year, citing new figures. Unions were not convinced.\n",
     "c.txt": "Prices\n\nInflation rose to 5 percent this spring, officials said.\n",
     "d.txt": "Weather\n\nThe harbour froze last winter for the first time.\n",
+    # a few of the claim's words and nothing else, or among many others: not the same claim
+    "f.txt": "Headlines\n\nFinance minister: inflation fell.\n",
+    "g.txt": "Tour\n\nThe finance minister, who visited the harbour, the museum, the bridge "
+    "and the river on a long tour of the north, said nothing about inflation or how prices "
+    "fell last year.\n",
     "sub/e.txt": "Späte Meldung\n\nLast year inflation fell to 2.1 percent, the FINANCE "
     "MINISTER said.\n",
 }
@@ -57,7 +62,7 @@ def test_significant_words() -> None:
 def test_finds_the_sentences_of_other_articles_saying_the_same(library) -> None:
     root, index = library
     found = same_claim_elsewhere(index, root, root / "a.txt", CLAIM)
-    assert {echo.path.name for echo in found} == {"b.txt", "e.txt"}  # not c (other figures)
+    assert {echo.path.name for echo in found} == {"b.txt", "e.txt"}  # not c, f, g
     for echo in found:
         text = load_document(echo.path).text
         assert text[echo.start : echo.start + len(echo.sentence)] == echo.sentence
