@@ -196,6 +196,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
 
     def _poll(self) -> None:
         """Every POLL_SECONDS: another process's annotations, and the article file itself."""
+        if not self.is_running:  # quitting: the screens may be gone already
+            return
         self.reading.poll_annotations()
         self._watch_article()
 

@@ -106,7 +106,6 @@ class AnnotatingScreen(ClaimKeys, Screen):
         pending = self.annotations.take_pending()
         if pending is not None:
             self.open_annotations(*pending)
-        self.run_worker(self.load_library_claims, thread=True, group="claims")
 
     def poll_annotations(self) -> None:
         """Every POLL_SECONDS: take in another process's changes and the writer's news."""
@@ -196,7 +195,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
             return
         ann = self.annotation_under_cursor()
         source = self.annotations.source_line(ann) if ann is not None else None
-        self.notes_pane.show(store.article_note, ann, store.problem, source)
+        elsewhere = self.elsewhere_of(ann) if ann is not None else None
+        self.notes_pane.show(store.article_note, ann, store.problem, source, elsewhere)
         if not claims_too:
             return
         claims = self.claims_pane
