@@ -18,13 +18,17 @@ from reader.document.navigation import Stop, first_stop_on_rows
 from reader.document.search import Search, fold_parts
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import ArticleCanvas
+from reader.widgets.article_mouse import ArticleMouse
 from reader.widgets.search_bar import SearchBar
 
 MEASURE_STEP = 4
 
 
-class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
-    """Shows one document; a sentence cursor, selection, search and folding by keyboard."""
+class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=False):
+    """Shows one document; a sentence cursor, selection, search and folding by keyboard;
+    clicks and drags (`ArticleMouse`)."""
+
+    ALLOW_SELECT = False  # a drag selects sentences (ArticleMouse), not screen text
 
     DEFAULT_CSS = """
     ArticleView {
@@ -473,14 +477,3 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         span = self._selection.span
         if span is not None and self.document is not None:
             self._set_selection(start_by_word(self.document.text, span, step))
-
-    # ----------------------------------------------------------------- mouse
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or not self._blocks:
-            return
-        self.focus()
-        doc_offset = self.offset_at(offset.x, offset.y)
-        if doc_offset is not None:
-            self._move_to(self._nav.at_offset(doc_offset))
