@@ -22,6 +22,7 @@ from reader.widgets.article_mouse import ArticleMouse
 from reader.widgets.search_bar import SearchBar
 
 MEASURE_STEP = 4
+MOVE = Binding.Group("Move")  # j and k in the key bar: `j/k Move`
 
 
 class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=False):
@@ -38,8 +39,8 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
     """
 
     BINDINGS = [
-        Binding("j,down", "next_sentence", "Next", show=True),
-        Binding("k,up", "previous_sentence", "Previous", show=True),
+        Binding("j,down", "next_sentence", "Next", show=True, group=MOVE),
+        Binding("k,up", "previous_sentence", "Previous", show=True, group=MOVE),
         Binding("right_curly_bracket", "next_block", "Next block", show=False),
         Binding("left_curly_bracket", "previous_block", "Prev block", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
