@@ -472,9 +472,18 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
     def action_selection_end(self, step: int) -> None:
         span = self._selection.span
         if span is not None and self.document is not None:
-            self._set_selection(end_by_word(self.document.text, span, step))
+            end = self._paragraph_of(span[1] - 1)[1]  # a word of the next one is not taken
+            self._set_selection(end_by_word(self.document.text, span, step, end))
 
     def action_selection_start(self, step: int) -> None:
         span = self._selection.span
         if span is not None and self.document is not None:
-            self._set_selection(start_by_word(self.document.text, span, step))
+            start = self._paragraph_of(span[0])[0]
+            self._set_selection(start_by_word(self.document.text, span, step, start))
+
+    def _paragraph_of(self, offset: int) -> tuple[int, int]:
+        """The document range of the block holding `offset` (the whole text if none)."""
+        index = self.document.block_at(offset) if self.document is not None else None
+        if index is None:
+            return (0, len(self.document.text) if self.document is not None else 0)
+        return (self._blocks[index].start, self._blocks[index].end)

@@ -191,3 +191,19 @@ async def test_a_drag_held_past_the_paragraph_end_stops_scrolling_there() -> Non
         await pilot.mouse_up(view, offset=(5, height))
         assert view.scroll_y == 0
         assert selected(view) == "Paragraph 2 has one sentence."
+
+
+async def test_word_moves_stay_in_the_paragraph_as_a_drag_does() -> None:
+    """Issue 14, item 12: shift+right at a paragraph's end (and shift+up at its start)
+    never takes in a word of the paragraph beside it."""
+    app = ViewApp(ARTICLE)
+    async with viewing(app) as (pilot, view):
+        view.move_cursor_to_offset(ARTICLE.text.index("The mayor"))
+        await pilot.press("v", "shift+right", "shift+right")
+        assert selected(view) == "The mayor disagreed with them."
+        await pilot.press("escape")
+        view.move_cursor_to_offset(ARTICLE.text.index("Work starts"))
+        await pilot.press("v", "shift+up", "shift+up")  # the start a word back, twice
+        assert selected(view) == "Work starts in May."
+        await pilot.press("shift+right")  # within the paragraph a word still goes
+        assert selected(view) == "Work starts in May. It"
