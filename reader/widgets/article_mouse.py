@@ -1,8 +1,8 @@
 """The article view's mouse: a click puts the cursor on a sentence, a drag selects sentences.
 
 A drag selects from the sentence pressed to the one under the pointer, sentence by
-sentence and within the pressed sentence's paragraph, as `v` and the arrows do; the key bar
-then says "Selecting", and 1-5 or h highlight the selection. Held past the top or bottom
+sentence and kept within the pressed sentence's paragraph: the selection `v` starts, so the
+key bar then says "Selecting", keys go on from it, and 1-5 or h highlight it. Held past the top or bottom
 edge, the view scrolls while that paragraph goes on past the edge. Cells map to document
 offsets through the pure layout (`reader.document.layout.LazyLayout.offset_at`).
 """
