@@ -251,6 +251,7 @@ class ClaimsPane(Vertical):
         self.message: str | None = None  # what the last key did (in the title)
         self._say_timer: Timer | None = None
         self._counts: Counter[str] = Counter()
+        self._colours: tuple[TextualStyle, ...] = ()  # the category colours last drawn
         self.border_title = "Claims"
 
     def compose(self) -> ComposeResult:
@@ -342,7 +343,12 @@ class ClaimsPane(Vertical):
         self._set_title()
 
     def recolour(self) -> None:
-        """Draw the title and the empty pane's legend again in the theme's colours."""
+        """Draw the title and the empty pane's legend again in the theme's colours (when
+        they changed: the list restyles on every focus and hover change too)."""
+        colours = tuple(map(self.claims_list.category_style, CATEGORIES))
+        if colours == self._colours:
+            return
+        self._colours = colours
         self._set_title()
         if not self.annotations and not self.problem:
             self.query_one("#claims-status", Static).update(self._empty())
