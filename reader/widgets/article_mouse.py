@@ -20,9 +20,10 @@ EDGE_SCROLL_SECONDS = 0.05  # one row per tick while the pointer is held past an
 class Drag:
     """A press on the article: the stop pressed and where the pointer is now."""
 
-    __slots__ = ("press", "x", "y", "started")
+    __slots__ = ("document", "press", "x", "y", "started")
 
-    def __init__(self, press: Stop, x: int, y: int) -> None:
+    def __init__(self, document: object, press: Stop, x: int, y: int) -> None:
+        self.document = document  # a drag ends if another document is shown under it
         self.press = press
         self.x = x
         self.y = y
@@ -44,7 +45,8 @@ class ArticleMouse:
             return
         doc_offset = self.offset_at(offset.x, offset.y)
         if doc_offset is not None:
-            self._drag = Drag(self._nav.at_offset(doc_offset), offset.x, offset.y)
+            press = self._nav.at_offset(doc_offset)
+            self._drag = Drag(self.document, press, offset.x, offset.y)
             self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
@@ -92,7 +94,7 @@ class ArticleMouse:
         """Select up to the sentence under the pointer (scrolling first if it is held past
         an edge of the view and the paragraph goes on past it)."""
         drag = self._drag
-        if drag is None or not self._blocks:
+        if drag is None or drag.document is not self.document or not self._blocks:
             return
         height = self._view_height()
         if not 0 <= drag.y < height:

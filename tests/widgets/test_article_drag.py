@@ -207,3 +207,15 @@ async def test_word_moves_stay_in_the_paragraph_as_a_drag_does() -> None:
         assert selected(view) == "Work starts in May."
         await pilot.press("shift+right")  # within the paragraph a word still goes
         assert selected(view) == "Work starts in May. It"
+
+
+async def test_a_drag_over_a_document_shown_under_it_selects_nothing() -> None:
+    app = ViewApp(ARTICLE)
+    async with viewing(app) as (pilot, view):
+        await pilot.mouse_down(view, offset=cell_of(view, "Residents"))
+        other = make_doc(*(("paragraph", f"Other {i}. Two.") for i in range(8)))
+        view.load(other)  # e.g. J, the next article
+        await pilot.hover(view, offset=cell_of(view, "Other 6"))
+        await pilot.mouse_up(view, offset=cell_of(view, "Other 6"))
+        assert view.selection_range is None
+        assert cursor_text(view) == "Other 0."
