@@ -105,7 +105,7 @@ class ClaimsList(CursorList):
         super().__init__(id=id)
         self.rows: list[Annotation | str] = []
         self.current_id: str | None = None
-        self._styles: dict[tuple[str, ...], Style] = {}
+        self._styles: dict[tuple[str, ...], Style | TextualStyle] = {}
         # A highlight's attribution kind ("named", "anonymous", "none" or ""), kept by its
         # giver; None: rows show none
         self.kind_of: Callable[[Annotation], str] | None = None
@@ -118,10 +118,13 @@ class ClaimsList(CursorList):
             pane.call_after_refresh(pane.recolour)  # the title's colours follow a new theme
 
     def category_style(self, category: str) -> TextualStyle:
-        """The colour (and weight) of a category's letter in the rows, for other text."""
-        return TextualStyle.from_rich_style(
-            self.get_component_rich_style(f"claims-list--{category}", partial=True)
-        )
+        """The colour (and weight) of a category's letter in the rows, for other text
+        (cached with the row styles)."""
+        style = self._styles.get(("title", category))
+        if style is None:
+            rich = self.get_component_rich_style(f"claims-list--{category}", partial=True)
+            style = self._styles[("title", category)] = TextualStyle.from_rich_style(rich)
+        return style
 
     def _style(self, *names: str) -> Style:
         """The widget's style plus these component classes (cached: rows paint often)."""
