@@ -49,6 +49,9 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
+ARTICLE_KEYS = Binding.Group("Article")  # J and K in the key bar: `J/K Article`
+
+
 class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     """`ReaderApp(library=folder, article=file_or_None)`; `article=None` opens the newest.
 
@@ -60,8 +63,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     CSS_PATH = first_frame_paths()  # the panes' stylesheets load with the panes
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
-        Binding("J", "next_article", "Next article"),
-        Binding("K", "previous_article", "Prev article"),
+        Binding("J", "next_article", "Next article", group=ARTICLE_KEYS),
+        Binding("K", "previous_article", "Prev article", group=ARTICLE_KEYS),
         Binding("L", "toggle_library", "Library"),
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),

@@ -46,6 +46,9 @@ def pane_widths(width: int) -> tuple[int, int]:
     return min(LIBRARY_MAX, LIBRARY_WIDTH + extra // 3), min(SIDE_MAX, SIDE_WIDTH + extra // 2)
 
 
+CATEGORY_KEYS = Binding.Group("Category")  # 1-5 in the key bar: `1–5 Category`
+
+
 class AnnotatedArticleView(ArticleView):
     """The article view plus the annotation keys (their actions are the reading screen's:
     `reader.screens.annotating.AnnotatingScreen`)."""
@@ -54,18 +57,24 @@ class AnnotatedArticleView(ArticleView):
         Binding("h", "screen.highlight", "Highlight", show=True),
         # Keys 1-5, one per category, labelled from the model (one source of truth).
         *(
-            Binding(str(key), f"screen.category({key})", CATEGORY_LABELS[slug], show=False)
+            Binding(
+                str(key),
+                f"screen.category({key})",
+                CATEGORY_LABELS[slug],
+                show=True,
+                group=CATEGORY_KEYS,
+            )
             for key, slug in enumerate(CATEGORIES, start=1)
         ),
         Binding("a", "screen.note", "Note", show=True),
         Binding("A", "screen.article_note", "Article note", show=False),
-        Binding("t", "screen.tags", "Tags", show=False),
+        Binding("t", "screen.tags", "Tags", show=True),
         Binding("x", "screen.delete_highlight", "Delete highlight", show=False),
         Binding("u", "screen.undo", "Undo", show=False),
         Binding("ctrl+r", "screen.redo", "Redo", show=False),
         Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
         Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
-        Binding("e", "screen.export_notes", "Export notes", show=False),
+        Binding("e", "screen.export_notes", "Export notes", show=True),
         Binding("s", "screen.verdict", "Verdict", show=False, id="verdict"),
         Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
         Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
