@@ -306,6 +306,21 @@ def scan_library(
     return sort_entries(entries)
 
 
+def cached_newest(root: Path, cache: MetadataCache) -> Path | None:
+    """The newest article under `root` as the cache last listed it, while that file is
+    unchanged since: what opens before the folder is listed again (None when unknown)."""
+    found = cache.newest(Path(root).resolve())
+    if found is None:
+        return None
+    key, stamp = found
+    path = os.fsdecode(key)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return Path(path) if Stamp.article_unchanged(stamp, st.st_mtime_ns, st.st_size) else None
+
+
 SORT_ORDERS = ("newest", "oldest", "title", "progress", "annotations")
 SORT_LABELS = {
     "newest": "newest first",

@@ -59,9 +59,15 @@ class Stamp:
         side = "-" if self.sidecar is None else "{}:{}".format(*self.sidecar)
         return "{}:{}/{}".format(*self.article, side)
 
+    @staticmethod
+    def article_unchanged(text: str, mtime_ns: int, size: int) -> bool:
+        """True when the stamp `text` was made from an article of this mtime and size."""
+        return text.split("/", 1)[0] == f"{mtime_ns}:{size}"
+
 
 class MetadataCache:
-    """`MetadataCache.open()`, then `load(root)`, `put(...)`, `prune(root, seen)`, `close()`."""
+    """`MetadataCache.open()`, then `load(root)` (or `newest(root)`), `put(...)`,
+    `prune(root, seen)`, `close()`."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection | None) -> None:
         self.path = path
@@ -101,6 +107,23 @@ class MetadataCache:
             self._fail()
             return {}
         return {bytes(row[0]): (row[1], dict(zip(FIELDS, row[2:], strict=True))) for row in rows}
+
+    def newest(self, root: Path) -> tuple[bytes, str] | None:
+        """(key, stamp text) of the newest openable article cached under `root`: the latest
+        date, else (no dated row) the first path; None when nothing under it is cached."""
+        if self._db is None:
+            return None
+        low, high = folder_range(root)
+        try:
+            row = self._db.execute(
+                "SELECT path, stamp FROM entries WHERE path >= ? AND path < ? AND coalesce(binary, 0) = 0"
+                " ORDER BY published IS NULL, published DESC, path LIMIT 1",
+                (low, high),
+            ).fetchone()
+        except sqlite3.Error:
+            self._fail()
+            return None
+        return None if row is None else (bytes(row[0]), row[1])
 
     def put(self, key: bytes, stamp: Stamp, fields: dict) -> None:
         """Queue a row (written by `commit`). A row with text SQLite cannot store (a file

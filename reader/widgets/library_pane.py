@@ -300,6 +300,7 @@ class LibraryPane(Vertical):
     def add_entries(self, batch: list[LibraryEntry]) -> None:
         """More entries while the scan goes on: listed within a fraction of a second."""
         self.entries.extend(batch)
+        self.set_scanning(len(self.entries))
         if not self._refresh_due:
             self._refresh_due = True
             self.set_timer(0.2, self._refresh_batches)

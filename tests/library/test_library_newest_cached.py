@@ -1,0 +1,74 @@
+"""reader.library.cached_newest: the newest article as the metadata cache last listed it."""
+
+from __future__ import annotations
+
+import os
+
+from reader.library import cached_newest, scan_library
+from reader.library_cache import MetadataCache
+
+
+def _write(path, title, day):
+    path.write_text(f"{title}\n\n2024-01-{day:02d}\n\nBody.\n", encoding="utf-8")
+
+
+def _scanned(root, db):
+    cache = MetadataCache.open(db)
+    try:
+        return scan_library(root, cache=cache)
+    finally:
+        cache.close()
+
+
+def _newest(root, db):
+    cache = MetadataCache.open(db)
+    try:
+        return cached_newest(root, cache)
+    finally:
+        cache.close()
+
+
+def test_the_cache_knows_the_newest_article_the_scan_put_first(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    (root / "sub").mkdir(parents=True)
+    _write(root / "old.txt", "Old", 2)
+    _write(root / "sub" / "new.txt", "New", 9)
+    _write(root / "mid.txt", "Mid", 5)
+    (root / "binary.txt").write_bytes(b"\x00\x01" * 50)
+    entries = _scanned(root, db)
+    assert _newest(root, db) == entries[0].path == (root / "sub" / "new.txt").resolve()
+
+
+def test_nothing_is_known_before_a_scan_or_for_another_folder(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    assert _newest(root, db) is None
+    _scanned(root, db)
+    other = tmp_path / "lib2"
+    other.mkdir()
+    assert _newest(other, db) is None
+    assert _newest(root, db) == (root / "a.txt").resolve()
+
+
+def test_a_changed_or_deleted_newest_article_is_not_trusted(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    _write(root / "b.txt", "Beta", 7)
+    _scanned(root, db)
+    _write(root / "b.txt", "Beta, redated to an older day", 1)
+    assert _newest(root, db) is None
+    _scanned(root, db)
+    assert _newest(root, db) == (root / "a.txt").resolve()
+    os.unlink(root / "a.txt")
+    assert _newest(root, db) is None
+
+
+def test_an_undated_library_gives_its_first_file(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    for name in ("b.txt", "a.txt"):
+        (root / name).write_text("Just a line of text without any date.\n")
+    entries = _scanned(root, db)
+    assert _newest(root, db) == entries[0].path == (root / "a.txt").resolve()
