@@ -142,6 +142,7 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
             self.open_newest_cached()
         self._store_after_paint = False
         self.reading.focus_article()
+        self.reading.show_library_until_open(self.article_path is None)
         if self.article_path is not None:
             # Only needed for the library pane and J/K: not before the article is on screen.
             self.call_after_refresh(self.scan_library)

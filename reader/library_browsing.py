@@ -67,22 +67,28 @@ class LibraryBrowsing:
         worker = get_current_worker()
         pane = self.library_pane
         pending: list[LibraryEntry] = []
-        last = [time.monotonic()]
+        last = time.monotonic()
 
-        def found(batch: list[LibraryEntry]) -> None:
+        def progress(checked: int) -> None:
             # Into the pane a few times a second, not per batch: each call waits for the UI.
-            pending.extend(batch)
-            if time.monotonic() - last[0] >= BATCH_SECONDS and not worker.is_cancelled:
-                self.call_from_thread(pane.add_entries, pending[:])
+            nonlocal last
+            if time.monotonic() - last >= BATCH_SECONDS and not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, pending[:], checked)
                 pending.clear()
-                last[0] = time.monotonic()
+                last = time.monotonic()
+
+        def listed(entries: list[LibraryEntry]) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.set_listing, entries)
 
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
 
         cache = MetadataCache.open()
         try:
-            entries = scan_library(self.library_root, cache=cache, found=found)
+            entries = scan_library(
+                self.library_root, progress, cache=cache, found=pending.extend, listed=listed
+            )
         finally:
             cache.close()
         if cache.problem and not worker.is_cancelled:

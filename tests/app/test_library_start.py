@@ -83,3 +83,38 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
         assert app.library_ready
         assert app.article_path == (root / "new.txt").resolve()
         assert app.library_pane.entries[0].path == (root / "newer.txt").resolve()
+
+
+async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
+    """Nothing to open yet (no cache says which article is newest): the library pane shows at
+    120 columns (where it is hidden once an article is open), focused, listing the folder."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    for day in range(1, 6):
+        _write(root / f"a{day}.txt", f"Story {day}", day)
+    go = threading.Event()
+    real = library.load_document_head
+
+    def held(*args, **kwargs):
+        go.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "load_document_head", held)  # no file read until `go`
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.library_pane.entries:
+                break
+        pane = app.library_pane
+        assert app.reading.library_shown and app.article_path is None
+        assert app.focused is pane.article_list
+        assert sorted(e.name for e in pane.shown) == [f"a{d}.txt" for d in range(1, 6)]
+        assert all(e.pending for e in pane.shown)
+        assert "a1.txt" in pane.article_list.item_text(0)
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_path == (root / "a5.txt").resolve()
+        assert not app.reading.library_shown
+        assert [e.title for e in pane.shown] == [f"Story {d}" for d in range(5, 0, -1)]

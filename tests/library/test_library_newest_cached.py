@@ -72,3 +72,40 @@ def test_an_undated_library_gives_its_first_file(tmp_path):
         (root / name).write_text("Just a line of text without any date.\n")
     entries = _scanned(root, db)
     assert _newest(root, db) == entries[0].path == (root / "a.txt").resolve()
+
+
+def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
+    """`listed` comes first: cached rows as they are, other files by name (`pending`); then
+    `found` brings only what differs from that listing."""
+    import reader.library as library
+
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    _scanned(root, db)
+    _write(root / "b.txt", "Beta", 7)
+    reads, events = [], []
+    real = library.load_document_head
+
+    def counting(path, limit):
+        reads.append(os.path.basename(path))
+        return real(path, limit)
+
+    monkeypatch.setattr(library, "load_document_head", counting)
+
+    def listed(entries):
+        events.append(("listed", list(reads), [(e.name, e.title, e.pending) for e in entries]))
+
+    def found(entries):
+        events.append(("found", [(e.name, e.title, e.pending) for e in entries]))
+
+    cache = MetadataCache.open(db)
+    try:
+        entries = scan_library(root, cache=cache, listed=listed, found=found)
+    finally:
+        cache.close()
+    assert events == [
+        ("listed", [], [("a.txt", "Alpha", False), ("b.txt", "b.txt", True)]),
+        ("found", [("b.txt", "Beta", False)]),
+    ]
+    assert [e.title for e in entries] == ["Beta", "Alpha"]
