@@ -112,6 +112,7 @@ class LibraryBrowsing:
             if newest is not None:
                 self.open_article(newest.path)
             else:
+                self.reading.show_library_until_open(False)
                 self.show_message(f"No readable article in this folder: {self.library_root}")
             self.reading.focus_article()
 

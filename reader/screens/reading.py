@@ -94,7 +94,7 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side: bool | None = None
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
-        self.nothing_open = False  # no article yet: the library shows whatever the width
+        self.nothing_open = False  # no article yet: the library fills the screen
 
     def compose(self) -> ComposeResult:
         # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
@@ -166,13 +166,18 @@ class ReadingScreen(AnnotatingScreen):
         pane.display = library
         if library:
             pane.build()  # first time shown: its widgets are built now
-        column.display = side
+        # Nothing open yet: the library takes the article's and the side panes' room.
+        fill = library and self.nothing_open
+        if fill:
+            pane.styles.width = "1fr"
+        self.article_widget().display = not fill
+        column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
             self.focus_article()
 
     def show_library_until_open(self, waiting: bool) -> None:
         """While no article is open (the folder is still being read to find the newest),
-        the library pane shows, listing the folder as it is read, whatever the width."""
+        the library pane fills the screen, listing the folder as it is read."""
         if waiting != self.nothing_open:
             self.nothing_open = waiting
             self.update_layout()

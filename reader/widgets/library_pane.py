@@ -271,7 +271,7 @@ class LibraryPane(Vertical):
     def _status_text(self) -> str:
         count, total = self._scanning, len(self._listed)
         if total:
-            return f"Reading… {count or 0:,} of {total:,} files"
+            return f"Read {count or 0:,} of {total:,}…"
         return f"Scanning… {count:,} files" if count else "Scanning…"
 
     def _title_text(self) -> str:

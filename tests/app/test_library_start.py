@@ -86,8 +86,9 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 
 
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
-    """Nothing to open yet (no cache says which article is newest): the library pane shows at
-    120 columns (where it is hidden once an article is open), focused, listing the folder."""
+    """Nothing to open yet (no cache says which article is newest): the library pane fills the
+    screen at 120 columns (where it is hidden once an article is open), focused, listing the
+    folder; the newest article opens once every file is read."""
     root = tmp_path / "lib"
     root.mkdir()
     for day in range(1, 6):
@@ -108,6 +109,7 @@ async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path
                 break
         pane = app.library_pane
         assert app.reading.library_shown and app.article_path is None
+        assert pane.size.width >= 110 and not app.reading.side_shown
         assert app.focused is pane.article_list
         assert sorted(e.name for e in pane.shown) == [f"a{d}.txt" for d in range(1, 6)]
         assert all(e.pending for e in pane.shown)
@@ -117,4 +119,5 @@ async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path
         await pilot.pause()
         assert app.article_path == (root / "a5.txt").resolve()
         assert not app.reading.library_shown
+        assert app.article_view.display and app.article_view.size.width > 40
         assert [e.title for e in pane.shown] == [f"Story {d}" for d in range(5, 0, -1)]
