@@ -282,6 +282,7 @@ def scan_library(
     cache: MetadataCache | None = None,
     found: Callable[[list[LibraryEntry]], None] | None = None,
     listed: Callable[[list[LibraryEntry]], None] | None = None,
+    done: Callable[[list[LibraryEntry]], None] | None = None,
 ) -> list[LibraryEntry]:
     """Every article under `root`, sorted newest first then by name.
 
@@ -293,6 +294,7 @@ def scan_library(
     With `listed`, the folder is listed first, before any file is read or checked:
     `listed(entries)` gets every article as its cache row says, or by name only (`pending`)
     when it has none, and `found` then gets only the entries that differ from those.
+    `done(entries)` gets the result as soon as every file is read, before the cache is written.
     """
     root = Path(root).resolve()
     cached = cache.load(root) if cache is not None else {}
@@ -322,10 +324,13 @@ def scan_library(
                 progress(len(entries))
     if found is not None and news:
         found(news)
+    entries = sort_entries(entries)
+    if done is not None:
+        done(entries)
     if cache is not None:
         cache.commit()
         cache.prune(root, [key for _, key, _, _ in files])
-    return sort_entries(entries)
+    return entries
 
 
 def cached_newest(root: Path, cache: MetadataCache) -> Path | None:

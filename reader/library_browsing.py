@@ -50,7 +50,7 @@ class LibraryBrowsing:
         from reader.library import cached_newest
         from reader.library_cache import MetadataCache
 
-        cache = MetadataCache.open()
+        cache = MetadataCache.open(create=False)  # none yet: nothing known, nothing made
         try:
             path = cached_newest(self.library_root, cache)
         finally:
@@ -81,20 +81,27 @@ class LibraryBrowsing:
             if not worker.is_cancelled:
                 self.call_from_thread(pane.set_listing, entries)
 
+        def done(entries: list[LibraryEntry]) -> None:  # before the cache is written
+            if not worker.is_cancelled:
+                self.call_from_thread(self._library_scanned, entries)
+
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
 
         cache = MetadataCache.open()
         try:
-            entries = scan_library(
-                self.library_root, progress, cache=cache, found=pending.extend, listed=listed
+            scan_library(
+                self.library_root,
+                progress,
+                cache=cache,
+                found=pending.extend,
+                listed=listed,
+                done=done,
             )
         finally:
             cache.close()
         if cache.problem and not worker.is_cancelled:
             self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._library_scanned, entries)
 
     def _library_scanned(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries

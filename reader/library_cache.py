@@ -76,8 +76,12 @@ class MetadataCache:
         self._pending: list[tuple] = []
 
     @classmethod
-    def open(cls, path: Path | None = None) -> MetadataCache:
+    def open(cls, path: Path | None = None, *, create: bool = True) -> MetadataCache:
+        """The cache at `path` (the user cache folder's by default); `create=False`: an
+        empty, unusable one when there is no file yet (nothing is made)."""
         path = Path(path) if path is not None else default_cache_path()
+        if not create and not path.is_file():
+            return cls(path, None)
         db, problem = open_cache_db(path, CACHE_VERSION, ("entries",), (_SCHEMA,))
         cache = cls(path, db)
         if db is None:

@@ -109,3 +109,37 @@ def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
         ("found", [("b.txt", "Beta", False)]),
     ]
     assert [e.title for e in entries] == ["Beta", "Alpha"]
+
+
+def test_looking_for_the_newest_makes_no_cache_file(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache" / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    cache = MetadataCache.open(db, create=False)
+    assert not cache.usable and cached_newest(root, cache) is None and cache.problem is None
+    assert not db.parent.exists()
+
+
+def test_done_gets_the_entries_before_the_cache_is_written(tmp_path):
+    """The app shows the list (and opens the newest) without waiting for the cache's write."""
+    import sqlite3
+
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    _write(root / "b.txt", "Beta", 7)
+    seen = []
+
+    def done(entries):
+        with sqlite3.connect(db) as other:
+            rows = other.execute("SELECT count(*) FROM entries").fetchone()[0]
+        seen.append(([e.title for e in entries], rows))
+
+    cache = MetadataCache.open(db)
+    try:
+        result = scan_library(root, cache=cache, done=done)
+    finally:
+        cache.close()
+    assert seen == [(["Beta", "Alpha"], 0)]
+    assert [e.title for e in result] == ["Beta", "Alpha"]
+    assert _newest(root, db) == (root / "b.txt").resolve()
