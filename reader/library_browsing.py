@@ -88,7 +88,7 @@ class LibraryBrowsing:
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
 
-        cache = MetadataCache.open()
+        cache = MetadataCache.open(create=False)  # a new one is made with its first rows
         try:
             scan_library(
                 self.library_root,

@@ -74,23 +74,31 @@ class MetadataCache:
         self._db = connection
         self.problem: str | None = None
         self._pending: list[tuple] = []
+        self._made_on_commit = False  # no file yet: `commit` makes it
 
     @classmethod
     def open(cls, path: Path | None = None, *, create: bool = True) -> MetadataCache:
-        """The cache at `path` (the user cache folder's by default); `create=False`: an
-        empty, unusable one when there is no file yet (nothing is made)."""
+        """The cache at `path` (the user cache folder's by default). `create=False`: when
+        there is no file yet, none is made until `commit` has rows to write (an empty cache
+        until then)."""
         path = Path(path) if path is not None else default_cache_path()
         if not create and not path.is_file():
-            return cls(path, None)
-        db, problem = open_cache_db(path, CACHE_VERSION, ("entries",), (_SCHEMA,))
-        cache = cls(path, db)
+            cache = cls(path, None)
+            cache._made_on_commit = True
+            return cache
+        cache = cls(path, None)
+        cache._connect()
+        return cache
+
+    def _connect(self) -> None:
+        db, problem = open_cache_db(self.path, CACHE_VERSION, ("entries",), (_SCHEMA,))
+        self._db = db
         if db is None:
-            cache.problem = (
-                f"cannot write the library cache (listing uncached): {one_line(str(path))}"
+            self.problem = (
+                f"cannot write the library cache (listing uncached): {one_line(str(self.path))}"
             )
         else:
-            cache.problem = problem
-        return cache
+            self.problem = problem
 
     @property
     def usable(self) -> bool:
@@ -157,6 +165,9 @@ class MetadataCache:
             self._fail()
 
     def commit(self) -> None:
+        if self._made_on_commit and self._pending:
+            self._made_on_commit = False
+            self._connect()
         if self._db is None or not self._pending:
             self._pending.clear()
             return

@@ -143,3 +143,32 @@ def test_done_gets_the_entries_before_the_cache_is_written(tmp_path):
     assert seen == [(["Beta", "Alpha"], 0)]
     assert [e.title for e in result] == ["Beta", "Alpha"]
     assert _newest(root, db) == (root / "b.txt").resolve()
+
+
+def test_a_cache_opened_without_creating_is_made_by_its_first_rows(tmp_path):
+    root, db = tmp_path / "lib", tmp_path / "cache" / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    cache = MetadataCache.open(db, create=False)
+    try:
+        seen = []
+        scan_library(root, cache=cache, done=lambda entries: seen.append(db.exists()))
+    finally:
+        cache.close()
+    assert seen == [False] and db.is_file() and cache.problem is None
+    assert _newest(root, db) == (root / "a.txt").resolve()
+
+
+def test_an_unwritable_cache_folder_says_so_when_it_would_be_made(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    cache = MetadataCache.open(blocker / "cache.sqlite3", create=False)
+    try:
+        entries = scan_library(root, cache=cache)
+    finally:
+        cache.close()
+    assert [e.title for e in entries] == ["Alpha"]
+    assert cache.problem is not None and "uncached" in cache.problem
