@@ -208,6 +208,7 @@ class LibraryBrowsing:
         if target.library != self.library_root:
             self.library_root = target.library
             self.library_ready = False
+            self._cached_pick = None
             self.entries = []
             self.initial_article = target.article
             self.library_pane.set_entries([])
