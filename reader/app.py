@@ -141,9 +141,12 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
             self.open_article(self.initial_article)
+        else:
+            self.open_newest_cached()
         self._store_after_paint = False
         self.reading.focus_article()
-        if self.initial_article is not None:
+        self.reading.show_library_until_open(self.article_path is None)
+        if self.article_path is not None:
             # Only needed for the library pane and J/K: not before the article is on screen.
             self.call_after_refresh(self.scan_library)
         else:

@@ -106,6 +106,7 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side: bool | None = None
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
+        self.nothing_open = False  # no article yet: the library fills the screen
 
     def compose(self) -> ComposeResult:
         # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
@@ -153,7 +154,9 @@ class ReadingScreen(AnnotatingScreen):
 
     def columns_for(self, width: int) -> tuple[bool, bool]:
         """(library shown, claims/notes shown) at this width, user toggles applied."""
-        library = width >= WIDE if self.user_library is None else self.user_library
+        library = self.user_library
+        if library is None:
+            library = width >= WIDE or self.nothing_open
         side = width >= MEDIUM if self.user_side is None else self.user_side
         if library and side and width - sum(pane_widths(width)) < MIN_ARTICLE:
             # Not enough room for both: keep the one the user asked for (the library wins).
@@ -175,9 +178,23 @@ class ReadingScreen(AnnotatingScreen):
         pane.display = library
         if library:
             pane.build()  # first time shown: its widgets are built now
-        column.display = side
+        # Nothing open yet: the library takes the article's and the side panes' room.
+        fill = library and self.nothing_open
+        if fill:
+            pane.styles.width = "1fr"
+        self.article_widget().display = not fill
+        column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
             self.focus_article()
+
+    def show_library_until_open(self, waiting: bool) -> None:
+        """While no article is open (the folder is still being read to find the newest),
+        the library pane fills the screen, listing the folder as it is read."""
+        if waiting != self.nothing_open:
+            self.nothing_open = waiting
+            self.update_layout()
+            if waiting and self.library_shown:
+                self.query_one(LibraryPane).focus()
 
     def _is_shown(self, widget: Widget) -> bool:
         return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
