@@ -70,7 +70,8 @@ def dumps(data: dict[str, object], indent: int = 2) -> str:
         head = f"{pad}{json.dumps(key)}: "
         if key == "blocks" and isinstance(value, list) and value:
             lines.append(head + "[")
-            rows = [pad * 2 + json.dumps(v, ensure_ascii=False) for v in value]
+            encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
+            rows = [pad * 2 + encode(v) for v in value]
             lines.append(",\n".join(rows))
             lines.append(f"{pad}]{comma}")
         else:
