@@ -11,6 +11,8 @@ do to the reader at worst, against a target of its own.
   lines, 0.9 MB) read, decoded and parsed as the app and `reader parse` open a file, then
   every block's sentences split (target at least 1 MB/s), and 600,000 of them against
   300,000 (target: linear, at most 2.3x the time for 2x the input);
+- the same paragraphs in a Markdown file (information: markdown-it's own parse alone is
+  the floor);
 - `reader parse` of the 300,000 paragraphs, JSON written (target 1 MB/s);
 - import: `reader import` of a W3C file holding one 10 MB quote, found by its text alone
   in a 10 MB article (target at least 1 MB/s of the file).
@@ -38,6 +40,7 @@ from reader.annotations.anchoring import reanchor  # noqa: E402
 from reader.annotations.model import Annotation  # noqa: E402
 from reader.annotations.sidecar import sidecar_path_for  # noqa: E402
 from reader.document.loader import load_document  # noqa: E402
+from reader.document.markdown import _md as markdown_it  # noqa: E402
 from reader.document.markdown import parse_markdown  # noqa: E402
 
 
@@ -107,6 +110,18 @@ def paragraphs_mb_per_second(
     return size / paragraphs_seconds(paragraphs, line, reps)
 
 
+def markdown_mb_per_second(paragraphs: int = 300_000, reps: int = 1) -> tuple[float, float]:
+    """MB/s of opening and splitting the paragraphs as a Markdown file, and of markdown-it's
+    own parse of the same text alone (the floor: our parser starts from its tokens)."""
+    text = "a.\n\n" * paragraphs
+    size = len(text) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "many.md", text)
+        ours = _best_cpu(lambda: _open_and_split(path), reps)
+    floor = _best_cpu(lambda: markdown_it().parse(text), reps)
+    return size / ours, size / floor
+
+
 def _command_seconds(argv: list[str], reps: int) -> float:
     def work() -> None:
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, timeout=300)
@@ -174,5 +189,7 @@ if __name__ == "__main__":
     print(f"the same, one per line: {one_per_line:.2f} MB/s")
     ratio = paragraphs_seconds(600_000) / paragraphs_seconds(300_000)
     print(f"600,000 against 300,000 paragraphs: {ratio:.2f}x the time")
+    ours, floor = markdown_mb_per_second()
+    print(f"the same as Markdown: {ours:.2f} MB/s (markdown-it alone: {floor:.2f} MB/s)")
     print(f"reader parse of 300,000 paragraphs: {reader_parse_mb_per_second():.2f} MB/s")
     print(f"reader import of one 10 MB quote: {import_mb_per_second():.2f} MB/s")

@@ -35,3 +35,10 @@ def run(ctx: Context, results: Results) -> None:
             results.add(Figure(name, unit, measure(), target=target, check=check, note=note))
         except Exception as error:  # noqa: BLE001
             results.na(name, unit, reason_of(error), target)
+    name = "worst case: the 300,000 paragraphs as Markdown, open and split"
+    try:
+        ours, floor = worst_case.markdown_mb_per_second(reps=reps)
+        results.add(Figure(name, "MB/s", ours, floor, "markdown-it's parse alone", "(info)",
+                           note="CPU time; markdown-it's own tokens are the floor"))  # fmt: skip
+    except Exception as error:  # noqa: BLE001
+        results.na(name, "MB/s", reason_of(error), "(info)")
