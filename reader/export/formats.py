@@ -101,11 +101,13 @@ def check_target(path: Path, fmt: str, force: bool = False) -> None:
 
 
 def write_article_export(
-    read: ArticleRead, fmt: str, folder: Path | None = None, force: bool = False
+    read: ArticleRead, fmt: str, folder: str | os.PathLike[str] | None = None, force: bool = False
 ) -> tuple[Path, list[str]]:
     """Write the article's `fmt` export next to it (or in `folder`, created if needed);
     (the path written, warnings). Raises ExportExists (unless `force`) or ReaderError."""
-    target = article_export_path(read.document.path, fmt, folder and make_folder(folder))
+    target = article_export_path(
+        read.document.path, fmt, None if folder is None else make_folder(folder)
+    )
     check_target(target, fmt, force)
     text, warnings = render_article_export(read, fmt, target.parent)
     write_text(target, text)
@@ -113,11 +115,11 @@ def write_article_export(
 
 
 def write_library_export(
-    library: Path, fmt: str, folder: Path | None = None, force: bool = False
+    library: Path, fmt: str, folder: str | os.PathLike[str] | None = None, force: bool = False
 ) -> tuple[Path, list[str]]:
     """Write the `fmt` export of every annotated article under `library` in its folder (or
     in `folder`); (the path written, warnings). Raises ExportExists or ReaderError."""
-    target = library_export_path(library, fmt, folder and make_folder(folder))
+    target = library_export_path(library, fmt, None if folder is None else make_folder(folder))
     check_target(target, fmt, force)
     if fmt in CLAIM_FORMATS:
         text, warnings = export_claims(library, fmt, target.parent)
