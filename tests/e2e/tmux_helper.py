@@ -31,6 +31,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 POLL_INTERVAL = 0.01
+# The claims pane's title once the annotations are loaded (see ReaderSession.wait_annotations).
+ANNOTATIONS_LOADED = re.compile(r"Claims  C\d+ E\d+ Q\d+ D\d+ K\d+")
 DEFAULT_TIMEOUT = 10.0
 
 # Textual-style key names -> tmux key names.
@@ -375,6 +377,14 @@ class ReaderSession(TerminalSession):
         full_env.update(env or {})
         argv = [*(command if command is not None else reader_command()), *map(str, args)]
         super().__init__(argv, size=size, env=full_env, cwd=cwd or tmp_path)
+
+    def wait_annotations(self, timeout: float = DEFAULT_TIMEOUT) -> str:
+        """Wait until the open article's annotations are loaded: the claims pane's title shows
+        their counts (`Claims  C0 E0 Q0 D0 K0`). They load just after the article is shown,
+        and an annotating key pressed before is refused ("Loading the annotations…"), so a
+        screen that has stopped changing is not enough: a busy machine can pause the app
+        longer than any quiet period while the store is still being opened."""
+        return self.wait_for(ANNOTATIONS_LOADED, timeout)
 
 
 def _default_terminal() -> str:
