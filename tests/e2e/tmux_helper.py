@@ -277,9 +277,16 @@ class TerminalSession:
             if predicate(screen):
                 return screen
             if self.dead():
+                # The program may have written what is waited for, and ended, since the
+                # screen above was taken (on a busy machine, often). A dead pane's output is
+                # final: look at all of it once more (tmux's "Pane is dead" line can scroll
+                # the top line of a full pane into the history).
+                output = self.screen(ansi=ansi, history=True)
+                if predicate(output):
+                    return output
                 raise AssertionError(
                     f"the program exited ({self._dead_description()}) while waiting for "
-                    f"{what}; its output:\n{self.screen(history=True)}"
+                    f"{what}; its output:\n{output}"
                 )
             if time.monotonic() > deadline:
                 raise AssertionError(
