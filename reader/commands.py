@@ -53,6 +53,11 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
         ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
         (
+            "Accept new wording",
+            "Clear the edited mark of the highlight at the cursor: its article's new text (W)",
+            app.reading.action_accept_wording,
+        ),
+        (
             "Export…",
             "Choose an export format for the article or the library; Enter writes it (E)",
             app.reading.action_export,

@@ -1,5 +1,6 @@
 """The claim keys of the reading screen: a verdict (s), an evidence link (l), following a
-link (f) and the library's claims (H); `AnnotatingScreen` mixes this in.
+link (f), the library's claims (H) and accepting an edited highlight's new wording (W);
+`AnnotatingScreen` mixes this in.
 
 A link to a highlight opens its article with the cursor on it; a URL opens in the browser.
 The library's claims are read from the sidecars in a thread, when a finder opens (and once
@@ -72,6 +73,19 @@ class ClaimKeys:
         from reader.screens.claim_dialogs import VerdictScreen
 
         self.app.push_dialog(VerdictScreen(_short(ann.exact), ann.status, ann.rationale), done)
+
+    def action_accept_wording(self: Any) -> None:
+        """W: accept the new wording of the highlight under the cursor, marked edited since
+        the article changed under it (its `edited_from` cleared; u undoes). The old wording
+        stays in the article's revisions (`reader history`)."""
+        store, ann = self._claim_at_cursor()
+        if ann is None:
+            return
+        if not ann.edited_from:
+            self._notice("This highlight's wording has not changed since it was made")
+            return
+        if self._run_one(lambda: store.update(ann.id, edited_from=""), ann) is not None:
+            self.status("New wording accepted (u undoes)")
 
     def action_link_evidence(self: Any) -> None:
         """l: link evidence to the highlight under the cursor (a URL or another highlight)."""

@@ -71,6 +71,9 @@ class AnnotatedArticleView(ArticleView):
         Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
         Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
         Binding("H", "screen.library_claims", "Library claims", show=False, id="library-claims"),
+        Binding(
+            "W", "screen.accept_wording", "Accept new wording", show=False, id="accept-wording"
+        ),
     ]
 
 

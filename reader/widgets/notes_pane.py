@@ -204,6 +204,7 @@ class NotesPane(Vertical):
         if ann.edited_from:  # the article was edited under the highlight: both wordings
             out.append("Edited since highlighted; it read:\n", style("notes-pane--problem"))
             out.append(_plain(f"“{_shortened(ann.edited_from)}”") + "\n", muted)
+            out.append("(W accepts the new wording)\n", muted)
         if self.source:
             out.append(_plain(self.source) + "\n", muted)
         if self.editing == ann.id:
