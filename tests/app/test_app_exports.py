@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 
 from reader.app import ReaderApp
 from reader.cli import main
@@ -190,3 +191,24 @@ async def test_a_read_only_folder_offers_another_for_the_claimreview_export(
         await settled(app, pilot, settle)
         check("dossier", (tmp_path / "elsewhere" / "library.dossier.md").read_text("utf-8"))
         assert not (read_only_library / "library.dossier.md").exists()
+
+
+async def test_the_palette_entry_is_found_by_typing_its_name(checked_library, settle):
+    article = next(checked_library.glob("*.txt"))
+    app = ReaderApp(library=checked_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export ClaimReview")
+        results = app.screen.query_one(CommandList)
+        for _ in range(200):  # the palette searches in the background: until its hits show
+            if results.option_count and "ClaimReview" in str(results.get_option_at_index(0).prompt):
+                break
+            await pilot.pause(0.05)
+        assert str(results.get_option_at_index(0).prompt).startswith("Export ClaimReview JSON-LD")
+        await pilot.press("enter")
+        await pilot.pause()
+        check(
+            "claimreview", article.with_name(f"{article.name}.claimreview.json").read_text("utf-8")
+        )
