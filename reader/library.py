@@ -31,7 +31,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reade
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
-_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md")
+_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md", ".dossier.md")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.claim_keys import ClaimKeys
-from reader.screens.notes_export import export_article_notes, export_library_notes
+from reader.screens.notes_export import export_article, export_library
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the annotation model, the store and the panes load after the first frame
@@ -442,18 +442,19 @@ class AnnotatingScreen(ClaimKeys, Screen):
 
     # -- files --------------------------------------------------------------------------------
 
-    def action_export_notes(self) -> None:
-        """e: write `<article>.notes.md` (asking before overwriting a file we did not write)."""
+    def action_export_notes(self, fmt: str = "markdown") -> None:
+        """e: write `<article>.notes.md`; `E` and the palette: any export format (asking
+        before overwriting a file we did not write)."""
         store = self.annotations.store
         if store is None:
             pending = self.annotations.pending
             self._notice("Loading the annotations…" if pending else "No article open")
             return
-        export_article_notes(self.app, store)
+        export_article(self.app, store, fmt)
 
-    def export_library(self, library: Path) -> None:
-        """Palette: write `library.notes.md` for the whole `library` folder (in a thread)."""
-        export_library_notes(self.app, library, self.annotations.flush)
+    def export_library(self, library: Path, fmt: str = "markdown") -> None:
+        """Palette and `E`: write the whole `library` folder's `fmt` export (in a thread)."""
+        export_library(self.app, library, self.annotations.flush, fmt)
 
     def move_aside(self) -> None:
         """Palette: move an unreadable sidecar aside so annotating works again."""

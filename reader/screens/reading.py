@@ -12,6 +12,7 @@ grow wider.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -94,6 +95,7 @@ class ReadingScreen(AnnotatingScreen):
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
         Binding("ctrl+o", "headings", "Headings", show=False, id="headings"),
+        Binding("E", "export", "Export…", show=False, id="export"),
     ]
 
     def __init__(
@@ -308,6 +310,21 @@ class ReadingScreen(AnnotatingScreen):
         if offset is not None:
             self.query_one(ArticleView).move_cursor_to_offset(offset)
             self.focus_article()
+
+    def action_export(self) -> None:
+        """E: the export formats, for the open article and the library; Enter writes one."""
+        from reader.screens.export_dialog import LIBRARY, ExportScreen
+
+        document = self.article_view.document
+        article = Path(document.path) if document is not None else None
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None and choice[0] == LIBRARY:
+                self.export_library(self.app.library_root, choice[1])  # type: ignore[attr-defined]
+            elif choice is not None:
+                self.action_export_notes(choice[1])
+
+        self.app.push_dialog(ExportScreen(article), chosen)  # type: ignore[attr-defined]
 
     def help_groups(self) -> list[tuple[str, list]]:
         """(title, classes) for the help screen: the keys of each part, where they work."""

@@ -11,7 +11,8 @@ from reader.annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.commands import reader_commands
 from reader.document.loader import load_document
-from reader.export.markdown import MARKER, notes_path
+from reader.export.formats import article_export_path
+from reader.export.markdown import MARKER
 from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
 from reader.widgets.claims_pane import (
     ORPHAN_HEADING,
@@ -276,7 +277,7 @@ async def test_brackets_jump_between_highlights(seed_library, settle):
 
 async def test_e_exports_and_asks_before_overwriting_a_foreign_file(seed_library, settle):
     article = seed_path(seed_library)
-    target = notes_path(article)
+    target = article_export_path(article, "markdown")
     app = ReaderApp(library=seed_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -593,7 +594,7 @@ async def test_the_palette_exports_the_library_and_asks_before_overwriting(seed_
         messages = record_notices(app)
         await to_sentence(pilot, app, 1)
         await pilot.press("h")  # saved by the export's flush before the thread reads it
-        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes"]
+        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes (Markdown)"]
         command[2]()
         await app.workers.wait_for_complete()
         await pilot.pause()
