@@ -42,7 +42,7 @@ scripting verbs (no screen):
   reader parse PATH                      print the document model as JSON
   reader annotate PATH --quote TEXT ...  add an annotation, print its id
   reader annotations PATH                list annotations, one per line
-  reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
+  reader export PATH [--format ...]      export notes (Markdown, W3C, ClaimReview, dossier)
   reader import PATH FILE                import W3C Web Annotations
   reader search QUERY [--library DIR]    articles of the library holding every word
 
@@ -100,6 +100,9 @@ def _verb_parser() -> argparse.ArgumentParser:
         metavar="URL_OR_ID",
         help="a URL, a highlight id of the article, or FILE#ID (repeatable)",
     )
+    p.add_argument(
+        "--accept-wording", action="store_true", help="clear an edited highlight's edited mark"
+    )
 
     p = verb("annotations", help="list an article's annotations")
     p.add_argument("path")
@@ -109,7 +112,9 @@ def _verb_parser() -> argparse.ArgumentParser:
 
     p = verb("export", help="export notes for an article or a library")
     p.add_argument("path")
-    p.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
+    p.add_argument(
+        "--format", choices=("markdown", "w3c", "claimreview", "dossier"), default="markdown"
+    )
     p.add_argument("--group-by", choices=("order", "category"), default="order")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
@@ -227,6 +232,7 @@ def _run_verb(args: argparse.Namespace) -> int:
             status=args.status,
             rationale=args.rationale,
             evidence=args.evidence,
+            accept_wording=args.accept_wording,
         )
     if args.verb == "annotations":
         from reader.annotations.scripting import annotations_command

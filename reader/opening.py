@@ -188,6 +188,7 @@ class ArticleOpening:
             self.annotations.close()
             self.annotations.loading = True
         self.library_pane.set_current(path)
+        self.reading.show_library_until_open(False)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 

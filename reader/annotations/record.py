@@ -123,10 +123,7 @@ def record_to_annotation(record: Any) -> Annotation:
     if isinstance(target, dict):
         target_extra = {k: v for k, v in target.items() if k not in ("source", "selector")}
         others = []
-        selectors = target.get("selector")
-        if isinstance(selectors, dict):
-            selectors = [selectors]
-        for sel in selectors if isinstance(selectors, list) else []:
+        for sel in selectors_of(target):
             kind = sel.get("type") if isinstance(sel, dict) else None
             if kind == "TextQuoteSelector":
                 exact, prefix, suffix = (
@@ -147,30 +144,81 @@ def record_to_annotation(record: Any) -> Annotation:
             extra["target"] = target_extra
     elif target is not None:
         extra["target"] = target
-    tags = record.get("tags")
-    place = record.get("place")
-    status = record.get("status")
     return Annotation(
         id=record["id"],
-        category=_str(record.get("category"), "claim") or "claim",
+        category=category_of(record),
         start=start,
         end=end,
         exact=exact,
         prefix=prefix,
         suffix=suffix,
-        note=_str(record.get("note")),
-        tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
-        created=_str(record.get("created")),
-        modified=_str(record.get("modified")),
-        orphaned=record.get("orphaned") is True,
-        edited_from=_str(record.get("edited_from")),
-        status=status if status in STATUSES else DEFAULT_STATUS,
-        rationale=_str(record.get("rationale")),
+        note=text_of(record, "note"),
+        tags=tags_of(record),
+        created=text_of(record, "created"),
+        modified=text_of(record, "modified"),
+        orphaned=orphaned_of(record),
+        edited_from=text_of(record, "edited_from"),
+        status=status_of(record),
+        rationale=text_of(record, "rationale"),
         evidence=evidence_from_records(record.get("evidence")),
         extra=extra,
         malformed=malformed,
-        place=place if isinstance(place, dict) else None,
+        place=place_of(record),
     )
+
+
+# The decoding of single fields, for `record_to_annotation` and for a reader that needs only a
+# few fields of many records (the library's claims list: reader/claims/library_claims.py).
+
+
+def text_of(record: dict[str, Any], key: str) -> str:
+    """A text field of a record ("" when missing or not a string)."""
+    return _str(record.get(key))
+
+
+def category_of(record: dict[str, Any]) -> str:
+    return _str(record.get("category"), "claim") or "claim"
+
+
+def tags_of(record: dict[str, Any]) -> list[str]:
+    tags = record.get("tags")
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
+def status_of(record: dict[str, Any]) -> str:
+    status = record.get("status")
+    return status if status in STATUSES else DEFAULT_STATUS
+
+
+def orphaned_of(record: dict[str, Any]) -> bool:
+    return record.get("orphaned") is True
+
+
+def place_of(record: dict[str, Any]) -> dict[str, Any] | None:
+    place = record.get("place")
+    return place if isinstance(place, dict) else None
+
+
+def selectors_of(target: dict[str, Any]) -> list[Any]:
+    """The selectors of a record's target (one given alone counts as a list of one)."""
+    selectors = target.get("selector")
+    if isinstance(selectors, dict):
+        return [selectors]
+    return selectors if isinstance(selectors, list) else []
+
+
+def quote_of(record: dict[str, Any]) -> tuple[str, int]:
+    """(the quote, where it starts: -1 when not placed), as `record_to_annotation` reads
+    them."""
+    exact, start = "", -1
+    target = record.get("target")
+    for sel in selectors_of(target) if isinstance(target, dict) else []:
+        kind = sel.get("type") if isinstance(sel, dict) else None
+        if kind == "TextQuoteSelector":
+            exact = _str(sel.get("exact"))
+        elif kind == "TextPositionSelector":
+            start = _int(sel.get("start"))
+    return exact, start
 
 
 def _is_str(value: Any) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -13,14 +12,15 @@ from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
+from reader.export.claim_exports import CLAIM_FORMATS, export_claims
+from reader.export.formats import render_article_export
 from reader.export.importer import ImportResult, import_into, read_w3c_file
 from reader.export.library import export_library
-from reader.export.markdown import render_markdown, write_text
-from reader.export.reading import read_for_export
-from reader.export.w3c import dump_json, render_w3c
+from reader.export.markdown import write_text
+from reader.export.reading import ArticleRead, read_for_export
 from reader.library import iter_article_paths, no_articles_message
 
-FORMATS = ("markdown", "w3c")
+FORMATS = ("markdown", "w3c", *CLAIM_FORMATS)
 GROUPINGS = ("order", "category")
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
@@ -58,23 +58,18 @@ def export_article(
         read = read_for_export(article)
         if read.problem:
             warnings.append(f"{article}: {read.problem}")
-        document, annotations, note, where, said = (
-            read.document, read.annotations, read.article_note, read.where, read.said
-        )  # fmt: skip
     else:  # never create a sidecar just to export nothing
-        document, annotations, note, where, said = load_document(article), [], "", None, None
-    if fmt == "w3c":
-        return dump_json(render_w3c(document, annotations, said)), warnings
+        read = ArticleRead(load_document(article), [], "", None, None, None)
     base = base_dir if base_dir is not None else article.resolve().parent
-    link = os.path.relpath(article.resolve(), base.resolve())
-    return render_markdown(document, annotations, note, group_by, link, where, said), warnings
+    text, more = render_article_export(read, fmt, base, group_by)
+    return text, warnings + more
 
 
 def export_command(
     path: str, fmt: str = "markdown", group_by: str = "order", output: str | None = None
 ) -> int:
     if fmt not in FORMATS:
-        raise ReaderError(f"unknown format: {fmt} (use markdown or w3c)")
+        raise ReaderError(f"unknown format: {fmt} (use {', '.join(FORMATS)})")
     if group_by not in GROUPINGS:
         raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
     source = Path(path)
@@ -86,7 +81,12 @@ def export_command(
             raise ReaderError(no_articles_message(source))
 
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-        text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+        if fmt in CLAIM_FORMATS:
+            text, warnings = export_claims(source, fmt, base_dir, progress)
+        else:
+            text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+    elif fmt in CLAIM_FORMATS:
+        text, warnings = export_claims(source, fmt, base_dir)
     else:
         text, warnings = export_article(source, fmt, group_by, base_dir)
     for warning in warnings:

@@ -19,7 +19,6 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
-    NOTES_SUFFIX,
     NotesWriter,
     article_head,
     article_title,
@@ -28,14 +27,11 @@ from reader.export.markdown import (
     highlight_rows,
     highlight_sections,
     plural,
-    write_notes_file,
 )
 from reader.export.markdown_text import escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import collection, dump_json, source_uri, w3c_items
 from reader.library import iter_article_paths
-
-LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
 
 Progress = Callable[[int, int], None]
 
@@ -207,16 +203,3 @@ def export_library(
         return dump_json(render_library_w3c(notes)), notes.warnings
     notes = collect(folder, markdown_rows, progress)
     return render_library_markdown(notes, group_by, base_dir), notes.warnings
-
-
-def write_library_notes(
-    folder: str | Path, force: bool = False, group_by: str = "order"
-) -> tuple[Path, list[str]]:
-    """Write `library.notes.md` in `folder` (the app palette's library export).
-
-    Raises ExportExists when that file exists and was not written by us, unless `force`.
-    """
-    root = Path(folder)
-    target = root / LIBRARY_NOTES_NAME
-    text, warnings = export_library(root, "markdown", group_by, base_dir=root)
-    return write_notes_file(target, text, force), warnings
