@@ -48,6 +48,12 @@ def folder_range(root: Path) -> tuple[bytes, bytes]:
     return prefix, prefix[:-1] + b"0"  # "0" sorts just after "/"
 
 
+def _name_order(name: bytes) -> tuple[str, str]:
+    """How the library list orders articles of one date (reader.library.LibraryEntry)."""
+    text = os.fsdecode(name)
+    return text.casefold(), text
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """What a cached row was made from: the article's and the sidecar's (mtime_ns, size)."""
@@ -122,20 +128,30 @@ class MetadataCache:
 
     def newest(self, root: Path) -> tuple[bytes, str] | None:
         """(key, stamp text) of the newest openable article cached under `root`: the latest
-        date, else (no dated row) the first path; None when nothing under it is cached."""
+        date, else (no dated row) undated; of several, the first by name as the list orders them;
+        None when nothing under it is cached."""
         if self._db is None:
             return None
         low, high = folder_range(root)
+        openable = "path >= ? AND path < ? AND coalesce(binary, 0) = 0"
         try:
-            row = self._db.execute(
-                "SELECT path, stamp FROM entries WHERE path >= ? AND path < ? AND coalesce(binary, 0) = 0"
-                " ORDER BY published IS NULL, published DESC, path LIMIT 1",
+            day = self._db.execute(
+                f"SELECT nullif(published, '') AS day FROM entries WHERE {openable}"
+                " ORDER BY day IS NULL, day DESC LIMIT 1",
                 (low, high),
             ).fetchone()
+            if day is None:
+                return None
+            rows = self._db.execute(
+                f"SELECT path, stamp FROM entries WHERE {openable} AND nullif(published, '') IS ?",
+                (low, high, day[0]),
+            ).fetchall()
         except sqlite3.Error:
             self._fail()
             return None
-        return None if row is None else (bytes(row[0]), row[1])
+        # Of that day's articles, the one the list puts first: by name, case aside.
+        path, stamp = min(rows, key=lambda row: _name_order(bytes(row[0])[len(low) :]))
+        return bytes(path), stamp
 
     def put(self, key: bytes, stamp: Stamp, fields: dict) -> None:
         """Queue a row (written by `commit`). A row with text SQLite cannot store (a file

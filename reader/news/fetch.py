@@ -124,9 +124,11 @@ def fetch(
     )
     try:
         conditions = {}
-        if etag:
+        # Validators come back from a state file that may have been edited: one that could
+        # not have come from a server is left out (the GET is then unconditional).
+        if sendable(etag):
             conditions["If-None-Match"] = etag
-        if last_modified:
+        if sendable(last_modified):
             conditions["If-Modified-Since"] = last_modified
         with client, client.stream("GET", url, headers=conditions) as response:
             return _read(response, url, timeout, max_bytes)
@@ -156,7 +158,12 @@ def _reason(error: Exception) -> str:
 def _header(response, name: str) -> str:  # type: ignore[no-untyped-def]
     """A validator header, kept only as printable ASCII (it is sent back as it is)."""
     value = response.headers.get(name, "")[:200]
-    return value if all(" " <= c <= "~" for c in value) else ""
+    return value if sendable(value) else ""
+
+
+def sendable(value: str) -> bool:
+    """Whether a validator can be sent back as it is: printable ASCII, not empty."""
+    return bool(value) and all(" " <= c <= "~" for c in value)
 
 
 def _read(response, url: str, timeout: float, max_bytes: int) -> Fetched:  # type: ignore[no-untyped-def]

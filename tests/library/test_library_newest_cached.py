@@ -172,3 +172,15 @@ def test_an_unwritable_cache_folder_says_so_when_it_would_be_made(tmp_path):
         cache.close()
     assert [e.title for e in entries] == ["Alpha"]
     assert cache.problem is not None and "uncached" in cache.problem
+
+
+def test_of_articles_of_one_day_the_cache_picks_the_one_the_list_puts_first(tmp_path):
+    # The list breaks a tie by name, case aside: the cache must agree, or the app opens one
+    # article at start and switches to another once the folder is listed.
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    _write(root / "Beta.txt", "Beta", 4)
+    _write(root / "alpha.txt", "Alpha", 4)
+    _write(root / "Gamma.txt", "Gamma", 2)
+    entries = _scanned(root, db)
+    assert _newest(root, db) == entries[0].path

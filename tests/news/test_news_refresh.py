@@ -3,6 +3,7 @@ fetched again, silent edits of recent articles caught, conditional GETs, failure
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,20 @@ def test_refresh_of_a_library_without_feeds_or_articles(tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["refresh", "--days", "x"])
     assert exited.value.code == 2 and "not a number of days" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kept", ['"v\u00e91"', '"v\n1"', '"v\x001"'])
+def test_a_damaged_validator_in_the_state_file_only_costs_a_full_fetch(
+    server, tmp_path, capsys, kept
+):
+    url = server.route("/d.html", page("Damaged state", STORY), headers={"ETag": '"v1"'})
+    run(capsys, "add", url, "--library", str(tmp_path))
+    state = tmp_path / ".articles-state.json"
+    data = json.loads(state.read_text("utf-8"))
+    data[url]["etag"] = kept  # hand-edited, or written by another program
+    state.write_text(json.dumps(data), "utf-8")
+    seen: list[str | None] = []
+    server.on_request = lambda handler: seen.append(handler.headers.get("If-None-Match"))
+    status, out, err = run(capsys, "refresh", "--library", str(tmp_path))
+    assert (status, out, err) == (0, "0 new, 0 updated, 1 unchanged, 0 failed\n", "")
+    assert seen == [None]  # asked without the validator it cannot send
