@@ -1,0 +1,38 @@
+"""A folder export's exact bytes, against the output saved in tests/export/golden/.
+
+The export's speed work must not change a byte; a change meant to alter the output updates
+the golden files (set REGENERATE_GOLDEN=1) and shows in the diff of the commit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from library_fixture import build_library
+
+from reader.export.library import export_library
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _compare(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("REGENERATE_GOLDEN"):
+        path.write_bytes(text.encode("utf-8"))
+    assert text == path.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize("group_by", ["order", "category"])
+def test_the_markdown_folder_export_is_the_saved_bytes(tmp_path, monkeypatch, group_by):
+    folder = build_library(tmp_path, monkeypatch)
+    text, warnings = export_library(folder, "markdown", group_by, base_dir=folder)
+    assert [w.split(": ")[0] for w in warnings] == [str(folder / "broken.txt")]
+    _compare(f"library-{group_by}.md", text)
+
+
+def test_the_w3c_folder_export_is_the_saved_bytes(tmp_path, monkeypatch):
+    folder = build_library(tmp_path, monkeypatch)
+    text, _ = export_library(folder, "w3c")
+    _compare("library-w3c.json", text.replace(folder.as_uri(), "file:///LIB"))
