@@ -35,4 +35,7 @@ def test_the_markdown_folder_export_is_the_saved_bytes(tmp_path, monkeypatch, gr
 def test_the_w3c_folder_export_is_the_saved_bytes(tmp_path, monkeypatch):
     folder = build_library(tmp_path, monkeypatch)
     text, _ = export_library(folder, "w3c")
+    head, rest = text.split('\n  "type": "AnnotationCollection"', 1)  # its id: the folder's
+    assert head.startswith('{\n  "@context"') and '"id": "urn:uuid:' in head
+    text = '  "type": "AnnotationCollection"' + rest
     _compare("library-w3c.json", text.replace(folder.as_uri(), "file:///LIB"))
