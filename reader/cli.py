@@ -239,7 +239,7 @@ def _run_verb(args: argparse.Namespace) -> int:
             args.path, fmt=args.format, group_by=args.group_by, output=args.output
         )
     if args.verb == "import":
-        from reader.export.command import import_command
+        from reader.export.import_command import import_command
 
         return import_command(args.path, args.file)
     if args.verb in ("sync", "merge-sidecar"):

@@ -1,7 +1,9 @@
 """Export the notes of every annotated article under a folder, as one document.
 
 Only articles with a sidecar are loaded (the sidecar is checked first), so a large library
-with few annotated articles exports quickly.
+with few annotated articles exports quickly. Each article is read and rendered before the
+next is read: what is kept of it is its rendered text and a few facts for the document's
+head, so the export's memory is about the size of its output.
 """
 
 from __future__ import annotations
@@ -12,10 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from reader.annotations.sidecar import sidecar_path_for
-from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
@@ -30,9 +30,9 @@ from reader.export.markdown import (
     plural,
     write_notes_file,
 )
-from reader.export.markdown_text import escape_inline
+from reader.export.markdown_text import SlugList, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
-from reader.export.w3c import collection, dump_json, source_uri, w3c_items
+from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
 from reader.library import iter_article_paths
 
 LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
@@ -41,31 +41,29 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
-class ArticleNotes:
-    """One article with what an export keeps of it once read: its facts (a `Document`
-    without its text) and what `digest` made of its annotations (the Markdown rows, the W3C
-    items), so a large folder's texts and annotation objects are not all held at once."""
+class ArticleSection:
+    """One article of a folder export, rendered as soon as it is read: what the export
+    writes of it, and what the document's head and contents say of it. Nothing of its
+    annotations or text is kept, so a large folder is read one article at a time."""
 
     path: Path
     name: str  # relative to the library folder, "/" separators
-    document: Document  # the article's path and metadata; no text
-    digest: Any
-    categories: list[str]  # each highlight's category
-    article_note: str = ""
-
-    @property
-    def published(self) -> str | None:
-        return self.document.meta.published
+    title: str
+    published: str | None
+    highlights: int
+    slugs: tuple[str, ...]  # its headings' `slug`s, in order: the first is its title's
+    text: str  # Markdown: its section; W3C: its annotations (`encode_items`)
 
 
-Digest = Callable[[ArticleRead], Any]
+Render = Callable[[ArticleRead, Path, str], ArticleSection]
 
 
 @dataclass(slots=True)
 class LibraryNotes:
     folder: Path
-    articles: list[ArticleNotes] = field(default_factory=list)
+    articles: list[ArticleSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line each, naming the file
+    categories: Counter[str] = field(default_factory=Counter)  # highlights of each category
 
 
 def annotated_paths(folder: Path) -> list[Path]:
@@ -82,19 +80,19 @@ def _date_ordinal(published: str | None) -> int | None:
         return None
 
 
-def sort_newest_first(articles: list[ArticleNotes]) -> list[ArticleNotes]:
+def sort_newest_first(articles: list[ArticleSection]) -> list[ArticleSection]:
     """Newest published first; undated after dated; then by name."""
 
-    def key(a: ArticleNotes) -> tuple[int, int, str, str]:
+    def key(a: ArticleSection) -> tuple[int, int, str, str]:
         ordinal = _date_ordinal(a.published)
         return (0 if ordinal is not None else 1, -(ordinal or 0), a.name.casefold(), a.name)
 
     return sorted(articles, key=key)
 
 
-def collect(folder: str | Path, digest: Digest, progress: Progress | None = None) -> LibraryNotes:
-    """Read every annotated article under `folder`, keeping of each what `digest` makes of
-    it; problems become warnings, not errors."""
+def collect(folder: str | Path, render: Render, progress: Progress | None = None) -> LibraryNotes:
+    """Read every annotated article under `folder` and `render` it before reading the next;
+    problems become warnings, not errors."""
     root = Path(folder)
     result = LibraryNotes(root)
     paths = annotated_paths(root)
@@ -107,32 +105,42 @@ def collect(folder: str | Path, digest: Digest, progress: Progress | None = None
             if read.problem:
                 result.warnings.append(f"{path}: {read.problem}")
             if read.annotations or read.article_note.strip():
-                doc = read.document
-                facts = Document(doc.path, doc.format, "", [], doc.meta, doc.encoding)
-                result.articles.append(
-                    ArticleNotes(
-                        path,
-                        path.relative_to(root).as_posix(),
-                        facts,
-                        digest(read),
-                        [a.category for a in read.annotations],
-                        read.article_note,
-                    )
-                )
+                result.categories.update(a.category for a in read.annotations)
+                result.articles.append(render(read, path, path.relative_to(root).as_posix()))
         if progress is not None:
             progress(done, len(paths))
     result.articles = sort_newest_first(result.articles)
     return result
 
 
-def markdown_rows(read: ArticleRead) -> tuple[list[tuple], list[tuple]]:
-    """The Markdown export's digest of an article: its highlights' rows."""
-    return highlight_rows(read.document, read.annotations, read.where, read.said)
+def _section(read: ArticleRead, path: Path, name: str, text: str, slugs=()) -> ArticleSection:
+    document = read.document
+    title = article_title(document)
+    return ArticleSection(
+        path, name, title, document.meta.published, len(read.annotations), tuple(slugs), text
+    )
 
 
-def w3c_digest(read: ArticleRead) -> list[dict[str, Any]]:
-    """The W3C export's digest of an article: its annotations as W3C items."""
-    return w3c_items(read.document, read.annotations, read.said)
+def markdown_render(group_by: str, base_dir: Path | None) -> Render:
+    """The Markdown export's rendering of one article: its section, headings two levels
+    down, links relative to `base_dir`."""
+
+    def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+        link = _relative_link(path, base_dir)
+        w = NotesWriter(SlugList())
+        article_head(w, read.document, read.article_note, link, level=2)
+        anchored, orphans = highlight_rows(read.document, read.annotations, read.where, read.said)
+        highlight_sections(w, anchored, orphans, group_by, link, level=2)
+        return _section(read, path, name, "\n\n".join(w.parts), w.slugger.slugs)
+
+    return render
+
+
+def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+    """The W3C export's rendering of one article: its annotations, encoded."""
+    return _section(
+        read, path, name, encode_items(w3c_items(read.document, read.annotations, read.said))
+    )
 
 
 def _relative_link(path: Path, base_dir: Path | None) -> str:
@@ -144,18 +152,13 @@ def _relative_link(path: Path, base_dir: Path | None) -> str:
         return str(path)
 
 
-def render_library_markdown(
-    notes: LibraryNotes, group_by: str = "order", base_dir: Path | None = None
-) -> str:
-    """One document: title, totals per category, contents, then a section per article.
-
-    `base_dir` is where the document will be written (links to articles are relative to it).
-    """
+def render_library_markdown(notes: LibraryNotes) -> str:
+    """One document: title, totals per category, contents, then a section per article."""
     w = NotesWriter()
     w.block(MARKER)
     folder_name = notes.folder.resolve().name or str(notes.folder)
     w.heading(1, f"Notes: {folder_name}")
-    counts = Counter(c for art in notes.articles for c in art.categories)
+    counts = notes.categories
     total = counts.total()
     w.block(
         escape_inline(f"{plural(total, 'highlight')} in {plural(len(notes.articles), 'article')}.")
@@ -169,29 +172,24 @@ def render_library_markdown(
         rows.append(f"| Total | {total} |")
         w.block("\n".join(rows))
     w.heading(2, "Contents")
-    toc_index = len(w.parts)
     entries = []
     for art in notes.articles:
-        link = _relative_link(art.path, base_dir)
-        anchor = article_head(w, art.document, art.article_note, link, level=2)
-        anchored, orphans = art.digest
-        highlight_sections(w, anchored, orphans, group_by, link, level=2)
-        facts = [art.published or "undated", plural(len(art.categories), "highlight"), art.name]
+        anchor, *_ = [w.slugger.add_slug(s) for s in art.slugs]
+        facts = [art.published or "undated", plural(art.highlights, "highlight"), art.name]
         entries.append(
-            f"{len(entries) + 1}. [{escape_inline(article_title(art.document))}](#{anchor})"
+            f"{len(entries) + 1}. [{escape_inline(art.title)}](#{anchor})"
             f" — {escape_inline(' · '.join(facts))}"
         )
-    w.parts.insert(toc_index, "\n".join(entries) if entries else "No annotated articles.")
+    w.block("\n".join(entries) if entries else "No annotated articles.")
+    w.parts.extend(art.text for art in notes.articles)
     return w.text()
 
 
-def render_library_w3c(notes: LibraryNotes) -> dict[str, Any]:
+def render_library_w3c(notes: LibraryNotes) -> str:
     """One AnnotationCollection with every article's annotations (one target source each)."""
-    items: list[dict[str, Any]] = []
-    for art in notes.articles:
-        items.extend(art.digest)
     label = notes.folder.resolve().name or str(notes.folder)
-    return collection(items, label, source_uri(notes.folder))
+    chunks = [art.text for art in notes.articles]
+    return dump_collection(chunks, notes.categories.total(), label, source_uri(notes.folder))
 
 
 def export_library(
@@ -203,10 +201,10 @@ def export_library(
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for every annotated article under `folder`."""
     if fmt == "w3c":
-        notes = collect(folder, w3c_digest, progress)
-        return dump_json(render_library_w3c(notes)), notes.warnings
-    notes = collect(folder, markdown_rows, progress)
-    return render_library_markdown(notes, group_by, base_dir), notes.warnings
+        notes = collect(folder, w3c_render, progress)
+        return render_library_w3c(notes), notes.warnings
+    notes = collect(folder, markdown_render(group_by, base_dir), progress)
+    return render_library_markdown(notes), notes.warnings
 
 
 def write_library_notes(
