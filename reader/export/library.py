@@ -66,9 +66,11 @@ class LibraryNotes:
     categories: Counter[str] = field(default_factory=Counter)  # highlights of each category
 
 
-def annotated_paths(folder: Path) -> list[Path]:
-    """Article files under `folder` that have a sidecar, in name order."""
-    return [p for p in iter_article_paths(folder) if sidecar_path_for(p).is_file()]
+def annotated_paths(folder: Path) -> list[tuple[Path, Path]]:
+    """(article, its sidecar) for the article files under `folder` that have a sidecar, in
+    name order."""
+    pairs = ((p, sidecar_path_for(p)) for p in iter_article_paths(folder))
+    return [(article, sidecar) for article, sidecar in pairs if sidecar.is_file()]
 
 
 def _date_ordinal(published: str | None) -> int | None:
@@ -96,9 +98,9 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
     root = Path(folder)
     result = LibraryNotes(root)
     paths = annotated_paths(root)
-    for done, path in enumerate(paths, start=1):
+    for done, (path, sidecar) in enumerate(paths, start=1):
         try:
-            read = read_for_export(path)
+            read = read_for_export(path, sidecar)
         except ReaderError as error:
             result.warnings.append(f"{path}: skipped: {error}")
         else:

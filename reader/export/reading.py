@@ -40,15 +40,15 @@ class ArticleRead:
     said: Said | None  # the stored attributions; None: work them out likewise
 
 
-def read_for_export(path: Path) -> ArticleRead:
-    """The article at `path` with what its sidecar holds (read, never written). Raises
-    ReaderError for an article that cannot be read."""
+def read_for_export(path: Path, sidecar: Path | None = None) -> ArticleRead:
+    """The article at `path` with what its sidecar (at `sidecar`, when known) holds (read,
+    never written). Raises ReaderError for an article that cannot be read."""
     if is_markdown(path):
         document = load_document(path)
     else:
         text, encoding = read_article(path)
         document = Document(str(path), "text", text, [], encoding=encoding)  # not parsed yet
-    sidecar = read_sidecar(path, document.text, document.sha256)
+    sidecar = read_sidecar(path, document.text, document.sha256, sidecar)
     annotations = sidecar.annotations
     stored = None
     if sidecar.problem is None and document.format == "text" and document.text.strip():
