@@ -123,12 +123,13 @@ def _section(read: ArticleRead, path: Path, name: str, text: str, slugs=()) -> A
     )
 
 
-def markdown_render(group_by: str, base_dir: Path | None) -> Render:
-    """The Markdown export's rendering of one article: its section, headings two levels
-    down, links relative to `base_dir`."""
+def markdown_render(group_by: str, base_dir: Path | None, root: Path) -> Render:
+    """The Markdown export's rendering of one article of the folder `root`: its section,
+    headings two levels down, links relative to `base_dir`."""
+    link_to = _link_maker(root, base_dir)
 
     def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
-        link = _relative_link(path, base_dir)
+        link = link_to(path, name)
         w = NotesWriter(SlugList())
         article_head(w, read.document, read.article_note, link, level=2)
         anchored, orphans = highlight_rows(read.document, read.annotations, read.where, read.said)
@@ -145,13 +146,21 @@ def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
     )
 
 
-def _relative_link(path: Path, base_dir: Path | None) -> str:
+def _link_maker(root: Path, base_dir: Path | None) -> Callable[[Path, str], str]:
+    """What links to the article at `path` (`name` under `root`) from `base_dir`: its path
+    relative to `base_dir` (both folders made absolute once), its file name when there is no
+    `base_dir`, its whole path when it is on another drive (Windows)."""
     if base_dir is None:
-        return path.name
-    try:
-        return os.path.relpath(path, base_dir)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return lambda path, name: path.name
+    top, base = os.path.abspath(root), os.path.abspath(base_dir)
+
+    def link(path: Path, name: str) -> str:
+        try:
+            return os.path.relpath(os.path.join(top, name), base)
+        except ValueError:  # another drive on Windows
+            return str(path)
+
+    return link
 
 
 def render_library_markdown(notes: LibraryNotes) -> str:
@@ -205,7 +214,7 @@ def export_library(
     if fmt == "w3c":
         notes = collect(folder, w3c_render, progress)
         return render_library_w3c(notes), notes.warnings
-    notes = collect(folder, markdown_render(group_by, base_dir), progress)
+    notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress)
     return render_library_markdown(notes), notes.warnings
 
 

@@ -126,6 +126,7 @@ def close_fences(note: str) -> str:
     return note
 
 
+@functools.lru_cache(maxsize=1024)  # the same section headings in every article of a folder
 def slug(text: str) -> str:
     """A GitHub-style heading anchor (without de-duplication)."""
     out = []

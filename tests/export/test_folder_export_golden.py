@@ -39,3 +39,16 @@ def test_the_w3c_folder_export_is_the_saved_bytes(tmp_path, monkeypatch):
     assert head.startswith('{\n  "@context"') and '"id": "urn:uuid:' in head
     text = '  "type": "AnnotationCollection"' + rest
     _compare("library-w3c.json", text.replace(folder.as_uri(), "file:///LIB"))
+
+
+def test_links_are_relative_to_where_the_notes_go_inside_or_outside_the_folder(
+    tmp_path, monkeypatch
+):
+    folder = build_library(tmp_path, monkeypatch)
+    inside, _ = export_library(folder, "markdown", base_dir=folder / "sub")
+    assert "File: [twin-b.txt](twin-b.txt)" in inside
+    assert "File: [twin-a.txt](../twin-a.txt)" in inside
+    outside, _ = export_library(folder, "markdown", base_dir=tmp_path / "elsewhere")
+    assert "File: [twin-b.txt](../lib/sub/twin-b.txt)" in outside
+    bare, _ = export_library(folder, "markdown", base_dir=None)
+    assert "File: [twin-b.txt](twin-b.txt)" in bare
