@@ -55,16 +55,15 @@ def export_article(
         read = read_for_export(article)
         if read.problem:
             warnings.append(f"{article}: {read.problem}")
-        document, annotations, note, where, said = (
-            read.document, read.annotations, read.article_note, read.where, read.said
-        )  # fmt: skip
+        document, annotations, note = read.document, read.annotations, read.article_note
+        places = read.where, read.said, read.chapter
     else:  # never create a sidecar just to export nothing
-        document, annotations, note, where, said = load_document(article), [], "", None, None
+        document, annotations, note, places = load_document(article), [], "", (None, None, None)
     if fmt == "w3c":
-        return dump_json(render_w3c(document, annotations, said)), warnings
+        return dump_json(render_w3c(document, annotations, places[1])), warnings
     base = base_dir if base_dir is not None else article.resolve().parent
     link = os.path.relpath(article.resolve(), base.resolve())
-    return render_markdown(document, annotations, note, group_by, link, where, said), warnings
+    return render_markdown(document, annotations, note, group_by, link, *places), warnings
 
 
 def export_command(

@@ -132,7 +132,9 @@ def markdown_render(group_by: str, base_dir: Path | None, root: Path) -> Render:
         link = link_to(path, name)
         w = NotesWriter(SlugList())
         article_head(w, read.document, read.article_note, link, level=2)
-        anchored, orphans = highlight_rows(read.document, read.annotations, read.where, read.said)
+        anchored, orphans = highlight_rows(
+            read.document, read.annotations, read.where, read.said, read.chapter
+        )
         highlight_sections(w, anchored, orphans, group_by, link, level=2)
         return _section(read, path, name, "\n\n".join(w.parts), w.slugger.slugs)
 
