@@ -110,7 +110,13 @@ def _verb_parser() -> argparse.ArgumentParser:
     p = verb("export", help="export notes for an article or a library")
     p.add_argument("path")
     p.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
-    p.add_argument("--group-by", choices=("order", "category"), default="order")
+    p.add_argument(
+        "--group-by",
+        choices=("order", "category", "library-category"),
+        default="order",
+        help="reading order, or by category within each article; library-category (a "
+        "folder): one section per category across the library, each entry naming its article",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")

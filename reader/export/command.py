@@ -12,13 +12,12 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.export.library import export_library
-from reader.export.markdown import render_markdown, write_text
+from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, render_markdown, write_text
 from reader.export.reading import read_for_export
 from reader.export.w3c import dump_json, render_w3c
 from reader.library import iter_article_paths, no_articles_message
 
 FORMATS = ("markdown", "w3c")
-GROUPINGS = ("order", "category")
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
 
@@ -63,6 +62,8 @@ def export_article(
         return dump_json(render_w3c(document, annotations, places[1])), warnings
     base = base_dir if base_dir is not None else article.resolve().parent
     link = os.path.relpath(article.resolve(), base.resolve())
+    if group_by == "library-category":  # one article is the whole library
+        group_by = "category"
     return render_markdown(document, annotations, note, group_by, link, *places), warnings
 
 
@@ -72,7 +73,7 @@ def export_command(
     if fmt not in FORMATS:
         raise ReaderError(f"unknown format: {fmt} (use markdown or w3c)")
     if group_by not in GROUPINGS:
-        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+        raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     source = Path(path)
     if not source.exists():
         raise ReaderError(f"no such file or folder: {source}")

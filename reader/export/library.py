@@ -25,12 +25,14 @@ from reader.export.markdown import (
     article_title,
     category_label,
     category_order,
+    highlight_blocks,
     highlight_rows,
     highlight_sections,
+    link_target,
     plural,
     write_notes_file,
 )
-from reader.export.markdown_text import SlugList, escape_inline
+from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
 from reader.library import iter_article_paths
@@ -53,6 +55,12 @@ class ArticleSection:
     highlights: int
     slugs: tuple[str, ...]  # its headings' `slug`s, in order: the first is its title's
     text: str  # Markdown: its section; W3C: its annotations (`encode_items`)
+    # grouped across the library: (how many, their blocks) of each category, its orphans
+    # under ORPHANS; its article note's blocks are `text`
+    groups: dict[str, tuple[int, str]] | None = None
+
+
+ORPHANS = ""  # the key of an article's orphaned highlights in `ArticleSection.groups`
 
 
 Render = Callable[[ArticleRead, Path, str], ArticleSection]
@@ -165,9 +173,8 @@ def _link_maker(root: Path, base_dir: Path | None) -> Callable[[Path, str], str]
     return link
 
 
-def render_library_markdown(notes: LibraryNotes) -> str:
-    """One document: title, totals per category, contents, then a section per article."""
-    w = NotesWriter()
+def _library_head(w: NotesWriter, notes: LibraryNotes) -> None:
+    """The document's marker, title, totals per category and "Contents" heading."""
     w.block(MARKER)
     folder_name = notes.folder.resolve().name or str(notes.folder)
     w.heading(1, f"Notes: {folder_name}")
@@ -185,6 +192,12 @@ def render_library_markdown(notes: LibraryNotes) -> str:
         rows.append(f"| Total | {total} |")
         w.block("\n".join(rows))
     w.heading(2, "Contents")
+
+
+def render_library_markdown(notes: LibraryNotes) -> str:
+    """One document: title, totals per category, contents, then a section per article."""
+    w = NotesWriter()
+    _library_head(w, notes)
     entries = []
     for art in notes.articles:
         anchor, *_ = [w.slugger.add_slug(s) for s in art.slugs]
@@ -195,6 +208,75 @@ def render_library_markdown(notes: LibraryNotes) -> str:
         )
     w.block("\n".join(entries) if entries else "No annotated articles.")
     w.parts.extend(art.text for art in notes.articles)
+    return w.text()
+
+
+def grouped_render(base_dir: Path | None, root: Path) -> Render:
+    """The rendering of one article for a library grouped by category: its highlights'
+    blocks by category (each naming the article), its orphans', its article note's."""
+    link_to = _link_maker(root, base_dir)
+
+    def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+        link = link_target(link_to(path, name))
+        title = escape_inline(article_title(read.document))
+        named = f" · [{title}]({link})"
+        anchored, orphans = highlight_rows(
+            read.document, read.annotations, read.where, read.said, read.chapter
+        )
+        rows_of: dict[str, list[tuple]] = {}
+        for row in anchored:
+            rows_of.setdefault(row[1], []).append(row)
+        if orphans:
+            rows_of[ORPHANS] = orphans
+        groups = {}
+        for category, rows in rows_of.items():
+            parts: list[str] = []
+            highlight_blocks(parts, rows, None if category == ORPHANS else link, named)
+            groups[category] = (len(rows), "\n\n".join(parts))
+        note = ""
+        if read.article_note.strip():
+            w = NotesWriter(SlugList())
+            w.heading(3, article_title(read.document))
+            w.block(f"File: [{escape_inline(name)}]({link})")
+            w.block(close_fences(read.article_note.strip("\n").rstrip()))
+            note = "\n\n".join(w.parts)
+        section = _section(read, path, name, note, w.slugger.slugs if note else ())
+        section.groups = groups
+        return section
+
+    return render
+
+
+def render_library_by_category(notes: LibraryNotes) -> str:
+    """One document: title, totals, contents, then a section per category with every
+    article's highlights of it (articles newest first, each in reading order), the article
+    notes, and the orphaned highlights."""
+    w = NotesWriter()
+    _library_head(w, notes)
+    sections: list[tuple[str, list[str], list[str]]] = []  # heading, blocks, slugs in them
+    groups = [art.groups or {} for art in notes.articles]
+    present = {c for g in groups for c in g} - {ORPHANS}
+    for category in category_order(present):
+        found = [g[category] for g in groups if category in g]
+        count = sum(n for n, _ in found)
+        sections.append((f"{category_label(category)} ({count})", [t for _, t in found], []))
+    noted = [art for art in notes.articles if art.text]
+    if noted:
+        slugs = [s for art in noted for s in art.slugs]
+        sections.append((f"Article notes ({len(noted)})", [a.text for a in noted], slugs))
+    found = [g[ORPHANS] for g in groups if ORPHANS in g]
+    if found:
+        count = sum(n for n, _ in found)
+        sections.append((f"Orphaned highlights ({count})", [t for _, t in found], []))
+    entries = []
+    for heading, _, slugs in sections:  # anchors numbered in the order of the document
+        entries.append(f"{len(entries) + 1}. [{escape_inline(heading)}](#{w.slugger.add(heading)})")
+        for slug in slugs:
+            w.slugger.add_slug(slug)
+    w.block("\n".join(entries) if entries else "No annotated articles.")
+    for heading, texts, _ in sections:
+        w.parts.append("## " + escape_inline(heading))
+        w.parts.extend(texts)
     return w.text()
 
 
@@ -216,6 +298,9 @@ def export_library(
     if fmt == "w3c":
         notes = collect(folder, w3c_render, progress)
         return render_library_w3c(notes), notes.warnings
+    if group_by == "library-category":
+        notes = collect(folder, grouped_render(base_dir, Path(folder)), progress)
+        return render_library_by_category(notes), notes.warnings
     notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress)
     return render_library_markdown(notes), notes.warnings
 

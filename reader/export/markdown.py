@@ -36,6 +36,11 @@ MARKER = "<!-- margin-reader export -->"
 NOTES_SUFFIX = ".notes.md"
 
 
+# What --group-by takes: reading order or categories within each article, or (a folder)
+# categories across the library (reader/export/library.py; for one article: `category`).
+GROUPINGS = ("order", "category", "library-category")
+GROUPINGS_TEXT = "order, category or library-category"
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -188,10 +193,13 @@ def _evidence_text(link: Evidence) -> str:
     return escape_inline(link.describe())
 
 
-def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
+def highlight_blocks(
+    parts: list[str], rows: list[tuple], link: str | None, article: str = ""
+) -> None:
     """Append each highlight's blocks to `parts` (a `NotesWriter`'s): its quote, its facts line,
     its source and verdict lines, and its note if it has one. `rows` are `highlight_row`s;
-    `link` is the article's link destination (already encoded).
+    `link` is the article's link destination (already encoded); `article`, Markdown naming
+    the article, goes after the category in each facts line (a library grouped by category).
 
     The blocks are separate parts: `NotesWriter.text` joins parts with a blank line, so this is
     the text of one part per highlight without copying every quote into a joined part.
@@ -215,7 +223,7 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
         if edited_from:  # the article was edited under the highlight: both wordings
             add("*Edited in the article since it was highlighted; it read:*")
             add(quote_block(edited_from))
-        add(f"{_category_strong(category)}{tag_list}{place}{date}")
+        add(f"{_category_strong(category)}{article}{tag_list}{place}{date}")
         if claim:
             add(claim)
         if note and not note.isspace():
@@ -343,11 +351,11 @@ def highlight_sections(
             by_cat.setdefault(row[1], []).append(row)
         for cat in category_order(set(by_cat)):
             w.heading(level + 2, f"{category_label(cat)} ({len(by_cat[cat])})")
-            _highlights(w.parts, by_cat[cat], link)
+            highlight_blocks(w.parts, by_cat[cat], link)
     elif group_by == "order":
-        _highlights(w.parts, anchored, link)
+        highlight_blocks(w.parts, anchored, link)
     else:
-        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+        raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     if orphans:
         w.heading(level + 1, "Orphaned highlights")
         w.block(
@@ -356,7 +364,7 @@ def highlight_sections(
                 "(it changed since they were made); quoted as they were written."
             )
         )
-        _highlights(w.parts, orphans, None)
+        highlight_blocks(w.parts, orphans, None)
 
 
 def render_markdown(

@@ -24,7 +24,7 @@ def _compare(name: str, text: str) -> None:
     assert text == path.read_bytes().decode("utf-8")
 
 
-@pytest.mark.parametrize("group_by", ["order", "category"])
+@pytest.mark.parametrize("group_by", ["order", "category", "library-category"])
 def test_the_markdown_folder_export_is_the_saved_bytes(tmp_path, monkeypatch, group_by):
     folder = build_library(tmp_path, monkeypatch)
     text, warnings = export_library(folder, "markdown", group_by, base_dir=folder)
