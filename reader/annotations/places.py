@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def parser_fingerprint() -> str:
 
 def place_key(document: Document) -> str:
     """What places in `document` are worked out from (see the module docstring)."""
-    name = Path(document.path).name
+    name = os.path.basename(document.path)
     seed = f"{document.sha256}\0{name}\0{document.format}\0{parser_fingerprint()}"
     seed += f"\0{PLACE_FORMAT}"
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -186,7 +186,10 @@ def _target(
     exact = prefix = suffix = ""
     start = end = -1
     if isinstance(target, dict):
-        target_extra = {k: v for k, v in target.items() if k not in ("source", "selector")}
+        target_extra = (
+            {} if target.keys() <= _TARGET_FIELDS
+            else {k: v for k, v in target.items() if k not in _TARGET_FIELDS}
+        )  # fmt: skip
         others = []
         selectors = target.get("selector")
         if isinstance(selectors, dict):
@@ -214,6 +217,9 @@ def _target(
     elif target is not None:
         extra["target"] = target
     return exact, prefix, suffix, start, end
+
+
+_TARGET_FIELDS = frozenset({"source", "selector"})
 
 
 def _malformed(record: dict[str, Any], key: str, malformed: dict[str, Any]) -> None:

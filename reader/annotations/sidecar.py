@@ -271,7 +271,7 @@ def check(data: Any, name: str) -> None:
     if not (
         isinstance(meta, dict)
         and isinstance(annotations, dict)
-        and all(str(k).isdecimal() for k in (*meta, *annotations))  # TinyDB's doc ids
+        and all(map(str.isdecimal, map(str, (*meta, *annotations))))  # TinyDB's doc ids
     ):
         raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
     for doc_id, record in meta.items():

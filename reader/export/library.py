@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reader.annotations.sidecar import sidecar_path_for
 from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
@@ -35,7 +34,7 @@ from reader.export.markdown import (
 from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
-from reader.library import iter_article_paths
+from reader.library import iter_annotated_articles
 
 LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
 
@@ -74,13 +73,6 @@ class LibraryNotes:
     categories: Counter[str] = field(default_factory=Counter)  # highlights of each category
 
 
-def annotated_paths(folder: Path) -> list[tuple[Path, Path]]:
-    """(article, its sidecar) for the article files under `folder` that have a sidecar, in
-    name order."""
-    pairs = ((p, sidecar_path_for(p)) for p in iter_article_paths(folder))
-    return [(article, sidecar) for article, sidecar in pairs if sidecar.is_file()]
-
-
 def _date_ordinal(published: str | None) -> int | None:
     if not published:
         return None
@@ -105,8 +97,8 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
     problems become warnings, not errors."""
     root = Path(folder)
     result = LibraryNotes(root)
-    paths = annotated_paths(root)
-    for done, (path, sidecar) in enumerate(paths, start=1):
+    paths = list(iter_annotated_articles(root))
+    for done, (name, path, sidecar) in enumerate(paths, start=1):
         try:
             read = read_for_export(path, sidecar)
         except ReaderError as error:
@@ -116,7 +108,7 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
                 result.warnings.append(f"{path}: {read.problem}")
             if read.annotations or read.article_note.strip():
                 result.categories.update(a.category for a in read.annotations)
-                result.articles.append(render(read, path, path.relative_to(root).as_posix()))
+                result.articles.append(render(read, path, name))
         if progress is not None:
             progress(done, len(paths))
     result.articles = sort_newest_first(result.articles)
@@ -158,19 +150,22 @@ def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
 
 def _link_maker(root: Path, base_dir: Path | None) -> Callable[[Path, str], str]:
     """What links to the article at `path` (`name` under `root`) from `base_dir`: its path
-    relative to `base_dir` (both folders made absolute once), its file name when there is no
-    `base_dir`, its whole path when it is on another drive (Windows)."""
+    relative to `base_dir`, its file name when there is no `base_dir`, its whole path when
+    it is on another drive (Windows). Unless `base_dir` is inside `root` (where a link may
+    climb out and back in), that is the folder's relative path, worked out once, and `name`."""
     if base_dir is None:
         return lambda path, name: path.name
     top, base = os.path.abspath(root), os.path.abspath(base_dir)
-
-    def link(path: Path, name: str) -> str:
-        try:
-            return os.path.relpath(os.path.join(top, name), base)
-        except ValueError:  # another drive on Windows
-            return str(path)
-
-    return link
+    try:
+        prefix = os.path.relpath(top, base)
+        inside = base != top and os.path.commonpath([top, base]) == top
+    except ValueError:  # another drive on Windows
+        return lambda path, name: str(path)
+    if not inside:
+        if prefix == os.curdir:
+            return lambda path, name: name.replace("/", os.sep)
+        return lambda path, name: os.path.join(prefix, name.replace("/", os.sep))
+    return lambda path, name: os.path.relpath(os.path.join(top, name), base)
 
 
 def _library_head(w: NotesWriter, notes: LibraryNotes) -> None:
