@@ -42,7 +42,7 @@ scripting verbs (no screen):
   reader parse PATH                      print the document model as JSON
   reader annotate PATH --quote TEXT ...  add an annotation, print its id
   reader annotations PATH                list annotations, one per line
-  reader export PATH [--format ...]      export notes (Markdown or W3C JSON)
+  reader export PATH [--format ...]      export notes (Markdown, W3C, ClaimReview, dossier)
   reader import PATH FILE                import W3C Web Annotations
   reader search QUERY [--library DIR]    articles of the library holding every word
 
@@ -109,7 +109,9 @@ def _verb_parser() -> argparse.ArgumentParser:
 
     p = verb("export", help="export notes for an article or a library")
     p.add_argument("path")
-    p.add_argument("--format", choices=("markdown", "w3c"), default="markdown")
+    p.add_argument(
+        "--format", choices=("markdown", "w3c", "claimreview", "dossier"), default="markdown"
+    )
     p.add_argument(
         "--group-by",
         choices=("order", "category", "library-category"),

@@ -1,6 +1,6 @@
 """Nothing a verb prints reaches the terminal as a control sequence.
 
-Every scripting verb (`parse`, `annotate`, `annotations`, `export` in both formats, `import`)
+Every scripting verb (`parse`, `annotate`, `annotations`, `export` in every format, `import`)
 is run on every file of the shared corpus and on hostile fixtures: a file name carrying an
 OSC title sequence, a note imported from W3C JSON holding OSC 2 / OSC 52 sequences and an
 8-bit CSI (U+009B). What reaches stdout and stderr, and what an export file holds, may contain
@@ -73,10 +73,11 @@ def test_verbs_never_print_control_characters_for_hostile_names_and_notes(
     article = next(hostile_library.iterdir())
     problems: list[str] = []
     _check(capsys, problems, "import", str(article), str(tmp_path / "import.json"))
-    _check(capsys, problems, "annotate", str(article), "--quote", "Critics disagreed")
+    _check(capsys, problems, "annotate", str(article), "--quote", "Critics disagreed",
+           "--status", "refuted", "--rationale", HOSTILE_NOTE)  # fmt: skip
     _check(capsys, problems, "annotations", str(article))
     _check(capsys, problems, "parse", str(article))
-    for fmt in ("markdown", "w3c"):
+    for fmt in ("markdown", "w3c", "claimreview", "dossier"):
         _check(capsys, problems, "export", str(article), "--format", fmt)
         _check(capsys, problems, "export", str(hostile_library), "--format", fmt)
         out = tmp_path / f"out.{fmt}"

@@ -8,8 +8,12 @@ Re-anchoring follows the order a careful reader would use:
    stored context (ties go to the one nearest the old position); when the exact quote is not
    found, the same with white space and typography folded (reflowed lines, straightened
    quotes: reader.annotations.folding);
-3. a fuzzy match (Levenshtein distance up to a quarter of the quote) found by rapidfuzz, scored
-   by quote, prefix, suffix and position similarity;
+3. otherwise every candidate competes on one score, as Hypothesis scores them (quote
+   similarity weighted 50, prefix and suffix similarity 20 each, nearness to the old position
+   2): the exact occurrences, fuzzy matches of the quote (Levenshtein distance up to a
+   quarter of the quote) just after the stored prefix or before the stored suffix wherever
+   they still occur, and, when the exact quote is nowhere, the quote's best fuzzy alignments
+   (rapidfuzz). So a reworded quote in its own context beats an exact copy out of it;
 4. otherwise the annotation is orphaned: kept with its stored selectors, never dropped.
 
 A highlight found again with other wording (a fuzzy match: the article was edited under it)
@@ -114,22 +118,32 @@ def _score(text: str, start: int, end: int, ann: Annotation, quote_sim: float) -
     )
 
 
+def _perfect(
+    text: str, ann: Annotation, candidates: list[tuple[int, int, float]]
+) -> tuple[int, int] | None:
+    """The exact candidate whose context is exactly the stored prefix and suffix (nearest the
+    old position if several are), or None."""
+    old = max(ann.start, 0)
+    perfect = [c for c in candidates if c[2] == 1.0 and _context_fits(text, c[0], c[1], ann)]
+    if not perfect:
+        return None
+    s, e, _ = min(perfect, key=lambda c: (abs(c[0] - old), c[0]))
+    return s, e
+
+
 def _best_of(
     text: str, ann: Annotation, candidates: list[tuple[int, int, float]]
 ) -> tuple[int, int] | None:
-    """Choose among (start, end, quote_similarity) candidates.
-
-    A candidate whose context matches the stored prefix and suffix exactly wins outright
-    (nearest the old position if several do); otherwise the highest score.
-    """
+    """Choose among (start, end, quote_similarity) candidates: the highest score (quote,
+    prefix, suffix and position similarity weighted), ties to the one nearest the old
+    position."""
     if not candidates:
         return None
     old = max(ann.start, 0)
-    perfect = [c for c in candidates if c[2] == 1.0 and _context_fits(text, c[0], c[1], ann)]
-    if perfect:
-        s, e, _ = min(perfect, key=lambda c: (abs(c[0] - old), c[0]))
-        return s, e
-    s, e, _ = max(candidates, key=lambda c: (_score(text, c[0], c[1], ann, c[2]), -abs(c[0] - old)))
+    s, e, _ = max(
+        dict.fromkeys(candidates),
+        key=lambda c: (_score(text, c[0], c[1], ann, c[2]), -abs(c[0] - old)),
+    )
     return s, e
 
 
@@ -252,21 +266,76 @@ def _nearest(text: str, i: int, boundary, reach: int) -> list[int]:  # type: ign
 
 
 def _fuzzy_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
+    """Where the quote's best alignments are, in the whole text and near the old position
+    (so a duplicate far away cannot hide the nearby match)."""
     quote = ann.exact
-    if len(quote.strip()) < MIN_FUZZY_LENGTH or not text:
+    if not _fuzzy_matchable(text, quote):
         return []
-    max_edits = max(1, len(quote) // 4)
-    # The best windows in the whole text, and the best ones near the old position (so a
-    # duplicate far away cannot hide the nearby match).
     windows = _windows(quote, text, 0, len(text))
     old = max(ann.start, 0)
     reach = 4 * len(quote) + 2000
     lo, hi = max(0, old - reach), min(len(text), old + len(quote) + reach)
     if (lo, hi) != (0, len(text)):
         windows += _windows(quote, text, lo, hi)
+    return _refined(text, ann, windows)
+
+
+# Context found exactly is looked for whole and by its half nearest the quote (edited far
+# from the quote, the nearer half survives); at most this many places per key, nearest first.
+CONTEXT_KEY_MIN = 8
+MAX_CONTEXT_PLACES = 8
+
+
+def _context_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]]:
+    """Fuzzy matches of the quote where its stored context still is: just after the stored
+    prefix, just before the stored suffix, or between the two. This is what finds a
+    reworded quote among look-alikes (a repeated sentence, an unedited copy elsewhere):
+    the quote alone cannot tell them apart, its context can."""
+    quote, size = ann.exact, len(ann.exact)
+    if not _fuzzy_matchable(text, quote):
+        return []
+    old = max(ann.start, 0)
+    starts = [
+        at + len(key)
+        for key in _keys(ann.prefix, near_end=True)
+        for at in _places(text, key, old - len(key))
+    ]
+    ends = [
+        at for key in _keys(ann.suffix, near_end=False) for at in _places(text, key, old + size)
+    ]
+    windows = [(s, min(len(text), s + size)) for s in starts]
+    windows += [(max(0, e - size), e) for e in ends]
+    windows += [(s, e) for s in starts for e in ends if size / 2 <= e - s <= 2 * size]
+    return _refined(text, ann, windows)
+
+
+def _keys(context: str, near_end: bool) -> list[str]:
+    half = context[len(context) // 2 :] if near_end else context[: (len(context) + 1) // 2]
+    return [k for k in dict.fromkeys((context, half)) if len(k) >= CONTEXT_KEY_MIN]
+
+
+def _places(text: str, key: str, near: int) -> list[int]:
+    found = list(_exact_occurrences(text, key))
+    found.sort(key=lambda at: abs(at - near))
+    return found[:MAX_CONTEXT_PLACES]
+
+
+def _fuzzy_matchable(text: str, quote: str) -> bool:
+    return len(quote.strip()) >= MIN_FUZZY_LENGTH and bool(text)
+
+
+def _refined(
+    text: str, ann: Annotation, windows: list[tuple[int, int]]
+) -> list[tuple[int, int, float]]:
+    """Each window refined to the closest match of the quote around it, kept when it is
+    within a quarter of the quote's length in edits: (start, end, quote similarity)."""
+    quote = ann.exact
+    max_edits = max(1, len(quote) // 4)
     radius = min(max_edits, REFINE_RADIUS)
     out: list[tuple[int, int, float]] = []
     for ws, we in dict.fromkeys(windows):
+        if we <= ws:
+            continue
         s, e, dist = _refine(text, quote, ws, we, radius)
         s, e, dist = _in_whole_words(text, ann, s, e, dist, max(radius, 1))
         if dist <= max_edits and e > s:
@@ -287,10 +356,16 @@ def locate(text: str, ann: Annotation, hints: Iterable[int] = ()) -> tuple[int, 
         s, e = ann.start + delta, ann.end + delta
         if 0 <= s < e <= len(text) and text[s:e] == ann.exact and _context_fits(text, s, e, ann):
             return s, e
-    found = _best_of(text, ann, _exact_candidates(text, ann))
-    if found is None:
-        found = _best_of(text, ann, _fuzzy_candidates(text, ann))
-    return found
+    exact = _exact_candidates(text, ann)
+    perfect = _perfect(text, ann, exact)
+    if perfect is not None:
+        return perfect
+    # Every candidate competes on one score: an exact copy out of context can lose to a
+    # reworded quote in its own context.
+    candidates = exact + _context_candidates(text, ann)
+    if not exact:
+        candidates += _fuzzy_candidates(text, ann)
+    return _best_of(text, ann, candidates)
 
 
 def reanchor(text: str, ann: Annotation, hints: Iterable[int] = ()) -> Annotation:

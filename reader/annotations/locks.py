@@ -1,5 +1,5 @@
-"""Taking a lock within a time, and who holds a lock file: the process id from /proc/locks
-(Linux), when it can be found cheaply."""
+"""Taking a lock within a time, the lock file of a write, and who holds a lock file: the
+process id from /proc/locks (Linux), when it can be found cheaply."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import fcntl
 import os
 import time
 from pathlib import Path
+
+from reader.annotations.files import open_lock
 
 PROC_LOCKS = Path("/proc/locks")
 
@@ -43,3 +45,30 @@ def flock_within(fd: int, timeout: float) -> bool:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.01)
+
+
+def take_lock(path: Path, timeout: float | None) -> int:
+    """A descriptor holding an exclusive flock on the lock file at `path` (created if needed),
+    waiting at most `timeout` seconds (forever when None); TimeoutError naming the file.
+
+    The lock only counts when the file locked is still the one at `path`: its holder removes
+    it when done, so a process that waited on a removed file opens the path again."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        fd = open_lock(path)
+        try:
+            if deadline is None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            elif not flock_within(fd, max(0.0, deadline - time.monotonic())):
+                raise TimeoutError(f"{path.name} is busy")
+            held = os.fstat(fd)
+            try:
+                current = os.stat(path, follow_symlinks=False)
+            except FileNotFoundError:
+                current = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):
+            return fd
+        os.close(fd)

@@ -10,7 +10,7 @@ writes a record (it has the article parsed), so it keeps them in the sidecar:
   attributes the highlight to, reader.claims; `"in"`: the heading it falls under, a book's
   chapter, or null), worked out when the record is written (only changed records are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
-  "source": ..., "authors": [...]}`.
+  "source": ..., "authors": [...]}`, with its `"url"` and `"canonical"` when it has them.
 
 `K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
 its file name (a plain text's title falls back to it), the parsing code
@@ -38,6 +38,7 @@ from reader.document.model import Document, Metadata
 
 Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
 PLACE_FORMAT = 2  # 2: "in", the heading (1: without it)
+ADDRESS_KEYS = ("url", "canonical")  # the article's web addresses (`Metadata.extra`)
 
 
 @functools.cache
@@ -127,6 +128,7 @@ def article_facts(document: Document, key: str) -> dict[str, Any]:
         "published": meta.published,
         "source": meta.source,
         "authors": list(meta.authors),
+        **{key: meta.extra[key] for key in ADDRESS_KEYS if isinstance(meta.extra.get(key), str)},
     }
 
 
@@ -145,7 +147,8 @@ def metadata_from(facts: Any, key: str) -> Metadata | None:
         and all(isinstance(a, str) for a in authors)
     ):
         return None
-    return Metadata(title, subtitle, published, source, list(authors))
+    addresses = {key: facts[key] for key in ADDRESS_KEYS if isinstance(facts.get(key), str)}
+    return Metadata(title, subtitle, published, source, list(authors), addresses)
 
 
 @dataclass(slots=True)

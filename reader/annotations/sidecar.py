@@ -26,7 +26,6 @@ import codecs
 import contextlib
 import copy
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -37,8 +36,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.annotations.files import NotRegularFile, open_lock, read_regular
-from reader.annotations.locks import flock_within
+from reader.annotations.files import NotRegularFile, read_regular
+from reader.annotations.locks import take_lock
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
@@ -168,16 +167,17 @@ class SidecarStorage(Storage):
 
     @contextlib.contextmanager
     def locked(self, timeout: float | None = None) -> Iterator[None]:
-        """Hold the exclusive cross-process lock (creating the lock file if needed)."""
-        fd = open_lock(self.lock_path)
+        """Hold the exclusive cross-process lock on `<sidecar>.lock` (created for the write and
+        removed after it, so no lock file stays beside the article)."""
+        fd = take_lock(self.lock_path, timeout)
         try:
-            if timeout is None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            elif not flock_within(fd, timeout):
-                raise TimeoutError(f"{self.lock_path.name} is busy")
             remove_stale_temps(self.path)
             yield
         finally:
+            # Removed while still held: a process waiting on this file finds, once it has the
+            # lock, that the name no longer leads to it, and takes the new file's lock instead.
+            with contextlib.suppress(OSError):
+                os.unlink(self.lock_path)
             os.close(fd)  # closing the descriptor releases the flock
 
     def close(self) -> None:

@@ -228,3 +228,12 @@ def apply_front_matter(data: object, meta: Metadata) -> None:
     source = first("source", "publisher", "site")
     if isinstance(source, str):
         meta.source = sanitize(source.strip())
+    _keep_addresses(first, meta)
+
+
+def _keep_addresses(first, meta: Metadata) -> None:
+    """The page's `url` (where it was fetched) and `canonical` (its own address) in `extra`."""
+    for key in ("url", "canonical"):
+        address = first(key)
+        if isinstance(address, str) and address.strip():
+            meta.extra[key] = sanitize(address.strip())

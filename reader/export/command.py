@@ -11,13 +11,14 @@ from reader.annotations.sidecar import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
+from reader.export.claim_exports import CLAIM_FORMATS, export_claims
 from reader.export.library import export_library
 from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, render_markdown, write_text
 from reader.export.reading import read_for_export
 from reader.export.w3c import dump_json, render_w3c
 from reader.library import iter_article_paths, no_articles_message
 
-FORMATS = ("markdown", "w3c")
+FORMATS = ("markdown", "w3c", *CLAIM_FORMATS)
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
 
@@ -71,7 +72,7 @@ def export_command(
     path: str, fmt: str = "markdown", group_by: str = "order", output: str | None = None
 ) -> int:
     if fmt not in FORMATS:
-        raise ReaderError(f"unknown format: {fmt} (use markdown or w3c)")
+        raise ReaderError(f"unknown format: {fmt} (use {', '.join(FORMATS)})")
     if group_by not in GROUPINGS:
         raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     source = Path(path)
@@ -83,7 +84,12 @@ def export_command(
             raise ReaderError(no_articles_message(source))
 
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-        text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+        if fmt in CLAIM_FORMATS:
+            text, warnings = export_claims(source, fmt, base_dir, progress)
+        else:
+            text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+    elif fmt in CLAIM_FORMATS:
+        text, warnings = export_claims(source, fmt, base_dir)
     else:
         text, warnings = export_article(source, fmt, group_by, base_dir)
     for warning in warnings:

@@ -115,7 +115,10 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
     return result
 
 
-def _section(read: ArticleRead, path: Path, name: str, text: str, slugs=()) -> ArticleSection:
+def article_section(
+    read: ArticleRead, path: Path, name: str, text: str = "", slugs=()
+) -> ArticleSection:
+    """The `ArticleSection` of the article `read` with its rendered `text`."""
     document = read.document
     title = article_title(document)
     return ArticleSection(
@@ -136,14 +139,14 @@ def markdown_render(group_by: str, base_dir: Path | None, root: Path) -> Render:
             read.document, read.annotations, read.where, read.said, read.chapter
         )
         highlight_sections(w, anchored, orphans, group_by, link, level=2)
-        return _section(read, path, name, "\n\n".join(w.parts), w.slugger.slugs)
+        return article_section(read, path, name, "\n\n".join(w.parts), w.slugger.slugs)
 
     return render
 
 
 def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
     """The W3C export's rendering of one article: its annotations, encoded."""
-    return _section(
+    return article_section(
         read, path, name, encode_items(w3c_items(read.document, read.annotations, read.said))
     )
 
@@ -235,7 +238,7 @@ def grouped_render(base_dir: Path | None, root: Path) -> Render:
             w.block(f"File: [{escape_inline(name)}]({link})")
             w.block(close_fences(read.article_note.strip("\n").rstrip()))
             note = "\n\n".join(w.parts)
-        section = _section(read, path, name, note, w.slugger.slugs if note else ())
+        section = article_section(read, path, name, note, w.slugger.slugs if note else ())
         section.groups = groups
         return section
 

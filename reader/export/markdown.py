@@ -29,6 +29,7 @@ from reader.export.markdown_text import (
     escape_inline,
     quote_block,
     tag_text,
+    url_link,
 )
 
 # The first line of every file we write; a file starting with it may be overwritten freely.
@@ -184,12 +185,9 @@ def claim_lines(ann: Annotation, attribution: Attribution | None) -> str:
     return "\\\n".join(lines)
 
 
-_SAFE_URL = re.compile(r"https?://[^\s<>\\`]+\Z", re.IGNORECASE)
-
-
 def _evidence_text(link: Evidence) -> str:
     if link.url:
-        return f"<{link.url}>" if _SAFE_URL.match(link.url) else escape_inline(link.url)
+        return url_link(link.url, escape_inline)
     return escape_inline(link.describe())
 
 

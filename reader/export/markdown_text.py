@@ -9,6 +9,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 _INLINE_SPECIAL = "\\`*_[]<>&~|#"  # what can open inline markup (and `#`)
 
@@ -173,3 +174,12 @@ def tag_text(tag: str) -> str:
     """`#tag`, with spaces as hyphens and inline markup characters escaped."""
     body = "-".join(tag.split())
     return "#" + _escape_inline_special(body)
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\\`]+\Z", re.IGNORECASE)
+
+
+def url_link(url: str, escape: Callable[[str], str]) -> str:
+    """`url` as a Markdown autolink when it is a plain http(s) address, else as text escaped
+    by `escape` (a `javascript:` or spaced "URL" never becomes a link)."""
+    return f"<{url}>" if _SAFE_URL.match(url) else escape(url)

@@ -104,7 +104,7 @@ def source_uri(path: str | Path) -> str:
     return Path(path).resolve().as_uri()
 
 
-def _annotation_iri(ann_id: str) -> str:
+def annotation_iri(ann_id: str) -> str:
     if _UUID.match(ann_id):  # the usual case, without the cost of uuid.UUID()
         return URN_UUID + ann_id
     try:
@@ -159,7 +159,7 @@ def annotation_to_w3c(
     if not ann.orphaned:
         selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
     item: dict[str, Any] = {
-        "id": _annotation_iri(ann.id),
+        "id": annotation_iri(ann.id),
         "type": "Annotation",
         "motivation": "commenting" if ann.note else "highlighting",
     }
@@ -179,7 +179,7 @@ def _evidence_body(link: Evidence, source: str, folder: Path | None) -> dict[str
         return {"type": "SpecificResource", "purpose": "linking", "source": link.url}
     where = source_uri(folder / link.source) if link.source and folder is not None else source
     return {
-        "id": _annotation_iri(link.id),
+        "id": annotation_iri(link.id),
         "type": "SpecificResource",
         "purpose": "linking",
         "source": where,

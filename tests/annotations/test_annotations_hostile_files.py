@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotations import sidecar as sidecar_module
+from reader.annotations import locks as locks_module
 from reader.annotations.store import AnnotationStore
 from reader.cli import main
 
@@ -129,7 +129,7 @@ def test_a_lock_that_cannot_be_opened_in_a_writable_folder_is_not_called_read_on
     def refuse(path):  # a lock of mode 000, or owned by root, for a normal user
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(sidecar_module, "open_lock", refuse)
+    monkeypatch.setattr(locks_module, "open_lock", refuse)
     store = open_store(article)
     store.add(0, 7)
     store.flush(timeout=1)

@@ -43,13 +43,18 @@ def test_open_and_read_creates_nothing(article, open_store, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
 
 
-def test_first_annotation_creates_sidecar_and_lock(article, open_store, tmp_path):
+def test_first_annotation_creates_the_sidecar_and_leaves_no_lock_file(
+    article, open_store, tmp_path
+):
     store = open_store(article)
     s, e = span(ARTICLE, "Critics said the cost estimate was too low.")
     ann = store.add(s, e, "disputed", note="Which critics?", tags=["budget", "budget", " "])
     store.flush()
     assert store.sidecar_path == tmp_path / "story.txt.annotations.json"
-    assert (tmp_path / "story.txt.annotations.json.lock").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "story.txt",
+        "story.txt.annotations.json",
+    ]
     data = read_sidecar(store.sidecar_path)
     meta = data["meta"]["1"]
     assert meta["schema"] == SCHEMA_VERSION and meta["sha256"] == article.sha256
