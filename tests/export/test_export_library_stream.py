@@ -11,6 +11,10 @@ from reader.export import library
 from reader.export.library import export_library
 
 
+def _annotations_alive() -> int:
+    return sum(isinstance(o, Annotation) for o in gc.get_objects())
+
+
 def test_each_article_is_rendered_before_the_next_is_read(tmp_path, monkeypatch):
     folder = build_library(tmp_path, monkeypatch)
     events: list[str] = []
@@ -27,14 +31,15 @@ def test_each_article_is_rendered_before_the_next_is_read(tmp_path, monkeypatch)
             events.append("render")
             # nothing of the articles read before this one is still reachable
             gc.collect()
-            alive = sum(isinstance(o, Annotation) for o in gc.get_objects())
-            assert alive == len(read.annotations)
+            assert _annotations_alive() - before == len(read.annotations)
             return render(read, path, name)
 
         return counted
 
     monkeypatch.setattr(library, "read_for_export", read)
     monkeypatch.setattr(library, "markdown_render", markdown_render)
+    gc.collect()
+    before = _annotations_alive()  # what other tests may still hold
     text, warnings = export_library(folder, "markdown", base_dir=folder)
     assert "## Contents" in text and len(warnings) == 1
     reads = events.count("read")
