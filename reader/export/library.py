@@ -99,20 +99,27 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
     result = LibraryNotes(root)
     paths = list(iter_annotated_articles(root))
     for done, (name, path, sidecar) in enumerate(paths, start=1):
-        try:
-            read = read_for_export(path, sidecar)
-        except ReaderError as error:
-            result.warnings.append(f"{path}: skipped: {error}")
-        else:
-            if read.problem:
-                result.warnings.append(f"{path}: {read.problem}")
-            if read.annotations or read.article_note.strip():
-                result.categories.update(a.category for a in read.annotations)
-                result.articles.append(render(read, path, name))
+        _add_article(result, render, name, path, sidecar)
         if progress is not None:
             progress(done, len(paths))
     result.articles = sort_newest_first(result.articles)
     return result
+
+
+def _add_article(
+    result: LibraryNotes, render: Render, name: str, path: Path, sidecar: Path
+) -> None:
+    """Read one article and add its rendering to `result` (what was read goes on return)."""
+    try:
+        read = read_for_export(path, sidecar)
+    except ReaderError as error:
+        result.warnings.append(f"{path}: skipped: {error}")
+        return
+    if read.problem:
+        result.warnings.append(f"{path}: {read.problem}")
+    if read.annotations or read.article_note.strip():
+        result.categories.update(a.category for a in read.annotations)
+        result.articles.append(render(read, path, name))
 
 
 def article_section(
