@@ -28,6 +28,7 @@ from report import markdown, print_table  # noqa: E402
 from sections import (  # noqa: E402
     attribution,
     book_search,
+    claims,
     export,
     keys,
     library,
@@ -50,6 +51,7 @@ RUNNERS = {
     "search": book_search.run,
     "sentences": sentences.run,
     "attribution": attribution.run,
+    "claims": claims.run,
     "worst": worst.run,
 }
 SECTIONS = tuple(RUNNERS)

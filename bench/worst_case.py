@@ -7,23 +7,42 @@ do to the reader at worst, against a target of its own.
   of "a a ..." (the fuzzy search's worst case; target under 1 s);
 - front matter: nine levels of nested YAML aliases ("billion laughs", 700 bytes) in a
   Markdown article (target under 0.1 s: refused, not expanded);
-- parse: 300,000 one-line paragraphs "a." (1.2 MB) through the plain-text parser and the
-  sentence splitter (information: MB/s).
+- opening: 300,000 one-line paragraphs "a." (1.2 MB, and "a." on every line without blank
+  lines, 0.9 MB) read, decoded and parsed as the app and `reader parse` open a file, then
+  every block's sentences split (target at least 1 MB/s), and 600,000 of them against
+  300,000 (target: linear, at most 2.3x the time for 2x the input);
+- the same paragraphs in a Markdown file (information: markdown-it's own parse alone is
+  the floor);
+- `reader parse` of the 300,000 paragraphs, JSON written (target 1 MB/s);
+- import: `reader import` of a W3C file holding one 10 MB quote, found by its text alone
+  in a 10 MB article (target at least 1 MB/s of the file).
+
+The MB/s figures and the ratio are CPU times (this process and the commands it runs), the
+least of the repetitions: on a shared machine a wall time counts the other processes too.
 """
 
 from __future__ import annotations
 
+import gc
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
 
+from environment import reader_argv  # noqa: E402
+
 from reader.annotations.anchoring import reanchor  # noqa: E402
 from reader.annotations.model import Annotation  # noqa: E402
+from reader.annotations.sidecar import sidecar_path_for  # noqa: E402
+from reader.document.loader import load_document  # noqa: E402
+from reader.document.markdown import _md as markdown_it  # noqa: E402
 from reader.document.markdown import parse_markdown  # noqa: E402
-from reader.document.plaintext import parse_plaintext  # noqa: E402
 
 
 def _best(work, reps: int) -> float:
@@ -32,6 +51,22 @@ def _best(work, reps: int) -> float:
         started = time.perf_counter()
         work()
         times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _best_cpu(work, reps: int) -> float:
+    """Least CPU time (this process and the commands it ran) of `reps` runs of `work`: on a
+    shared machine the wall time of a run measures the other processes too."""
+    times = []
+    for _ in range(reps):
+        started = _cpu()
+        work()
+        times.append(_cpu() - started)
     return min(times)
 
 
@@ -51,17 +86,120 @@ def laughs_seconds(reps: int = 3) -> float:
     return _best(lambda: parse_markdown(source, "laughs.md"), reps)
 
 
-def paragraphs_mb_per_second(reps: int = 1) -> float:
-    text = "a.\n\n" * 300_000
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
+
+def _open_and_split(path: Path) -> None:
+    for block in load_document(path).blocks:
+        block.sentences  # noqa: B018 - segmented, as `reader parse` does
+
+
+def paragraphs_seconds(paragraphs: int = 300_000, line: str = "a.\n\n", reps: int = 1) -> float:
+    """Seconds to open `paragraphs` copies of `line` and split every block's sentences."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "many.txt", line * paragraphs)
+        return _best_cpu(lambda: _open_and_split(path), reps)
+
+
+def paragraphs_mb_per_second(
+    paragraphs: int = 300_000, line: str = "a.\n\n", reps: int = 1
+) -> float:
+    size = len((line * paragraphs).encode()) / 1e6
+    return size / paragraphs_seconds(paragraphs, line, reps)
+
+
+def markdown_mb_per_second(paragraphs: int = 300_000, reps: int = 1) -> tuple[float, float]:
+    """MB/s of opening and splitting the paragraphs as a Markdown file, and of markdown-it's
+    own parse of the same text alone (the floor: our parser starts from its tokens)."""
+    text = "a.\n\n" * paragraphs
+    size = len(text) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "many.md", text)
+        ours = _best_cpu(lambda: _open_and_split(path), reps)
+    return size / ours, size / _best_cpu(lambda: _markdown_it_parse(text), reps)
+
+
+def _markdown_it_parse(text: str) -> None:
+    """markdown-it's parse alone, with the cyclic collector paused as `load_document` pauses
+    it while parsing (so both sides pay the same)."""
+    gc.disable()
+    try:
+        markdown_it().parse(text)
+    finally:
+        gc.enable()
+
+
+def _command_seconds(argv: list[str], reps: int) -> float:
     def work() -> None:
-        for block in parse_plaintext(text, "many").blocks:
-            block.sentences  # noqa: B018 - segmented, as `reader parse` does
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, timeout=300)
 
-    return len(text.encode()) / 1e6 / _best(work, reps)
+    return _best_cpu(work, reps)
+
+
+def reader_parse_mb_per_second(reps: int = 1) -> float:
+    """`reader parse` of the 300,000 paragraphs, JSON to a pipe, wall time."""
+    text = "a.\n\n" * 300_000
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "many.txt", text)
+        argv = [*reader_argv(), "parse", str(path)]
+        return len(text) / 1e6 / _command_seconds(argv, reps)
+
+
+def _quote_article(size: int) -> str:
+    words = "the cat dog ran sat market rose fell said minister today report city".split()
+    paragraphs, total, k = [], 0, 0
+    while total < size:
+        sentences = []
+        for _ in range(5):
+            k += 1
+            n = 5 + k % 11
+            sentences.append(" ".join(words[(k * 7 + i) % len(words)] for i in range(n)) + ".")
+        paragraphs.append(" ".join(sentences).capitalize())
+        total += len(paragraphs[-1]) + 2
+    return "A long quote\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def import_mb_per_second(size: int = 10_000_000, reps: int = 1) -> float:
+    """`reader import` of one W3C annotation whose quote is the article's whole body (10 MB),
+    with no position: the importer finds it by its text. MB/s of the W3C file."""
+    text = _quote_article(size)
+    quote = text[text.index("\n\n") + 2 : -1]
+    with tempfile.TemporaryDirectory() as tmp:
+        article = _write(Path(tmp), "story.txt", text)
+        item = {
+            "id": "urn:uuid:4f2c7d8e-1b3a-4c5d-9e6f-7a8b9c0d1e2f",
+            "type": "Annotation",
+            "motivation": "highlighting",
+            "target": {
+                "source": article.as_uri(),
+                "selector": [{"type": "TextQuoteSelector", "exact": quote}],
+            },
+        }
+        page = {"type": "AnnotationPage", "items": [item]}
+        collection = {"type": "AnnotationCollection", "first": page}
+        w3c = _write(Path(tmp), "quote.json", json.dumps(collection))
+        argv = [*reader_argv(), "import", str(article), str(w3c)]
+        sidecar = sidecar_path_for(article)
+
+        def work() -> None:
+            sidecar.unlink(missing_ok=True)
+            subprocess.run(argv, check=True, capture_output=True, timeout=300)
+
+        return w3c.stat().st_size / 1e6 / _best_cpu(work, reps)
 
 
 if __name__ == "__main__":
     print(f"anchoring worst case: {anchoring_seconds():.3f} s")
     print(f"billion laughs front matter: {laughs_seconds() * 1000:.1f} ms")
     print(f"300,000 one-line paragraphs: {paragraphs_mb_per_second():.2f} MB/s")
+    one_per_line = paragraphs_mb_per_second(line="a.\n")
+    print(f"the same, one per line: {one_per_line:.2f} MB/s")
+    ratio = paragraphs_seconds(600_000) / paragraphs_seconds(300_000)
+    print(f"600,000 against 300,000 paragraphs: {ratio:.2f}x the time")
+    ours, floor = markdown_mb_per_second()
+    print(f"the same as Markdown: {ours:.2f} MB/s (markdown-it alone: {floor:.2f} MB/s)")
+    print(f"reader parse of 300,000 paragraphs: {reader_parse_mb_per_second():.2f} MB/s")
+    print(f"reader import of one 10 MB quote: {import_mb_per_second():.2f} MB/s")

@@ -49,6 +49,9 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
+ARTICLE_KEYS = Binding.Group("Article")  # J and K in the key bar: `J/K Article`
+
+
 class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     """`ReaderApp(library=folder, article=file_or_None)`; `article=None` opens the newest.
 
@@ -60,8 +63,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     CSS_PATH = first_frame_paths()  # the panes' stylesheets load with the panes
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
-        Binding("J", "next_article", "Next article"),
-        Binding("K", "previous_article", "Prev article"),
+        Binding("J", "next_article", "Next article", group=ARTICLE_KEYS),
+        Binding("K", "previous_article", "Prev article", group=ARTICLE_KEYS),
         Binding("L", "toggle_library", "Library"),
         Binding("C", "toggle_side", "Claims/notes"),
         Binding("o", "links", "Links"),
@@ -138,9 +141,12 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
             self.notify(self.state.problem, severity="warning", markup=False)
         if self.initial_article is not None:
             self.open_article(self.initial_article)
+        else:
+            self.open_newest_cached()
         self._store_after_paint = False
         self.reading.focus_article()
-        if self.initial_article is not None:
+        self.reading.show_library_until_open(self.article_path is None)
+        if self.article_path is not None:
             # Only needed for the library pane and J/K: not before the article is on screen.
             self.call_after_refresh(self.scan_library)
         else:
@@ -196,6 +202,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
 
     def _poll(self) -> None:
         """Every POLL_SECONDS: another process's annotations, and the article file itself."""
+        if not self.is_running:  # quitting: the screens may be gone already
+            return
         self.reading.poll_annotations()
         self._watch_article()
 

@@ -100,6 +100,9 @@ def _verb_parser() -> argparse.ArgumentParser:
         metavar="URL_OR_ID",
         help="a URL, a highlight id of the article, or FILE#ID (repeatable)",
     )
+    p.add_argument(
+        "--accept-wording", action="store_true", help="clear an edited highlight's edited mark"
+    )
 
     p = verb("annotations", help="list an article's annotations")
     p.add_argument("path")
@@ -235,6 +238,7 @@ def _run_verb(args: argparse.Namespace) -> int:
             status=args.status,
             rationale=args.rationale,
             evidence=args.evidence,
+            accept_wording=args.accept_wording,
         )
     if args.verb == "annotations":
         from reader.annotations.scripting import annotations_command

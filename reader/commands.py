@@ -53,15 +53,16 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ("Wider text", "Make the text column wider (+)", partial(app.change_measure, 4)),
         ("Narrower text", "Make the text column narrower (-)", partial(app.change_measure, -4)),
         (
-            "Export notes",
-            "Write <article>.notes.md next to the article (e)",
-            app.reading.action_export_notes,
+            "Accept new wording",
+            "Clear the edited mark of the highlight at the cursor: its article's new text (W)",
+            app.reading.action_accept_wording,
         ),
         (
-            "Export library notes",
-            "Write library.notes.md with the notes of every article in the library",
-            partial(app.reading.export_library, app.library_root),
+            "Export…",
+            "Choose an export format for the article or the library; Enter writes it (E)",
+            app.reading.action_export,
         ),
+        *export_commands(app),
         (
             "Move bad annotations file aside",
             "Rename an unreadable annotations file so annotating works again",
@@ -73,6 +74,31 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         if app.library_sync.available
         else []
     )
+
+
+def export_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
+    """One palette command per export format, for the open article and for the library."""
+    from reader.export.formats import LIBRARY_NAME, SUFFIXES
+    from reader.screens.notes_export import FORMAT_NAMES
+
+    article = [
+        (
+            f"Export {label}",
+            f"Write <article>{SUFFIXES[fmt]} next to the article"
+            + (" (e)" if fmt == "markdown" else ""),
+            partial(app.reading.action_export_notes, fmt),
+        )
+        for fmt, (label, _) in FORMAT_NAMES.items()
+    ]
+    library = [
+        (
+            f"Export library {label}",
+            f"Write {LIBRARY_NAME}{SUFFIXES[fmt]} for every annotated article in the library",
+            partial(app.reading.export_library, app.library_root, fmt),
+        )
+        for fmt, (label, _) in FORMAT_NAMES.items()
+    ]
+    return article + library
 
 
 class ReaderCommands(Provider):

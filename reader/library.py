@@ -31,7 +31,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reade
 HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
-_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md")
+_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md", ".dossier.md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,7 @@ class LibraryEntry:
     annotation_count: int = 0
     size: int = 0
     binary: bool = False  # NUL bytes in the head: listed, but opening it reports an error
+    pending: bool = False  # listed by name only: its head is not read yet
 
     @property
     def sort_key(self) -> tuple[int, str, str]:
@@ -254,17 +255,16 @@ def _stamp(article: os.DirEntry[str], sidecars: set[str]) -> Stamp | None:
 
 def _cached_entry(
     dirent: os.DirEntry[str],
+    path: Path,
     name: str,
     sidecars: set[str],
-    key: bytes,
-    cached: dict[bytes, tuple[str, dict]],
+    row: tuple[bytes, tuple[str, dict] | None],
     cache: MetadataCache | None,
 ) -> LibraryEntry:
-    """The entry of one article: from its cache row while that is current, else read (and
-    cached)."""
-    path = Path(dirent.path)
+    """The entry of one article: from its cache row (key, row or None) while that is
+    current, else read (and cached)."""
+    key, hit = row
     stamp = _stamp(dirent, sidecars)
-    hit = cached.get(key)
     if stamp is not None and hit is not None and hit[0] == stamp.text():
         entry = _entry(path, name, hit[1])
         if entry is not None:
@@ -277,6 +277,15 @@ def _cached_entry(
     return entry
 
 
+def _listed_entry(
+    dirent: os.DirEntry[str], name: str, hit: tuple[str, dict] | None
+) -> LibraryEntry:
+    """An entry before its files are checked: as its cache row says, else its name only."""
+    path = Path(dirent.path)
+    entry = _entry(path, name, hit[1]) if hit is not None else None
+    return entry or LibraryEntry(path=path, name=name, title=name, pending=True)
+
+
 def scan_library(
     root: Path,
     progress: Callable[[int], None] | None = None,
@@ -284,38 +293,71 @@ def scan_library(
     progress_every: int = 100,
     cache: MetadataCache | None = None,
     found: Callable[[list[LibraryEntry]], None] | None = None,
+    listed: Callable[[list[LibraryEntry]], None] | None = None,
+    done: Callable[[list[LibraryEntry]], None] | None = None,
 ) -> list[LibraryEntry]:
     """Every article under `root`, sorted newest first then by name.
 
     With a `cache`, an article whose file and sidecar are unchanged since they were last
     read costs no read; the others are read and cached, and rows of files gone are dropped.
-    Every `progress_every` files, `progress(n)` is called with the number listed so far and
-    `found(entries)` with the entries listed since its last call (and once more at the end).
+    Every `progress_every` files, `found(entries)` is called with the entries listed since
+    its last call (and once more at the end), then `progress(n)` with the number so far.
+
+    With `listed`, the folder is listed first, before any file is read or checked:
+    `listed(entries)` gets every article as its cache row says, or by name only (`pending`)
+    when it has none, and `found` then gets only the entries that differ from those.
+    `done(entries)` gets the result as soon as every file is read, before the cache is written.
     """
     root = Path(root).resolve()
     cached = cache.load(root) if cache is not None else {}
+    files = [
+        # File names are untrusted too: no control character may reach the screen.
+        (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
+        for prefix, articles, sidecars in _walk(root)
+        for dirent in articles
+    ]
+    before: list[LibraryEntry | None] = [None] * len(files)
+    if listed is not None:
+        before = [_listed_entry(dirent, name, cached.get(key)) for dirent, key, name, _ in files]
+        listed(list(before))
     entries: list[LibraryEntry] = []
-    seen: list[bytes] = []
-    batch_start = 0
-    for prefix, articles, sidecars in _walk(root):
-        for dirent in articles:
-            key = path_key(dirent.path)
-            # File names are untrusted too: no control character may reach the screen.
-            name = one_line(prefix + dirent.name)
-            entries.append(_cached_entry(dirent, name, sidecars, key, cached, cache))
-            seen.append(key)
-            if len(entries) % progress_every == 0:
-                if progress is not None:
-                    progress(len(entries))
-                if found is not None:
-                    found(entries[batch_start:])
-                    batch_start = len(entries)
-    if found is not None and batch_start < len(entries):
-        found(entries[batch_start:])
+    news: list[LibraryEntry] = []
+    for (dirent, key, name, sidecars), shown in zip(files, before, strict=True):
+        path = shown.path if shown is not None else Path(dirent.path)
+        entry = _cached_entry(dirent, path, name, sidecars, (key, cached.get(key)), cache)
+        entries.append(entry)
+        if entry != shown:
+            news.append(entry)
+        if len(entries) % progress_every == 0:
+            if found is not None and news:
+                found(news)
+                news = []
+            if progress is not None:
+                progress(len(entries))
+    if found is not None and news:
+        found(news)
+    entries = sort_entries(entries)
+    if done is not None:
+        done(entries)
     if cache is not None:
         cache.commit()
-        cache.prune(root, seen)
-    return sort_entries(entries)
+        cache.prune(root, [key for _, key, _, _ in files])
+    return entries
+
+
+def cached_newest(root: Path, cache: MetadataCache) -> Path | None:
+    """The newest article under `root` as the cache last listed it, while that file is
+    unchanged since: what opens before the folder is listed again (None when unknown)."""
+    found = cache.newest(Path(root).resolve())
+    if found is None:
+        return None
+    key, stamp = found
+    path = os.fsdecode(key)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return Path(path) if Stamp.article_unchanged(stamp, st.st_mtime_ns, st.st_size) else None
 
 
 SORT_ORDERS = ("newest", "oldest", "title", "progress", "annotations")

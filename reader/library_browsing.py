@@ -8,6 +8,7 @@ to its library (and scanning that) when it lies outside the one shown.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from reader.state import ReadingState
     from reader.widgets.library_pane import LibraryPane
 
+BATCH_SECONDS = 0.25  # how often the scan's entries so far go into the pane
+
 
 class LibraryBrowsing:
     """Mixed into `ReaderApp` (a Textual `App`), next to `ArticleOpening`."""
@@ -39,39 +42,76 @@ class LibraryBrowsing:
     reading: ReadingScreen
     library_pane: LibraryPane
 
+    _cached_pick: tuple[Path, int] | None = None  # (article, cursor) opened from the cache
+
+    def open_newest_cached(self) -> None:
+        """Open the newest article as the metadata cache last listed this library (when that
+        file is unchanged since), before the folder is listed again."""
+        from reader.library import cached_newest
+        from reader.library_cache import MetadataCache
+
+        cache = MetadataCache.open(create=False)  # none yet: nothing known, nothing made
+        try:
+            path = cached_newest(self.library_root, cache)
+        finally:
+            cache.close()
+        if cache.problem:  # rebuilt: the scan's own open finds it sound
+            self.notify(cache.problem, severity="warning", markup=False)
+        if path is not None:
+            self.open_article(path)
+            if self.article_path == path:
+                self._cached_pick = (path, self.cursor_offset)
+
     @work(thread=True, exclusive=True, group="library")
     def scan_library(self) -> None:
         worker = get_current_worker()
         pane = self.library_pane
+        pending: list[LibraryEntry] = []
+        last = time.monotonic()
 
-        def progress(count: int) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(pane.set_scanning, count)
+        def progress(checked: int) -> None:
+            # Into the pane a few times a second, not per batch: each call waits for the UI.
+            nonlocal last
+            if time.monotonic() - last >= BATCH_SECONDS and not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, pending[:], checked)
+                pending.clear()
+                last = time.monotonic()
 
-        def found(batch: list[LibraryEntry]) -> None:
+        def listed(entries: list[LibraryEntry]) -> None:
             if not worker.is_cancelled:
-                self.call_from_thread(pane.add_entries, batch)
+                self.call_from_thread(pane.set_listing, entries)
+
+        def done(entries: list[LibraryEntry]) -> None:  # before the cache is written
+            if not worker.is_cancelled:
+                self.call_from_thread(self._library_scanned, entries)
 
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
 
-        cache = MetadataCache.open()
+        cache = MetadataCache.open(create=False)  # a new one is made with its first rows
         try:
-            entries = scan_library(self.library_root, progress, cache=cache, found=found)
+            scan_library(
+                self.library_root,
+                progress,
+                cache=cache,
+                found=pending.extend,
+                listed=listed,
+                done=done,
+            )
         finally:
             cache.close()
         if cache.problem and not worker.is_cancelled:
             self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._library_scanned, entries)
 
     def _library_scanned(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries
         self.library_ready = True
         pane = self.library_pane
         pane.set_entries(entries)
+        pick, self._cached_pick = self._cached_pick, None
         if self.article_path is not None:
             pane.set_current(self.article_path)
+            self._correct_cached_pick(pick, entries)
         elif self.initial_article is None:
             from reader.library import newest_openable
 
@@ -79,8 +119,20 @@ class LibraryBrowsing:
             if newest is not None:
                 self.open_article(newest.path)
             else:
+                self.reading.show_library_until_open(False)
                 self.show_message(f"No readable article in this folder: {self.library_root}")
             self.reading.focus_article()
+
+    def _correct_cached_pick(self, pick: tuple[Path, int] | None, entries: list) -> None:
+        """The article opened from the cache is not the newest after all (one was added or
+        redated since): the newest opens instead, unless the reader has moved meanwhile."""
+        from reader.library import newest_openable
+
+        newest = newest_openable(entries)
+        if pick is None or newest is None or newest.path == pick[0]:
+            return
+        if (self.article_path, self.cursor_offset) == pick:
+            self.open_article(newest.path)
 
     def _progress_of(self, path: Path) -> float | None:
         """How far the reader is in `path`: live for the open article, else as saved."""
@@ -156,6 +208,7 @@ class LibraryBrowsing:
         if target.library != self.library_root:
             self.library_root = target.library
             self.library_ready = False
+            self._cached_pick = None
             self.entries = []
             self.initial_article = target.article
             self.library_pane.set_entries([])

@@ -59,28 +59,46 @@ class Stamp:
         side = "-" if self.sidecar is None else "{}:{}".format(*self.sidecar)
         return "{}:{}/{}".format(*self.article, side)
 
+    @staticmethod
+    def article_unchanged(text: str, mtime_ns: int, size: int) -> bool:
+        """True when the stamp `text` was made from an article of this mtime and size."""
+        return text.split("/", 1)[0] == f"{mtime_ns}:{size}"
+
 
 class MetadataCache:
-    """`MetadataCache.open()`, then `load(root)`, `put(...)`, `prune(root, seen)`, `close()`."""
+    """`MetadataCache.open()`, then `load(root)` (or `newest(root)`), `put(...)`,
+    `prune(root, seen)`, `close()`."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection | None) -> None:
         self.path = path
         self._db = connection
         self.problem: str | None = None
         self._pending: list[tuple] = []
+        self._made_on_commit = False  # no file yet: `commit` makes it
 
     @classmethod
-    def open(cls, path: Path | None = None) -> MetadataCache:
+    def open(cls, path: Path | None = None, *, create: bool = True) -> MetadataCache:
+        """The cache at `path` (the user cache folder's by default). `create=False`: when
+        there is no file yet, none is made until `commit` has rows to write (an empty cache
+        until then)."""
         path = Path(path) if path is not None else default_cache_path()
-        db, problem = open_cache_db(path, CACHE_VERSION, ("entries",), (_SCHEMA,))
-        cache = cls(path, db)
+        if not create and not path.is_file():
+            cache = cls(path, None)
+            cache._made_on_commit = True
+            return cache
+        cache = cls(path, None)
+        cache._connect()
+        return cache
+
+    def _connect(self) -> None:
+        db, problem = open_cache_db(self.path, CACHE_VERSION, ("entries",), (_SCHEMA,))
+        self._db = db
         if db is None:
-            cache.problem = (
-                f"cannot write the library cache (listing uncached): {one_line(str(path))}"
+            self.problem = (
+                f"cannot write the library cache (listing uncached): {one_line(str(self.path))}"
             )
         else:
-            cache.problem = problem
-        return cache
+            self.problem = problem
 
     @property
     def usable(self) -> bool:
@@ -101,6 +119,23 @@ class MetadataCache:
             self._fail()
             return {}
         return {bytes(row[0]): (row[1], dict(zip(FIELDS, row[2:], strict=True))) for row in rows}
+
+    def newest(self, root: Path) -> tuple[bytes, str] | None:
+        """(key, stamp text) of the newest openable article cached under `root`: the latest
+        date, else (no dated row) the first path; None when nothing under it is cached."""
+        if self._db is None:
+            return None
+        low, high = folder_range(root)
+        try:
+            row = self._db.execute(
+                "SELECT path, stamp FROM entries WHERE path >= ? AND path < ? AND coalesce(binary, 0) = 0"
+                " ORDER BY published IS NULL, published DESC, path LIMIT 1",
+                (low, high),
+            ).fetchone()
+        except sqlite3.Error:
+            self._fail()
+            return None
+        return None if row is None else (bytes(row[0]), row[1])
 
     def put(self, key: bytes, stamp: Stamp, fields: dict) -> None:
         """Queue a row (written by `commit`). A row with text SQLite cannot store (a file
@@ -130,6 +165,9 @@ class MetadataCache:
             self._fail()
 
     def commit(self) -> None:
+        if self._made_on_commit and self._pending:
+            self._made_on_commit = False
+            self._connect()
         if self._db is None or not self._pending:
             self._pending.clear()
             return

@@ -236,6 +236,30 @@ class TextIndex:
             for row, start, raw, path, title in rows
         ]
 
+    def blocks_with_any(
+        self, words: list[str], root: Path, leaving_out: Path, limit: int = 200
+    ) -> list[tuple[Path, str, int, str]]:
+        """(article, title, where the block starts, its text) of the blocks under `root`,
+        but not of `leaving_out`, holding any of `words`, best first (bm25), at most `limit`."""
+        expression = " OR ".join(match_expression(word) for word in words if _WORD.search(word))
+        if not expression:
+            return []
+        low, high = folder_range(Path(root).resolve())
+        try:
+            rows = self._db.execute(
+                "SELECT a.path, a.title, b.start, b.body"
+                " FROM blocks b JOIN articles a ON a.id = (b.rowid >> ?)"
+                " WHERE blocks MATCH ? AND a.path >= ? AND a.path < ? AND a.path != ?"
+                " ORDER BY rank LIMIT ?",
+                (BLOCK_BITS, expression, low, high, path_key(Path(leaving_out).resolve()), limit),
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"search failed ({error}): {self.path}") from None
+        return [
+            (Path(os.fsdecode(bytes(path))), title or "", int(start), body)
+            for path, title, start, body in rows
+        ]
+
     def match_offset(self, hit: Hit, query: str) -> int:
         """Where in the article the first word of `query` occurs in `hit`'s block (the block's
         start when it cannot be told: a match found only with accents folded)."""

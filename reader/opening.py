@@ -186,6 +186,7 @@ class ArticleOpening:
             self.sub_title = "loading the rest…"
             self.annotations.close()
         self.library_pane.set_current(path)
+        self.reading.show_library_until_open(False)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()
 

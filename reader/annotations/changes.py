@@ -55,6 +55,8 @@ def selectors(ann: Annotation) -> tuple[int, int, str, str, str, bool, str]:
 
 
 def describe_update(old: Annotation, new: Annotation) -> str:
+    if old.edited_from and not new.edited_from:
+        return "accept the new wording"
     if (old.status, old.rationale) != (new.status, new.rationale):
         return f"set verdict {new.status}"
     if old.evidence != new.evidence:

@@ -191,10 +191,7 @@ def _target(
             else {k: v for k, v in target.items() if k not in _TARGET_FIELDS}
         )  # fmt: skip
         others = []
-        selectors = target.get("selector")
-        if isinstance(selectors, dict):
-            selectors = [selectors]
-        for sel in selectors if isinstance(selectors, list) else []:
+        for sel in selectors_of(target):
             kind = sel.get("type") if isinstance(sel, dict) else None
             if kind == "TextQuoteSelector":
                 exact, prefix, suffix = (
@@ -217,6 +214,60 @@ def _target(
     elif target is not None:
         extra["target"] = target
     return exact, prefix, suffix, start, end
+
+
+# The decoding of single fields, for `record_to_annotation` and for a reader that needs only a
+# few fields of many records (the library's claims list: reader/claims/library_claims.py).
+
+
+def text_of(record: dict[str, Any], key: str) -> str:
+    """A text field of a record ("" when missing or not a string)."""
+    return _str(record.get(key))
+
+
+def category_of(record: dict[str, Any]) -> str:
+    return _str(record.get("category"), "claim") or "claim"
+
+
+def tags_of(record: dict[str, Any]) -> list[str]:
+    tags = record.get("tags")
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
+def status_of(record: dict[str, Any]) -> str:
+    status = record.get("status")
+    return status if status in STATUSES else DEFAULT_STATUS
+
+
+def orphaned_of(record: dict[str, Any]) -> bool:
+    return record.get("orphaned") is True
+
+
+def place_of(record: dict[str, Any]) -> dict[str, Any] | None:
+    place = record.get("place")
+    return place if isinstance(place, dict) else None
+
+
+def selectors_of(target: dict[str, Any]) -> list[Any]:
+    """The selectors of a record's target (one given alone counts as a list of one)."""
+    selectors = target.get("selector")
+    if isinstance(selectors, dict):
+        return [selectors]
+    return selectors if isinstance(selectors, list) else []
+
+
+def quote_of(record: dict[str, Any]) -> tuple[str, int]:
+    """(the quote, where it starts: -1 when not placed), as `record_to_annotation` reads
+    them."""
+    exact, start = "", -1
+    target = record.get("target")
+    for sel in selectors_of(target) if isinstance(target, dict) else []:
+        kind = sel.get("type") if isinstance(sel, dict) else None
+        if kind == "TextQuoteSelector":
+            exact = _str(sel.get("exact"))
+        elif kind == "TextPositionSelector":
+            start = _int(sel.get("start"))
+    return exact, start
 
 
 _TARGET_FIELDS = frozenset({"source", "selector"})

@@ -42,13 +42,15 @@ def annotate_command(
     status: str | None = None,
     rationale: str | None = None,
     evidence: Sequence[str] = (),
+    accept_wording: bool = False,
 ) -> int:
     """Highlight the `occurrence`-th match of `quote` in the article at `path`; print its id.
     Without `occurrence` the quote must occur once: a quote found in several places is
     refused (exit 1), saying how many, rather than the first one taken silently. `status`,
     `rationale` and `evidence` (URLs, highlight ids, `FILE#ID`s: added to the links it has)
     set the verdict, also of a highlight of that quote made before; such a highlight gains
-    the note and tags given (added to its own)."""
+    the note and tags given (added to its own). `accept_wording` clears the edited mark of
+    such a highlight (its `edited_from`): the quote is the article's new wording."""
     check_category(category)
     if status is not None:
         check_status(status)
@@ -81,6 +83,8 @@ def annotate_command(
         ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
         ann = _add_note_and_tags(store, ann, note, tags)
         ann = _set_verdict(store, ann, status, rationale, links)
+        if accept_wording and ann.edited_from:
+            ann = store.update(ann.id, edited_from="")
         store.flush(timeout=LOCK_WAIT_SECONDS)
     finally:
         store.close(timeout=0)

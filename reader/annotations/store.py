@@ -48,6 +48,7 @@ from reader.annotations.changes import (
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
+from reader.annotations.field_edits import EDITABLE_FIELDS, checked_fields
 from reader.annotations.highlight_index import Highlight
 from reader.annotations.history import Change, History
 from reader.annotations.model import (
@@ -67,13 +68,10 @@ from reader.annotations.reading import anchor_loaded
 from reader.annotations.record import record_to_annotation
 from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
-from reader.annotations.verdicts import check_status, clean_evidence
 from reader.claims import DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
-
-EDITABLE_FIELDS = ("category", "note", "tags", "status", "rationale", "evidence")
 
 _open_stores: weakref.WeakSet[AnnotationStore] = weakref.WeakSet()
 
@@ -303,23 +301,10 @@ class AnnotationStore:
             return ("orphaned" if placed.orphaned else "added"), placed
 
     def update(self, id: str, **fields: Any) -> Annotation:
-        """Change category, note, tags, status, rationale and/or evidence; bumps `modified`."""
+        """Change category, note, tags, status, rationale and/or evidence, or clear
+        `edited_from` (reader.annotations.field_edits); bumps `modified`."""
         self._require_writable()
-        unknown = set(fields) - set(EDITABLE_FIELDS)
-        if unknown:
-            raise ReaderError(f"cannot change {', '.join(sorted(unknown))} of an annotation")
-        if "category" in fields:
-            check_category(fields["category"])
-        if "tags" in fields:
-            fields["tags"] = clean_tags(fields["tags"])
-        if "note" in fields:
-            fields["note"] = str(fields["note"])
-        if "status" in fields:
-            check_status(fields["status"])
-        if "rationale" in fields:
-            fields["rationale"] = " ".join(str(fields["rationale"]).split())  # one line
-        if "evidence" in fields:
-            fields["evidence"] = clean_evidence(fields["evidence"])
+        fields = checked_fields(fields)
         with self._lock:
             old = self._get_or_raise(id)
             if all(getattr(old, k) == v for k, v in fields.items()):

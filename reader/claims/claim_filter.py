@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS
-from reader.annotations.model import Annotation
 from reader.annotations.verdicts import STATUSES
 from reader.claims.attribution import KINDS
 
@@ -31,6 +31,23 @@ _NAME_TO_CATEGORY = {
     **{label.lower(): cat for cat, label in CATEGORY_LABELS.items()},
     "key": "quote",
 }
+
+
+class Claim(Protocol):
+    """What the filter reads of a claim: an `Annotation`, or a `LibraryClaim` (the fields
+    of a record the library's claims list decodes)."""
+
+    category: str
+    status: str
+    exact: str
+    note: str
+    rationale: str
+    tags: list[str]
+    orphaned: bool
+    place: dict[str, Any] | None
+
+
+C = TypeVar("C", bound=Claim)
 
 
 @dataclass(slots=True)
@@ -50,7 +67,7 @@ class ClaimQuery:
 KIND_MARKS = {"named": "named", "anonymous": "anon", "none": "unsourced"}
 
 
-def stored_kind(ann: Annotation) -> str:
+def stored_kind(ann: Claim) -> str:
     """ "named", "anonymous" or "none", as the record's place says (worked out by the store
     when it wrote the record: reader/annotations/places.py); "" when it says nothing (an
     orphan, a record from before attributions, or one another tool wrote)."""
@@ -100,7 +117,7 @@ def parse_query(query: str) -> ClaimQuery:
     return parsed
 
 
-def matches(ann: Annotation, query: ClaimQuery) -> bool:
+def matches(ann: Claim, query: ClaimQuery) -> bool:
     if query.categories and ann.category not in query.categories:
         return False
     if query.statuses and ann.status not in query.statuses:
@@ -118,8 +135,8 @@ def matches(ann: Annotation, query: ClaimQuery) -> bool:
     return True
 
 
-def filter_claims(annotations: Iterable[Annotation], query: str) -> list[Annotation]:
-    """The annotations matching `query`, order kept."""
+def filter_claims(annotations: Iterable[C], query: str) -> list[C]:
+    """The annotations (or library claims) matching `query`, order kept."""
     parsed = parse_query(query)
     if parsed.empty:
         return list(annotations)

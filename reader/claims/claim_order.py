@@ -34,5 +34,5 @@ def order_claims(claims: Sequence[LibraryClaim], order: str) -> list[LibraryClai
         return dated + [c for c in claims if not c.published]
     if order == "status":
         last = len(_STATUS_RANK)
-        return sorted(claims, key=lambda c: _STATUS_RANK.get(c.annotation.status, last))
+        return sorted(claims, key=lambda c: _STATUS_RANK.get(c.status, last))
     return list(claims)

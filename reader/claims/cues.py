@@ -61,6 +61,14 @@ _AFTER_STOPS = frozenset(
     """in on at during after before when while as who which that to recently yesterday today
     last this earlier later lors dans en sur durante im am bei nach auf""".split()
 )
+# Words that open a time phrase after a verb, never its subject ("..., Ana Ruiz, said late on
+# Friday", "said Tuesday").
+_TIME_WORDS = frozenset(
+    """late early tonight overnight afterwards afterward previously separately again monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Verbs whose object after them is the one told, never the speaker ("..., told reporters").
+_HEARER_VERBS = frozenset("told tells".split())
 # Words that mark a clause, not a noun phrase ("the reports were ...").
 _VERB_LIKE = frozenset(
     """is are was were be been being will would could should may might can did do does not
@@ -301,6 +309,8 @@ def _is_nominal(text: str, start: int) -> bool:
     words = [w.lower() for w in _words(text[s:e])]
     if not words or len(words) > 8:
         return False
+    if words[0] in _AFTER_STOPS or words[0] in _TIME_WORDS:  # "said on Monday", "said late"
+        return False
     if any(w in _VERB_LIKE for w in words):
         return False
     nxt = _PHRASE_END.search(text, start)
@@ -335,7 +345,7 @@ def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
     quote_before = after_quote is not None and any(c in after_quote.group() for c in "\"”»“'’")
     # After a quote or a comma the verb may come first (",” said Ruddock", ", says Carlo
     # Scognamiglio, head of ..."), when the words after it read as a name, not as what was said.
-    if after_quote is not None and _is_nominal(text, m.end()):
+    if after_quote is not None and lowered not in _HEARER_VERBS and _is_nominal(text, m.end()):
         span = _source_after(text, m.end(), to_sentence_end=True)
         if span:
             return _cue_for(text, span, verb, after_quote=quote_before)

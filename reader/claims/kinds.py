@@ -29,6 +29,8 @@ _HEAD_CUT = re.compile(
     r"de|du|des|del|der|des)\b.*$"
 )
 _OF_THE = re.compile(r"(?i)\bof\s+(?:the\s+)?(.*)$")
+# An appositive that is a personal name ("the official, Li Wei"): the source is named.
+_NAME_APPOSITIVE = re.compile(r"\s*(?:[A-ZÀ-Ý][\w’'.-]*\s+){1,3}[A-ZÀ-Ý][\w’'.-]*\s*")
 _QUANTITY = re.compile(r"[\d%]|^(?:some|most|all|many|few|half|about)$", re.IGNORECASE)
 
 
@@ -40,8 +42,10 @@ def _is_anonymous_word(word: str, first: bool) -> bool:
 
 def kind_of(phrase: str) -> str:
     """`named` or `anonymous` for a source phrase (a pronoun counts as named: it stands for
-    someone the text names)."""
-    first = phrase.split(",")[0]
+    someone the text names; an anonymous head with a name as its appositive is named)."""
+    first, *appositives = phrase.split(",")
+    if any(_NAME_APPOSITIVE.fullmatch(part) for part in appositives):
+        return "named"
     core = _HEAD_CUT.sub("", first)
     words = _WORDS.findall(core)
     if words and _QUANTITY.search(words[-1]):  # "about 28% of the bosses", "two of the sources"

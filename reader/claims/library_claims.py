@@ -1,71 +1,111 @@
-"""Every highlight of a library, read from the sidecars, and "the same claim elsewhere".
+"""Every highlight of a library, read from the sidecars.
 
 `scan_claims(root)` reads the sidecar of every article under `root` (never the articles: a
 highlight's record holds its quote and where it was, `TextPositionSelector`, and whom the text
 attributes it to, its place's `said`; the meta record holds the article's date), through the
-store's one sidecar reader. `ClaimIndex` groups them by `fingerprint`: the quote's words,
-case and accents folded, punctuation and the commonest short words dropped, each word once,
-sorted; two quotes with the same fingerprint say the same thing in nearly the same words
-("Inflation fell to 2%, the minister said" and "the minister said inflation fell to 2%").
+store's one sidecar reader. Of each record it decodes only what the claims lists show and
+filter on, with the store's own field decoders; the whole annotation is decoded when asked
+for (`LibraryClaim.annotation`). The sentences of other articles saying the same claim are
+found by reader/claims/same_claim.py.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Self
 
+from reader.annotations.categories import CATEGORY_LETTERS
 from reader.annotations.merge import meta_of
 from reader.annotations.model import Annotation
-from reader.annotations.record import is_record, record_to_annotation
+from reader.annotations.record import (
+    category_of,
+    is_record,
+    orphaned_of,
+    place_of,
+    quote_of,
+    record_to_annotation,
+    status_of,
+    tags_of,
+    text_of,
+)
 from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.annotations.verdicts import DEFAULT_STATUS
 from reader.claims.claim_filter import stored_kind
 from reader.library import iter_article_paths
-
-# Words too common to tell two claims apart (English, French, German, Spanish).
-STOP_WORDS = frozenset(
-    """a an the and or of to in on at for by with from as is are was were be been it its that
-    this these those has have had will would said says say told le la les un une des et de du
-    en est der die das und ist ein eine el los las y que""".split()
-)
-MIN_WORDS = 3  # fewer significant words than this is too short to call the same claim
-_WORD = re.compile(r"\w+")
-
-
-def fingerprint(text: str) -> str:
-    """The quote's significant words, folded, once each, sorted ("" when too short)."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = {w for w in _WORD.findall(folded) if w not in STOP_WORDS}
-    return " ".join(sorted(words)) if len(words) >= MIN_WORDS else ""
 
 
 @dataclass(frozen=True, slots=True)
 class LibraryClaim:
-    """One highlight of the library: the article it is in and the annotation as stored."""
+    """One highlight of the library: the article it is in, the fields the claims lists show
+    and filter on (decoded from its record by the store's own field decoders,
+    reader/annotations/record.py), and the record itself, decoded whole only when asked
+    (`annotation`)."""
 
     path: Path
-    annotation: Annotation
     name: str  # the article's path relative to the library folder
-    fingerprint: str = field(default="", compare=False)
+    record: dict[str, Any] = field(repr=False, compare=False)
     published: str = field(default="", compare=False)  # the article's ISO date, "" unknown
+    id: str = ""
+    category: str = "claim"
+    exact: str = ""
+    start: int = -1
+    status: str = DEFAULT_STATUS
+    note: str = ""
+    rationale: str = ""
+    tags: list[str] = field(default_factory=list)
+    orphaned: bool = False
+    place: dict[str, Any] | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, path: Path, name: str, record: dict[str, Any], published: str = "") -> Self:
+        """The claim `record` (a decodable record: `is_record`) of the article at `path`."""
+        exact, start = quote_of(record)
+        return cls(
+            path,
+            name,
+            record,
+            published,
+            id=record["id"],
+            category=category_of(record),
+            exact=exact,
+            start=start,
+            status=status_of(record),
+            note=text_of(record, "note"),
+            rationale=text_of(record, "rationale"),
+            tags=tags_of(record),
+            orphaned=orphaned_of(record),
+            place=place_of(record),
+        )
+
+    @property
+    def annotation(self) -> Annotation:
+        """The whole annotation, as the store decodes it."""
+        return record_to_annotation(self.record)
+
+    @property
+    def letter(self) -> str:
+        return CATEGORY_LETTERS.get(self.category, "?")
 
     @property
     def kind(self) -> str:
         """Whom the text attributes the claim to, as last worked out: `stored_kind`."""
-        return stored_kind(self.annotation)
+        return stored_kind(self)
 
 
 def read_claims(article: Path) -> list[Annotation]:
     """The annotations of `article`'s sidecar ([] when it has none or it cannot be read: the
     app says why when the article opens)."""
-    return read_article_claims(article)[0]
+    records, _ = read_claim_records(article)
+    out = [record_to_annotation(record) for record in records]
+    out.sort(key=lambda a: (a.orphaned, a.start, a.id))
+    return out
 
 
-def read_article_claims(article: Path) -> tuple[list[Annotation], str]:
-    """(the annotations of `article`'s sidecar, the article's ISO date as the sidecar last
+def read_claim_records(article: Path) -> tuple[list[dict[str, Any]], str]:
+    """(the live records of `article`'s sidecar, the article's ISO date as the sidecar last
     recorded it or ""); ([], "") when it has none or it cannot be read."""
     try:
         data, _ = SidecarStorage(sidecar_path_for(article), read_only=True).read_file()
@@ -74,15 +114,12 @@ def read_article_claims(article: Path) -> tuple[list[Annotation], str]:
     table = data.get("annotations") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         return [], ""
-    out = []
-    for record in table.values():
-        if is_record(record) and not record.get("deleted") and not record.get("tombstone"):
-            try:
-                out.append(record_to_annotation(record))
-            except ValueError:
-                continue
-    out.sort(key=lambda a: (a.orphaned, a.start, a.id))
-    return out, _published(data)
+    records = [
+        record
+        for record in table.values()
+        if is_record(record) and not record.get("deleted") and not record.get("tombstone")
+    ]
+    return records, _published(data)
 
 
 def _published(data: dict) -> str:
@@ -96,42 +133,20 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 def scan_claims(root: Path, cancelled: Callable[[], bool] | None = None) -> list[LibraryClaim]:
     """Every highlight of the library under `root`, article by article (in the library's
-    order), each in document order."""
+    order), each in document order (orphans last)."""
     root = Path(root)
     claims: list[LibraryClaim] = []
     for article in iter_article_paths(root):
         if cancelled is not None and cancelled():
             break
-        if not sidecar_path_for(article).exists():
+        records, published = read_claim_records(article)
+        if not records:
             continue
         try:
             name = article.relative_to(root).as_posix()
         except ValueError:
             name = article.name
-        annotations, published = read_article_claims(article)
-        for ann in annotations:
-            claims.append(LibraryClaim(article, ann, name, fingerprint(ann.exact), published))
+        found = [LibraryClaim.of(article, name, record, published) for record in records]
+        found.sort(key=lambda c: (c.orphaned, c.start, c.id))
+        claims += found
     return claims
-
-
-class ClaimIndex:
-    """The library's claims, findable by fingerprint."""
-
-    def __init__(self, claims: Iterable[LibraryClaim]) -> None:
-        self.claims = list(claims)
-        self._by_print: dict[str, list[LibraryClaim]] = {}
-        for claim in self.claims:
-            if claim.fingerprint:
-                self._by_print.setdefault(claim.fingerprint, []).append(claim)
-
-    def elsewhere(self, article: Path, text: str) -> list[LibraryClaim]:
-        """Highlights of other articles whose quote has `text`'s fingerprint."""
-        key = fingerprint(text)
-        if not key:
-            return []
-        here = Path(article).resolve()
-        return [c for c in self._by_print.get(key, []) if c.path.resolve() != here]
-
-    def articles_elsewhere(self, article: Path, text: str) -> int:
-        """How many other articles hold the same claim."""
-        return len({c.path for c in self.elsewhere(article, text)})

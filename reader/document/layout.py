@@ -194,6 +194,19 @@ def layout_block(block: Block, width: int, folded: bool = False) -> list[LayoutL
     return [LayoutLine(s, e, first if i == 0 else rest) for i, (s, e) in enumerate(pairs)]
 
 
+def index_at_cells(text: str, line: LayoutLine, column: int) -> int:
+    """The index in `text` of line `line`'s character at `column` cells from where its text
+    starts (after the prefix); a column before it gives its first character, one past its
+    end its last (an empty line: its start)."""
+    i, used = line.start, 0
+    while i < line.end:
+        used += char_cells(text[i])
+        if used > column:
+            break
+        i += 1
+    return min(i, max(line.start, line.end - 1))
+
+
 class HeightIndex:
     """A Fenwick (binary indexed) tree of non-negative row heights, one per block."""
 
@@ -344,6 +357,20 @@ class LazyLayout:
             self._exact[index] = 1
             self.index.set(index, len(lines) + 1)
         return lines
+
+    def offset_at(self, row: int, column: int) -> int | None:
+        """The document offset shown on row `row` at `column` cells into the text column
+        (prefix included), or None past the last row. A blank row below a block gives that
+        block's last line; a fold header or display label gives its block's start."""
+        if not self.blocks or not 0 <= row < self.index.total:
+            return None
+        block_index, line_index = self.index.locate(row)
+        block = self.blocks[block_index]
+        lines = self.lines(block_index)
+        line = lines[min(line_index, len(lines) - 1)]
+        if line.synthetic is not None:
+            return block.start
+        return block.start + index_at_cells(block.text, line, column - cell_len(line.prefix))
 
     def rows_of(self, document: Document, start: int, end: int) -> tuple[int, int]:
         """Document rows showing range [start, end) (estimated where not wrapped)."""

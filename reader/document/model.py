@@ -49,8 +49,7 @@ class Span:
 class Sentence(NamedTuple):
     """A sentence: `start`/`end` index `Document.text`; `text == Document.text[start:end]`.
 
-    An immutable value of two numbers and a string; as a tuple of atomic values it is not
-    tracked by the cyclic garbage collector."""
+    An immutable value of two numbers and a string."""
 
     start: int
     end: int
@@ -68,7 +67,6 @@ class Block:
     label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
     source_line: int = 1  # 1-based line in the source file where the block starts
     _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
-    _span_list: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     # The anchor text of the block when it differs from `text` (a reflowed paragraph).
     _anchor_text: str | None = field(default=None, init=False, repr=False)
 
@@ -80,7 +78,11 @@ class Block:
     def sentences(self) -> list[Sentence]:
         """The block's sentences, segmented on first access."""
         if self._sentences is None:
-            self._sentences = self._segment()
+            source = self._anchor_text if self._anchor_text is not None else self.text
+            start = self.start
+            self._sentences = [
+                Sentence(start + s, start + e, source[s:e]) for s, e in self._spans()
+            ]
         return self._sentences
 
     def sentence_starts(self) -> list[int]:
@@ -92,27 +94,15 @@ class Block:
         return [start + s for s, _ in self._spans()]
 
     def _spans(self) -> list[tuple[int, int]]:
-        """The sentences as non-empty (start, end) offsets relative to the block, segmented
-        once (the starts and the `Sentence`s both come from them)."""
-        if self._span_list is None:
-            self._span_list = self._segment_spans()
-        return self._span_list
-
-    def _segment_spans(self) -> list[tuple[int, int]]:
-        source = self._anchor_text if self._anchor_text is not None else self.text
-        if not source or source.isspace():
+        """The sentences as non-empty (start, end) offsets relative to the block."""
+        text = self.text
+        if not text or text.isspace():
             return []
-        if not self.is_prose:
-            return [(0, len(self.text))]
+        if self.kind not in PROSE_KINDS:
+            return [(0, len(text))]
         # Segment the display text (reflowed line breaks are spaces there, which is what the
-        # segmenter expects); offsets are identical to the anchor text's. Spans are never
-        # empty.
-        return split_sentences(self.text)
-
-    def _segment(self) -> list[Sentence]:
-        source = self._anchor_text if self._anchor_text is not None else self.text
-        start = self.start
-        return [Sentence(start + s, start + e, source[s:e]) for s, e in self._spans()]
+        # segmenter expects); offsets are identical to the anchor text's.
+        return split_sentences(text)
 
 
 @dataclass(slots=True)

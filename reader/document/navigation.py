@@ -114,6 +114,13 @@ class Navigator:
         found = self.first_stop_from(block - 1, -1)
         return (found[0], 0) if found else None
 
+    def within(self, stop: Stop, block: int) -> Stop:
+        """`stop` if it is in block `block`, else that block's last stop (`stop` comes after
+        the block) or its first (before it): a mouse selection stays in its paragraph."""
+        if stop[0] == block:
+            return stop
+        return (block, max(0, len(self.stops(block)) - 1) if stop[0] > block else 0)
+
     def first(self) -> Stop | None:
         return self.first_stop_from(0, 1)
 

@@ -120,6 +120,9 @@ def _split_glued(units: list[Unit]) -> list[Unit]:
 # --- furniture -----------------------------------------------------------------------------
 
 
+_RULE_FIRST = frozenset("-=_~*#•·")  # what a rule line (headline.RULE) starts with
+
+
 def _line_furniture(units: list[Unit], i: int) -> str:
     u = units[i]
     if u.lines > 1:
@@ -127,7 +130,7 @@ def _line_furniture(units: list[Unit], i: int) -> str:
     label = furniture_label(u.text)
     if label == "Section" and i > 1:
         return ""  # a one-word section label only counts at the very top
-    if not label and RULE.match(u.text):
+    if not label and u.text[:1] in _RULE_FIRST and RULE.match(u.text):
         return "Rule"
     return label
 

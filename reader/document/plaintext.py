@@ -170,9 +170,8 @@ def _unit(start: int, raw: str, line_no: int, lines: int, blank: bool) -> Unit:
         lead = raw.index(stripped[0]) if stripped else 0
     else:
         stripped, lead = raw, 0
-    u = Unit(start + lead, start + lead + len(stripped), lines, line_no, blank)
-    u.text = stripped
-    return u
+    start += lead
+    return Unit(start, start + len(stripped), lines, line_no, blank, text=stripped)
 
 
 # --- Gutenberg ---------------------------------------------------------------------------
@@ -250,13 +249,15 @@ def parse_plaintext(text: str, name: str = "") -> PlainResult:
         units = mark_boilerplate(units)
         classify(units, meta, bool(width))
     blocks: list[Block] = [head_block] if head_block else []
+    n = len(units)
     k = 0
-    while k < len(units):
+    while k < n:
         u = units[k]
-        if u.kind == "boilerplate":
+        kind = u.kind
+        if kind == "boilerplate":
             j = k
             while (
-                j + 1 < len(units)
+                j + 1 < n
                 and units[j + 1].kind == "boilerplate"
                 and _same_fold(u.label, units[j + 1].label)
             ):
@@ -264,22 +265,13 @@ def parse_plaintext(text: str, name: str = "") -> PlainResult:
             end = units[j].end
             raw = text[u.start : end]
             label = u.label if j == k and u.label else _boilerplate_label(raw, u.label)
-            blocks.append(
-                Block("boilerplate", u.start, end, raw, label=label, source_line=u.line_no)
-            )
+            blocks.append(Block(kind, u.start, end, raw, (), 0, label, u.line_no))
             k = j + 1
             continue
         raw = u.text
         display = raw.replace("\n", " ") if u.lines > 1 else raw
-        block = Block(
-            u.kind,
-            u.start,
-            u.end,
-            display,
-            level=1 if u.kind == "list_item" else 0,
-            label=u.label,
-            source_line=u.line_no,
-        )
+        level = 1 if kind == "list_item" else 0
+        block = Block(kind, u.start, u.end, display, (), level, u.label, u.line_no)
         if display is not raw and display != raw:
             block._anchor_text = raw
         blocks.append(block)

@@ -1,7 +1,8 @@
 """A selection made from sentence stops and adjusted a word at a time (pure: no textual).
 
 The selection starts as the cursor's sentence (the anchor) and grows to cover every sentence
-the cursor moves over; shift+arrows then move its end or its start by a word.
+the cursor moves over; shift+arrows then move its end or its start by a word, never across a
+paragraph's edge (`limit`): a word of the next paragraph is never taken in.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ Span = tuple[int, int]
 _WORD = re.compile(r"\s*\S+")
 
 
-def end_by_word(text: str, span: Span, step: int) -> Span:
-    """`span` with its end moved one word on (step > 0) or back (never past its start)."""
+def end_by_word(text: str, span: Span, step: int, limit: int | None = None) -> Span:
+    """`span` with its end moved one word on (step > 0; never past `limit`, the end of its
+    paragraph) or back (never past its start)."""
     start, end = span
     if step > 0:
-        match = _WORD.match(text, end)
+        match = _WORD.match(text, end, len(text) if limit is None else max(end, limit))
         return (start, match.end() if match else end)
     i = end
     while i > start and not text[i - 1].isspace():
@@ -27,8 +29,9 @@ def end_by_word(text: str, span: Span, step: int) -> Span:
     return (start, i if i > start else end)
 
 
-def start_by_word(text: str, span: Span, step: int) -> Span:
-    """`span` with its start moved one word on (never past its end) or back."""
+def start_by_word(text: str, span: Span, step: int, limit: int = 0) -> Span:
+    """`span` with its start moved one word on (never past its end) or back (never before
+    `limit`, the start of its paragraph)."""
     start, end = span
     if step > 0:
         i = start
@@ -38,11 +41,12 @@ def start_by_word(text: str, span: Span, step: int) -> Span:
             i += 1
         return (i if i < end else start, end)
     i = start
-    while i > 0 and text[i - 1].isspace():
+    limit = min(limit, start)
+    while i > limit and text[i - 1].isspace():
         i -= 1
-    while i > 0 and not text[i - 1].isspace():
+    while i > limit and not text[i - 1].isspace():
         i -= 1
-    return (i, end)
+    return (i if i < start and not text[i:start].isspace() else start, end)
 
 
 class Selection:

@@ -155,9 +155,9 @@ def _starter(word: str, after: str) -> bool:
 class _Segmenter:
     __slots__ = ("text", "spans", "hi", "sent_start", "_list_key", "_lead_end", "_word_at")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = spans
+        self.spans: list[tuple[int, int]] = []
         self.hi = len(text)
         self.sent_start = 0  # `run` starts each span's first sentence
 
@@ -337,10 +337,11 @@ class _Segmenter:
 
     def emit(self, start: int, end: int) -> None:
         text = self.text
-        m = _NON_SPACE.search(text, start, end)
-        if m is None:
-            return
-        start = m.start()
+        if text[start].isspace():
+            m = _NON_SPACE.search(text, start, end)
+            if m is None:
+                return
+            start = m.start()
         while text[end - 1].isspace():
             end -= 1
         c = text[start]
@@ -431,19 +432,9 @@ def _split_thai(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences; returns `(start, end)` offsets into `text`."""
-    spans: list[tuple[int, int]] = []
     if not text:
-        return spans
-    spans = _split(text, spans)
-    # Thai: a block that opens in Thai and does not end on a terminator (cheap tests first).
-    if spans and not text.isascii() and text[spans[-1][1] - 1] not in _ENDINGS:
-        if _THAI.search(text, 0, 200):
-            return _split_thai(text, spans)
-    return spans
-
-
-def _split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    seg = _Segmenter(text, spans)
+        return []
+    seg = _Segmenter(text)
     if "\n" in text:
         lo = 0
         for m in _PARAGRAPH_BREAK.finditer(text):
@@ -452,4 +443,9 @@ def _split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         seg.run(lo, len(text))
     else:
         seg.run(0, len(text))
+    spans = seg.spans
+    # Thai: a block that opens in Thai and does not end on a terminator (cheap tests first).
+    if spans and not text.isascii() and text[spans[-1][1] - 1] not in _ENDINGS:
+        if _THAI.search(text, 0, 200):
+            return _split_thai(text, spans)
     return spans

@@ -8,36 +8,35 @@ from __future__ import annotations
 import json
 import sys
 
-from reader.document.model import Document
+from reader.document.model import Block, Document
 
 
-def document_to_dict(doc: Document, sentences: bool = True) -> dict[str, object]:
-    """The JSON shape of `reader parse`: metadata (the dateline's place too, "" when there is
-    none), then blocks with their sentences; a folded block's `label` says why it was folded."""
-    blocks = []
-    for block in doc.blocks:
-        item: dict[str, object] = {
-            "kind": block.kind,
-            "start": block.start,
-            "end": block.end,
-            "text": block.text,
-        }
-        if block.level:
-            item["level"] = block.level
-        if block.label:
-            item["label"] = block.label
-        item["line"] = block.source_line
-        if block.spans:
-            item["spans"] = [
-                {"start": s.start, "end": s.end, "style": s.style}
-                | ({"url": s.url} if s.url is not None else {})
-                for s in block.spans
-            ]
-        if sentences:
-            item["sentences"] = [
-                {"start": s.start, "end": s.end, "text": s.text} for s in block.sentences
-            ]
-        blocks.append(item)
+def _block_item(block: Block, sentences: bool) -> dict[str, object]:
+    item: dict[str, object] = {
+        "kind": block.kind,
+        "start": block.start,
+        "end": block.end,
+        "text": block.text,
+    }
+    if block.level:
+        item["level"] = block.level
+    if block.label:
+        item["label"] = block.label
+    item["line"] = block.source_line
+    if block.spans:
+        item["spans"] = [
+            {"start": s.start, "end": s.end, "style": s.style}
+            | ({"url": s.url} if s.url is not None else {})
+            for s in block.spans
+        ]
+    if sentences:
+        item["sentences"] = [
+            {"start": s.start, "end": s.end, "text": s.text} for s in block.sentences
+        ]
+    return item
+
+
+def _head(doc: Document) -> dict[str, object]:
     meta = doc.meta
     return {
         "path": doc.path,
@@ -49,32 +48,33 @@ def document_to_dict(doc: Document, sentences: bool = True) -> dict[str, object]
         "authors": list(meta.authors),
         "dateline": str(meta.extra.get("dateline", "")),
         "encoding": doc.encoding,
-        "blocks": blocks,
     }
 
 
-def dumps(data: dict[str, object], indent: int = 2) -> str:
-    """JSON text for `document_to_dict` output.
+def document_json(doc: Document, indent: int = 2, sentences: bool = True) -> str:
+    """The JSON text of `reader parse`: metadata (the dateline's place too, "" when there is
+    none), then `blocks` with their sentences; a folded block's `label` says why it was
+    folded.
 
-    With `indent`, the top-level fields are indented and each block is one compact line:
-    readable, and it keeps the json module's fast C encoder (an indented `json.dumps` falls
-    back to the pure-Python one, seconds for a whole book).
+    Each block is encoded as soon as its fields are gathered, so a whole book never holds
+    a dictionary per block and per sentence at once. With `indent`, the metadata fields are
+    indented and each block is one compact line: readable, and it keeps the json module's
+    fast C encoder (an indented `json.dumps` falls back to the pure-Python one).
     """
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every block
+    rows = [encode(_block_item(block, sentences)) for block in doc.blocks]
+    head = _head(doc)
     if not indent:
-        return json.dumps(data, ensure_ascii=False)
+        return encode(head)[:-1] + ', "blocks": [' + ", ".join(rows) + "]}"
     pad = " " * indent
     lines = ["{"]
-    items = list(data.items())
-    for k, (key, value) in enumerate(items):
-        comma = "," if k + 1 < len(items) else ""
-        head = f"{pad}{json.dumps(key)}: "
-        if key == "blocks" and isinstance(value, list) and value:
-            lines.append(head + "[")
-            rows = [pad * 2 + json.dumps(v, ensure_ascii=False) for v in value]
-            lines.append(",\n".join(rows))
-            lines.append(f"{pad}]{comma}")
-        else:
-            lines.append(head + json.dumps(value, ensure_ascii=False) + comma)
+    lines.extend(f"{pad}{json.dumps(key)}: {encode(value)}," for key, value in head.items())
+    if rows:
+        lines.append(f'{pad}"blocks": [')
+        lines.append(",\n".join(pad * 2 + row for row in rows))
+        lines.append(f"{pad}]")
+    else:
+        lines.append(f'{pad}"blocks": []')
     lines.append("}")
     return "\n".join(lines)
 
@@ -86,7 +86,7 @@ def parse_command(path: str, indent: int = 2) -> int:
     doc = load_document(path)
     for message in doc.messages:
         print(f"reader: note: {message}", file=sys.stderr)
-    sys.stdout.write(dumps(document_to_dict(doc, sentences=True), indent))
+    sys.stdout.write(document_json(doc, indent))
     sys.stdout.write("\n")
     sys.stdout.flush()
     return 0

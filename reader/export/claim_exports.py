@@ -20,12 +20,18 @@ from reader.export.reading import ArticleRead, read_for_export
 CLAIM_FORMATS = ("claimreview", "dossier")
 
 
-def _read_all(
-    source: Path, digest: Callable[[ArticleRead], Any], progress: Progress | None
-) -> tuple[str, list[Any], list[str]]:
-    """(a title for the export, `digest` of each article, warnings): a folder's annotated
-    articles newest first, or the one article `source`."""
-    if source.is_dir():
+Reads = Callable[[Callable[[ArticleRead], Any]], tuple[str, list[Any], list[str]]]
+
+
+def export_claims(
+    source: Path, fmt: str, base_dir: Path, progress: Progress | None = None
+) -> tuple[str, list[str]]:
+    """(exported text, warnings) of the checked claims under `source` in format `fmt`: a
+    folder's annotated articles newest first, or the one article `source`."""
+    if not source.is_dir():
+        return export_article_claims(read_for_export(source), fmt, base_dir)
+
+    def reads(digest: Callable[[ArticleRead], Any]) -> tuple[str, list[Any], list[str]]:
         digests: dict[Path, Any] = {}
 
         def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
@@ -35,26 +41,33 @@ def _read_all(
         notes = collect(source, render, progress)
         title = source.resolve().name or str(source)
         return title, [digests[art.path] for art in notes.articles], notes.warnings
-    read = read_for_export(source)
-    warnings = [f"{source}: {read.problem}"] if read.problem else []
-    return article_title(read.document), [digest(read)], warnings
+
+    return _render(fmt, base_dir, reads)
 
 
-def export_claims(
-    source: Path, fmt: str, base_dir: Path, progress: Progress | None = None
-) -> tuple[str, list[str]]:
-    """(exported text, warnings) of the checked claims under `source` in format `fmt`."""
+def export_article_claims(read: ArticleRead, fmt: str, base_dir: Path) -> tuple[str, list[str]]:
+    """(exported text, warnings) of the checked claims of one article already read (the
+    app exports its open store's this way)."""
+
+    def reads(digest: Callable[[ArticleRead], Any]) -> tuple[str, list[Any], list[str]]:
+        warnings = [f"{read.document.path}: {read.problem}"] if read.problem else []
+        return article_title(read.document), [digest(read)], warnings
+
+    return _render(fmt, base_dir, reads)
+
+
+def _render(fmt: str, base_dir: Path, reads: Reads) -> tuple[str, list[str]]:
+    """The export of what `reads(digest)` gives: (a title, `digest` of each article,
+    warnings)."""
     if fmt == "claimreview":
-        who = reviewer(read_config())  # a bad settings file stops the export before it reads
-        _, per_article, warnings = _read_all(
-            source, lambda read: claim_reviews(read, who), progress
-        )
+        who = reviewer(read_config())  # a bad settings file stops a folder's export before it reads
+        _, per_article, warnings = reads(lambda read: claim_reviews(read, who))
         return dump_reviews([review for reviews in per_article for review in reviews]), warnings
 
     def digest(read: ArticleRead) -> DossierArticle:
         return dossier_article(Path(read.document.path), read)
 
-    title, articles, warnings = _read_all(source, digest, progress)
+    title, articles, warnings = reads(digest)
 
     def lookup(path: Path) -> DossierArticle | None:
         """An article an evidence link points into, outside those exported."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -12,10 +11,10 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.export.claim_exports import CLAIM_FORMATS, export_claims
+from reader.export.formats import render_article_export
 from reader.export.library import export_library
-from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, render_markdown, write_text
-from reader.export.reading import read_for_export
-from reader.export.w3c import dump_json, render_w3c
+from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
+from reader.export.reading import ArticleRead, read_for_export
 from reader.library import iter_article_paths, no_articles_message
 
 FORMATS = ("markdown", "w3c", *CLAIM_FORMATS)
@@ -55,17 +54,11 @@ def export_article(
         read = read_for_export(article)
         if read.problem:
             warnings.append(f"{article}: {read.problem}")
-        document, annotations, note = read.document, read.annotations, read.article_note
-        places = read.where, read.said, read.chapter
     else:  # never create a sidecar just to export nothing
-        document, annotations, note, places = load_document(article), [], "", (None, None, None)
-    if fmt == "w3c":
-        return dump_json(render_w3c(document, annotations, places[1])), warnings
+        read = ArticleRead(load_document(article), [], "", None, None, None)
     base = base_dir if base_dir is not None else article.resolve().parent
-    link = os.path.relpath(article.resolve(), base.resolve())
-    if group_by == "library-category":  # one article is the whole library
-        group_by = "category"
-    return render_markdown(document, annotations, note, group_by, link, *places), warnings
+    text, more = render_article_export(read, fmt, base, group_by)
+    return text, warnings + more
 
 
 def export_command(

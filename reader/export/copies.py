@@ -10,11 +10,7 @@ from pathlib import Path
 from platformdirs import user_documents_dir
 
 from reader import APP_NAME
-from reader.errors import ReaderError
-from reader.export.markdown import render_markdown, write_text
-from reader.export.w3c import dump_json, render_w3c
-
-W3C_SUFFIX = ".annotations.w3c.json"
+from reader.export.formats import store_read, write_article_export
 
 
 def default_copy_folder() -> Path:
@@ -24,18 +20,9 @@ def default_copy_folder() -> Path:
 
 def write_copies(store, folder: str | os.PathLike[str]) -> list[Path]:
     """Write `<article>.notes.md` and `<article>.annotations.w3c.json` for `store` into
-    `folder` (created if needed); the paths written. A failure is one ReaderError."""
-    target = Path(os.path.expanduser(folder))
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ReaderError(f"cannot create {target}: {error.strerror or error}") from None
-    document = store.document
-    name = Path(document.path).name
-    annotations = list(store.annotations)
-    notes = target / f"{name}.notes.md"
-    w3c = target / f"{name}{W3C_SUFFIX}"
-    link = os.path.relpath(Path(document.path).resolve(), target.resolve())
-    write_text(notes, render_markdown(document, annotations, store.article_note, "order", link))
-    write_text(w3c, dump_json(render_w3c(document, annotations)))
-    return [notes, w3c]
+    `folder` (created if needed), replacing earlier copies; the paths written. A failure is
+    one ReaderError."""
+    read = store_read(store)
+    return [
+        write_article_export(read, fmt, Path(folder), force=True)[0] for fmt in ("markdown", "w3c")
+    ]

@@ -18,7 +18,6 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
-    NOTES_SUFFIX,
     NotesWriter,
     article_head,
     article_title,
@@ -29,14 +28,11 @@ from reader.export.markdown import (
     highlight_sections,
     link_target,
     plural,
-    write_notes_file,
 )
 from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
 from reader.library import iter_annotated_articles
-
-LIBRARY_NOTES_NAME = "library" + NOTES_SUFFIX
 
 Progress = Callable[[int, int], None]
 
@@ -308,16 +304,3 @@ def export_library(
         return render_library_by_category(notes), notes.warnings
     notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress)
     return render_library_markdown(notes), notes.warnings
-
-
-def write_library_notes(
-    folder: str | Path, force: bool = False, group_by: str = "order"
-) -> tuple[Path, list[str]]:
-    """Write `library.notes.md` in `folder` (the app palette's library export).
-
-    Raises ExportExists when that file exists and was not written by us, unless `force`.
-    """
-    root = Path(folder)
-    target = root / LIBRARY_NOTES_NAME
-    text, warnings = export_library(root, "markdown", group_by, base_dir=root)
-    return write_notes_file(target, text, force), warnings

@@ -390,11 +390,6 @@ def render_markdown(
 # --- writing next to the article ----------------------------------------------------------
 
 
-def notes_path(article: str | Path) -> Path:
-    p = Path(article)
-    return p.with_name(p.name + NOTES_SUFFIX)
-
-
 def is_ours(path: Path) -> bool:
     """True when `path` starts with our marker line (so overwriting it loses nothing)."""
     try:
@@ -411,26 +406,3 @@ def write_text(path: Path, text: str) -> None:
         write_atomic(path, text.encode("utf-8"))  # as it is: no newline translation
     except OSError as error:
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
-
-
-def write_notes_file(path: Path, text: str, force: bool = False) -> Path:
-    if path.exists() and not force and not is_ours(path):
-        raise ExportExists(path)
-    write_text(path, text)
-    return path
-
-
-def write_article_notes(document: Document, store, force: bool = False, group_by="order") -> Path:
-    """Write `<article>.notes.md` next to the article (the app's `e`).
-
-    Raises ExportExists when that file exists and was not written by us, unless `force`.
-    """
-    target = notes_path(document.path)
-    text = render_markdown(
-        document,
-        list(store.annotations),
-        store.article_note or "",
-        group_by=group_by,
-        source_link=Path(document.path).name,
-    )
-    return write_notes_file(target, text, force)

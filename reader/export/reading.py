@@ -39,7 +39,7 @@ class ArticleRead:
     problem: str | None
     where: Where | None  # the stored places; None: work them out from the parsed document
     said: Said | None  # the stored attributions; None: work them out likewise
-    chapter: Chapter | None  # the stored headings highlights fall under; None: likewise
+    chapter: Chapter | None = None  # the stored headings highlights fall under; likewise
 
 
 def read_for_export(path: Path, sidecar: Path | None = None) -> ArticleRead:

@@ -8,56 +8,47 @@ and counted `updated` when its text changed, `unchanged` otherwise.
 
 `refresh` then re-checks every article saved from an http(s) address whose `fetched` time
 (when it was saved, or its text last changed) is within the last `days` days, with a
-conditional GET of the article itself (validators kept in `.articles-state.json`): a
-silent edit is stored as a new revision (reader.news.save). A failing address is counted
-`failed` and reported on its own line; it changes nothing in the library. The Adder's
+conditional GET of the article itself (validators kept in `.articles-state.json`, recorded
+by `reader add` too): a silent edit is stored as a new revision (reader.news.save).
+
+What the summary counts: `new`, `updated` and `unchanged` count article files, each once
+per run, however many feeds list it and whether or not it is also re-checked (a recent
+article listed unchanged by its feed is counted by its re-check, which may find an edit);
+`failed` counts the feeds and the article addresses that could not be fetched or saved,
+each reported on its own line, and changing nothing in the library. The Adder's
 `progress` callback is told how far each stage is (the app shows it in the title bar).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 from reader.news import subscriptions
-from reader.news.extract import Article, extract_article
 from reader.news.feeds import Feed, parse_feed
-from reader.news.fetch import DEFAULT_TIMEOUT, Fetched, decode_page, fetch
+from reader.news.fetch import DEFAULT_TIMEOUT, Fetched
 from reader.news.save import LibraryIndex, Saved, read_head
-from reader.news.sources import Adder, bounded_map
+from reader.news.sources import Adder, bounded_map, fetch_again, fetch_article
 
 DEFAULT_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """One article re-checked: its new text, or None when the server said 304."""
-
-    article: Article | None
-    page: Fetched
-
-
-def fetch_again(url: str, known: dict, timeout: float) -> Fetched:
-    """GET `url`, conditional on the validators `known` from the last fetch (if any)."""
-    etag, modified = _text(known.get("etag")), _text(known.get("last_modified"))
-    return fetch(url, timeout=timeout, etag=etag, last_modified=modified)
-
-
-def update_feeds(adder: Adder, folder: Path) -> set[str]:
-    """Fetch every subscribed feed; add new items, re-fetch items whose entry changed.
-    Returns the article addresses fetched."""
+def update_feeds(adder: Adder, folder: Path, recheck_later: Collection[Path] = ()) -> set[Path]:
+    """Fetch every subscribed feed; add new items, re-fetch items whose entry changed. An
+    item whose entry did not change counts `unchanged`, unless its article is one of
+    `recheck_later` (refresh counts it then). Returns the article files fetched."""
     state = subscriptions.load_state(folder)
     feeds = subscriptions.load(folder)
 
     def one(url: str) -> tuple[Fetched, Feed | None]:
-        page = fetch_again(url, state.get(url, {}), adder.timeout)
+        page = fetch_again(url, state.get(url), adder.timeout)
         return page, None if page.not_modified else parse_feed(page.content, url)
 
     wanted: list[tuple[str, str | None]] = []
+    as_before: list[str] = []
     fetched = bounded_map(one, [feed.url for feed in feeds])
     for url, result in adder.counted("feeds", fetched, len(feeds)):
         if isinstance(result, ReaderError):
@@ -69,12 +60,11 @@ def update_feeds(adder: Adder, folder: Path) -> set[str]:
         seen = state.get(url, {}).get("entries")
         seen = seen if isinstance(seen, dict) else {}
         for item in feed.items:
-            if not adder.index.knows(item.url) or seen.get(item.url, item.fingerprint) != (
-                item.fingerprint
-            ):
-                wanted.append((item.url, url))
+            known = adder.index.knows(item.url)
+            if known and seen.get(item.url, item.fingerprint) == item.fingerprint:
+                as_before.append(item.url)
             else:
-                adder.tally.unchanged += 1
+                wanted.append((item.url, url))
         state[url] = {
             "etag": page.etag,
             "last_modified": page.last_modified,
@@ -82,11 +72,18 @@ def update_feeds(adder: Adder, folder: Path) -> set[str]:
         }
     adder.fetch_and_save(wanted)
     subscriptions.save_state(folder, state)
-    return {url for url, _feed in wanted}
+    done = _files(adder.index, (url for url, _feed in wanted))
+    adder.tally.unchanged += len(_files(adder.index, as_before) - done - _resolved(recheck_later))
+    return done
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+def _files(index: LibraryIndex, urls: Iterable[str]) -> set[Path]:
+    """The article files of the library saved from `urls` (resolved: one name per file)."""
+    return _resolved(path for url in urls if (path := index.find(url)) is not None)
+
+
+def _resolved(paths: Iterable[Path]) -> set[Path]:
+    return {Path(path).resolve() for path in paths}
 
 
 def recent_articles(folder: Path, days: float, now: datetime | None = None) -> list[Path]:
@@ -118,40 +115,28 @@ def _when(value: object) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _check(url: str, known: dict, timeout: float) -> Checked:
-    page = fetch_again(url, known, timeout)
-    if page.not_modified:
-        return Checked(None, page)
-    if page.is_feed:
-        raise ReaderError(f"a feed, not an article page: {one_line(url)}")
-    html = decode_page(page.content, page.charset, url)
-    return Checked(extract_article(html, url=page.final_url, where=url), page)
-
-
-def _remember(state: dict, url: str, page: Fetched) -> None:
-    if page.etag or page.last_modified:
-        state[url] = {"etag": page.etag, "last_modified": page.last_modified}
-
-
-def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[str] = ()) -> None:
-    """Fetch each article at `paths` again (conditionally) and save what changed."""
+def recheck(adder: Adder, folder: Path, paths: list[Path], skip: Collection[Path] = ()) -> None:
+    """Fetch each article at `paths` (but those in `skip`) again, conditionally, and save
+    what changed; each is counted once."""
     state = subscriptions.load_state(folder, subscriptions.ARTICLES_STATE)
+    skipped = _resolved(skip)
     by_url: dict[str, Path] = {}
     for path in paths:
         url = read_head(path).get("url")
-        if isinstance(url, str) and url not in skip:
+        if isinstance(url, str) and Path(path).resolve() not in skipped:
             by_url.setdefault(url, path)
-    checks = bounded_map(lambda url: _check(url, state.get(url, {}), adder.timeout), list(by_url))
+    checks = bounded_map(
+        lambda url: fetch_article(url, adder.timeout, state.get(url)), list(by_url)
+    )
     for url, result in adder.counted("re-checking", checks, len(by_url)):
         if isinstance(result, ReaderError):
             adder.failed(result)
-            continue
-        if result.article is None:
+        elif result.article is None:
             adder.tally.unchanged += 1
+            adder.validators[url] = result.page  # a 304 may name a new ETag
         else:
-            adder.save(result.article, url)
-        _remember(state, url, result.page)
-    subscriptions.save_state(folder, state, subscriptions.ARTICLES_STATE)
+            adder.save(result.article, url, page=result.page)
+    adder.keep_validators()
 
 
 def refresh_article(path: Path, library: Path, timeout: float = DEFAULT_TIMEOUT) -> Saved:
@@ -164,16 +149,17 @@ def refresh_article(path: Path, library: Path, timeout: float = DEFAULT_TIMEOUT)
             f"not saved from a web address, nothing to refresh: {one_line(path.name)}"
         )
     state = subscriptions.load_state(library, subscriptions.ARTICLES_STATE)
-    checked = _check(url, state.get(url, {}), timeout)
+    checked = fetch_article(url, timeout, state.get(url))
     saved = Saved(path, "unchanged")
     if checked.article is not None:
         saved = LibraryIndex.of(path.parent, [path]).save(checked.article, url)
-    _remember(state, url, checked.page)
+    subscriptions.remember(state, url, checked.page.etag, checked.page.last_modified)
     subscriptions.save_state(library, state, subscriptions.ARTICLES_STATE)
     return saved
 
 
 def refresh(adder: Adder, folder: Path, days: float = DEFAULT_DAYS) -> None:
     """`reader refresh`: the feeds, then the recent articles not fetched with them."""
-    fetched = update_feeds(adder, folder)
-    recheck(adder, folder, recent_articles(folder, days), skip=fetched)
+    recent = recent_articles(folder, days)
+    fetched = update_feeds(adder, folder, recheck_later=recent)
+    recheck(adder, folder, recent, skip=fetched)

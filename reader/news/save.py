@@ -123,6 +123,7 @@ class LibraryIndex:
         """The index of the articles under `root`, or of only `paths` when given."""
         self.root = Path(root)
         self._by_address: dict[str, Path] = {}
+        self._read: set[Path] = set()  # the files whose addresses are known
         if paths is None and self.root.is_dir():
             from reader.library import iter_article_paths
 
@@ -137,6 +138,7 @@ class LibraryIndex:
         return cls(root, paths)
 
     def _learn(self, path: Path, fields: dict) -> None:
+        self._read.add(path)
         for key in ("url", "canonical"):
             value = fields.get(key)
             if isinstance(value, str) and value:
@@ -170,14 +172,17 @@ class LibraryIndex:
 
     def _saved_meanwhile(self, article: Article, url: str) -> Path | None:
         """A file of this page that another process saved since the index was read: one
-        named after the same title whose front matter has the same address."""
+        named after the same title whose front matter has the same address. Only the files
+        the index has not read are opened (those it has are in `find` already), so saving
+        many articles of one title does not read all their namesakes again each time."""
         stem = slugify(article.title)
         wanted = {a for a in (url, article.canonical) if a}
         path, n = self.root / f"{stem}.md", 2
         while path.is_file():
-            fields = read_head(path)
-            if wanted & {fields.get("url"), fields.get("canonical")}:
-                return path
+            if path not in self._read:
+                fields = read_head(path)
+                if wanted & {fields.get("url"), fields.get("canonical")}:
+                    return path
             path, n = self.root / f"{stem}-{n}.md", n + 1
         return None
 

@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
+from reader.news import subscriptions
 from reader.news.extract import Article, extract_article
 from reader.news.feeds import Feed, parse_feed
-from reader.news.fetch import DEFAULT_TIMEOUT, decode_page, fetch, looks_like_feed
+from reader.news.fetch import DEFAULT_TIMEOUT, Fetched, decode_page, fetch, looks_like_feed
 from reader.news.save import LibraryIndex, Saved
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -59,12 +60,35 @@ def is_address(source: str) -> bool:
     return "://" in source
 
 
-def fetch_article(url: str, timeout: float) -> Article:
-    page = fetch(url, timeout=timeout)
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One article page fetched: its text (None when the server said 304) and the response,
+    whose ETag / Last-Modified make the next fetch of it conditional."""
+
+    article: Article | None
+    page: Fetched
+
+
+def fetch_again(url: str, known: dict | None, timeout: float) -> Fetched:
+    """GET `url`, conditional on the validators `known` from its last fetch (if any)."""
+    known = known or {}
+    etag, modified = _text(known.get("etag")), _text(known.get("last_modified"))
+    return fetch(url, timeout=timeout, etag=etag, last_modified=modified)
+
+
+def fetch_article(url: str, timeout: float, known: dict | None = None) -> Checked:
+    """GET the article at `url`, conditional on the validators `known` from its last fetch."""
+    page = fetch_again(url, known, timeout)
+    if page.not_modified:
+        return Checked(None, page)
     if page.is_feed:
         raise ReaderError(f"a feed, not an article page: {one_line(url)}")
     html = decode_page(page.content, page.charset, url)
-    return extract_article(html, url=page.final_url)
+    return Checked(extract_article(html, url=page.final_url, where=url), page)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _read_file(path: Path) -> bytes:
@@ -99,7 +123,7 @@ def bounded_map(one: Callable[[str], T], urls: list[str]) -> Iterator[tuple[str,
         yield from zip(urls, pool.map(call, urls), strict=True)
 
 
-def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Article | ReaderError]]:
+def _fetched_items(urls: list[str], timeout: float) -> Iterator[tuple[str, Checked | ReaderError]]:
     return bounded_map(lambda url: fetch_article(url, timeout), urls)
 
 
@@ -121,6 +145,7 @@ class Adder:
     timeout: float = DEFAULT_TIMEOUT
     tally: Tally = field(default_factory=Tally)
     progress: Progress | None = None
+    validators: dict[str, Fetched] = field(default_factory=dict)  # responses not yet recorded
 
     def counted(self, stage: str, results: Iterable[T], total: int) -> Iterator[T]:
         """`results` passed through, `progress(stage, done, total)` told before the first
@@ -136,14 +161,35 @@ class Adder:
         self.tally.failed += 1
         self.on_error(str(error))
 
-    def save(self, article: Article, url: str, feed: str | None = None) -> None:
+    def save(
+        self, article: Article, url: str, feed: str | None = None, page: Fetched | None = None
+    ) -> None:
+        """Save `article`; `page`, the response it came from, has the validators recorded
+        (by keep_validators) for the next conditional fetch of `url`."""
         try:
             saved = self.index.save(article, url, feed)
         except ReaderError as error:
             self.failed(error)
             return
+        if page is not None and url:
+            self.validators[url] = page
         self.tally.count(saved)
         self.on_saved(saved)
+
+    def keep_validators(self) -> None:
+        """Record the ETag / Last-Modified of the pages saved so far in the library's
+        articles state (`.articles-state.json`), so `reader refresh` asks conditionally."""
+        pages = {
+            url: page for url, page in self.validators.items() if page.etag or page.last_modified
+        }
+        self.validators.clear()
+        if not pages:
+            return
+        name = subscriptions.ARTICLES_STATE
+        state = subscriptions.load_state(self.index.root, name)
+        for url, page in pages.items():
+            subscriptions.remember(state, url, page.etag, page.last_modified)
+        subscriptions.save_state(self.index.root, state, name)
 
     def add_feed_items(self, feed: Feed, only_new: bool = False) -> None:
         """Fetch and save the feed's items (with `only_new`, those the library lacks)."""
@@ -162,8 +208,11 @@ class Adder:
         for url, result in self.counted("articles", fetched, len(feeds)):
             if isinstance(result, ReaderError):
                 self.failed(result)
+            elif result.article is None:  # a 304
+                self.tally.unchanged += 1
             else:
-                self.save(result, url, feeds[url])
+                self.save(result.article, url, feeds[url], result.page)
+        self.keep_validators()
 
     def add_markup(self, data: bytes, where: str) -> None:
         """A page or a feed given as bytes (read from stdin): a page is saved with no `url`,
@@ -187,6 +236,7 @@ class Adder:
                 self._add_file(source)
         except ReaderError as error:
             self.failed(error)
+        self.keep_validators()
 
     def _add_address(self, url: str) -> None:
         page = fetch(url, timeout=self.timeout)
@@ -194,7 +244,7 @@ class Adder:
             self.add_feed_items(parse_feed(page.content, page.final_url))
             return
         html = decode_page(page.content, page.charset, url)
-        self.save(extract_article(html, url=page.final_url, where=url), url)
+        self.save(extract_article(html, url=page.final_url, where=url), url, page=page)
 
     def _add_file(self, source: str) -> None:
         path = Path(source)

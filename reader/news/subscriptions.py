@@ -172,6 +172,12 @@ def _is_entries(value: object) -> bool:
     )
 
 
+def remember(state: dict[str, dict[str, Any]], url: str, etag: str, last_modified: str) -> None:
+    """Keep `url`'s validators in `state` (the articles state) when the server sent any."""
+    if etag or last_modified:
+        state[url] = {"etag": etag, "last_modified": last_modified}
+
+
 def save_state(library: Path, state: dict[str, dict[str, Any]], name: str = STATE_NAME) -> None:
     """Best effort: a state that cannot be saved only costs a full fetch next time."""
     with contextlib.suppress(OSError):

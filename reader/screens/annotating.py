@@ -28,7 +28,7 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.claim_keys import ClaimKeys
-from reader.screens.notes_export import export_article_notes, export_library_notes
+from reader.screens.notes_export import export_article, export_library
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the annotation model, the store and the panes load after the first frame
@@ -106,7 +106,6 @@ class AnnotatingScreen(ClaimKeys, Screen):
         pending = self.annotations.take_pending()
         if pending is not None:
             self.open_annotations(*pending)
-        self.run_worker(self.load_library_claims, thread=True, group="claims")
 
     def poll_annotations(self) -> None:
         """Every POLL_SECONDS: take in another process's changes and the writer's news."""
@@ -196,7 +195,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
             return
         ann = self.annotation_under_cursor()
         source = self.annotations.source_line(ann) if ann is not None else None
-        self.notes_pane.show(store.article_note, ann, store.problem, source)
+        elsewhere = self.elsewhere_of(ann) if ann is not None else None
+        self.notes_pane.show(store.article_note, ann, store.problem, source, elsewhere)
         if not claims_too:
             return
         claims = self.claims_pane
@@ -442,18 +442,19 @@ class AnnotatingScreen(ClaimKeys, Screen):
 
     # -- files --------------------------------------------------------------------------------
 
-    def action_export_notes(self) -> None:
-        """e: write `<article>.notes.md` (asking before overwriting a file we did not write)."""
+    def action_export_notes(self, fmt: str = "markdown") -> None:
+        """e: write `<article>.notes.md`; `E` and the palette: any export format (asking
+        before overwriting a file we did not write)."""
         store = self.annotations.store
         if store is None:
             pending = self.annotations.pending
             self._notice("Loading the annotations…" if pending else "No article open")
             return
-        export_article_notes(self.app, store)
+        export_article(self.app, store, fmt)
 
-    def export_library(self, library: Path) -> None:
-        """Palette: write `library.notes.md` for the whole `library` folder (in a thread)."""
-        export_library_notes(self.app, library, self.annotations.flush)
+    def export_library(self, library: Path, fmt: str = "markdown") -> None:
+        """Palette and `E`: write the whole `library` folder's `fmt` export (in a thread)."""
+        export_library(self.app, library, self.annotations.flush, fmt)
 
     def move_aside(self) -> None:
         """Palette: move an unreadable sidecar aside so annotating works again."""

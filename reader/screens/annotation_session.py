@@ -6,7 +6,6 @@ quit and on a signal, when the screens may be gone already.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations.highlight_index import Highlight
@@ -16,7 +15,6 @@ if TYPE_CHECKING:  # the annotation model and the store load after the first fra
     from reader.annotations.history import History
     from reader.annotations.model import Annotation
     from reader.annotations.store import AnnotationStore
-    from reader.claims.library_claims import ClaimIndex
 
 
 class AnnotationSession:
@@ -31,8 +29,6 @@ class AnnotationSession:
         # after the first frame): (document, store or None).
         self.pending: tuple[Document, AnnotationStore | None] | None = None
         self._source: tuple[tuple[int, int, int], str] | None = None
-        # The library's claims, for "the same claim elsewhere" (read in a thread; None until)
-        self.claim_index: ClaimIndex | None = None
         # Each article's undo history of this session, by path, with the text it was made
         # against: undo reaches back across J/K (and a rewritten article starts afresh).
         self._histories: dict[str, tuple[str, History]] = {}
@@ -91,9 +87,9 @@ class AnnotationSession:
         return [highlight(ann) for ann in annotations]
 
     def source_line(self, ann: Annotation) -> str | None:
-        """Who the article attributes `ann` to, its verdict, its evidence and how many other
-        articles of the library hold the same claim, as the notes pane says them (one line
-        each; the attribution of one highlight is kept: the cursor asks on every move)."""
+        """Who the article attributes `ann` to, its verdict and its evidence, as the notes
+        pane says them (one line each; the attribution of one highlight is kept: the cursor
+        asks on every move)."""
         if ann.orphaned or self.store is None:
             return None
         key = (ann.start, ann.end, id(self.store.document))
@@ -102,12 +98,7 @@ class AnnotationSession:
 
             attribution = attribute(self.store.document, ann.start, ann.end)
             self._source = (key, describe_attribution(attribution))
-        lines = [self._source[1], *claim_summary(ann)]
-        if self.claim_index is not None:
-            others = self.claim_index.articles_elsewhere(Path(self.store.document.path), ann.exact)
-            if others:
-                lines.append(f"Same claim in {others} other article{'s' if others > 1 else ''}")
-        return "\n".join(lines)
+        return "\n".join([self._source[1], *claim_summary(ann)])
 
     def kind_of(self, ann: Annotation) -> str:
         """Whom the article attributes `ann` to: "named", "anonymous", "none" ("" for an

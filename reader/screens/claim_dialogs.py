@@ -7,6 +7,7 @@ Article text and notes show as plain text (`Static(markup=False)`, option prompt
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +22,7 @@ from reader.annotations.verdicts import STATUS_LABELS, STATUS_MARKS, STATUSES, E
 from reader.claims.claim_filter import KIND_MARKS, filter_claims
 from reader.claims.claim_order import ORDER_LABELS, next_order, order_claims
 from reader.claims.library_claims import LibraryClaim
+from reader.claims.same_claim import Echo
 from reader.document.decode import one_line
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
@@ -29,12 +31,11 @@ MAX_ROWS = 300  # rows a finder lists; typing narrows them
 def claim_prompt(claim: LibraryClaim, width: int = 90, details: bool = False) -> Text:
     """One finder row: `✗ C  “quote…”  — article`; with `details`, then the article's date
     and the claim's attribution kind, dim (`· 2024-05-01 · anon`)."""
-    ann = claim.annotation
-    quote = one_line(" ".join(ann.exact.split()))
+    quote = one_line(" ".join(claim.exact.split()))
     if len(quote) > width:
         quote = quote[: width - 1] + "…"
-    mark = STATUS_MARKS.get(ann.status, "?")
-    row = Text(f"{mark} {ann.letter}  “{quote}”  — {one_line(claim.name)}")
+    mark = STATUS_MARKS.get(claim.status, "?")
+    row = Text(f"{mark} {claim.letter}  “{quote}”  — {one_line(claim.name)}")
     if details:
         facts = [claim.published, KIND_MARKS.get(claim.kind, "")]
         row.append("".join(f" · {fact}" for fact in facts if fact), style="dim")
@@ -145,9 +146,7 @@ class ClaimFinder(ModalScreen):
 
     def _show(self, query: str) -> None:
         text = "" if is_url(query) else query
-        matching = filter_claims((c.annotation for c in self.listed), text)
-        wanted = {id(a) for a in matching}
-        shown = [c for c in self.listed if id(c.annotation) in wanted]
+        shown = filter_claims(self.listed, text)
         self.shown = shown[:MAX_ROWS]
         options = self.query_one(OptionList)
         options.clear_options()
@@ -194,11 +193,19 @@ class ClaimFinder(ModalScreen):
 
 class EvidenceScreen(ClaimFinder):
     """Link evidence: type or paste a URL and Enter, or find a highlight of the library
-    (Up/Down choose, Enter links it). Dismisses with a URL `Evidence`, a `LibraryClaim` or
-    None."""
+    (Up/Down choose, Enter links it), the claim itself (`claim`: its article and id) left
+    out. Dismisses with a URL `Evidence`, a `LibraryClaim` or None."""
 
     TITLE_TEXT = "Evidence: a URL, or find a highlight of the library (Enter links, Esc cancels)"
     PLACEHOLDER = "https://… or words of a highlight (c: e:, status:ref, #tag)"
+
+    def __init__(self, load: Callable[[], list[LibraryClaim]], claim: tuple[Path, str]) -> None:
+        super().__init__(load)
+        self.claim = (Path(claim[0]).resolve(), claim[1])
+
+    def arranged(self, claims: list[LibraryClaim]) -> list[LibraryClaim]:
+        article, ident = self.claim
+        return [c for c in claims if c.id != ident or c.path.resolve() != article]
 
     def submit(self, value: str) -> None:
         if is_url(value):
@@ -237,22 +244,37 @@ class LibraryClaimsScreen(ClaimFinder):
         self._show(self.query_one(Input).value)
 
 
-class FollowScreen(ModalScreen[Evidence | None]):
-    """Choose which evidence link to follow; dismisses with it, or None."""
+class FollowScreen(ModalScreen[Evidence | Echo | None]):
+    """Choose which evidence link to follow, or which sentence saying the same claim in
+    another article to go to (its differing words underlined); dismisses with it, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, links: list[Evidence]) -> None:
+    def __init__(
+        self, links: list[Evidence], echoes: list[Echo] | None = None, quote: str = ""
+    ) -> None:
         super().__init__()
-        self.links = links
+        self.links: list[Evidence | Echo] = [*links, *(echoes or [])]
+        self.quote = quote  # the claim's, for the wording the sentences elsewhere differ in
+
+    def prompt(self, link: Evidence | Echo) -> Text:
+        if isinstance(link, Evidence):
+            return Text(one_line(link.describe()))
+        row = Text("Same claim: “")
+        for text, differs in link.wording(self.quote):
+            row.append(one_line(text), style="underline" if differs else "")
+        row.append(f"”  — {one_line(link.title or link.path.name)}")
+        return row
 
     def compose(self) -> ComposeResult:
         with Vertical(id="follow-dialog", classes="annotation-dialog"):
             yield Static(
-                "Follow which evidence? (Enter follows, Esc cancels)", classes="dialog-title"
+                "Follow which evidence, or go to the same claim elsewhere? "
+                "(Enter follows, Esc cancels)",
+                classes="dialog-title",
             )
             yield OptionList(
-                *(Option(Text(one_line(link.describe()))) for link in self.links),
+                *(Option(self.prompt(link)) for link in self.links),
                 id="follow-list",
             )
 

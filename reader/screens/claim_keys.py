@@ -1,9 +1,11 @@
 """The claim keys of the reading screen: a verdict (s), an evidence link (l), following a
-link (f) and the library's claims (H); `AnnotatingScreen` mixes this in.
+link or a sentence saying the same claim elsewhere (f), the library's claims (H) and accepting an
+edited highlight's new wording (W);
+`AnnotatingScreen` mixes this in.
 
-A link to a highlight opens its article with the cursor on it; a URL opens in the browser.
-The library's claims are read from the sidecars in a thread, when a finder opens (and once
-after an article opens, for "the same claim elsewhere" in the notes pane).
+A link to a highlight opens its article with the cursor on it; a URL opens in the browser; a
+sentence elsewhere opens its article at that sentence. The library's claims are read from
+the sidecars in a thread, when a finder opens.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from reader.annotations.evidence_links import highlight_link, linked_article
 from reader.annotations.verdicts import STATUS_LABELS, Evidence
+from reader.screens.same_claim import SameClaimLookup
 
 if TYPE_CHECKING:
     from reader.claims.library_claims import LibraryClaim
+    from reader.claims.same_claim import Echo
 
 
 def _short(text: str, limit: int = 200) -> str:
@@ -23,7 +27,7 @@ def _short(text: str, limit: int = 200) -> str:
     return f"“{quote[: limit - 1]}…”" if len(quote) > limit else f"“{quote}”"
 
 
-class ClaimKeys:
+class ClaimKeys(SameClaimLookup):
     """Actions of the claim keys (for a screen that is an `AnnotatingScreen`)."""
 
     def _library_root(self: Any) -> Path:
@@ -32,13 +36,10 @@ class ClaimKeys:
     def load_library_claims(self: Any) -> list[LibraryClaim]:
         """Every claim of the library, with the open article's as they are now (in a thread:
         the sidecar of the open article may not be saved yet)."""
-        from reader.claims.library_claims import ClaimIndex, scan_claims
+        from reader.claims.library_claims import scan_claims
 
         self.annotations.flush()
-        claims = scan_claims(self._library_root())
-        self.annotations.claim_index = ClaimIndex(claims)
-        self.app.call_from_thread(self.show_cursor_annotation)  # "same claim elsewhere"
-        return claims
+        return scan_claims(self._library_root())
 
     def _claim_at_cursor(self: Any) -> Any:
         store = self._writable()
@@ -73,6 +74,19 @@ class ClaimKeys:
 
         self.app.push_dialog(VerdictScreen(_short(ann.exact), ann.status, ann.rationale), done)
 
+    def action_accept_wording(self: Any) -> None:
+        """W: accept the new wording of the highlight under the cursor, marked edited since
+        the article changed under it (its `edited_from` cleared; u undoes). The old wording
+        stays in the article's revisions (`reader history`)."""
+        store, ann = self._claim_at_cursor()
+        if ann is None:
+            return
+        if not ann.edited_from:
+            self._notice("This highlight's wording has not changed since it was made")
+            return
+        if self._run_one(lambda: store.update(ann.id, edited_from=""), ann) is not None:
+            self.status("New wording accepted (u undoes)")
+
     def action_link_evidence(self: Any) -> None:
         """l: link evidence to the highlight under the cursor (a URL or another highlight)."""
         store, ann = self._claim_at_cursor()
@@ -89,39 +103,45 @@ class ClaimKeys:
                 return
             if isinstance(answer, Evidence):
                 link = answer
-            elif answer.annotation.id == ann.id:
+            elif answer.id == ann.id:
                 self._notice("A claim is not evidence for itself")
                 return
             else:
-                link = highlight_link(article, answer.path, answer.annotation)
+                link = highlight_link(article, answer.path, answer)
             new = self._run_one(lambda: store.update(ann.id, evidence=[*old.evidence, link]), old)
             if new is not None:
                 self.status(f"Evidence linked ({len(new.evidence)}; f follows)")
 
         from reader.screens.claim_dialogs import EvidenceScreen
 
-        self.app.push_dialog(EvidenceScreen(self.load_library_claims), done)
+        self.app.push_dialog(EvidenceScreen(self.load_library_claims, (article, ann.id)), done)
 
     def action_follow_evidence(self: Any) -> None:
-        """f: follow an evidence link of the highlight under the cursor."""
+        """f: follow an evidence link of the highlight under the cursor, or go to a sentence
+        of another article saying the same claim."""
         if self.annotations.store is None:
             return
         ann = self.annotation_under_cursor()
-        if ann is None or not ann.evidence:
-            self._notice("No evidence linked here: l links some")
+        echoes = self.echoes_of(ann) if ann is not None else []
+        if ann is None or not (ann.evidence or echoes):
+            self._notice("No evidence linked here (l links some), no same claim elsewhere")
             return
-        if len(ann.evidence) == 1:
-            self.follow(ann.evidence[0])
+        if len(ann.evidence) + len(echoes) == 1:
+            self.follow((ann.evidence or echoes)[0])
             return
         from reader.screens.claim_dialogs import FollowScreen
 
         self.app.push_dialog(
-            FollowScreen(list(ann.evidence)),
+            FollowScreen(list(ann.evidence), echoes, ann.exact),
             lambda link: self.follow(link) if link is not None else None,
         )
 
-    def follow(self: Any, link: Evidence) -> None:
-        """Open a URL in the browser, or the linked highlight's article at it."""
+    def follow(self: Any, link: Evidence | Echo) -> None:
+        """Open a URL in the browser, the linked highlight's article at it, or a sentence
+        elsewhere's article at that sentence."""
+        if not isinstance(link, Evidence):
+            self.go_to_claim(link.path, None, link.start)
+            return
         if link.url:
             self.app.open_url(link.url)
             self._notice(f"Opening {link.url}")
@@ -137,13 +157,13 @@ class ClaimKeys:
 
         def done(claim: LibraryClaim | None) -> None:
             if claim is not None:
-                self.go_to_claim(claim.path, claim.annotation.id, claim.annotation.start)
+                self.go_to_claim(claim.path, claim.id, claim.start)
 
         self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims), done)
 
-    def go_to_claim(self: Any, path: Path, ann_id: str, start: int) -> None:
+    def go_to_claim(self: Any, path: Path, ann_id: str | None, start: int) -> None:
         """Open `path` (unless it is open) with the cursor on highlight `ann_id` (where the
-        store has it now, else at `start`, its stored position)."""
+        store has it now, else at `start`, its stored position); at `start` for no id."""
         path = Path(path).resolve()
         app = self.app
         if app.article_path != path:
@@ -153,8 +173,14 @@ class ClaimKeys:
             app.open_article(path)
         self.call_after_refresh(self._cursor_to_claim, path, ann_id, start)
 
-    def _cursor_to_claim(self: Any, path: Path, ann_id: str, start: int, tries: int = 3) -> None:
+    def _cursor_to_claim(
+        self: Any, path: Path, ann_id: str | None, start: int, tries: int = 3
+    ) -> None:
         if self.app.article_path != path:
+            return
+        if ann_id is None:
+            self.article_view.move_cursor_to_offset(start)
+            self.focus_article()
             return
         store = self.annotations.store
         if store is None and tries > 0:  # the annotations load just after the article shows

@@ -12,6 +12,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.annotations.categories import legend
+
 HelpGroup = tuple[str, Sequence[type[DOMNode] | DOMNode]]
 
 
@@ -53,6 +55,17 @@ def help_content(app, groups: Sequence[HelpGroup]) -> list[Content]:
     return lines
 
 
+def category_legend() -> list[Content]:
+    """What the claims pane's counts (`C3 E1 Q0 D2 K1`) and the letters stand for."""
+    lines = [
+        Content.assemble(("Categories", "bold underline"), "  letters in the gutter and the"),
+        Content("  claims list; the claims pane's title counts each (C3 E1 Q0 D2 K1)"),
+    ]
+    for key, letter, name in legend():
+        lines.append(Content.assemble("  ", (key, "bold"), "  ", (letter, "bold"), "  ", name))
+    return [*lines, Content("")]
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings of the app, the screen and each pane."""
 
@@ -68,7 +81,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             yield Static("Keys — Esc or ? closes", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Static(Content("\n").join(help_content(self.app, self.groups)))
+                lines = [*category_legend(), *help_content(self.app, self.groups)]
+                yield Static(Content("\n").join(lines))
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -1,9 +1,11 @@
-"""Writing notes files from the UI: an article's (`e`) and the library's (palette), and a
-copy in another folder when the article's own folder cannot be written (also offered on
-quitting with annotations that could not be saved).
+"""Writing exports from the UI: the open article's (`e` its notes; `E` and the palette any
+format) and the library's (`E`, the palette), and a copy in another folder when the folder
+cannot be written (for the notes, with a W3C copy that `reader import` reads back; that
+copy is also offered on quitting with annotations that could not be saved).
 
-A file of that name that margin-reader did not write is only overwritten once the reader
-says yes; the library's notes are written in a thread. What happened is said in a toast.
+The files and their text are reader/export/formats.py's. A file of that name that
+margin-reader did not write is only overwritten once the reader says yes; the library's
+exports are written in a thread. What happened is said in a toast naming the file.
 """
 
 from __future__ import annotations
@@ -35,20 +37,67 @@ def confirm_overwrite(app: App, path: Path, overwrite: Callable[[], object]) -> 
     )
 
 
-def export_article_notes(app: App, store: AnnotationStore, force: bool = False) -> Path | None:
-    """Write `<article>.notes.md` from `store`; the path written, None if not (yet)."""
-    from reader.export.markdown import ExportExists, write_article_notes  # verb dispatch
+# How the app names each format of reader/export/formats.py: (in a menu, in a message).
+FORMAT_NAMES = {
+    "markdown": ("notes (Markdown)", "notes"),
+    "w3c": ("W3C annotations", "W3C annotations"),
+    "claimreview": ("ClaimReview JSON-LD", "ClaimReview JSON-LD"),
+    "dossier": ("fact-check dossier", "fact-check dossier"),
+}
+MAX_WARNINGS = 3  # shown under the message; `reader export` prints them all
 
+
+def _written(app: App, message: str, warnings: list[str]) -> None:
+    if not warnings:
+        _notice(app, message)
+        return
+    more = len(warnings) - MAX_WARNINGS
+    lines = [message, *warnings[:MAX_WARNINGS], *([f"…and {more} more"] if more > 0 else [])]
+    app.notify(lines, severity="warning", markup=False)
+
+
+def ask_folder(app: App, question: str, chosen: Callable[[str], object]) -> None:
+    """Ask for a folder (the documents folder offered); `chosen(folder)` unless cancelled."""
+    from reader.export.copies import default_copy_folder  # verb dispatch
+    from reader.screens.annotation_dialogs import FolderScreen  # built when first used
+
+    def answered(folder: str | None) -> None:
+        if folder is not None:
+            chosen(folder)
+
+    app.push_dialog(FolderScreen(question, str(default_copy_folder())), answered)  # type: ignore[attr-defined]
+
+
+def export_article(
+    app: App,
+    store: AnnotationStore,
+    fmt: str = "markdown",
+    force: bool = False,
+    folder: str | None = None,
+) -> Path | None:
+    """Write the article's `fmt` export from `store` next to it (or in `folder`); the path
+    written, None if not (yet): a folder that cannot be written offers another."""
+    from reader.export.formats import store_read, write_article_export  # verb dispatch
+    from reader.export.markdown import ExportExists
+
+    noun = FORMAT_NAMES[fmt][1]
     try:
-        path = write_article_notes(store.document, store, force=force)
+        path, warnings = write_article_export(store_read(store), fmt, folder, force)
     except ExportExists as exists:
-        confirm_overwrite(app, exists.path, lambda: export_article_notes(app, store, True))
+        again = lambda: export_article(app, store, fmt, True, folder)  # noqa: E731
+        confirm_overwrite(app, exists.path, again)
         return None
     except ReaderError as error:
         _notice(app, str(error), "error")
-        save_copy_elsewhere(app, store, f"{error}. Save the notes in another folder?")
+        if folder is not None:
+            return None
+        if fmt == "markdown":
+            save_copy_elsewhere(app, store, f"{error}. Save the notes in another folder?")
+        else:
+            question = f"{error}. Write the {noun} in another folder?"
+            ask_folder(app, question, lambda chosen: export_article(app, store, fmt, folder=chosen))
         return None
-    _notice(app, f"Notes written to {path}")
+    _written(app, f"{noun[0].upper()}{noun[1:]} written to {path}", warnings)
     return path
 
 
@@ -57,12 +106,9 @@ def save_copy_elsewhere(
 ) -> None:
     """Ask for a folder (the documents folder offered) and write the article's notes and its
     annotations as W3C JSON there (`reader import` reads them back); `then()` once written."""
-    from reader.export.copies import default_copy_folder, write_copies  # verb dispatch
-    from reader.screens.annotation_dialogs import FolderScreen  # built when first used
+    from reader.export.copies import write_copies  # verb dispatch
 
-    def chosen(folder: str | None) -> None:
-        if folder is None:
-            return
+    def chosen(folder: str) -> None:
         try:
             paths = write_copies(store, folder)
         except ReaderError as error:
@@ -72,38 +118,54 @@ def save_copy_elsewhere(
         if then is not None:
             then()
 
-    app.push_dialog(FolderScreen(question, str(default_copy_folder())), chosen)  # type: ignore[attr-defined]
+    ask_folder(app, question, chosen)
 
 
-def export_library_notes(
-    app: App, library: Path, flush: Callable[[], None], force: bool = False
+def export_library(
+    app: App,
+    library: Path,
+    flush: Callable[[], None],
+    fmt: str = "markdown",
+    force: bool = False,
+    folder: str | None = None,
 ) -> None:
-    """Write `library.notes.md` for the `library` folder (after `flush()` has saved the open
-    article's annotations), in a worker thread."""
+    """Write the `fmt` export of the `library` folder in it (or in `folder`), after
+    `flush()` has saved the open article's annotations, in a worker thread."""
     flush()
     app.run_worker(
-        lambda: _write_library_notes(app, library, flush, force),
+        lambda: _write_library(app, library, flush, fmt, force, folder),
         thread=True,
         group="export",
         exclusive=True,
     )
 
 
-def _write_library_notes(app: App, library: Path, flush: Callable[[], None], force: bool) -> None:
-    from reader.export.library import write_library_notes  # verb dispatch
+def _write_library(
+    app: App,
+    library: Path,
+    flush: Callable[[], None],
+    fmt: str,
+    force: bool,
+    folder: str | None,
+) -> None:
+    from reader.export.formats import write_library_export  # verb dispatch
     from reader.export.markdown import ExportExists
 
+    noun = FORMAT_NAMES[fmt][1]
     try:
-        path, warnings = write_library_notes(library, force=force)
+        path, warnings = write_library_export(library, fmt, folder, force)
     except ExportExists as exists:
-        again = lambda: export_library_notes(app, library, flush, force=True)  # noqa: E731
+        again = lambda: export_library(app, library, flush, fmt, True, folder)  # noqa: E731
         app.call_from_thread(confirm_overwrite, app, exists.path, again)
         return
     except (ReaderError, OSError) as error:
         app.call_from_thread(_notice, app, str(error), "error")
+        if folder is None:
+            question = f"{error}. Write the library's {noun} in another folder?"
+            elsewhere = lambda chosen: export_library(app, library, flush, fmt, folder=chosen)  # noqa: E731
+            app.call_from_thread(ask_folder, app, question, elsewhere)
         return
-    extra = f" ({len(warnings)} articles skipped)" if warnings else ""
-    app.call_from_thread(_notice, app, f"Library notes written to {path}{extra}")
+    app.call_from_thread(_written, app, f"Library {noun} written to {path}", warnings)
 
 
 def leave_unless_unsaved(

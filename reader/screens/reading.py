@@ -12,6 +12,7 @@ grow wider.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -46,6 +47,9 @@ def pane_widths(width: int) -> tuple[int, int]:
     return min(LIBRARY_MAX, LIBRARY_WIDTH + extra // 3), min(SIDE_MAX, SIDE_WIDTH + extra // 2)
 
 
+CATEGORY_KEYS = Binding.Group("Category")  # 1-5 in the key bar: `1–5 Category`
+
+
 class AnnotatedArticleView(ArticleView):
     """The article view plus the annotation keys (their actions are the reading screen's:
     `reader.screens.annotating.AnnotatingScreen`)."""
@@ -54,22 +58,31 @@ class AnnotatedArticleView(ArticleView):
         Binding("h", "screen.highlight", "Highlight", show=True),
         # Keys 1-5, one per category, labelled from the model (one source of truth).
         *(
-            Binding(str(key), f"screen.category({key})", CATEGORY_LABELS[slug], show=False)
+            Binding(
+                str(key),
+                f"screen.category({key})",
+                CATEGORY_LABELS[slug],
+                show=True,
+                group=CATEGORY_KEYS,
+            )
             for key, slug in enumerate(CATEGORIES, start=1)
         ),
         Binding("a", "screen.note", "Note", show=True),
         Binding("A", "screen.article_note", "Article note", show=False),
-        Binding("t", "screen.tags", "Tags", show=False),
+        Binding("t", "screen.tags", "Tags", show=True),
         Binding("x", "screen.delete_highlight", "Delete highlight", show=False),
         Binding("u", "screen.undo", "Undo", show=False),
         Binding("ctrl+r", "screen.redo", "Redo", show=False),
         Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
         Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
-        Binding("e", "screen.export_notes", "Export notes", show=False),
+        Binding("e", "screen.export_notes", "Export notes", show=True),
         Binding("s", "screen.verdict", "Verdict", show=False, id="verdict"),
         Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
         Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
         Binding("H", "screen.library_claims", "Library claims", show=False, id="library-claims"),
+        Binding(
+            "W", "screen.accept_wording", "Accept new wording", show=False, id="accept-wording"
+        ),
     ]
 
 
@@ -82,6 +95,7 @@ class ReadingScreen(AnnotatingScreen):
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
         Binding("ctrl+o", "headings", "Headings", show=False, id="headings"),
+        Binding("E", "export", "Export…", show=False, id="export"),
     ]
 
     def __init__(
@@ -94,6 +108,7 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side: bool | None = None
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
+        self.nothing_open = False  # no article yet: the library fills the screen
 
     def compose(self) -> ComposeResult:
         # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
@@ -141,7 +156,9 @@ class ReadingScreen(AnnotatingScreen):
 
     def columns_for(self, width: int) -> tuple[bool, bool]:
         """(library shown, claims/notes shown) at this width, user toggles applied."""
-        library = width >= WIDE if self.user_library is None else self.user_library
+        library = self.user_library
+        if library is None:
+            library = width >= WIDE or self.nothing_open
         side = width >= MEDIUM if self.user_side is None else self.user_side
         if library and side and width - sum(pane_widths(width)) < MIN_ARTICLE:
             # Not enough room for both: keep the one the user asked for (the library wins).
@@ -163,9 +180,23 @@ class ReadingScreen(AnnotatingScreen):
         pane.display = library
         if library:
             pane.build()  # first time shown: its widgets are built now
-        column.display = side
+        # Nothing open yet: the library takes the article's and the side panes' room.
+        fill = library and self.nothing_open
+        if fill:
+            pane.styles.width = "1fr"
+        self.article_widget().display = not fill
+        column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
             self.focus_article()
+
+    def show_library_until_open(self, waiting: bool) -> None:
+        """While no article is open (the folder is still being read to find the newest),
+        the library pane fills the screen, listing the folder as it is read."""
+        if waiting != self.nothing_open:
+            self.nothing_open = waiting
+            self.update_layout()
+            if waiting and self.library_shown:
+                self.query_one(LibraryPane).focus()
 
     def _is_shown(self, widget: Widget) -> bool:
         return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -279,6 +310,21 @@ class ReadingScreen(AnnotatingScreen):
         if offset is not None:
             self.query_one(ArticleView).move_cursor_to_offset(offset)
             self.focus_article()
+
+    def action_export(self) -> None:
+        """E: the export formats, for the open article and the library; Enter writes one."""
+        from reader.screens.export_dialog import LIBRARY, ExportScreen
+
+        document = self.article_view.document
+        article = Path(document.path) if document is not None else None
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None and choice[0] == LIBRARY:
+                self.export_library(self.app.library_root, choice[1])  # type: ignore[attr-defined]
+            elif choice is not None:
+                self.action_export_notes(choice[1])
+
+        self.app.push_dialog(ExportScreen(article), chosen)  # type: ignore[attr-defined]
 
     def help_groups(self) -> list[tuple[str, list]]:
         """(title, classes) for the help screen: the keys of each part, where they work."""

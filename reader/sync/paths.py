@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from reader.annotations.sidecar import SIDECAR_SUFFIX
+from reader.export.formats import SUFFIXES as EXPORT_SUFFIXES
 from reader.library import is_article_name
 from reader.news.revisions import STORE as REVISIONS
 from reader.news.subscriptions import FILE_NAME as FEEDS_FILE
@@ -23,7 +24,7 @@ IGNORE_LINES = (
     "*.lock",
     ".*.tmp-*",
     ".feeds-state.json",
-    "*.notes.md",
+    *(f"*{suffix}" for suffix in EXPORT_SUFFIXES.values()),
     "*.corrupt-*",
     "*.sync-conflict-*",
     "*conflicted copy*",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.annotations.highlight_index import Highlight, HighlightIndex
-from reader.document.layout import LayoutLine, LazyLayout, char_cells, line_of
+from reader.document.layout import LayoutLine, LazyLayout, line_of
 from reader.document.model import Block, Document
 from reader.document.navigation import Folding, Navigator, Stop
 from reader.document.search import Search
@@ -258,28 +257,8 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The document offset shown at content cell (x, y) of the widget, if any."""
-        if not self._blocks:
-            return None
-        row = round(self.scroll_y) + y
-        if row >= self._layout.index.total:
-            return None
-        block_index, line_index = self._layout.index.locate(row)
-        block = self._blocks[block_index]
-        lines = self._layout.lines(block_index)
-        if line_index >= len(lines):
-            line_index = len(lines) - 1
-        line = lines[line_index]
-        if line.synthetic is not None:
-            return block.start
-        column = x - self._left(self._view_width()) - GUTTER - cell_len(line.prefix)
-        i, used = line.start, 0
-        text = block.text
-        while i < line.end:
-            used += char_cells(text[i])
-            if used > column:
-                break
-            i += 1
-        return block.start + min(i, max(line.start, line.end - 1))
+        column = x - self._left(self._view_width()) - GUTTER
+        return self._layout.offset_at(round(self.scroll_y) + y, column)
 
     # ----------------------------------------------------------------- rendering
 

@@ -18,13 +18,18 @@ from reader.document.navigation import Stop, first_stop_on_rows
 from reader.document.search import Search, fold_parts
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import ArticleCanvas
+from reader.widgets.article_mouse import ArticleMouse
 from reader.widgets.search_bar import SearchBar
 
 MEASURE_STEP = 4
+MOVE = Binding.Group("Move")  # j and k in the key bar: `j/k Move`
 
 
-class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
-    """Shows one document; a sentence cursor, selection, search and folding by keyboard."""
+class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=False):
+    """Shows one document; a sentence cursor, selection, search and folding by keyboard;
+    clicks and drags (`ArticleMouse`)."""
+
+    ALLOW_SELECT = False  # a drag selects sentences (ArticleMouse), not screen text
 
     DEFAULT_CSS = """
     ArticleView {
@@ -34,8 +39,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("j,down", "next_sentence", "Next", show=True),
-        Binding("k,up", "previous_sentence", "Previous", show=True),
+        Binding("j,down", "next_sentence", "Next", show=True, group=MOVE),
+        Binding("k,up", "previous_sentence", "Previous", show=True, group=MOVE),
         Binding("right_curly_bracket", "next_block", "Next block", show=False),
         Binding("left_curly_bracket", "previous_block", "Prev block", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
@@ -467,20 +472,18 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     def action_selection_end(self, step: int) -> None:
         span = self._selection.span
         if span is not None and self.document is not None:
-            self._set_selection(end_by_word(self.document.text, span, step))
+            end = self._paragraph_of(span[1] - 1)[1]  # a word of the next one is not taken
+            self._set_selection(end_by_word(self.document.text, span, step, end))
 
     def action_selection_start(self, step: int) -> None:
         span = self._selection.span
         if span is not None and self.document is not None:
-            self._set_selection(start_by_word(self.document.text, span, step))
+            start = self._paragraph_of(span[0])[0]
+            self._set_selection(start_by_word(self.document.text, span, step, start))
 
-    # ----------------------------------------------------------------- mouse
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or not self._blocks:
-            return
-        self.focus()
-        doc_offset = self.offset_at(offset.x, offset.y)
-        if doc_offset is not None:
-            self._move_to(self._nav.at_offset(doc_offset))
+    def _paragraph_of(self, offset: int) -> tuple[int, int]:
+        """The document range of the block holding `offset` (the whole text if none)."""
+        index = self.document.block_at(offset) if self.document is not None else None
+        if index is None:
+            return (0, len(self.document.text) if self.document is not None else 0)
+        return (self._blocks[index].start, self._blocks[index].end)

@@ -17,7 +17,7 @@ highlight's kind: never worked out on a paint).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
@@ -31,16 +31,19 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from reader.annotations.model import CATEGORIES, CATEGORY_LETTERS, Annotation
+from reader.annotations.categories import Parts, legend, lettered_counts, named_counts, width_of
+from reader.annotations.model import CATEGORIES, Annotation
 from reader.annotations.verdicts import STATUS_MARKS
 from reader.claims.claim_filter import filter_claims
 from reader.widgets.cursor_list import CursorList
 
 NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
+TITLE_MARGIN = 2  # the border's corners
 SAY_SECONDS = 5.0  # how long what a key did stays in the pane's title
 ORPHAN_HEADING = "Orphaned — text no longer found"
 # The attribution kinds a row shows (a claim attributed to no one shows nothing), and the
@@ -53,12 +56,6 @@ def _printable(text: str) -> str:
     """One line of plain text: whitespace runs become one space, controls become spaces."""
     text = " ".join(text.split())
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
-
-
-def category_counts(annotations: Sequence[Annotation]) -> str:
-    """`C3 E1 Q0 D2 K1`: how many highlights of each category (orphans included)."""
-    counts = Counter(map(attrgetter("category"), annotations))
-    return " ".join(f"{CATEGORY_LETTERS[cat]}{counts.get(cat, 0)}" for cat in CATEGORIES)
 
 
 def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
@@ -108,7 +105,7 @@ class ClaimsList(CursorList):
         super().__init__(id=id)
         self.rows: list[Annotation | str] = []
         self.current_id: str | None = None
-        self._styles: dict[tuple[str, ...], Style] = {}
+        self._styles: dict[tuple[str, ...], Style | TextualStyle] = {}
         # A highlight's attribution kind ("named", "anonymous", "none" or ""), kept by its
         # giver; None: rows show none
         self.kind_of: Callable[[Annotation], str] | None = None
@@ -116,6 +113,18 @@ class ClaimsList(CursorList):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        pane = self.parent
+        if isinstance(pane, ClaimsPane) and pane.is_mounted:
+            pane.call_after_refresh(pane.recolour)  # the title's colours follow a new theme
+
+    def category_style(self, category: str) -> TextualStyle:
+        """The colour (and weight) of a category's letter in the rows, for other text
+        (cached with the row styles)."""
+        style = self._styles.get(("title", category))
+        if style is None:
+            rich = self.get_component_rich_style(f"claims-list--{category}", partial=True)
+            style = self._styles[("title", category)] = TextualStyle.from_rich_style(rich)
+        return style
 
     def _style(self, *names: str) -> Style:
         """The widget's style plus these component classes (cached: rows paint often)."""
@@ -245,6 +254,7 @@ class ClaimsPane(Vertical):
         self.message: str | None = None  # what the last key did (in the title)
         self._say_timer: Timer | None = None
         self._counts: Counter[str] = Counter()
+        self._colours: tuple[TextualStyle, ...] = ()  # the category colours last drawn
         self.border_title = "Claims"
 
     def compose(self) -> ComposeResult:
@@ -304,16 +314,57 @@ class ClaimsPane(Vertical):
             self._say_timer = self.set_timer(SAY_SECONDS, lambda: self.say(None))
 
     def _set_title(self) -> None:
-        counts = " ".join(
-            f"{CATEGORY_LETTERS[cat]}{self._counts.get(cat, 0)}" for cat in CATEGORIES
-        )
+        """`Claim 3 · Evidence 1 · …` where the pane is wide enough, else `Claims  C3 E1 Q0
+        D2 K1`, each count in its category's colour. What a key did goes first: a narrow
+        pane cuts the counts, never the message."""
         unsaved = "  (unsaved)" if self.unsaved else ""
-        # What a key did goes first: a narrow pane cuts the counts, never the message.
+        named = named_counts(dict(self._counts))
         if self.message:
-            title = f"{self.message}{unsaved}  · Claims  {counts}"
+            lead, tail, counts = f"{self.message}{unsaved}  · Claims  ", "", None
+        elif width_of(named) + cell_len(unsaved) <= self.size.width - TITLE_MARGIN:
+            lead, tail, counts = "", unsaved, named
         else:
-            title = f"Claims  {counts}{unsaved}"
-        self.border_title = Content(title)  # plain text, never markup
+            lead, tail, counts = "Claims  ", unsaved, None
+        counts = counts or lettered_counts(dict(self._counts))
+        self.border_title = Content.assemble(lead, self.category_content(counts), tail)
+
+    @property
+    def title_text(self) -> str:
+        """The title as plain text (`border_title` is markup, with the colours)."""
+        return self._border_title.plain if self._border_title is not None else ""
+
+    def category_content(self, parts: Parts) -> Content:
+        """`parts` with each category's text in the colour its rows' letters have."""
+        claims_list = self.query_one_optional(ClaimsList)
+        if claims_list is None:
+            return Content("".join(text for text, _ in parts))
+        return Content.assemble(
+            *((text, claims_list.category_style(cat)) if cat else text for text, cat in parts)
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_title()
+
+    def recolour(self) -> None:
+        """Draw the title and the empty pane's legend again in the theme's colours (when
+        they changed: the list restyles on every focus and hover change too)."""
+        colours = tuple(map(self.claims_list.category_style, CATEGORIES))
+        if colours == self._colours:
+            return
+        self._colours = colours
+        self._set_title()
+        if not self.annotations and not self.problem:
+            self.query_one("#claims-status", Static).update(self._empty())
+
+    def _empty(self) -> Content:
+        """The empty pane's words, with what the title's letters count."""
+        rows = [
+            Content.assemble(
+                "\n  ", self.category_content([(letter, category)]), f"  {name:<10} key {key}"
+            )
+            for (key, letter, name), category in zip(legend(), CATEGORIES, strict=True)
+        ]
+        return Content.assemble(self.EMPTY, "\n\nThe title counts each category:", *rows)
 
     def _refresh_rows(self, count: bool = True) -> None:
         if count:
@@ -337,7 +388,7 @@ class ClaimsPane(Vertical):
             status.set_class(True, "pane-problem")
             status.display = True
         elif not self.annotations:
-            status.update(self.EMPTY)
+            status.update(self._empty())
             status.set_class(False, "pane-problem")
             status.display = True
         elif not shown:

@@ -2,18 +2,24 @@
 
 One widget drawing one line, in place of Textual's `Footer` (a scrolling container that
 rebuilds a widget per key whenever the focus moves). It reads the same `Binding`s (those with
-`show=True`, one key per action) that the help screen and the command palette read. The help
-key and the palette key stay at the right, so however narrow the terminal, the way to every
-other key shows; keys that do not fit whole are left out. A click on a key presses it.
+`show=True`, one key per action) that the help screen and the command palette read. Bindings
+side by side in one `Binding.Group` show as one item under the group's description (`j/k
+Move`, `1–5 Category`). The quit, help and palette keys stay at the right, so however narrow
+the terminal, the way to every other key shows; other keys that do not fit whole are left
+out, and a shorter one after them may still fit. A click on a key presses it (a group's keys
+are several, so a click on a group presses none).
 """
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -26,7 +32,38 @@ class KeyItem(NamedTuple):
     enabled: bool
 
 
-PINNED_ACTIONS = ("help",)  # shown at the right, before the palette key, at any width
+PINNED_ACTIONS = ("quit", "help")  # shown at the right, before the palette key, in this order
+
+
+def _digit(display: str) -> bool:
+    return len(display) == 1 and display.isdigit()
+
+
+def group_display(displays: list[str]) -> str:
+    """The keys of a group: `j/k`, with a run of three or more digits as a range (`1–5`)."""
+    runs: list[list[str]] = []
+    for display in displays:
+        last = runs[-1][-1] if runs else ""
+        if _digit(display) and _digit(last) and int(display) == int(last) + 1:
+            runs[-1].append(display)
+        else:
+            runs.append([display])
+    return "/".join(f"{run[0]}–{run[-1]}" if len(run) >= 3 else "/".join(run) for run in runs)
+
+
+def _grouped(shown: list[tuple[Binding.Group | None, KeyItem]]) -> list[KeyItem]:
+    """One item for each run of keys in the same group (its key empty: a click on it presses
+    nothing), the other keys as they are."""
+    items: list[KeyItem] = []
+    for group, run in groupby(shown, key=itemgetter(0)):
+        keys = [item for _group, item in run]
+        if group is None or len(keys) == 1:
+            items.extend(keys)
+        else:
+            display = group_display([item.display for item in keys])
+            enabled = any(item.enabled for item in keys)
+            items.append(KeyItem("", display, group.description, enabled))
+    return items
 
 
 class KeyBar(Widget, can_focus=False):
@@ -52,8 +89,8 @@ class KeyBar(Widget, can_focus=False):
         if self._items is not None:
             return self._items
         app = self.app
-        shown: list[KeyItem] = []
-        pinned: list[KeyItem] = []
+        shown: list[tuple[Binding.Group | None, KeyItem]] = []
+        pinned: list[tuple[int, KeyItem]] = []
         palette: list[KeyItem] = []
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
@@ -62,8 +99,12 @@ class KeyBar(Widget, can_focus=False):
                 palette = [item]
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                (pinned if binding.action in PINNED_ACTIONS else shown).append(item)
-        self._items = (shown, pinned + palette)
+                if binding.action in PINNED_ACTIONS:
+                    pinned.append((PINNED_ACTIONS.index(binding.action), item))
+                else:
+                    shown.append((binding.group, item))
+        pinned.sort(key=lambda ranked: ranked[0])
+        self._items = (_grouped(shown), [item for _rank, item in pinned] + palette)
         return self._items
 
     @property
@@ -108,9 +149,10 @@ class KeyBar(Widget, can_focus=False):
             parts = self._item_segments(item)
             cells = sum(cell_len(s.text) for s in parts)
             if x + cells > width - right_width:
-                break  # only whole keys: a cut-off description would mislead
+                continue  # only whole keys: a cut-off description would mislead
             segments += parts
-            hits.append((x, x + cells, item.key))
+            if item.key:
+                hits.append((x, x + cells, item.key))
             x += cells
         if right:
             segments.append(Segment(" " * (width - right_width - x), base))

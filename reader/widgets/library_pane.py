@@ -56,7 +56,7 @@ def entry_lines(
         marker = "✗"
     else:
         marker = {"unread": "•", "read": "✓"}.get(status, " ")
-    details = [entry.published or "no date"]
+    details = [entry.published or ("…" if entry.pending else "no date")]
     rest = []
     if entry.source:
         rest.append(entry.source)
@@ -242,7 +242,8 @@ class LibraryPane(Vertical):
         self.query_text = ""
         self.sort_order = "newest"
         self.built = False
-        self._scanning: int | None = 0  # None: scan done
+        self._scanning: int | None = 0  # files checked so far; None: scan done
+        self._listed: dict[Path, int] = {}  # while scanning: where each entry is in `entries`
         self._shared_titles: set[str] = set()
         self._refresh_due = False
 
@@ -268,8 +269,10 @@ class LibraryPane(Vertical):
         self.refresh_list()
 
     def _status_text(self) -> str:
-        count = self._scanning
-        return f"Scanning… {count} files" if count else "Scanning…"
+        count, total = self._scanning, len(self._listed)
+        if total:
+            return f"Read {count or 0:,} of {total:,}…"
+        return f"Scanning… {count:,} files" if count else "Scanning…"
 
     def _title_text(self) -> str:
         from reader.library import SORT_LABELS
@@ -294,12 +297,28 @@ class LibraryPane(Vertical):
         """The whole library (the scan is done)."""
         self.entries = list(entries)
         self._scanning = None
+        self._listed = {}
         self._refresh_due = False
         self.refresh_list()
 
-    def add_entries(self, batch: list[LibraryEntry]) -> None:
-        """More entries while the scan goes on: listed within a fraction of a second."""
-        self.entries.extend(batch)
+    def set_listing(self, entries: list[LibraryEntry]) -> None:
+        """Every article of the folder before its files are read: as the metadata cache has
+        them, or by name (`pending`); `add_entries` then brings the ones read since."""
+        self.entries = list(entries)
+        self._listed = {entry.path: i for i, entry in enumerate(self.entries)}
+        self._scanning = 0
+        self.refresh_list(keep_cursor=True)
+
+    def add_entries(self, batch: list[LibraryEntry], checked: int | None = None) -> None:
+        """More entries while the scan goes on (each replacing the listed entry of its path),
+        `checked` files read or checked so far: listed within a fraction of a second."""
+        for entry in batch:
+            at = self._listed.get(entry.path)
+            if at is None:
+                self.entries.append(entry)
+            else:
+                self.entries[at] = entry
+        self.set_scanning(len(self.entries) if checked is None else checked)
         if not self._refresh_due:
             self._refresh_due = True
             self.set_timer(0.2, self._refresh_batches)
@@ -352,6 +371,8 @@ class LibraryPane(Vertical):
     def refresh_list(self, *, keep_cursor: bool = False) -> None:
         from reader.library import filter_entries, shared_titles, sort_entries
 
+        if not self.built and self._scanning is not None:
+            return  # sorted when shown, or when the scan is done
         self._shared_titles = shared_titles(self.entries)
         ordered = sort_entries(self.entries, self.sort_order, self.progress_of)
         self.shown = filter_entries(ordered, self.query_text)

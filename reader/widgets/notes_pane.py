@@ -35,6 +35,9 @@ QUOTE_LIMIT = 280  # characters of the quote shown
 # What a note belongs to: the article ("article") or a highlight (its id).
 NoteTarget = str
 ARTICLE: Literal["article"] = "article"
+# Sentences elsewhere saying what the highlight says: a heading line, then for each a label
+# (its article) and its words as (text, differs) parts.
+Elsewhere = tuple[str, tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]]
 
 
 def __getattr__(name: str) -> Any:
@@ -87,6 +90,7 @@ class NotesPane(Vertical):
         self.editing: NoteTarget | None = None
         self.annotation: Annotation | None = None
         self.source: str | None = None  # who the highlight is attributed to, one line
+        self.elsewhere: Elsewhere | None = None
         self.article_note = ""
         self.problem: str | None = None
         self._shown: tuple | None = None
@@ -126,20 +130,23 @@ class NotesPane(Vertical):
         annotation: Annotation | None,
         problem: str | None = None,
         source: str | None = None,
+        elsewhere: Elsewhere | None = None,
     ) -> None:
         """Show the article note and `annotation` (the one under the cursor, or None), with
-        `source`: who the text attributes the highlight to, as one line.
+        `source`: who the text attributes the highlight to, as one line; `elsewhere`: the
+        sentences of other articles that say the same (their differing words stand out).
 
         Repaints only when something shown changed. While a highlight's note is edited the
         pane keeps showing that highlight."""
         if self.editing is not None and self.editing != ARTICLE:
-            annotation, source = self.annotation, self.source
-        key = (article_note, annotation, problem, self.editing, source)
+            annotation, source, elsewhere = self.annotation, self.source, self.elsewhere
+        key = (article_note, annotation, problem, self.editing, source, elsewhere)
         if key == self._shown:
             return
         self._shown = key
         self.annotation = annotation
         self.source = source
+        self.elsewhere = elsewhere
         self.article_note = article_note
         self.problem = problem
         self.query_one(NotesView).update(self._render_text(), layout=False)
@@ -204,8 +211,11 @@ class NotesPane(Vertical):
         if ann.edited_from:  # the article was edited under the highlight: both wordings
             out.append("Edited since highlighted; it read:\n", style("notes-pane--problem"))
             out.append(_plain(f"“{_shortened(ann.edited_from)}”") + "\n", muted)
+            out.append("(W accepts the new wording)\n", muted)
         if self.source:
             out.append(_plain(self.source) + "\n", muted)
+        if self.elsewhere:
+            self._append_elsewhere(out, self.elsewhere, muted, quote)
         if self.editing == ann.id:
             out.append("(editing below — Esc saves, ctrl+g discards)", muted)
         elif ann.note.strip():
@@ -214,9 +224,21 @@ class NotesPane(Vertical):
             out.append("(no note — a writes one)", muted)
         return out
 
+    @staticmethod
+    def _append_elsewhere(out: Text, elsewhere: Elsewhere, muted: Style, quote: Style) -> None:
+        heading, rows = elsewhere
+        out.append(_plain(heading) + "\n", muted)
+        for label, parts in rows:
+            out.append(f"  {_plain(label)}: “", muted)
+            for text, differs in parts:
+                out.append(
+                    _plain(text), quote + Style(bold=True, underline=True) if differs else muted
+                )
+            out.append("”\n", muted)
+
     def _repaint(self) -> None:
         self._shown = None
-        self.show(self.article_note, self.annotation, self.problem)
+        self.show(self.article_note, self.annotation, self.problem, self.source, self.elsewhere)
 
     # -- editing -----------------------------------------------------------------------------
 

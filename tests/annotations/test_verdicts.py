@@ -10,7 +10,6 @@ from annotation_fixtures import ARTICLE
 from reader.annotations.model import Annotation
 from reader.annotations.record import annotation_to_record, record_to_annotation
 from reader.annotations.verdicts import Evidence
-from reader.claims.library_claims import ClaimIndex, fingerprint, scan_claims
 from reader.cli import main
 from reader.export.importer import import_into
 from reader.export.w3c import parse_w3c_counted, render_w3c
@@ -110,24 +109,3 @@ def test_w3c_round_trip_keeps_the_verdict(tmp_path: Path, open_store) -> None:
     store.delete(ann.id)
     import_into(store, ARTICLE, [parsed])
     assert store.annotations[0].evidence == links
-
-
-def test_the_same_claim_elsewhere(tmp_path: Path, capsys) -> None:
-    assert fingerprint("Inflation fell to 2%, the minister said.") == fingerprint(
-        "the MINISTER said inflation fell to 2%"
-    )
-    assert fingerprint("He said so.") == ""  # too short to compare
-    a, b, c = (tmp_path / n for n in ("a.txt", "b.txt", "c.txt"))
-    a.write_text("Inflation fell to 2 percent last year, the minister said.\n", "utf-8")
-    b.write_text("The minister said inflation fell to 2 percent last year.\n", "utf-8")
-    c.write_text("Inflation rose to 5 percent, officials said.\n", "utf-8")
-    for path, quote in ((a, "Inflation fell to 2 percent last year"),
-                        (b, "inflation fell to 2 percent last year"),
-                        (c, "Inflation rose to 5 percent")):  # fmt: skip
-        assert run(capsys, "annotate", str(path), "--quote", quote)[0] == 0
-    claims = scan_claims(tmp_path)
-    assert sorted(c.name for c in claims) == ["a.txt", "b.txt", "c.txt"]
-    index = ClaimIndex(claims)
-    found = index.elsewhere(a, "Inflation fell to 2 percent last year")
-    assert [c.name for c in found] == ["b.txt"]
-    assert index.articles_elsewhere(c, "Inflation rose to 5 percent") == 0

@@ -11,7 +11,8 @@ from reader.annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.commands import reader_commands
 from reader.document.loader import load_document
-from reader.export.markdown import MARKER, notes_path
+from reader.export.formats import article_export_path
+from reader.export.markdown import MARKER
 from reader.screens.annotation_dialogs import ConfirmScreen, TagsScreen
 from reader.widgets.claims_pane import (
     ORPHAN_HEADING,
@@ -82,18 +83,18 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         assert [(h.start, h.end, h.category) for h in app.article_view.highlights.items] == [
             (*span, "claim")
         ]
-        assert app.reading.query_one(ClaimsPane).border_title.startswith("Claims  C1 E0 Q0")
+        assert app.reading.query_one(ClaimsPane).title_text.startswith("Claims  C1 E0 Q0")
         await pilot.press("h")  # the same range is never stored twice
         await pilot.pause()
         assert len(store.annotations) == 1
         # said in the claims pane's title, not by a toast (a toast lays out the screen)
         claims = app.reading.query_one(ClaimsPane)
-        assert "Already highlighted as Claim" in claims.border_title
+        assert "Already highlighted as Claim" in claims.title_text
         assert messages == []
         assert not app._notifications
         await pilot.press("j")
         await pilot.pause()
-        assert "Already" not in claims.border_title  # gone when the cursor moves
+        assert "Already" not in claims.title_text  # gone when the cursor moves
         app.annotations.flush()
         [saved] = on_disk(seed_path(seed_library))
         assert (saved.start, saved.end, saved.exact) == (ann.start, ann.end, ann.exact)
@@ -118,7 +119,7 @@ async def test_number_keys_set_the_category_or_highlight(seed_library, settle):
         await pilot.pause()
         assert store.get(store.at(second[0])[0].id).category == "claim"
         assert len(store.annotations) == 2
-        title = app.reading.query_one(ClaimsPane).border_title
+        title = app.reading.query_one(ClaimsPane).title_text
         assert "C1 E1 Q0 D0 K0" in title
 
 
@@ -276,7 +277,7 @@ async def test_brackets_jump_between_highlights(seed_library, settle):
 
 async def test_e_exports_and_asks_before_overwriting_a_foreign_file(seed_library, settle):
     article = seed_path(seed_library)
-    target = notes_path(article)
+    target = article_export_path(article, "markdown")
     app = ReaderApp(library=seed_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -358,7 +359,7 @@ async def test_claims_filter_by_category_and_text(seed_library, settle):
         assert len(claims_rows(app)) == 3
         assert isinstance(app.focused, ClaimsList)
         # The counts stay those of the whole article.
-        assert "C1 E2" in app.reading.query_one(ClaimsPane).border_title
+        assert "C1 E2" in app.reading.query_one(ClaimsPane).title_text
 
 
 async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
@@ -387,7 +388,7 @@ async def test_orphaned_highlights_get_their_own_section(seed_library, settle):
         assert ORPHAN_HEADING in texts[1]
         assert texts[2].startswith(" D✎  Washington has also suggested")
         assert len(app.article_view.highlights.items) == 1  # orphans are not drawn
-        assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).border_title
+        assert "C1 E0 Q0 D1 K0" in app.reading.query_one(ClaimsPane).title_text
 
 
 async def test_corrupt_sidecar_turns_annotating_off_until_moved_aside(seed_library, settle):
@@ -441,7 +442,7 @@ async def test_another_process_changes_show_within_a_second(seed_library, settle
         ids = {a.id for a in app.annotations.store.annotations}
         assert added.id in ids and len(ids) == 2
         assert added.id in {h.id for h in app.article_view.highlights.items}
-        assert "Q1" in app.reading.query_one(ClaimsPane).border_title
+        assert "Q1" in app.reading.query_one(ClaimsPane).title_text
         assert "from elsewhere" in app.reading.query_one(NotesPane).text()
 
 
@@ -478,7 +479,7 @@ async def test_write_warning_is_shown_once_and_title_says_unsaved(seed_library, 
         store.version += 1
         app.reading.poll_annotations()
         assert messages.count(store.warning) == 1
-        assert "(unsaved)" in app.reading.query_one(ClaimsPane).border_title
+        assert "(unsaved)" in app.reading.query_one(ClaimsPane).title_text
 
 
 async def test_article_text_in_the_panes_is_never_markup(tmp_path, settle):
@@ -559,7 +560,7 @@ async def test_highlight_keys_change_one_highlight_without_a_screen_layout(seed_
         # the claims pane caught up after the article painted
         rows = claims_rows(app)
         assert [(r.id, r.category) for r in rows] == [(a.id, a.category) for a in store.annotations]
-        assert "C3 E0 Q0 D0 K0" in app.reading.query_one(ClaimsPane).border_title
+        assert "C3 E0 Q0 D0 K0" in app.reading.query_one(ClaimsPane).title_text
         assert sorted((h.start, h.category) for h in view.highlights.items) == sorted(
             (a.start, a.category) for a in store.annotations
         )
@@ -593,7 +594,7 @@ async def test_the_palette_exports_the_library_and_asks_before_overwriting(seed_
         messages = record_notices(app)
         await to_sentence(pilot, app, 1)
         await pilot.press("h")  # saved by the export's flush before the thread reads it
-        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes"]
+        [command] = [c for c in reader_commands(app) if c[0] == "Export library notes (Markdown)"]
         command[2]()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -792,9 +793,9 @@ async def test_what_a_key_did_is_readable_in_the_claims_title(seed_library, sett
         await pilot.pause()
         claims = app.reading.query_one(ClaimsPane)
         message = "Already highlighted as Claim"
-        assert message in claims.border_title
+        assert message in claims.title_text
         row = claims.region.y
         strips = app.screen._compositor.render_strips()
         shown = strips[row].text[claims.region.x : claims.region.right]
         assert message in shown
-        assert "C1" in claims.border_title  # the counts are still there, after it
+        assert "C1" in claims.title_text  # the counts are still there, after it

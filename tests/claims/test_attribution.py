@@ -222,3 +222,47 @@ def test_pronoun_takes_a_name_written_after_the_last_speaker():
 def test_number_with_thousands_separator_is_not_cut():
     got = source_of("Title\n\nA survey of 1,300 bosses suggests optimism.\n", "optimism")
     assert (got.source, got.kind) == ("A survey of 1,300 bosses", "anonymous")
+
+
+def test_a_time_phrase_after_the_verb_is_not_the_source():
+    """`…, the mayor, Ana Ruiz, said on Monday.` is the mayor's: the words after a verb that
+    follows a comma are its speaker only when they read as one (`, says Carlo …`)."""
+    cases = {
+        "The bridge will close, the mayor, Ana Ruiz, said on Monday.": "the mayor, Ana Ruiz",
+        "Talks will resume, the minister, Ivan Petrov, told reporters on Tuesday.": (
+            "the minister, Ivan Petrov"
+        ),
+        "The deal is off, the chief executive, Maria Lopez, said late on Friday.": (
+            "the chief executive, Maria Lopez"
+        ),
+        "The deal is off, the company said late on Friday.": "the company",
+        "Fares will rise, the governor, Tom Hale, said Tuesday.": "the governor, Tom Hale",
+        "Fares will rise, the mayor, Ana Ruiz, said in a statement.": "the mayor, Ana Ruiz",
+        "Fares will rise, says Carlo Scognamiglio, head of the bank.": (
+            "Carlo Scognamiglio, head of the bank"
+        ),
+    }
+    for sentence, source in cases.items():
+        got = source_of(f"Title\n\n{sentence}\n", sentence[:12])
+        assert (got.source, got.kind) == (source, "named"), sentence
+
+
+def test_told_is_never_inverted():
+    got = source_of("Title\n\n“It is over,” told the BBC on Sunday.\n", "It is over")
+    assert got.source != "the BBC"
+
+
+def test_an_anonymous_head_with_a_name_as_appositive_is_named():
+    got = source_of(
+        "Title\n\n“We will not sign,” the official, Li Wei, said at a news conference.\n",
+        "We will not sign",
+    )
+    assert (got.source, got.kind) == ("the official, Li Wei", "named")
+    got = source_of(
+        "Title\n\nThe plan is dead, a spokesman for the ministry, Ana Ruiz, said.\n", "plan"
+    )
+    assert (got.source, got.kind) == ("a spokesman for the ministry, Ana Ruiz", "named")
+    got = source_of(
+        "Title\n\nThe plan is dead, officials, including two ministers, said.\n", "plan"
+    )
+    assert (got.source, got.kind) == ("officials, including two ministers", "anonymous")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.annotations.model import Annotation
+from reader.annotations.record import annotation_to_record
 from reader.claims.claim_filter import filter_claims, parse_query, stored_kind
 from reader.claims.claim_order import ORDERS, next_order, order_claims
 from reader.claims.library_claims import LibraryClaim, scan_claims
@@ -58,7 +59,7 @@ def test_orders_keep_each_article_together(tmp_path: Path, capsys) -> None:
 def test_newest_puts_dated_articles_before_undated_ones() -> None:
     def claim(name: str, published: str) -> LibraryClaim:
         ann = Annotation(id=name, category="claim", start=0, end=1, exact="x")
-        return LibraryClaim(Path(name), ann, name, "", published)
+        return LibraryClaim.of(Path(name), name, annotation_to_record(ann, name), published)
 
     claims = [claim("a", ""), claim("b", "2020-01-01"), claim("c", "2023-05-05"), claim("d", "")]
     assert [c.name for c in order_claims(claims, "newest")] == ["c", "b", "a", "d"]
@@ -80,3 +81,24 @@ def test_the_source_filter(tmp_path: Path, capsys) -> None:
     orphan = anns[0].replace(orphaned=True)
     assert stored_kind(orphan) == "" and stored_kind(anns[0].replace(place=None)) == ""
     assert filter_claims([orphan], "source:n") == []
+
+
+def test_a_library_claim_reads_its_fields_as_the_store_decodes_them(tmp_path: Path, capsys):
+    """The list's fields come from the record without decoding it whole; they say what the
+    whole decoding says, and the filter picks the same claims from either."""
+    library = _library(tmp_path, capsys)
+    assert main(["annotate", str(library / "new.txt"), "--quote", "Ana Ruiz", "--tag", "town",
+                 "--note", "Checked with the council", "--status", "supported"]) == 0  # fmt: skip
+    claims = scan_claims(library)
+    for claim in claims:
+        ann = claim.annotation
+        fields = ("id", "category", "exact", "start", "status", "note", "rationale", "tags",
+                  "orphaned", "place", "letter")  # fmt: skip
+        assert {f: getattr(claim, f) for f in fields} == {f: getattr(ann, f) for f in fields}
+        assert claim.kind == stored_kind(ann)
+    anns = [c.annotation for c in claims]
+    for query in ("", "#town", "council", "sup:", "source:named", "c: bridge", "unver:"):
+        assert [c.id for c in filter_claims(claims, query)] == [
+            a.id for a in filter_claims(anns, query)
+        ], query
+    assert [c.exact for c in filter_claims(claims, "#town council")] == ["Ana Ruiz"]

@@ -142,3 +142,11 @@ def test_first_stop_on_rows_is_the_first_starting_on_them(parts, top, height) ->
         assert found == on_rows[0]
     elif found is not None:
         assert row(found) < top or found == stops[0]  # the one showing on the top row
+
+
+def test_within_keeps_a_stop_in_its_block() -> None:
+    nav = navigator()
+    assert nav.within((1, 1), 1) == (1, 1)
+    assert nav.within((2, 0), 1) == (1, 2)  # after the block: its last sentence
+    assert nav.within((3, 0), 1) == (1, 2)
+    assert nav.within((0, 0), 2) == (2, 0)  # before it: its first

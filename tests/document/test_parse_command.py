@@ -65,6 +65,27 @@ def test_parse_empty_file(tmp_path):
     assert "empty article" in result.stderr
 
 
+def test_parse_one_line_and_indented_say_the_same(tmp_path):
+    """`--indent 0` is one line of the same JSON; indented, each block is one line between
+    the indented fields, and a file without blocks says `"blocks": []`."""
+    article = tmp_path / "story.txt"
+    article.write_text('A headline here\n\nFirst "quoted" line. Then é.\n\nLast one.\n')
+    indented, one_line = run("parse", str(article)), run("parse", "--indent", "0", str(article))
+    assert indented.returncode == one_line.returncode == 0
+    assert json.loads(indented.stdout) == json.loads(one_line.stdout)
+    assert one_line.stdout.count("\n") == 1
+    data = json.loads(one_line.stdout)
+    assert one_line.stdout == json.dumps(data, ensure_ascii=False) + "\n"
+    rows = indented.stdout.splitlines()
+    assert rows[0] == "{" and rows[-1] == "}" and rows[-2] == "  ]"
+    assert [json.loads(row.rstrip(",")) for row in rows[-2 - len(data["blocks"]) : -2]] == data[
+        "blocks"
+    ]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    assert run("parse", str(empty)).stdout.splitlines()[-2:] == ['  "blocks": []', "}"]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 def test_parse_every_corpus_file():
     script = (

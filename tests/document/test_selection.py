@@ -58,3 +58,34 @@ def test_the_selection_follows_the_cursor_from_its_anchor() -> None:
     assert selection.follow((0, 5)) == (0, 20)
     selection.clear()
     assert selection.span is None and not selection.following
+
+
+def test_word_moves_stop_at_the_paragraph_edge() -> None:
+    text = "One two. Three.\n\nNext para here."
+    three = (9, 15)
+    assert end_by_word(text, three, 1, limit=15) == three  # not "Three.\n\nNext"
+    assert end_by_word(text, three, 1) == (9, 21)  # without a limit it would be
+    assert end_by_word(text, (0, 3), 1, limit=15) == (0, 8)  # inside: as before
+    nxt = (17, 21)
+    assert start_by_word(text, nxt, -1, limit=17) == nxt
+    assert start_by_word(text, nxt, -1) == (9, 21)
+    assert start_by_word(text, (4, 8), -1, limit=0) == (0, 8)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \n."), min_size=1, max_size=40),
+    st.integers(0, 40),
+    st.integers(1, 40),
+    st.integers(0, 40),
+    st.lists(st.tuples(st.booleans(), st.sampled_from([1, -1])), max_size=12),
+)
+def test_limited_moves_never_reach_past_the_limits(text, a, n, cut, moves) -> None:
+    start = min(a, len(text) - 1)
+    span = (start, min(len(text), start + n))
+    low, high = min(cut, span[0]), max(min(cut, len(text)), span[1])
+    for end_side, step in moves:
+        if end_side:
+            span = end_by_word(text, span, step, high)
+        else:
+            span = start_by_word(text, span, step, low)
+        assert low <= span[0] < span[1] <= high

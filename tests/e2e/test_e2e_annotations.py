@@ -35,7 +35,7 @@ def exact_of(record: dict) -> str:
 def test_highlight_and_note_reach_the_sidecar(reader_session, seed_copy: Path) -> None:
     with reader_session([seed_copy]) as s:
         s.wait_for(TITLE)
-        s.wait_stable()
+        s.wait_annotations()
         s.press("j")
         s.press("h")
         s.wait_for("C1 E0 Q0 D0 K0")
@@ -58,7 +58,7 @@ def test_e_writes_the_notes_file(reader_session, seed_copy: Path) -> None:
     target = seed_copy.with_name(seed_copy.name + ".notes.md")
     with reader_session([seed_copy]) as s:
         s.wait_for(TITLE)
-        s.wait_stable()
+        s.wait_annotations()
         s.press("j", "2", "e")
         s.wait_for("Notes written to")
         s.press("q")

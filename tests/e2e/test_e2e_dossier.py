@@ -50,7 +50,7 @@ def test_verdict_evidence_follow_then_dossier(reader_session, tmp_path: Path) ->
     _reader(["annotate", str(beta), "--quote", EVIDENCE, "--category", "evidence"], env, tmp_path)
     with session as s:
         s.wait_for("Harbour bridge to close")
-        s.wait_stable()
+        s.wait_annotations()
         s.press("j", "h")  # highlight the claim
         s.wait_for("C1 E0 Q0 D0 K0")
         s.press("s")

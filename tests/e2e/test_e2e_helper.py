@@ -81,3 +81,18 @@ def test_waiting_on_an_exited_program_fails_fast_with_its_output() -> None:
         with pytest.raises(AssertionError, match="(?s)status 4.*last words"):
             s.wait_for("never shown", timeout=30)
         assert "first" in s.screen(history=True)
+
+
+class SlowToLook(TerminalSession):
+    """A session whose `dead()` answers only once the program has ended: as on a busy
+    machine, where the program prints and exits between the screen capture and the check."""
+
+    def dead(self) -> bool:
+        self.exit_status()
+        return super().dead()
+
+
+def test_text_written_just_before_the_program_exits_is_found() -> None:
+    with SlowToLook(["sh", "-c", "sleep 0.3; echo last line; exit 3"], size=(60, 12)) as s:
+        assert "last line" in s.wait_for("last line")
+        assert s.exit_status() == 3

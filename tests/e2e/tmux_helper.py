@@ -31,6 +31,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 POLL_INTERVAL = 0.01
+# The claims pane's title once the annotations are loaded (see ReaderSession.wait_annotations).
+ANNOTATIONS_LOADED = re.compile(r"Claims  C\d+ E\d+ Q\d+ D\d+ K\d+")
 DEFAULT_TIMEOUT = 10.0
 
 # Textual-style key names -> tmux key names.
@@ -275,9 +277,16 @@ class TerminalSession:
             if predicate(screen):
                 return screen
             if self.dead():
+                # The program may have written what is waited for, and ended, since the
+                # screen above was taken (on a busy machine, often). A dead pane's output is
+                # final: look at all of it once more (tmux's "Pane is dead" line can scroll
+                # the top line of a full pane into the history).
+                output = self.screen(ansi=ansi, history=True)
+                if predicate(output):
+                    return output
                 raise AssertionError(
                     f"the program exited ({self._dead_description()}) while waiting for "
-                    f"{what}; its output:\n{self.screen(history=True)}"
+                    f"{what}; its output:\n{output}"
                 )
             if time.monotonic() > deadline:
                 raise AssertionError(
@@ -375,6 +384,14 @@ class ReaderSession(TerminalSession):
         full_env.update(env or {})
         argv = [*(command if command is not None else reader_command()), *map(str, args)]
         super().__init__(argv, size=size, env=full_env, cwd=cwd or tmp_path)
+
+    def wait_annotations(self, timeout: float = DEFAULT_TIMEOUT) -> str:
+        """Wait until the open article's annotations are loaded: the claims pane's title shows
+        their counts (`Claims  C0 E0 Q0 D0 K0`). They load just after the article is shown,
+        and an annotating key pressed before is refused ("Loading the annotations…"), so a
+        screen that has stopped changing is not enough: a busy machine can pause the app
+        longer than any quiet period while the store is still being opened."""
+        return self.wait_for(ANNOTATIONS_LOADED, timeout)
 
 
 def _default_terminal() -> str:

@@ -13,8 +13,7 @@ from reader.annotations.store import AnnotationStore
 from reader.cli import main
 from reader.document.loader import load_document
 from reader.export.command import ProgressBar
-from reader.export.library import LIBRARY_NOTES_NAME, write_library_notes
-from reader.export.markdown import MARKER, ExportExists
+from reader.export.markdown import MARKER
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
@@ -217,17 +216,6 @@ def test_library_w3c_has_a_source_per_article(tmp_path, capsys):
     assert data["total"] == len(items) == 5
     sources = {i["target"]["source"] for i in items}
     assert len(sources) == 4 and all(s.startswith("file://") for s in sources)
-
-
-def test_write_library_notes(tmp_path):
-    root = tmp_path / "lib"
-    make_library(root)
-    path, warnings = write_library_notes(root)
-    assert path == root / LIBRARY_NOTES_NAME and warnings == []
-    assert "[line 5](old.txt#L5)" in path.read_text()
-    path.write_text("hand written\n")
-    with pytest.raises(ExportExists):
-        write_library_notes(root)
 
 
 def test_progress_bar():

@@ -12,12 +12,8 @@ from reader.annotations.model import Annotation
 from reader.document.decode import sanitize
 from reader.export.markdown import (
     MARKER,
-    ExportExists,
     Locator,
-    is_ours,
-    notes_path,
     render_markdown,
-    write_article_notes,
 )
 from reader.export.markdown_text import escape_inline, quote_block
 
@@ -240,37 +236,6 @@ def test_link_to_a_file_name_with_spaces(builder):
     text = render_markdown(doc, [], "", source_link="my story.txt")
     html = MD.render(text)
     assert 'href="my%20story.txt"' in html
-
-
-class FakeStore:
-    def __init__(self, annotations, note=""):
-        self.annotations = annotations
-        self.article_note = note
-
-
-def test_write_article_notes_refuses_foreign_files(tmp_path, builder, annotator):
-    article = tmp_path / "story.txt"
-    article.write_text("Title\n\nBody text here.\n")
-    doc = builder(article.read_text(), path=str(article))
-    store = FakeStore([annotator(doc, "Body")])
-    target = notes_path(article)
-    assert target.name == "story.txt.notes.md"
-
-    assert write_article_notes(doc, store) == target
-    assert is_ours(target)
-    first = target.read_text()
-    assert "(story.txt#L3)" in first
-    write_article_notes(doc, store)  # ours: overwritten without asking
-    assert target.read_text() == first
-
-    target.write_text("my own notes\n")
-    with pytest.raises(ExportExists) as info:
-        write_article_notes(doc, store)
-    assert str(target) in str(info.value)
-    assert target.read_text() == "my own notes\n"
-    write_article_notes(doc, store, force=True)
-    assert target.read_text() == first
-    assert not list(tmp_path.glob(".*tmp*"))
 
 
 def test_multi_line_quotes_keep_their_lines_and_escape_each_start():

@@ -1,4 +1,5 @@
-"""Fixtures of the news tests: `server`, a loopback HTTP server (see news_fixtures.py)."""
+"""Fixtures of the news tests: `server`, a loopback HTTP server (see news_fixtures.py), and
+`user_dirs`, a temporary folder the app keeps its data and state in."""
 
 from __future__ import annotations
 
@@ -11,3 +12,10 @@ def server():
     httpd = LoopbackServer()
     yield httpd
     httpd.close()
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    for var, name in (("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(var, str(tmp_path / name))
+    return tmp_path

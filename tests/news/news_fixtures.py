@@ -43,9 +43,11 @@ class _Handler(BaseHTTPRequestHandler):
             route = Route(body, route.status, route.headers)
         if route.delay:
             time.sleep(route.delay)
-        etag = route.headers.get("ETag")
+        etag, modified = route.headers.get("ETag"), route.headers.get("Last-Modified")
         if etag and self.headers.get("If-None-Match") == etag:
             route = Route(b"", 304, {"ETag": etag})
+        elif modified and not etag and self.headers.get("If-Modified-Since") == modified:
+            route = Route(b"", 304, {"Last-Modified": modified})
         try:
             self.send_response(route.status)
             for key, value in route.headers.items():
@@ -157,3 +159,15 @@ def rss(items: list[tuple[str, str]], title: str = "Loopback Wire") -> str:
         f"<title>{title}</title><link>http://127.0.0.1/</link><description>d</description>"
         f"{entries}</channel></rss>"
     )
+
+
+async def settle(app, pilot) -> None:
+    """Wait until the app's workers are done and its side panes show the open article."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    for _ in range(200):
+        if app.reading.side_ready and app.annotations.pending is None:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()

@@ -92,15 +92,61 @@ def test_refresh_catches_a_silent_edit_of_a_recent_article(server, tmp_path, cap
     assert kept.read_text("utf-8") == before
 
 
-def test_refresh_asks_conditionally_and_a_304_is_unchanged(server, tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("validator", "condition", "value"),
+    [
+        ("ETag", "If-None-Match", '"v1"'),
+        ("Last-Modified", "If-Modified-Since", "Tue, 05 Mar 2024 10:00:00 GMT"),
+    ],
+)
+def test_the_first_refresh_after_add_asks_conditionally_and_a_304_is_unchanged(
+    server, tmp_path, capsys, validator, condition, value
+):
     seen: list[str | None] = []
-    url = server.route("/e.html", page("Etag story", STORY), headers={"ETag": '"v1"'})
-    run(capsys, "add", url, "--library", str(tmp_path))
+    url = server.route("/e.html", page("Etag story", STORY), headers={validator: value})
+    status, out, _ = run(capsys, "add", url, "--library", str(tmp_path))
+    article = Path(out.strip())
+    before = article.read_bytes()
+    server.on_request = lambda handler: seen.append(handler.headers.get(condition))
+    for _ in range(2):
+        status, out, _ = run(capsys, "refresh", "--library", str(tmp_path))
+        assert status == 0 and out == "0 new, 0 updated, 1 unchanged, 0 failed\n"
+    assert seen == [value, value]  # `reader add` kept the validator: both checks were 304s
+    assert article.read_bytes() == before
+
+
+def test_feed_items_keep_their_validators_for_the_next_recheck(server, tmp_path, capsys):
+    seen: list[str | None] = []
+    a = server.route("/a.html", page("Alpha story", STORY), headers={"ETag": '"a1"'})
+    feed = server.route(
+        "/feed.xml", atom([("Alpha", a, "2024-03-05T10:00:00Z")]), content_type="text/xml"
+    )
+    run(capsys, "add", feed, "--library", str(tmp_path))  # the feed's items, not a subscription
     server.on_request = lambda handler: seen.append(handler.headers.get("If-None-Match"))
-    assert run(capsys, "refresh", "--library", str(tmp_path))[1].endswith(" 0 failed\n")
     status, out, _ = run(capsys, "refresh", "--library", str(tmp_path))
     assert status == 0 and out == "0 new, 0 updated, 1 unchanged, 0 failed\n"
-    assert seen == [None, '"v1"']  # the second check was conditional (answered 304)
+    assert seen == ['"a1"']
+
+
+def test_an_article_in_a_feed_and_recent_is_counted_once(server, tmp_path, capsys):
+    a = server.route("/a.html", page("Alpha story", STORY))
+    entries = atom([("Alpha", a, "2024-03-05T10:00:00Z")])
+    feed = server.route("/feed.xml", entries, content_type="text/xml")
+    again = server.route("/again.xml", entries, content_type="text/xml")  # a second feed lists it
+    (tmp_path / "feeds.toml").write_text(
+        f'[[feed]]\nurl = "{feed}"\n\n[[feed]]\nurl = "{again}"\n', "utf-8"
+    )
+    status, out, _ = run(capsys, "refresh", "--library", str(tmp_path))
+    assert status == 0 and out.splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 0 failed"
+    # listed unchanged by both feeds and re-checked as a recent article: one article, once
+    status, out, _ = run(capsys, "refresh", "--library", str(tmp_path))
+    assert status == 0 and out == "0 new, 0 updated, 1 unchanged, 0 failed\n"
+    status, out, _ = run(capsys, "feeds", "update", "--library", str(tmp_path))
+    assert status == 0 and out == "0 new, 0 updated, 1 unchanged, 0 failed\n"
+    # a silent edit the feeds do not mention: found by the re-check, counted only as updated
+    server.route("/a.html", page("Alpha story", [*STORY[:3], "A corrected last line."]))
+    status, out, _ = run(capsys, "refresh", "--library", str(tmp_path))
+    assert status == 0 and out.splitlines()[-1] == "0 new, 1 updated, 0 unchanged, 0 failed"
 
 
 def test_refresh_failures_are_one_line_each_and_change_nothing(server, tmp_path, capsys):

@@ -44,6 +44,23 @@ def test_file_names_are_slugs_and_unique(tmp_path):
     assert (one.name, two.name) == ("bridge-vote.md", "bridge-vote-2.md")
 
 
+def test_many_articles_of_one_title_do_not_read_their_namesakes_again(tmp_path, monkeypatch):
+    from reader.news import save
+
+    reads: list[str] = []
+    real = save.read_head
+    monkeypatch.setattr(save, "read_head", lambda path: reads.append(path.name) or real(path))
+    index = LibraryIndex(tmp_path)
+    for n in range(30):
+        index.save(_article(), f"http://127.0.0.1/{n}")
+    assert len(list(tmp_path.glob("bridge-vote*.md"))) == 30
+    assert reads == []  # each namesake is one the index wrote itself, so known
+    # a namesake another process saved meanwhile is still read, and found
+    other = LibraryIndex(tmp_path, paths=[])  # an index read before any of them was saved
+    assert other.save(_article(), "http://127.0.0.1/7").path == tmp_path / "bridge-vote-8.md"
+    assert "bridge-vote-8.md" in reads and len(list(tmp_path.glob("*.md"))) == 30
+
+
 def test_same_url_or_canonical_updates_one_file(tmp_path):
     first = LibraryIndex(tmp_path).save(_article(canonical="http://127.0.0.1/c"), "http://a/1")
     # a new run of the program finds it again from the front matter

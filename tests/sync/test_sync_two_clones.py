@@ -121,5 +121,10 @@ def test_reading_state_locks_and_temp_files_are_never_committed(tmp_path: Path) 
     }
     attributes = (a / ".gitattributes").read_text(encoding="utf-8")
     assert "*.annotations.json merge=margin-reader" in attributes
+    # Every export format's file is ignored, so `git status` does not list it as untracked.
+    for name in ("bridge.txt.dossier.md", "bridge.txt.claimreview.json", "library.dossier.md"):
+        (a / name).write_text("exported", encoding="utf-8")
+    (a / "bridge.txt.annotations.w3c.json").write_text("{}", encoding="utf-8")
+    assert git(a, "status", "--porcelain", "--untracked-files=all").stdout == ""
     driver = git(a, "config", "--get", "merge.margin-reader.driver").stdout
     assert "merge-sidecar %O %A %B %P" in driver

@@ -1,0 +1,123 @@
+"""`reader FOLDER` opens the newest article the metadata cache knows before listing the folder
+again (issue 14: big libraries open as fast as small ones), and corrects itself when the
+listing finds a newer one while the reader has not moved."""
+
+from __future__ import annotations
+
+import threading
+
+import reader.library as library
+from reader.app import ReaderApp
+from reader.library import scan_library
+from reader.library_cache import MetadataCache
+from reader.state import ReadingState
+
+
+def _write(path, title, day):
+    body = "".join(f"Sentence {i} of {title}.\n\n" for i in range(30))
+    path.write_text(f"{title}\n\n2024-01-{day:02d}\n\n{body}", encoding="utf-8")
+
+
+def _library(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    _write(root / "old.txt", "Old story", 2)
+    _write(root / "new.txt", "New story", 9)
+    cache = MetadataCache.open()  # the app's own cache file (XDG_CACHE_HOME of the test)
+    try:
+        scan_library(root, cache=cache)
+    finally:
+        cache.close()
+    return root
+
+
+def _app(tmp_path, root):
+    return ReaderApp(library=root, state=ReadingState(tmp_path / "state.json"))
+
+
+async def test_the_cached_newest_article_opens_without_waiting_for_the_listing(
+    tmp_path, monkeypatch
+):
+    root = _library(tmp_path)
+    monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # never lists
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.article_path == (root / "new.txt").resolve()
+        assert not app.library_ready
+
+
+async def test_a_newer_article_found_by_the_listing_replaces_the_cached_one(tmp_path):
+    root = _library(tmp_path)
+    _write(root / "newer.txt", "Newer story", 20)  # added since the cache was written
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.library_ready
+        assert app.article_path == (root / "newer.txt").resolve()
+        assert app.library_pane.shown[0].path == app.article_path
+
+
+async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch):
+    root = _library(tmp_path)
+    _write(root / "newer.txt", "Newer story", 20)
+    go = threading.Event()
+    real = library.scan_library
+
+    def held(*args, **kwargs):
+        go.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "scan_library", held)
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.article_path == (root / "new.txt").resolve()
+        await pilot.press("j", "j")
+        await pilot.pause()
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.library_ready
+        assert app.article_path == (root / "new.txt").resolve()
+        assert app.library_pane.entries[0].path == (root / "newer.txt").resolve()
+
+
+async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
+    """Nothing to open yet (no cache says which article is newest): the library pane fills the
+    screen at 120 columns (where it is hidden once an article is open), focused, listing the
+    folder; the newest article opens once every file is read."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    for day in range(1, 6):
+        _write(root / f"a{day}.txt", f"Story {day}", day)
+    go = threading.Event()
+    real = library.load_document_head
+
+    def held(*args, **kwargs):
+        go.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "load_document_head", held)  # no file read until `go`
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.library_pane.entries:
+                break
+        pane = app.library_pane
+        assert app.reading.library_shown and app.article_path is None
+        assert pane.size.width >= 110 and not app.reading.side_shown
+        assert app.focused is pane.article_list
+        assert sorted(e.name for e in pane.shown) == [f"a{d}.txt" for d in range(1, 6)]
+        assert all(e.pending for e in pane.shown)
+        assert "a1.txt" in pane.article_list.item_text(0)
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_path == (root / "a5.txt").resolve()
+        assert not app.reading.library_shown
+        assert app.article_view.display and app.article_view.size.width > 40
+        assert [e.title for e in pane.shown] == [f"Story {d}" for d in range(5, 0, -1)]
