@@ -115,7 +115,13 @@ def _verb_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("markdown", "w3c", "claimreview", "dossier"), default="markdown"
     )
-    p.add_argument("--group-by", choices=("order", "category"), default="order")
+    p.add_argument(
+        "--group-by",
+        choices=("order", "category", "library-category"),
+        default="order",
+        help="reading order, or by category within each article; library-category (a "
+        "folder): one section per category across the library, each entry naming its article",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
@@ -245,7 +251,7 @@ def _run_verb(args: argparse.Namespace) -> int:
             args.path, fmt=args.format, group_by=args.group_by, output=args.output
         )
     if args.verb == "import":
-        from reader.export.command import import_command
+        from reader.export.import_command import import_command
 
         return import_command(args.path, args.file)
     if args.verb in ("sync", "merge-sidecar"):

@@ -118,6 +118,18 @@ class _Folder:
             self.articles.append(entry)
 
 
+def iter_annotated_articles(root: Path) -> Iterator[tuple[str, Path, Path]]:
+    """(name relative to `root`, path, sidecar path) of every article file under `root` with
+    a sidecar beside it, in the order of `iter_article_files` (the folder's listing says
+    which have one: nothing is looked up file by file)."""
+    for prefix, articles, sidecars in _walk(root):
+        for entry in articles:
+            path = Path(entry.path)
+            sidecar = sidecar_path_for(path)
+            if sidecar.name in sidecars:
+                yield prefix + entry.name, path, sidecar
+
+
 def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """(name relative to `root`, directory entry) of every article file under `root`."""
     for prefix, articles, _ in _walk(root):

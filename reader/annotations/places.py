@@ -6,15 +6,17 @@ splitting the blocks that hold highlights into sentences. The store knows both w
 writes a record (it has the article parsed), so it keeps them in the sidecar:
 
 * each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
-  last sentence, line], "said": [source, kind]}` (`"said"`: whom the text attributes the
-  highlight to, reader.claims), worked out when the record is written (only changed records
-  are);
+  last sentence, line], "said": [source, kind], "in": heading}` (`"said"`: whom the text
+  attributes the highlight to, reader.claims; `"in"`: the heading it falls under, a book's
+  chapter, or null), worked out when the record is written (only changed records are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
   "source": ..., "authors": [...]}`, with its `"url"` and `"canonical"` when it has them.
 
 `K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
-its file name (a plain text's title falls back to it) and the parsing code
-(`parser_fingerprint`, which covers the attribution code too). A place vouches only for the span it names, under the key of the text
+its file name (a plain text's title falls back to it), the parsing code
+(`parser_fingerprint`, which covers the attribution code too) and the version of this
+format (`PLACE_FORMAT`: a place of an earlier one, without `"in"`, is not trusted, so an
+old sidecar still reads and its article is parsed until its records are rewritten). A place vouches only for the span it names, under the key of the text
 read now; anything else (a changed article, another version of the parser, a record edited
 by hand) is not trusted, and the export parses the article as it always could.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,7 @@ from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 
 Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
+PLACE_FORMAT = 2  # 2: "in", the heading (1: without it)
 ADDRESS_KEYS = ("url", "canonical")  # the article's web addresses (`Metadata.extra`)
 
 
@@ -49,8 +53,9 @@ def parser_fingerprint() -> str:
 
 def place_key(document: Document) -> str:
     """What places in `document` are worked out from (see the module docstring)."""
-    name = Path(document.path).name
+    name = os.path.basename(document.path)
     seed = f"{document.sha256}\0{name}\0{document.format}\0{parser_fingerprint()}"
+    seed += f"\0{PLACE_FORMAT}"
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -68,6 +73,7 @@ def place_record(
         "end": end,
         "at": list(where),
         "said": [said.source, said.kind],
+        "in": locator.heading(start),
     }
 
 
@@ -76,9 +82,12 @@ def fits(place: Any, key: str, start: int, end: int) -> bool:
     return _trusted(place, key, start, end) is not None
 
 
-def _trusted(place: Any, key: str, start: int, end: int) -> tuple[Place, Attribution] | None:
-    """The (paragraph, sentence, last sentence, line) and the attribution of a stored `place`
-    for start:end of the text with this key; None when it is not that, or not well formed."""
+def _trusted(
+    place: Any, key: str, start: int, end: int
+) -> tuple[Place, Attribution, str | None] | None:
+    """The (paragraph, sentence, last sentence, line), the attribution and the heading of a
+    stored `place` for start:end of the text with this key; None when it is not that, or not
+    well formed."""
     if not (
         type(place) is dict
         and place.get("key") == key
@@ -93,6 +102,9 @@ def _trusted(place: Any, key: str, start: int, end: int) -> tuple[Place, Attribu
     said = place.get("said")
     if not (type(said) is list and len(said) == 2 and type(said[0]) is str and said[1] in KINDS):
         return None
+    heading = place.get("in", False)  # present, and null or a string
+    if not (heading is None or type(heading) is str):
+        return None
     if (
         type(paragraph) is int
         and type(sentence) is int
@@ -102,7 +114,7 @@ def _trusted(place: Any, key: str, start: int, end: int) -> tuple[Place, Attribu
         and 0 < sentence <= last
         and line > 0
     ):
-        return (paragraph, sentence, last, line), Attribution(said[0], said[1])
+        return (paragraph, sentence, last, line), Attribution(said[0], said[1]), heading
     return None
 
 
@@ -146,12 +158,16 @@ class StoredPlaces:
     meta: Metadata
     places: dict[tuple[int, int], Place]
     said: dict[tuple[int, int], Attribution]
+    headings: dict[tuple[int, int], str | None]
 
     def where(self, start: int, end: int) -> Place | None:
         return self.places.get((start, end))
 
     def attribution(self, start: int, end: int) -> Attribution | None:
         return self.said.get((start, end))
+
+    def heading(self, start: int, end: int) -> str | None:
+        return self.headings.get((start, end))
 
 
 def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> StoredPlaces | None:
@@ -162,9 +178,10 @@ def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> St
         return None
     places: dict[tuple[int, int], Place] = {}
     said: dict[tuple[int, int], Attribution] = {}
+    headings: dict[tuple[int, int], str | None] = {}
     for start, end, place in spans:
         trusted = _trusted(place, key, start, end)
         if trusted is None:
             return None
-        places[start, end], said[start, end] = trusted
-    return StoredPlaces(meta, places, said)
+        places[start, end], said[start, end], headings[start, end] = trusted
+    return StoredPlaces(meta, places, said, headings)

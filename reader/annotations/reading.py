@@ -3,7 +3,7 @@ read now, the article note and the stored facts.
 
 The store loads through `anchor_loaded` (and keeps the database for saving); a read-only
 reader that never saves (the export) calls `read_sidecar`, which reads the file with
-`SidecarStorage.read_file` and decodes each record with `record_to_annotation`, so there is
+`read_sidecar_file` (as `SidecarStorage.read_file` does) and decodes each record with `record_to_annotation`, so there is
 no database, lock or writer thread per article, and it sees exactly what the store would.
 """
 
@@ -19,7 +19,7 @@ from reader.annotations.merge import ANNOTATIONS_TABLE, documents_by_id, meta_of
 from reader.annotations.model import Annotation
 from reader.annotations.record import record_to_annotation
 from reader.annotations.saver import problem_message
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
 
 
 def anchor_loaded(
@@ -66,11 +66,13 @@ class SidecarRead:
     problem: str | None  # why the sidecar cannot be used (then nothing else is read)
 
 
-def read_sidecar(article_path: str | Path, text: str, sha256: str) -> SidecarRead:
-    """What the sidecar of the article at `article_path` holds for its `text` now."""
-    storage = SidecarStorage(sidecar_path_for(article_path), read_only=True)
+def read_sidecar(
+    article_path: str | Path, text: str, sha256: str, sidecar: Path | None = None
+) -> SidecarRead:
+    """What the sidecar of the article at `article_path` (at `sidecar`, when the caller has
+    its path already) holds for its `text` now."""
     try:
-        data, _ = storage.read_file()
+        data, _ = read_sidecar_file(sidecar or sidecar_path_for(article_path))
     except SidecarProblem as problem:
         return SidecarRead([], "", None, problem_message(str(problem)))
     data = data or {}

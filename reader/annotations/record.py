@@ -16,15 +16,14 @@ under `extra["target"]`), so a record written back keeps them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from reader.annotations.model import Annotation
 from reader.annotations.verdicts import (
     DEFAULT_STATUS,
     STATUSES,
+    Evidence,
     evidence_from_records,
-    is_evidence_list,
 )
 
 KNOWN_FIELDS = frozenset(
@@ -107,21 +106,90 @@ def record_to_annotation(record: Any) -> Annotation:
     """Decode one stored record: unknown fields go to `extra`; a known field of the wrong
     type gets its default, and its value as found goes to `malformed` (written back by
     `annotation_to_record`, flagged by `needs_attention`); raises ValueError when it has no
-    usable id."""
+    usable id. Each field is looked at once: the check that it is well formed is its
+    decoding (in the order of `_TOP_LEVEL_CHECKED`, the order `malformed` keeps)."""
     if not is_record(record):
         raise ValueError("annotation without an id")
     unknown = record.keys() - KNOWN_FIELDS
     extra = {k: v for k, v in record.items() if k in unknown} if unknown else {}
-    malformed = {
-        key: record[key]
-        for key, valid in _TOP_LEVEL_CHECKED.items()
-        if key in record and not valid(record[key])
-    }
+    malformed: dict[str, Any] = {}
+    category = record.get("category")
+    if not (isinstance(category, str) and category):
+        _malformed(record, "category", malformed)
+        category = "claim"
+    note = _text(record, "note", malformed)
+    tags = _tags(record, malformed)
+    created = _text(record, "created", malformed)
+    modified = _text(record, "modified", malformed)
+    orphaned = record.get("orphaned")
+    if not isinstance(orphaned, bool):
+        _malformed(record, "orphaned", malformed)
+    edited_from = _text(record, "edited_from", malformed)
+    status = record.get("status", DEFAULT_STATUS)
+    if status not in STATUSES:
+        malformed["status"] = status
+        status = DEFAULT_STATUS
+    rationale = _text(record, "rationale", malformed)
+    links = _evidence(record, malformed)
+    exact, prefix, suffix, start, end = _target(record.get("target"), extra, malformed)
+    place = record.get("place")
+    return Annotation(
+        id=record["id"],
+        category=category,
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        note=note,
+        tags=tags,
+        created=created,
+        modified=modified,
+        orphaned=orphaned is True,
+        edited_from=edited_from,
+        status=status,
+        rationale=rationale,
+        evidence=links,
+        extra=extra,
+        malformed=malformed,
+        place=place if isinstance(place, dict) else None,
+    )
+
+
+def _tags(record: dict[str, Any], malformed: dict[str, Any]) -> list[str]:
+    tags = record.get("tags")
+    if not isinstance(tags, list):
+        _malformed(record, "tags", malformed)
+        return []
+    if all(isinstance(t, str) for t in tags):
+        return list(tags)
+    malformed["tags"] = tags
+    return [t for t in tags if isinstance(t, str)]
+
+
+def _evidence(record: dict[str, Any], malformed: dict[str, Any]) -> list[Evidence]:
+    evidence = record.get("evidence")
+    if evidence is None:
+        _malformed(record, "evidence", malformed)
+        return []
+    links = evidence_from_records(evidence)
+    if not (isinstance(evidence, list) and len(links) == len(evidence)):
+        malformed["evidence"] = evidence
+    return links
+
+
+def _target(
+    target: Any, extra: dict[str, Any], malformed: dict[str, Any]
+) -> tuple[str, str, str, int, int]:
+    """(exact, prefix, suffix, start, end) of a record's `target`; what else it holds goes
+    to `extra`, a position of the wrong type to `malformed`."""
     exact = prefix = suffix = ""
     start = end = -1
-    target = record.get("target")
     if isinstance(target, dict):
-        target_extra = {k: v for k, v in target.items() if k not in ("source", "selector")}
+        target_extra = (
+            {} if target.keys() <= _TARGET_FIELDS
+            else {k: v for k, v in target.items() if k not in _TARGET_FIELDS}
+        )  # fmt: skip
         others = []
         for sel in selectors_of(target):
             kind = sel.get("type") if isinstance(sel, dict) else None
@@ -133,9 +201,10 @@ def record_to_annotation(record: Any) -> Annotation:
                 )
             elif kind == "TextPositionSelector":
                 start, end = _int(sel.get("start")), _int(sel.get("end"))
-                malformed.update(
-                    {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}
-                )
+                if start < 0 or end < 0:
+                    malformed.update(
+                        {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}
+                    )
             else:
                 others.append(sel)
         if others:
@@ -144,27 +213,7 @@ def record_to_annotation(record: Any) -> Annotation:
             extra["target"] = target_extra
     elif target is not None:
         extra["target"] = target
-    return Annotation(
-        id=record["id"],
-        category=category_of(record),
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
-        note=text_of(record, "note"),
-        tags=tags_of(record),
-        created=text_of(record, "created"),
-        modified=text_of(record, "modified"),
-        orphaned=orphaned_of(record),
-        edited_from=text_of(record, "edited_from"),
-        status=status_of(record),
-        rationale=text_of(record, "rationale"),
-        evidence=evidence_from_records(record.get("evidence")),
-        extra=extra,
-        malformed=malformed,
-        place=place_of(record),
-    )
+    return exact, prefix, suffix, start, end
 
 
 # The decoding of single fields, for `record_to_annotation` and for a reader that needs only a
@@ -221,27 +270,29 @@ def quote_of(record: dict[str, Any]) -> tuple[str, int]:
     return exact, start
 
 
-def _is_str(value: Any) -> bool:
-    return isinstance(value, str)
+_TARGET_FIELDS = frozenset({"source", "selector"})
 
 
-def _is_tags(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(t, str) for t in value)
+def _malformed(record: dict[str, Any], key: str, malformed: dict[str, Any]) -> None:
+    """Keep `record[key]`, of the wrong type, as found (nothing when the field is absent)."""
+    if key in record:
+        malformed[key] = record[key]
 
 
-# The known top-level fields a record may hold with the wrong type, and what is right.
-_TOP_LEVEL_CHECKED: dict[str, Callable[[Any], bool]] = {
-    "category": lambda v: isinstance(v, str) and bool(v),
-    "note": _is_str,
-    "tags": _is_tags,
-    "created": _is_str,
-    "modified": _is_str,
-    "orphaned": lambda v: isinstance(v, bool),
-    "edited_from": _is_str,
-    "status": lambda v: v in STATUSES,
-    "rationale": _is_str,
-    "evidence": is_evidence_list,
-}
+def _text(record: dict[str, Any], key: str, malformed: dict[str, Any]) -> str:
+    """The string field `key` ("" when absent or of the wrong type, kept in `malformed`)."""
+    value = record.get(key)
+    if isinstance(value, str):
+        return value
+    _malformed(record, key, malformed)
+    return ""
+
+
+# The known top-level fields a record may hold with the wrong type (`malformed`), in order.
+_TOP_LEVEL_CHECKED = (
+    "category", "note", "tags", "created", "modified", "orphaned", "edited_from", "status",
+    "rationale", "evidence",
+)  # fmt: skip
 
 
 def _str(value: Any, default: str = "") -> str:

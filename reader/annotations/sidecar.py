@@ -123,8 +123,7 @@ class SidecarStorage(Storage):
     def read_file(self) -> tuple[Tables | None, FileStamp | None]:
         """(the file's data, its stamp), without remembering them; (None, None) when it is
         missing. Raises SidecarProblem for a file that must not be overwritten."""
-        raw, stamp = self._read_raw()
-        return self._decode(raw), stamp
+        return read_sidecar_file(self.path)
 
     def read_changes(self) -> tuple[Tables | None, FileStamp | None]:
         """Like `read_file`, but the data is None when the file holds exactly what this
@@ -133,28 +132,10 @@ class SidecarStorage(Storage):
         return (None if raw == self._signature else self._decode(raw)), stamp
 
     def _read_raw(self) -> tuple[bytes | None, FileStamp | None]:
-        name = self.path.name
-        try:
-            raw, st = read_regular(self.path)
-        except FileNotFoundError:
-            return None, None
-        except NotRegularFile as error:
-            if error.strerror.endswith("(a folder)"):
-                raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
-            raise SidecarProblem(f"{name} is {error.strerror}") from None
-        except OSError as error:
-            if error.errno == errno.ELOOP:
-                raise SidecarProblem(f"{name} is a symbolic link loop") from None
-            raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
-        return raw, FileStamp.of(st)
+        return _read_raw(self.path)
 
     def _decode(self, raw: bytes | None) -> Tables | None:
-        if raw is None:
-            return None
-        data = parse(raw, self.path.name)
-        if data is not None:
-            check(data, self.path.name)
-        return data
+        return _decode(raw, self.path.name)
 
     def current_stamp(self) -> FileStamp | None:
         try:
@@ -201,6 +182,40 @@ class SidecarStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def read_sidecar_file(path: Path) -> tuple[Tables | None, FileStamp | None]:
+    """(the data of the sidecar at `path`, its stamp); (None, None) when it is missing.
+    Raises SidecarProblem for a file that must not be overwritten. What every reader of a
+    sidecar reads it with (`SidecarStorage.read_file`, the export's `read_sidecar`)."""
+    raw, stamp = _read_raw(path)
+    return _decode(raw, path.name), stamp
+
+
+def _read_raw(path: Path) -> tuple[bytes | None, FileStamp | None]:
+    name = path.name
+    try:
+        raw, st = read_regular(path)
+    except FileNotFoundError:
+        return None, None
+    except NotRegularFile as error:
+        if error.strerror.endswith("(a folder)"):
+            raise SidecarProblem(f"{name} is a folder, not an annotations file") from None
+        raise SidecarProblem(f"{name} is {error.strerror}") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SidecarProblem(f"{name} is a symbolic link loop") from None
+        raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
+    return raw, FileStamp.of(st)
+
+
+def _decode(raw: bytes | None, name: str) -> Tables | None:
+    if raw is None:
+        return None
+    data = parse(raw, name)
+    if data is not None:
+        check(data, name)
+    return data
 
 
 def parse(raw: bytes, name: str) -> Any:
@@ -256,7 +271,7 @@ def check(data: Any, name: str) -> None:
     if not (
         isinstance(meta, dict)
         and isinstance(annotations, dict)
-        and all(str(k).isdecimal() for k in (*meta, *annotations))  # TinyDB's doc ids
+        and all(map(str.isdecimal, map(str, (*meta, *annotations))))  # TinyDB's doc ids
     ):
         raise SidecarProblem(f"{name} is not an annotations file (unexpected table layout)")
     for doc_id, record in meta.items():

@@ -32,6 +32,8 @@ Invisible characters that can make text read other than it is are shown too, one
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 import stat
 from pathlib import Path
@@ -192,15 +194,21 @@ def read_bytes(path: Path) -> bytes:
         raise ReaderError(f"cannot read ({reason.lower()}): {one_line(str(path))}") from None
 
 
+# What `Path.exists` takes for a missing file (a dangling or looping link, a file as a folder).
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)
+
+
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read, decode and normalise a text file: (text, encoding). Raises ReaderError."""
     p = Path(path)
-    if p.is_dir():
-        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
     try:
-        mode = p.stat().st_mode
-    except OSError:
+        mode = os.stat(p).st_mode
+    except OSError as error:
+        if error.errno in _MISSING:
+            raise ReaderError(f"no such file: {one_line(str(p))}") from None
         mode = None  # read_bytes names the problem
+    if mode is not None and stat.S_ISDIR(mode):
+        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
     if mode is not None and not stat.S_ISREG(mode):
         # A FIFO would block forever and /dev/zero never ends: only regular files are read.
         raise ReaderError(f"not a regular file: {one_line(str(p))}")

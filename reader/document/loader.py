@@ -50,9 +50,7 @@ def title_fallback(path: str | Path) -> str:
 def read_article(path: str | Path) -> tuple[str, str]:
     """An article file's normalised text and encoding, not parsed (`parse_text` does that).
     Raises ReaderError for bad input, like `load_document`."""
-    p = Path(path)
-    _check_path(p)
-    return read_text(p)
+    return read_text(path)  # which says what is wrong with a path, like `_check_path`
 
 
 def parse_text(text: str, path: str | Path, encoding: str = "utf-8") -> Document:
@@ -98,7 +96,6 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
 def load_document(path: str | Path) -> Document:
     """Read and parse an article file. Raises ReaderError for bad input (one line)."""
     p = Path(path)
-    _check_path(p)
     text, encoding = read_text(p)
     return parse_text(text, p, encoding)
 

@@ -1,11 +1,13 @@
 """Where an offset range sits in a document: block ("paragraph"), sentence and source line,
-as the Markdown export says it ("¶ 12, sentence 3 · line 40")."""
+as the Markdown export says it ("¶ 12, sentence 3 · line 40"), and the heading it falls
+under (a book's chapter: "CHAPTER III. The Spouter-Inn, ¶ 40")."""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
 
+from reader.document.headings import Heading, heading_at, headings
 from reader.document.model import Document
 
 __all__ = ["Location", "Locator"]
@@ -33,6 +35,16 @@ class Locator:
         # order), so the whole export counts the text's newlines about once.
         self._line_offset = 0
         self._line_count = 0
+        self._outline: list[Heading] | None = None
+
+    def heading(self, start: int) -> str | None:
+        """The text of the heading `start` falls under (the last heading block that begins at
+        or before it; the article's title is not one), None before the first or without any:
+        the headings ctrl+o lists (reader/document/headings.py)."""
+        if self._outline is None:
+            self._outline = headings(self.document)
+        index = heading_at(self._outline, start)
+        return None if index is None else self._outline[index].text
 
     def locate(self, start: int, end: int) -> Location | None:
         where = self.where(start, end)

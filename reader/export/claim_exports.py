@@ -13,7 +13,7 @@ from reader.config import read_config, reviewer
 from reader.errors import ReaderError
 from reader.export.claim_review import claim_reviews, dump_reviews
 from reader.export.dossier import Dossier, DossierArticle, dossier_article
-from reader.export.library import Progress, collect
+from reader.export.library import ArticleSection, Progress, article_section, collect
 from reader.export.markdown import article_title
 from reader.export.reading import ArticleRead, read_for_export
 
@@ -32,9 +32,15 @@ def export_claims(
         return export_article_claims(read_for_export(source), fmt, base_dir)
 
     def reads(digest: Callable[[ArticleRead], Any]) -> tuple[str, list[Any], list[str]]:
-        notes = collect(source, digest, progress)
+        digests: dict[Path, Any] = {}
+
+        def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+            digests[path] = digest(read)
+            return article_section(read, path, name)
+
+        notes = collect(source, render, progress)
         title = source.resolve().name or str(source)
-        return title, [art.digest for art in notes.articles], notes.warnings
+        return title, [digests[art.path] for art in notes.articles], notes.warnings
 
     return _render(fmt, base_dir, reads)
 

@@ -1,4 +1,4 @@
-"""`reader export` and `reader import`: the scripting verbs for notes."""
+"""`reader export`: the scripting verb for notes (`reader import`: import_command.py)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,18 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.annotations.scripting import LOCK_WAIT_SECONDS, check_saved
 from reader.annotations.sidecar import sidecar_path_for
-from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.export.claim_exports import CLAIM_FORMATS, export_claims
 from reader.export.formats import render_article_export
-from reader.export.importer import ImportResult, import_into, read_w3c_file
 from reader.export.library import export_library
-from reader.export.markdown import write_text
+from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
 from reader.export.reading import ArticleRead, read_for_export
 from reader.library import iter_article_paths, no_articles_message
 
 FORMATS = ("markdown", "w3c", *CLAIM_FORMATS)
-GROUPINGS = ("order", "category")
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
 
@@ -71,7 +67,7 @@ def export_command(
     if fmt not in FORMATS:
         raise ReaderError(f"unknown format: {fmt} (use {', '.join(FORMATS)})")
     if group_by not in GROUPINGS:
-        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+        raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     source = Path(path)
     if not source.exists():
         raise ReaderError(f"no such file or folder: {source}")
@@ -96,37 +92,4 @@ def export_command(
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    return 0
-
-
-def import_file(path: str | Path, file: str | Path) -> ImportResult:
-    """Import the W3C annotations in `file` into the sidecar of the article at `path`."""
-    article = Path(path)
-    if article.is_dir():
-        raise ReaderError(f"{article}: import needs an article file, not a folder")
-    annotations, skipped = read_w3c_file(file)  # before touching the sidecar
-    document = load_document(article)
-    store = AnnotationStore.open(document)
-    try:
-        if store.problem:
-            raise ReaderError(f"{store.sidecar_path}: {store.problem}")
-        with store.transaction():  # all or nothing: one atomic write at the end
-            result = import_into(store, document.text, annotations)
-        store.flush(timeout=LOCK_WAIT_SECONDS)
-    finally:
-        store.close(timeout=0)
-    check_saved(store, "the annotations were not saved, nothing was imported")
-    result.skipped += skipped
-    return result
-
-
-def import_command(path: str, file: str) -> int:
-    result = import_file(path, file)
-    print(result.summary())
-    if result.skipped:
-        print(
-            f"reader: warning: {one_line(str(file))}: skipped {result.skipped} item(s) with no usable "
-            "text selector",
-            file=sys.stderr,
-        )
     return 0

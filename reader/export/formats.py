@@ -74,8 +74,10 @@ def render_article_export(
         return dump_json(render_w3c(document, read.annotations, read.said)), []
     link = os.path.relpath(Path(document.path).resolve(), base_dir.resolve())
     note = read.article_note
+    if group_by == "library-category":  # one article is the whole library
+        group_by = "category"
     return render_markdown(
-        document, read.annotations, note, group_by, link, read.where, read.said
+        document, read.annotations, note, group_by, link, read.where, read.said, read.chapter
     ), []
 
 

@@ -1,7 +1,9 @@
 """Export the notes of every annotated article under a folder, as one document.
 
 Only articles with a sidecar are loaded (the sidecar is checked first), so a large library
-with few annotated articles exports quickly.
+with few annotated articles exports quickly. Each article is read and rendered before the
+next is read: what is kept of it is its rendered text and a few facts for the document's
+head, so the export's memory is about the size of its output.
 """
 
 from __future__ import annotations
@@ -12,10 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from reader.annotations.sidecar import sidecar_path_for
-from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown import (
     MARKER,
@@ -24,49 +23,50 @@ from reader.export.markdown import (
     article_title,
     category_label,
     category_order,
+    highlight_blocks,
     highlight_rows,
     highlight_sections,
+    link_target,
     plural,
 )
-from reader.export.markdown_text import escape_inline
+from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
-from reader.export.w3c import collection, dump_json, source_uri, w3c_items
-from reader.library import iter_article_paths
+from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
+from reader.library import iter_annotated_articles
 
 Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
-class ArticleNotes:
-    """One article with what an export keeps of it once read: its facts (a `Document`
-    without its text) and what `digest` made of its annotations (the Markdown rows, the W3C
-    items), so a large folder's texts and annotation objects are not all held at once."""
+class ArticleSection:
+    """One article of a folder export, rendered as soon as it is read: what the export
+    writes of it, and what the document's head and contents say of it. Nothing of its
+    annotations or text is kept, so a large folder is read one article at a time."""
 
     path: Path
     name: str  # relative to the library folder, "/" separators
-    document: Document  # the article's path and metadata; no text
-    digest: Any
-    categories: list[str]  # each highlight's category
-    article_note: str = ""
+    title: str
+    published: str | None
+    highlights: int
+    slugs: tuple[str, ...]  # its headings' `slug`s, in order: the first is its title's
+    text: str  # Markdown: its section; W3C: its annotations (`encode_items`)
+    # grouped across the library: (how many, their blocks) of each category, its orphans
+    # under ORPHANS; its article note's blocks are `text`
+    groups: dict[str, tuple[int, str]] | None = None
 
-    @property
-    def published(self) -> str | None:
-        return self.document.meta.published
+
+ORPHANS = ""  # the key of an article's orphaned highlights in `ArticleSection.groups`
 
 
-Digest = Callable[[ArticleRead], Any]
+Render = Callable[[ArticleRead, Path, str], ArticleSection]
 
 
 @dataclass(slots=True)
 class LibraryNotes:
     folder: Path
-    articles: list[ArticleNotes] = field(default_factory=list)
+    articles: list[ArticleSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line each, naming the file
-
-
-def annotated_paths(folder: Path) -> list[Path]:
-    """Article files under `folder` that have a sidecar, in name order."""
-    return [p for p in iter_article_paths(folder) if sidecar_path_for(p).is_file()]
+    categories: Counter[str] = field(default_factory=Counter)  # highlights of each category
 
 
 def _date_ordinal(published: str | None) -> int | None:
@@ -78,80 +78,108 @@ def _date_ordinal(published: str | None) -> int | None:
         return None
 
 
-def sort_newest_first(articles: list[ArticleNotes]) -> list[ArticleNotes]:
+def sort_newest_first(articles: list[ArticleSection]) -> list[ArticleSection]:
     """Newest published first; undated after dated; then by name."""
 
-    def key(a: ArticleNotes) -> tuple[int, int, str, str]:
+    def key(a: ArticleSection) -> tuple[int, int, str, str]:
         ordinal = _date_ordinal(a.published)
         return (0 if ordinal is not None else 1, -(ordinal or 0), a.name.casefold(), a.name)
 
     return sorted(articles, key=key)
 
 
-def collect(folder: str | Path, digest: Digest, progress: Progress | None = None) -> LibraryNotes:
-    """Read every annotated article under `folder`, keeping of each what `digest` makes of
-    it; problems become warnings, not errors."""
+def collect(folder: str | Path, render: Render, progress: Progress | None = None) -> LibraryNotes:
+    """Read every annotated article under `folder` and `render` it before reading the next;
+    problems become warnings, not errors."""
     root = Path(folder)
     result = LibraryNotes(root)
-    paths = annotated_paths(root)
-    for done, path in enumerate(paths, start=1):
-        try:
-            read = read_for_export(path)
-        except ReaderError as error:
-            result.warnings.append(f"{path}: skipped: {error}")
-        else:
-            if read.problem:
-                result.warnings.append(f"{path}: {read.problem}")
-            if read.annotations or read.article_note.strip():
-                doc = read.document
-                facts = Document(doc.path, doc.format, "", [], doc.meta, doc.encoding)
-                result.articles.append(
-                    ArticleNotes(
-                        path,
-                        path.relative_to(root).as_posix(),
-                        facts,
-                        digest(read),
-                        [a.category for a in read.annotations],
-                        read.article_note,
-                    )
-                )
+    paths = list(iter_annotated_articles(root))
+    for done, (name, path, sidecar) in enumerate(paths, start=1):
+        _add_article(result, render, name, path, sidecar)
         if progress is not None:
             progress(done, len(paths))
     result.articles = sort_newest_first(result.articles)
     return result
 
 
-def markdown_rows(read: ArticleRead) -> tuple[list[tuple], list[tuple]]:
-    """The Markdown export's digest of an article: its highlights' rows."""
-    return highlight_rows(read.document, read.annotations, read.where, read.said)
-
-
-def w3c_digest(read: ArticleRead) -> list[dict[str, Any]]:
-    """The W3C export's digest of an article: its annotations as W3C items."""
-    return w3c_items(read.document, read.annotations, read.said)
-
-
-def _relative_link(path: Path, base_dir: Path | None) -> str:
-    if base_dir is None:
-        return path.name
+def _add_article(
+    result: LibraryNotes, render: Render, name: str, path: Path, sidecar: Path
+) -> None:
+    """Read one article and add its rendering to `result` (what was read goes on return)."""
     try:
-        return os.path.relpath(path, base_dir)
+        read = read_for_export(path, sidecar)
+    except ReaderError as error:
+        result.warnings.append(f"{path}: skipped: {error}")
+        return
+    if read.problem:
+        result.warnings.append(f"{path}: {read.problem}")
+    if read.annotations or read.article_note.strip():
+        result.categories.update(a.category for a in read.annotations)
+        result.articles.append(render(read, path, name))
+
+
+def article_section(
+    read: ArticleRead, path: Path, name: str, text: str = "", slugs=()
+) -> ArticleSection:
+    """The `ArticleSection` of the article `read` with its rendered `text`."""
+    document = read.document
+    title = article_title(document)
+    return ArticleSection(
+        path, name, title, document.meta.published, len(read.annotations), tuple(slugs), text
+    )
+
+
+def markdown_render(group_by: str, base_dir: Path | None, root: Path) -> Render:
+    """The Markdown export's rendering of one article of the folder `root`: its section,
+    headings two levels down, links relative to `base_dir`."""
+    link_to = _link_maker(root, base_dir)
+
+    def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+        link = link_to(path, name)
+        w = NotesWriter(SlugList())
+        article_head(w, read.document, read.article_note, link, level=2)
+        anchored, orphans = highlight_rows(
+            read.document, read.annotations, read.where, read.said, read.chapter
+        )
+        highlight_sections(w, anchored, orphans, group_by, link, level=2)
+        return article_section(read, path, name, "\n\n".join(w.parts), w.slugger.slugs)
+
+    return render
+
+
+def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+    """The W3C export's rendering of one article: its annotations, encoded."""
+    return article_section(
+        read, path, name, encode_items(w3c_items(read.document, read.annotations, read.said))
+    )
+
+
+def _link_maker(root: Path, base_dir: Path | None) -> Callable[[Path, str], str]:
+    """What links to the article at `path` (`name` under `root`) from `base_dir`: its path
+    relative to `base_dir`, its file name when there is no `base_dir`, its whole path when
+    it is on another drive (Windows). Unless `base_dir` is inside `root` (where a link may
+    climb out and back in), that is the folder's relative path, worked out once, and `name`."""
+    if base_dir is None:
+        return lambda path, name: path.name
+    top, base = os.path.abspath(root), os.path.abspath(base_dir)
+    try:
+        prefix = os.path.relpath(top, base)
+        inside = base != top and os.path.commonpath([top, base]) == top
     except ValueError:  # another drive on Windows
-        return str(path)
+        return lambda path, name: str(path)
+    if not inside:
+        if prefix == os.curdir:
+            return lambda path, name: name.replace("/", os.sep)
+        return lambda path, name: os.path.join(prefix, name.replace("/", os.sep))
+    return lambda path, name: os.path.relpath(os.path.join(top, name), base)
 
 
-def render_library_markdown(
-    notes: LibraryNotes, group_by: str = "order", base_dir: Path | None = None
-) -> str:
-    """One document: title, totals per category, contents, then a section per article.
-
-    `base_dir` is where the document will be written (links to articles are relative to it).
-    """
-    w = NotesWriter()
+def _library_head(w: NotesWriter, notes: LibraryNotes) -> None:
+    """The document's marker, title, totals per category and "Contents" heading."""
     w.block(MARKER)
     folder_name = notes.folder.resolve().name or str(notes.folder)
     w.heading(1, f"Notes: {folder_name}")
-    counts = Counter(c for art in notes.articles for c in art.categories)
+    counts = notes.categories
     total = counts.total()
     w.block(
         escape_inline(f"{plural(total, 'highlight')} in {plural(len(notes.articles), 'article')}.")
@@ -165,29 +193,99 @@ def render_library_markdown(
         rows.append(f"| Total | {total} |")
         w.block("\n".join(rows))
     w.heading(2, "Contents")
-    toc_index = len(w.parts)
+
+
+def render_library_markdown(notes: LibraryNotes) -> str:
+    """One document: title, totals per category, contents, then a section per article."""
+    w = NotesWriter()
+    _library_head(w, notes)
     entries = []
     for art in notes.articles:
-        link = _relative_link(art.path, base_dir)
-        anchor = article_head(w, art.document, art.article_note, link, level=2)
-        anchored, orphans = art.digest
-        highlight_sections(w, anchored, orphans, group_by, link, level=2)
-        facts = [art.published or "undated", plural(len(art.categories), "highlight"), art.name]
+        anchor, *_ = [w.slugger.add_slug(s) for s in art.slugs]
+        facts = [art.published or "undated", plural(art.highlights, "highlight"), art.name]
         entries.append(
-            f"{len(entries) + 1}. [{escape_inline(article_title(art.document))}](#{anchor})"
+            f"{len(entries) + 1}. [{escape_inline(art.title)}](#{anchor})"
             f" — {escape_inline(' · '.join(facts))}"
         )
-    w.parts.insert(toc_index, "\n".join(entries) if entries else "No annotated articles.")
+    w.block("\n".join(entries) if entries else "No annotated articles.")
+    w.parts.extend(art.text for art in notes.articles)
     return w.text()
 
 
-def render_library_w3c(notes: LibraryNotes) -> dict[str, Any]:
+def grouped_render(base_dir: Path | None, root: Path) -> Render:
+    """The rendering of one article for a library grouped by category: its highlights'
+    blocks by category (each naming the article), its orphans', its article note's."""
+    link_to = _link_maker(root, base_dir)
+
+    def render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
+        link = link_target(link_to(path, name))
+        title = escape_inline(article_title(read.document))
+        named = f" · [{title}]({link})"
+        anchored, orphans = highlight_rows(
+            read.document, read.annotations, read.where, read.said, read.chapter
+        )
+        rows_of: dict[str, list[tuple]] = {}
+        for row in anchored:
+            rows_of.setdefault(row[1], []).append(row)
+        if orphans:
+            rows_of[ORPHANS] = orphans
+        groups = {}
+        for category, rows in rows_of.items():
+            parts: list[str] = []
+            highlight_blocks(parts, rows, None if category == ORPHANS else link, named)
+            groups[category] = (len(rows), "\n\n".join(parts))
+        note = ""
+        if read.article_note.strip():
+            w = NotesWriter(SlugList())
+            w.heading(3, article_title(read.document))
+            w.block(f"File: [{escape_inline(name)}]({link})")
+            w.block(close_fences(read.article_note.strip("\n").rstrip()))
+            note = "\n\n".join(w.parts)
+        section = article_section(read, path, name, note, w.slugger.slugs if note else ())
+        section.groups = groups
+        return section
+
+    return render
+
+
+def render_library_by_category(notes: LibraryNotes) -> str:
+    """One document: title, totals, contents, then a section per category with every
+    article's highlights of it (articles newest first, each in reading order), the article
+    notes, and the orphaned highlights."""
+    w = NotesWriter()
+    _library_head(w, notes)
+    sections: list[tuple[str, list[str], list[str]]] = []  # heading, blocks, slugs in them
+    groups = [art.groups or {} for art in notes.articles]
+    present = {c for g in groups for c in g} - {ORPHANS}
+    for category in category_order(present):
+        found = [g[category] for g in groups if category in g]
+        count = sum(n for n, _ in found)
+        sections.append((f"{category_label(category)} ({count})", [t for _, t in found], []))
+    noted = [art for art in notes.articles if art.text]
+    if noted:
+        slugs = [s for art in noted for s in art.slugs]
+        sections.append((f"Article notes ({len(noted)})", [a.text for a in noted], slugs))
+    found = [g[ORPHANS] for g in groups if ORPHANS in g]
+    if found:
+        count = sum(n for n, _ in found)
+        sections.append((f"Orphaned highlights ({count})", [t for _, t in found], []))
+    entries = []
+    for heading, _, slugs in sections:  # anchors numbered in the order of the document
+        entries.append(f"{len(entries) + 1}. [{escape_inline(heading)}](#{w.slugger.add(heading)})")
+        for slug in slugs:
+            w.slugger.add_slug(slug)
+    w.block("\n".join(entries) if entries else "No annotated articles.")
+    for heading, texts, _ in sections:
+        w.parts.append("## " + escape_inline(heading))
+        w.parts.extend(texts)
+    return w.text()
+
+
+def render_library_w3c(notes: LibraryNotes) -> str:
     """One AnnotationCollection with every article's annotations (one target source each)."""
-    items: list[dict[str, Any]] = []
-    for art in notes.articles:
-        items.extend(art.digest)
     label = notes.folder.resolve().name or str(notes.folder)
-    return collection(items, label, source_uri(notes.folder))
+    chunks = [art.text for art in notes.articles]
+    return dump_collection(chunks, notes.categories.total(), label, source_uri(notes.folder))
 
 
 def export_library(
@@ -199,7 +297,10 @@ def export_library(
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for every annotated article under `folder`."""
     if fmt == "w3c":
-        notes = collect(folder, w3c_digest, progress)
-        return dump_json(render_library_w3c(notes)), notes.warnings
-    notes = collect(folder, markdown_rows, progress)
-    return render_library_markdown(notes, group_by, base_dir), notes.warnings
+        notes = collect(folder, w3c_render, progress)
+        return render_library_w3c(notes), notes.warnings
+    if group_by == "library-category":
+        notes = collect(folder, grouped_render(base_dir, Path(folder)), progress)
+        return render_library_by_category(notes), notes.warnings
+    notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress)
+    return render_library_markdown(notes), notes.warnings

@@ -19,7 +19,7 @@ from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
 from reader.claims import Attribution, DocumentAttributions
-from reader.document.decode import sanitize
+from reader.document.decode import one_line, sanitize
 from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.errors import ReaderError
@@ -36,6 +36,11 @@ from reader.export.markdown_text import (
 MARKER = "<!-- margin-reader export -->"
 NOTES_SUFFIX = ".notes.md"
 
+
+# What --group-by takes: reading order or categories within each article, or (a folder)
+# categories across the library (reader/export/library.py; for one article: `category`).
+GROUPINGS = ("order", "category", "library-category")
+GROUPINGS_TEXT = "order, category or library-category"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -140,11 +145,14 @@ def _category_strong(category: str) -> str:
 
 
 def highlight_row(
-    ann: Annotation, place: tuple[int, int, int, int] | None, attribution: Attribution | None
+    ann: Annotation,
+    place: tuple[int, int, int, int] | None,
+    attribution: Attribution | None,
+    heading: str | None = None,
 ) -> tuple:
     """What the export shows of a highlight: (quote, category, tags, created stamp, note,
-    place, the lines of its source and verdict, wording it was highlighted with if the article was edited under
-    it), the place being `Locator.where`'s
+    place, the lines of its source and verdict, wording it was highlighted with if the article
+    was edited under it, the heading it falls under), the place being `Locator.where`'s
     (paragraph, sentence, last sentence, line) or None; `attribution` None for an orphan."""
     return (
         ann.exact,
@@ -155,6 +163,7 @@ def highlight_row(
         place,
         claim_lines(ann, attribution),
         ann.edited_from,
+        heading,
     )
 
 
@@ -182,25 +191,29 @@ def _evidence_text(link: Evidence) -> str:
     return escape_inline(link.describe())
 
 
-def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
+def highlight_blocks(
+    parts: list[str], rows: list[tuple], link: str | None, article: str = ""
+) -> None:
     """Append each highlight's blocks to `parts` (a `NotesWriter`'s): its quote, its facts line,
     its source and verdict lines, and its note if it has one. `rows` are `highlight_row`s;
-    `link` is the article's link destination (already encoded).
+    `link` is the article's link destination (already encoded); `article`, Markdown naming
+    the article, goes after the category in each facts line (a library grouped by category).
 
     The blocks are separate parts: `NotesWriter.text` joins parts with a blank line, so this is
     the text of one part per highlight without copying every quote into a joined part.
     """
     add = parts.append
     line_link = f"]({link}#L" if link else ""
-    for quote, category, tags, created, note, loc, claim, edited_from in rows:
+    for quote, category, tags, created, note, loc, claim, edited_from, heading in rows:
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
             paragraph, sentence, last, line = loc
+            chapter = f"{_heading_text(heading)}, " if heading else ""
             if last > sentence:
-                place = f" · ¶ {paragraph}, sentences {sentence}–{last}"
+                place = f" · {chapter}¶ {paragraph}, sentences {sentence}–{last}"
             else:
-                place = f" · ¶ {paragraph}, sentence {sentence}"
+                place = f" · {chapter}¶ {paragraph}, sentence {sentence}"
             if line_link:
                 place = f"{place} · [line {line}{line_link}{line})"
         date = f" · {_date(created)}" if created else ""
@@ -208,11 +221,23 @@ def _highlights(parts: list[str], rows: list[tuple], link: str | None) -> None:
         if edited_from:  # the article was edited under the highlight: both wordings
             add("*Edited in the article since it was highlighted; it read:*")
             add(quote_block(edited_from))
-        add(f"{_category_strong(category)}{tag_list}{place}{date}")
+        add(f"{_category_strong(category)}{article}{tag_list}{place}{date}")
         if claim:
             add(claim)
         if note and not note.isspace():
             add(close_fences(note.strip("\n").rstrip()))
+
+
+HEADING_CHARS = 80  # of a heading named in a highlight's place
+
+
+@functools.lru_cache(maxsize=1024)  # a book's few chapters, named by many highlights
+def _heading_text(heading: str) -> str:
+    """A heading as a highlight's place names it: one line, shortened, escaped."""
+    text = one_line(heading)
+    if len(text) > HEADING_CHARS:
+        text = text[: HEADING_CHARS - 1].rstrip() + "…"
+    return escape_inline(text)
 
 
 def _metadata_line(document: Document, source_link: str | None) -> str:
@@ -245,12 +270,13 @@ def render_article(
     level: int = 1,
     where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
+    chapter: Callable[[int, int], str | None] | None = None,
 ) -> str:
-    """Append one article's section to `w`; return the anchor of its heading. `where` and
-    `attribution` give each highlight's place and source (the sidecar's,
-    reader/export/reading.py); None works them out from the parsed `document`."""
+    """Append one article's section to `w`; return the anchor of its heading. `where`,
+    `attribution` and `chapter` give each highlight's place, source and heading (the
+    sidecar's, reader/export/reading.py); None works them out from the parsed `document`."""
     anchor = article_head(w, document, article_note, source_link, level)
-    anchored, orphans = highlight_rows(document, annotations, where, attribution)
+    anchored, orphans = highlight_rows(document, annotations, where, attribution, chapter)
     highlight_sections(w, anchored, orphans, group_by, source_link, level)
     return anchor
 
@@ -260,16 +286,24 @@ def highlight_rows(
     annotations: list[Annotation],
     where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
+    chapter: Callable[[int, int], str | None] | None = None,
 ) -> tuple[list[tuple], list[tuple]]:
     """(the anchored highlights' `highlight_row`s in document order, the orphans' in creation
     order): all `render_article` needs of the annotations and of the article's text."""
     anchored, orphans = ordered(annotations)
-    if where is None:
-        where = Locator(document).where
+    if where is None or chapter is None:
+        locator = Locator(document)
+        where = where or locator.where
+        chapter = chapter or (lambda start, end: locator.heading(start))
     if attribution is None:
         attribution = DocumentAttributions(document).of  # each paragraph worked out once
     return (
-        [highlight_row(a, where(a.start, a.end), attribution(a.start, a.end)) for a in anchored],
+        [
+            highlight_row(
+                a, where(a.start, a.end), attribution(a.start, a.end), chapter(a.start, a.end)
+            )
+            for a in anchored
+        ],
         [highlight_row(ann, None, None) for ann in orphans],
     )
 
@@ -315,11 +349,11 @@ def highlight_sections(
             by_cat.setdefault(row[1], []).append(row)
         for cat in category_order(set(by_cat)):
             w.heading(level + 2, f"{category_label(cat)} ({len(by_cat[cat])})")
-            _highlights(w.parts, by_cat[cat], link)
+            highlight_blocks(w.parts, by_cat[cat], link)
     elif group_by == "order":
-        _highlights(w.parts, anchored, link)
+        highlight_blocks(w.parts, anchored, link)
     else:
-        raise ReaderError(f"unknown grouping: {group_by} (use order or category)")
+        raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     if orphans:
         w.heading(level + 1, "Orphaned highlights")
         w.block(
@@ -328,7 +362,7 @@ def highlight_sections(
                 "(it changed since they were made); quoted as they were written."
             )
         )
-        _highlights(w.parts, orphans, None)
+        highlight_blocks(w.parts, orphans, None)
 
 
 def render_markdown(
@@ -339,15 +373,17 @@ def render_markdown(
     source_link: str | None = None,
     where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
+    chapter: Callable[[int, int], str | None] | None = None,
 ) -> str:
     """The notes document for one article. `source_link` is the article's path relative to
     where the notes will live (e.g. `story.txt`); None leaves out file and line links.
-    `where`, `attribution`: as for `render_article`."""
+    `where`, `attribution`, `chapter`: as for `render_article`."""
     w = NotesWriter()
     w.block(MARKER)
     render_article(
-        w, document, annotations, article_note, group_by, source_link, 1, where, attribution
-    )
+        w, document, annotations, article_note, group_by, source_link, 1, where, attribution,
+        chapter,
+    )  # fmt: skip
     return w.text()
 
 

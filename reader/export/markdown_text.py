@@ -127,6 +127,7 @@ def close_fences(note: str) -> str:
     return note
 
 
+@functools.lru_cache(maxsize=1024)  # the same section headings in every article of a folder
 def slug(text: str) -> str:
     """A GitHub-style heading anchor (without de-duplication)."""
     out = []
@@ -146,10 +147,26 @@ class Slugger:
         self._seen: Counter[str] = Counter()
 
     def add(self, text: str) -> str:
-        base = slug(text)
+        return self.add_slug(slug(text))
+
+    def add_slug(self, base: str) -> str:
+        """The anchor of a heading whose `slug` is `base`, numbered after those before it."""
         n = self._seen[base]
         self._seen[base] += 1
         return base if n == 0 else f"{base}-{n}"
+
+
+class SlugList(Slugger):
+    """Keeps the `slug` of each heading in order, numbering none: for a part of a document
+    written before its place in it is known (a `Slugger` numbers them then, `add_slug`)."""
+
+    def __init__(self) -> None:
+        self.slugs: list[str] = []
+
+    def add(self, text: str) -> str:
+        base = slug(text)
+        self.slugs.append(base)
+        return base
 
 
 @functools.lru_cache(maxsize=1024)  # a few tags, used over and over in an export

@@ -2,7 +2,7 @@
 the sidecar's places cannot be trusted.
 
 An export says what the article is (title, date, source) and where each highlight sits
-(paragraph, sentence, line). The store keeps both in the sidecar for the text it was saved
+(paragraph, sentence, line, the heading it falls under). The store keeps both in the sidecar for the text it was saved
 with (reader/annotations/places.py), so a plain-text article whose text is the one its
 sidecar's places are for is read and hashed, not parsed. Anything else (a changed article,
 a record without a place, another parser version, a Markdown article, whose anchor text is
@@ -26,6 +26,7 @@ from reader.document.model import Document
 
 Where = Callable[[int, int], "tuple[int, int, int, int] | None"]
 Said = Callable[[int, int], "Attribution | None"]
+Chapter = Callable[[int, int], "str | None"]
 
 
 @dataclass(slots=True)
@@ -38,26 +39,29 @@ class ArticleRead:
     problem: str | None
     where: Where | None  # the stored places; None: work them out from the parsed document
     said: Said | None  # the stored attributions; None: work them out likewise
+    chapter: Chapter | None = None  # the stored headings highlights fall under; likewise
 
 
-def read_for_export(path: Path) -> ArticleRead:
-    """The article at `path` with what its sidecar holds (read, never written). Raises
-    ReaderError for an article that cannot be read."""
+def read_for_export(path: Path, sidecar: Path | None = None) -> ArticleRead:
+    """The article at `path` with what its sidecar (at `sidecar`, when known) holds (read,
+    never written). Raises ReaderError for an article that cannot be read."""
     if is_markdown(path):
         document = load_document(path)
     else:
         text, encoding = read_article(path)
         document = Document(str(path), "text", text, [], encoding=encoding)  # not parsed yet
-    sidecar = read_sidecar(path, document.text, document.sha256)
+    sidecar = read_sidecar(path, document.text, document.sha256, sidecar)
     annotations = sidecar.annotations
     stored = None
     if sidecar.problem is None and document.format == "text" and document.text.strip():
         spans = [(a.start, a.end, a.place) for a in annotations if not a.orphaned]
         stored = stored_places(sidecar.facts, place_key(document), spans)
-    where = said = None
+    where = said = chapter = None
     if stored is not None:
         document.meta = stored.meta
-        where, said = stored.where, stored.attribution
+        where, said, chapter = stored.where, stored.attribution, stored.heading
     elif document.format == "text":
         document = parse_text(document.text, path, document.encoding)
-    return ArticleRead(document, annotations, sidecar.article_note, sidecar.problem, where, said)
+    return ArticleRead(
+        document, annotations, sidecar.article_note, sidecar.problem, where, said, chapter
+    )

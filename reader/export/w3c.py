@@ -62,11 +62,32 @@ def dump_json(obj: Any) -> str:
     items = first.get("items") if isinstance(first, dict) else None
     if not isinstance(items, list) or not items:
         return _escape_unsafe(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    return _with_items(obj, encode_items(items))
+
+
+encode_item = json.JSONEncoder(ensure_ascii=False).encode  # one annotation, on one line
+ITEM_SEPARATOR = ",\n      "
+
+
+def encode_items(items: list[dict[str, Any]]) -> str:
+    """Annotations as `dump_json` writes them in a collection, one per line."""
+    return ITEM_SEPARATOR.join(map(encode_item, items))
+
+
+def dump_collection(chunks: list[str], total: int, label: str, seed: str) -> str:
+    """`dump_json(collection(items, label, seed))` for `total` items already encoded, in
+    `chunks` of `encode_items` (so a large export need not keep every item's dict)."""
+    chunks = [chunk for chunk in chunks if chunk]
+    if not chunks:
+        return dump_json(collection([], label, seed))
+    return _with_items(dict(collection([], label, seed), total=total), ITEM_SEPARATOR.join(chunks))
+
+
+def _with_items(obj: dict[str, Any], body: str) -> str:
+    """`obj` (a collection) as JSON text, with `body` (its encoded items) as its items."""
     placeholder = f"items-{uuid.uuid4()}"
-    shell = dict(obj, first=dict(first, items=placeholder))
+    shell = dict(obj, first=dict(obj["first"], items=placeholder))
     head, tail = json.dumps(shell, ensure_ascii=False, indent=2).split(f'"{placeholder}"')
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    body = ",\n      ".join(encode(item) for item in items)
     return _escape_unsafe(f"{head}[\n      {body}\n    ]{tail}\n")
 
 
