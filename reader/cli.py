@@ -35,8 +35,9 @@ APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
 
   reader                 open the sample library (copied to your data directory)
-  reader FILE            open one article (its folder is the library)
-  reader DIR             open a library of .txt/.md/.markdown files
+  reader FILE            open one article or saved page (its folder is the library)
+  reader DIR             open a library of .txt/.md/.markdown/.html/.htm files
+  reader URL             fetch an article into the library (as `reader add`), open it
 
 scripting verbs (no screen):
   reader parse PATH                      print the document model as JSON
