@@ -112,11 +112,20 @@ def _verb_parser() -> argparse.ArgumentParser:
     )
 
     p = verb("export", help="export notes for an article or a library")
-    p.add_argument("path")
+    p.add_argument("path", help="an article file or a library folder")
     p.add_argument(
-        "--format", choices=("markdown", "w3c", "claimreview", "dossier"), default="markdown"
+        "--format",
+        choices=("markdown", "w3c", "claimreview", "dossier"),
+        default="markdown",
+        help="markdown (default), w3c (Web Annotation JSON), claimreview (schema.org JSON), "
+        "dossier (Markdown of the claims given a verdict)",
     )
-    p.add_argument("--group-by", choices=("order", "category"), default="order")
+    p.add_argument(
+        "--group-by",
+        choices=("order", "category"),
+        default="order",
+        help="highlights in reading order (default) or by category",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
