@@ -35,8 +35,9 @@ APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
 
   reader                 open the sample library (copied to your data directory)
-  reader FILE            open one article (its folder is the library)
-  reader DIR             open a library of .txt/.md/.markdown files
+  reader FILE            open one article or saved page (its folder is the library)
+  reader DIR             open a library of .txt/.md/.markdown/.html/.htm files
+  reader URL             fetch an article into the library (as `reader add`), open it
 
 scripting verbs (no screen):
   reader parse PATH                      print the document model as JSON
@@ -111,9 +112,13 @@ def _verb_parser() -> argparse.ArgumentParser:
     )
 
     p = verb("export", help="export notes for an article or a library")
-    p.add_argument("path")
+    p.add_argument("path", help="an article file or a library folder")
     p.add_argument(
-        "--format", choices=("markdown", "w3c", "claimreview", "dossier"), default="markdown"
+        "--format",
+        choices=("markdown", "w3c", "claimreview", "dossier"),
+        default="markdown",
+        help="markdown (default), w3c (Web Annotation JSON), claimreview (schema.org JSON), "
+        "dossier (Markdown of the claims given a verdict)",
     )
     p.add_argument(
         "--group-by",

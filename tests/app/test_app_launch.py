@@ -79,3 +79,14 @@ def test_errors_come_before_textual_is_imported(tmp_path):
     )
     assert result.stdout.split() == ["2", "False"]
     assert result.stderr.startswith("reader: error: no such file or folder: ")
+
+
+def test_help_names_every_way_to_open(capsys):
+    from reader.library import ARTICLE_SUFFIXES
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    opening = shown.split("scripting verbs")[0]
+    assert all(suffix in opening for suffix in ARTICLE_SUFFIXES), opening
+    assert "reader URL" in opening

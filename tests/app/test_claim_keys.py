@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.document.loader import load_document
@@ -87,8 +89,27 @@ async def test_the_verdict_dialog_says_all_it_says_on_a_small_terminal(small_lib
         await pilot.press("h", "s")
         await wait_for(pilot, lambda: isinstance(app.screen, VerdictScreen))
         await pilot.pause()
-        title = app.screen.query_one(".dialog-title")
-        shown = " ".join(
-            strip.text.strip() for strip in title.render_lines(title.region.reset_offset)
-        )
+        shown = shown_title(app.screen)
         assert "Esc cancels" in shown and "Enter saves" in shown
+
+
+def shown_title(screen) -> str:
+    """The dialog's title as it is drawn, its wrapped lines joined."""
+    title = screen.query_one(".dialog-title")
+    return " ".join(strip.text.strip() for strip in title.render_lines(title.region.reset_offset))
+
+
+@pytest.mark.parametrize(
+    ("key", "screen", "ending"),
+    [("l", EvidenceScreen, "Esc cancels)"), ("H", LibraryClaimsScreen, "Esc closes)")],
+)
+async def test_a_finder_title_is_whole_on_a_small_terminal(
+    small_library, settle, key, screen, ending
+):
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h", key)
+        await wait_for(pilot, lambda: isinstance(app.screen, screen))
+        await pilot.pause()
+        assert shown_title(app.screen).endswith(ending)

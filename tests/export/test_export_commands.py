@@ -272,3 +272,12 @@ def test_round_trip_on_corpus_articles(tmp_path, capsys, name):
     assert main(["export", str(article)]) == 0
     md = capsys.readouterr().out
     assert md.count("\n> ") >= len(original)
+
+
+def test_export_help_says_what_each_format_is(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for meaning in ("article file or a library folder", "Web Annotation", "schema.org"):
+        assert meaning in shown, shown
+    assert "reading order" in shown and "by category" in shown
