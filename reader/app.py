@@ -277,6 +277,10 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
                 self.article_view.move_cursor_to_offset(chosen[1])
             self.reading.focus_article()
 
+    def get_system_commands(self, screen: Screen):
+        """Textual's palette commands but its "Keys" panel: Help (?) lists the reader's keys."""
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 

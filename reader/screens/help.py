@@ -17,22 +17,43 @@ from reader.annotations.categories import legend
 HelpGroup = tuple[str, Sequence[type[DOMNode] | DOMNode]]
 
 
-def describe_bindings(app, nodes: Iterable[type[DOMNode] | DOMNode]) -> list[tuple[str, str]]:
-    """(keys, description) for every described binding of these classes/nodes, in order.
+def own_bindings(cls: type[DOMNode]) -> set[tuple[str, str]]:
+    """(key, action) of the bindings declared by the reader's own classes in `cls`'s MRO:
+    the cursor, selection and scrolling keys Textual's Input, TextArea, App and scroll
+    containers bring are left to those widgets."""
+    own: set[tuple[str, str]] = set()
+    for klass in cls.__mro__:
+        declared = klass.__dict__.get("BINDINGS")
+        if declared and klass.__module__.partition(".")[0] == "reader":
+            own.update((binding.key, binding.action) for binding in Binding.make_bindings(declared))
+    return own
 
-    Bindings for the same action are merged ("j, down"); undocumented and system bindings
-    are left out.
+
+def describe_bindings(app, nodes: Iterable[type[DOMNode] | DOMNode]) -> list[tuple[str, str]]:
+    """(keys, description) for every described binding the reader declares on these
+    classes/nodes, in order.
+
+    Bindings for the same action are merged ("j, down"); undocumented and system bindings,
+    those inherited from Textual's widgets, and a second action on a key already listed
+    (`v` while selecting) are left out.
     """
     rows: dict[str, tuple[list[str], str]] = {}
+    listed: set[str] = set()
     for node in nodes:
         cls = node if isinstance(node, type) else type(node)
         bindings = cls._merged_bindings
         if bindings is None:
             continue
-        for key_bindings in bindings.key_to_bindings.values():
+        own = own_bindings(cls)
+        for key, key_bindings in bindings.key_to_bindings.items():
             for binding in key_bindings:
                 if binding.system or not binding.description:
                     continue
+                if (key, binding.action) not in own or (
+                    key in listed and binding.action not in rows
+                ):
+                    continue
+                listed.add(key)
                 keys, _ = rows.setdefault(binding.action, ([], binding.description))
                 display = app.get_key_display(binding)
                 if display not in keys:
