@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
+from reader.annotations.overlaps import overlap_notice
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -293,7 +294,10 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if existing is None:
             ann = self._run_one(lambda: store.add(span[0], span[1], category), None)
             self._clear_selection()
-            return ann  # the highlight itself shows: no message
+            notice = ann and overlap_notice(ann, store.overlapping(ann.start, ann.end))
+            if notice:  # else the highlight itself shows: no message
+                self.status(notice)
+            return ann
         self._clear_selection()
         if existing.category == category or not by_number:
             self.status(f"Already highlighted as {existing.label}")
