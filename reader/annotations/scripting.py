@@ -9,8 +9,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from reader.annotations.anchoring import count_quote, find_quote
+from reader.annotations.changes import check_category, clean_tags
 from reader.annotations.evidence_links import resolve_evidence
-from reader.annotations.store import AnnotationStore, check_category, clean_tags
+from reader.annotations.store import AnnotationStore
 from reader.annotations.verdicts import check_status
 from reader.document.loader import load_document
 from reader.errors import NotFoundError, ReaderError

@@ -21,71 +21,45 @@ Failure modes never lose what is in memory:
 
 Annotations returned by the store are shared objects: treat them as read-only and change them
 through `update()`.
+
+This module holds opening and changing; the read side (what the UI asks, the stored places)
+is `StoreReading` (store_reading.py), saving and merging in another process's changes
+`StoreSaving` (store_saving.py).
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import errno
-import os
 import threading
-import weakref
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.anchoring import reanchor
 from reader.annotations.changes import (
-    aside_name,
     check_category,
     clean_tags,
     describe_update,
     label,
-    selectors,
     text_of,
     without,
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
 from reader.annotations.field_edits import EDITABLE_FIELDS, checked_fields
-from reader.annotations.highlight_index import Highlight
 from reader.annotations.history import Change, History
-from reader.annotations.model import (
-    SCHEMA_VERSION,
-    Annotation,
-    utc_now,
-)
-from reader.annotations.places import (
-    StoredPlaces,
-    article_facts,
-    fits,
-    place_key,
-    place_record,
-    stored_places,
-)
+from reader.annotations.model import Annotation, utc_now
 from reader.annotations.reading import anchor_loaded
 from reader.annotations.record import record_to_annotation
-from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
+from reader.annotations.saver import Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
+from reader.annotations.store_reading import StoreReading
+from reader.annotations.store_saving import StoreSaving, open_stores
 from reader.claims import DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError
 
-_open_stores: weakref.WeakSet[AnnotationStore] = weakref.WeakSet()
 
-
-@atexit.register
-def _flush_open_stores() -> None:  # pragma: no cover - exercised at interpreter exit
-    for store in list(_open_stores):
-        try:
-            store.flush(timeout=5)
-        except Exception:
-            pass
-
-
-class AnnotationStore:
+class AnnotationStore(StoreReading, StoreSaving):
     def __init__(self, document: Article, read_only: bool = False) -> None:
         self.document = document
         self.sidecar_path: Path = sidecar_path_for(document.path)
@@ -124,7 +98,7 @@ class AnnotationStore:
         store._load(records, meta, repeats)
         if not read_only:
             store._collection.prepare()  # the highlights to draw: here, off the UI thread
-            _open_stores.add(store)
+            open_stores.add(store)
         return store
 
     def _load(self, records: Records, meta: dict[str, Any], repeats: int) -> None:
@@ -146,98 +120,6 @@ class AnnotationStore:
         if refreshed or repeats or (loaded and not same_text):
             # Save the refreshed selectors and the new text's sha, quietly (not a user change).
             self._saver.changed(quiet=True)
-
-    # -- places ------------------------------------------------------------------------------
-    @property
-    def place_key(self) -> str:
-        if self._key is None:
-            self._key = place_key(self.document)
-        return self._key
-
-    def _place(self, ann: Annotation) -> dict[str, Any] | None:
-        """The stored place of `ann` when it is still right, else worked out (the database's
-        `placer`: only for a record being written)."""
-        key = self.place_key
-        if fits(ann.place, key, ann.start, ann.end):
-            return ann.place
-        if self._locator is None:
-            self._locator = Locator(self.document)
-            self._attributions = DocumentAttributions(self.document)
-        assert self._attributions is not None
-        return place_record(self._locator, self._attributions, key, ann.start, ann.end)
-
-    def stored_places(self) -> StoredPlaces | None:
-        """The article's metadata and every anchored highlight's place as the sidecar keeps
-        them, when all of it is for the article's text as read now (else None: parse it)."""
-        with self._lock:
-            spans = [
-                (a.start, a.end, a.place) for a in self._collection.listing() if not a.orphaned
-            ]
-            return stored_places(self._facts, self.place_key, spans)
-
-    # -- reading -----------------------------------------------------------------------------
-    # What the saver found (the UI shows them).
-    @property
-    def problem(self) -> str | None:
-        return self._saver.problem
-
-    @property
-    def warning(self) -> str | None:
-        return self._saver.warning
-
-    @warning.setter
-    def warning(self, value: str | None) -> None:
-        self._saver.warning = value
-
-    @property
-    def save_failure(self) -> str | None:
-        """Why the last save failed, in a few words naming the file or folder at fault (e.g.
-        "the disk is full", "<lock> is locked by another program (process 42)"); None once
-        a save succeeds. `warning` is the whole sentence for the app."""
-        return self._saver.failure
-
-    @property
-    def unsaved(self) -> bool:
-        return self._saver.unsaved
-
-    @unsaved.setter
-    def unsaved(self, value: bool) -> None:
-        self._saver.unsaved = value
-
-    @property
-    def writable(self) -> bool:
-        return self.problem is None and not self.read_only
-
-    @property
-    def article_note(self) -> str:
-        return self._note
-
-    @property
-    def annotations(self) -> list[Annotation]:
-        """Anchored annotations in document order (start, end), then orphans."""
-        with self._lock:
-            return self._collection.listing()
-
-    def __len__(self) -> int:
-        return len(self._collection)
-
-    def get(self, id: str) -> Annotation | None:
-        return self._collection.get(id)
-
-    def highlight(self, ann: Annotation) -> Highlight:
-        """The `Highlight` the article view draws for `ann` (made once per annotation)."""
-        return self._collection.highlight(ann)
-
-    def overlapping(self, start: int, end: int) -> list[Annotation]:
-        """Anchored annotations sharing at least one character with start:end (a point range
-        start == end counts as that offset), in document order."""
-        with self._lock:
-            return self._collection.overlapping(start, end)
-
-    def at(self, offset: int) -> list[Annotation]:
-        """Anchored annotations covering `offset`, innermost (shortest) first."""
-        with self._lock:
-            return self._collection.at(offset)
 
     # -- changing ----------------------------------------------------------------------------
     def _require_writable(self) -> None:
@@ -387,147 +269,3 @@ class AnnotationStore:
                 self._note_modified = utc_now()
             self.version += 1
         self._saver.changed()
-
-    # -- saving ------------------------------------------------------------------------------
-    def flush(self, timeout: float | None = None) -> None:
-        """Block until every change so far is on disk, or the save failed (see `unsaved` and
-        `warning`). Waits at most `timeout` seconds for the lock (None: 10 s) when another
-        program holds it."""
-        if not self.read_only:
-            self._saver.flush(timeout)
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Make the changes inside one transaction: nothing of them is written until it ends,
-        then the next save (a `flush`, or the writer a moment later) writes them all in one
-        atomic replace, so a crash leaves all of them or none. When it ends with an
-        exception nothing of it is ever written: the store saves nothing more (close it)."""
-        self._saver.hold()
-        try:
-            yield
-        except BaseException:
-            self._saver.let_go(abandon=True)
-            _open_stores.discard(self)
-            raise
-        self._saver.let_go()
-
-    def close(self, timeout: float = CLOSE_SECONDS) -> None:
-        """Flush (waiting at most `timeout` seconds for a held lock: then `unsaved` says
-        so), then stop the writer thread."""
-        self.flush(timeout)
-        self._saver.stop()
-        _open_stores.discard(self)
-
-    def _sync(self, timeout: float) -> None:
-        """One save (the saver's): write the database, merged with the file's changes. An
-        article that is gone (moved or deleted since it was opened) gets no sidecar: the
-        save fails, so the annotations stay in memory, unsaved, and the reader is told."""
-        article = Path(self.document.path)
-        if not article.exists():
-            raise ArticleGone(errno.ENOENT, "the article is gone", str(article))
-        with self._lock:
-            _open_stores.add(self)
-            meta = {
-                "schema": SCHEMA_VERSION,
-                "sha256": self.document.sha256,
-                "source": self._source,
-                "article_note": self._note,
-                "article_note_modified": self._note_modified,
-                "article": article_facts(self.document, self.place_key),
-            }
-        self._db.storage.lock_timeout = timeout
-        merged = self._db.save(meta)
-        if merged is not None:  # another process wrote: take in what it changed
-            with self._lock:
-                self._take_in(merged)
-
-    def _take_in(self, data: dict[str, Any]) -> None:
-        """Make `data` (the memory merged with another process's changes) the database, and
-        bring the collection and the article note in line with it."""
-        report = self._db.take_report()
-        if report:
-            more = f" (and {len(report) - 1} more)" if len(report) > 1 else ""
-            self.notice = report[0] + more
-            self.version += 1
-        gone, changed, meta = self._db.take_in(data)
-        self._facts = meta.get("article")
-        refreshed: Records = {}
-        if gone or changed:
-            anns = self._collection.by_id()
-            for key in gone:
-                anns.pop(key, None)
-            for key, record in changed.items():
-                ann = record_to_annotation(record)
-                if not ann.orphaned:
-                    fresh = reanchor(self.document.text, ann)
-                    if selectors(fresh) != selectors(ann):
-                        refreshed[key] = self._db.record_of(fresh)
-                    ann = fresh
-                anns[key] = ann
-            self._collection.replace_all(anns.values())
-            self.version += 1
-        if text_of(meta.get("article_note")) != self._note:
-            self._note = text_of(meta.get("article_note"))
-            self._note_modified = text_of(meta.get("article_note_modified"))
-            self.version += 1
-        if refreshed:
-            self._db.refill(refreshed)
-            self._saver.changed(quiet=True)
-
-    def _bump(self) -> None:
-        with self._lock:
-            self.version += 1
-
-    # -- other processes ---------------------------------------------------------------------
-    def reload_if_changed(self) -> bool:
-        """Re-read the sidecar if another process replaced it (a cheap stat otherwise).
-
-        Returns True when it changed and was merged into memory (pending local changes are
-        kept and saved later)."""
-        if not self._db.storage.changed_on_disk():
-            return False
-        if not self._saver.exclusive(blocking=False):
-            return False  # a save is running; it merges the file anyway
-        try:
-            try:
-                merged = self._db.reload()
-            except SidecarProblem as problem:
-                with self._lock:
-                    if self._saver.problem is None:
-                        self._saver.problem = problem_message(str(problem))
-                        self.version += 1
-                return True
-            if merged is None:
-                return False
-            with self._lock:
-                self._take_in(merged)
-                if self._saver.pending:
-                    self._saver.start()
-            return True
-        finally:
-            self._saver.release()
-
-    # -- a corrupt sidecar -------------------------------------------------------------------
-    def move_aside(self) -> Path:
-        """Rename the unusable sidecar to `<name>.corrupt-<UTC timestamp>`; annotating resumes."""
-        self._saver.exclusive()
-        try:
-            with self._lock:
-                if self.problem is None:
-                    raise ReaderError(f"{self.sidecar_path.name} is fine: nothing to move aside")
-                target = aside_name(self.sidecar_path)
-                try:
-                    os.rename(self.sidecar_path, target)
-                except FileNotFoundError:
-                    pass
-                except OSError as error:
-                    raise ReaderError(
-                        f"cannot move {self.sidecar_path.name} aside: {error.strerror}"
-                    ) from None
-                self._db.forget_file()
-                self.version += 1
-                _open_stores.add(self)
-                self._saver.resume()
-                return target
-        finally:
-            self._saver.release()
