@@ -3,7 +3,8 @@
 The bytes go to a temporary file in the target's folder, are fsynced and renamed over the
 target, then the folder is fsynced: a crash at any moment leaves either the old file or the
 new one, never a mix. A failure removes the temporary file (a removal that fails too, as on a
-read-only disk, is ignored) and raises the original `OSError`.
+read-only disk, is ignored) and raises the original `OSError`. The temporary files that killed
+writers left in a folder are removed by the first write into that folder of each process.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 TEMP_MARK = ".tmp-"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_cleaned: set[str] = set()  # the folders whose stale temporary files this process removed
 
 
 def temp_prefix(path: Path) -> str:
@@ -30,11 +32,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> os.stat_result:
     A file that exists keeps its permission bits (a 0600 or 0444 file stays so). A symlink
     is kept: the file it points to is replaced (atomically, in its own folder); a symlink
     to nothing is refused (OSError), never followed to create a file elsewhere. Temporary
-    files are created exclusively, never through a symlink, and those that an earlier,
-    killed writer left for the target are removed first."""
+    files are created exclusively, never through a symlink, and those that earlier, killed
+    writers left in the folder are removed first (once per folder and process)."""
     target = resolve_link(Path(path))
     directory = target.parent
-    remove_stale_temps(target)
+    remove_stale_temps(directory)
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
@@ -71,23 +73,35 @@ def resolve_link(path: Path) -> Path:
     return target
 
 
-def remove_stale_temps(path: Path) -> None:
-    """Delete the temporary files left for `path` by writers that are no longer running
-    (each temporary file's name holds its writer's process id)."""
-    prefix = temp_prefix(path)
+def remove_stale_temps(directory: Path) -> None:
+    """Delete the temporary files left in `directory` by writers that are no longer running
+    (each temporary file's name holds its writer's process id), the first time this process
+    writes there: one listing of the folder per process, not one per write."""
+    folder = os.path.abspath(directory)
+    if folder in _cleaned:
+        return
+    _cleaned.add(folder)
     with contextlib.suppress(OSError):
-        for entry in os.scandir(path.parent):
-            if entry.name.startswith(prefix) and not _writer_alive(entry.name[len(prefix) :]):
+        for entry in os.scandir(folder):
+            if _is_stale_temp(entry.name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
 
-def _writer_alive(suffix: str) -> bool:
-    """Whether the process named in a temporary file's suffix (`<pid>-<ns>`) still runs."""
-    pid_text = suffix.split("-", 1)[0]
-    if not pid_text.isascii() or not pid_text.isdigit():
+def _is_stale_temp(name: str) -> bool:
+    """Whether `name` is a temporary file of `write_atomic` (".<name>.tmp-<pid>-<ns>") whose
+    writer no longer runs."""
+    stem, mark, suffix = name.rpartition(TEMP_MARK)
+    pid_text, dash, ns_text = suffix.partition("-")
+    if not (mark and len(stem) > 1 and stem.startswith(".") and dash):
         return False
-    pid = int(pid_text)
+    if not (pid_text.isascii() and pid_text.isdigit() and ns_text.isascii() and ns_text.isdigit()):
+        return False
+    return not _writer_alive(int(pid_text))
+
+
+def _writer_alive(pid: int) -> bool:
+    """Whether the process `pid` (a temporary file's writer) still runs."""
     if pid == os.getpid():
         return True  # another thread of ours may be writing it
     try:

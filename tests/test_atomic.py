@@ -51,3 +51,63 @@ def test_a_failed_write_raises_and_leaves_the_old_file(tmp_path: Path, monkeypat
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def _dead_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def test_a_folder_is_listed_once_per_process_for_stale_temporaries(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The first write into a folder removes every dead writer's temporary file there (of any
+    target); later writes into it do not list the folder again."""
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def scandir(path):
+        listed.append(os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    dead = _dead_pid()
+    first, other = tmp_path / "a.json", tmp_path / "b.json"
+    stale = tmp_path / f"{temp_prefix(other)}{dead}-7"
+    stale.write_bytes(b"{")
+    write_atomic(first, b"1")
+    assert not stale.exists()
+    for n in range(5):
+        write_atomic(first, str(n).encode())
+        write_atomic(other, str(n).encode())
+    assert listed == [str(tmp_path)]
+    elsewhere = tmp_path / "sub"
+    elsewhere.mkdir()
+    write_atomic(elsewhere / "c.json", b"1")
+    assert listed == [str(tmp_path), str(elsewhere)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "sub"]
+
+
+def test_only_temporary_files_of_dead_writers_are_removed(tmp_path: Path) -> None:
+    """Names that merely look alike (no pid and time, no leading dot) are never touched."""
+    dead = _dead_pid()
+    target = tmp_path / "out.md"
+    kept = [
+        f"{temp_prefix(target)}abc",
+        f"{temp_prefix(target)}{dead}",
+        f"out.md.tmp-{dead}-1",
+        f".tmp-{dead}-1",
+        f"{temp_prefix(target)}{os.getpid()}-1",
+    ]
+    for name in kept:
+        (tmp_path / name).write_bytes(b"keep")
+    gone = tmp_path / f".notes.md.tmp-{dead}-12"
+    gone.write_bytes(b"x")
+    write_atomic(target, b"new")
+    assert not gone.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, "out.md"])

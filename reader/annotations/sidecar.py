@@ -41,7 +41,7 @@ from reader.annotations.locks import take_lock
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, merge_sidecars, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
-from reader.atomic import TEMP_MARK, remove_stale_temps, write_atomic
+from reader.atomic import TEMP_MARK, write_atomic
 from reader.errors import ReaderError
 
 __all__ = ["TEMP_MARK", "FileStamp", "SidecarProblem", "SidecarStorage", "sidecar_path_for"]
@@ -171,7 +171,6 @@ class SidecarStorage(Storage):
         removed after it, so no lock file stays beside the article)."""
         fd = take_lock(self.lock_path, timeout)
         try:
-            remove_stale_temps(self.path)
             yield
         finally:
             # Removed while still held: a process waiting on this file finds, once it has the
