@@ -157,7 +157,7 @@ class MetadataCache:
         """Queue a row (written by `commit`). A row with text SQLite cannot store (a file
         name that is not UTF-8 as a title) is not cached: it is read again each time."""
         row = (key, stamp.text(), *(fields.get(name) for name in FIELDS))
-        if all(not isinstance(value, str) or _storable(value) for value in row):
+        if all(not isinstance(value, str) or storable(value) for value in row):
             self._pending.append(row)
 
     def prune(self, root: Path, seen: Iterable[bytes]) -> None:
@@ -213,7 +213,8 @@ class MetadataCache:
             self._db = None
 
 
-def _storable(text: str) -> bool:
+def storable(text: str) -> bool:
+    """True when SQLite can store `text` (it encodes as UTF-8: no lone surrogate)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

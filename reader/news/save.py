@@ -29,6 +29,7 @@ from reader.document.decode import one_line, sanitize
 from reader.document.front_matter import read_yaml
 from reader.errors import ReaderError
 from reader.news import revisions
+from reader.news.address_cache import AddressCache, Row, key_of, stamp_of
 from reader.news.extract import Article
 
 FRONT_MATTER_KEYS = ("title", "authors", "date", "source", "url", "canonical", "fetched", "feed")
@@ -119,18 +120,26 @@ def _safe(value: object) -> object:
 class LibraryIndex:
     """The library's saved articles by their `url` and `canonical` front-matter values."""
 
-    def __init__(self, root: Path, paths: Iterable[Path] | None = None) -> None:
-        """The index of the articles under `root`, or of only `paths` when given."""
+    def __init__(
+        self, root: Path, paths: Iterable[Path] | None = None, cache: AddressCache | None = None
+    ) -> None:
+        """The index of the articles under `root`, or of only `paths` when given. With a
+        `cache`, only the articles added or changed since it last saw them are read."""
         self.root = Path(root)
         self._by_address: dict[str, Path] = {}
         self._read: set[Path] = set()  # the files whose addresses are known
-        if paths is None and self.root.is_dir():
+        whole = paths is None
+        if whole and self.root.is_dir():
             from reader.library import iter_article_paths
 
             paths = iter_article_paths(self.root)
+        known = cache.load(self.root) if cache is not None else {}
+        seen: list[bytes] = []
         for path in paths or ():
             if path.suffix.lower() in (".md", ".markdown"):
-                self._learn(path, read_head(path))
+                self._learn(path, _addresses(path, known, seen, cache))
+        if cache is not None:
+            cache.commit(self.root, seen if whole else None)
 
     @classmethod
     def of(cls, root: Path, paths: Iterable[Path]) -> LibraryIndex:
@@ -206,6 +215,27 @@ class LibraryIndex:
         write_atomic(path, render(fields, article.body).encode("utf-8"))
         plural = "paragraph" if changed == 1 else "paragraphs"
         return Saved(path, "updated", f"changed since {since}: {changed} {plural} changed")
+
+
+def _addresses(
+    path: Path, known: dict[bytes, Row], seen: list[bytes], cache: AddressCache | None
+) -> dict:
+    """The front matter's addresses of the article at `path`: from its cache row while the
+    file is unchanged since, else read (and queued for the cache)."""
+    if cache is None:
+        return read_head(path)
+    key = key_of(path)
+    try:
+        stamp = stamp_of(os.stat(path))  # before reading: a change meanwhile is read next time
+    except OSError:
+        return read_head(path)
+    seen.append(key)
+    row = known.get(key)
+    if row is not None and row[0] == stamp:
+        return {"url": row[1], "canonical": row[2]}
+    fields = read_head(path)
+    cache.put(key, stamp, fields.get("url"), fields.get("canonical"))
+    return fields
 
 
 @contextlib.contextmanager

@@ -19,3 +19,9 @@ def user_dirs(tmp_path, monkeypatch):
     for var, name in (("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
         monkeypatch.setenv(var, str(tmp_path / name))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_dir(tmp_path_factory, monkeypatch):
+    """`reader add` keeps the library's addresses in the user cache folder: the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
