@@ -60,7 +60,7 @@ def fetched_target(url: str, library: Path | None = None) -> Target:
     errors: list[str] = []
     print(f"reader: fetching {one_line(url)}", file=sys.stderr, flush=True)
     adder = Adder(
-        LibraryIndex(library or ensure_sample_library()),
+        LibraryIndex.cached(library or ensure_sample_library()),
         lambda s: saved.append(s.path),
         errors.append,
     )

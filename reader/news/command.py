@@ -13,7 +13,6 @@ from pathlib import Path
 from reader.document.decode import one_line
 from reader.errors import NotFoundError, ReaderError
 from reader.news import revisions, subscriptions
-from reader.news.address_cache import AddressCache
 from reader.news.fetch import DEFAULT_TIMEOUT, fetch
 from reader.news.save import LibraryIndex, Saved, split_front_matter
 from reader.news.sources import MAX_FILE, Adder, stdin_sources
@@ -38,17 +37,8 @@ def _on_saved(saved: Saved) -> None:
     print(one_line(str(saved.path)), flush=True)
 
 
-def cached_index(folder: Path) -> LibraryIndex:
-    """The library's index, its articles' addresses kept between runs (reader.news.address_cache)."""
-    cache = AddressCache.open()
-    try:
-        return LibraryIndex(folder, cache=cache)
-    finally:
-        cache.close()
-
-
 def add_command(sources: list[str], library: str | None, timeout: float = DEFAULT_TIMEOUT) -> int:
-    adder = Adder(cached_index(library_dir(library)), _on_saved, _error, timeout)
+    adder = Adder(LibraryIndex.cached(library_dir(library)), _on_saved, _error, timeout)
     for source in sources:
         if source == "-":
             _add_stdin(adder)
@@ -115,7 +105,7 @@ def feeds_update_command(library: str | None, timeout: float = DEFAULT_TIMEOUT) 
     from reader.news.refresh import update_feeds
 
     folder = library_dir(library)
-    adder = Adder(cached_index(folder), _on_changed, _error, timeout)
+    adder = Adder(LibraryIndex.cached(folder), _on_changed, _error, timeout)
     update_feeds(adder, folder)
     print(adder.tally.summary())
     return 1 if adder.tally.failed else 0
@@ -126,7 +116,7 @@ def refresh_command(library: str | None, days: float, timeout: float = DEFAULT_T
     from reader.news.refresh import refresh
 
     folder = library_dir(library)
-    adder = Adder(cached_index(folder), _on_changed, _error, timeout)
+    adder = Adder(LibraryIndex.cached(folder), _on_changed, _error, timeout)
     refresh(adder, folder, days)
     print(adder.tally.summary())
     return 1 if adder.tally.failed else 0

@@ -142,6 +142,16 @@ class LibraryIndex:
             cache.commit(self.root, seen if whole else None)
 
     @classmethod
+    def cached(cls, root: Path) -> LibraryIndex:
+        """The index of the library at `root`, its articles' addresses kept between runs in
+        the user cache folder (reader.news.address_cache)."""
+        cache = AddressCache.open()
+        try:
+            return cls(root, cache=cache)
+        finally:
+            cache.close()
+
+    @classmethod
     def of(cls, root: Path, paths: Iterable[Path]) -> LibraryIndex:
         """An index of only `paths` (saving again an article known to be one of them)."""
         return cls(root, paths)

@@ -84,7 +84,7 @@ def _refresh_library(app: App, library: Path) -> None:
 
     try:
         seen.feeds = len(subscriptions.load(library))
-        adder = Adder(LibraryIndex(library), saved, seen.failures.append, progress=progress)
+        adder = Adder(LibraryIndex.cached(library), saved, seen.failures.append, progress=progress)
         refresh(adder, library)
     except ReaderError as error:  # an unreadable feeds file: nothing was fetched
         seen.failures.append(str(error))
