@@ -32,6 +32,16 @@ HEAD_BYTES = 4096
 
 # Files next to articles that are ours, never articles.
 _NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md", ".dossier.md")
+# A folder's own description (README.md, SOURCES.md, LICENSE.txt, …), named in capitals as
+# projects name them: not listed as an article unless it has been annotated. Opened by name
+# (`reader README.md`) it is read like any article.
+PROJECT_FILE_STEMS = frozenset(
+    {
+        "AUTHORS", "CHANGELOG", "CHANGES", "CODE_OF_CONDUCT", "CONTRIBUTING", "COPYING",
+        "HISTORY", "LICENCE", "LICENSE", "NEWS", "NOTICE", "README", "SECURITY", "SOURCES",
+        "TODO",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,13 @@ class LibraryEntry:
         """Case-insensitive: every word of `query` occurs in the title, source, date or name."""
         haystack = " ".join((self.title, self.source, self.published or "", self.name)).casefold()
         return all(word in haystack for word in query.casefold().split())
+
+
+def is_project_file(name: str) -> bool:
+    """True for a folder's description rather than an article: README.md, SOURCES.md,
+    LICENSE.txt and the like (`PROJECT_FILE_STEMS`, in capitals)."""
+    stem = name.split(".", 1)[0]
+    return stem in PROJECT_FILE_STEMS
 
 
 def is_article_name(name: str) -> bool:
@@ -93,7 +110,12 @@ def _walk(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[str]]]:
         for copy, sidecar in found.copies:  # Syncthing/Dropbox copies: into their sidecars
             if merge_copy_quietly(Path(copy), Path(folder, sidecar)):
                 found.sidecars.add(sidecar)
-        yield prefix, found.articles, found.sidecars
+        articles = [
+            e
+            for e in found.articles
+            if not is_project_file(e.name) or sidecar_path_for(e.path).name in found.sidecars
+        ]
+        yield prefix, articles, found.sidecars
         stack.extend(reversed(found.subfolders))
 
 

@@ -1,8 +1,8 @@
 """Markdown articles: markdown-it-py tokens in, display-text blocks out.
 
 The parser is markdown-it-py's "commonmark" preset with tables enabled and HTML enabled (so
-raw HTML is recognised as such) but never interpreted: an HTML block is kept as-is in an
-`html` block, inline HTML stays literal text. For Markdown, `Document.text` is the display
+raw HTML is recognised as such) but never interpreted: an HTML block shows as the paragraphs
+of text it holds, an inline tag as nothing (a `<br>` as a space): reader.document.html_text. For Markdown, `Document.text` is the display
 text: the blocks' display texts joined with "\\n\\n"; offsets index it, and
 `Block.source_line` is the 1-based line of the block in the file.
 
@@ -36,6 +36,7 @@ from reader.document.front_matter import (
     read_toml,
     read_yaml,
 )
+from reader.document.html_text import html_pieces, is_line_break
 from reader.document.md_extensions import (
     box_heading,
     box_kind,
@@ -161,14 +162,18 @@ def _take_franklin_defs(body: str, meta: Metadata) -> str:
 # --- inline rendering --------------------------------------------------------------------------
 
 
-def _render_inline(children, out: list[str], spans: list[Span], pos: int) -> int:  # noqa: C901 - one branch per inline token type, in one place
+def _render_inline(children, out: list[str], spans: list[Span], pos: int) -> int:  # noqa: C901, PLR0912 - one branch per inline token type, in one place
     """Append the display text of inline tokens to `out`; record spans. Returns new pos."""
     open_at: list[tuple[str, int, str | None]] = []
     for tok in children or ():
         kind = tok.type
-        if kind == "text" or kind == "html_inline":
+        if kind == "text":
             out.append(tok.content)
             pos += len(tok.content)
+        elif kind == "html_inline":  # a tag: shown as a browser shows it, as nothing
+            if is_line_break(tok.content):
+                out.append(" ")
+                pos += 1
         elif kind == "softbreak":
             out.append(" ")
             pos += 1
@@ -237,6 +242,12 @@ class _Pending:
     level: int = 0
     label: str = ""
     source_line: int = 1
+
+
+def _html_paragraphs(source: str, line: int) -> list[_Pending]:
+    """A raw HTML block as the paragraphs (and `<pre>` code) it shows; none for a comment, a
+    script, a stylesheet or an empty wrapper (reader.document.html_text)."""
+    return [_Pending(kind, text, (), 0, "", line) for kind, text in html_pieces(source)]
 
 
 def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: str):  # noqa: C901, PLR0912 - one branch per block token type: the token grammar in one place
@@ -318,13 +329,12 @@ def _walk(tokens, line_offset: int, meta: Metadata, messages: list[str], name: s
             text = tok.content.rstrip("\n")
             if text.strip():
                 # Franklin marks raw HTML with `~~~` lines: a bare `~~~` fence of HTML is HTML.
-                raw_html = tok.markup == "~~~" and not tok.info and text.lstrip()[:1] == "<"
-                block_kind = "html" if raw_html else "code"
-                out.append(_Pending(block_kind, text, (), 0, (tok.info or "").strip(), line))
+                if tok.markup == "~~~" and not tok.info and text.lstrip()[:1] == "<":
+                    out.extend(_html_paragraphs(text, line))
+                else:
+                    out.append(_Pending("code", text, (), 0, (tok.info or "").strip(), line))
         elif kind == "html_block":
-            text = tok.content.rstrip()
-            if text.strip():
-                out.append(_Pending("html", text, (), 0, "", line))
+            out.extend(_html_paragraphs(tok.content, line))
         elif kind == "table_open":
             rows: list[str] = []
             cells: list[str] = []

@@ -17,9 +17,6 @@ from reader.export.library import ArticleSection, Progress, article_section, col
 from reader.export.markdown import article_title
 from reader.export.reading import ArticleRead, read_for_export
 
-CLAIM_FORMATS = ("claimreview", "dossier")
-
-
 Reads = Callable[[Callable[[ArticleRead], Any]], tuple[str, list[Any], list[str]]]
 
 

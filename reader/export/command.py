@@ -10,14 +10,12 @@ from reader.annotations.sidecar import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
-from reader.export.claim_exports import CLAIM_FORMATS, export_claims
-from reader.export.formats import render_article_export
+from reader.export.formats import CLAIM_FORMATS, FORMATS, render_article_export
 from reader.export.library import export_library
 from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
 from reader.export.reading import ArticleRead, read_for_export
 from reader.library import iter_article_paths, no_articles_message
 
-FORMATS = ("markdown", "w3c", *CLAIM_FORMATS)
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
 
@@ -78,10 +76,14 @@ def export_command(
 
         progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         if fmt in CLAIM_FORMATS:
+            from reader.export.claim_exports import export_claims
+
             text, warnings = export_claims(source, fmt, base_dir, progress)
         else:
             text, warnings = export_library(source, fmt, group_by, base_dir, progress)
     elif fmt in CLAIM_FORMATS:
+        from reader.export.claim_exports import export_claims
+
         text, warnings = export_claims(source, fmt, base_dir)
     else:
         text, warnings = export_article(source, fmt, group_by, base_dir)

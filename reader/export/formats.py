@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.export.claim_exports import CLAIM_FORMATS, export_article_claims, export_claims
 from reader.export.library import export_library
 from reader.export.markdown import NOTES_SUFFIX, ExportExists, is_ours, render_markdown, write_text
 from reader.export.reading import ArticleRead
@@ -32,6 +31,10 @@ SUFFIXES = {
     "claimreview": CLAIMREVIEW_SUFFIX,
     "dossier": DOSSIER_SUFFIX,
 }
+FORMATS = tuple(SUFFIXES)
+# The formats of checked claims only (reader/export/claim_exports.py, imported when one is
+# asked for: the notes formats never need it).
+CLAIM_FORMATS = ("claimreview", "dossier")
 
 
 def store_read(store) -> ArticleRead:
@@ -68,6 +71,8 @@ def render_article_export(
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) of one article read; links are relative to `base_dir`."""
     if fmt in CLAIM_FORMATS:
+        from reader.export.claim_exports import export_article_claims
+
         return export_article_claims(read, fmt, base_dir)
     document = read.document
     if fmt == "w3c":
@@ -124,6 +129,8 @@ def write_library_export(
     target = library_export_path(library, fmt, None if folder is None else make_folder(folder))
     check_target(target, fmt, force)
     if fmt in CLAIM_FORMATS:
+        from reader.export.claim_exports import export_claims
+
         text, warnings = export_claims(library, fmt, target.parent)
     else:
         text, warnings = export_library(library, fmt, "order", target.parent)

@@ -75,7 +75,6 @@ class AnnotatedArticleView(ArticleView):
         Binding("ctrl+r", "screen.redo", "Redo", show=False),
         Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
         Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
-        Binding("e", "screen.export_notes", "Export notes", show=True),
         Binding("s", "screen.verdict", "Verdict", show=False, id="verdict"),
         Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
         Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
@@ -95,6 +94,8 @@ class ReadingScreen(AnnotatingScreen):
         Binding("tab", "cycle_focus(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False),
         Binding("ctrl+o", "headings", "Headings", show=False, id="headings"),
+        # From any pane (the library's included): the open article's notes.
+        Binding("e", "export_notes", "Export notes", show=True),
         Binding("E", "export", "Export…", show=False, id="export"),
     ]
 

@@ -49,7 +49,6 @@ STRIP_CLASSES = {
     "article-view--list-item",
     "article-view--code",
     "article-view--table",
-    "article-view--html",
     "article-view--boilerplate",
     "article-view--cursor",
     "article-view--selection",

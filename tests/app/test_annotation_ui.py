@@ -275,6 +275,25 @@ async def test_brackets_jump_between_highlights(seed_library, settle):
         assert app.article_view.cursor_range == first
 
 
+async def test_e_exports_the_open_article_from_the_library_pane(seed_library, settle):
+    """`e` with the library focused exports the open article's notes, as from the article
+    (it used to do nothing and say nothing)."""
+    article = seed_path(seed_library)
+    target = article_export_path(article, "markdown")
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        app.library_pane.focus()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert "The Trump administration has told Ukraine" in target.read_text(encoding="utf-8")
+        assert any(str(target) in m for m in messages)
+
+
 async def test_e_exports_and_asks_before_overwriting_a_foreign_file(seed_library, settle):
     article = seed_path(seed_library)
     target = article_export_path(article, "markdown")

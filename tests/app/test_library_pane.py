@@ -224,3 +224,18 @@ async def test_a_highlight_shows_in_the_library_row_at_once(small_library, settl
         await pilot.press("u")  # undo: the highlight is gone again
         await settle(app, pilot)
         assert "✎" not in rows.item_text(beta)
+
+
+async def test_a_project_file_opened_by_name_reads_beside_its_library(small_library, settle):
+    """`reader SOURCES.md`: the folder's description opens and reads, J steps on into the
+    library's articles, which do not list it."""
+    (small_library / "SOURCES.md").write_text("# Sources\n\nWhere the stories came from.\n")
+    app = ReaderApp(library=small_library, article=small_library / "SOURCES.md")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert "Where the stories came from." in app.document.text
+        assert "Sources" not in _titles(app)
+        await pilot.press("J")
+        await settle(app, pilot)
+        assert app.title in _titles(app)  # on to an article of the list
+        await pilot.press("q")

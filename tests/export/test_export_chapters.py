@@ -116,7 +116,7 @@ def test_a_place_without_its_heading_is_not_trusted(book, monkeypatch):
 
 
 def test_a_heading_is_escaped_and_shortened(tmp_path):
-    heading = "The [Escape] and <b>tags</b> " + "and so on " * 12
+    heading = r"The [Escape] and \<b>tags\</b> " + "and so on " * 12  # Markdown: literal <
     text = f"# Title\n\nIntro.\n\n## {heading}\n\nThe pier went.\n"
     path = annotated(tmp_path / "long.md", text, ("The pier went.",))
     line = _places_line(_export(path), "The pier went.")
