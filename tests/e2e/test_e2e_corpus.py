@@ -55,7 +55,7 @@ EXPECTED = {
     "news-ja-yomiuri-seoul-dateline.txt": "韓国が戒厳令",
     "news-pe-share-prompts-caption.txt": "Woman ordered hit on father",
     "news-thedebrief-byline-role-getty.txt": "Ed Sheeran Wants To Set Up Taylor Swift",
-    "post-julia-rr-toml-tuples-def-rawhtml.md": "leave this here for now",
+    "post-julia-rr-toml-tuples-def-rawhtml.md": "Time Traveling (Linux) Bug Reporting",
     "post-mkdocs-material-exclusion-content-tabs.md": "Excluding content from search",
     "post-simonw-til-datasette-long-code-url.md": "Searching all columns of a table",
     "post-textual-1.0-admonitions-html-footnotes.md": "Algorithms for high performance",
