@@ -97,8 +97,36 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
+# A non-blank line.
+_LINE = re.compile(r"[^\S\n]*\S[^\n]*")
+
+
+def _line_units(text: str, lo: int, hi: int, line_no: int) -> list[Unit]:
+    """Text that is not hard-wrapped has a paragraph on every line: a unit per non-blank
+    line of text[lo:hi], `blank_before` when a blank line (or, for the first, anything)
+    comes before it."""
+    units: list[Unit] = []
+    append = units.append
+    pos = lo
+    for m in _LINE.finditer(text, lo, hi):
+        start, end = m.span()
+        gap = text.count("\n", pos, start)
+        line_no += gap
+        blank = gap > 1 if units else start > lo
+        raw = m.group()
+        if raw[0].isspace() or raw[-1].isspace():
+            stripped = raw.strip()
+            start += raw.index(stripped[0])
+            raw = stripped
+        append(Unit(start, start + len(raw), 1, line_no, blank, "paragraph", "", raw))
+        pos = end
+    return units
+
+
 def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[Unit]:  # noqa: C901, PLR0912 - the paragraph-break rules, read top to bottom
     """Paragraph units of text[lo:hi]; `line_no` is the 1-based line number at `lo`."""
+    if not width:
+        return _line_units(text, lo, hi, line_no)
     units: list[Unit] = []
     short = width * 0.5
     groups = [m.span() for m in _GROUP.finditer(text, lo, hi)]
