@@ -245,6 +245,7 @@ _GLUED_END = (
     # Reporters' sign-off after the last sentence: "…拘束されている。【エルサレム松岡大地】".
     ("Sign-off", "】", re.compile(r"(?<=[。」）])【[^【】]{2,60}】$")),
 )
+_GLUED_LAST = frozenset(ending[-1] for _, ending, _ in _GLUED_END)
 # A share/gallery prompt glued after a headline: everything from it is furniture.
 _GLUED_PROMPT = re.compile(
     r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
@@ -264,6 +265,8 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
     if m and _keeps_words(text[: m.start()]):
         return m.start() + 1, "Share prompts"
+    if text[-1:] not in _GLUED_LAST:
+        return None
     for label, ending, pattern in _GLUED_END:
         m = pattern.search(text) if text.endswith(ending) else None
         if m and _keeps_words(text[: m.start()]):
