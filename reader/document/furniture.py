@@ -116,11 +116,12 @@ _ANYWHERE = tuple(
 
 @cache
 def _rules_from(key: str) -> re.Pattern[str]:
-    """One pattern of every rule's alternatives that can match a line starting with a
-    character of `key` (see `_rules_for`), each rule's in a group named for it."""
+    """One pattern of every rule's alternatives that can match a line starting with the
+    character `key` (lower case, "0" for any digit: see `_rules_for`), each rule's in a
+    group named for it; for "" (a character no alternative starts with) none."""
     groups = []
     for k, (_, alternatives) in enumerate(_LINE_RULES):
-        patterns = [alt[-1] for alt in alternatives if alt[0] and key in alt[0]]
+        patterns = [alt[-1] for alt in alternatives if key and key in alt[0]]
         if patterns:
             groups.append(f"(?P<r{k}>" + "|".join(patterns) + ")")
     return re.compile("^(?:" + "|".join(groups) + ")$" if groups else "(?!)", re.I)
