@@ -16,7 +16,9 @@ do to the reader at worst, against a target of its own.
 - `reader parse` of the 300,000 paragraphs, JSON written (target 1 MB/s);
 - import: `reader import` of a W3C file holding one 10 MB quote, found by its text alone
   in a 10 MB article (target at least 1 MB/s of the file), and the same quote with one
-  character in every 20,000 changed, so only the fuzzy search finds it (same target).
+  character in every 20,000 changed, so only the fuzzy search finds it (same target; an
+  edit at each end only, or "a a … b" in "a a …", is no test of it: the distance's common
+  prefix and suffix are taken off first).
 
 The MB/s figures and the ratio are CPU times (this process and the commands it runs), the
 least of the repetitions: on a shared machine a wall time counts the other processes too.
