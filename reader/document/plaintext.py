@@ -97,29 +97,28 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-# A non-blank line.
-_LINE = re.compile(r"[^\S\n]*\S[^\n]*")
-
-
 def _line_units(text: str, lo: int, hi: int, line_no: int) -> list[Unit]:
     """Text that is not hard-wrapped has a paragraph on every line: a unit per non-blank
     line of text[lo:hi], `blank_before` when a blank line (or, for the first, anything)
-    comes before it."""
+    comes before it. `line_no` is the 1-based line number at `lo`."""
     units: list[Unit] = []
     append = units.append
-    pos = lo
-    for m in _LINE.finditer(text, lo, hi):
-        start, end = m.span()
-        gap = text.count("\n", pos, start)
-        line_no += gap
-        blank = gap > 1 if units else start > lo
-        raw = m.group()
-        if raw[0].isspace() or raw[-1].isspace():
-            stripped = raw.strip()
-            start += raw.index(stripped[0])
-            raw = stripped
-        append(Unit(start, start + len(raw), 1, line_no, blank, "paragraph", "", raw))
-        pos = end
+    offset = lo
+    blank = False  # a blank line since the last unit
+    for number, line in enumerate(text[lo:hi].split("\n"), line_no):
+        start = offset
+        offset += len(line) + 1
+        if not line or line.isspace():
+            blank = True
+            continue
+        if not units:
+            blank = start > lo
+        if line[0].isspace() or line[-1].isspace():
+            stripped = line.strip()
+            start += line.index(stripped[0])
+            line = stripped
+        append(Unit(start, start + len(line), 1, number, blank, "paragraph", "", line))
+        blank = False
     return units
 
 
