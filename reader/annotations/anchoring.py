@@ -165,11 +165,18 @@ def _exact_candidates(text: str, ann: Annotation) -> list[tuple[int, int, float]
     return found
 
 
-def _refine(text: str, quote: str, start: int, end: int, radius: int) -> tuple[int, int, int]:
+def _refine(
+    text: str, quote: str, start: int, end: int, radius: int, bound: int
+) -> tuple[int, int, int]:
     """Best (start, end, distance) with boundaries within `radius` of an aligned window: the
     start is moved first (end fixed), then the end, so the work grows with the radius, not
-    with its square."""
-    best = (start, end, Levenshtein.distance(quote, text[start:end]))
+    with its square. A window more than `bound + 4 * radius` edits away is given up at
+    once (its distance is not computed further): moving its ends here and then to whole
+    words moves each by at most `2 * radius`, which cannot bring it within `bound`."""
+    reach = bound + 4 * radius
+    best = (start, end, Levenshtein.distance(quote, text[start:end], score_cutoff=reach))
+    if best[2] > reach:
+        return best
     for move_start in (True, False):
         s0, e0, _ = best
         anchor = s0 if move_start else e0
@@ -230,23 +237,30 @@ def _joined(text: str, i: int) -> bool:
 
 
 def _in_whole_words(
-    text: str, ann: Annotation, start: int, end: int, dist: int, reach: int
+    text: str,
+    quoted: tuple[str, str, str],
+    start: int,
+    end: int,
+    dist: int,
+    reach: int,
+    bound: int,
 ) -> tuple[int, int, int]:
     """A fuzzy match's ends moved to the nearest word boundaries (before or after) that keep
     it closest to the quote, for a quote that began and ended on word boundaries: the
     closest match by edits alone may cut the reworded last word ("by next a") or stop
-    short of it ("by next ")."""
-    quote = ann.exact + ann.suffix[:1]
+    short of it ("by next "). `quoted` is (the character before the quote, the quote, the
+    character after it); distances beyond `bound` are not computed exactly."""
+    before, exact, after = quoted
     starts, ends = [start], [end]
-    if _word_start(ann.prefix[-1:] + ann.exact, len(ann.prefix[-1:])):
+    if _word_start(before + exact, len(before)):
         starts = _nearest(text, start, _word_start, reach)
-    if _word_end(quote, len(ann.exact)):
+    if _word_end(exact + after, len(exact)):
         ends = _nearest(text, end, _word_end, reach)
     best = None
     for s in starts:
         for e in ends:
             if e > s:
-                d = Levenshtein.distance(ann.exact, text[s:e])
+                d = Levenshtein.distance(exact, text[s:e], score_cutoff=bound)
                 key = (d, abs(s - start) + abs(e - end))
                 if best is None or key < best[0]:
                     best = (key, s, e)
@@ -324,23 +338,56 @@ def _fuzzy_matchable(text: str, quote: str) -> bool:
     return len(quote.strip()) >= MIN_FUZZY_LENGTH and bool(text)
 
 
+# A fuzzy match may differ from the quote by a quarter of its length in edits, and never by
+# more than MAX_EDITS (a quarter of a 4,000-character quote): each distance is then computed
+# in time linear in the quote's length.
+MAX_EDITS = 1000
+# A quote longer than this has its ends refined on its first and last EDGE characters, then
+# one distance is computed for the whole: refining a long quote's ends on the whole quote
+# costs a distance over the whole quote for every boundary tried.
+LONG_QUOTE = 20_000
+EDGE = 2 * PROBE
+
+
 def _refined(
     text: str, ann: Annotation, windows: list[tuple[int, int]]
 ) -> list[tuple[int, int, float]]:
     """Each window refined to the closest match of the quote around it, kept when it is
-    within a quarter of the quote's length in edits: (start, end, quote similarity)."""
+    within a quarter of the quote's length (at most MAX_EDITS) in edits: (start, end,
+    quote similarity)."""
     quote = ann.exact
-    max_edits = max(1, len(quote) // 4)
+    max_edits = max(1, min(len(quote) // 4, MAX_EDITS))
     radius = min(max_edits, REFINE_RADIUS)
     out: list[tuple[int, int, float]] = []
     for ws, we in dict.fromkeys(windows):
         if we <= ws:
             continue
-        s, e, dist = _refine(text, quote, ws, we, radius)
-        s, e, dist = _in_whole_words(text, ann, s, e, dist, max(radius, 1))
+        if len(quote) > LONG_QUOTE:
+            s, e = _ends_refined(text, ann, ws, we, radius, max_edits)
+            dist = Levenshtein.distance(quote, text[s:e], score_cutoff=max_edits)
+        else:
+            s, e, dist = _refine(text, quote, ws, we, radius, max_edits)
+            quoted = (ann.prefix[-1:], quote, ann.suffix[:1])
+            s, e, dist = _in_whole_words(text, quoted, s, e, dist, radius, max_edits)
         if dist <= max_edits and e > s:
             out.append((s, e, 1.0 - dist / max(len(quote), e - s)))
     return out
+
+
+def _ends_refined(
+    text: str, ann: Annotation, ws: int, we: int, radius: int, bound: int
+) -> tuple[int, int]:
+    """A long quote's window with its start refined on the quote's first EDGE characters and
+    its end on its last EDGE characters (to whole words, as `_in_whole_words` does)."""
+    quote = ann.exact
+    head, tail = quote[:EDGE], quote[-EDGE:]
+    s, e, dist = _refine(text, head, ws, min(we, ws + EDGE), radius, bound)
+    quoted = (ann.prefix[-1:], head, quote[EDGE])
+    s, _, _ = _in_whole_words(text, quoted, s, e, dist, radius, bound)
+    s2, e, dist = _refine(text, tail, max(ws, we - EDGE), we, radius, bound)
+    quoted = (quote[-EDGE - 1], tail, ann.suffix[:1])
+    _, e, _ = _in_whole_words(text, quoted, s2, e, dist, radius, bound)
+    return s, max(e, s + 1)
 
 
 def locate(text: str, ann: Annotation, hints: Iterable[int] = ()) -> tuple[int, int] | None:

@@ -66,7 +66,9 @@ class Block:
     level: int = 0  # heading level (1-6), list nesting depth, quote depth
     label: str = ""  # e.g. the boilerplate's first line ("Related News") or a list marker
     source_line: int = 1  # 1-based line in the source file where the block starts
-    _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
+    # The sentences' (start, end) offsets relative to `start`, once segmented: tuples of
+    # numbers, which the cyclic garbage collector stops following.
+    _sentences: tuple[tuple[int, int], ...] | None = field(default=None, init=False, repr=False)
     # The anchor text of the block when it differs from `text` (a reflowed paragraph).
     _anchor_text: str | None = field(default=None, init=False, repr=False)
 
@@ -76,22 +78,29 @@ class Block:
 
     @property
     def sentences(self) -> list[Sentence]:
-        """The block's sentences, segmented on first access."""
-        if self._sentences is None:
-            source = self._anchor_text if self._anchor_text is not None else self.text
-            start = self.start
-            self._sentences = [
-                Sentence(start + s, start + e, source[s:e]) for s, e in self._spans()
-            ]
-        return self._sentences
+        """The block's sentences (segmented on first access, then made from the kept
+        offsets: a book keeps two numbers a sentence, not an object)."""
+        source = self._anchor_text if self._anchor_text is not None else self.text
+        start = self.start
+        return [Sentence(start + s, start + e, source[s:e]) for s, e in self._bounds()]
 
     def sentence_starts(self) -> list[int]:
         """Where the block's sentences start (`Document.text` offsets), without building the
-        `Sentence` objects when they are not there yet (an export numbering a whole book)."""
-        if self._sentences is not None:
-            return [sentence.start for sentence in self._sentences]
+        `Sentence` objects (an export numbering a whole book)."""
         start = self.start
-        return [start + s for s, _ in self._spans()]
+        return [start + s for s, _ in self._bounds()]
+
+    def sentence_offsets(self) -> list[tuple[int, int]]:
+        """The sentences' (start, end) `Document.text` offsets, without building the
+        `Sentence` objects (`reader parse`)."""
+        start = self.start
+        return [(start + s, start + e) for s, e in self._bounds()]
+
+    def _bounds(self) -> tuple[tuple[int, int], ...]:
+        bounds = self._sentences
+        if bounds is None:
+            bounds = self._sentences = tuple(self._spans())
+        return bounds
 
     def _spans(self) -> list[tuple[int, int]]:
         """The sentences as non-empty (start, end) offsets relative to the block."""

@@ -97,8 +97,35 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
+def _line_units(text: str, lo: int, hi: int, line_no: int) -> list[Unit]:
+    """Text that is not hard-wrapped has a paragraph on every line: a unit per non-blank
+    line of text[lo:hi], `blank_before` when a blank line (or, for the first, anything)
+    comes before it. `line_no` is the 1-based line number at `lo`."""
+    units: list[Unit] = []
+    append = units.append
+    offset = lo
+    blank = False  # a blank line since the last unit
+    for number, line in enumerate(text[lo:hi].split("\n"), line_no):
+        start = offset
+        offset += len(line) + 1
+        if not line or line.isspace():
+            blank = True
+            continue
+        if not units:
+            blank = start > lo
+        if line[0].isspace() or line[-1].isspace():
+            stripped = line.strip()
+            start += line.index(stripped[0])
+            line = stripped
+        append(Unit(start, start + len(line), 1, number, blank, "paragraph", "", line))
+        blank = False
+    return units
+
+
 def _split_units(text: str, lo: int, hi: int, width: int, line_no: int) -> list[Unit]:  # noqa: C901, PLR0912 - the paragraph-break rules, read top to bottom
     """Paragraph units of text[lo:hi]; `line_no` is the 1-based line number at `lo`."""
+    if not width:
+        return _line_units(text, lo, hi, line_no)
     units: list[Unit] = []
     short = width * 0.5
     groups = [m.span() for m in _GROUP.finditer(text, lo, hi)]

@@ -206,15 +206,17 @@ class _Segmenter:
 
     def _decide(self, m: re.Match[str], lo: int, hi: int) -> int:  # noqa: C901, PLR0912 - the boundary rules in the order they apply
         """Where the sentence ends for candidate `m`, or -1 when it does not end there."""
+        end = m.end()
+        if end >= hi:
+            # The span ends here (a "!"/"?" run that reaches the end is always a Western end:
+            # the CJK alternative below needs a character after it).
+            return end
         text = self.text
         cjk = m.group("cjk")
         if cjk is not None and cjk[0] in "!?":
             after_run = m.end("cjk")
             if not _is_cjk(text[after_run : after_run + 1]):
                 return -1  # ASCII "!"/"?" before a non-CJK character: no candidate here at all
-        end = m.end()
-        if end >= hi:
-            return end  # the span ends here
         nxt = _NEXT.match(text, end, hi)
         word, after = nxt.group(1), nxt.group(2)
         if nxt.end() >= hi and not word:

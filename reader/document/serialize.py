@@ -7,33 +7,40 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 
 from reader.document.model import Block, Document
 
 
-def _block_item(block: Block, sentences: bool) -> dict[str, object]:
-    item: dict[str, object] = {
-        "kind": block.kind,
-        "start": block.start,
-        "end": block.end,
-        "text": block.text,
-    }
+def _block_row(block: Block, text: str, encode: Callable[[object], str], sentences: bool) -> str:
+    """One block as a JSON object (keys in a fixed order: kind, start, end, text, level and
+    label when set, line, spans when any, sentences). Written field by field, so a book's
+    sentences become JSON without a dictionary (or a `Sentence`) for each one; a
+    sentence's text is `text[start:end]` (`text` is the document's anchor text)."""
+    parts = [
+        f'{{"kind": {encode(block.kind)}, "start": {block.start}, "end": {block.end}, '
+        f'"text": {encode(block.text)}'
+    ]
     if block.level:
-        item["level"] = block.level
+        parts.append(f', "level": {block.level}')
     if block.label:
-        item["label"] = block.label
-    item["line"] = block.source_line
+        parts.append(f', "label": {encode(block.label)}')
+    parts.append(f', "line": {block.source_line}')
     if block.spans:
-        item["spans"] = [
+        spans = [
             {"start": s.start, "end": s.end, "style": s.style}
             | ({"url": s.url} if s.url is not None else {})
             for s in block.spans
         ]
+        parts.append(f', "spans": {encode(spans)}')
     if sentences:
-        item["sentences"] = [
-            {"start": s.start, "end": s.end, "text": s.text} for s in block.sentences
+        rows = [
+            f'{{"start": {start}, "end": {end}, "text": {encode(text[start:end])}}}'
+            for start, end in block.sentence_offsets()
         ]
-    return item
+        parts.append(', "sentences": [' + ", ".join(rows) + "]")
+    parts.append("}")
+    return "".join(parts)
 
 
 def _head(doc: Document) -> dict[str, object]:
@@ -56,13 +63,14 @@ def document_json(doc: Document, indent: int = 2, sentences: bool = True) -> str
     none), then `blocks` with their sentences; a folded block's `label` says why it was
     folded.
 
-    Each block is encoded as soon as its fields are gathered, so a whole book never holds
-    a dictionary per block and per sentence at once. With `indent`, the metadata fields are
+    Each block is written as soon as its fields are read, so a whole book never holds a
+    dictionary per block or per sentence. With `indent`, the metadata fields are
     indented and each block is one compact line: readable, and it keeps the json module's
     fast C encoder (an indented `json.dumps` falls back to the pure-Python one).
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every block
-    rows = [encode(_block_item(block, sentences)) for block in doc.blocks]
+    text = doc.text
+    rows = [_block_row(block, text, encode, sentences) for block in doc.blocks]
     head = _head(doc)
     if not indent:
         return encode(head)[:-1] + ', "blocks": [' + ", ".join(rows) + "]}"
