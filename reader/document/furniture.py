@@ -17,126 +17,65 @@ Everything here is pure and never raises.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 # --- whole lines ---------------------------------------------------------------------------
 
-# (label, alternatives): each alternative is (the characters a line it matches can start
-# with, lower case, "0" for any digit; or "" and a text the line must hold; the pattern
-# matched against the whole stripped line, ignoring case). The first rule that matches wins.
-_LINE_RULES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+# (label, pattern matched against the whole stripped line); the first match wins.
+_LINE_RULES: tuple[tuple[str, str], ...] = (
     (
         "Related",
-        (
-            ("r", r"related(?:\s+(?:topics?|news|articles?|stories|story|posts?|links?|content"
-                  r"|coverage|reading|videos?))?\s*:?"),
-            ("r", r"related\s*:\s*.{1,150}|related\s+articles?\s*»"),
-            ("r", r"read\s+more(?:\s*:.*|read\s+more)?|recommended(?:\s+for\s+you)?\s*:?"),
-            ("s", r"see\s+also\s*:?"),
-            ("m", r"more\s+(?:from|on)\s.{1,60}"),
-            ("ly", r"(?:like\s+this\?\s+)?you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
-                   r"\s*:?"),
-            ("【", r"【関連記事】|【関連リンク】|【関連ニュース】"),
-            ("相延", r"相关阅读|相关新闻|相關新聞|延伸阅读|延伸閱讀"),
-            ("ا", r"اقرأ\s+أيضا.{0,60}"),
-            ("य", r"यह\s+भी\s+प(?:\u095d|\u0922\u093c)ें\s*:.{0,200}"),
-        ),
+        r"(?:related(?:\s+(?:topics?|news|articles?|stories|story|posts?|links?|content"
+        r"|coverage|reading|videos?))?\s*:?|related\s*:\s*.{1,150}|related\s+articles?\s*»"
+        r"|read\s+more(?:\s*:.*|read\s+more)?|see\s+also\s*:?|more\s+(?:from|on)\s.{1,60}"
+        r"|(?:like\s+this\?\s+)?you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\s*:?"
+        r"|recommended(?:\s+for\s+you)?\s*:?"
+        r"|【関連記事】|【関連リンク】|【関連ニュース】|相关阅读|相关新闻|相關新聞|延伸阅读|延伸閱讀"
+        r"|اقرأ\s+أيضا.{0,60}|यह\s+भी\s+प(?:\u095d|\u0922\u093c)ें\s*:.{0,200})",
     ),
     (
         "Share and follow",
-        (
-            ("l", r"like\s+us\s+on\s+facebook.{0,40}"),
-            ("f", r"follow\s+.{1,60}?\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b"
-                  r".{0,60}"),
-            ("s", r"share\s+(?:this|on|our)\b.{0,60}|share|sponsored"),
-            ("t", r"tweet"),
-            ("p", r"pin\s+it|print|previous(?:\s+next)?"),
-            ("e", r"email|enlarge"),
-            ("n", r"next"),
-            ("a", r"advertisement"),
-        ),
+        r"(?:like\s+us\s+on\s+facebook.{0,40}"
+        r"|follow\s+.{1,60}?\s+on\s+(?:twitter|facebook|instagram|x|threads|bluesky)\b.{0,60}"
+        r"|share\s+(?:this|on|our)\b.{0,60}|share|tweet|pin\s+it|email|print|enlarge"
+        r"|previous(?:\s+next)?|next|advertisement|sponsored)",
     ),
     (
         "Newsletter",
-        (
-            ("s", r"sign\s+up\s+for\s.{1,80}|subscribe\s+to\s.{1,160}"),
-            ("", "app", r".{0,40}\bwhatsapp\s+(?:चैनल|channel)\b.{0,160}"),
-        ),
+        r"(?:sign\s+up\s+for\s.{1,80}|subscribe\s+to\s.{1,160}"
+        r"|.{0,40}\bwhatsapp\s+(?:चैनल|channel)\b.{0,160})",
     ),
-    (
-        "Copyright",
-        (
-            ("c(©", r"(?:copyright|\(c\)|©)\s.{0,100}"),
-            ("a", r"all\s+rights\s+reserved\.?"),
-        ),
-    ),
+    ("Copyright", r"(?:(?:copyright|\(c\)|©)\s.{0,100}|all\s+rights\s+reserved\.?)"),
     (
         "Picture credit",
-        (
-            ("pic", r"(?:pictures?|photos?|photograph|images?|credit)\s*:\s*.{1,80}"),
-            ("", "/", r"[\w .,'’&-]{2,60}/(?:getty\s+images|reuters|ap|afp|epa|bloomberg"
-                      r"|contributed\s+image)"),
-            ("gar", r"(?:getty\s+images|ap\s+photo|reuters|afp)(?:\s+photo)?"),
-        ),
+        r"(?:(?:pictures?|photos?|photograph|images?|credit)\s*:\s*.{1,80}"
+        r"|[\w .,'’&-]{2,60}/(?:getty\s+images|reuters|ap|afp|epa|bloomberg|contributed\s+image)"
+        r"|(?:getty\s+images|ap\s+photo|reuters|afp)(?:\s+photo)?)",
     ),
-    ("Video", (("wvla", r"(?:watch|video|listen|audio)\s*:"),)),
+    ("Video", r"(?:watch|video|listen|audio)\s*:"),
     # What an embedded Instagram post leaves in a scrape (its picture is gone).
-    ("Embed", (("a", r"a\s+post\s+shared\s+by\s.{1,80}\(@[\w.]{1,30}\)"),)),
+    ("Embed", r"a\s+post\s+shared\s+by\s.{1,80}\(@[\w.]{1,30}\)"),
     # A wire service's note on what a new version of the story changes.
     (
         "Wire notes",
-        (
-            ("(", r"\((?:adds|updates?|recasts|rewrites|repeats|refiles|corrects|changes|fixes"
-                  r"|releads|new\s+throughout|writethru)\b[^()]{0,100}\)"),
-        ),
+        r"\((?:adds|updates?|recasts|rewrites|repeats|refiles|corrects|changes|fixes|releads"
+        r"|new\s+throughout|writethru)\b[^()]{0,100}\)",
     ),
-    ("Update note", (("uec", r"(?:update[ds]?|editor['’]s\s+note|correction)\s*:\s*.{0,80}"),)),
+    ("Update note", r"(?:update[ds]?|editor['’]s\s+note|correction)\s*:\s*.{0,80}"),
     (
         "Section",
-        (
-            ("snwbpoethlcv", r"(?:sports?|news|world|business|politics|opinion|entertainment"
-                             r"|technology|tech|health|science|lifestyle|travel|culture|sport"
-                             r"|video|local|national)"),
-        ),
+        r"(?:sports?|news|world|business|politics|opinion|entertainment|technology"
+        r"|tech|health|science|lifestyle|travel|culture|sport|video|local|national)",
     ),
-    ("Story number", (("0", r"\d{5,}"),)),
-    ("Sources", (("s", r"sources?\s*:?"),)),
-)  # fmt: skip
-_LABELS = tuple(label for label, _ in _LINE_RULES)
-# Characters that match an ASCII letter when case is ignored (re.IGNORECASE).
-_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-# The alternatives a line must hold some text for, in rule order: (rule, text, pattern).
-_ANYWHERE = tuple(
-    (k, alt[1], re.compile(f"^(?:{alt[2]})$", re.I))
-    for k, (_, alts) in enumerate(_LINE_RULES)
-    for alt in alts
-    if not alt[0]
+    ("Story number", r"\d{5,}"),
+    ("Sources", r"sources?\s*:?"),
 )
-
-
-@cache
-def _rules_from(key: str) -> re.Pattern[str]:
-    """One pattern of every rule's alternatives that can match a line starting with the
-    character `key` (lower case, "0" for any digit: see `_rules_for`), each rule's in a
-    group named for it; for "" (a character no alternative starts with) none."""
-    groups = []
-    for k, (_, alternatives) in enumerate(_LINE_RULES):
-        patterns = [alt[-1] for alt in alternatives if key and key in alt[0]]
-        if patterns:
-            groups.append(f"(?P<r{k}>" + "|".join(patterns) + ")")
-    return re.compile("^(?:" + "|".join(groups) + ")$" if groups else "(?!)", re.I)
-
-
-# Every character some rule's alternative can start with ("" stands for all the others).
-_FIRSTS = frozenset(c for _, alts in _LINE_RULES for alt in alts for c in alt[0])
-
-
-def _rules_for(first: str) -> re.Pattern[str]:
-    """The pattern for lines starting with the character `first`."""
-    c = _FOLDS.get(first, first)
-    key = "0" if c.isdecimal() else c.lower()
-    return _rules_from(key if key in _FIRSTS else "")
-
+# All the rules as one alternation, tried in order against the whole line: one match per line
+# whatever the number of rules; the group that matched names the label.
+_LABELS = tuple(label for label, _ in _LINE_RULES)
+_LINES = re.compile(
+    "^(?:" + "|".join(f"(?P<r{k}>{pattern})" for k, (_, pattern) in enumerate(_LINE_RULES)) + ")$",
+    re.I,
+)
 
 # Related-link headers: the links listed under them are furniture too.
 _RELATED_HEAD = re.compile(
@@ -147,20 +86,11 @@ _RELATED_HEAD = re.compile(
 
 
 def furniture_label(line: str) -> str:
-    """The label of a furniture line ("Related", "Picture credit", …), or "". One match
-    against the rules that can start with the line's first character, then the few that
-    can start anywhere when the line holds what they need."""
-    if not line or len(line) > 240 or "\n" in line:
+    """The label of a furniture line ("Related", "Picture credit", …), or ""."""
+    if len(line) > 240 or "\n" in line:
         return ""
-    m = _rules_for(line[0]).match(line)
-    found = int(m.lastgroup[1:]) if m else len(_LINE_RULES)
-    for k, needs, pattern in _ANYWHERE:
-        if k >= found:
-            break
-        if needs in (line if needs == "/" else line.lower()) and pattern.match(line):
-            found = k
-            break
-    return _LABELS[found] if found < len(_LINE_RULES) else ""
+    m = _LINES.match(line)
+    return _LABELS[int(m.lastgroup[1:])] if m else ""
 
 
 def is_related_head(line: str) -> bool:
@@ -246,7 +176,6 @@ _GLUED_END = (
     # Reporters' sign-off after the last sentence: "…拘束されている。【エルサレム松岡大地】".
     ("Sign-off", "】", re.compile(r"(?<=[。」）])【[^【】]{2,60}】$")),
 )
-_GLUED_LAST = frozenset(ending[-1] for _, ending, _ in _GLUED_END)
 # A share/gallery prompt glued after a headline: everything from it is furniture.
 _GLUED_PROMPT = re.compile(
     r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
@@ -266,8 +195,6 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
     if m and _keeps_words(text[: m.start()]):
         return m.start() + 1, "Share prompts"
-    if text[-1:] not in _GLUED_LAST:
-        return None
     for label, ending, pattern in _GLUED_END:
         m = pattern.search(text) if text.endswith(ending) else None
         if m and _keeps_words(text[: m.start()]):

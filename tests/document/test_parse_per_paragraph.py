@@ -1,79 +1,22 @@
-"""What the per-paragraph work was reshaped into gives what it gave: furniture lines matched
-by the rules for their first character, unwrapped text cut a line at a time, sentences kept
-as offsets, and `reader parse` rows written field by field. Each is checked against the
-plain construction it replaced, on generated input."""
+"""What the per-paragraph work was reshaped into gives what it gave: unwrapped text cut a line
+at a time, sentences kept as offsets, and `reader parse` rows written field by field. Each is
+checked against the plain construction it replaced, on generated input."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_document_properties import PIECES, TEXT
 
-from reader.document import furniture
 from reader.document.decode import normalize
 from reader.document.loader import parse_text
 from reader.document.plaintext import _GROUP, _line_units
 from reader.document.serialize import document_json
 
 SETTINGS = settings(deadline=None, max_examples=200)
-
-# --- furniture lines ---------------------------------------------------------------------
-
-# Every rule's alternatives as one pattern per rule, tried in order: the plain reading of
-# the rule table.
-_PLAIN_RULES = [
-    (label, re.compile("^(?:" + "|".join(alt[-1] for alt in alts) + ")$", re.I))
-    for label, alts in furniture._LINE_RULES
-]
-
-
-def _plain_label(line: str) -> str:
-    if len(line) > 240 or "\n" in line:
-        return ""
-    return next((label for label, rule in _PLAIN_RULES if rule.match(line)), "")
-
-
-FURNITURE_WORDS = st.sampled_from(
-    [
-        "Related", "read more", "See also", "More from BBC", "you may also like",
-        "Recommended", "【関連記事】", "相关阅读", "延伸閱讀", "اقرأ أيضا", "यह भी पढ़ें:",
-        "Like us on Facebook", "Follow us on Twitter", "Share", "share this", "Tweet",
-        "Pin it", "Email", "Print", "Next", "Previous next", "Advertisement", "Sponsored",
-        "Sign up for x", "Subscribe to y", "our WhatsApp channel", "Copyright 2024", "(c) x",
-        "© y", "All rights reserved.", "Photos: z", "Jane Doe/Getty Images", "AP Photo",
-        "Reuters", "AFP", "WATCH:", "Video:", "a post shared by x (@y)", "(adds detail)",
-        "Update: z", "Editor's note: q", "Sports", "News", "12345", "١٢٣٤٥", "Sources:",
-        "ſhare", "\u0130mages: x", "\u0131mages: x", "\u212a", "a.", "The cat sat.", ":", "/",
-    ]
-)  # fmt: skip
-LINES = st.lists(
-    st.one_of(FURNITURE_WORDS, st.sampled_from([" ", ": ", "/", "\n"]), st.text(max_size=3)),
-    max_size=4,
-).map("".join)
-
-
-@SETTINGS
-@given(LINES)
-@example("ſhare")  # characters that match a letter when case is ignored
-@example("\u0130mages: Getty")
-@example("\u212aoch/Reuters")
-@example("١٢٣٤٥٦")  # any decimal digit
-def test_a_line_gets_the_label_of_the_first_rule_that_matches_it(line):
-    assert furniture.furniture_label(line) == _plain_label(line)
-
-
-def test_the_label_is_found_for_each_kind_of_furniture():
-    """The comparison above can fail: each label is reached (not only "")."""
-    lines = ["Related News", "Share", "Sign up for our newsletter", "Copyright 2024 Foo",
-             "Daniel Acker/Getty Images", "Watch:", "A post shared by Ann (@ann)",
-             "(Adds quote)", "Update: the story changed", "Sport", "123456", "Sources"]  # fmt: skip
-    labels = [furniture.furniture_label(line) for line in lines]
-    assert labels == [label for label, _ in furniture._LINE_RULES]
-    assert labels == [_plain_label(line) for line in lines]
-
 
 # --- unwrapped text, a line at a time ------------------------------------------------------
 
