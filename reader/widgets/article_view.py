@@ -375,7 +375,7 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
         self.call_after_refresh(self._mount_search_bar)
 
     async def _mount_search_bar(self) -> SearchBar | None:
-        """The view's search box, mounted hidden under it after the first frame, so `/`
+        """The view's search box, mounted hidden beside it after the first frame, so `/`
         only has to show and focus it: keys typed right after `/` land in the box."""
         if self._search_bar is None and self.parent is not None:
             bar = SearchBar(self)

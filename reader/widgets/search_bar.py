@@ -1,4 +1,4 @@
-"""The `/` search box, docked under the article view (any `Searchable`).
+"""The `/` search box of the article view (any `Searchable`), over the panes' last row.
 
 Each key searches what is typed at once, in the same frame as the key's echo (smart case:
 case-insensitive unless the query has an uppercase letter), and says how many matches it has
