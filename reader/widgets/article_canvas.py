@@ -62,6 +62,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         # theme): focus leaving and coming back finds the rows it drew before.
         self._looks: dict[tuple, tuple[LRUCache, dict]] = {}
         self._look_known = False  # whether `_strips` and `_styles` are the current look's
+        self._look_marker: object = None  # a component's styles when the look was taken
         self._painter = StripPainter(self._style)
         self._cur: Stop = (0, 0)
         self._selection = Selection()
@@ -320,10 +321,15 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
             strips.clear()
 
     def _look(self) -> None:
-        """Take the strips and styles of the look the view has now (made if it is new)."""
-        if self._look_known:
+        """Take the strips and styles of the look the view has now (made if it is new).
+
+        Textual makes the component styles anew whenever it restyles them, and it may do so
+        without `notify_style_update` (when the view's own rules stay the same): a first
+        component's styles that are not the ones seen last mean another look too."""
+        marker = self._component_styles.get(STRIP_ORDER[0])
+        if self._look_known and marker is self._look_marker:
             return
-        self._look_known = True
+        self._look_known, self._look_marker = True, marker
         key = (self.rich_style, *(self.get_component_rich_style(n) for n in STRIP_ORDER))
         caches = self._looks.pop(key, None)  # put back last: the oldest look goes first
         if caches is None:
