@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from reader.document.decode import one_line
 from reader.document.model import Document
@@ -60,6 +61,9 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     (reader.library_browsing). Here: the keys, start and quit, and the message handlers."""
 
     TITLE = "margin-reader"
+    # Only the title bar shows these, and it repaints itself when they change (not the screen).
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = first_frame_paths()  # the panes' stylesheets load with the panes
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [

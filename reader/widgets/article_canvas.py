@@ -36,6 +36,9 @@ from reader.widgets.article_strips import (
     thumb_rows,
 )
 
+STRIP_ORDER = tuple(sorted(STRIP_CLASSES))
+LOOKS = 4  # looks whose strips are kept (focused and not, in a theme or two)
+
 
 class ArticleCanvas(ScrollView, inherit_bindings=False):
     """Lays out, scrolls and paints one document (no keys: see `ArticleView`)."""
@@ -55,6 +58,11 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         self._nav = Navigator(None, self._folding)
         self._layout = LazyLayout([], self._folding.folded, 0)
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        # The strips and styles drawn in each look the view has had (focused or not, the
+        # theme): focus leaving and coming back finds the rows it drew before.
+        self._looks: dict[tuple, tuple[LRUCache, dict]] = {}
+        self._look_known = False  # whether `_strips` and `_styles` are the current look's
+        self._look_marker: object = None  # a component's styles when the look was taken
         self._painter = StripPainter(self._style)
         self._cur: Stop = (0, 0)
         self._selection = Selection()
@@ -74,7 +82,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         self._folding = Folding(document.blocks)
         self._nav = Navigator(document, self._folding)
         self._layout = LazyLayout(document.blocks, self._folding.folded, self._text_width())
-        self._strips.clear()
+        self._forget_strips()
         self._selection.clear()
         self.highlights = HighlightIndex()
         self._hl_version += 1
@@ -233,7 +241,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         visible = self.cursor_range is not None and 0 <= cursor_row < self._view_height()
         top_block, top_row = layout.index.locate(round(self.scroll_y))
         layout.reset(tw)
-        self._strips.clear()
+        self._forget_strips()
         if visible:
             block = self._cur[0]
             lines = layout.lines(block)
@@ -304,10 +312,35 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._look_known = False  # the component styles are updated after this: see `_look`
+
+    def _forget_strips(self) -> None:
+        """Drop every look's strips (the text or its layout changed)."""
         self._strips.clear()
+        for strips, _ in self._looks.values():
+            strips.clear()
+
+    def _look(self) -> None:
+        """Take the strips and styles of the look the view has now (made if it is new).
+
+        Textual makes the component styles anew whenever it restyles them, and it may do so
+        without `notify_style_update` (when the view's own rules stay the same): a first
+        component's styles that are not the ones seen last mean another look too."""
+        marker = self._component_styles.get(STRIP_ORDER[0])
+        if self._look_known and marker is self._look_marker:
+            return
+        self._look_known, self._look_marker = True, marker
+        key = (self.rich_style, *(self.get_component_rich_style(n) for n in STRIP_ORDER))
+        caches = self._looks.pop(key, None)  # put back last: the oldest look goes first
+        if caches is None:
+            caches = (LRUCache(1024), {})
+            if len(self._looks) >= LOOKS:
+                del self._looks[next(iter(self._looks))]
+        self._looks[key] = caches
+        self._strips, self._styles = caches
 
     def _style(self, *names: str) -> Style:
+        self._look()
         style = self._styles.get(names)
         if style is None:
             style = self.get_component_rich_style(*names, partial=True, default=Style())
@@ -357,6 +390,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         self.render_line_calls += 1
+        self._look()
         width = self._view_width()
         base = self._base_style()
         row = round(self.scroll_y) + y

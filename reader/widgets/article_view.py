@@ -253,17 +253,13 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
         if self._selection.following:
             self._update_selection_from_cursor()
         self._reveal_cursor(center=center)
-        if (
-            old_rows is not None
-            and not self._selection.following
-            and round(self.scroll_y) == top
-            and self._layout.index.total == total
-        ):
+        moved = round(self.scroll_y) != top or self._layout.index.total != total
+        if moved or self._selection.following:
+            self.refresh()
+        elif old_rows is not None:
             # Nothing moved on screen: repaint only the old and the new cursor sentence.
             self._refresh_rows(*old_rows)
             self._refresh_rows(*self._cursor_rows())
-        else:
-            self.refresh()
         if changed:
             self._post_cursor()
 
@@ -379,7 +375,7 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
         self.call_after_refresh(self._mount_search_bar)
 
     async def _mount_search_bar(self) -> SearchBar | None:
-        """The view's search box, mounted hidden under it after the first frame, so `/`
+        """The view's search box, mounted hidden beside it after the first frame, so `/`
         only has to show and focus it: keys typed right after `/` land in the box."""
         if self._search_bar is None and self.parent is not None:
             bar = SearchBar(self)
@@ -430,14 +426,16 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
             self._goto_match(index)
 
     def _goto_match(self, index: int) -> None:
+        before = self.shown_matches()
         self._search.current = index
         start = self._search.start_of(index)
         block = self.document.block_at(start) if self.document else None
         if block is not None and self._folding.folded(block):
             self._folding.set_folded(block, False)
             self._layout.forget(block)
+            before = None  # the rows move: all are repainted
         self._move_to(self._nav.at_offset(start), center=True)  # not on the last row
-        self.refresh()
+        self.repaint_matches(before)  # the old current match and the new (if not scrolled)
         self.post_message(self.MatchShown(self, index + 1, self._search.count))
 
     # ----------------------------------------------------------------- selection

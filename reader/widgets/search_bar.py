@@ -1,4 +1,4 @@
-"""The `/` search box, docked under the article view (any `Searchable`).
+"""The `/` search box of the article view (any `Searchable`), over the panes' last row.
 
 Each key searches what is typed at once, in the same frame as the key's echo (smart case:
 case-insensitive unless the query has an uppercase letter), and says how many matches it has
@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -46,7 +48,13 @@ def count_text(count: int, query: str) -> str:
 
 class SearchField(Input):
     """The box's field: what is typed goes to `typed` in the key's own turn, before the
-    echo is painted, so the echo, the matches and the count show in one frame."""
+    echo is painted, so the echo, the matches and the count show in one frame.
+
+    The field is one line of a fixed width, so the width of what is typed (its virtual
+    size, which grows with each key) changes no other widget's place: it repaints the
+    field, and lays nothing out (Input's own would lay out the whole screen at each key)."""
+
+    virtual_size = Reactive(Size(0, 0), repaint=True)
 
     def __init__(self, typed: Callable[[str], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -165,3 +165,16 @@ async def test_a_key_repaints_only_the_rows_whose_matches_changed(monkeypatch) -
         row = next(y for y, text in enumerate(screen_text(view)) if "two years" in text)
         assert view.search_query == "two years" and len(view.search_matches) == 1
         assert repaints == [(row, 1)]
+
+
+async def test_a_query_wider_than_the_box_scrolls_to_what_is_typed_last() -> None:
+    """The field lays nothing out as it grows, yet its own scrolling follows the cursor."""
+    app = ViewApp(ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_box(app, pilot)
+        field = app.query_one(SearchBar).input
+        typed = "abcdefghij" * 15
+        await pilot.press(*typed)
+        await pilot.pause()
+        assert field.value == typed and field.scroll_x == field.max_scroll_x > 0
+        assert field.render_line(0).text.rstrip().endswith(typed[-20:])
