@@ -6,9 +6,10 @@ splitting the blocks that hold highlights into sentences. The store knows both w
 writes a record (it has the article parsed), so it keeps them in the sidecar:
 
 * each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
-  last sentence, line, last paragraph], "said": [source, kind], "in": heading}` (`"said"`: whom the text
-  attributes the highlight to, reader.claims; `"in"`: the heading it falls under, a book's
-  chapter, or null), worked out when the record is written (only changed records are);
+  last sentence, line, last paragraph], "said": [source, kind], "in": heading}` (`"said"`:
+  whom the text attributes the highlight to, reader.claims; `"in"`: the heading it falls
+  under, a book's chapter, or null), worked out when the record is written (only changed
+  records are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
   "source": ..., "authors": [...]}`, with its `"url"` and `"canonical"` when it has them.
 
