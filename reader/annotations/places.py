@@ -6,17 +6,19 @@ splitting the blocks that hold highlights into sentences. The store knows both w
 writes a record (it has the article parsed), so it keeps them in the sidecar:
 
 * each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
-  last sentence, line], "said": [source, kind], "in": heading}` (`"said"`: whom the text
-  attributes the highlight to, reader.claims; `"in"`: the heading it falls under, a book's
-  chapter, or null), worked out when the record is written (only changed records are);
+  last sentence, line, last paragraph], "said": [source, kind], "in": heading}` (`"said"`:
+  whom the text attributes the highlight to, reader.claims; `"in"`: the heading it falls
+  under, a book's chapter, or null), worked out when the record is written (only changed
+  records are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
   "source": ..., "authors": [...]}`, with its `"url"` and `"canonical"` when it has them.
 
 `K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
 its file name (a plain text's title falls back to it), the parsing code
 (`parser_fingerprint`, which covers the attribution code too) and the version of this
-format (`PLACE_FORMAT`: a place of an earlier one, without `"in"`, is not trusted, so an
-old sidecar still reads and its article is parsed until its records are rewritten). A place vouches only for the span it names, under the key of the text
+format (`PLACE_FORMAT`: a place of an earlier one, without `"in"` or the last paragraph, is
+not trusted, so an old sidecar still reads and its article is parsed until its records are
+rewritten). A place vouches only for the span it names, under the key of the text
 read now; anything else (a changed article, another version of the parser, a record edited
 by hand) is not trusted, and the export parses the article as it always could.
 """
@@ -36,8 +38,8 @@ from reader.claims import KINDS, Attribution, DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
 
-Place = tuple[int, int, int, int]  # paragraph, sentence, last sentence, line
-PLACE_FORMAT = 2  # 2: "in", the heading (1: without it)
+Place = tuple[int, int, int, int, int]  # paragraph, sentence, last sentence, line, last paragraph
+PLACE_FORMAT = 3  # 3: the last paragraph in "at"; 2: "in", the heading (1: without it)
 ADDRESS_KEYS = ("url", "canonical")  # the article's web addresses (`Metadata.extra`)
 
 
@@ -85,9 +87,9 @@ def fits(place: Any, key: str, start: int, end: int) -> bool:
 def _trusted(
     place: Any, key: str, start: int, end: int
 ) -> tuple[Place, Attribution, str | None] | None:
-    """The (paragraph, sentence, last sentence, line), the attribution and the heading of a
-    stored `place` for start:end of the text with this key; None when it is not that, or not
-    well formed."""
+    """The (paragraph, sentence, last sentence, line, last paragraph), the attribution and the
+    heading of a stored `place` for start:end of the text with this key; None when it is not
+    that, or not well formed."""
     if not (
         type(place) is dict
         and place.get("key") == key
@@ -96,9 +98,9 @@ def _trusted(
     ):
         return None
     at = place.get("at")
-    if type(at) is not list or len(at) != 4:
+    if type(at) is not list or len(at) != 5:
         return None
-    paragraph, sentence, last, line = at
+    paragraph, sentence, last, line, last_paragraph = at
     said = place.get("said")
     if not (type(said) is list and len(said) == 2 and type(said[0]) is str and said[1] in KINDS):
         return None
@@ -110,12 +112,25 @@ def _trusted(
         and type(sentence) is int
         and type(last) is int
         and type(line) is int
-        and paragraph > 0
+        and type(last_paragraph) is int
+        and 0 < paragraph <= last_paragraph
         and 0 < sentence <= last
         and line > 0
     ):
-        return (paragraph, sentence, last, line), Attribution(said[0], said[1]), heading
+        at = (paragraph, sentence, last, line, last_paragraph)
+        return at, Attribution(said[0], said[1]), heading
     return None
+
+
+def place_label(place: Place) -> str:
+    """Where a highlight is, as the exports say it: `¶ 12, sentence 3`, `¶ 12, sentences 3–4`,
+    or `¶ 12–13` for one that runs on into the paragraphs after its first."""
+    paragraph, sentence, last, _line, last_paragraph = place
+    if last_paragraph > paragraph:
+        return f"¶ {paragraph}–{last_paragraph}"
+    if last > sentence:
+        return f"¶ {paragraph}, sentences {sentence}–{last}"
+    return f"¶ {paragraph}, sentence {sentence}"
 
 
 def article_facts(document: Document, key: str) -> dict[str, Any]:

@@ -76,6 +76,17 @@ _VERB_LIKE = frozenset(
     wurden""".split()
 )
 _RELATIVE_WORDS = frozenset("who which that whose qui que der die quien".split())
+# Relative pronouns that open a clause about the subject, never part of its name ("a senior
+# official, who asked not to be named, said", "Officials who declined to be named said").
+_RELATIVE_CLAUSE = re.compile(r"(?i)(?<![\w’'-])(?:who|whom|whose|which|qui|quien)(?![\w’'-])")
+# A determiner right before a reporting word makes it a noun ("a claim", "the claims pane",
+# "without your say"), and so does one before a participle ("the highlighted claim") when the
+# word can be a noun.
+_DETERMINER = r"(?:a|an|the|this|these|those|my|your|our|their|his|its|every|no)"
+_DETERMINER_WORD = re.compile(rf"(?i){_DETERMINER}")
+_DETERMINER_BEFORE = re.compile(rf"(?i)(?<![\w’'-]){_DETERMINER}\s+$")
+_DETERMINER_PARTICIPLE_BEFORE = re.compile(rf"(?i)(?<![\w’'-]){_DETERMINER}\s+\w+ed\s+$")
+_NOUN_CUES = frozenset("claim claims say fear".split())
 # Subordinating words that start a new clause: the subject of a verb never reaches past them.
 _CLAUSE_OPENERS = re.compile(
     r"(?i)\b(?:that|because|while|although|though|after|before|when|if|but|whereas|since|as|"
@@ -222,8 +233,25 @@ def _subject_segment(body: str, closed: bool) -> int:
     if not commas:
         return 0
     if closed and len(_words(body[commas[-1] + 1 :])) <= MAX_APPOSITIVE_WORDS:
-        return commas[-2] + 1 if len(commas) >= 2 else 0
+        start = commas[-2] + 1 if len(commas) >= 2 else 0
+        # A clause before the last segment is no name for it to follow ("Talks had stalled, a
+        # senior official, who asked not to be named, said"): the subject is the last segment.
+        if not any(w.lower() in _VERB_LIKE for w in _words(body[start : commas[-1]])):
+            return start
     return commas[-1] + 1
+
+
+def _outside_relative(text: str, s: int, e: int, relative: re.Match[str]) -> tuple[int, int]:
+    """The subject s:e of a verb, which holds a relative pronoun: what follows it when that
+    reads as the subject of a clause of its own ("whom BBC sources described", "which they
+    say"), else what comes before it ("Officials who declined to be named said": "Officials";
+    "who asked not to be named": nothing, the verb is the relative clause's)."""
+    rest = _words(text[relative.end() : e])
+    if rest and relative.group().lower() != "whose":
+        first = rest[0]
+        if first[:1].isupper() or first.lower() in PRONOUNS or _DETERMINER_WORD.fullmatch(first):
+            return _trim(text, relative.end(), e)
+    return _trim(text, s, relative.start())
 
 
 def _name_after_opening_phrase(text: str, start: int, end: int) -> int:
@@ -245,11 +273,18 @@ def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | No
     closed = body.endswith(",")
     if closed:
         body = body[:-1]
-        # "The Hamas official, in his ongoing speech, said": the adverbial is not an appositive.
+        # "The Hamas official, in his ongoing speech, said": the adverbial is not an appositive,
+        # nor is a relative clause ("a spokesman, who declined to be named, said").
         commas = _segment_commas(body)
-        while commas and _ADVERBIAL.match(body, commas[-1] + 1):
+        while commas and (
+            _ADVERBIAL.match(body, commas[-1] + 1)
+            or _RELATIVE_CLAUSE.match(body[commas[-1] + 1 :].lstrip())
+        ):
             body = body[: commas.pop()]
     s, e = _trim(text, start + _subject_segment(body, closed), start + len(body))
+    relative = _RELATIVE_CLAUSE.search(text, s, e)
+    if relative is not None:
+        s, e = _outside_relative(text, s, e, relative)
     s = _strip_leading_words(text, s, e)
     s = _name_after_opening_phrase(text, s, e)
     e = _strip_trailing_words(text, s, e)
@@ -340,6 +375,10 @@ def _verb_cue(text: str, m: re.Match[str], quotes: Quotes) -> Cue | None:
         return Cue(m.start(), m.start() + len(verb.split()[0]), verb, pronoun=pronoun)
     before = text[max(0, m.start() - _BEFORE_WINDOW) : m.start()]
     if _PASSIVE_BEFORE.search(before):  # "are said to mirror": hearsay, no source
+        return None
+    if _DETERMINER_BEFORE.search(before) or (
+        lowered in _NOUN_CUES and _DETERMINER_PARTICIPLE_BEFORE.search(before)
+    ):  # "as a claim", "the highlighted claim": a noun, not a verb
         return None
     after_quote = _QUOTE_CLOSE_BEFORE.search(before)
     quote_before = after_quote is not None and any(c in after_quote.group() for c in "\"”»“'’")

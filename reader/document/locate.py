@@ -19,6 +19,7 @@ class Location:
     sentence: int  # 1-based sentence number in that block (first sentence of the range)
     last_sentence: int
     line: int  # 1-based line in the source file
+    last_paragraph: int  # the block the range ends in (> paragraph when it runs on past it)
 
 
 class Locator:
@@ -50,8 +51,9 @@ class Locator:
         where = self.where(start, end)
         return None if where is None else Location(*where)
 
-    def where(self, start: int, end: int) -> tuple[int, int, int, int] | None:
-        """`locate` as a plain (paragraph, sentence, last_sentence, line) tuple."""
+    def where(self, start: int, end: int) -> tuple[int, int, int, int, int] | None:
+        """`locate` as a plain (paragraph, sentence, last_sentence, line, last_paragraph)
+        tuple."""
         ends = self._block_ends
         if not ends:
             return None
@@ -63,9 +65,13 @@ class Locator:
             starts = self._sentence_starts[index] = doc.blocks[index].sentence_starts()
         first = bisect.bisect_right(starts, start) or 1
         last = max(first, bisect.bisect_left(starts, max(end, start + 1)))
+        # the last block that begins before `end` (a range ending in the gap after a block
+        # does not reach the next one)
+        last_block = max(index, bisect.bisect_left(self._block_starts, end) - 1) + 1
         if doc.format != "text":
-            return index + 1, first, last, doc.blocks[index].source_line
-        return index + 1, first, last, self._line_at(max(self._block_starts[index], start))
+            return index + 1, first, last, doc.blocks[index].source_line, last_block
+        line = self._line_at(max(self._block_starts[index], start))
+        return index + 1, first, last, line, last_block
 
     def _line_at(self, offset: int) -> int:
         """The 1-based line of `offset` in a plain text."""

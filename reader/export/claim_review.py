@@ -13,6 +13,8 @@ Each review:
   `datePublished`, `publisher` from its metadata) and whose `author` is whom the text
   attributes the claim to (reader.claims): a `Person` or an `Organization` when named, a
   `Person` described but not named when anonymous, no `author` when the text gives none;
+  and, when the claim falls under a heading (a book's chapter), `isPartOf`: a `CreativeWork`
+  named by that heading;
 - `author`: the reviewer (reader/config.py: the `reviewer` setting, else the login name);
 - `dateCreated`: when the highlight was made; `datePublished`: the day it last changed;
 - `citation`: the evidence links, URLs as they are and highlights as `Quotation`s;
@@ -34,6 +36,7 @@ from reader.annotations.verdicts import DEFAULT_STATUS, Evidence, is_url
 from reader.claims import Attribution, DocumentAttributions
 from reader.claims.cues import PERSON_PRONOUNS
 from reader.config import Reviewer
+from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.export.markdown import ordered
 from reader.export.reading import ArticleRead
@@ -125,12 +128,15 @@ def claim_review(
     document: Document,
     attribution: Attribution | None,
     reviewer: Reviewer | None,
+    heading: str | None = None,
 ) -> dict[str, Any]:
-    """One checked highlight as a ClaimReview."""
+    """One checked highlight as a ClaimReview (`heading`: the one it falls under)."""
     claim: dict[str, Any] = {"@type": "Claim", "appearance": _appearance(document)}
     author = claim_author(attribution)
     if author is not None:
         claim["author"] = author
+    if heading:
+        claim["isPartOf"] = {"@type": "CreativeWork", "name": " ".join(heading.split())}
     review: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "ClaimReview",
@@ -166,7 +172,12 @@ def claim_reviews(read: ArticleRead, reviewer: Reviewer | None) -> list[dict[str
     said: Callable[[int, int], Attribution | None] = (
         read.said or DocumentAttributions(read.document).of
     )
-    reviews = [claim_review(a, read.document, said(a.start, a.end), reviewer) for a in anchored]
+    locator = Locator(read.document)
+    chapter = read.chapter or (lambda start, _end: locator.heading(start))
+    reviews = [
+        claim_review(a, read.document, said(a.start, a.end), reviewer, chapter(a.start, a.end))
+        for a in anchored
+    ]
     return reviews + [claim_review(a, read.document, None, reviewer) for a in orphans]
 
 

@@ -3,11 +3,12 @@ claim (a highlight whose verdict is not `unverified`) of an article or a folder.
 
 Claims are grouped by status (in the order of `STATUSES`), newest article first and in text
 order within a group. Each gives its quote; its article (title, date, a link to the file at
-the claim's line); the place in the article; whom the text attributes it to and how (named,
-anonymous, none); the verdict and its rationale; and its evidence: URLs, and highlights of
-other articles by that article's title, the highlight's place and its quote (as it is in that
-article now, else as it was when linked). Everything from articles is escaped
-(reader/export/markdown_text.py), so it shows literally.
+the claim's line); the place in the article (after the heading it falls under, a book's
+chapter, when it has one); whom the text attributes it to and how (named, anonymous, none);
+the verdict and its rationale; and its evidence: URLs, and highlights of other articles by
+that article's title, the highlight's place and its quote (as it is in that article now, else
+as it was when linked). Everything from articles is escaped (reader/export/markdown_text.py),
+so it shows literally.
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ from reader.export.markdown import (
     article_title,
     link_target,
     ordered,
+    place_text,
     plural,
 )
 from reader.export.markdown_text import escape_inline, escape_line, quote_block, url_link
 from reader.export.reading import ArticleRead
+
+Highlight = tuple[str, Place | None, str | None]  # quote, place, heading
 
 
 @dataclass(slots=True)
@@ -42,6 +46,7 @@ class CheckedClaim:
     annotation: Annotation
     place: Place | None  # None: an orphan
     attribution: Attribution | None
+    heading: str | None = None  # the heading (a book's chapter) it falls under
 
 
 @dataclass(slots=True)
@@ -53,7 +58,7 @@ class DossierArticle:
     title: str
     published: str | None
     claims: list[CheckedClaim] = field(default_factory=list)
-    highlights: dict[str, tuple[str, Place | None]] = field(default_factory=dict)
+    highlights: dict[str, Highlight] = field(default_factory=dict)
 
 
 def dossier_article(path: Path, read: ArticleRead) -> DossierArticle:
@@ -61,17 +66,20 @@ def dossier_article(path: Path, read: ArticleRead) -> DossierArticle:
     article = DossierArticle(path.resolve(), article_title(document), document.meta.published)
     anchored, orphans = ordered(read.annotations)
     if anchored:
-        where = read.where or Locator(document).where
+        locator = Locator(document)
+        where = read.where or locator.where
+        chapter = read.chapter or (lambda start, _end: locator.heading(start))
         said = None
         for ann in anchored:
-            place = where(ann.start, ann.end)
-            article.highlights[ann.id] = (ann.exact, place)
+            place, heading = where(ann.start, ann.end), chapter(ann.start, ann.end)
+            article.highlights[ann.id] = (ann.exact, place, heading)
             if is_checked(ann):
                 if said is None:
                     said = read.said or DocumentAttributions(document).of
-                article.claims.append(CheckedClaim(ann, place, said(ann.start, ann.end)))
+                attribution = said(ann.start, ann.end)
+                article.claims.append(CheckedClaim(ann, place, attribution, heading))
     for ann in orphans:
-        article.highlights[ann.id] = (ann.exact, None)
+        article.highlights[ann.id] = (ann.exact, None, None)
         if is_checked(ann):
             article.claims.append(CheckedClaim(ann, None, None))
     return article
@@ -142,7 +150,9 @@ class Dossier:
         facts = [f"Article: [{escape_inline(art.title)}]({link})"]
         if art.published:
             facts.append(escape_inline(art.published))
-        facts.append(_place_text(claim.place, link) or "no longer found in the article")
+        facts.append(
+            _place_text(claim.place, claim.heading, link) or "no longer found in the article"
+        )
         lines = [" · ".join(facts)]
         said = claim.attribution
         if said is None:
@@ -170,10 +180,10 @@ class Dossier:
         if other is None:
             quote = f"“{escape_inline(link.quote)}”" if link.quote else "a highlight"
             return f"{quote} — in {escape_inline(link.source or path.name)} (cannot be read)"
-        exact, place = other.highlights.get(link.id, (link.quote, None))
+        exact, place, heading = other.highlights.get(link.id, (link.quote, None, None))
         target = self.link(other.path)
         where = (
-            _place_text(place, target)
+            _place_text(place, heading, target)
             if link.id in other.highlights
             else "no longer in that article (quoted as linked)"
         )
@@ -181,10 +191,10 @@ class Dossier:
         return f"“{escape_inline(exact)}” — {title} · {where or 'no longer found in it'}"
 
 
-def _place_text(place: Place | None, link: str) -> str:
-    """`¶ 3, sentence 2 · [line 40](file#L40)`, or "" for no place."""
+def _place_text(place: Place | None, heading: str | None, link: str) -> str:
+    """`¶ 3, sentence 2 · [line 40](file#L40)` (after the heading it falls under, when it
+    has one), or "" for no place."""
     if place is None:
         return ""
-    paragraph, sentence, last, line = place
-    sentences = f"sentences {sentence}–{last}" if last > sentence else f"sentence {sentence}"
-    return f"¶ {paragraph}, {sentences} · [line {line}]({link}#L{line})"
+    line = place[3]
+    return f"{place_text(place, heading)} · [line {line}]({link}#L{line})"

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote as url_quote
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
+from reader.annotations.places import Place, place_label
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
 from reader.claims import Attribution, DocumentAttributions
@@ -146,14 +147,15 @@ def _category_strong(category: str) -> str:
 
 def highlight_row(
     ann: Annotation,
-    place: tuple[int, int, int, int] | None,
+    place: Place | None,
     attribution: Attribution | None,
     heading: str | None = None,
 ) -> tuple:
     """What the export shows of a highlight: (quote, category, tags, created stamp, note,
     place, the lines of its source and verdict, wording it was highlighted with if the article
     was edited under it, the heading it falls under), the place being `Locator.where`'s
-    (paragraph, sentence, last sentence, line) or None; `attribution` None for an orphan."""
+    (paragraph, sentence, last sentence, line, last paragraph) or None; `attribution` None for
+    an orphan."""
     return (
         ann.exact,
         ann.category,
@@ -208,12 +210,8 @@ def highlight_blocks(
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
-            paragraph, sentence, last, line = loc
-            chapter = f"{_heading_text(heading)}, " if heading else ""
-            if last > sentence:
-                place = f" · {chapter}¶ {paragraph}, sentences {sentence}–{last}"
-            else:
-                place = f" · {chapter}¶ {paragraph}, sentence {sentence}"
+            line = loc[3]
+            place = f" · {place_text(loc, heading)}"
             if line_link:
                 place = f"{place} · [line {line}{line_link}{line})"
         date = f" · {_date(created)}" if created else ""
@@ -229,6 +227,13 @@ def highlight_blocks(
 
 
 HEADING_CHARS = 80  # of a heading named in a highlight's place
+
+
+def place_text(place: Place, heading: str | None) -> str:
+    """A highlight's place in Markdown: `¶ 4, sentence 2`, after the heading it falls under
+    when it has one (`CHAPTER I. The Harbour, ¶ 4, sentence 2`)."""
+    label = place_label(place)
+    return f"{_heading_text(heading)}, {label}" if heading else label
 
 
 @functools.lru_cache(maxsize=1024)  # a book's few chapters, named by many highlights
@@ -268,7 +273,7 @@ def render_article(
     group_by: str = "order",
     source_link: str | None = None,
     level: int = 1,
-    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    where: Callable[[int, int], Place | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
     chapter: Callable[[int, int], str | None] | None = None,
 ) -> str:
@@ -284,7 +289,7 @@ def render_article(
 def highlight_rows(
     document: Document,
     annotations: list[Annotation],
-    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    where: Callable[[int, int], Place | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
     chapter: Callable[[int, int], str | None] | None = None,
 ) -> tuple[list[tuple], list[tuple]]:
@@ -371,7 +376,7 @@ def render_markdown(
     article_note: str = "",
     group_by: str = "order",
     source_link: str | None = None,
-    where: Callable[[int, int], tuple[int, int, int, int] | None] | None = None,
+    where: Callable[[int, int], Place | None] | None = None,
     attribution: Callable[[int, int], Attribution | None] | None = None,
     chapter: Callable[[int, int], str | None] | None = None,
 ) -> str:

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.annotations.model import Annotation
-from reader.annotations.places import place_key, stored_places
+from reader.annotations.places import Place, place_key, stored_places
 from reader.annotations.reading import read_sidecar
 from reader.claims import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
 
-Where = Callable[[int, int], "tuple[int, int, int, int] | None"]
+Where = Callable[[int, int], "Place | None"]
 Said = Callable[[int, int], "Attribution | None"]
 Chapter = Callable[[int, int], "str | None"]
 

@@ -24,6 +24,7 @@ from reader.claims.claim_order import ORDER_LABELS, next_order, order_claims
 from reader.claims.library_claims import LibraryClaim
 from reader.claims.same_claim import Echo
 from reader.document.decode import one_line
+from reader.screens.same_claim import wording_on_one_line
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
@@ -261,8 +262,8 @@ class FollowScreen(ModalScreen[Evidence | Echo | None]):
         if isinstance(link, Evidence):
             return Text(one_line(link.describe()))
         row = Text("Same claim: “")
-        for text, differs in link.wording(self.quote):
-            row.append(one_line(text), style="underline" if differs else "")
+        for text, differs in wording_on_one_line(link, self.quote):
+            row.append(text, style="underline" if differs else "")
         row.append(f"”  — {one_line(link.title or link.path.name)}")
         return row
 

@@ -10,6 +10,7 @@ says so meanwhile). Each answer is kept for the session, by article and quote.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,8 @@ SHOWN = 3  # sentences the pane shows (f lists them all)
 KEPT = 500  # answers kept for the session
 LOOKING = ""  # what is found while the lookup runs (the pane shows nothing yet)
 CLIP = 240  # characters of a sentence shown
+# A line break in a sentence, with the spaces and tabs around it: hard-wrapped prose.
+_LINE_BREAK = re.compile(r"[ \t]*(?:\n[ \t]*)+")
 
 
 class SameClaim:
@@ -73,7 +76,10 @@ class SameClaimLookup:
         f_does = "f goes there" if n + len(ann.evidence) == 1 else "f lists them"
         heading = f"Same claim in {n} other article{'s' if n > 1 else ''} ({f_does}):"
         rows = tuple(
-            (_label(echo, self._library_root()), clipped(echo.wording(ann.exact), CLIP))
+            (
+                _label(echo, self._library_root()),
+                clipped(wording_on_one_line(echo, ann.exact), CLIP),
+            )
             for echo in found[:SHOWN]
         )
         return (heading, rows)
@@ -131,6 +137,15 @@ class SameClaimLookup:
                 state.index = None
             finally:
                 state.lock.release()
+
+
+def wording_on_one_line(echo: Echo, quote: str) -> list[tuple[str, bool]]:
+    """`echo.wording(quote)` for one line of the screen: a sentence that runs over lines of its
+    article reads as one line, each line break (and the spaces around it) a space; any other
+    control character is shown as `one_line` shows it."""
+    return [
+        (one_line(_LINE_BREAK.sub(" ", text)), differs) for text, differs in echo.wording(quote)
+    ]
 
 
 def clipped(parts: list[tuple[str, bool]], limit: int) -> tuple[tuple[str, bool], ...]:

@@ -23,7 +23,9 @@ REVIEW_PROPERTIES = {
     "datePublished", "dateCreated", "reviewBody", "citation", "url",
 }  # fmt: skip
 RATING_PROPERTIES = {"@type", "ratingValue", "bestRating", "worstRating", "alternateName"}
-CLAIM_PROPERTIES = {"@type", "appearance", "author", "firstAppearance", "datePublished"}
+CLAIM_PROPERTIES = {
+    "@type", "appearance", "author", "firstAppearance", "datePublished", "isPartOf",
+}  # fmt: skip
 WORK_PROPERTIES = {"@type", "url", "headline", "datePublished", "publisher"}
 AGENT_TYPES = {"Person", "Organization"}
 
@@ -61,6 +63,10 @@ def check_claim_review(review: dict) -> None:
         check_agent(appearance["publisher"])
     if "author" in claim:
         check_agent(claim["author"])
+    if "isPartOf" in claim:  # the heading (a book's chapter) the claim falls under
+        part = claim["isPartOf"]
+        assert part["@type"] == "CreativeWork" and set(part) == {"@type", "name"}
+        assert isinstance(part["name"], str) and part["name"].strip()
 
     check_agent(review["author"])
     date.fromisoformat(review["datePublished"])
