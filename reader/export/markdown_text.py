@@ -82,10 +82,10 @@ def escape_inline(text: str) -> str:
 
     Such text is never at the start of a block, so only characters that open inline markup
     (and `#`, a heading's closing sequence or an Obsidian tag) are escaped, keeping dates and
-    titles readable. Newlines become spaces; surrounding whitespace is dropped.
+    titles readable. Line breaks (a newline, or any other `str.splitlines` breaks at, such
+    as U+2028) become spaces; surrounding whitespace is dropped.
     """
-    if "\n" in text:
-        text = " ".join(text.splitlines())
+    text = " ".join(text.splitlines())
     return _escape_inline_special(text.strip())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from export_fixtures import build_document
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -111,6 +111,7 @@ def test_tricky_quotes(quote):
 
 @settings(deadline=None, max_examples=200)
 @given(st.text(QUOTE_ALPHABET, max_size=40))
+@example("#\u2028#")  # a line break other than "\n" is a space too
 def test_titles_and_metadata_are_literal(title):
     doc = build_document("x\n\nBody.", source=title)
     doc.meta.title = title
