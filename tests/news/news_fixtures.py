@@ -42,7 +42,12 @@ class _Handler(BaseHTTPRequestHandler):
             body, route.body = route.body, route.later.pop(0)
             route = Route(body, route.status, route.headers)
         if route.delay:
+            with server.lock:
+                server.in_flight += 1
+                server.most_in_flight = max(server.most_in_flight, server.in_flight)
             time.sleep(route.delay)
+            with server.lock:
+                server.in_flight -= 1
         etag, modified = route.headers.get("ETag"), route.headers.get("Last-Modified")
         if etag and self.headers.get("If-None-Match") == etag:
             route = Route(b"", 304, {"ETag": etag})
@@ -74,6 +79,9 @@ class LoopbackServer:
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
         self.on_request = None  # called with each request's handler (to see its headers)
+        self.lock = threading.Lock()
+        self.in_flight = 0  # requests of a route with a delay being answered now
+        self.most_in_flight = 0  # the most there were at once
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.owner = self  # type: ignore[attr-defined]
