@@ -18,7 +18,6 @@ from reader.annotations.changes import selectors, text_of
 from reader.annotations.merge import ANNOTATIONS_TABLE, documents_by_id, meta_of
 from reader.annotations.model import Annotation
 from reader.annotations.record import record_to_annotation
-from reader.annotations.saver import problem_message
 from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
 
 
@@ -74,6 +73,8 @@ def read_sidecar(
     try:
         data, _ = read_sidecar_file(sidecar or sidecar_path_for(article_path))
     except SidecarProblem as problem:
+        from reader.annotations.saver import problem_message  # the store's wording of it
+
         return SidecarRead([], "", None, problem_message(str(problem)))
     data = data or {}
     meta = meta_of(data)

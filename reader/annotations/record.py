@@ -113,24 +113,36 @@ def record_to_annotation(record: Any) -> Annotation:
     unknown = record.keys() - KNOWN_FIELDS
     extra = {k: v for k, v in record.items() if k in unknown} if unknown else {}
     malformed: dict[str, Any] = {}
-    category = record.get("category")
+    get = record.get
+    category = get("category")
     if not (isinstance(category, str) and category):
         _malformed(record, "category", malformed)
         category = "claim"
-    note = _text(record, "note", malformed)
-    tags = _tags(record, malformed)
-    created = _text(record, "created", malformed)
-    modified = _text(record, "modified", malformed)
-    orphaned = record.get("orphaned")
+    note = get("note")
+    if not isinstance(note, str):
+        note = _text(record, "note", malformed)
+    tags = get("tags")
+    tags = list(tags) if _all_text(tags) else _tags(record, malformed)
+    created = get("created")
+    if not isinstance(created, str):
+        created = _text(record, "created", malformed)
+    modified = get("modified")
+    if not isinstance(modified, str):
+        modified = _text(record, "modified", malformed)
+    orphaned = get("orphaned")
     if not isinstance(orphaned, bool):
         _malformed(record, "orphaned", malformed)
-    edited_from = _text(record, "edited_from", malformed)
-    status = record.get("status", DEFAULT_STATUS)
+    edited_from = get("edited_from", "")
+    if not isinstance(edited_from, str):
+        edited_from = _text(record, "edited_from", malformed)
+    status = get("status", DEFAULT_STATUS)
     if status not in STATUSES:
         malformed["status"] = status
         status = DEFAULT_STATUS
-    rationale = _text(record, "rationale", malformed)
-    links = _evidence(record, malformed)
+    rationale = get("rationale", "")
+    if not isinstance(rationale, str):
+        rationale = _text(record, "rationale", malformed)
+    links = [] if "evidence" not in record else _evidence(record, malformed)
     exact, prefix, suffix, start, end = _target(record.get("target"), extra, malformed)
     place = record.get("place")
     return Annotation(
@@ -154,6 +166,11 @@ def record_to_annotation(record: Any) -> Annotation:
         malformed=malformed,
         place=place if isinstance(place, dict) else None,
     )
+
+
+def _all_text(tags: Any) -> bool:
+    """True for a list of strings only (what a well-formed record's `tags` is)."""
+    return type(tags) is list and all(type(t) is str for t in tags)
 
 
 def _tags(record: dict[str, Any], malformed: dict[str, Any]) -> list[str]:
@@ -194,13 +211,14 @@ def _target(
         for sel in selectors_of(target):
             kind = sel.get("type") if isinstance(sel, dict) else None
             if kind == "TextQuoteSelector":
-                exact, prefix, suffix = (
-                    _str(sel.get("exact")),
-                    _str(sel.get("prefix")),
-                    _str(sel.get("suffix")),
-                )
+                exact, prefix, suffix = sel.get("exact"), sel.get("prefix"), sel.get("suffix")
+                exact = exact if isinstance(exact, str) else ""
+                prefix = prefix if isinstance(prefix, str) else ""
+                suffix = suffix if isinstance(suffix, str) else ""
             elif kind == "TextPositionSelector":
-                start, end = _int(sel.get("start")), _int(sel.get("end"))
+                start, end = sel.get("start"), sel.get("end")
+                start = start if type(start) is int else _int(start)
+                end = end if type(end) is int else _int(end)
                 if start < 0 or end < 0:
                     malformed.update(
                         {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}

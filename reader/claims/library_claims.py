@@ -31,10 +31,10 @@ from reader.annotations.record import (
     tags_of,
     text_of,
 )
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
 from reader.annotations.verdicts import DEFAULT_STATUS
 from reader.claims.claim_filter import stored_kind
-from reader.library import iter_article_paths
+from reader.library import iter_annotated_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +104,14 @@ def read_claims(article: Path) -> list[Annotation]:
     return out
 
 
-def read_claim_records(article: Path) -> tuple[list[dict[str, Any]], str]:
-    """(the live records of `article`'s sidecar, the article's ISO date as the sidecar last
-    recorded it or ""); ([], "") when it has none or it cannot be read."""
+def read_claim_records(
+    article: Path, sidecar: Path | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """(the live records of `article`'s sidecar (at `sidecar`, when the caller has its path
+    already), the article's ISO date as the sidecar last recorded it or ""); ([], "") when
+    it has none or it cannot be read."""
     try:
-        data, _ = SidecarStorage(sidecar_path_for(article), read_only=True).read_file()
+        data, _ = read_sidecar_file(sidecar or sidecar_path_for(article))
     except SidecarProblem:
         return [], ""
     table = data.get("annotations") if isinstance(data, dict) else None
@@ -136,16 +139,12 @@ def scan_claims(root: Path, cancelled: Callable[[], bool] | None = None) -> list
     order), each in document order (orphans last)."""
     root = Path(root)
     claims: list[LibraryClaim] = []
-    for article in iter_article_paths(root):
+    for name, article, sidecar in iter_annotated_articles(root):
         if cancelled is not None and cancelled():
             break
-        records, published = read_claim_records(article)
+        records, published = read_claim_records(article, sidecar)
         if not records:
             continue
-        try:
-            name = article.relative_to(root).as_posix()
-        except ValueError:
-            name = article.name
         found = [LibraryClaim.of(article, name, record, published) for record in records]
         found.sort(key=lambda c: (c.orphaned, c.start, c.id))
         claims += found

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from reader.document.decode import decode_bytes, normalize, one_line, read_text
 from reader.document.model import Document
-from reader.document.plaintext import parse_plaintext
 from reader.errors import ReaderError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -86,6 +85,10 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
         doc.messages.extend(md.messages)
     else:
+        # Likewise the plain-text parser: an export whose sidecars hold every highlight's
+        # place (reader/annotations/places.py) reads articles and parses none.
+        from reader.document.plaintext import parse_plaintext
+
         plain = parse_plaintext(text, title_fallback(p))
         doc = Document(str(p), fmt, text, plain.blocks, plain.meta, encoding=encoding)
     if not doc.blocks:

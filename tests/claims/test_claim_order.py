@@ -102,3 +102,17 @@ def test_a_library_claim_reads_its_fields_as_the_store_decodes_them(tmp_path: Pa
             a.id for a in filter_claims(anns, query)
         ], query
     assert [c.exact for c in filter_claims(claims, "#town council")] == ["Ana Ruiz"]
+
+
+def test_scan_names_articles_in_subfolders_and_skips_the_unannotated(
+    tmp_path: Path, capsys
+) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "deep.txt").write_text("Deep story\n\nThe dam holds.\n", "utf-8")
+    (tmp_path / "plain.txt").write_text("Plain story\n\nNothing marked.\n", "utf-8")
+    assert main(["annotate", str(tmp_path / "sub" / "deep.txt"), "--quote", "The dam"]) == 0
+    capsys.readouterr()
+    claims = scan_claims(tmp_path)
+    assert [(c.name, c.path, c.exact) for c in claims] == [
+        ("sub/deep.txt", tmp_path / "sub" / "deep.txt", "The dam")
+    ]
