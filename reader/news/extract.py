@@ -97,7 +97,7 @@ def extract_article(html: str, url: str | None = None, where: str | None = None)
         result = None
     if result is None or not (result.text or "").strip():
         raise ReaderError(f"no article text found in the page: {shown}")
-    body = clean_body(_markdown_with_quotes(result))
+    body = clean_body(_markdown_with_quotes(result, html))
     if not body:
         raise ReaderError(f"no article text found in the page: {shown}")
     title = clean_line(result.title) or clean_line(result.description) or shown
@@ -147,12 +147,15 @@ def _quoted(match: re.Match[str]) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
 
 
-def _markdown_with_quotes(result) -> str:  # type: ignore[no-untyped-def]
-    """The extracted Markdown, block quotes written as such."""
+def _markdown_with_quotes(result, page: str) -> str:  # type: ignore[no-untyped-def]
+    """The extracted Markdown, block quotes written as such, table cells trafilatura
+    emptied filled back from the `page` (reader.news.table_cells)."""
     import secrets
     from copy import deepcopy
 
     from trafilatura.xml import xmltotxt
+
+    from reader.news.table_cells import restore_cells
 
     body = getattr(result, "body", None)
     if body is None:
@@ -161,7 +164,8 @@ def _markdown_with_quotes(result) -> str:  # type: ignore[no-untyped-def]
     # Marks the page cannot contain and trafilatura neither strips nor escapes.
     token = secrets.token_hex(8)
     start, end = f"QUOTESTART{token}", f"QUOTEEND{token}"
-    if not _mark_quotes(body, start, end):
+    restored = restore_cells(body, page)
+    if not _mark_quotes(body, start, end) and not restored:
         return result.text
     text = xmltotxt(body, True)
     text = re.sub(f"{start}(.*?){end}", _quoted, text, flags=re.S)

@@ -49,6 +49,7 @@ def pane_widths(width: int) -> tuple[int, int]:
 
 
 CATEGORY_KEYS = Binding.Group("Category")  # 1-5 in the key bar: `1–5 Category`
+EVIDENCE_KEYS = Binding.Group("Evidence")  # l and f in the key bar: `l/f Evidence`
 
 
 class AnnotatedArticleView(ArticleView):
@@ -76,10 +77,24 @@ class AnnotatedArticleView(ArticleView):
         Binding("ctrl+r", "screen.redo", "Redo", show=False),
         Binding("right_square_bracket", "screen.next_highlight", "Next highlight", show=False),
         Binding("left_square_bracket", "screen.previous_highlight", "Prev highlight", show=False),
-        Binding("s", "screen.verdict", "Verdict", show=False, id="verdict"),
-        Binding("l", "screen.link_evidence", "Link evidence", show=False, id="link-evidence"),
-        Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="follow"),
-        Binding("H", "screen.library_claims", "Library claims", show=False, id="library-claims"),
+        Binding("s", "screen.verdict", "Verdict", show=True, id="verdict"),
+        Binding(
+            "l",
+            "screen.link_evidence",
+            "Link evidence",
+            show=True,
+            id="link-evidence",
+            group=EVIDENCE_KEYS,
+        ),
+        Binding(
+            "f",
+            "screen.follow_evidence",
+            "Follow evidence",
+            show=True,
+            id="follow",
+            group=EVIDENCE_KEYS,
+        ),
+        Binding("H", "screen.library_claims", "Library claims", show=True, id="library-claims"),
         Binding(
             "W", "screen.accept_wording", "Accept new wording", show=False, id="accept-wording"
         ),
@@ -91,6 +106,18 @@ class ArticleMessage(Static, can_focus=True):
 
 
 class ReadingScreen(AnnotatingScreen):
+    # Key bar keys placed last, where the width leaves room: the checking keys, links, copy, then
+    # the pane toggles (the panes show by themselves at the widths with room for these).
+    KEY_BAR_LATER = (
+        "verdict",
+        "link-evidence",
+        "follow",
+        "library-claims",
+        "links",
+        "copy",
+        "toggle-library",
+        "toggle-side",
+    )
     # A focus move restyles, so repaints, the widgets it leaves and enters; not the screen.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [

@@ -6,7 +6,9 @@ rebuilds a widget per key whenever the focus moves). It reads the same `Binding`
 side by side in one `Binding.Group` show as one item under the group's description (`j/k
 Move`, `1–5 Category`). The quit, help and palette keys stay at the right, so however narrow
 the terminal, the way to every other key shows; other keys that do not fit whole are left
-out, and a shorter one after them may still fit. A click on a key presses it (a group's keys
+out, and a shorter one after them may still fit. A screen may name, in `KEY_BAR_LATER`, the
+ids of bindings that come last (in that order): they show only where the width leaves room
+once every other key is placed. A click on a key presses it (a group's keys
 are several, so a click on a group presses none).
 """
 
@@ -90,6 +92,8 @@ class KeyBar(Widget, can_focus=False):
             return self._items
         app = self.app
         shown: list[tuple[Binding.Group | None, KeyItem]] = []
+        later_ids: tuple[str, ...] = getattr(self.screen, "KEY_BAR_LATER", ())
+        later: list[tuple[int, Binding.Group | None, KeyItem]] = []
         pinned: list[tuple[int, KeyItem]] = []
         palette: list[KeyItem] = []
         seen: set[str] = set()
@@ -101,9 +105,13 @@ class KeyBar(Widget, can_focus=False):
                 seen.add(binding.action)
                 if binding.action in PINNED_ACTIONS:
                     pinned.append((PINNED_ACTIONS.index(binding.action), item))
+                elif binding.id in later_ids:
+                    later.append((later_ids.index(binding.id), binding.group, item))
                 else:
                     shown.append((binding.group, item))
         pinned.sort(key=lambda ranked: ranked[0])
+        later.sort(key=lambda ranked: ranked[0])
+        shown += [(group, item) for _rank, group, item in later]
         self._items = (_grouped(shown), [item for _rank, item in pinned] + palette)
         return self._items
 

@@ -46,7 +46,17 @@ READING_KEYS = (
     [
         (80, ("j/k Move", "h Highlight", "a Note")),
         (120, READING_KEYS),
-        (200, (*READING_KEYS, "J/K Article", "y Copy")),
+        (
+            200,
+            (
+                *READING_KEYS,
+                "J/K Article",
+                "F Search library",
+                "s Verdict",
+                "l/f Evidence",
+                "H Library claims",
+            ),
+        ),
     ],
 )
 async def test_the_reading_keys_show_at_each_width(seed_library, settle, width, expected):
