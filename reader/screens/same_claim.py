@@ -96,7 +96,7 @@ class SameClaimLookup:
             return None
         return Parsed(store.document, size=stat[0], mtime_ns=stat[1])
 
-    @work(thread=True, group="same-claim")
+    @work(thread=True, group="same-claim", description="same claim elsewhere")
     def _look_up(self: Any, key: tuple[str, str], parsed: Parsed | None = None) -> None:
         from reader.claims.same_claim import same_claim_elsewhere
         from reader.library_search import SearchUnavailable, TextIndex

@@ -150,3 +150,32 @@ async def test_the_open_article_is_indexed_as_shown_not_read_again(library, sett
         pane = app.reading.notes_pane
         await wait_for(pilot, lambda: "Same claim in 1 other article" in pane.text())
         assert sorted(read) == ["beta.txt", "gamma.txt"]
+
+
+@pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
+async def test_workers_given_the_article_are_not_described_by_a_repr_of_it(
+    library, settle, monkeypatch
+):
+    """Textual describes a worker by a repr of its arguments unless told otherwise: the
+    search's folding and the same-claim lookup are given the whole text, which must not be
+    copied into a description on every search and highlight."""
+    from textual.worker import Worker
+
+    descriptions: list[str] = []
+    original = Worker.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        descriptions.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", spy)
+    app = ReaderApp(library=library, article=library / "alpha.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await _highlight_the_claim(app, pilot, settle)
+        await wait_for(
+            pilot, lambda: "Same claim in 1 other article" in app.reading.notes_pane.text()
+        )
+        await pilot.press("slash", "r", "i", "v")
+        await wait_for(pilot, lambda: "search: folding the text" in descriptions)
+        assert "same claim elsewhere" in descriptions
+        assert not [d for d in descriptions if "bridge will close" in d]
