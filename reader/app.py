@@ -138,7 +138,6 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
             view.measure = self.state.measure
         self.watch(view, "measure", self._measure_changed, init=False)
         self.library_pane.progress_of = self._progress_of
-        self.library_pane.set_sort(self.state.library_sort)
         self._signals = add_signal_handlers(self.terminate_from_signal)
         self.set_interval(POLL_SECONDS, self._poll)
         if self.state.problem:
@@ -152,10 +151,15 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         self.reading.show_library_until_open(self.article_path is None)
         if self.article_path is not None:
             # Only needed for the library pane and J/K: not before the article is on screen.
-            self.call_after_refresh(self.scan_library)
+            self.call_after_refresh(self._list_library)
         else:
-            self.scan_library()
+            self._list_library()
         self.call_after_refresh(self.library_sync.start)
+
+    def _list_library(self) -> None:
+        """The library pane in the order last chosen, then the folder's scan (a worker)."""
+        self.library_pane.set_sort(self.state.library_sort)
+        self.scan_library()
 
     def terminate_from_signal(self, signum: int) -> None:
         """SIGTERM/SIGHUP: save everything and leave, within 2 s (see `reader.hangup`)."""

@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
 
@@ -28,6 +29,9 @@ from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.library import iter_article_files
 from reader.library_cache import folder_range, open_cache_db, path_key
+
+if TYPE_CHECKING:
+    from reader.document.model import Document
 
 INDEX_VERSION = 1
 BLOCK_BITS = 20  # a row's id: the article's id << BLOCK_BITS | the block's number
@@ -43,6 +47,16 @@ _SCHEMA = (
 )
 _WORD = re.compile(r"\w", re.UNICODE)
 COMMIT_EVERY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article already parsed (the open one): indexed from `document`, not read again,
+    while its file's size and modification time are those it was read with."""
+
+    document: Document
+    size: int
+    mtime_ns: int
 
 
 class SearchUnavailable(ReaderError):
@@ -138,10 +152,13 @@ class TextIndex:
     # -- keeping it current ------------------------------------------------------------------
 
     def update(
-        self, root: Path, progress: Callable[[int, int], None] | None = None
+        self,
+        root: Path,
+        progress: Callable[[int, int], None] | None = None,
+        parsed: Parsed | None = None,
     ) -> tuple[int, int]:
         """Index what changed under `root`: (articles read again, articles dropped).
-        `progress(done, todo)` is called as articles are read."""
+        `progress(done, todo)` is called as articles are read; `parsed` is indexed as it is."""
         root = Path(root).resolve()
         try:
             known = self._known(root)
@@ -150,6 +167,8 @@ class TextIndex:
             raise SearchUnavailable(f"cannot read the search index ({error}): {where}") from None
         todo = []
         seen = set()
+        given = path_key(parsed.document.path) if parsed is not None else None
+        given_stamp = f"{parsed.mtime_ns}:{parsed.size}" if parsed is not None else None
         for _, dirent in iter_article_files(root):
             key = path_key(dirent.path)
             seen.add(key)
@@ -160,14 +179,15 @@ class TextIndex:
             stamp = f"{st.st_mtime_ns}:{st.st_size}"
             entry = known.get(key)
             if entry is None or entry[1] != stamp:
-                todo.append((key, dirent.path, stamp, entry[0] if entry else None))
+                document = parsed.document if key == given and stamp == given_stamp else None
+                todo.append((key, dirent.path, stamp, entry[0] if entry else None, document))
         gone = [article_id for key, (article_id, _) in known.items() if key not in seen]
         try:
             with self._db:
                 for article_id in gone:
                     self._drop(article_id)
-            for done, (key, path, stamp, article_id) in enumerate(todo, start=1):
-                self._index(key, path, stamp, article_id)
+            for done, (key, path, stamp, article_id, document) in enumerate(todo, start=1):
+                self._index(key, path, stamp, article_id, document)
                 if done % COMMIT_EVERY == 0:
                     self._db.commit()
                     if progress is not None:
@@ -192,10 +212,13 @@ class TextIndex:
         )
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def _index(self, key: bytes, path: str, stamp: str, article_id: int | None) -> None:
-        """(Re)index one article; one that cannot be read has no rows (until it changes)."""
+    def _index(
+        self, key: bytes, path: str, stamp: str, article_id: int | None, document: Document | None
+    ) -> None:
+        """(Re)index one article (read unless `document` is given); one that cannot be read
+        has no rows (until it changes)."""
         try:
-            document = load_document(path)
+            document = document if document is not None else load_document(path)
             blocks = [(b.start, b.text) for b in document.blocks[:MAX_BLOCKS] if b.text.strip()]
             title = one_line(document.meta.title)
         except (ReaderError, OSError, ValueError):

@@ -22,7 +22,7 @@ from reader.document.decode import one_line
 
 if TYPE_CHECKING:
     from reader.claims.same_claim import Echo
-    from reader.library_search import TextIndex
+    from reader.library_search import Parsed, TextIndex
     from reader.widgets.notes_pane import Elsewhere
 
 SHOWN = 3  # sentences the pane shows (f lists them all)
@@ -66,7 +66,7 @@ class SameClaimLookup:
         found = self._same_claim().found.get(key)
         if found is None:
             self._same_claim().found[key] = LOOKING
-            self._look_up(key)
+            self._look_up(key, self._parsed_article())
             return None
         if isinstance(found, str):
             return (found, ()) if found else None
@@ -92,8 +92,18 @@ class SameClaimLookup:
         found = self._same_claim().found.get((str(store.document.path), ann.exact))
         return found if isinstance(found, list) else []
 
-    @work(thread=True, group="same-claim")
-    def _look_up(self: Any, key: tuple[str, str]) -> None:
+    def _parsed_article(self: Any) -> Parsed | None:
+        """The open article as read (the whole of it), for the index not to read it again."""
+        from reader.library_search import Parsed
+
+        app, store = self.app, self.annotations.store
+        stat = getattr(app, "_article_stat", None)
+        if store is None or stat is None or app.partial or app.document is not store.document:
+            return None
+        return Parsed(store.document, size=stat[0], mtime_ns=stat[1])
+
+    @work(thread=True, group="same-claim", description="same claim elsewhere")
+    def _look_up(self: Any, key: tuple[str, str], parsed: Parsed | None = None) -> None:
         from reader.claims.same_claim import same_claim_elsewhere
         from reader.library_search import SearchUnavailable, TextIndex
 
@@ -114,7 +124,7 @@ class SameClaimLookup:
                 if state.index is None:
                     state.index = TextIndex.open()
                 if state.indexed_for != article:
-                    state.index.update(root, progress)
+                    state.index.update(root, progress, parsed)
                     state.indexed_for = article
                 found: list[Echo] | str = same_claim_elsewhere(
                     state.index, root, Path(article), quote

@@ -191,7 +191,13 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
             self._fold_text(self._search, text)
         return False
 
-    @work(thread=True, exclusive=True, group="search-fold", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="search-fold",
+        exit_on_error=False,
+        description="search: folding the text",  # named: the default is a repr of the text
+    )
     def _fold_text(self, search: Search, text: str) -> None:
         """Make `search`'s copy of `text` a part at a time, so the screen is not held up."""
         worker = get_current_worker()

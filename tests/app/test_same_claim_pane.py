@@ -130,3 +130,52 @@ def test_a_long_sentence_elsewhere_is_clipped_on_one_line() -> None:
     short = clipped(parts, 24)
     assert short == (("The minister said ", False), ("infla…", True))
     assert sum(len(text) for text, _ in short) == 24
+
+
+@pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
+async def test_the_open_article_is_indexed_as_shown_not_read_again(library, settle, monkeypatch):
+    import reader.library_search as search
+
+    read: list[str] = []
+    original = search.load_document
+
+    def spy(path):
+        read.append(Path(path).name)
+        return original(path)
+
+    monkeypatch.setattr(search, "load_document", spy)
+    app = ReaderApp(library=library, article=library / "alpha.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await _highlight_the_claim(app, pilot, settle)
+        pane = app.reading.notes_pane
+        await wait_for(pilot, lambda: "Same claim in 1 other article" in pane.text())
+        assert sorted(read) == ["beta.txt", "gamma.txt"]
+
+
+@pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
+async def test_workers_given_the_article_are_not_described_by_a_repr_of_it(
+    library, settle, monkeypatch
+):
+    """Textual describes a worker by a repr of its arguments unless told otherwise: the
+    search's folding and the same-claim lookup are given the whole text, which must not be
+    copied into a description on every search and highlight."""
+    from textual.worker import Worker
+
+    descriptions: list[str] = []
+    original = Worker.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        descriptions.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", spy)
+    app = ReaderApp(library=library, article=library / "alpha.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await _highlight_the_claim(app, pilot, settle)
+        await wait_for(
+            pilot, lambda: "Same claim in 1 other article" in app.reading.notes_pane.text()
+        )
+        await pilot.press("slash", "r", "i", "v")
+        await wait_for(pilot, lambda: "search: folding the text" in descriptions)
+        assert "same claim elsewhere" in descriptions
+        assert not [d for d in descriptions if "bridge will close" in d]

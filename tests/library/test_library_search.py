@@ -159,3 +159,46 @@ def test_the_search_verb(lib, tmp_path):
     assert "Traceback" not in done.stderr
     done = _reader("search", "x", "--library", str(tmp_path / "missing"), cache=cache)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "missing" in done.stderr
+
+
+def _read_paths(monkeypatch):
+    read: list[str] = []
+    original = search.load_document
+
+    def spy(path):
+        read.append(os.path.basename(path))
+        return original(path)
+
+    monkeypatch.setattr(search, "load_document", spy)
+    return read
+
+
+def test_the_open_article_already_parsed_is_indexed_without_reading_it_again(
+    lib, index, monkeypatch
+):
+    from reader.document.loader import load_document
+
+    apple = (lib / "apple.txt").resolve()
+    st = apple.stat()
+    parsed = search.Parsed(load_document(apple), size=st.st_size, mtime_ns=st.st_mtime_ns)
+    read = _read_paths(monkeypatch)
+    assert index.update(lib, parsed=parsed) == (2, 0)
+    assert read == ["river.md"]
+    hits = index.search("powerbook", lib)
+    assert _names(hits, lib) == ["apple.txt"]
+    assert apple.read_text()[hits[0].start :].startswith("The Powerbook")
+
+
+def test_an_open_article_changed_since_it_was_parsed_is_read_again(lib, index, monkeypatch):
+    from reader.document.loader import load_document
+
+    apple = (lib / "apple.txt").resolve()
+    st = apple.stat()
+    parsed = search.Parsed(load_document(apple), size=st.st_size, mtime_ns=st.st_mtime_ns)
+    apple.write_text("Apple story\n\nNow about a Newton instead.\n", encoding="utf-8")
+    os.utime(apple, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    read = _read_paths(monkeypatch)
+    index.update(lib, parsed=parsed)
+    assert sorted(read) == ["apple.txt", "river.md"]
+    assert index.search("powerbook", lib) == []
+    assert _names(index.search("newton", lib), lib) == ["apple.txt"]
