@@ -146,11 +146,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         self._store_after_paint = False
         self.reading.focus_article()
         self.reading.show_library_until_open(self.article_path is None)
-        if self.article_path is not None:
-            # Only needed for the library pane and J/K: not before the article is on screen.
-            self.call_after_refresh(self.scan_library)
-        else:
-            self.scan_library()
+        # After the first frame (the article, or the empty list), which it would slow down.
+        self.call_after_refresh(self.scan_library)
         self.call_after_refresh(self.library_sync.start)
 
     def terminate_from_signal(self, signum: int) -> None:

@@ -88,7 +88,8 @@ class LibraryBrowsing:
 
             def show() -> None:
                 pane.set_listing(entries)
-                self.call_after_refresh(painted.set)
+                # The rows' own refresh reaches the screen after one idle: the next one paints.
+                self.call_after_refresh(self.call_after_refresh, painted.set)
 
             self.call_from_thread(show)
             painted.wait(LISTING_PAINT_WAIT)
