@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from reader.document.decode import one_line
 from reader.document.model import Document
@@ -60,6 +61,9 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
     (reader.library_browsing). Here: the keys, start and quit, and the message handlers."""
 
     TITLE = "margin-reader"
+    # Only the title bar shows these, and it repaints itself when they change (not the screen).
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = first_frame_paths()  # the panes' stylesheets load with the panes
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
@@ -146,8 +150,11 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         self._store_after_paint = False
         self.reading.focus_article()
         self.reading.show_library_until_open(self.article_path is None)
-        # After the first frame (the article, or the empty list), which it would slow down.
-        self.call_after_refresh(self.scan_library)
+        if self.article_path is not None:
+            # Only needed for the library pane and J/K: not before the article is on screen.
+            self.call_after_refresh(self.scan_library)
+        else:
+            self.scan_library()
         self.call_after_refresh(self.library_sync.start)
 
     def terminate_from_signal(self, signum: int) -> None:
