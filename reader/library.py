@@ -24,7 +24,7 @@ from reader.annotations.sidecar import (
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
-from reader.library_cache import MetadataCache, Stamp, path_key
+from reader.library_cache import MetadataCache, Stamp, name_order, path_key
 from reader.sync.conflict_copies import merge_copy_quietly, sidecar_of_copy
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
@@ -62,9 +62,8 @@ class LibraryEntry:
     def sort_key(self) -> tuple[int, str, str]:
         """Newest first (published date), undated after dated, then by name."""
         if self.published:
-            ordinal = date.fromisoformat(self.published).toordinal()
-            return (-ordinal, self.name.casefold(), self.name)
-        return (1, self.name.casefold(), self.name)
+            return (-date.fromisoformat(self.published).toordinal(), *name_order(self.name))
+        return (1, *name_order(self.name))
 
     def matches(self, query: str) -> bool:
         """Case-insensitive: every word of `query` occurs in the title, source, date or name."""
@@ -408,7 +407,7 @@ def sort_entries(
     """`entries` in one of SORT_ORDERS; ties (and undated articles, always last by date)
     by name. "progress" puts unread articles first, then the least read."""
     if order == "title":
-        return sorted(entries, key=lambda e: (e.title.casefold(), e.name.casefold(), e.name))
+        return sorted(entries, key=lambda e: (e.title.casefold(), *name_order(e.name)))
     if order == "annotations":
         return sorted(entries, key=lambda e: (-e.annotation_count, *e.sort_key))
     if order == "progress":
@@ -423,7 +422,7 @@ def sort_entries(
     if order != "oldest":
         return newest
     dated = [entry for entry in newest if entry.published]
-    dated.sort(key=lambda e: (e.published, e.name.casefold(), e.name))
+    dated.sort(key=lambda e: (e.published, *name_order(e.name)))
     return dated + newest[len(dated) :]
 
 

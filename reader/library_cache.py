@@ -48,10 +48,11 @@ def folder_range(root: Path) -> tuple[bytes, bytes]:
     return prefix, prefix[:-1] + b"0"  # "0" sorts just after "/"
 
 
-def _name_order(name: bytes) -> tuple[str, str]:
-    """How the library list orders articles of one date (reader.library.LibraryEntry)."""
-    text = os.fsdecode(name)
-    return text.casefold(), text
+def name_order(name: str) -> tuple[str, str]:
+    """How the library list orders articles of one date, and of one title: by their name
+    relative to the library folder, case aside, then as written. The one owner of that
+    tie-break (`reader.library.LibraryEntry.sort_key`, `MetadataCache.newest`)."""
+    return name.casefold(), name
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ class MetadataCache:
             self._fail()
             return None
         # Of that day's articles, the one the list puts first: by name, case aside.
-        path, stamp = min(rows, key=lambda row: _name_order(bytes(row[0])[len(low) :]))
+        path, stamp = min(rows, key=lambda row: name_order(os.fsdecode(bytes(row[0])[len(low) :])))
         return bytes(path), stamp
 
     def put(self, key: bytes, stamp: Stamp, fields: dict) -> None:

@@ -140,6 +140,7 @@ class ReadingScreen(AnnotatingScreen):
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
         self.nothing_open = False  # no article yet: the library fills the screen
+        self._side_building = False
 
     def compose(self) -> ComposeResult:
         # The columns sit on the screen itself (`layout: horizontal` in styles/app.tcss;
@@ -165,11 +166,16 @@ class ReadingScreen(AnnotatingScreen):
             self._on_ready()
         else:
             self.post_message(self.Ready())
-        self.call_after_refresh(self._build_side)
+        if not self.nothing_open:  # else once an article opens (`show_library_until_open`)
+            self.call_after_refresh(self._build_side)
 
     async def _build_side(self) -> None:
         """Build the claims and notes panes once the first frame is on screen (their modules,
-        styles and first paint would otherwise delay the article)."""
+        styles and first paint would otherwise delay the article), or, when the library fills
+        the screen at first, once an article opens (they would delay its listing)."""
+        if self._side_building:
+            return
+        self._side_building = True
         from reader.widgets.claims_pane import ClaimsPane  # the panes: after the first frame
         from reader.widgets.notes_pane import NotesPane
 
@@ -226,6 +232,8 @@ class ReadingScreen(AnnotatingScreen):
         if waiting != self.nothing_open:
             self.nothing_open = waiting
             self.update_layout()
+            if not waiting:
+                self.call_after_refresh(self._build_side)
             if waiting and self.library_shown:
                 self.query_one(LibraryPane).focus()
 

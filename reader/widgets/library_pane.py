@@ -243,7 +243,8 @@ class LibraryPane(Vertical):
         self.sort_order = "newest"
         self.built = False
         self._scanning: int | None = 0  # files checked so far; None: scan done
-        self._listed: dict[Path, int] = {}  # while scanning: where each entry is in `entries`
+        self._listed = 0  # while scanning: how many articles the folder's listing holds
+        self._where: dict[Path, int] | None = None  # where each listed entry is in `entries`
         self._shared_titles: set[str] = set()
         self._refresh_due = False
 
@@ -269,7 +270,7 @@ class LibraryPane(Vertical):
         self.refresh_list()
 
     def _status_text(self) -> str:
-        count, total = self._scanning, len(self._listed)
+        count, total = self._scanning, self._listed
         if total:
             return f"Read {count or 0:,} of {total:,}…"
         return f"Scanning… {count:,} files" if count else "Scanning…"
@@ -297,7 +298,7 @@ class LibraryPane(Vertical):
         """The whole library (the scan is done)."""
         self.entries = list(entries)
         self._scanning = None
-        self._listed = {}
+        self._listed, self._where = 0, None
         self._refresh_due = False
         self.refresh_list()
 
@@ -305,15 +306,17 @@ class LibraryPane(Vertical):
         """Every article of the folder before its files are read: as the metadata cache has
         them, or by name (`pending`); `add_entries` then brings the ones read since."""
         self.entries = list(entries)
-        self._listed = {entry.path: i for i, entry in enumerate(self.entries)}
+        self._listed, self._where = len(self.entries), None  # indexed with the first batch
         self._scanning = 0
         self.refresh_list(keep_cursor=True)
 
     def add_entries(self, batch: list[LibraryEntry], checked: int | None = None) -> None:
         """More entries while the scan goes on (each replacing the listed entry of its path),
         `checked` files read or checked so far: listed within a fraction of a second."""
+        if self._where is None:
+            self._where = {entry.path: i for i, entry in enumerate(self.entries[: self._listed])}
         for entry in batch:
-            at = self._listed.get(entry.path)
+            at = self._where.get(entry.path)
             if at is None:
                 self.entries.append(entry)
             else:
