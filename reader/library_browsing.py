@@ -8,7 +8,6 @@ to its library (and scanning that) when it lies outside the one shown.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from reader.widgets.library_pane import LibraryPane
 
 BATCH_SECONDS = 0.25  # how often the scan's entries so far go into the pane
-LISTING_PAINT_WAIT = 1.0  # seconds the scan waits at most for the listing to be painted
 
 
 class LibraryBrowsing:
@@ -80,19 +78,8 @@ class LibraryBrowsing:
                 last = time.monotonic()
 
         def listed(entries: list[LibraryEntry]) -> None:
-            # The rows go on screen first: reading the files waits until they are painted
-            # (this thread would otherwise hold the interpreter while the UI draws them).
-            if worker.is_cancelled:
-                return
-            painted = threading.Event()
-
-            def show() -> None:
-                pane.set_listing(entries)
-                # The rows' own refresh reaches the screen after one idle: the next one paints.
-                self.call_after_refresh(self.call_after_refresh, painted.set)
-
-            self.call_from_thread(show)
-            painted.wait(LISTING_PAINT_WAIT)
+            if not worker.is_cancelled:
+                self.call_from_thread(pane.set_listing, entries)
 
         def done(entries: list[LibraryEntry]) -> None:  # before the cache is written
             if not worker.is_cancelled:
