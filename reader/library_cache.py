@@ -42,6 +42,12 @@ def path_key(path: str | os.PathLike[str]) -> bytes:
     return os.fsencode(path)
 
 
+def stamp_text(mtime_ns: int, size: int) -> str:
+    """How the caches of files (this one's search-index and address siblings) store a file's
+    stamp: a row holds while the file's modification time (ns) and size are these."""
+    return f"{mtime_ns}:{size}"
+
+
 def folder_range(root: Path) -> tuple[bytes, bytes]:
     """Keys of every path under `root`: `low <= key < high`."""
     prefix = path_key(root).rstrip(b"/") + b"/"

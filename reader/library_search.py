@@ -28,7 +28,7 @@ from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.library import iter_article_files
-from reader.library_cache import folder_range, open_cache_db, path_key
+from reader.library_cache import folder_range, open_cache_db, path_key, stamp_text
 
 if TYPE_CHECKING:
     from reader.document.model import Document
@@ -168,7 +168,7 @@ class TextIndex:
         todo = []
         seen = set()
         given = path_key(parsed.document.path) if parsed is not None else None
-        given_stamp = f"{parsed.mtime_ns}:{parsed.size}" if parsed is not None else None
+        given_stamp = stamp_text(parsed.mtime_ns, parsed.size) if parsed is not None else None
         for _, dirent in iter_article_files(root):
             key = path_key(dirent.path)
             seen.add(key)
@@ -176,7 +176,7 @@ class TextIndex:
                 st = dirent.stat()
             except OSError:
                 continue
-            stamp = f"{st.st_mtime_ns}:{st.st_size}"
+            stamp = stamp_text(st.st_mtime_ns, st.st_size)
             entry = known.get(key)
             if entry is None or entry[1] != stamp:
                 document = parsed.document if key == given and stamp == given_stamp else None

@@ -19,7 +19,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from reader import APP_NAME
-from reader.library_cache import folder_range, open_cache_db, path_key, storable
+from reader.library_cache import folder_range, open_cache_db, path_key, stamp_text, storable
 
 CACHE_VERSION = 1
 _SCHEMA = """
@@ -36,7 +36,7 @@ def default_cache_path() -> Path:
 
 
 def stamp_of(st: os.stat_result) -> str:
-    return f"{st.st_mtime_ns}:{st.st_size}"
+    return stamp_text(st.st_mtime_ns, st.st_size)
 
 
 def key_of(path: Path) -> bytes:
