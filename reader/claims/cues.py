@@ -266,8 +266,23 @@ def _name_after_opening_phrase(text: str, start: int, end: int) -> int:
     return start
 
 
+def _before_relative_clause(text: str, end: int) -> int:
+    """Where the subject ends when a relative clause set off by commas stands just before the
+    verb at `end` ("The minister, who has led the talks since May, said"): after the comma that
+    opens it, so that a word inside it ("since", "that") is not taken for the clause's start."""
+    window = max(0, end - CLAUSE_WINDOW)
+    body = text[window:end].rstrip()
+    if not body.endswith(","):
+        return end
+    commas = _segment_commas(body[:-1])
+    if commas and _RELATIVE_CLAUSE.match(body[commas[-1] + 1 : -1].lstrip()):
+        return window + commas[-1] + 1
+    return end
+
+
 def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | None:
     """The subject phrase that ends at `end` (the verb's start), or None."""
+    end = _before_relative_clause(text, end)
     start = _clause_start(text, end, quotes)
     body = text[start:end].rstrip()
     closed = body.endswith(",")
@@ -291,6 +306,8 @@ def _subject_before(text: str, end: int, quotes: Quotes) -> tuple[int, int] | No
     s, e = _trim(text, s, e)
     words = _words(text[s:e])
     if not words or len(words) > MAX_SOURCE_WORDS:
+        return None
+    if not any(c.isalpha() for c in text[s:e]):  # "1 claim: ..." names no one
         return None
     if any(w.lower() in _VERB_LIKE for w in words):
         return None
