@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Self
 
@@ -32,16 +33,22 @@ from reader.annotations.record import (
     text_of,
 )
 from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
-from reader.annotations.verdicts import DEFAULT_STATUS
 from reader.claims.claim_filter import stored_kind
 from reader.library import iter_annotated_articles
 
 
-@dataclass(frozen=True, slots=True)
+def _decoded(decode: Callable[[dict[str, Any]], Any]) -> Any:
+    """A field of a `LibraryClaim` decoded from its record by `decode` when first read."""
+    return cached_property(lambda claim: decode(claim.record))
+
+
+@dataclass(frozen=True)
 class LibraryClaim:
-    """One highlight of the library: the article it is in, the fields the claims lists show
-    and filter on (decoded from its record by the store's own field decoders,
-    reader/annotations/record.py), and the record itself, decoded whole only when asked
+    """One highlight of the library: the article it is in, its record, and the fields the
+    claims lists show and filter on, each decoded from the record by the store's own field
+    decoders (reader/annotations/record.py) when first read. Where it is (`start`,
+    `orphaned`, `id`: what the list is sorted by) is decoded at once; the rest only for the
+    claims a list shows or a filter reads; the whole annotation only when asked
     (`annotation`)."""
 
     path: Path
@@ -49,36 +56,22 @@ class LibraryClaim:
     record: dict[str, Any] = field(repr=False, compare=False)
     published: str = field(default="", compare=False)  # the article's ISO date, "" unknown
     id: str = ""
-    category: str = "claim"
     exact: str = ""
     start: int = -1
-    status: str = DEFAULT_STATUS
-    note: str = ""
-    rationale: str = ""
-    tags: list[str] = field(default_factory=list)
     orphaned: bool = False
-    place: dict[str, Any] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, path: Path, name: str, record: dict[str, Any], published: str = "") -> Self:
         """The claim `record` (a decodable record: `is_record`) of the article at `path`."""
         exact, start = quote_of(record)
-        return cls(
-            path,
-            name,
-            record,
-            published,
-            id=record["id"],
-            category=category_of(record),
-            exact=exact,
-            start=start,
-            status=status_of(record),
-            note=text_of(record, "note"),
-            rationale=text_of(record, "rationale"),
-            tags=tags_of(record),
-            orphaned=orphaned_of(record),
-            place=place_of(record),
-        )
+        return cls(path, name, record, published, record["id"], exact, start, orphaned_of(record))
+
+    category = _decoded(category_of)
+    status = _decoded(status_of)
+    note = _decoded(partial(text_of, key="note"))
+    rationale = _decoded(partial(text_of, key="rationale"))
+    tags = _decoded(tags_of)
+    place = _decoded(place_of)
 
     @property
     def annotation(self) -> Annotation:
