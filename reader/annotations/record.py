@@ -200,24 +200,9 @@ def _target(
         for sel in selectors if type(selectors) is list else selectors_of(target):
             kind = sel.get("type") if type(sel) is dict else None
             if kind == "TextQuoteSelector":
-                get = sel.get
-                exact, prefix, suffix = get("exact", ""), get("prefix", ""), get("suffix", "")
-                if type(exact) is not str:
-                    exact = ""
-                if type(prefix) is not str:
-                    prefix = ""
-                if type(suffix) is not str:
-                    suffix = ""
+                exact, prefix, suffix = _quote(sel)
             elif kind == "TextPositionSelector":
-                start, end = sel.get("start"), sel.get("end")
-                if type(start) is not int:
-                    start = _int(start)
-                if type(end) is not int:
-                    end = _int(end)
-                if start < 0 or end < 0:
-                    malformed.update(
-                        {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}
-                    )
+                start, end = _position(sel, malformed)
             else:
                 others.append(sel)
         if others:
@@ -227,6 +212,32 @@ def _target(
     elif target is not None:
         extra["target"] = target
     return exact, prefix, suffix, start, end
+
+
+def _quote(sel: dict[str, Any]) -> tuple[str, str, str]:
+    """(exact, prefix, suffix) of a TextQuoteSelector ("" for one missing or not a string)."""
+    get = sel.get
+    exact, prefix, suffix = get("exact", ""), get("prefix", ""), get("suffix", "")
+    if type(exact) is not str:
+        exact = ""
+    if type(prefix) is not str:
+        prefix = ""
+    if type(suffix) is not str:
+        suffix = ""
+    return exact, prefix, suffix
+
+
+def _position(sel: dict[str, Any], malformed: dict[str, Any]) -> tuple[int, int]:
+    """(start, end) of a TextPositionSelector (-1 for one not a usable offset, its value
+    as found kept in `malformed`)."""
+    start, end = sel.get("start"), sel.get("end")
+    if type(start) is not int:
+        start = _int(start)
+    if type(end) is not int:
+        end = _int(end)
+    if start < 0 or end < 0:
+        malformed.update({k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0})
+    return start, end
 
 
 # The decoding of single fields, for `record_to_annotation` and for a reader that needs only a
