@@ -30,14 +30,16 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import reader.claims
 import reader.document
 from reader.claims import KINDS, Attribution, DocumentAttributions
 from reader.claims.attribution import Kind
-from reader.document.locate import Locator
 from reader.document.model import Document, Metadata
+
+if TYPE_CHECKING:
+    from reader.document.locate import Locator
 
 Place = tuple[int, int, int, int, int]  # paragraph, sentence, last sentence, line, last paragraph
 PLACE_FORMAT = 3  # 3: the last paragraph in "at"; 2: "in", the heading (1: without it)

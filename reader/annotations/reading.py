@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import reanchor, still_anchored
 from reader.annotations.changes import selectors, text_of
 from reader.annotations.merge import ANNOTATIONS_TABLE, documents_by_id, meta_of
-from reader.annotations.model import Annotation
+from reader.annotations.model import Annotation, still_anchored
 from reader.annotations.record import record_to_annotation
 from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
 
@@ -30,6 +29,8 @@ def anchor_loaded(
     kept = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
     if len(kept) == len(loaded):
         return loaded, []
+    from reader.annotations.anchoring import reanchor  # the fuzzy matcher: only for what moved
+
     # Text inserted above moves the rest alike: re-anchor in position order, carrying the
     # last shift seen to the next one.
     loaded = sorted(loaded, key=lambda a: (a.start, a.end))
