@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from reader.annotations.folding import fold, folded_text
-from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector
+from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector, still_anchored
 
 # Score weights: the quote itself matters most, context next, position only breaks near-ties.
 QUOTE_WEIGHT = 50.0
@@ -79,23 +79,6 @@ def _context_fits(text: str, start: int, end: int, ann: Annotation) -> bool:
     p, s = ann.prefix, ann.suffix
     return (not p or text[max(0, start - len(p)) : start] == p) and (
         not s or text[end : end + len(s)] == s
-    )
-
-
-def still_anchored(text: str, ann: Annotation) -> bool:
-    """True when `ann`'s stored selectors are exactly what anchoring it at its stored position
-    in `text` gives: `text[start:end] == exact`, and the CONTEXT_CHARS around it are `prefix`
-    and `suffix` (so re-anchoring would change nothing). Compared in place, without slicing."""
-    start, end, exact, prefix, suffix = ann.start, ann.end, ann.exact, ann.prefix, ann.suffix
-    size = len(text)
-    return (
-        0 <= start < end <= size
-        and len(exact) == end - start
-        and len(prefix) == (start if start < CONTEXT_CHARS else CONTEXT_CHARS)
-        and len(suffix) == (size - end if size - end < CONTEXT_CHARS else CONTEXT_CHARS)
-        and text.startswith(exact, start)
-        and text.startswith(prefix, start - len(prefix))
-        and text.startswith(suffix, end)
     )
 
 

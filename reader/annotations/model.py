@@ -132,3 +132,20 @@ class Annotation:
     @property
     def label(self) -> str:
         return CATEGORY_LABELS.get(self.category, self.category)
+
+
+def still_anchored(text: str, ann: Annotation) -> bool:
+    """True when `ann`'s stored selectors are exactly what anchoring it at its stored position
+    in `text` gives: `text[start:end] == exact`, and the CONTEXT_CHARS around it are `prefix`
+    and `suffix` (so re-anchoring would change nothing). Compared in place, without slicing."""
+    start, end, exact, prefix, suffix = ann.start, ann.end, ann.exact, ann.prefix, ann.suffix
+    size = len(text)
+    return (
+        0 <= start < end <= size
+        and len(exact) == end - start
+        and len(prefix) == (start if start < CONTEXT_CHARS else CONTEXT_CHARS)
+        and len(suffix) == (size - end if size - end < CONTEXT_CHARS else CONTEXT_CHARS)
+        and text.startswith(exact, start)
+        and text.startswith(prefix, start - len(prefix))
+        and text.startswith(suffix, end)
+    )

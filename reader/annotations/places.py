@@ -30,13 +30,16 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import reader.claims
 import reader.document
 from reader.claims import KINDS, Attribution, DocumentAttributions
-from reader.document.locate import Locator
+from reader.claims.attribution import Kind
 from reader.document.model import Document, Metadata
+
+if TYPE_CHECKING:
+    from reader.document.locate import Locator
 
 Place = tuple[int, int, int, int, int]  # paragraph, sentence, last sentence, line, last paragraph
 PLACE_FORMAT = 3  # 3: the last paragraph in "at"; 2: "in", the heading (1: without it)
@@ -118,8 +121,14 @@ def _trusted(
         and line > 0
     ):
         at = (paragraph, sentence, last, line, last_paragraph)
-        return at, Attribution(said[0], said[1]), heading
+        return at, _attribution(said[0], said[1]), heading
     return None
+
+
+@functools.lru_cache(maxsize=4096)  # a library names few sources, each for many highlights
+def _attribution(source: str, kind: Kind) -> Attribution:
+    """The (immutable) stored attribution `source`, `kind`: one object for all that name it."""
+    return Attribution(source, kind)
 
 
 def place_label(place: Place) -> str:
@@ -168,21 +177,23 @@ def metadata_from(facts: Any, key: str) -> Metadata | None:
 
 @dataclass(slots=True)
 class StoredPlaces:
-    """The article's metadata and its highlights' places as the sidecar keeps them."""
+    """The article's metadata and its highlights' places as the sidecar keeps them:
+    `located[start, end]` is the (place, attribution, heading) of the highlight there."""
 
     meta: Metadata
-    places: dict[tuple[int, int], Place]
-    said: dict[tuple[int, int], Attribution]
-    headings: dict[tuple[int, int], str | None]
+    located: dict[tuple[int, int], tuple[Place, Attribution, str | None]]
 
     def where(self, start: int, end: int) -> Place | None:
-        return self.places.get((start, end))
+        found = self.located.get((start, end))
+        return None if found is None else found[0]
 
     def attribution(self, start: int, end: int) -> Attribution | None:
-        return self.said.get((start, end))
+        found = self.located.get((start, end))
+        return None if found is None else found[1]
 
     def heading(self, start: int, end: int) -> str | None:
-        return self.headings.get((start, end))
+        found = self.located.get((start, end))
+        return None if found is None else found[2]
 
 
 def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> StoredPlaces | None:
@@ -191,12 +202,10 @@ def stored_places(facts: Any, key: str, spans: list[tuple[int, int, Any]]) -> St
     meta = metadata_from(facts, key)
     if meta is None:
         return None
-    places: dict[tuple[int, int], Place] = {}
-    said: dict[tuple[int, int], Attribution] = {}
-    headings: dict[tuple[int, int], str | None] = {}
+    located = {}
     for start, end, place in spans:
         trusted = _trusted(place, key, start, end)
         if trusted is None:
             return None
-        places[start, end], said[start, end], headings[start, end] = trusted
-    return StoredPlaces(meta, places, said, headings)
+        located[start, end] = trusted
+    return StoredPlaces(meta, located)

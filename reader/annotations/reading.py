@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import reanchor, still_anchored
 from reader.annotations.changes import selectors, text_of
 from reader.annotations.merge import ANNOTATIONS_TABLE, documents_by_id, meta_of
-from reader.annotations.model import Annotation
+from reader.annotations.model import Annotation, still_anchored
 from reader.annotations.record import record_to_annotation
-from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
+from reader.annotations.sidecar_file import SidecarProblem, read_sidecar_file, sidecar_path_for
 
 
 def anchor_loaded(
@@ -30,6 +29,8 @@ def anchor_loaded(
     kept = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
     if len(kept) == len(loaded):
         return loaded, []
+    from reader.annotations.anchoring import reanchor  # the fuzzy matcher: only for what moved
+
     # Text inserted above moves the rest alike: re-anchor in position order, carrying the
     # last shift seen to the next one.
     loaded = sorted(loaded, key=lambda a: (a.start, a.end))
@@ -73,9 +74,20 @@ def read_sidecar(
     try:
         data, _ = read_sidecar_file(sidecar or sidecar_path_for(article_path))
     except SidecarProblem as problem:
-        from reader.annotations.saver import problem_message  # the store's wording of it
+        return unusable_sidecar(problem)
+    return decode_sidecar(data, text, sha256)
 
-        return SidecarRead([], "", None, problem_message(str(problem)))
+
+def unusable_sidecar(problem: SidecarProblem) -> SidecarRead:
+    """What a sidecar the store refuses gives: nothing, and the store's wording of why."""
+    from reader.annotations.saver import problem_message
+
+    return SidecarRead([], "", None, problem_message(str(problem)))
+
+
+def decode_sidecar(data: Any, text: str, sha256: str) -> SidecarRead:
+    """What a sidecar's `data` (as `read_sidecar_file` gives it) holds for the article's
+    `text` now (its SHA-256 `sha256`)."""
     data = data or {}
     meta = meta_of(data)
     records = documents_by_id(data.get(ANNOTATIONS_TABLE) or {})

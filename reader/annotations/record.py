@@ -110,67 +110,55 @@ def record_to_annotation(record: Any) -> Annotation:
     decoding (in the order of `_TOP_LEVEL_CHECKED`, the order `malformed` keeps)."""
     if not is_record(record):
         raise ValueError("annotation without an id")
-    unknown = record.keys() - KNOWN_FIELDS
-    extra = {k: v for k, v in record.items() if k in unknown} if unknown else {}
+    extra = {} if record.keys() <= KNOWN_FIELDS else _unknown(record)
     malformed: dict[str, Any] = {}
     get = record.get
     category = get("category")
-    if not (isinstance(category, str) and category):
+    if not (type(category) is str and category):
         _malformed(record, "category", malformed)
         category = "claim"
     note = get("note")
-    if not isinstance(note, str):
+    if type(note) is not str:
         note = _text(record, "note", malformed)
     tags = get("tags")
-    tags = list(tags) if _all_text(tags) else _tags(record, malformed)
+    tags = tags.copy() if _all_text(tags) else _tags(record, malformed)
     created = get("created")
-    if not isinstance(created, str):
+    if type(created) is not str:
         created = _text(record, "created", malformed)
     modified = get("modified")
-    if not isinstance(modified, str):
+    if type(modified) is not str:
         modified = _text(record, "modified", malformed)
     orphaned = get("orphaned")
-    if not isinstance(orphaned, bool):
+    if type(orphaned) is not bool:
         _malformed(record, "orphaned", malformed)
     edited_from = get("edited_from", "")
-    if not isinstance(edited_from, str):
+    if type(edited_from) is not str:
         edited_from = _text(record, "edited_from", malformed)
     status = get("status", DEFAULT_STATUS)
     if status not in STATUSES:
         malformed["status"] = status
         status = DEFAULT_STATUS
     rationale = get("rationale", "")
-    if not isinstance(rationale, str):
+    if type(rationale) is not str:
         rationale = _text(record, "rationale", malformed)
     links = [] if "evidence" not in record else _evidence(record, malformed)
-    exact, prefix, suffix, start, end = _target(record.get("target"), extra, malformed)
-    place = record.get("place")
+    exact, prefix, suffix, start, end = _target(get("target"), extra, malformed)
+    place = get("place")
     return Annotation(
-        id=record["id"],
-        category=category,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
-        note=note,
-        tags=tags,
-        created=created,
-        modified=modified,
-        orphaned=orphaned is True,
-        edited_from=edited_from,
-        status=status,
-        rationale=rationale,
-        evidence=links,
-        extra=extra,
-        malformed=malformed,
-        place=place if isinstance(place, dict) else None,
-    )
+        record["id"], category, start, end, exact, prefix, suffix, note, tags, created,
+        modified, orphaned is True, edited_from, status, rationale, links, extra, malformed,
+        place if type(place) is dict else None,
+    )  # fmt: skip
+
+
+def _unknown(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields of `record` this version does not know (`Annotation.extra`)."""
+    return {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
 
 
 def _all_text(tags: Any) -> bool:
     """True for a list of strings only (what a well-formed record's `tags` is)."""
-    return type(tags) is list and all(type(t) is str for t in tags)
+    return type(tags) is list and (not tags or all(type(t) is str for t in tags))
 
 
 def _tags(record: dict[str, Any], malformed: dict[str, Any]) -> list[str]:
@@ -202,27 +190,19 @@ def _target(
     to `extra`, a position of the wrong type to `malformed`."""
     exact = prefix = suffix = ""
     start = end = -1
-    if isinstance(target, dict):
+    if type(target) is dict:
         target_extra = (
             {} if target.keys() <= _TARGET_FIELDS
             else {k: v for k, v in target.items() if k not in _TARGET_FIELDS}
         )  # fmt: skip
         others = []
-        for sel in selectors_of(target):
-            kind = sel.get("type") if isinstance(sel, dict) else None
+        selectors = target.get("selector")
+        for sel in selectors if type(selectors) is list else selectors_of(target):
+            kind = sel.get("type") if type(sel) is dict else None
             if kind == "TextQuoteSelector":
-                exact, prefix, suffix = sel.get("exact"), sel.get("prefix"), sel.get("suffix")
-                exact = exact if isinstance(exact, str) else ""
-                prefix = prefix if isinstance(prefix, str) else ""
-                suffix = suffix if isinstance(suffix, str) else ""
+                exact, prefix, suffix = _quote(sel)
             elif kind == "TextPositionSelector":
-                start, end = sel.get("start"), sel.get("end")
-                start = start if type(start) is int else _int(start)
-                end = end if type(end) is int else _int(end)
-                if start < 0 or end < 0:
-                    malformed.update(
-                        {k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0}
-                    )
+                start, end = _position(sel, malformed)
             else:
                 others.append(sel)
         if others:
@@ -232,6 +212,32 @@ def _target(
     elif target is not None:
         extra["target"] = target
     return exact, prefix, suffix, start, end
+
+
+def _quote(sel: dict[str, Any]) -> tuple[str, str, str]:
+    """(exact, prefix, suffix) of a TextQuoteSelector ("" for one missing or not a string)."""
+    get = sel.get
+    exact, prefix, suffix = get("exact", ""), get("prefix", ""), get("suffix", "")
+    if type(exact) is not str:
+        exact = ""
+    if type(prefix) is not str:
+        prefix = ""
+    if type(suffix) is not str:
+        suffix = ""
+    return exact, prefix, suffix
+
+
+def _position(sel: dict[str, Any], malformed: dict[str, Any]) -> tuple[int, int]:
+    """(start, end) of a TextPositionSelector (-1 for one not a usable offset, its value
+    as found kept in `malformed`)."""
+    start, end = sel.get("start"), sel.get("end")
+    if type(start) is not int:
+        start = _int(start)
+    if type(end) is not int:
+        end = _int(end)
+    if start < 0 or end < 0:
+        malformed.update({k: sel[k] for k in ("start", "end") if k in sel and _int(sel[k]) < 0})
+    return start, end
 
 
 # The decoding of single fields, for `record_to_annotation` and for a reader that needs only a

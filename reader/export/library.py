@@ -32,9 +32,7 @@ from reader.export.markdown import (
 from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
 from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
-from reader.library import iter_annotated_articles
-
-Progress = Callable[[int, int], None]
+from reader.library_sidecars import LibrarySidecar, Progress, read_library_sidecars
 
 
 @dataclass(slots=True)
@@ -93,21 +91,17 @@ def collect(folder: str | Path, render: Render, progress: Progress | None = None
     problems become warnings, not errors."""
     root = Path(folder)
     result = LibraryNotes(root)
-    paths = list(iter_annotated_articles(root))
-    for done, (name, path, sidecar) in enumerate(paths, start=1):
-        _add_article(result, render, name, path, sidecar)
-        if progress is not None:
-            progress(done, len(paths))
+    for found in read_library_sidecars(root, progress):
+        _add_article(result, render, found)
     result.articles = sort_newest_first(result.articles)
     return result
 
 
-def _add_article(
-    result: LibraryNotes, render: Render, name: str, path: Path, sidecar: Path
-) -> None:
+def _add_article(result: LibraryNotes, render: Render, found: LibrarySidecar) -> None:
     """Read one article and add its rendering to `result` (what was read goes on return)."""
+    path = found.path
     try:
-        read = read_for_export(path, sidecar)
+        read = read_for_export(path, found)
     except ReaderError as error:
         result.warnings.append(f"{path}: skipped: {error}")
         return
@@ -115,7 +109,7 @@ def _add_article(
         result.warnings.append(f"{path}: {read.problem}")
     if read.annotations or read.article_note.strip():
         result.categories.update(a.category for a in read.annotations)
-        result.articles.append(render(read, path, name))
+        result.articles.append(render(read, path, found.name))
 
 
 def article_section(

@@ -21,7 +21,6 @@ from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
 from reader.claims import Attribution, DocumentAttributions
 from reader.document.decode import one_line, sanitize
-from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.export.markdown_text import (
@@ -297,6 +296,8 @@ def highlight_rows(
     order): all `render_article` needs of the annotations and of the article's text."""
     anchored, orphans = ordered(annotations)
     if where is None or chapter is None:
+        from reader.document.locate import Locator  # the article was parsed: find its places
+
         locator = Locator(document)
         where = where or locator.where
         chapter = chapter or (lambda start, end: locator.heading(start))

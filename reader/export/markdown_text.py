@@ -66,13 +66,16 @@ def escape_line(text: str) -> str:
 
 def _escape_line_edges(text: str) -> str:
     """`escape_line` for a line whose inline specials are already escaped."""
-    if text and text[0] in _LINE_START_SPECIAL:
+    if not text:
+        return text
+    first = text[0]
+    if first in _LINE_START_SPECIAL:
         text = "\\" + text
-    elif text[:1].isdigit():
+    elif first.isdigit():
         text = _ORDERED_MARKER.sub(r"\1\\\2", text, count=1)
-    if text[:1].isspace():
+    elif first.isspace():
         text = _LEADING_WS.sub(_entities, text)
-    if text[-1:].isspace():
+    if text[-1].isspace():
         text = _TRAILING_WS.sub(_entities, text)
     return text
 
@@ -98,7 +101,9 @@ def quote_block(text: str, indent: str = "") -> str:
     """
     body = text.rstrip("\n")
     prefix = f"{indent}> "
-    lines = [prefix + escape_line(line) for line in body.split("\n")]
+    # Inline specials are escaped in the whole quote at once (no escape spans a line break);
+    # what only a line's start or end needs, line by line.
+    lines = [prefix + _escape_line_edges(line) for line in _escape_special(body).split("\n")]
     lines[-1] += "&#10;" * (len(text) - len(body))
     return "\\\n".join(lines)
 

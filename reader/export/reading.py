@@ -19,10 +19,11 @@ from pathlib import Path
 
 from reader.annotations.model import Annotation
 from reader.annotations.places import Place, place_key, stored_places
-from reader.annotations.reading import read_sidecar
+from reader.annotations.reading import decode_sidecar, read_sidecar, unusable_sidecar
 from reader.claims import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
+from reader.library_sidecars import LibrarySidecar
 
 Where = Callable[[int, int], "Place | None"]
 Said = Callable[[int, int], "Attribution | None"]
@@ -42,20 +43,26 @@ class ArticleRead:
     chapter: Chapter | None = None  # the stored headings highlights fall under; likewise
 
 
-def read_for_export(path: Path, sidecar: Path | None = None) -> ArticleRead:
-    """The article at `path` with what its sidecar (at `sidecar`, when known) holds (read,
-    never written). Raises ReaderError for an article that cannot be read."""
+def read_for_export(path: Path, sidecar: Path | LibrarySidecar | None = None) -> ArticleRead:
+    """The article at `path` with what its sidecar holds (read, never written): `sidecar` is
+    its path when known, or the sidecar already read (reader/library_sidecars.py). Raises
+    ReaderError for an article that cannot be read."""
     if is_markdown(path):
         document = load_document(path)
     else:
         text, encoding = read_article(path)
         document = Document(str(path), "text", text, [], encoding=encoding)  # not parsed yet
-    sidecar = read_sidecar(path, document.text, document.sha256, sidecar)
-    annotations = sidecar.annotations
+    if not isinstance(sidecar, LibrarySidecar):
+        found = read_sidecar(path, document.text, document.sha256, sidecar)
+    elif sidecar.problem is not None:
+        found = unusable_sidecar(sidecar.problem)
+    else:
+        found = decode_sidecar(sidecar.data, document.text, document.sha256)
+    annotations = found.annotations
     stored = None
-    if sidecar.problem is None and document.format == "text" and document.text.strip():
+    if found.problem is None and document.format == "text" and document.text.strip():
         spans = [(a.start, a.end, a.place) for a in annotations if not a.orphaned]
-        stored = stored_places(sidecar.facts, place_key(document), spans)
+        stored = stored_places(found.facts, place_key(document), spans)
     where = said = chapter = None
     if stored is not None:
         document.meta = stored.meta
@@ -63,5 +70,5 @@ def read_for_export(path: Path, sidecar: Path | None = None) -> ArticleRead:
     elif document.format == "text":
         document = parse_text(document.text, path, document.encoding)
     return ArticleRead(
-        document, annotations, sidecar.article_note, sidecar.problem, where, said, chapter
+        document, annotations, found.article_note, found.problem, where, said, chapter
     )

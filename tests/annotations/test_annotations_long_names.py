@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from annotation_fixtures import ARTICLE
 
-from reader.annotations.sidecar import NAME_MAX, sidecar_path_for
+from reader.annotations.sidecar_file import NAME_MAX, sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.cli import main
 from reader.document.loader import load_document

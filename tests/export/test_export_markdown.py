@@ -10,9 +10,9 @@ from markdown_it import MarkdownIt
 
 from reader.annotations.model import Annotation
 from reader.document.decode import sanitize
+from reader.document.locate import Locator
 from reader.export.markdown import (
     MARKER,
-    Locator,
     render_markdown,
 )
 from reader.export.markdown_text import escape_inline, quote_block
