@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
@@ -83,8 +84,11 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self._items = None
-        self.refresh()
+        """Repaint only if the keys shown change (focus moving within one pane's keys, or
+        coming back to the same keys, changes nothing here)."""
+        before, self._items = self._items, None
+        if before is None or self.items() != before:
+            self.refresh()
 
     def items(self) -> tuple[list[KeyItem], list[KeyItem]]:
         """(keys shown from the left, keys kept at the right: help, then the palette)."""
@@ -121,13 +125,20 @@ class KeyBar(Widget, can_focus=False):
         left, right = self.items()
         return "  ".join(f"{item.display} {item.description}" for item in left + right)
 
-    def _item_segments(self, item: KeyItem) -> list[Segment]:
-        base = self.rich_style
+    def _styles(self, base: Style) -> dict[bool, tuple[Style, Style]]:
+        """(key style, description style) of an enabled (True) and a disabled key, looked up
+        once for the whole row."""
         key_style = base + self.get_component_rich_style("key-bar--key")
         description_style = base + self.get_component_rich_style("key-bar--description")
-        if not item.enabled:
-            dim = self.get_component_rich_style("key-bar--disabled")
-            key_style, description_style = key_style + dim, description_style + dim
+        dim = self.get_component_rich_style("key-bar--disabled")
+        return {
+            True: (key_style, description_style),
+            False: (key_style + dim, description_style + dim),
+        }
+
+    @staticmethod
+    def _item_segments(item: KeyItem, styles: dict[bool, tuple[Style, Style]]) -> list[Segment]:
+        key_style, description_style = styles[item.enabled]
         return [
             Segment(f" {item.display} ", key_style),
             Segment(f"{item.description} ", description_style),
@@ -139,11 +150,12 @@ class KeyBar(Widget, can_focus=False):
         if y != 0:
             return Strip.blank(width, base)
         shown, pinned = self.items()
+        styles = self._styles(base)
         right: list[Segment] = []
         right_hits: list[tuple[int, int, str]] = []
         right_width = 0
         for item in reversed(pinned):  # from the right edge, while they fit
-            parts = self._item_segments(item)
+            parts = self._item_segments(item, styles)
             cells = sum(cell_len(s.text) for s in parts)
             if right_width + cells > width:
                 break
@@ -154,7 +166,7 @@ class KeyBar(Widget, can_focus=False):
         hits: list[tuple[int, int, str]] = []
         x = 0
         for item in shown:
-            parts = self._item_segments(item)
+            parts = self._item_segments(item, styles)
             cells = sum(cell_len(s.text) for s in parts)
             if x + cells > width - right_width:
                 continue  # only whole keys: a cut-off description would mislead
