@@ -1,5 +1,6 @@
 """Every annotated article of a library with its sidecar, read once: the one path for what
-reads a whole library's annotations (the folder exports, reader/export/library.py).
+reads a whole library's annotations (the folder exports, reader/export/library.py, and the
+library's claims, reader/claims/library_claims.py).
 
 `read_library_sidecars(root)` lists the folder once (`iter_annotated_articles`: the listing
 says which articles have a sidecar) and reads each sidecar with the store's own reader

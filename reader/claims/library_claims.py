@@ -34,7 +34,7 @@ from reader.annotations.record import (
 )
 from reader.annotations.sidecar import SidecarProblem, read_sidecar_file, sidecar_path_for
 from reader.claims.claim_filter import stored_kind
-from reader.library import iter_annotated_articles
+from reader.library_sidecars import read_library_sidecars
 
 
 def _decoded(decode: Callable[[dict[str, Any]], Any]) -> Any:
@@ -107,6 +107,12 @@ def read_claim_records(
         data, _ = read_sidecar_file(sidecar or sidecar_path_for(article))
     except SidecarProblem:
         return [], ""
+    return claim_records_of(data)
+
+
+def claim_records_of(data: Any) -> tuple[list[dict[str, Any]], str]:
+    """(the live records of the sidecar tables `data`, the article's ISO date as they last
+    recorded it or "")."""
     table = data.get("annotations") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         return [], ""
@@ -132,13 +138,13 @@ def scan_claims(root: Path, cancelled: Callable[[], bool] | None = None) -> list
     order), each in document order (orphans last)."""
     root = Path(root)
     claims: list[LibraryClaim] = []
-    for name, article, sidecar in iter_annotated_articles(root):
+    for entry in read_library_sidecars(root):
         if cancelled is not None and cancelled():
             break
-        records, published = read_claim_records(article, sidecar)
+        records, published = claim_records_of(entry.data)
         if not records:
             continue
-        found = [LibraryClaim.of(article, name, record, published) for record in records]
+        found = [LibraryClaim.of(entry.path, entry.name, r, published) for r in records]
         found.sort(key=lambda c: (c.orphaned, c.start, c.id))
         claims += found
     return claims
