@@ -146,3 +146,24 @@ async def test_an_empty_pane_and_the_help_say_what_the_letters_count(seed_librar
         text = str(app.screen.query_one("#help-body Static").render())
         assert "Categories" in text and "counts each (C3 E1 Q0 D2 K1)" in text
         assert "5  K  Key quote" in text
+
+
+async def test_the_key_bar_repaints_only_when_the_keys_shown_change(
+    seed_library, settle, monkeypatch
+):
+    async with reading(seed_library, settle, 120) as (app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        refreshed: list[bool] = []
+        real_refresh = bar.refresh
+
+        def counted(*args, **kwargs):
+            refreshed.append(True)
+            return real_refresh(*args, **kwargs)
+
+        monkeypatch.setattr(bar, "refresh", counted)
+        before = bar.text
+        bar._bindings_changed(app.screen)  # the signal, with the same keys to show
+        assert refreshed == [] and bar.text == before
+        await pilot.press("slash")  # the search field's keys replace the reading keys
+        await pilot.pause()
+        assert refreshed and bar.text != before
