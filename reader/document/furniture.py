@@ -123,9 +123,13 @@ _CREDIT_IN = re.compile(
 )
 
 
+# What a caption's last characters hold when the credit regex can match them: a cheap test
+# first (most paragraphs hold none of these).
+_CREDIT_CLUES = ("/", "redit", "hoto", "mage", "icture")
+
+
 def _may_credit(tail: str) -> bool:
-    """A cheap test before the credit regex (most paragraphs hold none of these)."""
-    return "/" in tail or "redit" in tail or "hoto" in tail or "mage" in tail or "icture" in tail
+    return any(clue in tail for clue in _CREDIT_CLUES)
 
 
 def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> str:
@@ -180,6 +184,7 @@ _GLUED_END = (
 _GLUED_PROMPT = re.compile(
     r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
 )
+_PROMPT_CLUES = ("Share", "Galleries")  # what a line holds when the prompt can be on it
 
 
 def _keeps_words(head: str) -> bool:
@@ -192,7 +197,7 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     The part before the offset keeps at least a few words."""
     if "\n" in text:
         return None
-    m = _GLUED_PROMPT.search(text) if "Share" in text or "Galleries" in text else None
+    m = _GLUED_PROMPT.search(text) if any(w in text for w in _PROMPT_CLUES) else None
     if m and _keeps_words(text[: m.start()]):
         return m.start() + 1, "Share prompts"
     for label, ending, pattern in _GLUED_END:
@@ -203,3 +208,29 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
                 start += 1
             return start, label
     return None
+
+
+# --- where to look -------------------------------------------------------------------------
+
+# What a paragraph holds when `glued_furniture` or `caption_label` can find anything in it
+# (what their cheap tests ask for, and a slideshow caption's opening number): one search of
+# a whole text finds these, so a paragraph without any is never looked at on its own. Every
+# alternative opens with a literal character, which the regex engine skips to quickly.
+_CLUES = re.compile(
+    "|".join(
+        [
+            *map(re.escape, _PROMPT_CLUES + _CREDIT_CLUES),
+            "＝",  # a Japanese caption
+            *(re.escape(ending) + r"(?=[^\S\n]*$)" for _, ending, _ in _GLUED_END),
+            r"\n[^\S\n]*\d",  # a line opening with a number ("1 of 2. …")
+        ]
+    ),
+    re.M,
+)
+
+
+def clue_offsets(text: str, lo: int, hi: int) -> list[int]:
+    """Where the paragraphs of text[lo:hi] that `glued_furniture` or `caption_label` may
+    label hold a clue (the offset of each clue's last character, in order). A paragraph at
+    `lo` may open with a number without a clue: the caller looks at the first one anyway."""
+    return [m.end() - 1 for m in _CLUES.finditer(text, lo, hi)]

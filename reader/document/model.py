@@ -80,38 +80,45 @@ class Block:
     def sentences(self) -> list[Sentence]:
         """The block's sentences (segmented on first access, then made from the kept
         offsets: a book keeps two numbers a sentence, not an object)."""
-        source = self._anchor_text if self._anchor_text is not None else self.text
+        bounds = self._sentences
+        if bounds is None:
+            bounds = self._segment()
+        source = self.text if self._anchor_text is None else self._anchor_text
         start = self.start
-        return [Sentence(start + s, start + e, source[s:e]) for s, e in self._bounds()]
+        return [Sentence(start + s, start + e, source[s:e]) for s, e in bounds]
 
     def sentence_starts(self) -> list[int]:
         """Where the block's sentences start (`Document.text` offsets), without building the
         `Sentence` objects (an export numbering a whole book)."""
+        bounds = self._sentences
+        if bounds is None:
+            bounds = self._segment()
         start = self.start
-        return [start + s for s, _ in self._bounds()]
+        return [start + s for s, _ in bounds]
 
     def sentence_offsets(self) -> list[tuple[int, int]]:
         """The sentences' (start, end) `Document.text` offsets, without building the
         `Sentence` objects (`reader parse`)."""
-        start = self.start
-        return [(start + s, start + e) for s, e in self._bounds()]
-
-    def _bounds(self) -> tuple[tuple[int, int], ...]:
         bounds = self._sentences
         if bounds is None:
-            bounds = self._sentences = tuple(self._spans())
-        return bounds
+            bounds = self._segment()
+        start = self.start
+        return [(start + s, start + e) for s, e in bounds]
 
-    def _spans(self) -> list[tuple[int, int]]:
-        """The sentences as non-empty (start, end) offsets relative to the block."""
+    def _segment(self) -> tuple[tuple[int, int], ...]:
+        """Segment the block once: its sentences as non-empty (start, end) offsets relative
+        to the block, kept in `_sentences`."""
         text = self.text
-        if not text or text.isspace():
-            return []
-        if self.kind not in PROSE_KINDS:
-            return [(0, len(text))]
-        # Segment the display text (reflowed line breaks are spaces there, which is what the
-        # segmenter expects); offsets are identical to the anchor text's.
-        return split_sentences(text)
+        if self.kind in PROSE_KINDS:
+            # Segment the display text (reflowed line breaks are spaces there, which is what
+            # the segmenter expects); offsets are identical to the anchor text's.
+            bounds = tuple(split_sentences(text))
+        elif text and not text.isspace():
+            bounds = ((0, len(text)),)
+        else:
+            bounds = ()
+        self._sentences = bounds
+        return bounds
 
 
 @dataclass(slots=True)

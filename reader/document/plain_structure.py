@@ -3,9 +3,10 @@
 `reader.document.plaintext` cuts the text into units (one paragraph each); this module
 decides, from the whole top of the article and the whole text, what each unit is:
 
-1. furniture anywhere (reader.document.furniture): glued-on prompts are cut off their line
-   into a unit of their own, then furniture lines, related-link lists, photo captions,
-   rules, trailing social lines and wire credits become boilerplate with a label;
+1. furniture anywhere (reader.document.plain_furniture, before `classify`): glued-on
+   prompts are cut off their line into a unit of their own, then furniture lines,
+   related-link lists, photo captions, rules, trailing social lines and wire credits become
+   boilerplate with a label;
 2. bullets become list items;
 3. metadata lines near the top (URL, timestamp, date + source, byline) become meta blocks;
 4. the headline: candidates from the first ~15 lines, scored (reader.document.headline);
@@ -21,20 +22,12 @@ Everything here is pure and never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from reader.document.dateline import read_dateline, read_reporting_credit, read_signoff
-from reader.document.furniture import (
-    caption_label,
-    cover_caption,
-    furniture_label,
-    glued_furniture,
-    is_related_head,
-)
+from reader.document.furniture import cover_caption
 from reader.document.headline import (
     HEADLINE_LINES,
-    RULE,
     ends_sentence,
     heading_shape,
     headline_score,
@@ -42,16 +35,9 @@ from reader.document.headline import (
     split_site_name,
     standfirst_shape,
 )
-from reader.document.meta_lines import (
-    DATE_DMY,
-    DATE_MDY,
-    NUMERIC_DATE,
-    URL_LINE,
-    meta_display,
-    meta_line,
-)
+from reader.document.meta_lines import DATE_DMY, DATE_MDY, meta_display, meta_line
 from reader.document.model import Metadata
-from reader.document.wire import mark_wire
+from reader.document.plain_unit import Unit
 
 BULLET_FIRST = frozenset("-•*–·▪●0123456789 \t")
 # Patterns most articles never need (Gutenberg books, chapters, bullets), compiled on first
@@ -76,132 +62,6 @@ def rx(name: str) -> re.Pattern[str]:
 
 # Known news sources that scrapes glue to the front of a title.
 KNOWN_TITLE_SOURCES = ("الخبر", "الشروق", "النهار", "المساء", "الوطن")
-_SIGN_OFFS = frozenset({"reuter", "reuters", "(reuters)", "ap", "afp"})
-
-
-@dataclass(slots=True)
-class Unit:
-    start: int  # offset of the first non-space character
-    end: int  # offset just after the last non-space character
-    lines: int  # number of source lines
-    line_no: int  # 1-based line of the first line
-    blank_before: bool
-    kind: str = "paragraph"
-    label: str = ""
-    text: str = ""  # text[start:end] (raw, newlines kept)
-
-
-def _cut(u: Unit, at: int, resume: int) -> Unit:
-    """Shorten `u` to its first `at` characters (trailing spaces dropped) and return a new
-    unit for its text from `resume` on (same line)."""
-    rest = Unit(u.start + resume, u.end, 1, u.line_no, False)
-    rest.text = u.text[resume:]
-    head = u.text[:at].rstrip()
-    u.text = head
-    u.end = u.start + len(head)
-    return rest
-
-
-def _split_glued(units: list[Unit]) -> list[Unit]:
-    out: list[Unit] = []
-    for u in units:
-        out.append(u)
-        if u.lines != 1:
-            continue
-        glued = glued_furniture(u.text)
-        if glued is not None:
-            at, label = glued
-            rest = _cut(u, at, at)
-            rest.kind, rest.label = "boilerplate", label
-            out.append(rest)
-    return out
-
-
-# --- furniture -----------------------------------------------------------------------------
-
-
-_RULE_FIRST = frozenset("-=_~*#•·")  # what a rule line (headline.RULE) starts with
-
-
-def _line_furniture(units: list[Unit], i: int) -> str:
-    u = units[i]
-    if u.lines > 1:
-        return ""
-    label = furniture_label(u.text)
-    if label == "Section" and i > 1:
-        return ""  # a one-word section label only counts at the very top
-    if not label and u.text[:1] in _RULE_FIRST and RULE.match(u.text):
-        return "Rule"
-    return label
-
-
-def _link_like(units: list[Unit], i: int) -> bool:
-    """Under a related-links header: a URL, a title followed by its URL, or a short line
-    in title case."""
-    t = units[i].text
-    if units[i].lines > 1 or len(t) > 160:
-        return False
-    if URL_LINE.match(t) or (i + 1 < len(units) and URL_LINE.match(units[i + 1].text)):
-        return True
-    words = t.split()
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= len(words) * 0.6
-
-
-def _furniture_like(units: list[Unit], i: int) -> bool:
-    u = units[i]
-    t = u.text
-    if u.kind == "boilerplate":
-        return True
-    if u.lines > 1 or len(t) > 120:
-        return False
-    if _line_furniture(units, i) or URL_LINE.match(t) or NUMERIC_DATE.match(t):
-        return True
-    return len(t) <= 100 and not ends_sentence(t)
-
-
-def mark_boilerplate(units: list[Unit]) -> list[Unit]:  # noqa: C901, PLR0912 - one pass per kind of furniture, in order
-    mark_wire(units)
-    units = _split_glued(units)
-    n = len(units)
-    # Furniture lines anywhere, and the links listed under a related-links header.
-    i = 0
-    while i < n:
-        u = units[i]
-        label = _line_furniture(units, i) if u.kind == "paragraph" else ""
-        if label:
-            u.kind, u.label = "boilerplate", label
-            if label == "Related" and is_related_head(u.text):
-                j = i + 1
-                while j < n and units[j].kind == "paragraph" and _link_like(units, j):
-                    units[j].kind, units[j].label = "boilerplate", label
-                    j += 1
-                i = j
-                continue
-        i += 1
-    # A trailing run: from the earliest furniture line after which everything is furniture.
-    tail = n
-    for i in range(n - 1, 0, -1):
-        if not _furniture_like(units, i):
-            break
-        tail = i
-    for i in range(tail, n):
-        if units[i].kind == "boilerplate":
-            for u in units[i:]:
-                if u.kind == "paragraph":
-                    u.kind = "boilerplate"
-            break
-    # Photo captions anywhere (a lead that opens with a dateline is never one); a caption is
-    # a line or two, never a long hard-wrapped paragraph.
-    for i, u in enumerate(units):
-        if u.kind == "paragraph" and n > 1 and u.lines <= 3:
-            label = caption_label(u.text, first=i == 0)
-            if label and read_dateline(u.text) is None:
-                u.kind, u.label = "boilerplate", label
-    # A wire-service sign-off as the very last line.
-    if n > 1 and units[-1].text.lower() in _SIGN_OFFS:
-        units[-1].kind = "boilerplate"
-        units[-1].label = units[-1].text
-    return units
 
 
 # --- headline, standfirst, crossheads ----------------------------------------------------
@@ -237,7 +97,7 @@ def _pick_headline(units: list[Unit], story: list[int]) -> int:
     best, best_score = -1, 0
     for rank, i in enumerate(story[:4]):
         u = units[i]
-        if u.line_no - units[0].line_no >= HEADLINE_LINES:
+        if u.source_line - units[0].source_line >= HEADLINE_LINES:
             break
         if read_dateline(u.text) is not None:
             break  # the lead has begun
@@ -254,9 +114,8 @@ def _piece(u: Unit, lo: int, hi: int, kind: str) -> Unit:
     raw = u.text[lo:hi]
     text = raw.strip()
     start = u.start + lo + (len(raw) - len(raw.lstrip()))
-    piece = Unit(start, start + len(text), 1, u.line_no, u.blank_before and lo == 0, kind)
-    piece.text = text
-    return piece
+    blank = u.blank_before and lo == 0
+    return Unit(kind, start, start + len(text), text, (), 0, "", u.source_line, 1, blank)
 
 
 def _split_site(units: list[Unit], at: int) -> str:

@@ -24,7 +24,9 @@ from reader.document.decode import sanitize
 from reader.document.furniture import furniture_label, is_related_head
 from reader.document.meta_lines import meta_display as meta_display
 from reader.document.model import Block, Metadata
-from reader.document.plain_structure import BULLET_FIRST, Unit, classify, mark_boilerplate, rx
+from reader.document.plain_furniture import mark_boilerplate
+from reader.document.plain_structure import BULLET_FIRST, classify, rx
+from reader.document.plain_unit import Unit
 
 
 @dataclass(slots=True)
@@ -117,7 +119,7 @@ def _line_units(text: str, lo: int, hi: int, line_no: int) -> list[Unit]:
             stripped = line.strip()
             start += line.index(stripped[0])
             line = stripped
-        append(Unit(start, start + len(line), 1, number, blank, "paragraph", "", line))
+        append(Unit("paragraph", start, start + len(line), line, (), 0, "", number, 1, blank))
         blank = False
     return units
 
@@ -198,7 +200,9 @@ def _unit(start: int, raw: str, line_no: int, lines: int, blank: bool) -> Unit:
     else:
         stripped, lead = raw, 0
     start += lead
-    return Unit(start, start + len(stripped), lines, line_no, blank, text=stripped)
+    return Unit(
+        "paragraph", start, start + len(stripped), stripped, (), 0, "", line_no, lines, blank
+    )
 
 
 # --- Gutenberg ---------------------------------------------------------------------------
@@ -253,6 +257,41 @@ def _raw_block(text: str, start: int, end: int, label: str, line_no: int) -> Blo
     )
 
 
+def _finished(units: list[Unit], text: str) -> list[Unit]:
+    """The labelled units as the document's blocks: a run of boilerplate units folds into
+    its first one, a list item gets its level and a wrapped paragraph shows its line
+    breaks as spaces (the source kept in `_anchor_text`)."""
+    blocks: list[Unit] = []
+    append = blocks.append
+    n = len(units)
+    k = 0
+    while k < n:
+        u = units[k]
+        k += 1
+        kind = u.kind
+        if kind == "boilerplate":
+            j = k
+            while j < n and units[j].kind == "boilerplate" and _same_fold(u.label, units[j].label):
+                j += 1
+            u.end = units[j - 1].end
+            u.text = text[u.start : u.end]  # newlines kept: a folded block is not reflowed
+            if j > k or not u.label:
+                u.label = _boilerplate_label(u.text, u.label)
+            k = j
+            append(u)
+            continue
+        if kind == "list_item":
+            u.level = 1
+        if u.lines > 1:
+            raw = u.text
+            display = raw.replace("\n", " ")
+            if display != raw:
+                u._anchor_text = raw
+                u.text = display
+        append(u)
+    return blocks
+
+
 # --- entry point -------------------------------------------------------------------------
 
 
@@ -273,36 +312,10 @@ def parse_plaintext(text: str, name: str = "") -> PlainResult:
     width = _wrap_width(text, lo, hi)
     units = _split_units(text, lo, hi, width, text.count("\n", 0, lo) + 1)
     if units:
-        units = mark_boilerplate(units)
+        units = mark_boilerplate(units, text)
         classify(units, meta, bool(width))
     blocks: list[Block] = [head_block] if head_block else []
-    n = len(units)
-    k = 0
-    while k < n:
-        u = units[k]
-        kind = u.kind
-        if kind == "boilerplate":
-            j = k
-            while (
-                j + 1 < n
-                and units[j + 1].kind == "boilerplate"
-                and _same_fold(u.label, units[j + 1].label)
-            ):
-                j += 1
-            end = units[j].end
-            raw = text[u.start : end]
-            label = u.label if j == k and u.label else _boilerplate_label(raw, u.label)
-            blocks.append(Block(kind, u.start, end, raw, (), 0, label, u.line_no))
-            k = j + 1
-            continue
-        raw = u.text
-        display = raw.replace("\n", " ") if u.lines > 1 else raw
-        level = 1 if kind == "list_item" else 0
-        block = Block(kind, u.start, u.end, display, (), level, u.label, u.line_no)
-        if display is not raw and display != raw:
-            block._anchor_text = raw
-        blocks.append(block)
-        k += 1
+    blocks.extend(_finished(units, text))
     if foot_block:
         blocks.append(foot_block)
     if not meta.title:

@@ -153,11 +153,14 @@ def _starter(word: str, after: str) -> bool:
 
 
 class _Segmenter:
+    """The decisions for one span that holds a candidate end before its last character;
+    its sentences are appended to `spans`."""
+
     __slots__ = ("text", "spans", "hi", "sent_start", "_list_key", "_lead_end", "_word_at")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
-        self.spans: list[tuple[int, int]] = []
+        self.spans = spans
         self.hi = len(text)
         self.sent_start = 0  # `run` starts each span's first sentence
 
@@ -337,67 +340,22 @@ class _Segmenter:
 
     # -- driving --------------------------------------------------------------------------
 
-    def emit(self, start: int, end: int) -> None:
-        text = self.text
-        if text[start].isspace():
-            m = _NON_SPACE.search(text, start, end)
-            if m is None:
-                return
-            start = m.start()
-        while text[end - 1].isspace():
-            end -= 1
-        c = text[start]
-        # A list marker needs a character after it and its space ("1. x"): at least four.
-        if end - start > 3 and (
-            c in "•⁃‣◦▪" or c.isdigit() or text[start + 1 : start + 2] in (".", ")")
-        ):
-            lm = _LIST_START.match(text, start, end)
-            if lm is not None:
-                self._emit_list(start, end, lm)
-                return
-        self.spans.append((start, end))
-
-    def _emit_list(self, start: int, end: int, lm: re.Match[str]) -> None:
-        bullet, value, suffix = lm.group(1), lm.group(2), lm.group(3)
-        item = r"\d{1,3}" if value.isdigit() else ("[a-z]" if value.islower() else "[A-Z]")
-        pattern = re.compile(
-            r"(?<=\s)" + (re.escape(bullet) + r"\s*" if bullet else "") + f"({item})"
-            r"" + re.escape(suffix) + r"(?=\s)"
-        )
-        text = self.text
-        expected = _successor(value)
-        pos = lm.end()
-        while True:
-            nm = pattern.search(text, pos, end)
-            if nm is None:
-                break
-            if nm.group(1) == expected:
-                cut = nm.start()
-                stop = cut
-                while text[stop - 1].isspace():
-                    stop -= 1
-                self.spans.append((start, stop))
-                start = cut
-                expected = _successor(expected)
-            pos = nm.end()
-        self.spans.append((start, end))
-
     def run(self, lo: int, hi: int) -> None:
         text = self.text
         self.hi = hi
         self._start_sentence(lo)
-        first = len(self.spans)
+        spans = self.spans
+        first = len(spans)
         for m in _CANDIDATE.finditer(text, lo, hi):
             cut = self._decide(m, lo, hi)
             if cut < 0 or cut <= self.sent_start:
                 continue
             if not self._has_word_before(cut):
                 continue  # never leave a sentence of bare punctuation ("...", "!!")
-            self.emit(self.sent_start, cut)
+            _emit(text, self.sent_start, cut, spans)
             self._start_sentence(cut)
         if self.sent_start >= hi:
             return  # the last sentence ended the span
-        spans = self.spans
         if len(spans) > first and not self._has_word_before(hi):
             # Trailing bare punctuation ("U.S. 。") joins the sentence before it.
             end = hi
@@ -406,7 +364,69 @@ class _Segmenter:
             if end > self.sent_start:
                 spans[-1] = (spans[-1][0], end)
             return
-        self.emit(self.sent_start, hi)
+        _emit(text, self.sent_start, hi, spans)
+
+
+def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the sentence text[start:end] to `spans`, stripped (nothing when it is blank),
+    or the items of the list it opens, each its own sentence."""
+    if text[start].isspace():
+        m = _NON_SPACE.search(text, start, end)
+        if m is None:
+            return
+        start = m.start()
+    while text[end - 1].isspace():
+        end -= 1
+    c = text[start]
+    # A list marker needs a character after it and its space ("1. x"): at least four.
+    if end - start > 3 and (
+        c in "•⁃‣◦▪" or c.isdigit() or text[start + 1 : start + 2] in (".", ")")
+    ):
+        lm = _LIST_START.match(text, start, end)
+        if lm is not None:
+            _emit_list(text, start, end, lm, spans)
+            return
+    spans.append((start, end))
+
+
+def _emit_list(
+    text: str, start: int, end: int, lm: re.Match[str], spans: list[tuple[int, int]]
+) -> None:
+    bullet, value, suffix = lm.group(1), lm.group(2), lm.group(3)
+    item = r"\d{1,3}" if value.isdigit() else ("[a-z]" if value.islower() else "[A-Z]")
+    pattern = re.compile(
+        r"(?<=\s)" + (re.escape(bullet) + r"\s*" if bullet else "") + f"({item})"
+        r"" + re.escape(suffix) + r"(?=\s)"
+    )
+    expected = _successor(value)
+    pos = lm.end()
+    while True:
+        nm = pattern.search(text, pos, end)
+        if nm is None:
+            break
+        if nm.group(1) == expected:
+            cut = nm.start()
+            stop = cut
+            while text[stop - 1].isspace():
+                stop -= 1
+            spans.append((start, stop))
+            start = cut
+            expected = _successor(expected)
+        pos = nm.end()
+    spans.append((start, end))
+
+
+def _split_span(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> None:
+    """Append the sentences of text[lo:hi] (no paragraph break inside) to `spans`."""
+    if lo >= hi:
+        return
+    m = _CANDIDATE.search(text, lo, hi)
+    if m is None or m.end() >= hi:
+        # No candidate end before the span's last character: nothing to decide, the span
+        # is one sentence (a list's items excepted).
+        _emit(text, lo, hi, spans)
+    else:
+        _Segmenter(text, spans).run(lo, hi)
 
 
 def _successor(value: str) -> str:
@@ -436,16 +456,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences; returns `(start, end)` offsets into `text`."""
     if not text:
         return []
-    seg = _Segmenter(text)
+    spans: list[tuple[int, int]] = []
+    lo = 0
     if "\n" in text:
-        lo = 0
         for m in _PARAGRAPH_BREAK.finditer(text):
-            seg.run(lo, m.start())
+            _split_span(text, lo, m.start(), spans)
             lo = m.end()
-        seg.run(lo, len(text))
-    else:
-        seg.run(0, len(text))
-    spans = seg.spans
+    _split_span(text, lo, len(text), spans)
     # Thai: a block that opens in Thai and does not end on a terminator (cheap tests first).
     if spans and not text.isascii() and text[spans[-1][1] - 1] not in _ENDINGS:
         if _THAI.search(text, 0, 200):

@@ -44,10 +44,11 @@ def _trim(u, body: str) -> None:  # u: a plain_structure.Unit
     u.end = u.start + len(body)
 
 
-def mark_wire(units: list) -> None:
-    """Fold an ANPA transmission's codes, slug, notes and trailer; trim its header marks."""
+def mark_wire(units: list) -> bool:
+    """Fold an ANPA transmission's codes, slug, notes and trailer; trim its header marks.
+    True when the units are a transmission."""
     if not is_wire_transmission(units):
-        return
+        return False
     in_header = True
     for u in units:
         codes = _CONTROL_PICTURE.search(u.text) is not None
@@ -67,3 +68,4 @@ def mark_wire(units: list) -> None:
             u.kind, u.label = "boilerplate", "Wire notes"
         elif _ROLE.match(u.text):
             u.kind = "meta"
+    return True

@@ -32,7 +32,7 @@ def test_unwrapped_text_has_one_unit_per_non_blank_line(raw):
     for unit, line in zip(units, lines, strict=True):
         assert unit.text == line.group().strip() == text[unit.start : unit.end]
         assert line.start() <= unit.start < unit.end <= line.end()
-        assert unit.line_no == text.count("\n", 0, unit.start) + 1
+        assert unit.source_line == text.count("\n", 0, unit.start) + 1
         assert unit.lines == 1
         # A blank line (or, for the first, anything) before it.
         first_of_group = line.start() in groups
