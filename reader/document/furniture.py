@@ -70,11 +70,12 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("Sources", r"sources?\s*:?"),
 )
 # All the rules as one alternation, tried in order against the whole line: one match per line
-# whatever the number of rules; the group that matched names the label.
+# whatever the number of rules; the group that matched names the label. The rules are written
+# in lower case and matched against the lower-cased line, case-sensitively: the regex engine
+# then rules out an alternative that opens with a letter by that letter alone.
 _LABELS = tuple(label for label, _ in _LINE_RULES)
 _LINES = re.compile(
-    "^(?:" + "|".join(f"(?P<r{k}>{pattern})" for k, (_, pattern) in enumerate(_LINE_RULES)) + ")$",
-    re.I,
+    "^(?:" + "|".join(f"(?P<r{k}>{pattern})" for k, (_, pattern) in enumerate(_LINE_RULES)) + ")$"
 )
 
 # Related-link headers: the links listed under them are furniture too.
@@ -89,7 +90,7 @@ def furniture_label(line: str) -> str:
     """The label of a furniture line ("Related", "Picture credit", …), or ""."""
     if len(line) > 240 or "\n" in line:
         return ""
-    m = _LINES.match(line)
+    m = _LINES.match(line.lower())
     return _LABELS[int(m.lastgroup[1:])] if m else ""
 
 

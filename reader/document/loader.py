@@ -13,9 +13,9 @@ not an error: it opens as an empty Document with a note in `Document.messages`.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
+from reader.document.collector import collector_paused
 from reader.document.decode import decode_bytes, normalize, one_line, read_text
 from reader.document.model import Document
 from reader.errors import ReaderError
@@ -54,15 +54,9 @@ def read_article(path: str | Path) -> tuple[str, str]:
 
 def parse_text(text: str, path: str | Path, encoding: str = "utf-8") -> Document:
     """A Document from already normalised text (see reader.document.decode.normalize)."""
-    # Parsing a book allocates tens of thousands of small objects and no cycles: pausing the
-    # cyclic collector meanwhile saves needless full collections over the app's heap.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    # Parsing a book allocates tens of thousands of small objects and no cycles.
+    with collector_paused():
         return _parse_text(text, path, encoding)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _parse_text(text: str, path: str | Path, encoding: str) -> Document:

@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from reader.document.collector import collector_paused
 from reader.document.model import Block, Document
 
 
@@ -70,7 +71,9 @@ def document_json(doc: Document, indent: int = 2, sentences: bool = True) -> str
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every block
     text = doc.text
-    rows = [_block_row(block, text, encode, sentences) for block in doc.blocks]
+    # The rows (and the sentences segmented for them) are strings and tuples of numbers.
+    with collector_paused():
+        rows = [_block_row(block, text, encode, sentences) for block in doc.blocks]
     head = _head(doc)
     if not indent:
         return encode(head)[:-1] + ', "blocks": [' + ", ".join(rows) + "]}"

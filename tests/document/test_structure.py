@@ -5,10 +5,17 @@ test_corpus_expectations.py."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.document.dateline import read_byline, read_dateline, read_reporting_credit, read_signoff
-from reader.document.furniture import caption_label, furniture_label, glued_furniture
+from reader.document.furniture import (
+    _LINE_RULES,
+    caption_label,
+    furniture_label,
+    glued_furniture,
+)
 from reader.document.plaintext import parse_plaintext
 
 
@@ -255,6 +262,15 @@ def test_a_first_paragraph_is_not_a_standfirst():
 )
 def test_furniture_lines(line, label):
     assert furniture_label(line) == label
+    assert furniture_label(line.upper()) == label  # the case of a line never matters
+
+
+def test_furniture_rules_are_lower_case():
+    """The rules are matched against the lower-cased line, case-sensitively: a capital
+    letter in a rule (an escape such as \\S aside) would never match anything."""
+    for label, pattern in _LINE_RULES:
+        letters = re.sub(r"\\[A-Za-z]", "", pattern)
+        assert letters == letters.lower(), label
 
 
 @pytest.mark.parametrize(
