@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reader.document.collector import collector_paused
 from reader.document.model import Block, Document
@@ -59,35 +59,42 @@ def _head(doc: Document) -> dict[str, object]:
     }
 
 
-def document_json(doc: Document, indent: int = 2, sentences: bool = True) -> str:
-    """The JSON text of `reader parse`: metadata (the dateline's place too, "" when there is
-    none), then `blocks` with their sentences; a folded block's `label` says why it was
-    folded.
+def document_json_pieces(doc: Document, indent: int = 2, sentences: bool = True) -> Iterator[str]:
+    """The JSON text of `reader parse`, in pieces that join to the whole: metadata (the
+    dateline's place too, "" when there is none), then `blocks` with their sentences; a
+    folded block's `label` says why it was folded.
 
-    Each block is written as soon as its fields are read, so a whole book never holds a
-    dictionary per block or per sentence. With `indent`, the metadata fields are
-    indented and each block is one compact line: readable, and it keeps the json module's
-    fast C encoder (an indented `json.dumps` falls back to the pure-Python one).
+    Each block is written as soon as its fields are read, and each piece can be written out
+    as soon as it is made, so a whole book is never held as JSON, nor as a dictionary per
+    block or per sentence. With `indent`, the metadata fields are indented and each block
+    is one compact line: readable, and it keeps the json module's fast C encoder (an
+    indented `json.dumps` falls back to the pure-Python one).
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every block
     text = doc.text
+    head = _head(doc)
+    if indent:
+        pad = " " * indent
+        fields = "".join(
+            f"{pad}{json.dumps(key)}: {encode(value)},\n" for key, value in head.items()
+        )
+        opening, separator, closing = f'{{\n{fields}{pad}"blocks": [', ",\n" + pad * 2, "]\n}"
+        if doc.blocks:
+            opening, closing = opening + "\n" + pad * 2, f"\n{pad}]\n}}"
+    else:
+        opening, separator, closing = encode(head)[:-1] + ', "blocks": [', ", ", "]}"
+    yield opening
     # The rows (and the sentences segmented for them) are strings and tuples of numbers.
     with collector_paused():
-        rows = [_block_row(block, text, encode, sentences) for block in doc.blocks]
-    head = _head(doc)
-    if not indent:
-        return encode(head)[:-1] + ', "blocks": [' + ", ".join(rows) + "]}"
-    pad = " " * indent
-    lines = ["{"]
-    lines.extend(f"{pad}{json.dumps(key)}: {encode(value)}," for key, value in head.items())
-    if rows:
-        lines.append(f'{pad}"blocks": [')
-        lines.append(",\n".join(pad * 2 + row for row in rows))
-        lines.append(f"{pad}]")
-    else:
-        lines.append(f'{pad}"blocks": []')
-    lines.append("}")
-    return "\n".join(lines)
+        for k, block in enumerate(doc.blocks):
+            row = _block_row(block, text, encode, sentences)
+            yield separator + row if k else row
+    yield closing
+
+
+def document_json(doc: Document, indent: int = 2, sentences: bool = True) -> str:
+    """The whole JSON text of `reader parse` as one string (`document_json_pieces`)."""
+    return "".join(document_json_pieces(doc, indent, sentences))
 
 
 def parse_command(path: str, indent: int = 2) -> int:
@@ -97,7 +104,9 @@ def parse_command(path: str, indent: int = 2) -> int:
     doc = load_document(path)
     for message in doc.messages:
         print(f"reader: note: {message}", file=sys.stderr)
-    sys.stdout.write(document_json(doc, indent))
-    sys.stdout.write("\n")
+    write = sys.stdout.write
+    for piece in document_json_pieces(doc, indent):
+        write(piece)
+    write("\n")
     sys.stdout.flush()
     return 0

@@ -9,6 +9,9 @@ import sys
 import pytest
 from document_helpers import CORPUS, ROOT, SEED
 
+from reader.document.loader import parse_text
+from reader.document.serialize import document_json, document_json_pieces
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -84,6 +87,21 @@ def test_parse_one_line_and_indented_say_the_same(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n")
     assert run("parse", str(empty)).stdout.splitlines()[-2:] == ['  "blocks": []', "}"]
+
+
+def test_parse_json_comes_a_block_at_a_time():
+    """`reader parse` writes its JSON as it is made: the opening, one piece per block, and
+    the closing, which join to the very text of `document_json` (so a book's JSON is never
+    held whole)."""
+    text = "A headline here\n\n" + "".join(f"Paragraph {k} says a thing.\n\n" for k in range(50))
+    doc = parse_text(text, "story.txt")
+    for indent in (0, 2):
+        pieces = list(document_json_pieces(doc, indent))
+        assert len(pieces) == len(doc.blocks) + 2
+        assert "".join(pieces) == document_json(doc, indent)
+        assert [json.loads(p.lstrip(", \n")) for p in pieces[1:-1]] == json.loads("".join(pieces))[
+            "blocks"
+        ]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
