@@ -125,8 +125,13 @@ _CREDIT_IN = re.compile(
 
 
 # What a caption's last characters hold when the credit regex can match them: a cheap test
-# first (most paragraphs hold none of these).
-_CREDIT_CLUES = ("/", "redit", "hoto", "mage", "icture")
+# first (most paragraphs hold none of these), in lower and in upper case: credits are often
+# written in capitals ("(PHOTO: JOHN SMITH)", "CREDIT: …").
+_CREDIT_CLUES = tuple(
+    dict.fromkeys(
+        case for clue in ("/", "redit", "hoto", "mage", "icture") for case in (clue, clue.upper())
+    )
+)
 
 
 def _may_credit(tail: str) -> bool:

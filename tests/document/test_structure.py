@@ -283,6 +283,9 @@ def test_furniture_rules_are_lower_case():
         "A rescue worker searches the rubble in Valencia. Photograph: Eva Manez/Reuters",
         "Police officers stand guard outside the court on Monday. (AP Photo/Charles Rex Arbogast)",
         "イスラエルの国旗＝同国で2019年5月",
+        # credits in capitals
+        "Firefighters battle the blaze in the hills above the town. (PHOTO: JOHN SMITH)",
+        "Supporters wait for the results in the capital on Sunday. CREDIT: JANE DOE",
     ],
 )
 def test_captions_anywhere_are_folded(caption):
