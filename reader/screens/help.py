@@ -79,8 +79,10 @@ def help_content(app, groups: Sequence[HelpGroup]) -> list[Content]:
 def category_legend() -> list[Content]:
     """What the claims pane's counts (`C3 E1 Q0 D2 K1`) and the letters stand for."""
     lines = [
-        Content.assemble(("Categories", "bold underline"), "  letters in the gutter and the"),
-        Content("  claims list; the claims pane's title counts each (C3 E1 Q0 D2 K1)"),
+        Content.assemble(("Categories", "bold underline")),
+        # Short lines, so that they fit the dialog at 80 columns without re-wrapping.
+        Content("  Their letters mark highlights in the gutter and the claims"),
+        Content("  list; the claims pane's title counts each: C3 E1 Q0 D2 K1."),
     ]
     for key, letter, name in legend():
         lines.append(Content.assemble("  ", (key, "bold"), "  ", (letter, "bold"), "  ", name))

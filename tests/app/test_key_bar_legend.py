@@ -16,7 +16,7 @@ from reader.annotations.categories import (
     width_of,
 )
 from reader.app import ReaderApp
-from reader.screens.help import HelpScreen
+from reader.screens.help import HelpScreen, category_legend
 from reader.widgets.claims_pane import ClaimsList, ClaimsPane
 from reader.widgets.key_bar import KeyBar, group_display
 
@@ -144,8 +144,20 @@ async def test_an_empty_pane_and_the_help_say_what_the_letters_count(seed_librar
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-body Static").render())
-        assert "Categories" in text and "counts each (C3 E1 Q0 D2 K1)" in text
+        assert "Categories" in text and "counts each: C3 E1 Q0 D2 K1." in text
         assert "5  K  Key quote" in text
+
+
+async def test_the_help_legend_fits_the_dialog_at_80_columns(seed_library, settle):
+    """Each line of the categories legend fits the help dialog of an 80-column terminal, so
+    none is wrapped into a stray fragment ("K1)" alone on a line)."""
+    async with reading(seed_library, settle, 80) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body Static")
+        width = body.content_size.width
+        assert width > 0
+        assert all(line.cell_length <= width for line in category_legend())
 
 
 async def test_the_key_bar_repaints_only_when_the_keys_shown_change(
