@@ -4,7 +4,9 @@ and warm, beside the bare Textual app in the same repetitions.
 The figure is the time until the newest article's title is on screen: opened in the article
 view, or the first row of the library list. With a cold cache, the list also has a "listed"
 figure: until every file of the folder is listed by name (the status line counting the files
-read, "of N…"), before the newest one is known."""
+read, "of N…"), before the newest one is known. Beside the cold rows at 2,000 and 10,000,
+the floor of a cold start that shows the newest article: a fresh Python reading the first
+4 KB of every file (where each article's date is), in the same repetitions."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import fixtures
 import tmux
+from commands import time_command
 from context import Context
 from environment import BENCH, SIZE, isolated_env, reader_argv
 from figures import Figure, Results, median, reason_of
@@ -24,6 +27,18 @@ from reader import APP_NAME
 SIZES = (10, 2000, 10_000)
 LISTED_SIZES = (2000, 10_000)  # 10 files are read before a listing could be seen
 TARGET, CHECK = "<= 1.5x bare", "ratio<=1.5"
+
+# What any reader needs before it knows which article of a folder is the newest, with no
+# cache: every file's head read (where its date is). A fresh Python, timed beside the cold
+# runs at the sizes whose listing is shown before the heads are read.
+HEADS_FLOOR = (
+    "import os, sys\n"
+    "for d, _, names in os.walk(sys.argv[1]):\n"
+    "    for n in names:\n"
+    "        if n.endswith(('.txt', '.md', '.markdown', '.html', '.htm')):\n"
+    "            with open(os.path.join(d, n), 'rb') as f:\n"
+    "                f.read(4096)\n"
+)
 
 
 @dataclass
@@ -77,11 +92,14 @@ def run(ctx: Context, results: Results) -> None:
         prime(ctx, runs[f"{size} warm"])
     reps = 3 if ctx.quick else 7
     order = list(runs.values())
+    heads: dict[int, list[float]] = {size: [] for size in LISTED_SIZES}
     for rep in range(reps):
         for r in order if rep % 2 == 0 else reversed(order):
             seconds = paint_once(ctx, r, rep)
             if seconds is not None:
                 r.samples.append(seconds)
+        for size in LISTED_SIZES:
+            heads[size] += time_heads(ctx.library_of(size), shared)
         print(f"  library paint rep {rep + 1}/{reps} done", flush=True)
 
     bare = runs["bare"]
@@ -108,6 +126,34 @@ def run(ctx: Context, results: Results) -> None:
             if r.error:
                 figure.note = f"{figure.note}; {r.error}".lstrip("; ")
             results.add(figure)
+    for size in LISTED_SIZES:
+        add_heads_floor(results, size, heads[size], runs[f"{size} cold"])
+
+
+def time_heads(folder: Path, env: dict[str, str]) -> list[float]:
+    try:
+        return time_command([sys.executable, "-c", HEADS_FLOOR, str(folder)], env, 1)
+    except Exception:  # noqa: BLE001 - a failure leaves the floor rows n/a
+        return []
+
+
+def add_heads_floor(results: Results, size: int, heads: list[float], cold: Run) -> None:
+    """The floor of a cold start that shows the newest article (every file's head read, in a
+    fresh Python), and the cold figure against it, in the same repetitions."""
+    name = f"library of {size:,} articles: a fresh Python reading every file's first 4 KB"
+    if not heads:
+        results.na(name, "ms", "the floor failed to run", "(info)")
+        return
+    results.add(Figure(name, "ms", median(heads), samples={"heads": heads},
+                       note="what a cold start must read before the newest is known"))  # fmt: skip
+    if not cold.samples:
+        return
+    figure = Figure(f"first paint: library of {size:,} articles, cache cold, vs that floor", "ms",
+                    median(cold.samples), median(heads), "reading every head", "(info)",
+                    samples={"ours": cold.samples, "heads": heads})  # fmt: skip
+    if len(cold.samples) == len(heads):
+        figure.paired_ratio = median([a / b for a, b in zip(cold.samples, heads, strict=True)])
+    results.add(figure)
 
 
 def paint_once(ctx: Context, r: Run, rep: int) -> float | None:
