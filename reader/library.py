@@ -208,19 +208,22 @@ def _entry_name(path: Path, root: Path) -> str:
     return one_line(name)
 
 
-def _read_fields(path: Path, name: str) -> dict:
-    """The cacheable part of an entry, read from the article and its sidecar."""
+def _read_fields(path: Path, name: str, stamp: Stamp | None = None) -> dict:
+    """The cacheable part of an entry, read from the article and its sidecar. With the
+    `stamp` the folder's listing gave, the article's size is the stamp's and the sidecar is
+    read only when the listing holds one."""
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if stamp is None else stamp.article[1]
         document, _ = load_document_head(path, HEAD_BYTES)
     except (OSError, ReaderError):
         return {"title": name, "binary": True}
     meta = document.meta
+    listed_none = stamp is not None and stamp.sidecar is None
     return {
         "title": one_line(meta.title),
         "published": meta.published,
         "source": one_line(meta.source),
-        "annotation_count": count_annotations(sidecar_path_for(path)),
+        "annotation_count": 0 if listed_none else count_annotations(sidecar_path_for(path)),
         "size": size,
     }
 
@@ -290,7 +293,7 @@ def _cached_entry(
         entry = _entry(path, name, hit[1])
         if entry is not None:
             return entry
-    fields = _read_fields(path, name)
+    fields = _read_fields(path, name, stamp)
     entry = _entry(path, name, fields)
     assert entry is not None  # fields read just now are well-formed
     if cache is not None and stamp is not None:

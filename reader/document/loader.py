@@ -13,7 +13,9 @@ not an error: it opens as an empty Document with a note in `Document.messages`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from stat import S_ISREG
 
 from reader.document.collector import collector_paused
 from reader.document.decode import decode_bytes, normalize, one_line, read_text
@@ -34,13 +36,6 @@ def is_html(path: str | Path) -> bool:
     return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
-def _check_path(p: Path) -> None:
-    if p.is_dir():
-        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
-    if not p.exists():
-        raise ReaderError(f"no such file: {one_line(str(p))}")
-
-
 def title_fallback(path: str | Path) -> str:
     """The title a plain-text article without one gets: its file name's stem, one line."""
     return one_line(Path(path).stem)
@@ -49,7 +44,7 @@ def title_fallback(path: str | Path) -> str:
 def read_article(path: str | Path) -> tuple[str, str]:
     """An article file's normalised text and encoding, not parsed (`parse_text` does that).
     Raises ReaderError for bad input, like `load_document`."""
-    return read_text(path)  # which says what is wrong with a path, like `_check_path`
+    return read_text(path)  # which says what is wrong with a path
 
 
 def parse_text(text: str, path: str | Path, encoding: str = "utf-8") -> Document:
@@ -110,10 +105,10 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
     Nothing is hashed. Raises ReaderError for bad input, like `load_document`.
     """
     p = Path(path)
-    _check_path(p)
     try:
-        size = p.stat().st_size
-        if size <= max_bytes or is_html(p):  # a page is extracted whole
+        st = os.stat(p)
+        # A page is extracted whole; `read_text` refuses what is not a regular file.
+        if st.st_size <= max_bytes or is_html(p) or not S_ISREG(st.st_mode):
             return load_document(p), True
         with open(p, "rb") as fh:
             data = fh.read(max_bytes)

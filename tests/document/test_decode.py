@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.document.decode import decode_and_normalize, decode_bytes, sanitize
-from reader.document.loader import load_document
+from reader.document.loader import load_document, load_document_head
 from reader.errors import ReaderError
 
 
@@ -90,15 +90,28 @@ def test_binary_file_is_an_error(write):
     assert decode_bytes(b"abc\x00def") is None
 
 
-def test_missing_file_is_an_error(tmp_path):
+@pytest.mark.parametrize("loader", [load_document, load_document_head])
+def test_missing_file_is_an_error(tmp_path, loader):
     with pytest.raises(ReaderError, match="no such file: .*nope.txt"):
-        load_document(tmp_path / "nope.txt")
+        loader(tmp_path / "nope.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(ReaderError, match="no such file: .*dangling.txt"):
+        loader(tmp_path / "dangling.txt")
 
 
-def test_a_folder_is_not_an_article_file(tmp_path):
+@pytest.mark.parametrize("loader", [load_document, load_document_head])
+def test_a_folder_is_not_an_article_file(tmp_path, loader):
     (tmp_path / "a.txt").write_text("Hello")
     with pytest.raises(ReaderError, match=f"^is a folder, not an article file: {tmp_path}$"):
-        load_document(tmp_path)
+        loader(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("loader", [load_document, load_document_head])
+def test_a_named_pipe_is_never_read(tmp_path, loader):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(ReaderError, match="^not a regular file: .*pipe.txt$"):
+        loader(tmp_path / "pipe.txt")
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")

@@ -9,6 +9,8 @@ import sqlite3
 import pytest
 
 import reader.library as library
+from reader.annotations.model import Annotation
+from reader.annotations.record import annotation_to_record
 from reader.library import scan_library
 from reader.library_cache import MetadataCache
 
@@ -158,3 +160,37 @@ def test_rows_arrive_in_batches_as_the_scan_goes(tmp_path):
     entries = scan_library(root, progress_every=10, found=batches.append)
     assert [len(b) for b in batches] == [10, 10, 5]
     assert sorted(e.name for b in batches for e in b) == sorted(e.name for e in entries)
+
+
+def test_the_scan_reads_only_the_sidecars_the_listing_holds(tmp_path, monkeypatch):
+    """The folder's listing says which articles have a sidecar: only theirs are read for
+    the annotation count, and the count is still right."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _write(tmp_path / name, name[0].upper() + " title")
+    text = (tmp_path / "b.txt").read_text(encoding="utf-8")
+    spans = [
+        (text.index("B title"), text.index("B title") + 7),
+        (text.index("Body."), len(text) - 1),
+    ]
+    records = {
+        str(k): annotation_to_record(Annotation.create(text, start, end), "b.txt")
+        for k, (start, end) in enumerate(spans, start=1)
+    }
+    (tmp_path / "b.txt.annotations.json").write_text(
+        json.dumps({"annotations": records}), encoding="utf-8"
+    )
+    counted = []
+    real = library.count_annotations
+
+    def counting(sidecar):
+        counted.append(os.path.basename(sidecar))
+        return real(sidecar)
+
+    monkeypatch.setattr(library, "count_annotations", counting)
+    entries, _ = _scan(tmp_path, tmp_path / "cache.sqlite3")
+    assert counted == ["b.txt.annotations.json"]
+    assert {name: e.annotation_count for name, e in entries.items()} == {
+        "a.txt": 0,
+        "b.txt": 2,
+        "c.txt": 0,
+    }
