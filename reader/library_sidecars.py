@@ -10,13 +10,13 @@ reason. The articles themselves are not read: the caller reads what it needs of 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.sidecar_file import SidecarProblem, read_sidecar_file
+from reader.document.collector import collector_paused
 from reader.library import iter_annotated_articles
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -40,9 +40,7 @@ def read_library_sidecars(root: Path, progress: Progress | None = None) -> Itera
     # Decoding a library's sidecars allocates millions of small objects and no cycles (JSON
     # values, annotations, rendered text): pausing the cyclic collector meanwhile saves
     # collections that would find nothing, over a heap that grows with the library.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for done, (name, path, sidecar) in enumerate(found, start=1):
             try:
                 data, _ = read_sidecar_file(sidecar)
@@ -52,6 +50,3 @@ def read_library_sidecars(root: Path, progress: Progress | None = None) -> Itera
             yield LibrarySidecar(name, path, sidecar, data, problem)
             if progress is not None:
                 progress(done, len(found))
-    finally:
-        if paused:
-            gc.enable()
