@@ -90,7 +90,9 @@ def furniture_label(line: str) -> str:
     """The label of a furniture line ("Related", "Picture credit", …), or ""."""
     if len(line) > 240 or "\n" in line:
         return ""
-    m = _LINES.match(line.lower())
+    # "İ" is the one character `str.lower` makes two of (i and a combining dot): as one
+    # letter, it is the "i" the rules mean, as a case-insensitive match takes it.
+    m = _LINES.match(line.replace("İ", "I").lower())
     return _LABELS[int(m.lastgroup[1:])] if m else ""
 
 

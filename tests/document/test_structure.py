@@ -265,6 +265,14 @@ def test_furniture_lines(line, label):
     assert furniture_label(line.upper()) == label  # the case of a line never matters
 
 
+def test_furniture_lines_with_a_dotted_capital_i():
+    """Lower-cased, "İ" would be two characters (a combining dot after the i), which a
+    rule's letters or its length limit would not take: it counts as one letter."""
+    assert furniture_label("İlker Eray/AFP") == "Picture credit"
+    assert furniture_label("İbrahim Yusuf/Getty Images") == "Picture credit"
+    assert furniture_label("Copyright " + "İ" * 100) == "Copyright"
+
+
 def test_furniture_rules_are_lower_case():
     """The rules are matched against the lower-cased line, case-sensitively: a capital
     letter in a rule (an escape such as \\S aside) would never match anything."""
