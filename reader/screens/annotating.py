@@ -25,6 +25,7 @@ from textual.screen import Screen
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.overlaps import overlap_notice
+from reader.annotations.quoting import quoted
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -373,7 +374,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
 
         from reader.screens.annotation_dialogs import TagsScreen  # built when first used
 
-        self.app.push_dialog(TagsScreen(list(ann.tags), f"“{quote}”"), done)  # type: ignore[attr-defined]
+        self.app.push_dialog(TagsScreen(list(ann.tags), quoted(quote)), done)  # type: ignore[attr-defined]
 
     def action_delete_highlight(self) -> None:
         """x: delete the highlight under the cursor."""
