@@ -25,6 +25,7 @@ from reader.annotations.record import is_record
 from reader.errors import ReaderError
 
 SIDECAR_SUFFIX = ".annotations.json"
+LOCK_SUFFIX = ".lock"  # after the sidecar's name: its lock file (reader/annotations/locks.py)
 
 Tables = dict[str, Any]
 
