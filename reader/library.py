@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.annotations.sidecar_file import sidecar_name_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
@@ -154,9 +155,9 @@ def _stamp(article: os.DirEntry[str], sidecars: set[str]) -> Stamp | None:
         st = article.stat()
         side = None
         if sidecars:
-            sidecar = sidecar_path_for(article.path)
-            if sidecar.name in sidecars:
-                side_st = sidecar.stat()
+            sidecar = sidecar_name_for(article.name)
+            if sidecar in sidecars:
+                side_st = os.stat(os.path.join(os.path.dirname(article.path), sidecar))
                 side = (side_st.st_mtime_ns, side_st.st_size)
     except OSError:
         return None

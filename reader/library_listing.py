@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.annotations.sidecar_file import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_path_for
+from reader.annotations.sidecar_file import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_name_for
 from reader.document.decode import one_line
 from reader.sync.conflict_copies import merge_copy_quietly, sidecar_of_copy
 
@@ -76,7 +76,7 @@ def walk_folders(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[
         articles = [
             e
             for e in found.articles
-            if not is_project_file(e.name) or sidecar_path_for(e.path).name in found.sidecars
+            if not is_project_file(e.name) or sidecar_name_for(e.name) in found.sidecars
         ]
         yield prefix, articles, found.sidecars
         stack.extend(reversed(found.subfolders))
@@ -109,10 +109,10 @@ def iter_annotated_articles(root: Path) -> Iterator[tuple[str, Path, Path]]:
     which have one: nothing is looked up file by file)."""
     for prefix, articles, sidecars in walk_folders(root):
         for entry in articles:
-            path = Path(entry.path)
-            sidecar = sidecar_path_for(path)
-            if sidecar.name in sidecars:
-                yield prefix + entry.name, path, sidecar
+            sidecar = sidecar_name_for(entry.name)
+            if sidecar in sidecars:
+                path = Path(entry.path)
+                yield prefix + entry.name, path, path.with_name(sidecar)
 
 
 def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
