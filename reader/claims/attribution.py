@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues, may_name_a_source
-from reader.claims.kinds import kind_of
+from reader.claims.kinds import kind_of, names_no_one
 from reader.claims.model import NO_ATTRIBUTION, Attribution, Kind
 from reader.claims.quotes import Quotes, find_quotes
 from reader.document.model import Block, Document, Sentence
@@ -118,7 +118,7 @@ def _opens_with_quote(text: str) -> bool:
 def _own(
     sentence: Sentence, text: str, quotes: Quotes | None = None
 ) -> tuple[Attribution | None, str]:
-    cues = find_cues(text, quotes)
+    cues = [cue for cue in find_cues(text, quotes) if not names_no_one(text[cue.start : cue.end])]
     if not cues:
         return None, ""
     chosen = _choose(cues)
