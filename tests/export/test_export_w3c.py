@@ -10,11 +10,12 @@ from export_fixtures import annotate
 from reader.annotations.model import Annotation
 from reader.errors import ReaderError
 from reader.export.importer import fill_from_position, read_w3c_file
-from reader.export.w3c import CONTEXTS, dump_json, parse_w3c_counted, render_w3c
+from reader.export.w3c import CONTEXTS, dump_json, render_w3c
+from reader.export.w3c_article_note import parse_w3c_file
 
 
 def parse_w3c(obj):
-    return parse_w3c_counted(obj)[0]
+    return parse_w3c_file(obj).annotations
 
 
 def test_collection_shape(story):
@@ -204,7 +205,8 @@ def test_hypothesis_style_file():
 
 
 def test_items_without_selectors_are_counted():
-    anns, skipped = parse_w3c_counted([HAND_WRITTEN, {"type": "Annotation", "target": "http://x"}])
+    found = parse_w3c_file([HAND_WRITTEN, {"type": "Annotation", "target": "http://x"}])
+    anns, skipped = found.annotations, found.skipped
     assert len(anns) == 1 and skipped == 1
 
 
