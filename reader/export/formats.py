@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot
 from reader.export.library import export_library
 from reader.export.markdown import NOTES_SUFFIX, ExportExists, is_ours, render_markdown, write_text
 from reader.export.reading import ArticleRead
@@ -52,7 +52,7 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ReaderError(f"cannot create {target}: {error.strerror or error}") from None
+        raise ReaderError(cannot("create", target, error)) from None
     return target
 
 

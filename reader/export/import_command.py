@@ -9,7 +9,7 @@ from reader.annotations.scripting import LOCK_WAIT_SECONDS, check_saved
 from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
 from reader.document.loader import load_document
-from reader.errors import ReaderError
+from reader.errors import ReaderError, is_a_folder
 from reader.export.importer import ImportResult, import_article_note, import_into, read_w3c_file
 from reader.export.w3c_article_note import note_for
 
@@ -18,7 +18,7 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     """Import the W3C annotations in `file` into the sidecar of the article at `path`."""
     article = Path(path)
     if article.is_dir():
-        raise ReaderError(f"{article}: import needs an article file, not a folder")
+        raise ReaderError(is_a_folder(article))
     found = read_w3c_file(file)  # before touching the sidecar
     note, other_notes = note_for(article, found.notes)
     document = load_document(article)

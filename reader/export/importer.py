@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 from reader.annotations.evidence_links import relative_source
 from reader.annotations.merge import join_notes
 from reader.annotations.model import Annotation, quote_selector
-from reader.errors import ReaderError
+from reader.document.decode import one_line
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 from reader.export.w3c import W3CFormatError
 from reader.export.w3c_article_note import ArticleNote, W3CFile, parse_w3c_file
 
@@ -40,25 +41,28 @@ def read_w3c_file(path: str | Path) -> W3CFile:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise ReaderError(f"no such file: {p}") from None
+        raise ReaderError(no_such_path(p)) from None
+    except IsADirectoryError:
+        raise ReaderError(is_a_folder(p, "a W3C JSON file")) from None
     except OSError as error:
-        raise ReaderError(f"cannot read {p}: {error.strerror or error}") from None
+        raise ReaderError(cannot("read", p, error)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ReaderError(f"{p}: not a UTF-8 JSON file") from None
+        raise ReaderError(f"not a UTF-8 JSON file: {one_line(str(p))}") from None
     except json.JSONDecodeError as error:
-        raise ReaderError(
-            f"{p}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
+        where = f"line {error.lineno} column {error.colno}: {error.msg}"
+        raise ReaderError(f"invalid JSON ({where}): {one_line(str(p))}") from None
     except RecursionError:
-        raise ReaderError(f"{p}: JSON nested too deeply") from None
+        raise ReaderError(f"JSON nested too deeply: {one_line(str(p))}") from None
     except ValueError:  # an integer longer than Python converts
-        raise ReaderError(f"{p}: unreadable JSON (a number with too many digits)") from None
+        raise ReaderError(
+            f"unreadable JSON (a number with too many digits): {one_line(str(p))}"
+        ) from None
     try:
         return parse_w3c_file(data)
     except W3CFormatError as error:
-        raise ReaderError(f"{p}: not W3C Web Annotation JSON ({error})") from None
+        raise ReaderError(f"not W3C Web Annotation JSON ({error}): {one_line(str(p))}") from None
 
 
 def fill_from_position(text: str, ann: Annotation) -> Annotation | None:
