@@ -91,3 +91,11 @@ def test_a_failed_write_names_the_reason_then_the_path(places, capsys):
 def test_the_reason_is_said_in_the_reader_s_words():
     error = OSError(21, "Is a directory")
     assert cannot("read", "x\ny", error) == "cannot read (is a folder): x\u240ay"
+
+
+@pytest.mark.parametrize("verb", [("annotate", "--quote", "sentence"), ("import", "notes.json")])
+def test_an_unusable_sidecar_is_said_alike_by_annotate_and_import(places, capsys, verb):
+    Path("story.txt.annotations.json").write_text("{bad", "utf-8")
+    said = error_of(capsys, verb[0], "story.txt", *verb[1:])
+    assert said.startswith("story.txt.annotations.json is not valid JSON")
+    assert said.count("story.txt.annotations.json") == 1

@@ -25,7 +25,7 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     store = AnnotationStore.open(document)
     try:
         if store.problem:
-            raise ReaderError(f"{store.sidecar_path}: {store.problem}")
+            raise ReaderError(store.problem)  # it names the sidecar, as `reader annotate` says it
         with store.transaction():  # all or nothing: one atomic write at the end
             result = import_into(store, document.text, found.annotations)
             result.article_note = import_article_note(store, note)
