@@ -99,6 +99,13 @@ def test_the_round_trip_keeps_the_article_note_and_every_field(tmp_path, capsys,
     )
     assert markdown_of(copy, capsys, monkeypatch) == markdown
     assert article_note(copy) == NOTE
+    # exported again, the same annotations (ids, times, bodies, selectors), of the copy
+    again = tmp_path / "again.json"
+    run(capsys, "export", "--format", "w3c", "-o", str(again), str(copy))
+    first, second = (json.loads(p.read_text("utf-8"))["first"]["items"] for p in (exported, again))
+    original, copied = article.resolve().as_uri(), copy.resolve().as_uri()
+    second[0]["id"] = first[0]["id"]  # the article note's id is its article's
+    assert json.dumps(second).replace(copied, original) == json.dumps(first)
 
 
 def test_the_article_note_is_an_annotation_of_the_whole_article(tmp_path, capsys):
