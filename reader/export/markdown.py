@@ -22,7 +22,7 @@ from reader.atomic import write_atomic
 from reader.claims.model import Attribution
 from reader.document.decode import one_line, sanitize
 from reader.document.model import Document
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot
 from reader.export.markdown_text import (
     Slugger,
     close_fences,
@@ -413,4 +413,4 @@ def write_text(path: Path, text: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"))  # as it is: no newline translation
     except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", path, error)) from None

@@ -480,16 +480,3 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         rationale=rationale,
         evidence=evidence,
     )
-
-
-def parse_w3c_counted(obj: Any) -> tuple[list[Annotation], int]:
-    """(annotations, number of items skipped for having no usable selector)."""
-    annotations: list[Annotation] = []
-    skipped = 0
-    for item in annotation_objects(obj):
-        ann = w3c_to_annotation(item)
-        if ann is None:
-            skipped += 1
-        else:
-            annotations.append(ann)
-    return annotations, skipped
