@@ -31,13 +31,6 @@ def lib(tmp_path):
     return root
 
 
-@pytest.fixture
-def index(tmp_path):
-    opened = TextIndex.open(tmp_path / "index.sqlite3")
-    yield opened
-    opened.close()
-
-
 def _names(hits, root):
     return sorted(h.path.relative_to(root.resolve()).as_posix() for h in hits)
 

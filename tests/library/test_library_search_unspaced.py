@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import reader.library_search as search
-from reader.library_search import TextIndex, match_expression
+from reader.library_search import match_expression
 from reader.unspaced_scripts import chars_column, query_runs
 
 pytestmark = pytest.mark.skipif(search.fts5_missing() is not None, reason="this SQLite has no FTS5")
@@ -25,13 +25,6 @@ def lib(tmp_path):
     (root / "mixed.txt").write_text("Mixed\n\nガ and ザ apart, then 地区.\n", encoding="utf-8")
     (root / "en.txt").write_text("Gaza report\n\nThe strikes on Gaza went on.\n", encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def index(tmp_path):
-    opened = TextIndex.open(tmp_path / "index.sqlite3")
-    yield opened
-    opened.close()
 
 
 def names(hits):
