@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 INDEX_VERSION = 2  # 2: the `chars` column (reader/unspaced_scripts.py)
 BLOCK_BITS = 20  # a row's id: the article's id << BLOCK_BITS | the block's number
 MAX_BLOCKS = 1 << BLOCK_BITS
+SNIPPET_TOKENS = 40  # words around a match: a wide dialog's line (a narrow one cuts it)
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet (never in text)
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS articles (
@@ -252,12 +253,12 @@ class TextIndex:
         low, high = folder_range(Path(root).resolve())
         try:
             rows = self._db.execute(
-                "SELECT b.rowid, b.start, snippet(blocks, 0, ?, ?, '…', 12), a.path, a.title,"
+                "SELECT b.rowid, b.start, snippet(blocks, 0, ?, ?, '…', ?), a.path, a.title,"
                 " b.body"
                 " FROM blocks b JOIN articles a ON a.id = (b.rowid >> ?)"
                 " WHERE blocks MATCH ? AND a.path >= ? AND a.path < ?"
                 " ORDER BY rank LIMIT ?",
-                (MARK_START, MARK_END, BLOCK_BITS, expression, low, high, limit),
+                (MARK_START, MARK_END, SNIPPET_TOKENS, BLOCK_BITS, expression, low, high, limit),
             ).fetchall()
         except sqlite3.Error as error:
             raise SearchUnavailable(f"search failed ({error}): {one_line(query)}") from None
