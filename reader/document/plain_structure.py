@@ -69,7 +69,13 @@ KNOWN_TITLE_SOURCES = ("الخبر", "الشروق", "النهار", "المسا
 
 # A line of dialogue: a quotation that ends in its own punctuation or breaks off ("“Enough,”
 # replied Starbuck, “only don’t hit him again, but—”"), never a heading.
-_DIALOGUE = re.compile(r"^[“\"‘'«].*[.!?,;:…—–-][’”\"»]+$")
+_DIALOGUE = re.compile(r"^[“\"‘'«].*[.!?,;:…—–-][’”\"»]+[—–-]?$")
+# A stage direction in a play or a novel's dialogue scene, in brackets or in italics
+# ("(_Sings, and all follow._)", "_Ahab standing by the helm._"), never a heading.
+_DIRECTION = re.compile(r"^(?:\(.*\)|_.*_)$")
+# Headings one after another with no text between, this many or more, are a table of
+# contents, not the chapters themselves.
+CONTENTS_RUN = 5
 # A weekday date over a live ticker's entries: "Donnerstag, 18. 7.", "Tuesday, 16 July".
 _DAY_HEADING = re.compile(
     r"^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday"
@@ -79,12 +85,20 @@ _DAY_HEADING = re.compile(
 )
 
 
+def _chapter_line(u: Unit, wrapped: bool) -> bool:
+    """A book's chapter title, on one line or wrapped onto a second ("CHAPTER 57. Of Whales
+    in Paint; in Teeth; in Wood; in Sheet-Iron; in Stone; in Mountains; in Stars.")."""
+    return (
+        wrapped and u.lines <= 2 and len(u.text) <= 160 and rx("chapter").match(u.text) is not None
+    )
+
+
 def _heading_like(u: Unit, wrapped: bool) -> bool:
     t = u.text
-    if u.lines > 1 or len(t) > 80 or not t:
-        return False
-    if wrapped and rx("chapter").match(t) and len(t) <= 60:
+    if _chapter_line(u, wrapped):
         return True
+    if u.lines > 1 or len(t) > 80 or not t or _DIRECTION.match(t):
+        return False
     if is_all_caps(t) and len(t) <= 60:
         return not _DIALOGUE.match(t)
     if t[0].islower() or ends_sentence(t) or len(t.split()) > 12:
@@ -251,7 +265,7 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
     n = len(units)
     for i in range(n - 1):
         u = units[i]
-        if u.kind != "paragraph" or u.lines > 1:
+        if u.kind != "paragraph" or (u.lines > 1 and not _chapter_line(u, wrapped)):
             continue
         if wrapped and not ((u.blank_before or i == 0) and units[i + 1].blank_before):
             continue
@@ -271,6 +285,7 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
             u.kind = "heading"
         elif shape == "heading" and shaped:
             u.kind = "heading"
+    _unmark_contents(units)
     # A crosshead introduces text: short lines that run to the end of the article (a
     # scoreboard's "10th League One", "18th PREM") are not crossheads.
     i = n - 1
@@ -278,6 +293,22 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
         if units[i].kind == "heading":
             units[i].kind = "paragraph"
         i -= 1
+
+
+def _unmark_contents(units: list[Unit]) -> None:
+    """A run of CONTENTS_RUN headings or more with nothing between them lists the chapters
+    (a book's table of contents): they are its lines, not headings. The run's last one,
+    when it repeats an entry of the contents, is the first chapter right after them."""
+    run: list[Unit] = []
+    for u in [*units, None]:
+        if u is not None and u.kind == "heading":
+            run.append(u)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            first_chapter = run[-1].text in {heading.text for heading in run[:-1]}
+            for heading in run[:-1] if first_chapter else run:
+                heading.kind = "paragraph"
+        run = []
 
 
 # --- datelines and credits ---------------------------------------------------------------
