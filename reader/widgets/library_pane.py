@@ -341,17 +341,19 @@ class LibraryPane(Vertical):
             return None
         return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
 
-    def set_current_annotation_count(self, count: int) -> None:
-        """The open article now has `count` annotations: its row says so."""
-        index = self._index_of(self.current)
-        if index is None or self.shown[index].annotation_count == count:
+    def set_annotation_count(self, path: Path, count: int) -> None:
+        """The article at `path` now has `count` annotations: its row says so. The path is
+        the store's own, never "the current article": a store opens before its article is
+        marked current, and a count must not land on the row being left."""
+        at = next((i for i, e in enumerate(self.entries) if e.path == path), None)
+        if at is None or self.entries[at].annotation_count == count:
             return
-        entry = self.shown[index]
-        updated = dataclasses.replace(entry, annotation_count=count)
-        self.shown[index] = updated
-        self.entries = [updated if e is entry else e for e in self.entries]
-        if self.built:
-            self.article_list.replace_item(index)
+        updated = self.entries[at] = dataclasses.replace(self.entries[at], annotation_count=count)
+        index = self._index_of(path)
+        if index is not None:
+            self.shown[index] = updated
+            if self.built:
+                self.article_list.replace_item(index)
 
     def refresh_current(self) -> None:
         """Re-render the open article's entry (its reading progress moved)."""
