@@ -204,7 +204,9 @@ class LibraryList(RowList):
     }
     BINDINGS = [
         Binding("enter", "select", "Open article"),
-        Binding("slash", "filter", "Filter"),
+        # A priority binding runs as the app takes the key, before it hands on the next:
+        # letters typed in one burst with the `/` go into the filter, not to other keys.
+        Binding("slash", "filter", "Filter", priority=True),
         Binding("s", "sort", "Sort", tooltip="Cycle the order: newest, oldest, title, ..."),
     ]
 
@@ -453,7 +455,9 @@ class LibraryPane(Vertical):
     def show_filter(self) -> None:
         field = self.query_one(FilterInput)
         field.display = True
-        field.focus()
+        # At once, not after the keys already queued (`focus()` waits its turn): letters
+        # typed right after the slash belong to the filter.
+        self.screen.set_focus(field)
 
     def hide_filter(self) -> None:
         field = self.query_one(FilterInput)

@@ -103,3 +103,21 @@ def test_details_cut_the_source_then_the_name_never_the_rest(room):
         assert text == "  2024-01-03 · world/story.txt · Project Gutenberg · ✎3 · 35%"
     elif room == 42:  # the source goes first
         assert "world/story.txt" in text and "Project Gutenberg" not in text
+
+
+async def test_a_filter_typed_in_one_burst_lands_in_the_filter(small_library, settle):
+    """`/gamma` arriving at once (a fast typist, a paste, tmux send-keys): every letter after
+    the slash goes into the filter, none to the keys of the list or the app (`o` is Links)."""
+    from textual import events
+
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.library_pane.focus()
+        await pilot.pause()
+        for key, char in (("slash", "/"), *((c, c) for c in "gamma o")):
+            app.post_message(events.Key(key if key != " " else "space", char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.library_pane.query_one("#library-filter").value == "gamma o"
+        assert app.screen is app.reading  # no dialog opened
