@@ -121,3 +121,33 @@ async def test_a_filter_typed_in_one_burst_lands_in_the_filter(small_library, se
         await pilot.pause()
         assert app.library_pane.query_one("#library-filter").value == "gamma o"
         assert app.screen is app.reading  # no dialog opened
+
+
+async def test_progress_stays_on_its_row_through_j_and_k(small_library, settle):
+    """Read into a long article, step away and back: its row keeps its percentage, and the
+    rows stepped over keep theirs."""
+    long = small_library / "long.md"
+    long.write_text(
+        "---\ntitle: Long story\ndate: 2024-02-20\n---\n\n"
+        + "".join(f"Paragraph {i} says one thing. It says another.\n\n" for i in range(200)),
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=small_library, article=long)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.reading.article_widget().focus()
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await settle(app, pilot)
+        read = round(app.progress)
+        assert 0 < read < 90
+        assert _row(app, "Long story").endswith(f" · {read}%")
+        await pilot.press("J")  # on to beta
+        await settle(app, pilot)
+        assert app.title == "Beta story"
+        assert _row(app, "Long story").endswith(f" · {read}%")
+        assert _row(app, "Beta story").endswith(f" · {round(app.progress)}%")
+        await pilot.press("K", "K")  # back over the long one to gamma
+        await settle(app, pilot)
+        assert app.title == "Gamma story"
+        assert _row(app, "Long story").endswith(f" · {read}%")
