@@ -180,9 +180,11 @@ def decode_and_normalize(data: bytes) -> tuple[str, str] | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a ReaderError naming what went wrong and the path."""
+    """The file's bytes, or a ReaderError naming what went wrong and the path. Read whole,
+    unbuffered: a buffer would only copy them once more."""
     try:
-        return path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:
+            return fh.readall()
     except FileNotFoundError:
         raise ReaderError(f"no such file: {one_line(str(path))}") from None
     except IsADirectoryError:

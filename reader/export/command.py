@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.annotations.sidecar import sidecar_path_for
+from reader.annotations.sidecar_file import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError
@@ -14,7 +14,7 @@ from reader.export.formats import CLAIM_FORMATS, FORMATS, render_article_export
 from reader.export.library import export_library
 from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
 from reader.export.reading import ArticleRead, read_for_export
-from reader.library import iter_article_paths, no_articles_message
+from reader.library_listing import iter_article_paths, no_articles_message
 
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
