@@ -33,6 +33,10 @@ PROJECT_FILE_STEMS = frozenset(
         "TODO",
     }
 )  # fmt: skip
+# Folders that hold software, not reading: never walked into below a library's root. A
+# virtualenv is known by its pyvenv.cfg whatever its name.
+SOFTWARE_FOLDERS = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__"})
+VIRTUALENV_MARK = "pyvenv.cfg"
 
 
 def is_project_file(name: str) -> bool:
@@ -55,9 +59,10 @@ def is_article_name(name: str) -> bool:
 
 
 def walk_folders(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[str]]]:
-    """Per folder under `root` (subfolders included, hidden ones and symlinked folders not):
-    its path relative to `root` ("" or ending in "/"), its article files in name order, and
-    the names of the sidecars in it."""
+    """Per folder under `root` (subfolders included; hidden ones, symlinked ones and those
+    holding software not: `SOFTWARE_FOLDERS`, virtualenvs): its path relative to `root`
+    ("" or ending in "/"), its article files in name order, and the names of the sidecars
+    in it."""
     stack = [(str(root), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -70,6 +75,8 @@ def walk_folders(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[
         for entry in listing:
             with contextlib.suppress(OSError):
                 found.add(entry, prefix)
+        if found.virtualenv and prefix:
+            continue
         for copy, sidecar in found.copies:  # Syncthing/Dropbox copies: into their sidecars
             if merge_copy_quietly(Path(copy), Path(folder, sidecar)):
                 found.sidecars.add(sidecar)
@@ -90,11 +97,14 @@ class _Folder:
     articles: list[os.DirEntry[str]] = field(default_factory=list)
     sidecars: set[str] = field(default_factory=set)
     copies: list[tuple[str, str]] = field(default_factory=list)  # (conflict copy, sidecar)
+    virtualenv: bool = False  # it holds pyvenv.cfg
 
     def add(self, entry: os.DirEntry[str], prefix: str) -> None:
         if entry.is_dir(follow_symlinks=False):
-            if not entry.name.startswith("."):
+            if not entry.name.startswith(".") and entry.name not in SOFTWARE_FOLDERS:
                 self.subfolders.append((entry.path, f"{prefix}{entry.name}/"))
+        elif entry.name == VIRTUALENV_MARK:
+            self.virtualenv = True
         elif entry.name.endswith(SIDECAR_SUFFIX):
             self.sidecars.add(entry.name)
         elif (sidecar := sidecar_of_copy(entry.name)) is not None:
@@ -123,7 +133,7 @@ def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
 
 
 def iter_article_paths(root: Path) -> Iterator[Path]:
-    """Article files under `root` (subfolders included, hidden ones and symlinked folders not)."""
+    """Article files under `root` (subfolders included, as `walk_folders` chooses them)."""
     for _, articles, _ in walk_folders(root):
         for entry in articles:
             yield Path(entry.path)

@@ -301,7 +301,8 @@ class ReadingScreen(AnnotatingScreen):
         self.query_one("#article").display = True
 
     def annotation_count_changed(self, store) -> None:
-        self.query_one(LibraryPane).set_current_annotation_count(len(store.annotations))
+        path = Path(store.document.path).resolve()
+        self.query_one(LibraryPane).set_annotation_count(path, len(store.annotations))
 
     def article_widget(self) -> Widget:
         message = self.message

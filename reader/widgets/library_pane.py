@@ -43,10 +43,15 @@ Line = tuple[tuple[str, bool], ...]
 
 
 def entry_lines(
-    entry: LibraryEntry, progress: float | None, current: bool, show_name: bool = False
+    entry: LibraryEntry,
+    progress: float | None,
+    current: bool,
+    show_name: bool = False,
+    room: int | None = None,
 ) -> tuple[Line, Line]:
     """The two lines of one article: marker + title, then date · [file name, dim, when the
-    title is not unique] · source · counts · progress."""
+    title is not unique] · source · counts · progress, the second fitted to `room` cells
+    when given (see `details_line`)."""
     from reader.library import reading_status
 
     status = reading_status(progress)
@@ -56,21 +61,38 @@ def entry_lines(
         marker = "✗"
     else:
         marker = {"unread": "•", "read": "✓"}.get(status, " ")
-    details = [entry.published or ("…" if entry.pending else "no date")]
-    rest = []
-    if entry.source:
-        rest.append(entry.source)
+    date = entry.published or ("…" if entry.pending else "no date")
+    tail = []
     if entry.annotation_count:
-        rest.append(f"✎{entry.annotation_count}")
+        tail.append(f"✎{entry.annotation_count}")
     if progress is not None:
-        rest.append(f"{progress:.0f}%")
-    second: list[tuple[str, bool]] = [("  " + details[0], False)]
-    if show_name:
-        second.append((" · ", False))
-        second.append((_printable(entry.name), True))
-    if rest:
-        second.append((_printable(" · " + " · ".join(rest)), False))
-    return ((_printable(f"{marker} {entry.title}"), False),), tuple(second)
+        tail.append(f"{progress:.0f}%")
+    name = _printable(entry.name) if show_name else ""
+    details = details_line(date, name, _printable(entry.source), " · ".join(tail), room)
+    return ((_printable(f"{marker} {entry.title}"), False),), details
+
+
+def _cut(text: str, cells: int) -> str:
+    """`text` in at most `cells` cells, "…" ending it when cut; "" when fewer than four cells
+    are left (a sliver of a word tells nothing)."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1) + "…" if cells >= 4 else ""
+
+
+def details_line(date: str, name: str, source: str, tail: str, room: int | None) -> Line:
+    """`  date · name · source · tail` (the name dim; empty ones left out). In `room` cells the
+    source is cut first, then the name, so the date, the ✎ count and the progress (`tail`)
+    always show."""
+    if room is not None:
+        spare = room - 2 - cell_len(date) - (3 + cell_len(tail) if tail else 0)
+        source = _cut(source, spare - 3 - (3 + cell_len(name) if name else 0))
+        name = _cut(name, spare - 3 - (3 + cell_len(source) if source else 0))
+    line: list[tuple[str, bool]] = [("  " + date, False)]
+    if name:
+        line += [(" · ", False), (name, True)]
+    line += [(" · " + text, False) for text in (source, tail) if text]
+    return tuple(line)
 
 
 def line_text(line: Line) -> str:
@@ -112,6 +134,7 @@ class RowList(CursorList):
         self.count = 0
         self.lines_of: Callable[[int], tuple[Line, Line]] = lambda index: ((), ())
         self._lines: dict[int, tuple[Line, Line]] = {}
+        self._lines_width = 0  # the width the cached lines were made for
 
     def set_count(self, count: int, cursor: int = 0) -> None:
         """`count` rows (drawn afresh), the cursor on row `cursor`."""
@@ -125,7 +148,15 @@ class RowList(CursorList):
         self._lines.pop(index, None)
         self.refresh()
 
+    @property
+    def room(self) -> int:
+        """The cells a line's text has (after the one-cell margin)."""
+        return max(0, self.scrollable_content_region.width - 1)
+
     def lines(self, index: int) -> tuple[Line, Line]:
+        if self._lines_width != self.room:  # a line may be laid out to fit the width
+            self._lines_width = self.room
+            self._lines.clear()
         found = self._lines.get(index)
         if found is None:
             found = self._lines[index] = self.lines_of(index)
@@ -173,7 +204,9 @@ class LibraryList(RowList):
     }
     BINDINGS = [
         Binding("enter", "select", "Open article"),
-        Binding("slash", "filter", "Filter"),
+        # A priority binding runs as the app takes the key, before it hands on the next:
+        # letters typed in one burst with the `/` go into the filter, not to other keys.
+        Binding("slash", "filter", "Filter", priority=True),
         Binding("s", "sort", "Sort", tooltip="Cycle the order: newest, oldest, title, ..."),
     ]
 
@@ -334,24 +367,27 @@ class LibraryPane(Vertical):
     def _lines_at(self, index: int) -> tuple[Line, Line]:
         entry = self.shown[index]
         shared = entry.title.casefold() in self._shared_titles
-        return entry_lines(entry, self.progress_of(entry.path), entry.path == self.current, shared)
+        progress, current = self.progress_of(entry.path), entry.path == self.current
+        return entry_lines(entry, progress, current, shared, self.article_list.room or None)
 
     def _index_of(self, path: Path | None) -> int | None:
         if path is None:
             return None
         return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
 
-    def set_current_annotation_count(self, count: int) -> None:
-        """The open article now has `count` annotations: its row says so."""
-        index = self._index_of(self.current)
-        if index is None or self.shown[index].annotation_count == count:
+    def set_annotation_count(self, path: Path, count: int) -> None:
+        """The article at `path` now has `count` annotations: its row says so. The path is
+        the store's own, never "the current article": a store opens before its article is
+        marked current, and a count must not land on the row being left."""
+        at = next((i for i, e in enumerate(self.entries) if e.path == path), None)
+        if at is None or self.entries[at].annotation_count == count:
             return
-        entry = self.shown[index]
-        updated = dataclasses.replace(entry, annotation_count=count)
-        self.shown[index] = updated
-        self.entries = [updated if e is entry else e for e in self.entries]
-        if self.built:
-            self.article_list.replace_item(index)
+        updated = self.entries[at] = dataclasses.replace(self.entries[at], annotation_count=count)
+        index = self._index_of(path)
+        if index is not None:
+            self.shown[index] = updated
+            if self.built:
+                self.article_list.replace_item(index)
 
     def refresh_current(self) -> None:
         """Re-render the open article's entry (its reading progress moved)."""
@@ -419,7 +455,9 @@ class LibraryPane(Vertical):
     def show_filter(self) -> None:
         field = self.query_one(FilterInput)
         field.display = True
-        field.focus()
+        # At once, not after the keys already queued (`focus()` waits its turn): letters
+        # typed right after the slash belong to the filter.
+        self.screen.set_focus(field)
 
     def hide_filter(self) -> None:
         field = self.query_one(FilterInput)
