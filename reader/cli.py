@@ -321,7 +321,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in VERBS:
-            return _run_verb(_verb_parser().parse_args(argv))
+            from reader.cli_text import check_text_arguments
+            from reader.standard_output import checked_stdout
+
+            args = _verb_parser().parse_args(argv)
+            check_text_arguments(args)
+            with checked_stdout():
+                return _run_verb(args)
         args = _app_parser().parse_args(argv)
         return _run_app(args.path)
     except ReaderError as error:

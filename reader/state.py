@@ -59,7 +59,7 @@ class ReadingState:
     def load(cls, path: Path | None = None) -> ReadingState:
         state = cls(path)
         try:
-            raw = state.path.read_text(encoding="utf-8")
+            raw = state.path.read_bytes()
         except FileNotFoundError:
             return state
         except OSError as error:
@@ -69,11 +69,13 @@ class ReadingState:
             data = json.loads(raw)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except ValueError:
-            state.problem = f"reading state was not valid JSON, starting afresh: {state.path}"
+            state._read(data)
+        except Exception:  # noqa: BLE001  (whatever the file holds, the reader starts)
+            state = cls(path)
+            state.problem = (
+                f"reading state could not be read (set aside), starting afresh: {state.path}"
+            )
             state._set_aside()
-            return state
-        state._read(data)
         return state
 
     def _set_aside(self) -> None:

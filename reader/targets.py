@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.document.decode import one_line
+from reader.document.decode import check_article_size, one_line
 from reader.errors import ReaderError
 
 SNIFF_BYTES = 8192
@@ -37,6 +37,7 @@ def check_article_file(path: Path) -> Path:
         raise ReaderError(f"is a folder, not an article: {path}")
     if not stat.S_ISREG(st.st_mode):
         raise ReaderError(f"not a regular file: {path}")
+    check_article_size(path, st.st_size)
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)

@@ -48,13 +48,31 @@ def open_regular(path: os.PathLike[str] | str, flags: int, mode: int = 0o644) ->
     return fd
 
 
-def read_regular(path: os.PathLike[str] | str) -> tuple[bytes, os.stat_result]:
+class TooLarge(OSError):
+    """The file is bigger than the reader's limit; `size` is its size (or more)."""
+
+    def __init__(self, path: os.PathLike[str] | str, size: int) -> None:
+        super().__init__(errno.EFBIG, "too large", os.fspath(path))
+        self.size = size
+
+
+def read_regular(
+    path: os.PathLike[str] | str, max_bytes: int | None = None
+) -> tuple[bytes, os.stat_result]:
     """The bytes and stat of the regular file at `path` (symlinks followed, as a sidecar
-    may be one); raises FileNotFoundError, NotRegularFile or another OSError."""
+    may be one); raises FileNotFoundError, NotRegularFile, TooLarge (more than `max_bytes`,
+    told by its size before reading, or by reading one byte more) or another OSError."""
     fd = open_regular(path, os.O_RDONLY)
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
-        return fh.read(), st
+        if max_bytes is None:
+            return fh.read(), st
+        if st.st_size > max_bytes:
+            raise TooLarge(path, st.st_size)
+        data = fh.read(max_bytes + 1)  # it may have grown since
+        if len(data) > max_bytes:
+            raise TooLarge(path, len(data))
+        return data, st
 
 
 def open_lock(path: os.PathLike[str] | str) -> int:
