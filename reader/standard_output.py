@@ -2,10 +2,11 @@
 
 While a verb runs, `sys.stdout` is a thin wrapper whose `write` and `flush` turn an
 `OSError` (a full disk, an I/O error) into a `ReaderError` ("cannot write to standard
-output: …", exit status 2), and a closed standard output (`>&-`, where Python has no
-`sys.stdout` at all) into the same line at the first write. A reader that went away
-(`reader parse | head`) is a `BrokenPipeError`, left to the caller's quiet exit. After a
-failure the descriptor is pointed at the null device, so the interpreter's last flush of
+output: …", exit status 2). A closed standard output (`>&-`, where Python has no
+`sys.stdout` at all) is the same line before the verb starts: `reader annotate` must not
+save an annotation whose id it cannot print (a script would try again). A reader that went
+away (`reader parse | head`) is a `BrokenPipeError`, left to the caller's quiet exit. After
+a failure the descriptor is pointed at the null device, so the interpreter's last flush of
 what is still buffered cannot fail again at exit.
 """
 
@@ -25,28 +26,19 @@ class StdoutError(ReaderError):
 
 
 class CheckedStdout:
-    """`sys.stdout` for a verb (None: it is closed); everything but writing is the stream's."""
+    """`sys.stdout` for a verb; everything but writing is the stream's."""
 
-    def __init__(self, stream: TextIO | None) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self.failed = False
 
-    def _open(self) -> TextIO:
-        if self._stream is None:
-            self.failed = True
-            raise StdoutError("cannot write to standard output: it is closed")
-        return self._stream
-
     def write(self, text: str) -> int:
-        stream = self._open()
         try:
-            return stream.write(text)
+            return self._stream.write(text)
         except OSError as error:
             raise self._failure(error) from None
 
     def flush(self) -> None:
-        if self._stream is None:
-            return  # nothing was written
         try:
             self._stream.flush()
         except OSError as error:
@@ -59,13 +51,15 @@ class CheckedStdout:
         return StdoutError(f"cannot write to standard output: {error.strerror or error}")
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._open(), name)
+        return getattr(self._stream, name)
 
 
 @contextlib.contextmanager
 def checked_stdout() -> Iterator[CheckedStdout]:
     """Run a verb with `sys.stdout` checked (see the module's doc); flushed at the end."""
     original = sys.stdout
+    if original is None:
+        raise StdoutError("cannot write to standard output: it is closed")
     checked = CheckedStdout(original)
     sys.stdout = checked  # type: ignore[assignment]
     try:
@@ -73,7 +67,7 @@ def checked_stdout() -> Iterator[CheckedStdout]:
         checked.flush()
     finally:
         sys.stdout = original
-        if checked.failed and original is not None:
+        if checked.failed:
             _point_at_null(original)
 
 

@@ -36,9 +36,11 @@ def library(tmp_path: Path) -> Path:
 
 
 def run(
-    tmp_path: Path, library: Path, verb: str, shell: str = "", **kwargs
+    tmp_path: Path, library: Path, verb: str | list[str], shell: str = "", **kwargs
 ) -> subprocess.CompletedProcess[bytes]:
-    args = [a.format(article=library / "story.txt", library=library) for a in VERBS[verb]]
+    """`reader VERB …` in a child process (`verb`: a name of VERBS, or the arguments)."""
+    template = VERBS[verb] if isinstance(verb, str) else verb
+    args = [a.format(article=library / "story.txt", library=library) for a in template]
     env = dict(os.environ, HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"))
     env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"))
     command = [sys.executable, "-m", "reader", *args]
@@ -81,6 +83,17 @@ def test_a_closed_standard_output_is_one_line(tmp_path, library, verb) -> None:
     done = run(tmp_path, library, verb, shell=">&-")
     assert done.returncode == 2
     assert done.stderr == b"reader: error: cannot write to standard output: it is closed\n"
+
+
+def test_annotate_with_a_closed_standard_output_saves_nothing(tmp_path, library) -> None:
+    """The id could not be printed: a script would annotate again (the note twice)."""
+    article = library / "story.txt"
+    before = Path(f"{article}.annotations.json").read_bytes()
+    annotate = ["annotate", "{article}", "--quote", "council", "--note", "again"]
+    done = run(tmp_path, library, annotate, shell=">&-")
+    assert done.returncode == 2
+    assert done.stderr == b"reader: error: cannot write to standard output: it is closed\n"
+    assert Path(f"{article}.annotations.json").read_bytes() == before
 
 
 @pytest.mark.parametrize("verb", VERBS)
