@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli_text import check_text_arguments
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 
@@ -321,7 +322,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in VERBS:
-            from reader.cli_text import check_text_arguments
             from reader.standard_output import checked_stdout
 
             args = _verb_parser().parse_args(argv)
@@ -329,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with checked_stdout():
                 return _run_verb(args)
         args = _app_parser().parse_args(argv)
+        check_text_arguments(args)
         return _run_app(args.path)
     except ReaderError as error:
         print(f"reader: error: {one_line(str(error))}", file=sys.stderr)

@@ -3,8 +3,9 @@
 On POSIX an argument is bytes; Python hands over the bytes that are not UTF-8 as lone
 surrogates ("surrogate escapes"). A path may hold them (it is given back to the system as
 the same bytes), but a query, a quote, a note or a tag is text that is searched, stored and
-exported: a lone surrogate cannot be written as UTF-8, so such an argument is refused with
-one line naming it and showing its bytes, before anything is read or written.
+exported, and an address (`reader add`, `reader feeds add`, `reader URL`) is text too: a lone
+surrogate cannot be written as UTF-8, so such an argument is refused with one line naming it
+and showing its bytes, before anything is read, fetched or written.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ TEXT_ARGUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("rationale", "--rationale"),
         ("evidence", "--evidence"),
     ),
+    "feeds": (("url", "the feed's address"),),  # feeds add|remove URL
+}
+# Arguments that are an address or a path: an address (holding "://") is text.
+SOURCE_ARGUMENTS: dict[str, tuple[str, str]] = {
+    "add": ("sources", "the address"),
+    "": ("path", "the address"),  # `reader URL` (the app)
 }
 
 
@@ -48,9 +55,16 @@ def shown_bytes(value: str) -> str:
 
 
 def check_text_arguments(args: argparse.Namespace) -> None:
-    """Raise ReaderError for the first text argument of `args` that is not valid UTF-8."""
-    for attribute, name in TEXT_ARGUMENTS.get(getattr(args, "verb", ""), ()):
+    """Raise ReaderError for the first text argument of `args` (a verb's, or the app's)
+    that is not valid UTF-8."""
+    verb = getattr(args, "verb", "")
+    checks = [(attribute, name, False) for attribute, name in TEXT_ARGUMENTS.get(verb, ())]
+    if verb in SOURCE_ARGUMENTS:
+        checks.append((*SOURCE_ARGUMENTS[verb], True))
+    for attribute, name, addresses_only in checks:
         value = getattr(args, attribute, None)
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and not is_valid_text(item):
+            if not isinstance(item, str) or (addresses_only and "://" not in item):
+                continue
+            if not is_valid_text(item):
                 raise ReaderError(f"{name} is not valid UTF-8 text: {shown_bytes(item)}")

@@ -87,3 +87,30 @@ def test_a_path_that_is_not_utf8_is_still_a_path(tmp_path, capsys) -> None:
     name = os.fsdecode(b"caf\xe9.txt")
     (tmp_path / name).write_text(ARTICLE)
     assert main(["annotate", str(tmp_path / name), "--quote", "A paragraph"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["add", "http://127.0.0.1:9/a\udcff"], "the address"),
+        (["feeds", "add", "http://127.0.0.1:9/a\udcff"], "the feed's address"),
+        (["feeds", "remove", "http://127.0.0.1:9/a\udcff"], "the feed's address"),
+        (["http://127.0.0.1:9/a\udcff"], "the address"),  # `reader URL`: the app, never started
+    ],
+)
+def test_an_address_that_is_not_utf8_is_refused(tmp_path, capsys, args, name) -> None:
+    library = ["--library", str(tmp_path)] if args[0] in ("add", "feeds") else []
+    assert main([*args, *library]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        f"reader: error: {name} is not valid UTF-8 text: http://127.0.0.1:9/a\\xff\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_saved_page_whose_name_is_not_utf8_is_read(tmp_path, capsys) -> None:
+    page = tmp_path / os.fsdecode(b"page\xff.html")
+    page.write_text("<html><body><p>Too short to be an article.</p></body></html>")
+    main(["add", str(page), "--library", str(tmp_path / "library")])
+    assert "not valid UTF-8" not in capsys.readouterr().err
