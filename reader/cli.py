@@ -128,7 +128,12 @@ def _verb_parser() -> argparse.ArgumentParser:
         help="reading order, or by category within each article; library-category (a "
         "folder): one section per category across the library, each entry naming its article",
     )
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="write to this file instead of stdout (replaced atomically; a FIFO or a device "
+        "is written to as a stream; - is stdout)",
+    )
 
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")

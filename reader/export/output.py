@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 from reader.annotations.files import kind_of
@@ -43,8 +44,6 @@ def _streamable(mode: int) -> bool:
 
 def write_output(output: str, text: str) -> None:
     """Write an export's `text` to `output` (see the module's doc)."""
-    import sys
-
     if output == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()
