@@ -6,6 +6,7 @@ Errors about the path are ReaderErrors (`reader: error: <what>: <path>`, exit st
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ def check_article_file(path: Path) -> Path:
     except FileNotFoundError:
         raise ReaderError(f"no such file or folder: {path}") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReaderError(f"a symbolic link loop: {path}") from None
         raise ReaderError(f"cannot open ({error.strerror}): {path}") from None
     if stat.S_ISDIR(st.st_mode):
         raise ReaderError(f"is a folder, not an article: {path}")

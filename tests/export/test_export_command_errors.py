@@ -8,7 +8,9 @@ import pytest
 
 from reader.annotations.sidecar_file import SIDECAR_MAX_BYTES
 from reader.cli import main
+from reader.errors import ReaderError
 from reader.export import markdown
+from reader.targets import check_article_file
 
 
 def test_folder_without_articles_is_an_error(tmp_path: Path, capsys) -> None:
@@ -69,6 +71,9 @@ def test_an_article_that_is_a_symlink_loop_says_so(tmp_path: Path, capsys) -> No
     for verb in ("export", "parse", "annotations"):
         assert main([verb, str(loop)]) == 2
         assert capsys.readouterr().err == f"reader: error: a symbolic link loop: {loop}\n"
+    with pytest.raises(ReaderError) as raised:
+        check_article_file(loop)  # what `reader FILE` and the app's open check first
+    assert str(raised.value) == f"a symbolic link loop: {loop}"
 
 
 def test_output_into_a_read_only_folder_is_one_clear_error(tmp_path: Path, capsys) -> None:
