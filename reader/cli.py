@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli_text import check_text_arguments
 from reader.document.decode import one_line
 from reader.errors import ReaderError
 
@@ -127,7 +128,12 @@ def _verb_parser() -> argparse.ArgumentParser:
         help="reading order, or by category within each article; library-category (a "
         "folder): one section per category across the library, each entry naming its article",
     )
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="write to this file instead of stdout (replaced atomically; a FIFO or a device "
+        "is written to as a stream; - is stdout)",
+    )
 
     p = verb("import", help="import W3C Web Annotations into an article's sidecar")
     p.add_argument("path")
@@ -321,8 +327,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in VERBS:
-            return _run_verb(_verb_parser().parse_args(argv))
+            from reader.standard_output import checked_stdout
+
+            args = _verb_parser().parse_args(argv)
+            check_text_arguments(args)
+            with checked_stdout():
+                return _run_verb(args)
         args = _app_parser().parse_args(argv)
+        check_text_arguments(args)
         return _run_app(args.path)
     except ReaderError as error:
         print(f"reader: error: {one_line(str(error))}", file=sys.stderr)

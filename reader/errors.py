@@ -33,6 +33,11 @@ def is_a_folder(path: object, wanted: str = "an article file") -> str:
     return f"is a folder, not {wanted}: {_shown(path)}"
 
 
+def link_loop(path: object) -> str:
+    """A symbolic link at `path` that leads back to itself."""
+    return f"a symbolic link loop: {_shown(path)}"
+
+
 def not_a_folder(path: object) -> str:
     """Something other than a folder at `path`, where a folder was asked for."""
     return f"not a folder: {_shown(path)}"

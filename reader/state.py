@@ -71,7 +71,7 @@ class ReadingState:
     def load(cls, path: Path | None = None) -> ReadingState:
         state = cls(path)
         try:
-            with open(state.path, encoding="utf-8") as file:
+            with open(state.path, "rb") as file:
                 state._on_disk = _identity(os.fstat(file.fileno()))
                 raw = file.read()
         except FileNotFoundError:
@@ -83,11 +83,13 @@ class ReadingState:
             data = json.loads(raw)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except ValueError:
-            state.problem = f"reading state was not valid JSON, starting afresh: {state.path}"
+            state._read(data)
+        except Exception:  # noqa: BLE001  (whatever the file holds, the reader starts)
+            state = cls(path)
+            state.problem = (
+                f"reading state could not be read (set aside), starting afresh: {state.path}"
+            )
             state._set_aside()
-            return state
-        state._read(data)
         return state
 
     def _set_aside(self) -> None:

@@ -6,13 +6,14 @@ Errors about the path are ReaderErrors (`reader: error: <what>: <path>`, exit st
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.document.decode import one_line
-from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
+from reader.document.decode import check_article_size, one_line
+from reader.errors import ReaderError, cannot, is_a_folder, link_loop, no_such_path
 
 SNIFF_BYTES = 8192
 
@@ -32,11 +33,14 @@ def check_article_file(path: Path) -> Path:
     except FileNotFoundError:
         raise ReaderError(no_such_path(path)) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReaderError(link_loop(path)) from None
         raise ReaderError(cannot("open", path, error)) from None
     if stat.S_ISDIR(st.st_mode):
         raise ReaderError(is_a_folder(path))
     if not stat.S_ISREG(st.st_mode):
         raise ReaderError(f"not a regular file: {path}")
+    check_article_size(path, st.st_size)
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)

@@ -55,13 +55,37 @@ def _open_checked(
     return fd, st
 
 
-def read_regular(path: os.PathLike[str] | str) -> tuple[bytes, os.stat_result]:
+class TooLarge(OSError):
+    """The file is bigger than the reader's limit; `size` is its size (or more)."""
+
+    def __init__(self, path: os.PathLike[str] | str, size: int) -> None:
+        super().__init__(errno.EFBIG, "too large", os.fspath(path))
+        self.size = size
+
+
+def read_regular(
+    path: os.PathLike[str] | str, max_bytes: int | None = None
+) -> tuple[bytes, os.stat_result]:
     """The bytes and stat of the regular file at `path` (symlinks followed, as a sidecar
-    may be one); raises FileNotFoundError, NotRegularFile or another OSError. Read whole,
+    may be one); raises FileNotFoundError, NotRegularFile, TooLarge (more than `max_bytes`,
+    told by its size before reading, or by reading one byte more) or another OSError. Read
     unbuffered: a buffer would only copy it once more."""
     fd, st = _open_checked(path, os.O_RDONLY)
     with open(fd, "rb", buffering=0) as fh:
-        return fh.readall(), st
+        if max_bytes is None:
+            return fh.readall(), st
+        if st.st_size > max_bytes:
+            raise TooLarge(path, st.st_size)
+        chunks, total = [], 0
+        while total <= max_bytes:  # one byte past the limit at most: it may have grown since
+            chunk = fh.read(max_bytes + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise TooLarge(path, total)
+        return b"".join(chunks), st
 
 
 def open_lock(path: os.PathLike[str] | str) -> int:

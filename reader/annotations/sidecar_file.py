@@ -18,16 +18,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.files import NotRegularFile, read_regular
+from reader.annotations.files import NotRegularFile, TooLarge, read_regular
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
+from reader.document.decode import megabytes
 from reader.errors import ReaderError
 
 SIDECAR_SUFFIX = ".annotations.json"
 LOCK_SUFFIX = ".lock"  # after the sidecar's name: its lock file (reader/annotations/locks.py)
 
 Tables = dict[str, Any]
+
+
+# The largest sidecar read: ten times what 10,000 highlights with notes take (about 6 MB).
+# A bigger file is refused by its size before any of it is read, let alone parsed.
+SIDECAR_MAX_BYTES = 64 * 1024 * 1024
 
 
 class SidecarProblem(ReaderError):
@@ -94,9 +100,14 @@ def read_sidecar_file(path: Path) -> tuple[Tables | None, FileStamp | None]:
 def _read_raw(path: Path) -> tuple[bytes | None, FileStamp | None]:
     name = path.name
     try:
-        raw, st = read_regular(path)
+        raw, st = read_regular(path, SIDECAR_MAX_BYTES)
     except FileNotFoundError:
         return None, None
+    except TooLarge as error:
+        raise SidecarProblem(
+            f"{name} is too big to be an annotations file ({megabytes(error.size)}; "
+            f"the limit is {megabytes(SIDECAR_MAX_BYTES)})"
+        ) from None
     except NotRegularFile as error:
         if error.strerror.endswith("(a folder)"):
             raise SidecarProblem(f"{name} is a folder, not an annotations file") from None

@@ -38,10 +38,14 @@ import re
 import stat
 from pathlib import Path
 
-from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
+from reader.errors import ReaderError, cannot, is_a_folder, link_loop, no_such_path
 
 # How much of a file is checked for NUL bytes to call it binary.
 BINARY_PROBE = 8192
+
+# The largest file read as an article: eight times a long book (the longest novels are
+# 4-5 MB of text). A bigger one is refused by its size before any of it is read.
+ARTICLE_MAX_BYTES = 32 * 1024 * 1024
 
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 
@@ -193,6 +197,21 @@ def read_bytes(path: Path) -> bytes:
         raise ReaderError(cannot("read", path, error.strerror or type(error).__name__)) from None
 
 
+def megabytes(size: int) -> str:
+    """`size` bytes for a message about a size limit, rounded up: "2,048 MB"."""
+    return f"{-(-size // 2**20):,} MB"
+
+
+def check_article_size(path: Path, size: int) -> None:
+    """Raise ReaderError, naming the file and the limit, when an article file of `size`
+    bytes is too big to read (`ARTICLE_MAX_BYTES`)."""
+    if size > ARTICLE_MAX_BYTES:
+        raise ReaderError(
+            f"too big to read as an article ({megabytes(size)}; the limit is "
+            f"{megabytes(ARTICLE_MAX_BYTES)}): {one_line(str(path))}"
+        )
+
+
 # What `Path.exists` takes for a missing file (a dangling or looping link, a file as a folder).
 _MISSING = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)
 
@@ -201,16 +220,20 @@ def read_text(path: str | Path) -> tuple[str, str]:
     """Read, decode and normalise a text file: (text, encoding). Raises ReaderError."""
     p = Path(path)
     try:
-        mode = os.stat(p).st_mode
+        st: os.stat_result | None = os.stat(p)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReaderError(link_loop(p)) from None
         if error.errno in _MISSING:
             raise ReaderError(no_such_path(p)) from None
-        mode = None  # read_bytes names the problem
-    if mode is not None and stat.S_ISDIR(mode):
+        st = None  # read_bytes names the problem
+    if st is not None and stat.S_ISDIR(st.st_mode):
         raise ReaderError(is_a_folder(p))
-    if mode is not None and not stat.S_ISREG(mode):
+    if st is not None and not stat.S_ISREG(st.st_mode):
         # A FIFO would block forever and /dev/zero never ends: only regular files are read.
         raise ReaderError(f"not a regular file: {one_line(str(p))}")
+    if st is not None:
+        check_article_size(p, st.st_size)
     data = read_bytes(p)
     decoded = decode_and_normalize(data)
     if decoded is None:

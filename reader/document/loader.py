@@ -18,7 +18,13 @@ from pathlib import Path
 from stat import S_ISREG
 
 from reader.document.collector import collector_paused
-from reader.document.decode import decode_bytes, normalize, one_line, read_text
+from reader.document.decode import (
+    ARTICLE_MAX_BYTES,
+    decode_bytes,
+    normalize,
+    one_line,
+    read_text,
+)
 from reader.document.model import Document
 from reader.errors import ReaderError
 
@@ -108,8 +114,10 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
     p = Path(path)
     try:
         st = os.stat(p)
-        # A page is extracted whole; `read_text` refuses what is not a regular file.
-        if st.st_size <= max_bytes or is_html(p) or not S_ISREG(st.st_mode):
+        # A page is extracted whole; `read_text` refuses what is not a regular file, or
+        # is too big to read.
+        small, huge = st.st_size <= max_bytes, st.st_size > ARTICLE_MAX_BYTES
+        if small or huge or is_html(p) or not S_ISREG(st.st_mode):
             return load_document(p), True
         with open(p, "rb") as fh:
             data = fh.read(max_bytes)

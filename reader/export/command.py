@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -9,10 +11,11 @@ from typing import TextIO
 from reader.annotations.sidecar_file import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
-from reader.errors import ReaderError, no_such_path
+from reader.errors import ReaderError, link_loop, no_such_path
 from reader.export.formats import CLAIM_FORMATS, FORMATS, render_article_export
 from reader.export.library import export_library
-from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
+from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT
+from reader.export.output import STDOUT, is_stream, write_output
 from reader.export.reading import ArticleRead, read_for_export
 from reader.library_listing import iter_article_paths, no_articles_message
 
@@ -39,24 +42,27 @@ class ProgressBar:
         self.stream.flush()
 
 
+def read_article(path: str | Path) -> ArticleRead:
+    """One article and its sidecar, for an export of that article alone.
+
+    A sidecar that exists but cannot be read (not a file, a symlink loop, unreadable, not
+    JSON, …) is a ReaderError: an export saying "No highlights yet." would be wrong."""
+    article = Path(path)
+    if not os.path.lexists(sidecar_path_for(article)):
+        # never create a sidecar just to export nothing
+        return ArticleRead(load_document(article), [], "", None, None, None)
+    read = read_for_export(article)  # which says what is wrong with a folder, a FIFO, a loop…
+    if read.problem:
+        raise ReaderError(f"cannot export {one_line(str(article))}: {read.problem}")
+    return read
+
+
 def export_article(
     path: str | Path, fmt: str = "markdown", group_by: str = "order", base_dir: Path | None = None
 ) -> tuple[str, list[str]]:
     """(exported text, warnings) for one article; links are relative to `base_dir`."""
-    article = Path(path)
-    warnings: list[str] = []
-    sidecar = sidecar_path_for(article)
-    if sidecar.exists() and not sidecar.is_file():
-        warnings.append(f"{sidecar}: not a file, so no annotations were read from it")
-    if sidecar.is_file():
-        read = read_for_export(article)
-        if read.problem:
-            warnings.append(f"{article}: {read.problem}")
-    else:  # never create a sidecar just to export nothing
-        read = ArticleRead(load_document(article), [], "", None, None, None)
-    base = base_dir if base_dir is not None else article.resolve().parent
-    text, more = render_article_export(read, fmt, base, group_by)
-    return text, warnings + more
+    base = base_dir if base_dir is not None else Path(path).resolve().parent
+    return render_article_export(read_article(path), fmt, base, group_by)
 
 
 def export_command(
@@ -68,8 +74,9 @@ def export_command(
         raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     source = Path(path)
     if not source.exists():
-        raise ReaderError(no_such_path(source))
-    base_dir = Path(output).resolve().parent if output else Path.cwd()
+        raise ReaderError(missing_message(source))
+    streamed = output is None or is_stream(output)
+    base_dir = Path.cwd() if streamed else Path(output).resolve().parent
     if source.is_dir():
         if next(iter_article_paths(source), None) is None:
             raise ReaderError(no_articles_message(source))
@@ -82,16 +89,23 @@ def export_command(
         else:
             text, warnings = export_library(source, fmt, group_by, base_dir, progress)
     elif fmt in CLAIM_FORMATS:
-        from reader.export.claim_exports import export_claims
+        from reader.export.claim_exports import export_article_claims
 
-        text, warnings = export_claims(source, fmt, base_dir)
+        text, warnings = export_article_claims(read_article(source), fmt, base_dir)
     else:
         text, warnings = export_article(source, fmt, group_by, base_dir)
     for warning in warnings:
         print(f"reader: warning: {one_line(warning)}", file=sys.stderr)
-    if output:
-        write_text(Path(output), text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    write_output(output or STDOUT, text)
     return 0
+
+
+def missing_message(source: Path) -> str:
+    """Why `source`, which `Path.exists` says is not there, cannot be exported."""
+    if source.is_symlink():
+        try:
+            os.stat(source)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return link_loop(source)
+    return no_such_path(source)

@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from reader.sample_library import ensure_sample_library, sample_library_dir
 from reader.state import ReadingState, default_state_path
 
@@ -58,11 +60,34 @@ def test_corrupt_state_is_set_aside_not_fatal(tmp_path):
     path = tmp_path / "state.json"
     path.write_text("{truncated")
     state = ReadingState.load(path)
-    assert state.problem and "not valid JSON" in state.problem
+    assert state.problem and "could not be read" in state.problem
     assert not path.exists()
     assert len(list(tmp_path.glob("state.json.corrupt-*"))) == 1
     state.set_measure(60)
     assert state.save() and json.loads(path.read_text())["prefs"]["measure"] == 60
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000,  # too deep for the JSON parser: RecursionError
+        b'{"prefs": {"measure": 80}} \xff',  # not UTF-8
+        b'{"positions": {"/x": {"sha256": "s", "offset": 1, "progress": 1%s}}}' % (b"0" * 400),
+        b"\x00" * 64,
+    ],
+    ids=["deep", "not utf-8", "huge number", "nul bytes"],
+)
+def test_any_state_that_cannot_be_read_is_set_aside(tmp_path, content):
+    """Whatever state.json holds, the reader starts (once, with a warning), never raising."""
+    path = tmp_path / "state.json"
+    path.write_bytes(content)
+    state = ReadingState.load(path)
+    assert state.problem == f"reading state could not be read (set aside), starting afresh: {path}"
+    assert (state.positions, state.measure) == ({}, None)
+    assert not path.exists()
+    [kept] = tmp_path.glob("state.json.corrupt-*")
+    assert kept.read_bytes() == content
+    assert ReadingState.load(path).problem is None  # the next start is a clean one
 
 
 def test_save_failure_is_reported_not_raised(tmp_path):
