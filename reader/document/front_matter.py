@@ -36,6 +36,18 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A YAML date, or its text when the calendar has no such day (`date: 2023-02-30`):
+    one bad value never costs the rest of the front matter (the title, the authors)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def read_yaml(content: str) -> tuple[object, str | None]:
     """(data, None) for YAML front matter, or (None, why it was ignored)."""
     if len(content) > MAX_CHARS:
