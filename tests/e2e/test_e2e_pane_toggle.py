@@ -37,3 +37,22 @@ def test_the_article_rewraps_when_the_claims_pane_opens(reader_session, keys) ->
         assert all(row[:-1].endswith(" ") for row in rows), screen
         assert any(re.search(r"\bteaches\b", row) for row in rows), screen
         s.press("q")
+
+
+def test_a_pane_asked_for_on_a_narrow_screen_leaves_the_article_whole(reader_session) -> None:
+    """At 60x20, L shows the library beside the article: the article wraps to what is left
+    rather than running off the screen's edge (it kept 40 columns and lost its right side)."""
+    with reader_session([], size=(60, 20)) as s:
+        s.wait_for(TITLE)
+        before = s.wait_stable()
+        s.press("L")
+        s.wait_for_change(before)
+        s.wait_stable(ansi=False)
+        screen = s.screen()
+        rows = [line for line in screen.splitlines() if "\u2595" in line]
+        assert len(rows) > 10, screen
+        # A wrapped row leaves the column before the ruler (the last one) blank, as its
+        # margin; a clipped one runs on into it.
+        long = [row for row in rows if row.ljust(60)[58] != " "]
+        assert not long, screen
+        s.press("q")
