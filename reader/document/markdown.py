@@ -431,7 +431,10 @@ def parse_markdown(text: str, name: str = "") -> MarkdownResult:  # noqa: C901, 
             pending[0].kind = "title"
     if not meta.published and name:
         meta.published = iso_date(name)
-    pending = _header_blocks(meta, pending[0] if pending else None) + pending
+    head = _header_blocks(meta, pending[0] if pending else None)
+    # The article's own title heading stays first: the date and byline go under it.
+    at = 1 if pending and pending[0].kind == "title" else 0
+    pending = pending[:at] + head + pending[at:]
     if pending and pending[-1].kind == "paragraph" and read_reporting_credit(pending[-1].text):
         # A wire credit closing a saved news page folds, as it does in plain text.
         pending[-1].kind, pending[-1].label = "boilerplate", "Reporting credits"
