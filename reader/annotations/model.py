@@ -25,6 +25,7 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     CATEGORY_LETTERS,
     category_for_key,
 )
+from reader.annotations.kept import KEPT_FIELD
 from reader.annotations.verdicts import DEFAULT_STATUS, Evidence
 
 CONTEXT_CHARS = 32
@@ -114,9 +115,12 @@ class Annotation:
 
     @property
     def needs_attention(self) -> bool:
-        """The file held some of its fields with the wrong type (see `malformed`): show it."""
+        """The file held some of its fields with the wrong type (see `malformed`, and
+        `kept_original`: reader/annotations/kept.py): show it."""
         placed = self.start >= 0  # a malformed position re-anchoring replaced is fine now
-        return any(not (placed and k in ("start", "end")) for k in self.malformed)
+        return KEPT_FIELD in self.extra or any(
+            not (placed and k in ("start", "end")) for k in self.malformed
+        )
 
     @property
     def state(self) -> str:

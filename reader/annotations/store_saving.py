@@ -22,6 +22,7 @@ from reader.annotations.anchoring import reanchor
 from reader.annotations.changes import aside_name, selectors, text_of
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
+from reader.annotations.merge import merge_note, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.places import article_facts
 from reader.annotations.record import record_to_annotation
@@ -120,6 +121,9 @@ class StoreSaving:
             more = f" (and {len(report) - 1} more)" if len(report) > 1 else ""
             self.notice = report[0] + more
             self.version += 1
+        # The article note as the merge had it from us; a change since (while the file was
+        # written, or not saved yet) is ours too, and is kept over the merged note.
+        merged_from = text_of(meta_of(self._db.cache.read()).get("article_note"))
         gone, changed, meta = self._db.take_in(data)
         self._facts = meta.get("article")
         refreshed: Records = {}
@@ -137,8 +141,9 @@ class StoreSaving:
                 anns[key] = ann
             self._collection.replace_all(anns.values())
             self.version += 1
-        if text_of(meta.get("article_note")) != self._note:
-            self._note = text_of(meta.get("article_note"))
+        note = merge_note(merged_from, self._note, text_of(meta.get("article_note")))
+        if note != self._note:
+            self._note = note
             self._note_modified = text_of(meta.get("article_note_modified"))
             self.version += 1
         if refreshed:

@@ -21,9 +21,11 @@ class ImportResult:
     matched: int = 0
     orphaned: int = 0
     skipped: int = 0  # items with no TextQuoteSelector or TextPositionSelector
+    merged: int = 0  # of the matched: their note and tags joined the stored highlight's
 
     def summary(self) -> str:
-        return f"added {self.added}, matched {self.matched}, orphaned {self.orphaned}"
+        merged = f" ({self.merged} merged)" if self.merged else ""
+        return f"added {self.added}, matched {self.matched}{merged}, orphaned {self.orphaned}"
 
 
 def read_w3c_file(path: str | Path) -> tuple[list[Annotation], int]:
@@ -102,6 +104,7 @@ def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult
         outcome, _ = store.add_annotation(filled)
         counts = Counter({outcome: 1})
         result.added += counts["added"]
-        result.matched += counts["matched"]
+        result.matched += counts["matched"] + counts["merged"]
+        result.merged += counts["merged"]
         result.orphaned += counts["orphaned"]
     return result
