@@ -22,7 +22,7 @@ from reader.annotations.anchoring import reanchor
 from reader.annotations.changes import aside_name, selectors, text_of
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
-from reader.annotations.merge import merge_note, meta_of
+from reader.annotations.merge import NOTE_SEPARATOR, merge_note, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.places import article_facts
 from reader.annotations.record import record_to_annotation
@@ -59,6 +59,7 @@ class StoreSaving:
     _note: str
     _note_modified: str
     _facts: Any
+    _told: set[tuple[str, str, str]]
 
     # -- saving ------------------------------------------------------------------------------
     def flush(self, timeout: float | None = None) -> None:
@@ -125,6 +126,8 @@ class StoreSaving:
         # written, or not saved yet) is ours too, and is kept over the merged note.
         merged_from = text_of(meta_of(self._db.cache.read()).get("article_note"))
         gone, changed, meta = self._db.take_in(data)
+        if report:  # what this merge kept of the other window is told: an editor's save
+            self._told.update(told_parts(changed, meta))  # that keeps it again is quiet
         self._facts = meta.get("article")
         refreshed: Records = {}
         if gone or changed:
@@ -207,3 +210,11 @@ class StoreSaving:
                 return target
         finally:
             self._saver.release()
+
+
+def told_parts(changed: Records, meta: dict[str, Any]) -> set[tuple[str, str, str]]:
+    """(id, "note", part) for each part of the notes of `changed` and of the article note
+    ("" as id): the texts a merge's notice has told of."""
+    notes = [(key, text_of(record.get("note"))) for key, record in changed.items()]
+    notes.append(("", text_of(meta.get("article_note"))))
+    return {(key, "note", part) for key, note in notes for part in note.split(NOTE_SEPARATOR)}

@@ -56,10 +56,13 @@ def test_a_save_merged_by_the_file_then_esc_keeps_both(article, open_store):
     b.flush()
     both = f"BASE EDIT-FROM-B{NOTE_SEPARATOR}BASE EDIT-FROM-A"
     assert notes_on_disk(b) == [both]
+    assert "both texts are kept" in b.notice
+    b.notice = None
     b.update(ann.id, {"note": "BASE EDIT-FROM-B"}, note="BASE EDIT-FROM-B")  # Esc
     b.update(ann.id, {"note": "BASE EDIT-FROM-B"}, note="BASE EDIT-FROM-B!")  # typed on
     b.flush()
     assert notes_on_disk(b) == [f"BASE EDIT-FROM-B!{NOTE_SEPARATOR}BASE EDIT-FROM-A"]
+    assert b.notice is None  # the merge said it already
 
 
 def test_discarding_the_edit_keeps_the_other_windows_text(article, open_store):
