@@ -8,11 +8,12 @@ it from time to time; whoever writes second merges the file (theirs) into its ow
   to different annotations): an annotation only one side changed takes that side's version;
   both changed it -> field by field: the category, note, tags, status, rationale and
   evidence one side changed take that side's value; a note both changed keeps both texts
-  (ours first, then a `NOTE_SEPARATOR` line, then what theirs adds), tags (and evidence links) both
-  changed are joined, and the rest is the later `modified`'s
-  (ours on a tie); deleted on one side and edited on the other -> the edit is kept (a note
-  is never lost silently); deleted on one side and unchanged on the other -> deleted (a
-  merge never resurrects a deletion);
+  (ours first, then a `NOTE_SEPARATOR` line, then what theirs adds), tags (and evidence
+  links) both changed are joined, and the rest is the later `modified`'s (ours on a tie);
+  what either side kept of a malformed field (`kept_original`: kept.py) is kept; deleted
+  on one side and edited on the other -> the edit is kept (a note is never lost silently);
+  deleted on one side and unchanged on the other -> deleted (a merge never resurrects a
+  deletion);
 * a table holding two different documents with one annotation id (written by hand or by
   another tool) keeps both: the repeat is given an id of its own (`documents_by_id`);
 * two anchored annotations of exactly the same range (made in two processes at once) fold

@@ -81,7 +81,12 @@ class NotesPane(Vertical):
         meanwhile is to be kept."""
 
         def __init__(
-            self, target: NoteTarget, text: str, done: bool, return_focus: bool, since: str = ""
+            self,
+            target: NoteTarget,
+            text: str,
+            done: bool,
+            return_focus: bool,
+            since: str | None = None,
         ):
             super().__init__()
             self.target = target
