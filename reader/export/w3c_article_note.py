@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.annotations.model import Annotation
-from reader.claims import Attribution
+from reader.claims.model import Attribution
 from reader.export.w3c import (
     EXTENSION,
     MARKDOWN_FORMAT,
