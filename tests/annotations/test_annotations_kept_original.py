@@ -100,3 +100,20 @@ def test_a_merge_keeps_what_either_side_replaced():
     merged = merge_records(base, mine, theirs)["a"]
     assert (merged["note"], merged["category"]) == ("new", "question")
     assert merged[KEPT_FIELD] == {"note": 5}
+
+
+def test_a_malformed_position_placed_again_is_kept_too(tmp_path):
+    path, ann_id = malformed_story(tmp_path)
+    data = json.loads(sidecar(path).read_text(encoding="utf-8"))
+    (record,) = data["annotations"].values()
+    record["target"]["selector"][1]["start"] = "x"
+    sidecar(path).write_text(json.dumps(data), encoding="utf-8")
+    store = AnnotationStore.open(make_document(path, ARTICLE))
+    assert not store.get(ann_id).needs_attention  # re-anchoring placed it: nothing to fix
+    store.update(ann_id, note="a note")
+    store.close()
+    (record,) = records(path)
+    assert record["target"]["selector"][1]["start"] == ARTICLE.index(QUOTE)
+    assert record[KEPT_FIELD] == {"start": "x"}
+    again = AnnotationStore.open(make_document(path, ARTICLE), read_only=True)
+    assert not again.get(ann_id).needs_attention
