@@ -23,6 +23,15 @@ def other_window(article) -> AnnotationStore:
     return AnnotationStore.open(load_document(article))
 
 
+async def took_in(pilot, check) -> None:
+    """Wait (at most 5 s) until this window's poll has taken the other window's save in."""
+    for _ in range(50):
+        if check():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError("the other window's save was never taken in")
+
+
 def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -42,7 +51,8 @@ async def test_a_note_edited_in_another_window_meanwhile_is_kept(seed_library, s
         (ann,) = other.annotations
         other.update(ann.id, note="BASE EDIT-FROM-A")
         other.close()
-        await pilot.pause(1.2)  # B's window takes A's save in
+        store = app.annotations.store
+        await took_in(pilot, lambda: store.get(ann.id).note == "BASE EDIT-FROM-A")
         await pilot.press(*" EDIT-FROM-B")
         await pilot.pause(1.0)  # saved while typing
         app.annotations.store.flush()
@@ -70,7 +80,8 @@ async def test_the_article_note_and_tags_edited_meanwhile_are_kept(seed_library,
         other = other_window(article)
         other.set_article_note("FROM-A")
         other.flush()
-        await pilot.pause(1.2)
+        store = app.annotations.store
+        await took_in(pilot, lambda: store.article_note == "FROM-A")
         await pilot.press(*"FROM-B", "escape")
         await pilot.pause()
         app.annotations.store.flush()
@@ -81,7 +92,7 @@ async def test_the_article_note_and_tags_edited_meanwhile_are_kept(seed_library,
         (ann,) = other.annotations
         other.update(ann.id, tags=["fromA"])
         other.close()
-        await pilot.pause(1.2)
+        await took_in(pilot, lambda: store.get(ann.id).tags == ["fromA"])
         await pilot.press(*"fromB", "enter")
         await pilot.pause()
         app.annotations.store.flush()
