@@ -34,11 +34,6 @@ def text_of(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def without(malformed: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """`malformed` less the fields just given new values (theirs are written from now on)."""
-    return {k: v for k, v in malformed.items() if k not in fields}
-
-
 def clean_tags(tags: Any) -> list[str]:
     if isinstance(tags, str):
         tags = [tags]

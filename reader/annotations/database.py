@@ -46,6 +46,7 @@ class SidecarDatabase:
         # The `"place"` of an anchored annotation's record (set by the store), or None.
         self.placer: Callable[[Annotation], dict[str, Any] | None] | None = None
         self._doc_ids: dict[str, int] = {}  # annotation id -> TinyDB doc id
+        self.renamed = 0  # documents read that repeated another's id, given their own
         self._last_doc_id = 0
 
     @property
@@ -53,20 +54,27 @@ class SidecarDatabase:
         return self.cache.storage
 
     def read(self) -> tuple[Records, dict[str, Any], int]:
-        """(records by annotation id, the meta record, how many documents repeat an id) of
-        the file; raises SidecarProblem for a file that must not be used."""
+        """(records by annotation id, the meta record, how many documents repeat an id: exact
+        copies, dropped, or others, given ids of their own: `renamed` counts those) of the
+        file; raises SidecarProblem for a file that must not be used."""
         data = self.cache.read()
         found = self._index(data)
         return (
             {key: doc for key, (_, doc) in found.items()},
             meta_of(data),
-            len(self.annotations) - len(found),
+            len(self.annotations) - len(found) + self.renamed,
         )
 
     def _index(self, data: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
-        found = documents_by_id(data.get(ANNOTATIONS_TABLE) or {})
+        table = data.get(ANNOTATIONS_TABLE) or {}
+        found = documents_by_id(table)
         self._doc_ids = {key: int(doc_id) for key, (doc_id, _) in found.items()}
-        ids = [int(k) for k in data.get(ANNOTATIONS_TABLE) or ()]
+        self.renamed = 0
+        for key, (doc_id, doc) in found.items():
+            if table[doc_id]["id"] != key:  # it repeated another's id: it has its own now
+                table[doc_id] = doc
+                self.renamed += 1
+        ids = [int(k) for k in table]
         self._last_doc_id = max([self._last_doc_id, *ids])
         return found
 

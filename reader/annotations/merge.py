@@ -8,11 +8,14 @@ it from time to time; whoever writes second merges the file (theirs) into its ow
   to different annotations): an annotation only one side changed takes that side's version;
   both changed it -> field by field: the category, note, tags, status, rationale and
   evidence one side changed take that side's value; a note both changed keeps both texts
-  (ours first, then a `NOTE_SEPARATOR` line, then theirs), tags (and evidence links) both
-  changed are joined, and the rest is the later `modified`'s
-  (ours on a tie); deleted on one side and edited on the other -> the edit is kept (a note
-  is never lost silently); deleted on one side and unchanged on the other -> deleted (a
-  merge never resurrects a deletion);
+  (ours first, then a `NOTE_SEPARATOR` line, then what theirs adds), tags (and evidence
+  links) both changed are joined, and the rest is the later `modified`'s (ours on a tie);
+  what either side kept of a malformed field (`kept_original`: kept.py) is kept; deleted
+  on one side and edited on the other -> the edit is kept (a note is never lost silently);
+  deleted on one side and unchanged on the other -> deleted (a merge never resurrects a
+  deletion);
+* a table holding two different documents with one annotation id (written by hand or by
+  another tool) keeps both: the repeat is given an id of its own (`documents_by_id`);
 * two anchored annotations of exactly the same range (made in two processes at once) fold
   into one: the one created first (then the lower id) stays, with both notes and all tags;
 * the meta record: the article note as an annotation's note (both texts when both changed
@@ -27,8 +30,10 @@ All values are TinyDB's layout: `{table: {doc_id: document}}`.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from reader.annotations.kept import KEPT_FIELD, merged_kept
 from reader.annotations.quoting import quoted
 
 ANNOTATIONS_TABLE = "annotations"
@@ -90,17 +95,25 @@ def merge_meta(
 
 def merge_note(base: str, mine: str, theirs: str) -> str:
     """The note after both sides changed it from `base`: one side's when only it changed,
-    else both texts (each part once: merging a merged note again adds nothing)."""
+    else both texts: ours, then the parts of theirs that neither ours nor `base` holds (each
+    part once: merging a merged note again adds nothing, and a part we had already kept
+    from them is not repeated after ours was edited)."""
     if mine == theirs or theirs == base:
         return mine
     if mine == base:
         return theirs
-    return join_notes(mine, theirs)
+    return join_notes(mine, theirs, base)
 
 
-def join_notes(first: str, second: str) -> str:
+def join_notes(first: str, second: str, base: str = "") -> str:
+    """`first`, then the parts (texts between `NOTE_SEPARATOR` lines) of `second` that are
+    in neither `first` nor `base`."""
     parts = [p for p in first.split(NOTE_SEPARATOR) if p]
-    parts += [p for p in second.split(NOTE_SEPARATOR) if p and p not in parts]
+    known = {*parts, *base.split(NOTE_SEPARATOR)}
+    for part in second.split(NOTE_SEPARATOR):
+        if part and part not in known:
+            parts.append(part)
+            known.add(part)
     return NOTE_SEPARATOR.join(parts)
 
 
@@ -173,7 +186,7 @@ def merge_record(
             result[key] = t
         elif key == "note" and isinstance(m, str) and isinstance(t, str):
             result[key] = merge_note(_str(b), m, t)
-            if report is not None:
+            if report is not None and result[key] not in (m, t):
                 report.append(
                     f"the note of {_quote_of(mine)} was edited in another window too: "
                     "both texts are kept"
@@ -182,6 +195,9 @@ def merge_record(
             result[key] = m + [tag for tag in t if tag not in m]
         if result.get(key, "") is None:  # a field written only when set, now unset
             del result[key]
+    kept = merged_kept(mine, theirs)  # what either side replaced of a malformed field
+    if kept:
+        result[KEPT_FIELD] = kept
     return result
 
 
@@ -243,21 +259,47 @@ def _quote_of(record: dict[str, Any]) -> str:
     selectors = target.get("selector") if isinstance(target, dict) else None
     for sel in selectors if isinstance(selectors, list) else ():
         if isinstance(sel, dict) and isinstance(sel.get("exact"), str):
-            exact = " ".join(sel["exact"].split())
-            return quoted(f"{exact[:37]}…" if len(exact) > 40 else exact)
+            return short_quote(sel["exact"])
     return "a highlight"
 
 
+def short_quote(exact: str) -> str:
+    """A highlight's text on one line, at most 40 characters, quoted, for a message."""
+    exact = " ".join(exact.split())
+    return quoted(f"{exact[:37]}…" if len(exact) > 40 else exact)
+
+
 def documents_by_id(table: Tables) -> dict[str, tuple[str, dict[str, Any]]]:
-    """{annotation id: (doc id, document)}; of two documents with one id the later
-    `modified` counts (the file order on a tie)."""
+    """{annotation id: (doc id, document)}. Of two different documents with one id, the later
+    `modified` keeps it (the file order on a tie) and the other is given a new id of its own
+    (`repeat_id`: the same on every machine), so no record is ever dropped; an exact copy of
+    a document counts once."""
     out: dict[str, tuple[str, dict[str, Any]]] = {}
+    repeats: list[tuple[str, dict[str, Any]]] = []
     for doc_id, doc in table.items():
         if isinstance(doc, dict) and isinstance(doc.get("id"), str):
             seen = out.get(doc["id"])
-            if seen is None or _str(seen[1].get("modified")) <= _str(doc.get("modified")):
+            if seen is None:
                 out[doc["id"]] = (str(doc_id), doc)
+            elif seen[1] == doc:
+                continue
+            elif _str(seen[1].get("modified")) <= _str(doc.get("modified")):
+                repeats.append(seen)
+                out[doc["id"]] = (str(doc_id), doc)
+            else:
+                repeats.append((str(doc_id), doc))
+    for doc_id, doc in repeats:
+        new, n = repeat_id(doc["id"], doc_id), 0
+        while new in out:
+            n += 1
+            new = repeat_id(doc["id"], f"{doc_id}.{n}")
+        out[new] = (doc_id, {**doc, "id": new})
     return out
+
+
+def repeat_id(id: str, doc_id: str) -> str:
+    """The id given to the document `doc_id` of a sidecar that repeats another's `id`."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"margin-reader:repeated-id:{id}:{doc_id}"))
 
 
 def _str(value: Any) -> str:

@@ -25,6 +25,7 @@ from reader.annotations.categories import (  # noqa: F401  (part of this module'
     CATEGORY_LETTERS,
     category_for_key,
 )
+from reader.annotations.kept import kept_of
 from reader.annotations.verdicts import DEFAULT_STATUS, Evidence
 
 CONTEXT_CHARS = 32
@@ -114,9 +115,11 @@ class Annotation:
 
     @property
     def needs_attention(self) -> bool:
-        """The file held some of its fields with the wrong type (see `malformed`): show it."""
-        placed = self.start >= 0  # a malformed position re-anchoring replaced is fine now
-        return any(not (placed and k in ("start", "end")) for k in self.malformed)
+        """The file held some of its fields with the wrong type (see `malformed`, and
+        `kept_original`: reader/annotations/kept.py): show it."""
+        # A malformed position re-anchoring replaced is fine now (it is kept all the same).
+        fixed = ("start", "end") if self.start >= 0 else ()
+        return any(k not in fixed for k in (*self.malformed, *kept_of(self.extra)))
 
     @property
     def state(self) -> str:

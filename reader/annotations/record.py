@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.annotations.kept import keep_replaced
 from reader.annotations.model import Annotation
 from reader.annotations.verdicts import (
     DEFAULT_STATUS,
@@ -59,6 +60,8 @@ def annotation_to_record(ann: Annotation, source: str) -> dict[str, Any]:
     position = {"type": "TextPositionSelector", "start": ann.start, "end": ann.end}
     if ann.start < 0:  # never placed: the file's own (malformed) values, if any
         position.update({k: ann.malformed[k] for k in ("start", "end") if k in ann.malformed})
+    elif ann.malformed:  # placed again: the file's own values are kept all the same
+        record = keep_replaced(record, ann.malformed, ("start", "end"))[0]
     record.update(
         {
             "id": ann.id,

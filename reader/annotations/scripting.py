@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from reader.annotations.anchoring import count_quote, find_quote
 from reader.annotations.changes import check_category, clean_tags
 from reader.annotations.evidence_links import resolve_evidence
+from reader.annotations.kept import kept_of
 from reader.annotations.store import AnnotationStore
 from reader.annotations.verdicts import check_status
 from reader.document.loader import load_document
@@ -119,10 +120,13 @@ def _set_verdict(store, ann, status, rationale, links):  # type: ignore[no-untyp
 
 def check_saved(store: AnnotationStore, what: str) -> None:
     """Raise ReaderError (exit 2) naming why, when the store's last changes are not on disk:
-    a one-shot command has no memory to keep them in."""
+    a one-shot command has no memory to keep them in. Else print the store's `notice`, if
+    any, on stderr."""
     if store.unsaved:
         why = store.save_failure or store.problem or f"{store.sidecar_path} could not be written"
         raise ReaderError(f"{what}: {why}")
+    if store.notice:  # e.g. two records that shared one id were each given their own
+        print(f"reader: {_one_line(store.notice)}", file=sys.stderr)
 
 
 def annotations_command(path: str, as_json: bool = False) -> int:
@@ -140,7 +144,7 @@ def annotations_command(path: str, as_json: bool = False) -> int:
                     (
                         _one_line(ann.id),
                         _one_line(ann.category),
-                        ann.state,
+                        f"{ann.state} (needs attention)" if ann.needs_attention else ann.state,
                         _one_line(ann.exact),
                     )
                 )
@@ -169,6 +173,10 @@ def _json_line(document, ann) -> str:
         if field.name not in _NOT_LISTED
     }
     record["state"] = ann.state
+    # Fields the file held with the wrong type, as found (kept in the file, never erased).
+    record["needs_attention"] = ann.needs_attention
+    if ann.needs_attention:
+        record["as_found"] = {**kept_of(ann.extra), **ann.malformed}
     record["evidence"] = [link.to_record() for link in ann.evidence]
     record["attribution"] = None if found is None else {"source": found.source, "kind": found.kind}
     return json.dumps(record, ensure_ascii=True)

@@ -40,12 +40,20 @@ from reader.annotations.changes import (
     describe_update,
     label,
     text_of,
-    without,
 )
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
-from reader.annotations.field_edits import EDITABLE_FIELDS, checked_fields
+from reader.annotations.edits_since import (
+    NOTE_KEPT,
+    TAGS_KEPT,
+    imported_fields,
+    merge_note_since,
+    rebase_fields,
+)
+from reader.annotations.field_edits import checked_fields
 from reader.annotations.history import Change, History
+from reader.annotations.kept import keep_replaced
+from reader.annotations.merge import short_quote
 from reader.annotations.model import Annotation, utc_now
 from reader.annotations.reading import anchor_loaded
 from reader.annotations.record import record_to_annotation
@@ -68,6 +76,7 @@ class AnnotationStore(StoreReading, StoreSaving):
         # What the UI should tell the user once, in one line (e.g. a note edited in two
         # windows was kept with both texts); set with a version bump, the UI may clear it.
         self.notice: str | None = None
+        self._told: set[tuple[str, str, str]] = set()  # (id, field, part) kept and told
         self._source = Path(document.path).name
         self._lock = threading.RLock()  # the memory: collection, database, note
         self._collection = AnnotationCollection()
@@ -113,6 +122,8 @@ class AnnotationStore(StoreReading, StoreSaving):
         self.version += 1
         if self.read_only:
             return
+        if self._db.renamed:
+            self.notice = repeated_ids_notice(self._db.renamed, self.sidecar_path.name)
         if repeats:
             self._db.drop_repeats()
         refreshed: Records = {ann.id: self._db.record_of(ann) for ann in moved}
@@ -150,8 +161,9 @@ class AnnotationStore(StoreReading, StoreSaving):
     def add_annotation(self, ann: Annotation) -> tuple[str, Annotation]:
         """Import `ann`: re-anchor it here and store it.
 
-        Returns ("matched", existing) when the same id or the same range is already stored (an
-        imported copy with a later `modified` updates the stored category, note and tags),
+        Returns ("matched", existing) when the same id or the same range is already stored
+        and the copy brings nothing new, ("merged", updated) when it does (its note joins the
+        stored one, its tags are added: `imported_fields` in edits_since.py),
         ("added", stored) or ("orphaned", stored) when its quote was not found (kept anyway).
         """
         self._require_writable()
@@ -161,40 +173,51 @@ class AnnotationStore(StoreReading, StoreSaving):
             if existing is None and not placed.orphaned:
                 existing = self._collection.find_range(placed.start, placed.end)
             if existing is not None:
-                if ann.modified > existing.modified and any(
-                    getattr(ann, k) != getattr(existing, k) for k in EDITABLE_FIELDS
-                ):
-                    updated = existing.replace(
-                        category=ann.category,
-                        note=ann.note,
-                        tags=list(ann.tags),
-                        status=ann.status,
-                        rationale=ann.rationale,
-                        evidence=list(ann.evidence),
-                        modified=ann.modified,
-                        malformed=without(existing.malformed, EDITABLE_FIELDS + ("modified",)),
-                    )
-                    self._commit(Change("import annotation", ((existing.id, existing, updated),)))
-                    existing = updated
-                return "matched", existing
+                fields = imported_fields(existing, ann)
+                if not fields:
+                    return "matched", existing
+                modified = max(ann.modified, existing.modified)
+                extra, malformed = keep_replaced(
+                    existing.extra, existing.malformed, (*fields, "modified")
+                )
+                updated = existing.replace(
+                    **fields, modified=modified, extra=extra, malformed=malformed
+                )
+                self._commit(Change("import annotation", ((existing.id, existing, updated),)))
+                return "merged", updated
             now = utc_now()
             placed = placed.replace(created=placed.created or now, modified=placed.modified or now)
             self._commit(Change("import annotation", ((placed.id, None, placed),)))
             return ("orphaned" if placed.orphaned else "added"), placed
 
-    def update(self, id: str, **fields: Any) -> Annotation:
+    def update(self, id: str, since: dict[str, Any] | None = None, **fields: Any) -> Annotation:
         """Change category, note, tags, status, rationale and/or evidence, or clear
-        `edited_from` (reader.annotations.field_edits); bumps `modified`."""
+        `edited_from` (reader.annotations.field_edits); bumps `modified`. `since`: the note
+        and/or tags the edit started from; what another window changed them to meanwhile is
+        kept (reader/annotations/edits_since.py) and `notice` says so once."""
         self._require_writable()
         fields = checked_fields(fields)
         with self._lock:
             old = self._get_or_raise(id)
+            if since:
+                fields, kept = rebase_fields(old, since, fields)
+                self._tell_kept(old, kept)
             if all(getattr(old, k) == v for k, v in fields.items()):
                 return old
-            fixed = without(old.malformed, (*fields, "modified"))
-            new = old.replace(**fields, modified=utc_now(), extra=dict(old.extra), malformed=fixed)
+            extra, malformed = keep_replaced(old.extra, old.malformed, (*fields, "modified"))
+            new = old.replace(**fields, modified=utc_now(), extra=extra, malformed=malformed)
             self._commit(Change(describe_update(old, new), ((id, old, new),)))
             return new
+
+    def _tell_kept(self, ann: Annotation, kept: dict[str, list[str]]) -> None:
+        """Set `notice` for what an edit kept of another window's changes, once for each."""
+        news = [(ann.id, k, part) for k, parts in kept.items() for part in parts]
+        if not news or set(news) <= self._told:
+            return
+        self._told.update(news)
+        what = " and ".join(f"the {k} of {short_quote(ann.exact)}" for k in kept)
+        self.notice = f"{what} {NOTE_KEPT if 'note' in kept else TAGS_KEPT}"
+        self.version += 1
 
     def delete(self, id: str) -> Annotation:
         self._require_writable()
@@ -203,9 +226,17 @@ class AnnotationStore(StoreReading, StoreSaving):
             self._commit(Change(f"delete {label(old.category)} highlight", ((id, old, None),)))
             return old
 
-    def set_article_note(self, text: str) -> None:
+    def set_article_note(self, text: str, since: str | None = None) -> None:
+        """Set the article's note; `since`, the note the edit started from: another window's
+        change meanwhile is kept as in `update`."""
         self._require_writable()
         with self._lock:
+            if since is not None and self._note != since:
+                text, kept = merge_note_since(since, text, self._note)
+                if kept and not {("", "note", part) for part in kept} <= self._told:
+                    self._told.update(("", "note", part) for part in kept)
+                    self.notice = f"the article note {NOTE_KEPT}"
+                    self.version += 1
             if text == self._note:
                 return
             self._commit(Change("edit article note", note=(self._note, text)))
@@ -269,3 +300,11 @@ class AnnotationStore(StoreReading, StoreSaving):
                 self._note_modified = utc_now()
             self.version += 1
         self._saver.changed()
+
+
+def repeated_ids_notice(count: int, sidecar: str) -> str:
+    one = count == 1
+    return (
+        f"{count} highlight{'' if one else 's'} in {sidecar} had the id of another: "
+        f"{'it' if one else 'each'} was given an id of its own (nothing was dropped)"
+    )

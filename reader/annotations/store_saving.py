@@ -22,6 +22,7 @@ from reader.annotations.anchoring import reanchor
 from reader.annotations.changes import aside_name, selectors, text_of
 from reader.annotations.collection import AnnotationCollection
 from reader.annotations.database import Records, SidecarDatabase
+from reader.annotations.merge import NOTE_SEPARATOR, merge_note, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.places import article_facts
 from reader.annotations.record import record_to_annotation
@@ -58,6 +59,7 @@ class StoreSaving:
     _note: str
     _note_modified: str
     _facts: Any
+    _told: set[tuple[str, str, str]]
 
     # -- saving ------------------------------------------------------------------------------
     def flush(self, timeout: float | None = None) -> None:
@@ -120,7 +122,12 @@ class StoreSaving:
             more = f" (and {len(report) - 1} more)" if len(report) > 1 else ""
             self.notice = report[0] + more
             self.version += 1
+        # The article note as the merge had it from us; a change since (while the file was
+        # written, or not saved yet) is ours too, and is kept over the merged note.
+        merged_from = text_of(meta_of(self._db.cache.read()).get("article_note"))
         gone, changed, meta = self._db.take_in(data)
+        if report:  # what this merge kept of the other window is told: an editor's save
+            self._told.update(told_parts(changed, meta))  # that keeps it again is quiet
         self._facts = meta.get("article")
         refreshed: Records = {}
         if gone or changed:
@@ -137,8 +144,9 @@ class StoreSaving:
                 anns[key] = ann
             self._collection.replace_all(anns.values())
             self.version += 1
-        if text_of(meta.get("article_note")) != self._note:
-            self._note = text_of(meta.get("article_note"))
+        note = merge_note(merged_from, self._note, text_of(meta.get("article_note")))
+        if note != self._note:
+            self._note = note
             self._note_modified = text_of(meta.get("article_note_modified"))
             self.version += 1
         if refreshed:
@@ -202,3 +210,11 @@ class StoreSaving:
                 return target
         finally:
             self._saver.release()
+
+
+def told_parts(changed: Records, meta: dict[str, Any]) -> set[tuple[str, str, str]]:
+    """(id, "note", part) for each part of the notes of `changed` and of the article note
+    ("" as id): the texts a merge's notice has told of."""
+    notes = [(key, text_of(record.get("note"))) for key, record in changed.items()]
+    notes.append(("", text_of(meta.get("article_note"))))
+    return {(key, "note", part) for key, note in notes for part in note.split(NOTE_SEPARATOR)}

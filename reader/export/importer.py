@@ -24,13 +24,15 @@ class ImportResult:
     matched: int = 0
     orphaned: int = 0
     skipped: int = 0  # items with no TextQuoteSelector or TextPositionSelector
+    merged: int = 0  # of the matched: their note and tags joined the stored highlight's
     # the article note: "" (the file has none for this article), "added" (the article had
     # none), "matched" (it already says that), "merged" (it said something else: both kept)
     article_note: str = ""
     other_notes: int = 0  # article notes in the file for other articles, left out
 
     def summary(self) -> str:
-        counts = f"added {self.added}, matched {self.matched}, orphaned {self.orphaned}"
+        merged = f" ({self.merged} merged)" if self.merged else ""
+        counts = f"added {self.added}, matched {self.matched}{merged}, orphaned {self.orphaned}"
         return f"{counts}, article note {self.article_note}" if self.article_note else counts
 
 
@@ -114,7 +116,8 @@ def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult
         outcome, _ = store.add_annotation(filled)
         counts = Counter({outcome: 1})
         result.added += counts["added"]
-        result.matched += counts["matched"]
+        result.matched += counts["matched"] + counts["merged"]
+        result.merged += counts["merged"]
         result.orphaned += counts["orphaned"]
     return result
 

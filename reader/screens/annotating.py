@@ -340,12 +340,13 @@ class AnnotatingScreen(ClaimKeys, Screen):
         store = self.annotations.store
         if store is not None:
             if event.target == ARTICLE:
-                self._run(lambda: store.set_article_note(event.text))
+                self._run(lambda: store.set_article_note(event.text, since=event.since))
             elif store.get(event.target) is None:
                 self._notice("That highlight is gone: its note was not saved", "error")
             else:
                 old = store.get(event.target)
-                self._run_one(lambda: store.update(event.target, note=event.text), old)
+                since = {"note": event.since}
+                self._run_one(lambda: store.update(event.target, since, note=event.text), old)
         if event.return_focus:
             self.focus_article()
 
@@ -370,7 +371,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
             if old is None:
                 self._notice("That highlight is gone: its tags were not saved", "error")
                 return
-            self._run_one(lambda: store.update(ann.id, tags=[t for t in tags if t]), old)
+            since = {"tags": ann.tags}  # what the dialog opened with
+            self._run_one(lambda: store.update(ann.id, since, tags=[t for t in tags if t]), old)
 
         from reader.screens.annotation_dialogs import TagsScreen  # built when first used
 

@@ -76,14 +76,24 @@ class NotesPane(Vertical):
     }
 
     class NoteSaved(Message):
-        """`text` is the note of `target` ("article" or an annotation id) as typed."""
+        """`text` is the note of `target` ("article" or an annotation id) as typed; `since`
+        the note this editor saved last (or opened with): what another window changed it to
+        meanwhile is to be kept."""
 
-        def __init__(self, target: NoteTarget, text: str, done: bool, return_focus: bool):
+        def __init__(
+            self,
+            target: NoteTarget,
+            text: str,
+            done: bool,
+            return_focus: bool,
+            since: str | None = None,
+        ):
             super().__init__()
             self.target = target
             self.text = text
             self.done = done
             self.return_focus = return_focus
+            self.since = since
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -279,8 +289,8 @@ class NotesPane(Vertical):
             return
         text = self.editor.text
         if text != self._last_saved:
-            self._last_saved = text
-            self.post_message(self.NoteSaved(self.editing, text, False, False))
+            since, self._last_saved = self._last_saved, text
+            self.post_message(self.NoteSaved(self.editing, text, False, False, since))
 
     def on_note_editor_done(self, event: NoteEditor.Done) -> None:
         event.stop()
@@ -303,4 +313,4 @@ class NotesPane(Vertical):
         self.editing = None
         editor.display = False
         self._repaint()
-        self.post_message(self.NoteSaved(target, text, True, return_focus))
+        self.post_message(self.NoteSaved(target, text, True, return_focus, self._last_saved))

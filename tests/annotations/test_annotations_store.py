@@ -433,12 +433,14 @@ def test_add_annotation_for_import(article, open_store, tmp_path):
     status, matched = store.add_annotation(same_range)
     assert status == "matched" and matched.id == existing.id
 
-    # A newer copy of a stored annotation updates its note.
-
-    newer = incoming.replace(note="newer", modified="2999-01-01T00:00:00Z")
+    # A copy of a stored annotation with another note: both texts are kept (issue 13.3),
+    # and a newer copy's category wins.
+    newer = incoming.replace(note="newer", category="claim", modified="2999-01-01T00:00:00Z")
     status, updated = store.add_annotation(newer)
-    assert status == "matched" and updated.note == "newer" and updated.id == incoming.id
-    assert store.get(incoming.id).note == "newer"
+    assert status == "merged" and updated.id == incoming.id
+    assert store.get(incoming.id).note == f"imported{NOTE_SEPARATOR}newer"
+    assert store.get(incoming.id).category == "claim"
+    assert store.add_annotation(newer)[0] == "matched"  # nothing new the second time
 
     # A quote that is not in this article: kept as an orphan.
     lost = Annotation.create("Nothing like this sentence appears anywhere.", 0, 20, "quote")
