@@ -10,9 +10,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reader.annotations.evidence_links import relative_source
+from reader.annotations.files import NotRegularFile, TooLarge, read_regular
 from reader.annotations.merge import join_notes
 from reader.annotations.model import Annotation, quote_selector
-from reader.document.decode import one_line
+from reader.annotations.sidecar_file import SIDECAR_MAX_BYTES
+from reader.document.decode import megabytes, one_line
 from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 from reader.export.w3c import W3CFormatError
 from reader.export.w3c_article_note import ArticleNote, W3CFile, parse_w3c_file
@@ -36,18 +38,30 @@ class ImportResult:
         return f"{counts}, article note {self.article_note}" if self.article_note else counts
 
 
+def _read_bytes(p: Path) -> bytes:
+    """The import file's bytes, a file too big refused by its size before any is read."""
+    try:
+        return read_regular(p, SIDECAR_MAX_BYTES)[0]
+    except FileNotFoundError:
+        raise ReaderError(no_such_path(p)) from None
+    except TooLarge as error:
+        raise ReaderError(
+            f"too big to import ({megabytes(error.size)}; the limit is "
+            f"{megabytes(SIDECAR_MAX_BYTES)}): {one_line(str(p))}"
+        ) from None
+    except NotRegularFile as error:
+        if error.strerror.endswith("(a folder)"):
+            raise ReaderError(is_a_folder(p, "a W3C JSON file")) from None
+        raise ReaderError(cannot("read", p, error)) from None
+    except OSError as error:
+        raise ReaderError(cannot("read", p, error)) from None
+
+
 def read_w3c_file(path: str | Path) -> W3CFile:
     """The highlights and article notes of a W3C JSON file; ReaderError naming the file
     otherwise."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(no_such_path(p)) from None
-    except IsADirectoryError:
-        raise ReaderError(is_a_folder(p, "a W3C JSON file")) from None
-    except OSError as error:
-        raise ReaderError(cannot("read", p, error)) from None
+    raw = _read_bytes(p)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
