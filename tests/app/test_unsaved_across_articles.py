@@ -222,3 +222,55 @@ async def test_saving_elsewhere_on_quit_asks_before_replacing_the_readers_own_fi
         await pilot.pause()
     assert app.return_code == 0
     assert "The council met today." in own.read_text("utf-8")
+
+
+async def test_an_article_rewritten_meanwhile_gets_its_unsaved_highlights_re_anchored(
+    tmp_path, settle, monkeypatch
+):
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(sidecar_module, "write_atomic", full)
+    library = tmp_path / "library"
+    write_articles(library)
+    app = reader_app(library, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j", "4")
+        await to_article(app, pilot, settle, "J", "a.txt")
+        rewritten = FIRST.replace("\n\nThe council", "\n\nA new first paragraph.\n\nThe council")
+        (library / "b.txt").write_text(rewritten, "utf-8")
+        os.utime(library / "b.txt", (1_700_000_100, 1_700_000_100))
+        await to_article(app, pilot, settle, "K", "b.txt")
+        store = app.annotations.store
+        (ann,) = store.annotations
+        assert app.document.text[ann.start : ann.end] == "The council met today."
+        assert not ann.orphaned and store.document is app.document
+        await pilot.pause(0.2)
+        assert store.unsaved and [s.document.path for s in app.annotations.unsaved_stores()] == [
+            str(library / "b.txt")
+        ]
+
+
+LONG = "é" * 125 + ".txt"  # 254 bytes: `e` and `E` crashed on the export's name
+
+
+async def test_e_and_E_export_an_article_with_a_long_name(tmp_path, settle):
+    from reader.export.formats import article_export_path
+
+    article = tmp_path / LONG
+    article.write_text("Long story\n\nThe first sentence is here. The second follows.\n")
+    app = ReaderApp(library=tmp_path, article=article, state=ReadingState(tmp_path / "s.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "h", "e")
+        await pilot.pause()
+        notes = article_export_path(article, "markdown")
+        (ann,) = app.annotations.store.annotations
+        assert f"> {ann.exact}" in notes.read_text("utf-8")
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # this article's W3C annotations
+        await pilot.pause()
+        assert article_export_path(article, "w3c").exists()
+        assert app.is_running
