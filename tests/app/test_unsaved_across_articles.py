@@ -66,6 +66,19 @@ def documents(tmp_path, monkeypatch) -> Path:
     return folder / "margin-reader"
 
 
+@pytest.fixture
+def full_library(tmp_path, monkeypatch) -> Path:
+    """A library on a disk that is full (every sidecar write fails with ENOSPC)."""
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(sidecar_module, "write_atomic", full)
+    library = tmp_path / "library"
+    write_articles(library)
+    return library
+
+
 @contextlib.contextmanager
 def lock_held(sidecar: Path):
     """Another program holds the sidecar's lock (flock locks of two open file descriptions
@@ -152,14 +165,9 @@ async def test_behind_a_held_lock_the_left_article_is_saved_once_it_is_released(
 
 
 async def test_quitting_counts_every_article_left_unsaved_and_copies_them_all(
-    tmp_path, documents, settle, monkeypatch
+    tmp_path, documents, settle, full_library
 ):
-    def full(path, data):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
-
-    monkeypatch.setattr(sidecar_module, "write_atomic", full)
-    library = tmp_path / "library"
-    write_articles(library)
+    library = full_library
     app = reader_app(library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -225,14 +233,9 @@ async def test_saving_elsewhere_on_quit_asks_before_replacing_the_readers_own_fi
 
 
 async def test_an_article_rewritten_meanwhile_gets_its_unsaved_highlights_re_anchored(
-    tmp_path, settle, monkeypatch
+    tmp_path, settle, full_library
 ):
-    def full(path, data):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
-
-    monkeypatch.setattr(sidecar_module, "write_atomic", full)
-    library = tmp_path / "library"
-    write_articles(library)
+    library = full_library
     app = reader_app(library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
