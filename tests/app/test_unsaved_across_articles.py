@@ -114,6 +114,8 @@ async def highlight_then_away_and_back(app, pilot, settle) -> None:
     assert [a.exact for a in store.annotations] == ["The council met today."]
     assert store.unsaved
     assert "D1" in app.reading.claims_pane.title_text
+    counts = {entry.name: entry.annotation_count for entry in app.library_pane.shown}
+    assert counts == {"a.txt": 0, "b.txt": 1}  # each row its own article's
 
 
 async def test_unsaved_highlights_survive_switching_articles_on_a_read_only_mount(
