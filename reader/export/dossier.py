@@ -24,7 +24,8 @@ from reader.annotations.model import Annotation
 from reader.annotations.places import Place
 from reader.annotations.quoting import quoted
 from reader.annotations.verdicts import STATUS_LABELS, STATUSES, Evidence
-from reader.claims import Attribution, DocumentAttributions
+from reader.claims.attribution import DocumentAttributions
+from reader.claims.model import Attribution
 from reader.document.locate import Locator
 from reader.export.claim_review import is_checked
 from reader.export.markdown import (

@@ -313,14 +313,14 @@ class AnnotatingScreen(ClaimKeys, Screen):
             self.toggle_side()
 
     def action_note(self) -> None:
-        """a: edit the note of the highlight under the cursor (highlighting it first)."""
+        """a: edit the note of the highlight under the cursor. Off a highlight it only says
+        so, as t does: a key pressed by mistake never makes a highlight."""
         if self._writable() is None:
             return
         ann = self.annotation_under_cursor()
         if ann is None:
-            ann = self.highlight("claim", by_number=False)
-            if ann is None:
-                return
+            self._notice("No highlight at the cursor: h highlights the sentence first")
+            return
         self._side_shown()
         self.notes_pane.edit(ann.id, ann.note, ann)
 
