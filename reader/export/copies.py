@@ -69,14 +69,20 @@ def _collection_id(path: Path) -> str | None:
     return None
 
 
-def write_copies(store, folder: str | os.PathLike[str], force: bool = False) -> list[Path]:
-    """Write `store`'s notes and W3C annotations into `folder` (created if needed); the
-    paths written. Raises ExportExists (before writing anything) for a file of that name
-    that margin-reader did not write, unless `force`; any other failure is one ReaderError."""
+def write_copies(
+    store,
+    folder: str | os.PathLike[str],
+    force: bool = False,
+    formats: tuple[str, ...] = COPY_FORMATS,
+) -> list[Path]:
+    """Write `store`'s notes and W3C annotations (or only those of `formats`) into `folder`
+    (created if needed); the paths written. Raises ExportExists (before writing anything)
+    for a file of that name that margin-reader did not write, unless `force`; any other
+    failure is one ReaderError."""
     read = store_read(store)
     paths = copy_paths(read.document.path, make_folder(folder))
-    for fmt, path in paths.items():
-        check_target(path, fmt, force)
-    for fmt, path in paths.items():
-        write_text(path, render_article_export(read, fmt, path.parent)[0])
-    return list(paths.values())
+    for fmt in formats:
+        check_target(paths[fmt], fmt, force)
+    for fmt in formats:
+        write_text(paths[fmt], render_article_export(read, fmt, paths[fmt].parent)[0])
+    return [paths[fmt] for fmt in formats]

@@ -83,7 +83,12 @@ def export_article(
 
     noun = FORMAT_NAMES[fmt][1]
     try:
-        path, warnings = write_article_export(store_read(store), fmt, folder, force)
+        if folder is not None and fmt == "w3c":  # a copy: never another article's replaced
+            from reader.export.copies import write_copies
+
+            (path,), warnings = write_copies(store, folder, force, (fmt,)), []
+        else:
+            path, warnings = write_article_export(store_read(store), fmt, folder, force)
     except ExportExists as exists:
         again = lambda: export_article(app, store, fmt, True, folder)  # noqa: E731
         confirm_overwrite(app, exists.path, again)

@@ -279,3 +279,38 @@ async def test_e_and_E_export_an_article_with_a_long_name(tmp_path, settle):
         await pilot.pause()
         assert article_export_path(article, "w3c").exists()
         assert app.is_running
+
+
+async def test_a_w3c_export_elsewhere_never_replaces_another_articles_copy(
+    read_only_library, documents, tmp_path, settle
+):
+    """`E`, this article's W3C annotations, in a read-only folder: written in the folder
+    asked for, beside (not over) the copy of a same-named article of another folder."""
+    from reader.export.copies import write_copies
+
+    other = tmp_path / "other" / "b.txt"
+    other.parent.mkdir()
+    other.write_text(SECOND, "utf-8")
+    store = AnnotationStore.open(load_document(other))
+    store.add(*span_of(SECOND, "Beta one said this."))
+    (theirs,) = write_copies(store, documents, formats=("w3c",))
+    store.close()
+    before = theirs.read_text("utf-8")
+    app = reader_app(read_only_library, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j", "h", "E")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # this article's W3C annotations
+        await pilot.pause()
+        assert isinstance(app.screen, FolderScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert theirs.read_text("utf-8") == before
+    (ours,) = [p for p in documents.iterdir() if p != theirs]
+    assert ours.name.startswith("b.txt~") and "The council met today." in ours.read_text("utf-8")
+
+
+def span_of(text: str, quote: str) -> tuple[int, int]:
+    start = text.index(quote)
+    return start, start + len(quote)
