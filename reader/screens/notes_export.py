@@ -4,7 +4,8 @@ cannot be written (for the notes, with a W3C copy that `reader import` reads bac
 copy is also offered on quitting with annotations that could not be saved).
 
 The files and their text are reader/export/formats.py's. A file of that name that
-margin-reader did not write is only overwritten once the reader says yes; the library's
+margin-reader did not write is only overwritten once the reader says yes, and a copy in
+another folder never replaces another article's (reader/export/copies.py); the library's
 exports are written in a thread. What happened is said in a toast naming the file.
 """
 
