@@ -184,11 +184,11 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         full disk) are not lost silently: the reader chooses to save a copy elsewhere, quit
         anyway, or stay."""
         self.save_everything()
-        leave_unless_unsaved(self, self.annotations.store, self._leave)
+        leave_unless_unsaved(self, self.annotations, self._leave)
 
     def _leave(self) -> None:
         self.save_everything()
-        self.annotations.close()
+        self.annotations.close_all()
         remove_signal_handlers(self._signals)
         self.exit(0)
 

@@ -174,6 +174,7 @@ class ArticleOpening:
         self.cursor_offset = offset
         self.title = one_line(document.title or path.name)
         self.sub_title = f"{self.progress:.0f}%"
+        self.library_pane.set_current(path)  # before its store opens: the row counts its own
         if complete:
             if store is None and self._store_after_paint:
                 # The first frame shows the text; TinyDB and the highlights come right after.
@@ -187,7 +188,6 @@ class ArticleOpening:
             self.sub_title = "loading the rest…"
             self.annotations.close()
             self.annotations.loading = True
-        self.library_pane.set_current(path)
         self.reading.show_library_until_open(False)
         if self.reading.focused in (None, view, message):
             self.reading.focus_article()

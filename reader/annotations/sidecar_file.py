@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
 from reader.document.decode import megabytes
 from reader.errors import ReaderError
+from reader.file_names import fitted_name
 
 SIDECAR_SUFFIX = ".annotations.json"
 LOCK_SUFFIX = ".lock"  # after the sidecar's name: its lock file (reader/annotations/locks.py)
@@ -40,13 +40,6 @@ class SidecarProblem(ReaderError):
     """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
 
 
-# A file name has at most NAME_MAX (255) bytes, and the sidecar's temporary files
-# (".<sidecar>.tmp-<pid>-<ns>", reader/atomic.py) need about 34 more than the sidecar's name.
-NAME_MAX = 255
-SIDECAR_NAME_MAX = NAME_MAX - 35
-_HASH_CHARS = 16
-
-
 def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
     """Where the annotations of the article at `source` are kept: beside it, named
     `sidecar_name_for` its name."""
@@ -58,22 +51,8 @@ def sidecar_name_for(name: str) -> str:
     """The file name of the sidecar of the article named `name`: `<name>.annotations.json`,
     or, for a name too long for that (and its lock and temporary files) to fit in a file
     name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`: short,
-    unique, and the same every time."""
-    raw = os.fsencode(name)
-    if len(raw) + len(SIDECAR_SUFFIX) <= SIDECAR_NAME_MAX:
-        return name + SIDECAR_SUFFIX
-    digest = hashlib.sha256(raw).hexdigest()[:_HASH_CHARS]
-    keep = SIDECAR_NAME_MAX - len(SIDECAR_SUFFIX) - 1 - _HASH_CHARS
-    prefix = raw[:keep].decode("utf-8", "ignore") if _is_utf8(raw) else os.fsdecode(raw[:keep])
-    return f"{prefix}~{digest}{SIDECAR_SUFFIX}"
-
-
-def _is_utf8(name: bytes) -> bool:
-    try:
-        name.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    unique, and the same every time (reader/file_names.py)."""
+    return fitted_name(name, SIDECAR_SUFFIX)
 
 
 @dataclass(slots=True, frozen=True)

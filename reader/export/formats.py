@@ -19,6 +19,7 @@ from reader.export.markdown import NOTES_SUFFIX, ExportExists, is_ours, render_m
 from reader.export.reading import ArticleRead
 from reader.export.w3c import dump_json
 from reader.export.w3c_article_note import render_article_w3c
+from reader.file_names import fitted_name
 
 W3C_SUFFIX = ".annotations.w3c.json"
 CLAIMREVIEW_SUFFIX = ".claimreview.json"
@@ -57,9 +58,11 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
 
 
 def article_export_path(article: str | Path, fmt: str, folder: Path | None = None) -> Path:
-    """Where the article's `fmt` export goes: next to it, or in `folder`."""
+    """Where the article's `fmt` export goes: next to it, or in `folder`; an article name
+    too long for the export's to fit in a file name is shortened as the sidecar's is."""
     path = Path(article)
-    return (folder if folder is not None else path.parent) / (path.name + SUFFIXES[fmt])
+    name = fitted_name(path.name, SUFFIXES[fmt])
+    return (folder if folder is not None else path.parent) / name
 
 
 def library_export_path(library: Path, fmt: str, folder: Path | None = None) -> Path:
@@ -104,8 +107,13 @@ def is_our_export(path: Path, fmt: str) -> bool:
 
 
 def check_target(path: Path, fmt: str, force: bool = False) -> None:
-    """Raise ExportExists when writing `path` would replace a file we did not write."""
-    if not force and path.exists() and not is_our_export(path, fmt):
+    """Raise ExportExists when writing `path` would replace a file we did not write; a
+    path that cannot even be looked at is one ReaderError naming it."""
+    try:
+        exists = path.exists()
+    except OSError as error:
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+    if not force and exists and not is_our_export(path, fmt):
         raise ExportExists(path)
 
 

@@ -2,6 +2,11 @@
 
 The reading screen shows it (`reader.screens.annotating`); the app flushes and closes it on
 quit and on a signal, when the screens may be gone already.
+
+A store whose changes could not be saved (a read-only folder, a full disk, a lock another
+program holds) is not let go when the reader moves to another article: it stays, by the
+article's path, for the whole session, its writer retrying in the background, and opening
+that article again shows it (`open`); quitting counts every such store (`unsaved_stores`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ class AnnotationSession:
         # Each article's undo history of this session, by path, with the text it was made
         # against: undo reaches back across J/K (and a rewritten article starts afresh).
         self._histories: dict[str, tuple[str, History]] = {}
+        # The stores of articles left with changes that could not be saved, by path.
+        self._kept: dict[str, AnnotationStore] = {}
         # Each highlight's attribution kind by span, for the claims pane's rows, and the
         # document they are of (`kind_of`)
         self._kinds: dict[tuple[int, int], str] = {}
@@ -42,10 +49,18 @@ class AnnotationSession:
     def open(self, document: Document, store: AnnotationStore | None) -> AnnotationStore:
         """Annotate `document` with `store` (opened from its sidecar when None)."""
         self.close()
-        if store is None:
+        unsaved = self._kept.pop(document.path, None)
+        if unsaved is not None and unsaved.document.sha256 == document.sha256:
+            if store is not None:
+                store.close(timeout=0)  # read afresh from the sidecar: the kept one is newer
+            unsaved.document = document  # the same text; the view draws for this object
+            store = unsaved
+        elif store is None:
             from reader.annotations.store import AnnotationStore  # TinyDB: not before paint
 
             store = AnnotationStore.open(document)
+        if unsaved is not None and store is not unsaved:
+            self._carry_over(unsaved, store)
         kept = self._histories.get(document.path)
         if kept is not None and kept[0] == document.sha256:
             store.adopt_history(kept[1])
@@ -64,21 +79,71 @@ class AnnotationSession:
         pending, self.pending = self.pending, None
         return pending
 
+    def _carry_over(self, unsaved: AnnotationStore, store: AnnotationStore) -> None:
+        """The article was rewritten while its changes were unsaved: they are re-anchored
+        into `store`, its new text's (what cannot be, as when annotating is off for a
+        corrupt sidecar, stays kept)."""
+        from reader.errors import ReaderError
+
+        try:
+            for ann in unsaved.annotations:
+                store.add_annotation(ann)
+            if unsaved.article_note and unsaved.article_note != store.article_note:
+                store.set_article_note(unsaved.article_note)
+        except ReaderError:
+            self._kept[unsaved.document.path] = unsaved
+            return
+        unsaved.close(timeout=0)
+
     def close(self) -> None:
-        """Save and let go of the open store (on J/K and on quit)."""
+        """Save and let go of the open store (on J/K); one whose changes cannot be saved is
+        kept (`open` shows it again), its writer retrying."""
         store, self.store = self.store, None
         if store is not None:
+            from reader.annotations.saver import CLOSE_SECONDS  # loaded with the store
+
             self._histories[store.document.path] = (store.document.sha256, store.history)
-            store.close()
+            if not store.unsaved:
+                store.flush(timeout=CLOSE_SECONDS)
+            if store.unsaved:
+                self._kept[store.document.path] = store
+            else:
+                store.close()
         pending, self.pending = self.pending, None
         if pending is not None and pending[1] is not None:
             pending[1].close()
+        self._let_go_saved()
+
+    def close_all(self) -> None:
+        """Close every store, kept ones too, with one last try to save them (on quit)."""
+        self.close()
+        kept, self._kept = self._kept, {}
+        for store in kept.values():
+            store.close(timeout=0)
+
+    def _let_go_saved(self) -> None:
+        """Close the kept stores whose writer has saved them since."""
+        for path, store in list(self._kept.items()):
+            if not store.unsaved:
+                del self._kept[path]
+                store.close(timeout=0)
+
+    def unsaved_stores(self) -> list[AnnotationStore]:
+        """The stores holding annotations or an article note that could not be saved: the
+        open article's first, then those of the articles left this session."""
+        self._let_go_saved()
+        stores = [self.store] if self.store is not None else []
+        stores += self._kept.values()
+        return [s for s in stores if s.unsaved and (len(s) or s.article_note)]
 
     def flush(self, timeout: float = 2) -> None:
         """Save now, waiting at most `timeout` seconds (a lock held by another program must
-        not hold up quitting: what cannot be saved is reported unsaved)."""
+        not hold up quitting: what cannot be saved is reported unsaved); the kept stores
+        get one more try each, without waiting for a lock."""
         if self.store is not None:
             self.store.flush(timeout=timeout)
+        for store in list(self._kept.values()):
+            store.flush(timeout=0)
 
     # -- highlights drawn ----------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.document.decode import one_line
-from reader.export.formats import LIBRARY_NAME, SUFFIXES
+from reader.export.formats import LIBRARY_NAME, SUFFIXES, article_export_path
 from reader.screens.list_dialog import ListDialog
 from reader.screens.notes_export import FORMAT_NAMES
 
@@ -41,8 +41,10 @@ class ExportScreen(ListDialog[tuple[str, str] | None]):
             options = OptionList(id="export-list")
             for index, (scope, fmt) in enumerate(self.choices):
                 what = "This article" if scope == ARTICLE else "The library"
-                start = one_line(self.article.name) if scope == ARTICLE else LIBRARY_NAME
-                name = start + SUFFIXES[fmt]
+                if scope == ARTICLE:
+                    name = one_line(article_export_path(self.article, fmt).name)
+                else:
+                    name = LIBRARY_NAME + SUFFIXES[fmt]
                 prompt = Content.assemble(  # plain text: a file name shows literally
                     f"{what}: {FORMAT_NAMES[fmt][0]}", "\n  ", (name, "dim")
                 )

@@ -4,7 +4,8 @@ cannot be written (for the notes, with a W3C copy that `reader import` reads bac
 copy is also offered on quitting with annotations that could not be saved).
 
 The files and their text are reader/export/formats.py's. A file of that name that
-margin-reader did not write is only overwritten once the reader says yes; the library's
+margin-reader did not write is only overwritten once the reader says yes, and a copy in
+another folder never replaces another article's (reader/export/copies.py); the library's
 exports are written in a thread. What happened is said in a toast naming the file.
 """
 
@@ -21,6 +22,7 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
+    from reader.screens.annotation_session import AnnotationSession
 
 
 def _notice(app: App, message: str, severity: str = "information") -> None:
@@ -82,17 +84,24 @@ def export_article(
 
     noun = FORMAT_NAMES[fmt][1]
     try:
-        path, warnings = write_article_export(store_read(store), fmt, folder, force)
+        if folder is not None and fmt == "w3c":  # a copy: never another article's replaced
+            from reader.export.copies import write_copies
+
+            (path,), warnings = write_copies(store, folder, force, (fmt,)), []
+        else:
+            path, warnings = write_article_export(store_read(store), fmt, folder, force)
     except ExportExists as exists:
         again = lambda: export_article(app, store, fmt, True, folder)  # noqa: E731
         confirm_overwrite(app, exists.path, again)
         return None
-    except ReaderError as error:
+    except (ReaderError, OSError) as error:
+        if not isinstance(error, ReaderError):  # what the export's own checks missed
+            error = ReaderError(f"cannot write the {noun} of {store.document.path}: {error}")
         _notice(app, str(error), "error")
         if folder is not None:
             return None
         if fmt == "markdown":
-            save_copy_elsewhere(app, store, f"{error}. Save the notes in another folder?")
+            save_copy_elsewhere(app, [store], f"{error}. Save the notes in another folder?")
         else:
             question = f"{error}. Write the {noun} in another folder?"
             ask_folder(app, question, lambda chosen: export_article(app, store, fmt, folder=chosen))
@@ -102,23 +111,49 @@ def export_article(
 
 
 def save_copy_elsewhere(
-    app: App, store: AnnotationStore, question: str, then: Callable[[], object] | None = None
+    app: App,
+    stores: list[AnnotationStore],
+    question: str,
+    then: Callable[[], object] | None = None,
 ) -> None:
-    """Ask for a folder (the documents folder offered) and write the article's notes and its
-    annotations as W3C JSON there (`reader import` reads them back); `then()` once written."""
-    from reader.export.copies import write_copies  # verb dispatch
+    """Ask for a folder (the documents folder offered) and write each article's notes and
+    its annotations as W3C JSON there (`reader import` reads them back); `then()` once all
+    are written. A file there that margin-reader did not write is replaced only once the
+    reader says yes; a no writes nothing more (nor calls `then`)."""
 
     def chosen(folder: str) -> None:
-        try:
-            paths = write_copies(store, folder)
-        except ReaderError as error:
-            _notice(app, str(error), "error")
-            return
-        _notice(app, "Saved " + " and ".join(str(p) for p in paths))
-        if then is not None:
-            then()
+        _write_copies(app, list(stores), folder, [], then)
 
     ask_folder(app, question, chosen)
+
+
+def _write_copies(
+    app: App,
+    stores: list[AnnotationStore],
+    folder: str,
+    saved: list[Path],
+    then: Callable[[], object] | None,
+    force: bool = False,
+) -> None:
+    """Write the copies of `stores[0]`, then of the rest (`saved`: those written so far)."""
+    from reader.export.copies import write_copies  # verb dispatch
+    from reader.export.markdown import ExportExists
+
+    if not stores:
+        _notice(app, "Saved " + " and ".join(str(p) for p in saved))
+        if then is not None:
+            then()
+        return
+    try:
+        written = write_copies(stores[0], folder, force)
+    except ExportExists as exists:
+        again = lambda: _write_copies(app, stores, folder, saved, then, True)  # noqa: E731
+        confirm_overwrite(app, exists.path, again)
+        return
+    except (ReaderError, OSError) as error:
+        _notice(app, one_line(str(error)), "error")
+        return
+    _write_copies(app, stores[1:], folder, saved + written, then)
 
 
 def export_library(
@@ -168,13 +203,13 @@ def _write_library(
     app.call_from_thread(_written, app, f"Library {noun} written to {path}", warnings)
 
 
-def leave_unless_unsaved(
-    app: App, store: AnnotationStore | None, leave: Callable[[], None]
-) -> None:
-    """`leave()`, unless `store` holds annotations that could not be saved (a read-only
-    folder, a full disk): they are not lost silently, the reader chooses to save a copy
-    elsewhere, quit anyway, or stay."""
-    if store is None or not store.unsaved or not (len(store) or store.article_note):
+def leave_unless_unsaved(app: App, session: AnnotationSession, leave: Callable[[], None]) -> None:
+    """`leave()`, unless the open article or another one read this session holds
+    annotations that could not be saved (a read-only folder, a full disk, a held lock):
+    they are not lost silently, the reader chooses to save copies elsewhere, quit anyway,
+    or stay."""
+    stores = session.unsaved_stores()
+    if not stores:
         leave()
         return
     from reader.screens.annotation_dialogs import UnsavedScreen  # built when first used
@@ -184,9 +219,13 @@ def leave_unless_unsaved(
             leave()
         elif answer == "save":
             question = "Save the notes and annotations (W3C JSON, for reader import) in:"
-            save_copy_elsewhere(app, store, question, then=leave)
+            save_copy_elsewhere(app, stores, question, then=leave)
 
-    why = store.save_failure or "they could not be written"
-    name = one_line(Path(store.document.path).name)
-    question = f"The annotations of {name} are not saved ({why})."
+    why = stores[0].save_failure or "they could not be written"
+    names = [one_line(Path(store.document.path).name) for store in stores]
+    if len(names) == 1:
+        question = f"The annotations of {names[0]} are not saved ({why})."
+    else:
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        question = f"The annotations of {len(names)} articles ({listed}) are not saved ({why})."
     app.push_dialog(UnsavedScreen(question), answered)  # type: ignore[attr-defined]

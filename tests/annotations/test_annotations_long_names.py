@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from annotation_fixtures import ARTICLE
 
-from reader.annotations.sidecar_file import NAME_MAX, sidecar_path_for
+from reader.annotations.sidecar_file import sidecar_path_for
 from reader.annotations.store import AnnotationStore
 from reader.cli import main
 from reader.document.loader import load_document
 from reader.export.command import export_article
+from reader.file_names import NAME_MAX
 from reader.library import count_annotations
 
 

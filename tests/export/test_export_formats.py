@@ -111,12 +111,12 @@ def test_copies_elsewhere_are_the_notes_and_the_w3c_export(tmp_path, capsys) -> 
     make_library(tmp_path, capsys)
     store = AnnotationStore.open(load_document(tmp_path / "library" / "bridge.txt"))
     try:
-        (tmp_path / "copies").mkdir()
-        (tmp_path / "copies" / "bridge.txt.notes.md").write_text("old copy\n", "utf-8")
+        earlier = write_copies(store, tmp_path / "copies")
         notes, w3c = write_copies(store, tmp_path / "copies")
     finally:
         store.close()
-    sane("markdown", notes.read_text("utf-8"))  # an earlier copy is replaced
+    assert [notes, w3c] == earlier  # an earlier copy of it is replaced
+    sane("markdown", notes.read_text("utf-8"))
     assert len(json.loads(w3c.read_text("utf-8"))["first"]["items"]) == 3
 
 
