@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
+from reader.background_parse import parse_abandonably
 from reader.document.decode import one_line
 from reader.document.loader import is_html, is_markdown, load_document, load_document_head
 from reader.errors import ReaderError
@@ -104,8 +105,9 @@ class ArticleOpening:
 
         worker = get_current_worker()
         try:
-            document = load_document(path)
-            document.sha256  # noqa: B018  (hash off the UI thread)
+            document = parse_abandonably(path, worker)  # quitting does not wait for it
+            if document is None:
+                return
             store = AnnotationStore.open(document)  # re-anchoring off the UI thread too
         except (ReaderError, OSError, ValueError) as error:
             if not worker.is_cancelled:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from test_app_startup import frames_and_loads
+
 from reader.app import ReaderApp
 from reader.opening import BIG_MARKDOWN_BYTES
 
@@ -10,28 +12,12 @@ from reader.opening import BIG_MARKDOWN_BYTES
 async def test_a_long_markdown_article_is_parsed_in_a_worker_after_the_first_frame(
     tmp_path, monkeypatch, settle
 ):
-    from textual._compositor import CompositorUpdate
-
     # One paragraph line after another, markdown-it's slowest ordinary input.
     lines = "".join(f"line {k} of a paragraph that never ends\n" for k in range(8_000))
     article = tmp_path / "long.md"
     article.write_text("# Long\n\n" + lines, encoding="utf-8")
     assert BIG_MARKDOWN_BYTES < article.stat().st_size < 1_000_000
-    events: list[str] = []
-    original_display = ReaderApp._display
-    original_load = ReaderApp._load_big
-
-    def display(self, screen, renderable):
-        if isinstance(renderable, CompositorUpdate):
-            events.append("frame")
-        return original_display(self, screen, renderable)
-
-    def load_big(self, path):
-        events.append("load")
-        return original_load(self, path)
-
-    monkeypatch.setattr(ReaderApp, "_display", display)
-    monkeypatch.setattr(ReaderApp, "_load_big", load_big)
+    events = frames_and_loads(monkeypatch)
     app = ReaderApp(library=tmp_path, article=article)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
