@@ -10,6 +10,7 @@ can start nothing at all as plain text, in one step:
   closing `]` is followed by neither `(` nor, when the document defines references, `[`
   or a defined label;
 * `!` and `^` unless followed by a `[` that could still open an image or an inline note;
+* `<` not followed by what starts a tag or an autolink, `&` that starts no entity;
 * the punctuation no enabled rule starts at (`]`, `#`, `-`, `:` …).
 
 "Certainly" is decided on the paragraph's text alone, without the tokens: a code span,
@@ -50,6 +51,13 @@ KNOWN_RULES = (
 )
 # markdown-it's text-ending characters no rule above starts at: always plain text.
 _INERT = frozenset("#$%+-:=>@]{}~")
+_STARTERS = "[!^<&"  # the characters `plain` decides on, with _INERT
+# What may follow the `<` of a tag (a letter, `!`, `?`, `/`) or of an autolink (a scheme's
+# letter, an e-mail address's first character).
+_AFTER_LT = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-"
+)
+_ENTITY = re.compile(r"&(?:#(?:x[a-f0-9]{1,6}|[0-9]{1,7});|[a-z][a-z0-9]{1,31};)", re.I)
 _BRACKETS = re.compile(r"[\[\]]")
 # Where tokens that may hide brackets begin: code spans, tags and autolinks, escapes,
 # link destinations and titles, footnote labels.
@@ -103,43 +111,17 @@ class _Brackets:
                 return False
         return True
 
-    def plain(self, pos: int, k: int, end: int) -> bool:
-        """Can the character at `pos` start nothing (so it is plain text)? `k` is
-        `hiding_index(pos)`; `end` where the parser stops."""
+    def plain(self, pos: int, k: int) -> bool:
+        """Can the `[`, `![` or `^[` at `pos` start nothing (so it is plain text)? `k` is
+        `hiding_index(pos)`."""
         src = self.src
-        c = src[pos]
-        if c in _INERT:
-            return True
         hiding = self.hiding[k] if k < len(self.hiding) else len(src)
-        if c == "[":
+        if src[pos] == "[":
             return self._no_link(pos, hiding)
-        if c == "!" or c == "^":
-            if pos + 1 >= end or src[pos + 1] != "[":
-                return True
-            # `pos + 1` holds a `[`, never a hiding mark: the first mark after it is `hiding`.
-            if c == "!":
-                return self._no_link(pos + 1, hiding)
-            return self._unclosable(pos + 1, hiding)
-        return False
-
-    def run_end(self, pos: int, end: int, terminators: re.Pattern) -> int:
-        """Where the plain text from `pos` ends (`pos` if it does not start there)."""
-        src, hiding = self.src, self.hiding
-        k = self.hiding_index(pos)
-        while pos < end:
-            c = src[pos]
-            if c not in _INERT and c not in "[!^":
-                if terminators.match(src, pos) is not None:
-                    break
-                stop = terminators.search(src, pos, end)
-                pos = stop.start() if stop else end
-                continue
-            while k < len(hiding) and hiding[k] <= pos:
-                k += 1
-            if not self.plain(pos, k, end):
-                break
-            pos += 1
-        return pos
+        # `pos + 1` holds a `[`, never a hiding mark: the first mark after it is `hiding`.
+        if src[pos] == "!":
+            return self._no_link(pos + 1, hiding)
+        return self._unclosable(pos + 1, hiding)
 
 
 def _facts(state) -> _Brackets:
@@ -148,6 +130,23 @@ def _facts(state) -> _Brackets:
         facts = _Brackets(state.src, state.env.get("references"))
         setattr(state, _ATTR, facts)
     return facts
+
+
+def _plain_alone(src: str, pos: int, end: int) -> bool | None:
+    """Is the character at `pos` plain text, as far as it tells alone? None for a `[`, `![`
+    or `^[`, which the paragraph's bracket facts decide."""
+    c = src[pos]
+    if c in _INERT:
+        return True
+    if c == "<":
+        return pos + 1 >= end or src[pos + 1] not in _AFTER_LT
+    if c == "&":
+        return _ENTITY.match(src, pos, end) is None
+    if c == "[":
+        return None
+    if c == "!" or c == "^":
+        return None if pos + 1 < end and src[pos + 1] == "[" else True
+    return False
 
 
 def _plainly_a_link(state, pos: int) -> bool:
@@ -162,27 +161,53 @@ def _plainly_a_link(state, pos: int) -> bool:
     return after == "(" or (after == "[" and bool(state.env.get("references")))
 
 
+def _run_end(state, pos: int) -> int:
+    """Where the plain text from `pos` ends (`pos` if it does not start there)."""
+    src, end = state.src, state.posMax
+    terminators = state.md.inline.terminator_re
+    facts: _Brackets | None = getattr(state, _ATTR, None)
+    k = facts.hiding_index(pos) if facts is not None else 0
+    while pos < end:
+        c = src[pos]
+        if c not in _INERT and c not in _STARTERS:
+            if terminators.match(src, pos) is not None:
+                break
+            stop = terminators.search(src, pos, end)
+            pos = stop.start() if stop else end
+            continue
+        plain = _plain_alone(src, pos, end)
+        if plain is None:
+            if facts is None:
+                if _plainly_a_link(state, pos if c == "[" else pos + 1):
+                    break  # a link in a paragraph not scanned yet: it stays unscanned
+                facts = _facts(state)
+                k = facts.hiding_index(pos)
+            while k < len(facts.hiding) and facts.hiding[k] <= pos:
+                k += 1
+            plain = facts.plain(pos, k)
+        if not plain:
+            break
+        pos += 1
+    return pos
+
+
 def plain_brackets(state, silent: bool) -> bool:
     """The inline rule: consume plain text markdown-it would take one character at a time."""
     pos = state.pos
     c = state.src[pos]
-    if c not in _INERT and c not in "[!^":
+    if c not in _INERT and c not in _STARTERS:
         return False
     if silent:
-        # One character, as the failed rules would leave it, so a bracket scan counts it.
-        if c in _INERT:
+        # One `[` as one character of text, as the failed rules would leave it, so the bracket
+        # scan counts it; anything else is left to the rules, which are as quick for one.
+        if _plain_alone(state.src, pos, state.posMax) is not None:
             return False
         facts = _facts(state)
-        if not facts.plain(pos, facts.hiding_index(pos), state.posMax):
+        if not facts.plain(pos, facts.hiding_index(pos)):
             return False
         state.pos = pos + 1
         return True
-    if c in _INERT and state.src[pos + 1 : pos + 2] not in _INERT:
-        return False  # one character: markdown-it's own step is as quick
-    bracket = pos if c == "[" else pos + 1
-    if getattr(state, _ATTR, None) is None and _plainly_a_link(state, bracket):
-        return False  # a link in a paragraph not scanned yet: it stays unscanned
-    end = _facts(state).run_end(pos, state.posMax, state.md.inline.terminator_re)
+    end = _run_end(state, pos)
     if end == pos:
         return False
     state.append_pending(state.src[pos:end])

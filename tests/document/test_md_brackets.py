@@ -100,7 +100,8 @@ def test_the_rule_knows_every_enabled_inline_rule() -> None:
 
 _PIECES = st.sampled_from(
     ["[", "]", "(", ")", "!", "^", "a", " ", "`", "<", ">", "\\", "\n", "*", "&amp;", '"',
-     "#", "-", "<b>", "x y", "http://a", "[^n]", "[r]", "](u)", "\n\n"]
+     "#", "-", "<b>", "x y", "http://a", "[^n]", "[r]", "](u)", "\n\n", "&", "&#35;", "&nbsp;",
+     "&bogus;", "<a@b.c>", "<http://x>", "< ", "<!-- c -->", "</i>", "<?p?>", "<1"]
 )  # fmt: skip
 _TAILS = st.sampled_from(["", "\n\n[r]: /u\n[x y]: /v", "\n\n[^n]: a note", "\n\n[]: /e"])
 
