@@ -103,7 +103,9 @@ _PIECES = st.sampled_from(
      "#", "-", "<b>", "x y", "http://a", "[^n]", "[r]", "](u)", "\n\n", "&", "&#35;", "&nbsp;",
      "&bogus;", "<a@b.c>", "<http://x>", "< ", "<!-- c -->", "</i>", "<?p?>", "<1"]
 )  # fmt: skip
-_TAILS = st.sampled_from(["", "\n\n[r]: /u\n[x y]: /v", "\n\n[^n]: a note", "\n\n[]: /e"])
+_TAILS = st.sampled_from(
+    ["", "\n\n[r]: /u\n[x y]: /v", "\n\n[^n]: a note", "\n\n[]: /e", "\n\n[a[r]]: /u\n[a\\[r]: /v"]
+)
 
 
 @settings(max_examples=400, deadline=None)
