@@ -118,6 +118,13 @@ class ArticleOpening:
         else:
             self.call_from_thread(self._swap_in, document, store)
 
+    def _tell_messages(self, document: Document) -> None:
+        """What parsing noted (front matter ignored, text flattened), one line each; an empty
+        article says so in the view instead."""
+        for message in document.messages:
+            if not message.startswith("empty article"):
+                self.notify(one_line(message), severity="warning", markup=False)
+
     def _load_failed(self, message: str) -> None:
         self.article_view.loading = False
         self.annotations.loading = False
@@ -148,6 +155,7 @@ class ArticleOpening:
             return
         # The head's blocks are the whole's first blocks: the text on screen stays put.
         self.document = document
+        self._tell_messages(document)
         view.loading = False
         view.load_longer(document, self.cursor_offset)
         self.progress = float(view.progress)
@@ -181,6 +189,7 @@ class ArticleOpening:
         self.title = one_line(document.title or path.name)
         self.sub_title = f"{self.progress:.0f}%"
         if complete:
+            self._tell_messages(document)
             if store is None and self._store_after_paint:
                 # The first frame shows the text; TinyDB and the highlights come right after.
                 self.annotations.close()
