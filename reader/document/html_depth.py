@@ -30,10 +30,18 @@ def _at_depth(depth: int) -> str:
     return "/*" * (depth + 1)
 
 
+# Elements whose content is no text to read: taken out whole, never merged into the text.
+_NOT_TEXT = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "svg", "math", "object"}
+)
+
+
 def _flatten_below(root, depth: int, keep: frozenset[str]) -> None:  # type: ignore[no-untyped-def]
     for top in root.xpath(_at_depth(depth)):
         for element in list(top.iterdescendants()):
-            if not isinstance(element.tag, str) or element.tag not in keep:
+            if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+                element.drop_tree()  # a comment, a script: gone, the text after it kept
+            elif element.tag not in keep:
                 element.drop_tag()
 
 

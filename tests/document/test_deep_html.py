@@ -62,3 +62,13 @@ def test_a_page_of_ordinary_depth_is_not_flattened(tmp_path) -> None:
     doc = load_document(path)
     assert "Deep paragraph text that matters" in doc.text
     assert not any("levels deep" in m for m in doc.messages)
+
+
+def test_flattening_never_turns_a_comment_or_script_into_text(tmp_path) -> None:
+    path = tmp_path / "deep.html"
+    inner = "<p>Deep text.</p><!-- a secret comment --><script>var hidden = 1;</script>"
+    page = "<html><body>" + "<div>" * 300 + inner + "</div>" * 300 + "</body></html>"
+    path.write_text(page, encoding="utf-8")
+    doc = load_document(path)
+    assert "Deep text." in doc.text
+    assert "secret" not in doc.text and "hidden" not in doc.text
