@@ -4,8 +4,8 @@ lxml (under trafilatura) stops building a page's tree 255 elements deep and sile
 everything below: a page of 255 nested `<div>`s read as "no article text found", its text
 gone. Before extraction, a page nested deeper than `MAX_DEPTH` is flattened: the wrappers
 below `KEEP_DEPTH` (every element but paragraphs, headings, lists, tables, quotes, code and
-inline formatting) are taken out with their text kept in place; if it still nests too deeply
-every element below `KEEP_DEPTH` is taken out. A page deeper than even lxml's largest trees
+inline formatting) are taken out with their text kept in place (scripts, styles and comments
+go whole); if it still nests too deeply every element below `KEEP_DEPTH` is taken out. A page deeper than even lxml's largest trees
 (`HUGE_DEPTH`) cannot be parsed whole: its text is read by reader.document.html_text,
 which keeps no tree, as plain paragraphs. Either way one line says so.
 """
