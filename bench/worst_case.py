@@ -14,6 +14,10 @@ do to the reader at worst, against a target of its own.
 - the same paragraphs in a Markdown file (information: markdown-it's own parse alone is
   the floor);
 - `reader parse` of the 300,000 paragraphs, JSON written (target 1 MB/s);
+- unclosed brackets in a Markdown file: `reader parse` of 400 KB of "[", and 150 KB of
+  "![a" opened and split in-process (target 1 MB/s; markdown-it alone tries each bracket as
+  a link about `maxNesting` times), and 800 KB of "[" against 400 KB (target: linear, at
+  most 2.3x);
 - import: `reader import` of a W3C file holding one 10 MB quote, found by its text alone
   in a 10 MB article (target at least 1 MB/s of the file), and the same quote with one
   character in every 20,000 changed, so only the fuzzy search finds it (same target; an
@@ -151,6 +155,36 @@ def reader_parse_mb_per_second(reps: int = 1) -> float:
         return len(text) / 1e6 / _command_seconds(argv, reps)
 
 
+def brackets_text(unit: str, size: int) -> str:
+    """`unit` repeated to `size` characters: "[" (400 KB) or "![a" (150 KB), brackets no
+    "]" ever closes."""
+    return unit * (size // len(unit))
+
+
+def brackets_mb_per_second(unit: str, size: int, reps: int = 1) -> float:
+    """`reader parse` of a Markdown file of unclosed brackets, JSON to a pipe, CPU time."""
+    text = brackets_text(unit, size)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "brackets.md", text)
+        argv = [*reader_argv(), "parse", str(path)]
+        return len(text) / 1e6 / _command_seconds(argv, reps)
+
+
+def brackets_open_mb_per_second(unit: str, size: int, reps: int = 1) -> float:
+    """MB/s of opening a Markdown file of unclosed brackets and splitting its sentences, as
+    the app opens it (in-process, CPU time: no interpreter start in the figure)."""
+    text = brackets_text(unit, size)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp), "brackets.md", text)
+        return len(text) / 1e6 / _best_cpu(lambda: _open_and_split(path), reps)
+
+
+def brackets_seconds(unit: str, size: int, reps: int = 1) -> float:
+    """CPU seconds to parse the brackets in-process (parse_markdown)."""
+    text = brackets_text(unit, size)
+    return _best_cpu(lambda: parse_markdown(text, "brackets.md"), reps)
+
+
 def _quote_article(size: int) -> str:
     words = "the cat dog ran sat market rose fell said minister today report city".split()
     paragraphs, total, k = [], 0, 0
@@ -217,6 +251,11 @@ if __name__ == "__main__":
     ours, floor = markdown_mb_per_second()
     print(f"the same as Markdown: {ours:.2f} MB/s (markdown-it alone: {floor:.2f} MB/s)")
     print(f"reader parse of 300,000 paragraphs: {reader_parse_mb_per_second():.2f} MB/s")
+    print(f"reader parse of 400 KB of '[': {brackets_mb_per_second('[', 400_000):.2f} MB/s")
+    speed = brackets_open_mb_per_second("![a", 150_000)
+    print(f"150 KB of '![a', open and split: {speed:.2f} MB/s")
+    ratio = brackets_seconds("[", 800_000) / brackets_seconds("[", 400_000)
+    print(f"800 KB against 400 KB of '[': {ratio:.2f}x the time")
     print(f"reader import of one 10 MB quote: {import_mb_per_second():.2f} MB/s")
     near = import_mb_per_second(miss_every=20_000)
     print(f"reader import of one 10 MB near-miss quote (fuzzy): {near:.2f} MB/s")

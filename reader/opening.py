@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
+from reader.background_parse import parse_abandonably
 from reader.document.decode import one_line
-from reader.document.loader import load_document, load_document_head
+from reader.document.loader import is_html, is_markdown, load_document, load_document_head
 from reader.errors import ReaderError
 from reader.targets import check_article_file
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from reader.widgets.library_pane import LibraryPane
 
 BIG_FILE_BYTES = 1_000_000  # larger articles show their head first, then load in a worker
+# Markdown parses about five times slower than plain text at worst (a paragraph of many
+# lines, in markdown-it), so it loads like a big article from a fifth of the size.
+BIG_MARKDOWN_BYTES = 200_000
 HEAD_BYTES = 64 * 1024  # how much of a big article is parsed for the first screens
 
 
@@ -64,7 +68,8 @@ class ArticleOpening:
         self.save_everything()
         self._pending_big = None
         self.workers.cancel_group(self, "load")  # a big article still loading is not wanted
-        if size > BIG_FILE_BYTES:
+        markdown = is_markdown(path) and not is_html(path)  # a page is extracted whole
+        if size > (BIG_MARKDOWN_BYTES if markdown else BIG_FILE_BYTES):
             head = self._load(path, head=True)
             if head is not None:
                 self.show_document(head, complete=False)
@@ -100,8 +105,9 @@ class ArticleOpening:
 
         worker = get_current_worker()
         try:
-            document = load_document(path)
-            document.sha256  # noqa: B018  (hash off the UI thread)
+            document = parse_abandonably(path, worker)  # quitting does not wait for it
+            if document is None:
+                return
             store = AnnotationStore.open(document)  # re-anchoring off the UI thread too
         except (ReaderError, OSError, ValueError) as error:
             if not worker.is_cancelled:
@@ -111,6 +117,13 @@ class ArticleOpening:
             store.close()
         else:
             self.call_from_thread(self._swap_in, document, store)
+
+    def _tell_messages(self, document: Document) -> None:
+        """What parsing noted (front matter ignored, text flattened), one line each; an empty
+        article says so in the view instead."""
+        for message in document.messages:
+            if not message.startswith("empty article"):
+                self.notify(one_line(message), severity="warning", markup=False)
 
     def _load_failed(self, message: str) -> None:
         self.article_view.loading = False
@@ -142,6 +155,7 @@ class ArticleOpening:
             return
         # The head's blocks are the whole's first blocks: the text on screen stays put.
         self.document = document
+        self._tell_messages(document)
         view.loading = False
         view.load_longer(document, self.cursor_offset)
         self.progress = float(view.progress)
@@ -176,6 +190,7 @@ class ArticleOpening:
         self.sub_title = f"{self.progress:.0f}%"
         self.library_pane.set_current(path)  # before its store opens: the row counts its own
         if complete:
+            self._tell_messages(document)
             if store is None and self._store_after_paint:
                 # The first frame shows the text; TinyDB and the highlights come right after.
                 self.annotations.close()

@@ -23,10 +23,14 @@ Invisible characters that can make text read other than it is are shown too, one
 * bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can reorder
   what a terminal with bidi support shows: ⇄ (U+21C4);
 * zero-width characters that hide inside words (U+200B, U+2060, U+FEFF, and a zero-width
-  joiner or non-joiner next to an ASCII character, as in ``pass\u200bword``): ◌ (U+25CC).
-  Between two non-ASCII characters the joiners are kept: Persian, Indic scripts and emoji
-  sequences need them. The directional marks U+200E, U+200F and U+061C are kept as well:
-  right-to-left text uses them and they cannot reorder a run.
+  joiner or non-joiner next to an ASCII character, as in ``pass\u200bword``), tag
+  characters (U+E0000-U+E007F) and the blank Hangul fillers (U+115F, U+1160, U+3164,
+  U+FFA0): ◌ (U+25CC). Between two non-ASCII characters the joiners are kept: Persian,
+  Indic scripts and emoji sequences need them; so are the tags of a flag emoji (🏴 and up
+  to 32 tags ending with U+E007F, as in the flag of England).
+* the directional marks U+200E, U+200F and U+061C, where no right-to-left letter is near
+  (within 8 characters either side), as in Latin text: ◌. Right-to-left text uses them and
+  keeps them; they cannot reorder a run.
 """
 
 from __future__ import annotations
@@ -75,7 +79,9 @@ def _control_map() -> dict[int, str]:
         table[c] = "\ufffd" if c in _CP1252_UNDEFINED else CP1252_TABLE[c]
     for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
         table[c] = BIDI_MARK
-    for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+    for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x115F, 0x1160, 0x3164, 0xFFA0):
+        table[c] = INVISIBLE_MARK
+    for c in (0x200E, 0x200F, 0x061C, *range(0xE0000, 0xE0080)):
         table[c] = INVISIBLE_MARK
     # Lone surrogates never come from decoding, but file names that are not UTF-8 reach
     # Python with surrogate escapes, and JSON can carry them: they cannot be written.
@@ -86,9 +92,17 @@ def _control_map() -> dict[int, str]:
 
 CONTROL_MAP: dict[int, str] = _control_map()
 _CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+    "\u061c\u115f\u1160\u3164\uffa0\ud800-\udfff\U000e0000-\U000e007f]"
 )
+_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]{1,32}\U000e007f")  # 🏴 and its tags
 _JOINERS = "\u200c\u200d"
+_DIRECTION_MARKS = "\u200e\u200f\u061c"
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest).
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_RTL_NEAR = 8
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
@@ -105,6 +119,15 @@ def _shown(match: re.Match[str]) -> str:
         text, at = match.string, match.start()
         before, after = text[at - 1 : at], text[at + 1 : at + 2]
         if before > "\x7f" and after > "\x7f":  # between two non-ASCII characters
+            return char
+    elif char in _DIRECTION_MARKS:
+        text, at = match.string, match.start()
+        if _RTL.search(text, max(0, at - _RTL_NEAR), at + 1 + _RTL_NEAR):
+            return char
+    elif char >= "\U000e0000":  # a tag character: kept inside a flag emoji
+        text, at = match.string, match.start()
+        flag = text.rfind("\U0001f3f4", max(0, at - 33), at)
+        if flag >= 0 and (m := _FLAG.match(text, flag)) is not None and at < m.end():
             return char
     return CONTROL_MAP[ord(char)]
 

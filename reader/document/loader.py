@@ -73,13 +73,14 @@ def _parse_text(text: str, path: str | Path, encoding: str) -> Document:
         # The Markdown parser (markdown-it, YAML) is loaded by the first Markdown article.
         from reader.document.markdown import parse_markdown
 
+        notes: list[str] = []
         if is_html(p):
             from reader.document.html import page_markdown
 
-            text = page_markdown(text, p, encoding)
+            text = page_markdown(text, p, encoding, notes)
         md = parse_markdown(text, title_fallback(p))
         doc = Document(str(p), fmt, md.text, md.blocks, md.meta, encoding=encoding)
-        doc.messages.extend(md.messages)
+        doc.messages.extend(notes + md.messages)
     else:
         # Likewise the plain-text parser: an export whose sidecars hold every highlight's
         # place (reader/annotations/places.py) reads articles and parses none.

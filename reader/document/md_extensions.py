@@ -22,6 +22,8 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from reader.document.md_brackets import use_plain_brackets
+
 _FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
 _TAB = re.compile(r'^(?P<indent>[ ]*)===(?P<open>\+?)[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
 # Material icon shortcodes in titles: ":octicons-file-code-16:".
@@ -35,7 +37,8 @@ def _any_container(params: str, *_args: object) -> bool:
 def use_extensions(md: MarkdownIt) -> MarkdownIt:
     """`md` with footnotes, admonitions and `:::` containers enabled."""
     md.use(footnote_plugin).use(admon_plugin)
-    return md.use(container_plugin, name="box", validate=_any_container)
+    md.use(container_plugin, name="box", validate=_any_container)
+    return use_plain_brackets(md)
 
 
 def rewrite_tabs(body: str) -> str:

@@ -2,7 +2,7 @@
 
 Notes are stored as typed; only their display is Markdown. The text is untrusted: it is
 parsed with markdown-it (CommonMark) and appended to `Text` as plain strings, so Rich markup
-in it shows literally, control characters are made visible, links are drawn (their text
+in it shows literally, control and hidden characters are marked as in the article, links are drawn (their text
 underlined, the address after it) but never made clickable, and raw HTML shows as typed.
 """
 
@@ -14,6 +14,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.style import Style
 from rich.text import Text
+
+from reader.document.decode import sanitize
 
 _PARSER = MarkdownIt("commonmark")
 _INLINE = {
@@ -37,10 +39,10 @@ class NoteStyles:
 
 
 def visible(text: str) -> str:
-    """Control characters (other than newlines) replaced by U+FFFD; the text is never markup."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == "\n" else "\ufffd" for c in text)
+    """`text` with the markers the article view shows (reader.document.decode.sanitize):
+    ESC as ␛ and every control character as its picture, bidi controls as ⇄, hidden
+    zero-width and filler characters as ◌, one for one; the text is never markup."""
+    return sanitize(text)
 
 
 class _Writer:

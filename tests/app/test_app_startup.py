@@ -262,10 +262,10 @@ async def test_library_pane_shown_at_start_when_wide(small_library, settle):
         ]
 
 
-async def test_big_article_worker_starts_after_the_first_frame(tmp_path, monkeypatch, settle):
+def frames_and_loads(monkeypatch) -> list[str]:
+    """The app's frames ("frame") and whole-article worker starts ("load"), in order."""
     from textual._compositor import CompositorUpdate
 
-    book = _book(tmp_path / "book.txt")
     events: list[str] = []
     original_display = ReaderApp._display
     original_load = ReaderApp._load_big
@@ -281,6 +281,12 @@ async def test_big_article_worker_starts_after_the_first_frame(tmp_path, monkeyp
 
     monkeypatch.setattr(ReaderApp, "_display", display)
     monkeypatch.setattr(ReaderApp, "_load_big", load_big)
+    return events
+
+
+async def test_big_article_worker_starts_after_the_first_frame(tmp_path, monkeypatch, settle):
+    book = _book(tmp_path / "book.txt")
+    events = frames_and_loads(monkeypatch)
     app = ReaderApp(library=tmp_path, article=book)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

@@ -196,3 +196,30 @@ def test_hidden_characters_never_survive_a_load(load):
     doc = load("Log in with pass\u200bword.\u202e Then check.\n".encode())
     assert "\u200b" not in doc.text and "\u202e" not in doc.text
     assert "pass◌word" in doc.text
+
+
+def test_tag_characters_and_hangul_fillers_are_shown_one_for_one():
+    hidden = "a\U000e0041b\U000e007f x\u3164y\u115fz\u1160w\uffa0v"
+    shown = sanitize(hidden)
+    assert shown == "a◌b◌ x◌y◌z◌w◌v"
+    from rich.cells import cell_len
+
+    # Each takes one cell, as the terminal (and tmux) draws it: no border shifts.
+    for char in ("\U000e0001", "\U000e0041", "\u3164", "\u115f", "\u1160", "\uffa0", "\u200e"):
+        assert cell_len(sanitize(f"a{char}b")) == 3, hex(ord(char))
+
+
+def test_a_flag_emojis_tags_are_kept_and_stray_tags_are_not():
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    assert sanitize(f"the flag {england} flies") == f"the flag {england} flies"
+    assert sanitize("\U0001f3f4\U000e0067 no cancel tag") == "\U0001f3f4◌ no cancel tag"
+    long_run = "\U0001f3f4" + "\U000e0067" * 40 + "\U000e007f"
+    assert sanitize(long_run) == "\U0001f3f4" + "◌" * 41
+
+
+def test_direction_marks_in_latin_text_are_shown_and_kept_in_right_to_left_text():
+    assert sanitize("pass\u200eword and\u200f more") == "pass◌word and◌ more"
+    assert sanitize("\u05e9\u05dc\u05d5\u05dd \u200f123") == "\u05e9\u05dc\u05d5\u05dd \u200f123"
+    assert (
+        sanitize("\u0645\u0631\u062d\u0628\u0627\u061c1") == "\u0645\u0631\u062d\u0628\u0627\u061c1"
+    )

@@ -38,9 +38,18 @@ def test_lists_quotes_and_code_blocks_keep_their_shape():
 def test_untrusted_notes_stay_text_links_are_never_links():
     source = "[b]x[/b] [click](https://evil.example/?a=1) <script>no</script> \x1b[2J\x07"
     text = note_text(source, STYLES)
-    assert text.plain == (
-        "[b]x[/b] click (https://evil.example/?a=1) <script>no</script> \ufffd[2J\ufffd"
-    )
+    assert text.plain == "[b]x[/b] click (https://evil.example/?a=1) <script>no</script> ␛[2J␇"
     assert not any(ch in text.plain for ch in "\x1b\x07")
     for span in text.spans:  # no style carries a link (no OSC 8 hyperlink on the terminal)
         assert not getattr(span.style, "link", None)
+
+
+def test_hidden_characters_in_notes_show_the_article_views_markers():
+    source = "ESC \x1b here, a\u202eevil, pass\u200bword, tag\U000e0041, filler\u3164, l\u200erm"
+    shown = note_text(source, STYLES).plain
+    assert shown == "ESC ␛ here, a⇄evil, pass◌word, tag◌, filler◌, l◌rm"
+    assert "\ufffd" not in shown
+    # Text the article view keeps, the notes keep too.
+    assert note_text("\u05e9\u05dc\u05d5\u05dd\u200f! 👨\u200d👩", STYLES).plain == (
+        "\u05e9\u05dc\u05d5\u05dd\u200f! 👨\u200d👩"
+    )
