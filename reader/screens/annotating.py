@@ -26,6 +26,7 @@ from textual.screen import Screen
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.overlaps import overlap_notice
 from reader.annotations.quoting import quoted
+from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -394,7 +395,16 @@ class AnnotatingScreen(ClaimKeys, Screen):
         store = self._writable()
         if store is not None:
             done = self._run(store.undo)
-            self.status(f"Undone: {done}" if done else "Nothing to undo")
+            self.status(f"Undone: {done}" if done else self._nothing_to_undo(store))
+
+    def _nothing_to_undo(self, store: AnnotationStore) -> str:
+        """Undo is per article: say where this session's other changes can be undone."""
+        elsewhere = self.annotations.undoable_elsewhere(store.document.path)
+        if not elsewhere:
+            return "Nothing to undo"
+        name = one_line(Path(elsewhere[-1]).name)
+        more = f" and {len(elsewhere) - 1} more" if len(elsewhere) > 1 else ""
+        return f"Nothing to undo here; changes in {name}{more} can be undone there"
 
     def action_redo(self) -> None:
         store = self._writable()

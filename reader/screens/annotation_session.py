@@ -128,6 +128,12 @@ class AnnotationSession:
                 del self._kept[path]
                 store.close(timeout=0)
 
+    def undoable_elsewhere(self, here: str) -> list[str]:
+        """The paths of the other articles of this session with changes that undo can take
+        back there (each article keeps its own history)."""
+        return [path for path, (_, history) in self._histories.items()
+                if path != here and history.can_undo]  # fmt: skip
+
     def unsaved_stores(self) -> list[AnnotationStore]:
         """The stores holding annotations or an article note that could not be saved: the
         open article's first, then those of the articles left this session."""
