@@ -225,3 +225,27 @@ async def test_the_filter_placeholder_fits_and_the_help_explains_the_syntax(tmp_
         assert any("dispu" in line for line in legend)
         assert any("ref:" in line for line in legend)
         assert max(map(len, legend)) <= body.content_size.width  # none wraps at 80 columns
+
+
+async def test_the_key_bar_message_is_readable_in_every_theme(tmp_path, settle):
+    from test_themes import contrast
+
+    article = three_highlights(tmp_path / "lib")
+    app = ReaderApp(library=article.parent, article=article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        bar = app.reading.query_one(KeyBar)
+        assert bar.say("Deleted the Claim highlight (u undoes)")
+        low = []
+        for theme in sorted(app.available_themes):
+            if theme.startswith("ansi"):
+                continue
+            app.theme = theme
+            await pilot.pause()
+            segment = bar.render_line(0)._segments[0]
+            assert segment.text.strip() == bar.message
+            fg, bg = segment.style.color, segment.style.bgcolor
+            ratio = contrast(tuple(fg.get_truecolor()), tuple(bg.get_truecolor()))
+            if ratio < 3:
+                low.append((theme, round(ratio, 2)))
+        assert not low
