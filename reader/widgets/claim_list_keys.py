@@ -16,13 +16,13 @@ from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS
 MOVE_KEYS = Binding.Group("Move")  # `j/k Move` in the key bar
 CATEGORY_KEYS = Binding.Group("Category")  # `1–5 Category`
 
+# In key bar order: at 80 columns the moving and editing keys come first.
 CLAIM_LIST_BINDINGS = [
     # j and k show in the key bar (the arrows, bound first by Textual's scrolling, would)
     Binding("j", "cursor_down", "Next highlight", group=MOVE_KEYS, id="claims.down"),
     Binding("k", "cursor_up", "Previous highlight", group=MOVE_KEYS, id="claims.up"),
     Binding("down", "cursor_down", "Next highlight", show=False),
     Binding("up", "cursor_up", "Previous highlight", show=False),
-    Binding("enter", "select", "Go to highlight", id="claims.go"),
     *(
         Binding(
             str(key),
@@ -37,11 +37,12 @@ CLAIM_LIST_BINDINGS = [
     Binding("a", "screen.note", "Note", id="claims.note"),
     Binding("x", "screen.delete_highlight", "Delete", id="claims.delete"),
     Binding("u", "screen.undo", "Undo", id="claims.undo"),
+    Binding("enter", "select", "Go there", id="claims.go"),
+    Binding("slash", "filter", "Filter", id="claims.filter"),
     Binding("ctrl+r", "screen.redo", "Redo", show=False, id="claims.redo"),
     Binding("s", "screen.verdict", "Verdict", id="claims.verdict"),
     Binding("l", "screen.link_evidence", "Link evidence", show=False, id="claims.link"),
     Binding("f", "screen.follow_evidence", "Follow evidence", show=False, id="claims.follow"),
     Binding("W", "screen.accept_wording", "Accept new wording", show=False, id="claims.wording"),
     Binding("h", "screen.highlight", "Highlight", show=False, id="claims.highlight"),
-    Binding("slash", "filter", "Filter highlights", id="claims.filter"),
 ]
