@@ -12,8 +12,9 @@ tags) reaches the article view as one added, removed or replaced `Highlight` (on
 sentence's lines repaint), the claims pane follows in the same frame, and the
 success path shows no toast (a toast lays out the whole screen): the key bar says what
 happened, where the message fits whole (else it is a notification). While the claims list
-has the focus, the keys act on the highlight under its cursor (`ClaimKeys.key_target`). A change from elsewhere (another process, undo) redraws from the store,
-reusing the `Highlight` of every unchanged annotation.
+has the focus, the keys act on the highlight under its cursor (`ClaimKeys.key_target`). A
+change from elsewhere (another process, undo) redraws from the store, reusing the
+`Highlight` of every unchanged annotation.
 """
 
 from __future__ import annotations

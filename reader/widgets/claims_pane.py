@@ -82,7 +82,7 @@ def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
 
 class ClaimsList(CursorList):
     """One line per highlight (and a heading row before the orphans); Enter goes there, and
-    the annotation keys change the highlight under the cursor (reader/widgets/claim_list_keys.py)."""
+    the annotation keys change the highlight under the cursor (`claim_list_keys`)."""
 
     COMPONENT_CLASSES = {
         "claims-list--row",

@@ -235,13 +235,13 @@ async def test_the_key_bar_message_is_readable_in_every_theme(tmp_path, settle):
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         bar = app.reading.query_one(KeyBar)
-        assert bar.say("Deleted the Claim highlight (u undoes)")
         low = []
         for theme in sorted(app.available_themes):
             if theme.startswith("ansi"):
                 continue
             app.theme = theme
             await pilot.pause()
+            assert bar.say("Deleted the Claim highlight (u undoes)")  # (it lasts 5 seconds)
             segment = bar.render_line(0)._segments[0]
             assert segment.text.strip() == bar.message
             fg, bg = segment.style.color, segment.style.bgcolor
