@@ -18,7 +18,7 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 CORPUS = CHECKOUT / ".." / "shared" / "corpus"
 sys.path.insert(0, str(CHECKOUT))
 
-from reader.claims import attribute_sentence  # noqa: E402
+from reader.claims.attribution import attribute_sentence  # noqa: E402
 from reader.document.loader import load_document  # noqa: E402
 
 

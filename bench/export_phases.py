@@ -32,7 +32,7 @@ from reader.export.library import (  # noqa: E402
     sort_newest_first,
 )
 from reader.export.reading import read_for_export  # noqa: E402
-from reader.library import iter_annotated_articles  # noqa: E402
+from reader.library_listing import iter_annotated_articles  # noqa: E402
 from reader.library_sidecars import LibrarySidecar  # noqa: E402
 
 

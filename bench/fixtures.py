@@ -78,7 +78,7 @@ def write_sidecar(article: Path, count: int, seed: int = 11) -> int:
     from reader.annotations.places import article_facts, place_key, place_record
     from reader.annotations.record import annotation_to_record
     from reader.annotations.sidecar import SidecarStorage, sidecar_path_for
-    from reader.claims import DocumentAttributions
+    from reader.claims.attribution import DocumentAttributions
     from reader.document.loader import load_document
     from reader.document.locate import Locator
 

@@ -194,9 +194,11 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
 
     def notify(self, message: str | list[str], *, title: str = "", **kwargs) -> None:  # type: ignore[override]
         """Every notification passes through here: file names and article text can carry
-        control characters, which must never reach the terminal (Textual keeps ESC). A list
-        is shown one line per item."""
-        lines = message if isinstance(message, list) else [str(message)]
+        control characters, which must never reach the terminal (Textual keeps ESC), and
+        markup, which shows as typed. A list is shown one line per item, as is each line of
+        a string; within a line, a tab or line break from untrusted text shows as ␉ or ␊."""
+        lines = message if isinstance(message, list) else str(message).split("\n")
+        kwargs["markup"] = False
         super().notify("\n".join(map(one_line, lines)), title=one_line(title), **kwargs)
 
     @on(LibraryPane.SortChanged)

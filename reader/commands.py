@@ -68,7 +68,7 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
             "Rename an unreadable annotations file so annotating works again",
             app.reading.move_aside,
         ),
-        ("Help", "Every key of the reader and where it works (?)", app.action_help),
+        ("Help: keys", "Every key of the reader and where it works (?)", app.action_help),
     ] + (
         [("Sync", "Send and receive the library's changes through git", app.library_sync.sync)]
         if app.library_sync.available

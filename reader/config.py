@@ -38,7 +38,7 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "not UTF-8 text"
-        raise ReaderError(f"{path}: cannot read the settings: {reason}") from None
+        raise ReaderError(f"cannot read the settings ({reason}): {path}") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -7,41 +7,32 @@ does; when a sidecar exists it counts its annotation records.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reader.annotations.sidecar import (
-    LOCK_SUFFIX,
-    SIDECAR_SUFFIX,
-    SidecarProblem,
-    SidecarStorage,
-    sidecar_path_for,
-)
+from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
+from reader.annotations.sidecar_file import sidecar_name_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
 from reader.library_cache import MetadataCache, Stamp, name_order, path_key
-from reader.sync.conflict_copies import merge_copy_quietly, sidecar_of_copy
+from reader.library_listing import (  # noqa: F401  (the listing is part of this module's API)
+    ARTICLE_SUFFIXES,
+    PROJECT_FILE_STEMS,
+    has_articles,
+    is_article_name,
+    is_project_file,
+    iter_annotated_articles,
+    iter_article_files,
+    iter_article_paths,
+    no_articles_message,
+    walk_folders,
+)
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # pages: reader.document.html
 HEAD_BYTES = 4096
-
-# Files next to articles that are ours, never articles.
-_NOT_ARTICLE_ENDINGS = (SIDECAR_SUFFIX, LOCK_SUFFIX, ".notes.md", ".dossier.md")
-# A folder's own description (README.md, SOURCES.md, LICENSE.txt, …), named in capitals as
-# projects name them: not listed as an article unless it has been annotated. Opened by name
-# (`reader README.md`) it is read like any article.
-PROJECT_FILE_STEMS = frozenset(
-    {
-        "AUTHORS", "CHANGELOG", "CHANGES", "CODE_OF_CONDUCT", "CONTRIBUTING", "COPYING",
-        "HISTORY", "LICENCE", "LICENSE", "NEWS", "NOTICE", "README", "SECURITY", "SOURCES",
-        "TODO",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,110 +60,6 @@ class LibraryEntry:
         """Case-insensitive: every word of `query` occurs in the title, source, date or name."""
         haystack = " ".join((self.title, self.source, self.published or "", self.name)).casefold()
         return all(word in haystack for word in query.casefold().split())
-
-
-def is_project_file(name: str) -> bool:
-    """True for a folder's description rather than an article: README.md, SOURCES.md,
-    LICENSE.txt and the like (`PROJECT_FILE_STEMS`, in capitals)."""
-    stem = name.split(".", 1)[0]
-    return stem in PROJECT_FILE_STEMS
-
-
-def is_article_name(name: str) -> bool:
-    """True for .txt/.md/.markdown files that are not our own sidecars, locks or exports."""
-    lower = name.lower()
-    if name.startswith("."):
-        return False
-    if not lower.endswith(ARTICLE_SUFFIXES):
-        return False
-    if lower.endswith(_NOT_ARTICLE_ENDINGS) or ".corrupt-" in lower:
-        return False
-    return True
-
-
-def _walk(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[str]]]:
-    """Per folder under `root` (subfolders included, hidden ones and symlinked folders not):
-    its path relative to `root` ("" or ending in "/"), its article files in name order, and
-    the names of the sidecars in it."""
-    stack = [(str(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                listing = sorted(it, key=lambda e: e.name)
-        except OSError:
-            continue
-        found = _Folder()
-        for entry in listing:
-            with contextlib.suppress(OSError):
-                found.add(entry, prefix)
-        for copy, sidecar in found.copies:  # Syncthing/Dropbox copies: into their sidecars
-            if merge_copy_quietly(Path(copy), Path(folder, sidecar)):
-                found.sidecars.add(sidecar)
-        articles = [
-            e
-            for e in found.articles
-            if not is_project_file(e.name) or sidecar_path_for(e.path).name in found.sidecars
-        ]
-        yield prefix, articles, found.sidecars
-        stack.extend(reversed(found.subfolders))
-
-
-@dataclass
-class _Folder:
-    """What one folder of the library holds, sorted by kind."""
-
-    subfolders: list[tuple[str, str]] = field(default_factory=list)  # (path, prefix)
-    articles: list[os.DirEntry[str]] = field(default_factory=list)
-    sidecars: set[str] = field(default_factory=set)
-    copies: list[tuple[str, str]] = field(default_factory=list)  # (conflict copy, sidecar)
-
-    def add(self, entry: os.DirEntry[str], prefix: str) -> None:
-        if entry.is_dir(follow_symlinks=False):
-            if not entry.name.startswith("."):
-                self.subfolders.append((entry.path, f"{prefix}{entry.name}/"))
-        elif entry.name.endswith(SIDECAR_SUFFIX):
-            self.sidecars.add(entry.name)
-        elif (sidecar := sidecar_of_copy(entry.name)) is not None:
-            self.copies.append((entry.path, sidecar))
-        elif entry.is_file() and is_article_name(entry.name):
-            self.articles.append(entry)
-
-
-def iter_annotated_articles(root: Path) -> Iterator[tuple[str, Path, Path]]:
-    """(name relative to `root`, path, sidecar path) of every article file under `root` with
-    a sidecar beside it, in the order of `iter_article_files` (the folder's listing says
-    which have one: nothing is looked up file by file)."""
-    for prefix, articles, sidecars in _walk(root):
-        for entry in articles:
-            path = Path(entry.path)
-            sidecar = sidecar_path_for(path)
-            if sidecar.name in sidecars:
-                yield prefix + entry.name, path, sidecar
-
-
-def iter_article_files(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(name relative to `root`, directory entry) of every article file under `root`."""
-    for prefix, articles, _ in _walk(root):
-        for entry in articles:
-            yield prefix + entry.name, entry
-
-
-def iter_article_paths(root: Path) -> Iterator[Path]:
-    """Article files under `root` (subfolders included, hidden ones and symlinked folders not)."""
-    for _, articles, _ in _walk(root):
-        for entry in articles:
-            yield Path(entry.path)
-
-
-def no_articles_message(folder: Path) -> str:
-    """The one wording, for every verb, of a folder that holds no article."""
-    return f"no articles ({', '.join(ARTICLE_SUFFIXES)}) in folder: {one_line(str(folder))}"
-
-
-def has_articles(root: Path) -> bool:
-    """Cheap: stops at the first article found."""
-    return next(iter_article_paths(root), None) is not None
 
 
 def count_annotations(sidecar: Path) -> int:
@@ -268,9 +155,9 @@ def _stamp(article: os.DirEntry[str], sidecars: set[str]) -> Stamp | None:
         st = article.stat()
         side = None
         if sidecars:
-            sidecar = sidecar_path_for(article.path)
-            if sidecar.name in sidecars:
-                side_st = sidecar.stat()
+            sidecar = sidecar_name_for(article.name)
+            if sidecar in sidecars:
+                side_st = os.stat(os.path.join(os.path.dirname(article.path), sidecar))
                 side = (side_st.st_mtime_ns, side_st.st_size)
     except OSError:
         return None
@@ -337,7 +224,7 @@ def scan_library(
     files = [
         # File names are untrusted too: no control character may reach the screen.
         (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
-        for prefix, articles, sidecars in _walk(root)
+        for prefix, articles, sidecars in walk_folders(root)
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)

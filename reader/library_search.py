@@ -29,20 +29,22 @@ from reader.document.loader import load_document
 from reader.errors import ReaderError
 from reader.library import iter_article_files
 from reader.library_cache import folder_range, open_cache_db, path_key, stamp_text
+from reader.unspaced_scripts import chars_column, query_runs
 
 if TYPE_CHECKING:
     from reader.document.model import Document
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: the `chars` column (reader/unspaced_scripts.py)
 BLOCK_BITS = 20  # a row's id: the article's id << BLOCK_BITS | the block's number
 MAX_BLOCKS = 1 << BLOCK_BITS
+SNIPPET_TOKENS = 40  # words around a match: a wide dialog's line (a narrow one cuts it)
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet (never in text)
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS articles (
         id INTEGER PRIMARY KEY, path BLOB UNIQUE NOT NULL, stamp TEXT NOT NULL, title TEXT
     )""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS blocks USING fts5(
-        body, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+        body, chars, start UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
     )""",
 )
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -85,16 +87,18 @@ def fts5_missing() -> str | None:
 
 def match_expression(query: str) -> str:
     """The FTS5 query for what a person typed: each word a quoted string (so no character is
-    syntax), all of them required; a word ending in `*` matches as a prefix. "" when the
-    query holds no word."""
+    syntax) in the text's column, all of them required; a word ending in `*` matches as a
+    prefix. A run of Chinese, Japanese, Thai or Korean in a word is the phrase of its
+    characters in the `chars` column. "" when the query holds no word."""
     terms = []
     for word in query.split():
         prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if not _WORD.search(word):
-            continue
-        quoted = '"' + word.replace('"', '""') + '"'
-        terms.append(quoted + ("*" if prefix else ""))
+        runs, rest = query_runs(word.rstrip("*"))
+        terms += [f'chars : "{run}"' for run in runs]
+        for part in rest.split():
+            if _WORD.search(part):
+                quoted = '"' + part.replace('"', '""') + '"'
+                terms.append("body : " + quoted + ("*" if prefix and not runs else ""))
     return " ".join(terms)
 
 
@@ -231,8 +235,11 @@ class TextIndex:
         )
         base = (cursor.lastrowid or 0) << BLOCK_BITS
         self._db.executemany(
-            "INSERT INTO blocks (rowid, body, start) VALUES (?, ?, ?)",
-            [(base + i, _storable(text), start) for i, (start, text) in enumerate(blocks)],
+            "INSERT INTO blocks (rowid, body, chars, start) VALUES (?, ?, ?, ?)",
+            [
+                (base + i, _storable(text), _storable(chars_column(text)), start)
+                for i, (start, text) in enumerate(blocks)
+            ],
         )
 
     # -- searching ---------------------------------------------------------------------------
@@ -246,17 +253,25 @@ class TextIndex:
         low, high = folder_range(Path(root).resolve())
         try:
             rows = self._db.execute(
-                "SELECT b.rowid, b.start, snippet(blocks, 0, ?, ?, '…', 12), a.path, a.title"
+                "SELECT b.rowid, b.start, snippet(blocks, 0, ?, ?, '…', ?), a.path, a.title,"
+                " b.body"
                 " FROM blocks b JOIN articles a ON a.id = (b.rowid >> ?)"
                 " WHERE blocks MATCH ? AND a.path >= ? AND a.path < ?"
                 " ORDER BY rank LIMIT ?",
-                (MARK_START, MARK_END, BLOCK_BITS, expression, low, high, limit),
+                (MARK_START, MARK_END, SNIPPET_TOKENS, BLOCK_BITS, expression, low, high, limit),
             ).fetchall()
         except sqlite3.Error as error:
             raise SearchUnavailable(f"search failed ({error}): {one_line(query)}") from None
+        runs = [run.replace(" ", "") for run in query_runs(query)[0]]
         return [
-            Hit(Path(os.fsdecode(bytes(path))), title or "", int(start), snippet_parts(raw), row)
-            for row, start, raw, path, title in rows
+            Hit(
+                Path(os.fsdecode(bytes(path))),
+                title or "",
+                int(start),
+                snippet_parts(raw if MARK_START in raw or not runs else _window(body, runs[0])),
+                row,
+            )
+            for row, start, raw, path, title, body in rows
         ]
 
     def blocks_with_any(
@@ -292,6 +307,18 @@ class TextIndex:
             return hit.start
         at = found[0].lower().find(words[0].lower())
         return hit.start + max(0, at)
+
+
+def _window(body: str, run: str, width: int = 30) -> str:
+    """A snippet of `body` around the first `run` (of a script FTS5's own snippet cannot
+    mark: it matched in the `chars` column), marked as FTS5 marks its matches."""
+    at = body.find(run)
+    if at < 0:
+        return body[: 2 * width]
+    start, end = max(0, at - width), at + len(run)
+    head = ("…" if start else "") + body[start:at]
+    tail = body[end : end + width] + ("…" if end + width < len(body) else "")
+    return f"{head}{MARK_START}{run}{MARK_END}{tail}"
 
 
 def _storable(text: str) -> str:

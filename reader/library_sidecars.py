@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.annotations.sidecar_file import SidecarProblem, read_sidecar_file
 from reader.document.collector import collector_paused
-from reader.library import iter_annotated_articles
+from reader.library_listing import iter_annotated_articles
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 

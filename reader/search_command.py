@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from reader.document.decode import one_line
-from reader.errors import ReaderError
+from reader.errors import ReaderError, no_such_path, not_a_folder
 from reader.library import has_articles, no_articles_message
 
 
@@ -28,7 +28,7 @@ def search_command(query: str, library: str | None, limit: int = 50) -> int:
 
     folder = library_folder(library)
     if not folder.is_dir():
-        raise ReaderError(f"no such folder: {one_line(str(folder))}")
+        raise ReaderError(not_a_folder(folder) if folder.exists() else no_such_path(folder))
     if not has_articles(folder):
         raise ReaderError(no_articles_message(folder))
     if not match_expression(query):

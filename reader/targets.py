@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document.decode import one_line
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 
 SNIFF_BYTES = 8192
 
@@ -30,18 +30,18 @@ def check_article_file(path: Path) -> Path:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise ReaderError(f"no such file or folder: {path}") from None
+        raise ReaderError(no_such_path(path)) from None
     except OSError as error:
-        raise ReaderError(f"cannot open ({error.strerror}): {path}") from None
+        raise ReaderError(cannot("open", path, error)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReaderError(f"is a folder, not an article: {path}")
+        raise ReaderError(is_a_folder(path))
     if not stat.S_ISREG(st.st_mode):
         raise ReaderError(f"not a regular file: {path}")
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
     except OSError as error:
-        raise ReaderError(f"cannot read ({error.strerror}): {path}") from None
+        raise ReaderError(cannot("read", path, error)) from None
     if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError(f"not a text file (binary data): {path}")
     return path.resolve()
@@ -81,17 +81,17 @@ def resolve_target(path: str | None) -> Target:
         library = ensure_sample_library()
         return Target(library=library.resolve(), article=None)
     if path == "":
-        raise ReaderError("no such file or folder: ''")
+        raise ReaderError(no_such_path("''"))
     if path.lower().startswith(("http://", "https://")):
         return fetched_target(path)
     p = Path(os.path.expanduser(path))
     try:
         is_dir = p.is_dir()
     except OSError as error:
-        raise ReaderError(f"cannot open ({error.strerror}): {p}") from None
+        raise ReaderError(cannot("open", p, error)) from None
     if is_dir:
         if not os.access(p, os.R_OK | os.X_OK):
-            raise ReaderError(f"cannot read folder: {p}")
+            raise ReaderError(cannot("read", p, "permission denied"))
         from reader.library import has_articles, no_articles_message  # not before a file's paint
 
         if not has_articles(p):

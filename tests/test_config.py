@@ -22,7 +22,7 @@ def test_it_lives_in_the_xdg_config_folder(tmp_path: Path, monkeypatch) -> None:
 def test_a_folder_in_its_place_is_one_error(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.mkdir()
-    with pytest.raises(ReaderError, match="config.toml: cannot read the settings"):
+    with pytest.raises(ReaderError, match="^cannot read the settings \\(.*\\): .*config.toml$"):
         read_config(path)
 
 

@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reader.annotations.folding import fold, folded_text
 from reader.annotations.model import CONTEXT_CHARS, Annotation, quote_selector, still_anchored
+from reader.annotations.quote_marks import balanced
 
 # Score weights: the quote itself matters most, context next, position only breaks near-ties.
 QUOTE_WEIGHT = 50.0
@@ -53,13 +54,14 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | 
     Matching is folded (reader.annotations.folding): a run of white space matches any run,
     typographic quotes, apostrophes, dashes and ellipses match their plain forms; leading
     and trailing white space in `quote` is ignored. Occurrences may overlap ("aa" occurs
-    twice in "aaa").
+    twice in "aaa"). A match that opens or closes a quotation is widened to the quotation
+    mark at its edge (reader.annotations.quote_marks).
     """
     if occurrence < 1:
         return None
     for n, found in enumerate(folded_text(text).find_all(quote), start=1):
         if n == occurrence:
-            return found
+            return balanced(text, *found)
     return None
 
 

@@ -35,6 +35,13 @@ def kind_of(mode: int) -> str:
 def open_regular(path: os.PathLike[str] | str, flags: int, mode: int = 0o644) -> int:
     """os.open(path, flags) for a regular file, else NotRegularFile (nothing read or
     written). The descriptor is blocking again when returned."""
+    return _open_checked(path, flags, mode)[0]
+
+
+def _open_checked(
+    path: os.PathLike[str] | str, flags: int, mode: int = 0o644
+) -> tuple[int, os.stat_result]:
+    """`open_regular`'s descriptor and the file's stat."""
     fd = os.open(path, flags | _SAFE, mode)
     try:
         st = os.fstat(fd)
@@ -45,16 +52,16 @@ def open_regular(path: os.PathLike[str] | str, flags: int, mode: int = 0o644) ->
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, st
 
 
 def read_regular(path: os.PathLike[str] | str) -> tuple[bytes, os.stat_result]:
     """The bytes and stat of the regular file at `path` (symlinks followed, as a sidecar
-    may be one); raises FileNotFoundError, NotRegularFile or another OSError."""
-    fd = open_regular(path, os.O_RDONLY)
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        return fh.read(), st
+    may be one); raises FileNotFoundError, NotRegularFile or another OSError. Read whole,
+    unbuffered: a buffer would only copy it once more."""
+    fd, st = _open_checked(path, os.O_RDONLY)
+    with open(fd, "rb", buffering=0) as fh:
+        return fh.readall(), st
 
 
 def open_lock(path: os.PathLike[str] | str) -> int:

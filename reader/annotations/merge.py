@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.annotations.quoting import quoted
+
 ANNOTATIONS_TABLE = "annotations"
 META_TABLE = "meta"
 META_DOC_ID = "1"
@@ -242,7 +244,7 @@ def _quote_of(record: dict[str, Any]) -> str:
     for sel in selectors if isinstance(selectors, list) else ():
         if isinstance(sel, dict) and isinstance(sel.get("exact"), str):
             exact = " ".join(sel["exact"].split())
-            return f"“{exact[:37]}…”" if len(exact) > 40 else f"“{exact}”"
+            return quoted(f"{exact[:37]}…" if len(exact) > 40 else exact)
     return "a highlight"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.annotations.model import Annotation
+from reader.annotations.quoting import quoted
 from reader.document.decode import one_line
 
 QUOTE_CHARS = 40
@@ -26,4 +27,4 @@ def overlap_notice(new: Annotation, stored: Sequence[Annotation]) -> str | None:
     if len(others) > 1:
         return f"Highlighted; overlaps {len(others)} highlights"
     other = others[0]
-    return f"Highlighted; overlaps the {other.label} highlight “{short_quote(other.exact)}”"
+    return f"Highlighted; overlaps the {other.label} highlight {quoted(short_quote(other.exact))}"

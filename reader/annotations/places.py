@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING, Any
 
 import reader.claims
 import reader.document
-from reader.claims import KINDS, Attribution, DocumentAttributions
-from reader.claims.attribution import Kind
+from reader.claims.model import KINDS, Attribution, Kind
 from reader.document.model import Document, Metadata
 
 if TYPE_CHECKING:
+    from reader.claims.attribution import DocumentAttributions
     from reader.document.locate import Locator
 
 Place = tuple[int, int, int, int, int]  # paragraph, sentence, last sentence, line, last paragraph

@@ -160,7 +160,7 @@ _NOT_LISTED = ("extra", "malformed")  # what the file keeps for other tools, not
 
 def _json_line(document, ann) -> str:
     """One annotation as a line of JSON (ASCII escapes: nothing raw reaches a terminal)."""
-    from reader.claims import attribute  # only this listing needs it
+    from reader.claims.attribution import attribute  # only this listing needs it
 
     found = None if ann.orphaned else attribute(document, ann.start, ann.end)
     record = {

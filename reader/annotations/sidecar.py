@@ -35,6 +35,7 @@ from tinydb.storages import Storage
 from reader.annotations.locks import take_lock
 from reader.annotations.merge import merge_sidecars
 from reader.annotations.sidecar_file import (
+    LOCK_SUFFIX,
     SIDECAR_SUFFIX,
     FileStamp,
     SidecarProblem,
@@ -49,6 +50,7 @@ from reader.atomic import TEMP_MARK, write_atomic
 from reader.errors import ReaderError
 
 __all__ = [
+    "LOCK_SUFFIX",
     "SIDECAR_SUFFIX",
     "TEMP_MARK",
     "FileStamp",
@@ -59,8 +61,6 @@ __all__ = [
     "read_sidecar_file",
     "sidecar_path_for",
 ]
-
-LOCK_SUFFIX = ".lock"
 
 Tables = dict[str, Any]
 

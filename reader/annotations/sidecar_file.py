@@ -25,6 +25,7 @@ from reader.annotations.record import is_record
 from reader.errors import ReaderError
 
 SIDECAR_SUFFIX = ".annotations.json"
+LOCK_SUFFIX = ".lock"  # after the sidecar's name: its lock file (reader/annotations/locks.py)
 
 Tables = dict[str, Any]
 
@@ -41,18 +42,24 @@ _HASH_CHARS = 16
 
 
 def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
-    """Where the annotations of the article at `source` are kept: `<name>.annotations.json`
-    beside it, or, for a name too long for that (and its lock and temporary files) to fit
-    in a file name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`:
-    short, unique, and the same every time."""
+    """Where the annotations of the article at `source` are kept: beside it, named
+    `sidecar_name_for` its name."""
     p = Path(source)
-    name = os.fsencode(p.name)
-    if len(name) + len(SIDECAR_SUFFIX) <= SIDECAR_NAME_MAX:
-        return p.with_name(p.name + SIDECAR_SUFFIX)
-    digest = hashlib.sha256(name).hexdigest()[:_HASH_CHARS]
+    return p.with_name(sidecar_name_for(p.name))
+
+
+def sidecar_name_for(name: str) -> str:
+    """The file name of the sidecar of the article named `name`: `<name>.annotations.json`,
+    or, for a name too long for that (and its lock and temporary files) to fit in a file
+    name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`: short,
+    unique, and the same every time."""
+    raw = os.fsencode(name)
+    if len(raw) + len(SIDECAR_SUFFIX) <= SIDECAR_NAME_MAX:
+        return name + SIDECAR_SUFFIX
+    digest = hashlib.sha256(raw).hexdigest()[:_HASH_CHARS]
     keep = SIDECAR_NAME_MAX - len(SIDECAR_SUFFIX) - 1 - _HASH_CHARS
-    prefix = name[:keep].decode("utf-8", "ignore") if _is_utf8(name) else os.fsdecode(name[:keep])
-    return p.with_name(f"{prefix}~{digest}{SIDECAR_SUFFIX}")
+    prefix = raw[:keep].decode("utf-8", "ignore") if _is_utf8(raw) else os.fsdecode(raw[:keep])
+    return f"{prefix}~{digest}{SIDECAR_SUFFIX}"
 
 
 def _is_utf8(name: bytes) -> bool:

@@ -53,7 +53,7 @@ from reader.annotations.saver import Saver, problem_message
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
 from reader.annotations.store_reading import StoreReading
 from reader.annotations.store_saving import StoreSaving, open_stores
-from reader.claims import DocumentAttributions
+from reader.claims.attribution import DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document as Article
 from reader.errors import NotFoundError, ReaderError

@@ -16,7 +16,7 @@ from reader.annotations.highlight_index import Highlight
 from reader.annotations.model import Annotation
 from reader.annotations.places import StoredPlaces, fits, place_key, place_record, stored_places
 from reader.annotations.saver import Saver
-from reader.claims import DocumentAttributions
+from reader.claims.attribution import DocumentAttributions
 from reader.document.locate import Locator
 from reader.document.model import Document as Article
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reader.annotations.quoting import quoted
 from reader.errors import ReaderError
 
 STATUSES: tuple[str, ...] = (
@@ -90,7 +91,7 @@ class Evidence:
         if len(quote) > 80:
             quote = quote[:79] + "…"
         where = f" ({self.source})" if self.source else ""
-        return f"“{quote}”{where}" if quote else f"highlight {self.id}{where}"
+        return f"{quoted(quote)}{where}" if quote else f"highlight {self.id}{where}"
 
 
 def is_evidence_list(value: Any) -> bool:

@@ -34,15 +34,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from reader.claims.cues import PERSON_PRONOUNS, Cue, find_cues, may_name_a_source
-from reader.claims.kinds import kind_of
+from reader.claims.kinds import kind_of, names_no_one
+from reader.claims.model import NO_ATTRIBUTION, Attribution, Kind
 from reader.claims.quotes import Quotes, find_quotes
 from reader.document.model import Block, Document, Sentence
-
-Kind = Literal["named", "anonymous", "none"]
-KINDS: tuple[Kind, ...] = ("named", "anonymous", "none")
 
 # How far a quote or a pronoun looks for its source, in sentences.
 QUOTE_REACH = 3
@@ -58,40 +55,6 @@ _PERSON_NAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|M\.|Mme|Sr\.|Sra\.|Herr|Frau)\s+[A-ZÀ-Ý][\w’'-]+"
     r"|[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+(?:de\s+|van\s+|von\s+|der\s+)?[A-ZÀ-Ý][\w’'-]+)+)"
 )
-
-
-@dataclass(slots=True, frozen=True)
-class Attribution:
-    """The source a text gives for a claim.
-
-    `source` is the source as named in the text (`the Financial Times`, `Anna Kelly, the deputy
-    White House press secretary`, `eight people familiar with the talks`), "" for `none`;
-    `start`/`end` index `Document.text` (the resolved name's own place for a resolved pronoun),
-    -1 for `none`; `cue` is the reporting verb or frame found (`said`, `according to`, `:`);
-    `via` is who relays it when a cited source is the one given (`X reported, citing Y`: Y is
-    the source, X the via), else "".
-    """
-
-    source: str
-    kind: Kind
-    start: int = -1
-    end: int = -1
-    cue: str = ""
-    via: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        """The fields as a JSON object (the shape `reader annotations --json` prints)."""
-        return {
-            "source": self.source,
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "cue": self.cue,
-            "via": self.via,
-        }
-
-
-NO_ATTRIBUTION = Attribution("", "none")
 
 
 # --- one sentence ---------------------------------------------------------------------------
@@ -155,7 +118,7 @@ def _opens_with_quote(text: str) -> bool:
 def _own(
     sentence: Sentence, text: str, quotes: Quotes | None = None
 ) -> tuple[Attribution | None, str]:
-    cues = find_cues(text, quotes)
+    cues = [cue for cue in find_cues(text, quotes) if not names_no_one(text[cue.start : cue.end])]
     if not cues:
         return None, ""
     chosen = _choose(cues)

@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar
 
 from reader.annotations.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_LETTERS
 from reader.annotations.verdicts import STATUSES
-from reader.claims.attribution import KINDS
+from reader.claims.model import KINDS
 
 _LETTER_TO_CATEGORY = {letter.lower(): cat for cat, letter in CATEGORY_LETTERS.items()}
 _NAME_TO_CATEGORY = {

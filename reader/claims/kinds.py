@@ -8,7 +8,7 @@ import re
 # "a senior official", "Treasury officials", "sources", "analysts", "según fuentes diplomáticas".
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources person people spokesperson spokesman spokeswoman
-    spokespeople spokesmen diplomat diplomats analyst analysts expert experts economist
+    spokespeople spokesmen diplomat diplomats someone somebody everyone everybody anyone anybody analyst analysts expert experts economist
     economists critic critics witness witnesses resident residents aide aides insider insiders
     observer observers industrialists traders dealers investors leaders bosses
     investigators authorities
@@ -17,6 +17,9 @@ ANONYMOUS_HEADS = frozenset(
     responsable responsables diplomates analystes experts
     kreisen quellen diplomaten experten beobachter angaben""".split()
 )
+# "Nobody has said who will pay", "No official would say": a denial that anyone said it,
+# not a source.
+_NO_ONE = re.compile(r"(?i)(?:nobody|no[\s-]one|none(?:\s+of\b.*)?|no\s+\w.*|neither\b.*)")
 _DETERMINERS = frozenset("a an the one two this that some many several another other".split())
 _INDEFINITE = frozenset(
     """a an one two three four five six seven eight nine ten some several many other another
@@ -63,3 +66,8 @@ def kind_of(phrase: str) -> str:
     if words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
         return "anonymous"
     return "named"
+
+
+def names_no_one(phrase: str) -> bool:
+    """Whether a source phrase says that nobody is the source ("nobody", "no official")."""
+    return _NO_ONE.fullmatch(phrase.strip()) is not None

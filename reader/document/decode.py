@@ -38,7 +38,7 @@ import re
 import stat
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 
 # How much of a file is checked for NUL bytes to call it binary.
 BINARY_PROBE = 8192
@@ -180,18 +180,17 @@ def decode_and_normalize(data: bytes) -> tuple[str, str] | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a ReaderError naming what went wrong and the path."""
+    """The file's bytes, or a ReaderError naming what went wrong and the path. Read whole,
+    unbuffered: a buffer would only copy them once more."""
     try:
-        return path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:
+            return fh.readall()
     except FileNotFoundError:
-        raise ReaderError(f"no such file: {one_line(str(path))}") from None
+        raise ReaderError(no_such_path(path)) from None
     except IsADirectoryError:
-        raise ReaderError(f"is a folder, not an article file: {one_line(str(path))}") from None
-    except PermissionError:
-        raise ReaderError(f"permission denied: {one_line(str(path))}") from None
+        raise ReaderError(is_a_folder(path)) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ReaderError(f"cannot read ({reason.lower()}): {one_line(str(path))}") from None
+        raise ReaderError(cannot("read", path, error.strerror or type(error).__name__)) from None
 
 
 # What `Path.exists` takes for a missing file (a dangling or looping link, a file as a folder).
@@ -205,10 +204,10 @@ def read_text(path: str | Path) -> tuple[str, str]:
         mode = os.stat(p).st_mode
     except OSError as error:
         if error.errno in _MISSING:
-            raise ReaderError(f"no such file: {one_line(str(p))}") from None
+            raise ReaderError(no_such_path(p)) from None
         mode = None  # read_bytes names the problem
     if mode is not None and stat.S_ISDIR(mode):
-        raise ReaderError(f"is a folder, not an article file: {one_line(str(p))}")
+        raise ReaderError(is_a_folder(p))
     if mode is not None and not stat.S_ISREG(mode):
         # A FIFO would block forever and /dev/zero never ends: only regular files are read.
         raise ReaderError(f"not a regular file: {one_line(str(p))}")

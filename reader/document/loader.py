@@ -24,12 +24,13 @@ from reader.errors import ReaderError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+_RENDERED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
 
 def is_markdown(path: str | Path) -> bool:
     """True when the displayed text is rendered from markup (a saved page included), so
     offsets are those of the rendered text, not of the file."""
-    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES | HTML_SUFFIXES
+    return Path(path).suffix.lower() in _RENDERED_SUFFIXES
 
 
 def is_html(path: str | Path) -> bool:

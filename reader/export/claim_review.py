@@ -33,8 +33,9 @@ from typing import Any
 from reader.annotations.evidence_links import linked_article
 from reader.annotations.model import Annotation
 from reader.annotations.verdicts import DEFAULT_STATUS, Evidence, is_url
-from reader.claims import Attribution, DocumentAttributions
+from reader.claims.attribution import DocumentAttributions
 from reader.claims.cues import PERSON_PRONOUNS
+from reader.claims.model import Attribution
 from reader.config import Reviewer
 from reader.document.locate import Locator
 from reader.document.model import Document

@@ -6,15 +6,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.annotations.sidecar import sidecar_path_for
+from reader.annotations.sidecar_file import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
-from reader.errors import ReaderError
+from reader.errors import ReaderError, no_such_path
 from reader.export.formats import CLAIM_FORMATS, FORMATS, render_article_export
 from reader.export.library import export_library
 from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT, write_text
 from reader.export.reading import ArticleRead, read_for_export
-from reader.library import iter_article_paths, no_articles_message
+from reader.library_listing import iter_article_paths, no_articles_message
 
 PROGRESS_MIN_ARTICLES = 50  # below this a library exports too fast for a bar to help
 BAR_WIDTH = 30
@@ -68,7 +68,7 @@ def export_command(
         raise ReaderError(f"unknown grouping: {group_by} (use {GROUPINGS_TEXT})")
     source = Path(path)
     if not source.exists():
-        raise ReaderError(f"no such file or folder: {source}")
+        raise ReaderError(no_such_path(source))
     base_dir = Path(output).resolve().parent if output else Path.cwd()
     if source.is_dir():
         if next(iter_article_paths(source), None) is None:

@@ -22,8 +22,10 @@ from pathlib import Path
 from reader.annotations.evidence_links import linked_article
 from reader.annotations.model import Annotation
 from reader.annotations.places import Place
+from reader.annotations.quoting import quoted
 from reader.annotations.verdicts import STATUS_LABELS, STATUSES, Evidence
-from reader.claims import Attribution, DocumentAttributions
+from reader.claims.attribution import DocumentAttributions
+from reader.claims.model import Attribution
 from reader.document.locate import Locator
 from reader.export.claim_review import is_checked
 from reader.export.markdown import (
@@ -178,7 +180,7 @@ class Dossier:
         path = linked_article(claim_article, link)
         other = self.article(path)
         if other is None:
-            quote = f"“{escape_inline(link.quote)}”" if link.quote else "a highlight"
+            quote = quoted(escape_inline(link.quote)) if link.quote else "a highlight"
             return f"{quote} — in {escape_inline(link.source or path.name)} (cannot be read)"
         exact, place, heading = other.highlights.get(link.id, (link.quote, None, None))
         target = self.link(other.path)
@@ -188,7 +190,7 @@ class Dossier:
             else "no longer in that article (quoted as linked)"
         )
         title = f"[{escape_inline(other.title)}]({target})"
-        return f"“{escape_inline(exact)}” — {title} · {where or 'no longer found in it'}"
+        return f"{quoted(escape_inline(exact))} — {title} · {where or 'no longer found in it'}"
 
 
 def _place_text(place: Place | None, heading: str | None, link: str) -> str:

@@ -13,11 +13,12 @@ import json
 import os
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot
 from reader.export.library import export_library
 from reader.export.markdown import NOTES_SUFFIX, ExportExists, is_ours, render_markdown, write_text
 from reader.export.reading import ArticleRead
-from reader.export.w3c import dump_json, render_w3c
+from reader.export.w3c import dump_json
+from reader.export.w3c_article_note import render_article_w3c
 
 W3C_SUFFIX = ".annotations.w3c.json"
 CLAIMREVIEW_SUFFIX = ".claimreview.json"
@@ -51,7 +52,7 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ReaderError(f"cannot create {target}: {error.strerror or error}") from None
+        raise ReaderError(cannot("create", target, error)) from None
     return target
 
 
@@ -76,7 +77,8 @@ def render_article_export(
         return export_article_claims(read, fmt, base_dir)
     document = read.document
     if fmt == "w3c":
-        return dump_json(render_w3c(document, read.annotations, read.said)), []
+        w3c = render_article_w3c(document, read.annotations, read.said, read.article_note)
+        return dump_json(w3c), []
     link = os.path.relpath(Path(document.path).resolve(), base_dir.resolve())
     note = read.article_note
     if group_by == "library-category":  # one article is the whole library

@@ -10,9 +10,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reader.annotations.evidence_links import relative_source
+from reader.annotations.merge import join_notes
 from reader.annotations.model import Annotation, quote_selector
-from reader.errors import ReaderError
-from reader.export.w3c import W3CFormatError, parse_w3c_counted
+from reader.document.decode import one_line
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
+from reader.export.w3c import W3CFormatError
+from reader.export.w3c_article_note import ArticleNote, W3CFile, parse_w3c_file
 
 
 @dataclass(slots=True)
@@ -21,36 +24,45 @@ class ImportResult:
     matched: int = 0
     orphaned: int = 0
     skipped: int = 0  # items with no TextQuoteSelector or TextPositionSelector
+    # the article note: "" (the file has none for this article), "added" (the article had
+    # none), "matched" (it already says that), "merged" (it said something else: both kept)
+    article_note: str = ""
+    other_notes: int = 0  # article notes in the file for other articles, left out
 
     def summary(self) -> str:
-        return f"added {self.added}, matched {self.matched}, orphaned {self.orphaned}"
+        counts = f"added {self.added}, matched {self.matched}, orphaned {self.orphaned}"
+        return f"{counts}, article note {self.article_note}" if self.article_note else counts
 
 
-def read_w3c_file(path: str | Path) -> tuple[list[Annotation], int]:
-    """(annotations, skipped) from a W3C JSON file; ReaderError naming the file otherwise."""
+def read_w3c_file(path: str | Path) -> W3CFile:
+    """The highlights and article notes of a W3C JSON file; ReaderError naming the file
+    otherwise."""
     p = Path(path)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise ReaderError(f"no such file: {p}") from None
+        raise ReaderError(no_such_path(p)) from None
+    except IsADirectoryError:
+        raise ReaderError(is_a_folder(p, "a W3C JSON file")) from None
     except OSError as error:
-        raise ReaderError(f"cannot read {p}: {error.strerror or error}") from None
+        raise ReaderError(cannot("read", p, error)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ReaderError(f"{p}: not a UTF-8 JSON file") from None
+        raise ReaderError(f"not a UTF-8 JSON file: {one_line(str(p))}") from None
     except json.JSONDecodeError as error:
-        raise ReaderError(
-            f"{p}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
+        where = f"line {error.lineno} column {error.colno}: {error.msg}"
+        raise ReaderError(f"invalid JSON ({where}): {one_line(str(p))}") from None
     except RecursionError:
-        raise ReaderError(f"{p}: JSON nested too deeply") from None
+        raise ReaderError(f"JSON nested too deeply: {one_line(str(p))}") from None
     except ValueError:  # an integer longer than Python converts
-        raise ReaderError(f"{p}: unreadable JSON (a number with too many digits)") from None
+        raise ReaderError(
+            f"unreadable JSON (a number with too many digits): {one_line(str(p))}"
+        ) from None
     try:
-        return parse_w3c_counted(data)
+        return parse_w3c_file(data)
     except W3CFormatError as error:
-        raise ReaderError(f"{p}: not W3C Web Annotation JSON ({error})") from None
+        raise ReaderError(f"not W3C Web Annotation JSON ({error}): {one_line(str(p))}") from None
 
 
 def fill_from_position(text: str, ann: Annotation) -> Annotation | None:
@@ -105,3 +117,22 @@ def import_into(store, text: str, annotations: list[Annotation]) -> ImportResult
         result.matched += counts["matched"]
         result.orphaned += counts["orphaned"]
     return result
+
+
+def import_article_note(store, note: ArticleNote | None) -> str:
+    """Bring the imported article note into the store's; what happened (`ImportResult`).
+
+    As when two windows edited it (reader.annotations.merge), a different note already
+    there is never replaced: both texts are kept, the article's first, each part once (so
+    importing the same file again changes nothing)."""
+    if note is None:
+        return ""
+    mine = store.article_note
+    if not mine.strip():
+        store.set_article_note(note.text)
+        return "added"
+    merged = join_notes(mine, note.text)
+    if merged == mine:
+        return "matched"
+    store.set_article_note(merged)
+    return "merged"

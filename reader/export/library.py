@@ -31,7 +31,8 @@ from reader.export.markdown import (
 )
 from reader.export.markdown_text import SlugList, close_fences, escape_inline
 from reader.export.reading import ArticleRead, read_for_export
-from reader.export.w3c import dump_collection, encode_items, source_uri, w3c_items
+from reader.export.w3c import dump_collection, encode_items, source_uri
+from reader.export.w3c_article_note import article_items, has_article_note
 from reader.library_sidecars import LibrarySidecar, Progress, read_library_sidecars
 
 
@@ -65,6 +66,7 @@ class LibraryNotes:
     articles: list[ArticleSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line each, naming the file
     categories: Counter[str] = field(default_factory=Counter)  # highlights of each category
+    article_notes: int = 0  # articles with an article note
 
 
 def _date_ordinal(published: str | None) -> int | None:
@@ -109,6 +111,7 @@ def _add_article(result: LibraryNotes, render: Render, found: LibrarySidecar) ->
         result.warnings.append(f"{path}: {read.problem}")
     if read.annotations or read.article_note.strip():
         result.categories.update(a.category for a in read.annotations)
+        result.article_notes += has_article_note(read.article_note)
         result.articles.append(render(read, path, found.name))
 
 
@@ -142,10 +145,9 @@ def markdown_render(group_by: str, base_dir: Path | None, root: Path) -> Render:
 
 
 def w3c_render(read: ArticleRead, path: Path, name: str) -> ArticleSection:
-    """The W3C export's rendering of one article: its annotations, encoded."""
-    return article_section(
-        read, path, name, encode_items(w3c_items(read.document, read.annotations, read.said))
-    )
+    """The W3C export's rendering of one article: its article note and highlights, encoded."""
+    items = article_items(read.document, read.annotations, read.said, read.article_note)
+    return article_section(read, path, name, encode_items(items))
 
 
 def _link_maker(root: Path, base_dir: Path | None) -> Callable[[Path, str], str]:
@@ -279,7 +281,8 @@ def render_library_w3c(notes: LibraryNotes) -> str:
     """One AnnotationCollection with every article's annotations (one target source each)."""
     label = notes.folder.resolve().name or str(notes.folder)
     chunks = [art.text for art in notes.articles]
-    return dump_collection(chunks, notes.categories.total(), label, source_uri(notes.folder))
+    total = notes.categories.total() + notes.article_notes
+    return dump_collection(chunks, total, label, source_uri(notes.folder))
 
 
 def export_library(

@@ -19,10 +19,10 @@ from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation
 from reader.annotations.places import Place, place_label
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
-from reader.claims import Attribution, DocumentAttributions
+from reader.claims.model import Attribution
 from reader.document.decode import one_line, sanitize
 from reader.document.model import Document
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot
 from reader.export.markdown_text import (
     Slugger,
     close_fences,
@@ -302,6 +302,8 @@ def highlight_rows(
         where = where or locator.where
         chapter = chapter or (lambda start, end: locator.heading(start))
     if attribution is None:
+        from reader.claims.attribution import DocumentAttributions  # likewise: who says it
+
         attribution = DocumentAttributions(document).of  # each paragraph worked out once
     return (
         [
@@ -411,4 +413,4 @@ def write_text(path: Path, text: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"))  # as it is: no newline translation
     except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", path, error)) from None

@@ -20,7 +20,7 @@ from pathlib import Path
 from reader.annotations.model import Annotation
 from reader.annotations.places import Place, place_key, stored_places
 from reader.annotations.reading import decode_sidecar, read_sidecar, unusable_sidecar
-from reader.claims import Attribution
+from reader.claims.model import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
 from reader.library_sidecars import LibrarySidecar

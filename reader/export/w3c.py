@@ -38,7 +38,7 @@ from typing import Any
 
 from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, new_id
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUSES, Evidence
-from reader.claims import Attribution, DocumentAttributions
+from reader.claims.model import Attribution
 from reader.export.markdown import ordered
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -101,6 +101,7 @@ def _escape_unsafe(text: str) -> str:
 
 
 def source_uri(path: str | Path) -> str:
+    """The `file:` URI of the file at `path`, symlinks resolved."""
     return Path(path).resolve().as_uri()
 
 
@@ -220,10 +221,12 @@ def w3c_items(
 ) -> list[dict[str, Any]]:
     """The annotations of one article; `said` gives an anchored highlight's attribution (the
     sidecar's stored one; None: worked out from `document`)."""
-    source = source_uri(document.path)
+    resolved = Path(document.path).resolve()
+    source, folder = resolved.as_uri(), resolved.parent
     anchored, orphans = ordered(annotations)
-    folder = Path(document.path).resolve().parent
     if said is None:
+        from reader.claims.attribution import DocumentAttributions  # the article was parsed
+
         said = DocumentAttributions(document).of
     items = [annotation_to_w3c(a, source, folder, said(a.start, a.end)) for a in anchored]
     return items + [annotation_to_w3c(a, source, folder) for a in orphans]
@@ -477,16 +480,3 @@ def w3c_to_annotation(obj: dict[str, Any], default_category: str = "claim") -> A
         rationale=rationale,
         evidence=evidence,
     )
-
-
-def parse_w3c_counted(obj: Any) -> tuple[list[Annotation], int]:
-    """(annotations, number of items skipped for having no usable selector)."""
-    annotations: list[Annotation] = []
-    skipped = 0
-    for item in annotation_objects(obj):
-        ann = w3c_to_annotation(item)
-        if ann is None:
-            skipped += 1
-        else:
-            annotations.append(ann)
-    return annotations, skipped

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from reader.document.decode import one_line
-from reader.errors import NotFoundError, ReaderError
+from reader.errors import NotFoundError, ReaderError, is_a_folder, no_such_path
 from reader.news import revisions, subscriptions
 from reader.news.fetch import DEFAULT_TIMEOUT, fetch
 from reader.news.save import LibraryIndex, Saved, split_front_matter
@@ -124,8 +124,12 @@ def refresh_command(library: str | None, days: float, timeout: float = DEFAULT_T
 
 def _article(path: str) -> Path:
     article = Path(path)
+    if article.is_dir():
+        raise ReaderError(is_a_folder(article))
+    if not article.exists():
+        raise ReaderError(no_such_path(article))
     if not article.is_file():
-        raise ReaderError(f"no such file: {one_line(path)}")
+        raise ReaderError(f"not a regular file: {one_line(path)}")
     return article
 
 

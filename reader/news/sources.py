@@ -17,7 +17,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from reader.document.decode import one_line
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 from reader.news import subscriptions
 from reader.news.extract import Article, extract_article
 from reader.news.feeds import Feed, parse_feed
@@ -94,14 +94,14 @@ def _text(value: object) -> str:
 def _read_file(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise ReaderError(f"is a folder, not a page or a feed: {one_line(str(path))}")
+            raise ReaderError(is_a_folder(path, "a page or a feed"))
         if path.stat().st_size > MAX_FILE:
             raise ReaderError(f"too big (over 20 MB): {one_line(str(path))}")
         return path.read_bytes()
     except FileNotFoundError:
-        raise ReaderError(f"no such file: {one_line(str(path))}") from None
+        raise ReaderError(no_such_path(path)) from None
     except OSError as error:
-        raise ReaderError(f"cannot read ({error.strerror}): {one_line(str(path))}") from None
+        raise ReaderError(cannot("read", path, error)) from None
 
 
 def bounded_map(one: Callable[[str], T], urls: list[str]) -> Iterator[tuple[str, T | ReaderError]]:

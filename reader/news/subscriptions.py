@@ -23,7 +23,7 @@ from typing import Any
 
 from reader.atomic import write_atomic
 from reader.document.decode import one_line
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot, is_a_folder, no_such_path
 from reader.news.extract import clean_line
 from reader.news.fetch import check_scheme
 
@@ -109,8 +109,12 @@ def read_opml(path: Path) -> list[Subscription]:
         if path.stat().st_size > MAX_FILE:
             raise ReaderError(f"OPML file too big (over 4 MB): {path}")
         root = ET.fromstring(path.read_bytes())
+    except FileNotFoundError:
+        raise ReaderError(no_such_path(path)) from None
+    except IsADirectoryError:
+        raise ReaderError(is_a_folder(path, "an OPML file")) from None
     except OSError as error:
-        raise ReaderError(f"cannot read ({error.strerror}): {path}") from None
+        raise ReaderError(cannot("read", path, error)) from None
     except ET.ParseError as error:
         raise ReaderError(f"not valid OPML ({error}): {path}") from None
     found = []

@@ -27,6 +27,7 @@ from textual.screen import Screen
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.overlaps import overlap_notice
+from reader.annotations.quoting import quoted
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -315,15 +316,15 @@ class AnnotatingScreen(ClaimKeys, Screen):
             self.toggle_side()
 
     def action_note(self) -> None:
-        """a: edit the note of the highlight under the cursor (highlighting it first)."""
+        """a: edit the note of the highlight under the cursor. Off a highlight it only says
+        so, as t does: a key pressed by mistake never makes a highlight."""
         if self._writable() is None:
             return
         ann = self.key_target()
         self._note_from = self.claims_list_focused()  # Esc goes back there
         if ann is None:
-            ann = self.highlight("claim", by_number=False)
-            if ann is None:
-                return
+            self._notice("No highlight at the cursor: h highlights the sentence first")
+            return
         self._side_shown()
         self.notes_pane.edit(ann.id, ann.note, ann)
 
@@ -381,7 +382,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
 
         from reader.screens.annotation_dialogs import TagsScreen  # built when first used
 
-        self.app.push_dialog(TagsScreen(list(ann.tags), f"“{quote}”"), done)  # type: ignore[attr-defined]
+        self.app.push_dialog(TagsScreen(list(ann.tags), quoted(quote)), done)  # type: ignore[attr-defined]
 
     def action_delete_highlight(self) -> None:
         """x: delete the highlight under the cursor."""

@@ -97,7 +97,7 @@ class AnnotationSession:
             return None
         key = (ann.start, ann.end, id(self.store.document))
         if self._source is None or self._source[0] != key:
-            from reader.claims import attribute  # loaded with the first highlight shown
+            from reader.claims.attribution import attribute  # loaded with the first highlight shown
 
             attribution = attribute(self.store.document, ann.start, ann.end)
             self._source = (key, describe_attribution(attribution))
@@ -124,7 +124,7 @@ class AnnotationSession:
             if not kind:
                 attributions = self._kinds_of[1]
                 if attributions is None:
-                    from reader.claims import DocumentAttributions
+                    from reader.claims.attribution import DocumentAttributions
 
                     attributions = DocumentAttributions(document)
                     self._kinds_of = (document, attributions)

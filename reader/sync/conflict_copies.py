@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.annotations.merge import merge_sidecars
-from reader.annotations.sidecar import SIDECAR_SUFFIX, SidecarProblem, SidecarStorage
+from reader.annotations.sidecar_file import SIDECAR_SUFFIX, SidecarProblem
 from reader.document.decode import one_line
 
 _STEM = SIDECAR_SUFFIX.removesuffix(".json")  # ".annotations"
@@ -67,6 +67,10 @@ class CopiesMerged:
 def merge_copy(copy: Path, sidecar: Path) -> None:
     """Merge `copy` into `sidecar` (2-way union), then remove `copy`; SidecarProblem or
     OSError when it cannot be done (the copy is left where it is)."""
+    # The store's storage (TinyDB's): loaded with the first copy found, not by the listing
+    # every library reader starts with (reader/library_listing.py).
+    from reader.annotations.sidecar import SidecarStorage
+
     theirs, _ = SidecarStorage(copy, read_only=True).read_file()
     storage = SidecarStorage(sidecar)
     mine = storage.read() or {}

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.atomic import write_atomic
+from reader.errors import cannot, not_a_folder
 from reader.sync.git import NETWORK_TIMEOUT, Git, SyncError, last_line, top_level
 from reader.sync.paths import ATTRIBUTE_LINES, DRIVER, IGNORE_LINES, with_lines
 
@@ -39,14 +40,14 @@ def write_lines(path: Path, lines: tuple[str, ...]) -> bool:
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
-        raise SyncError(f"cannot read {path}: {error}") from None
+        raise SyncError(cannot("read", path, error)) from None
     new = with_lines(text, lines)
     if new == text:
         return False
     try:
         write_atomic(path, new.encode("utf-8"))
     except OSError as error:
-        raise SyncError(f"cannot write {path} ({error.strerror or error})") from None
+        raise SyncError(cannot("write", path, error)) from None
     return True
 
 
@@ -67,14 +68,14 @@ def init_repository(library: Path, remote: str) -> Path:
     if remote.startswith("-"):
         raise SyncError(f"not a git remote: {remote}")
     if library.exists() and not library.is_dir():
-        raise SyncError(f"not a folder: {library}")
+        raise SyncError(not_a_folder(library))
     top = top_level(library)
     if top is None:
         made = not library.exists()
         try:
             library.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SyncError(f"cannot make {library} ({error.strerror or error})") from None
+            raise SyncError(cannot("create", library, error)) from None
         check_reachable(library, remote, remove=made)
         Git(library).run("init", "--quiet")
         top = top_level(library) or library

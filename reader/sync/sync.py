@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.annotations.sidecar import SidecarProblem, parse
+from reader.errors import no_such_path, not_a_folder
 from reader.sync.conflict_copies import merge_conflict_copies
 from reader.sync.git import NETWORK_TIMEOUT, Git, GitError, SyncError, last_line, top_level
 from reader.sync.message import Counts, count_files, count_sidecar, describe
@@ -260,12 +261,14 @@ class Library:
 
 
 def open_library(library: Path, init_remote: str | None = None) -> Library:
-    library = Path(library).resolve()
+    given, library = Path(library), Path(library).resolve()
+    if library.exists() and not library.is_dir():
+        raise SyncError(not_a_folder(given))
     if init_remote is not None:
         top = init_repository(library, init_remote)
     else:
         if not library.is_dir():
-            raise SyncError(f"not a folder: {library}")
+            raise SyncError(not_a_folder(given) if library.exists() else no_such_path(given))
         top = top_level(library)
         if top is None:
             raise SyncError(

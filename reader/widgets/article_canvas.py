@@ -378,6 +378,11 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         return thumb_rows(height, total, round(self.scroll_y))
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        # The wrapping is for one text width. A pane shown or hidden beside the view does
+        # not always reach it as a Resize (Textual can lay the new arrangement out before
+        # comparing it with the old), so lines are never drawn for a width the view lost.
+        if self.document is not None and self._text_width() != self._layout.width:
+            self._relayout()
         # The geometry cannot change while one batch of lines renders: look it up once.
         height = self._view_height()
         self._frame = (self._view_width(), height)

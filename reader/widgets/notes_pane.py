@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reader.annotations.model import Annotation
+from reader.annotations.quoting import quoted
 from reader.widgets.note_markdown import NoteStyles, note_text, visible
 
 if TYPE_CHECKING:
@@ -207,10 +208,10 @@ class NotesPane(Vertical):
         tags = "  " + " ".join(f"#{tag}" for tag in ann.tags) if ann.tags else ""
         out.append(_plain(f"{ann.letter} {ann.label}{tags}") + "\n", heading)
         text = _shortened(ann.exact)
-        out.append(_plain(f"“{text}”") + "\n", quote)
+        out.append(_plain(quoted(text)) + "\n", quote)
         if ann.edited_from:  # the article was edited under the highlight: both wordings
             out.append("Edited since highlighted; it read:\n", style("notes-pane--problem"))
-            out.append(_plain(f"“{_shortened(ann.edited_from)}”") + "\n", muted)
+            out.append(_plain(quoted(_shortened(ann.edited_from))) + "\n", muted)
             out.append("(W accepts the new wording)\n", muted)
         if self.source:
             out.append(_plain(self.source) + "\n", muted)

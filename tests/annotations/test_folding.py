@@ -13,12 +13,19 @@ SEED_SENTENCE = "a White House official said the reports were \u201ctotally fals
 
 
 def test_the_readme_example_matches_the_curly_quotes_of_the_sample():
-    found = find_quote(SEED_SENTENCE, "the reports were totally false")
-    assert found is not None
-    start, end = found
-    assert SEED_SENTENCE[start:end] == "the reports were \u201ctotally false"
-    straight = find_quote(SEED_SENTENCE, 'the reports were "totally false,"')
-    assert SEED_SENTENCE[slice(*straight)] == "the reports were \u201ctotally false,"
+    """#14.5: the quotation the match opens is closed, its comma taken in (as the README's
+    sample export shows it), however the quote was typed."""
+    for typed in (
+        "the reports were totally false",
+        "the reports were totally false,",
+        'the reports were "totally false,"',
+        "the reports were \u201ctotally false",
+    ):
+        found = find_quote(SEED_SENTENCE, typed)
+        assert found is not None
+        assert SEED_SENTENCE[slice(*found)] == "the reports were \u201ctotally false,\u201d"
+    # a quote with no quotation mark inside it is taken as it is
+    assert SEED_SENTENCE[slice(*find_quote(SEED_SENTENCE, '"totally false"'))] == "totally false"
 
 
 def test_apostrophes_dashes_ellipses_and_space_runs_fold():

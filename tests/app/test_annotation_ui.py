@@ -144,7 +144,7 @@ async def test_a_writes_a_note_and_escape_saves_and_returns(seed_library, settle
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         span = await to_sentence(pilot, app, 1)
-        await pilot.press("a")  # no highlight yet: highlights the sentence first
+        await pilot.press("h", "a")
         await pilot.pause()
         editor = app.focused
         assert isinstance(editor, NoteEditor)
@@ -525,6 +525,8 @@ async def test_a_at_80_columns_opens_the_notes_column(seed_library, settle):
         await settle(app, pilot)
         assert not app.reading.side_shown
         await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        assert not app.reading.side_shown
         await pilot.press("a")
         await pilot.pause()
         assert app.reading.side_shown

@@ -176,7 +176,10 @@ async def test_a_read_only_folder_offers_another_for_the_claimreview_export(
         messages = record_notices(app)
         command(app, "Export ClaimReview JSON-LD")()
         await pilot.pause()
-        assert any("Read-only file system" in m and str(read_only_library) in m for m in messages)
+        assert any(
+            "cannot write (read-only file system)" in m and str(read_only_library) in m
+            for m in messages
+        )
         assert "Write the ClaimReview JSON-LD in another folder?" in app.screen.question
         await answer_folder(app, pilot, tmp_path / "elsewhere")
         written = tmp_path / "elsewhere" / f"{article.name}.claimreview.json"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.segment import Segment
 
-import reader.claims
+import reader.claims.attribution
 from reader.annotations.sidecar import sidecar_path_for
 from reader.app import ReaderApp
 from reader.cli import main
@@ -73,7 +73,7 @@ async def test_the_stored_kind_is_used_and_paints_work_nothing_out(
     def refuse(*args, **kwargs):
         raise AssertionError("an attribution worked out for a row the sidecar placed")
 
-    monkeypatch.setattr(reader.claims, "DocumentAttributions", refuse)
+    monkeypatch.setattr(reader.claims.attribution, "DocumentAttributions", refuse)
     app = ReaderApp(library=tmp_path, article=article)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from reader.annotations.categories import CATEGORY_LETTERS
 from reader.app import ReaderApp
 from reader.widgets.article_strips import RULER_MARK
+from reader.widgets.claims_pane import ClaimsList
+from reader.widgets.key_bar import KeyBar
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
@@ -30,14 +32,41 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def unreadable(widget, theme: str) -> list[str]:
+    """Each segment of text `widget` draws whose contrast with its background is under the
+    floor (3:1; 2.5:1 for a one-letter category mark)."""
+    problems = []
+    for y in range(widget.size.height):
+        for segment in widget.render_line(y):
+            style = segment.style
+            text = segment.text.strip()
+            if not text or text == RULER_MARK or style is None:
+                continue
+            if style.color is None or style.bgcolor is None:
+                continue
+            fg, bg = tuple(style.color.get_truecolor()), tuple(style.bgcolor.get_truecolor())
+            ratio = contrast(fg, bg)
+            floor = 2.5 if text in CATEGORY_LETTERS.values() else 3
+            if ratio < floor:
+                name = type(widget).__name__
+                problems.append(f"{theme} {name}: {text[:30]!r} {ratio:.2f}:1")
+    return problems
+
+
 async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle):
+    """The article (a highlight of each category, so each gutter letter is drawn), the
+    claims list (each category's letter) and the key bar, in every theme."""
     app = ReaderApp(library=seed_library)
     problems = []
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         view = app.article_view
-        await pilot.press("j", "h")  # a highlight and the cursor are drawn too
+        for number in "12345":
+            await pilot.press("j", number)
+        await pilot.press("j")  # the cursor over a tint: test_marks_are_distinct_… below
         await pilot.pause()
+        claims = app.query_one(ClaimsList)
+        assert claims.size.height > 0
         themes = sorted(app.available_themes)
         assert len(themes) > 10
         for theme in themes:
@@ -46,20 +75,8 @@ async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle)
             assert app.is_running, theme
             if theme.startswith("ansi"):
                 continue
-            for y in range(view.size.height):
-                for segment in view.render_line(y):
-                    style = segment.style
-                    text = segment.text.strip()
-                    if not text or text == RULER_MARK or style is None:
-                        continue
-                    if style.color is None or style.bgcolor is None:
-                        continue
-                    fg = tuple(style.color.get_truecolor())
-                    bg = tuple(style.bgcolor.get_truecolor())
-                    ratio = contrast(fg, bg)
-                    floor = 2.5 if text in CATEGORY_LETTERS.values() else 3
-                    if ratio < floor:
-                        problems.append(f"{theme}: {segment.text.strip()[:30]!r} {ratio:.2f}:1")
+            for widget in (view, claims, app.query_one(KeyBar)):
+                problems += unreadable(widget, theme)
     assert not problems, "\n".join(problems)
 
 

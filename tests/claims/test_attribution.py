@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.claims import NO_ATTRIBUTION, attribute, attribute_block, attribute_sentence
+from reader.claims.attribution import NO_ATTRIBUTION, attribute, attribute_block, attribute_sentence
 from reader.document.loader import parse_text
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.claims import attribute_sentence
+from reader.claims.attribution import attribute_sentence
 from reader.document.loader import load_document, parse_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.claims import attribute_sentence
+from reader.claims.attribution import attribute_sentence
 from reader.document.loader import load_document
 
 HERE = Path(__file__).resolve().parent

@@ -50,7 +50,7 @@ def test_parse_prints_the_model_as_json():
 def test_parse_errors_are_one_line(tmp_path):
     missing = run("parse", str(tmp_path / "missing.txt"))
     assert missing.returncode == 2
-    assert missing.stderr.strip().startswith("reader: error: no such file: ")
+    assert missing.stderr.strip().startswith("reader: error: no such file or folder: ")
     assert len(missing.stderr.strip().splitlines()) == 1
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02PNG")

@@ -40,7 +40,7 @@ def test_output_into_a_read_only_folder_is_one_clear_error(tmp_path: Path, capsy
         out = locked / "notes.md"
         assert main(["export", str(article), "-o", str(out)]) == 2
         err = capsys.readouterr().err.strip()
-        assert err == f"reader: error: cannot write {out}: Permission denied"
+        assert err == f"reader: error: cannot write (permission denied): {out}"
         assert os.listdir(locked) == []  # no temporary file left behind
     finally:
         locked.chmod(0o755)
@@ -58,4 +58,4 @@ def test_a_failed_write_is_one_line_naming_the_file(tmp_path: Path, capsys, monk
     out = tmp_path / "notes.md"
     assert main(["export", str(article), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err == f"reader: error: cannot write {out}: Read-only file system\n"
+    assert err == f"reader: error: cannot write (read-only file system): {out}\n"

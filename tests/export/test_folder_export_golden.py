@@ -13,6 +13,7 @@ import pytest
 from library_fixture import build_library
 
 from reader.export.library import export_library
+from reader.export.w3c_article_note import article_note_item
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -38,6 +39,10 @@ def test_the_w3c_folder_export_is_the_saved_bytes(tmp_path, monkeypatch):
     head, rest = text.split('\n  "type": "AnnotationCollection"', 1)  # its id: the folder's
     assert head.startswith('{\n  "@context"') and '"id": "urn:uuid:' in head
     text = '  "type": "AnnotationCollection"' + rest
+    for note in ("harbour.txt", "note-only.txt"):  # an article note's id: its article's
+        made = article_note_item("", (folder / note).as_uri())["id"]
+        assert text.count(made) == 1
+        text = text.replace(made, f"urn:uuid:ARTICLE-NOTE-OF-{note}")
     _compare("library-w3c.json", text.replace(folder.as_uri(), "file:///LIB"))
 
 

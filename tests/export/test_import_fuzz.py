@@ -16,7 +16,8 @@ _SCALARS = st.one_of(
 )
 _KEYS = st.sampled_from(
     ["type", "id", "body", "target", "selector", "exact", "prefix", "suffix", "start", "end",
-     "value", "purpose", "items", "first", "text", "tags", "created", "@context", "x"]
+     "value", "purpose", "items", "first", "text", "tags", "created", "@context", "x",
+     "margin:articleNote"]
 )  # fmt: skip
 _JSON = st.recursive(
     _SCALARS,
@@ -32,12 +33,14 @@ def _imported_or_refused(tmp_path_factory, data) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "in.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     try:
-        annotations, skipped = read_w3c_file(path)
+        found = read_w3c_file(path)
     except ReaderError as error:
         assert "\n" not in str(error)
         return
-    assert skipped >= 0
-    for ann in annotations:
+    assert found.skipped >= 0
+    for note in found.notes:
+        (note.source + note.text).encode("utf-8")
+    for ann in found.annotations:
         # Every string can be written back (no lone surrogates), every position is an int.
         for text in (ann.id, ann.exact, ann.prefix, ann.suffix, ann.note, *ann.tags):
             text.encode("utf-8")
@@ -89,7 +92,8 @@ _ANNOTATION = st.fixed_dictionaries(
             ),
             max_size=3,
         ),
-    }
+    },
+    optional={"margin:articleNote": st.booleans()},  # with no selector: an article note
 )
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from reader.cli import main
-from reader.export.w3c import parse_w3c_counted
+from reader.export.w3c_article_note import parse_w3c_file
 
 BEFORE = (
     "Harbour bridge to close\n\n"
@@ -95,7 +95,8 @@ def test_the_extensions_are_where_a_consumer_ignores_them(tmp_path: Path, capsys
     ]
     assert kinds == ["anonymous", "none"]
     # read back, the attribution is no note (it is worked out again from the article)
-    parsed, skipped = parse_w3c_counted(data)
+    found = parse_w3c_file(data)
+    parsed, skipped = found.annotations, found.skipped
     assert skipped == 0
     assert [a.note for a in parsed] == ["", "", "*check* the ferry"]
     assert [a.edited_from for a in parsed] == [quote["margin:editedFrom"], "", ""]
@@ -107,8 +108,8 @@ def test_a_foreign_describing_body_is_still_a_note() -> None:
         "body": [{"type": "TextualBody", "purpose": "describing", "value": "a view"}],
         "target": {"source": "x", "selector": {"type": "TextQuoteSelector", "exact": "q"}},
     }
-    [ann], _ = parse_w3c_counted(item)
+    [ann] = parse_w3c_file(item).annotations
     assert (ann.note, ann.edited_from) == ("a view", "")
     item["target"]["selector"]["urn:margin-reader:editedFrom"] = "old q"  # expanded IRI
-    [ann], _ = parse_w3c_counted(item)
+    [ann] = parse_w3c_file(item).annotations
     assert ann.edited_from == "old q"

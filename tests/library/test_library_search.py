@@ -31,13 +31,6 @@ def lib(tmp_path):
     return root
 
 
-@pytest.fixture
-def index(tmp_path):
-    opened = TextIndex.open(tmp_path / "index.sqlite3")
-    yield opened
-    opened.close()
-
-
 def _names(hits, root):
     return sorted(h.path.relative_to(root.resolve()).as_posix() for h in hits)
 
@@ -93,9 +86,9 @@ def test_fts5_syntax_in_what_is_typed_is_never_an_error(lib, index, typed):
 
 
 def test_match_expression_quotes_every_word():
-    assert match_expression('say "hi" (now)*') == '"say" """hi""" "(now)"*'
+    assert match_expression('say "hi" (now)*') == 'body : "say" body : """hi""" body : "(now)"*'
     assert match_expression("  -- ( ) ") == ""
-    assert match_expression("AND or") == '"AND" "or"'
+    assert match_expression("AND or") == 'body : "AND" body : "or"'
 
 
 def test_snippets_are_one_line_without_control_characters_and_markup_literal(tmp_path, index):

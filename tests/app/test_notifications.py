@@ -1,0 +1,52 @@
+"""Notifications: every one passes through `ReaderApp.notify`, which keeps the line breaks our
+own messages are written with, shows untrusted control characters as symbols and never reads
+markup (#14.7: the link toast showed a literal ␊ where its second line should start)."""
+
+from __future__ import annotations
+
+from reader.app import ReaderApp
+from reader.screens.links import LinksScreen
+
+
+def messages(app: ReaderApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_a_message_keeps_its_own_line_breaks(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.notify("first line\nsecond line")
+        app.notify(["item one", "item\ttwo\x1b[31m"])
+        await pilot.pause()
+        assert "first line\nsecond line" in messages(app)
+        assert "item one\nitem\u2409two\u241b[31m" in messages(app)
+        assert not any("\x1b" in m for m in messages(app))
+
+
+async def test_markup_is_never_read_whatever_the_caller_says(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.notify("[bold]x[/]", markup=True)
+        await pilot.pause()
+        toast = app._notifications
+        assert [n.markup for n in toast] == [False]
+        assert "[bold]x[/]" in messages(app)
+
+
+async def test_the_no_browser_toast_has_two_lines(tmp_path, settle):
+    article = tmp_path / "links.md"
+    article.write_text("# Links\n\nSee [the page](https://example.org/page) now.\n")
+    app = ReaderApp(library=tmp_path, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LinksScreen)
+        screen._no_browser("https://example.org/page")
+        await pilot.pause()
+        found = [m for m in messages(app) if m.startswith("https://example.org/page")]
+        assert found and found[0].split("\n")[1].startswith("(no graphical browser here")
+        assert "\u240a" not in found[0]
