@@ -177,21 +177,43 @@ async def test_a_deletion_message_shows_whole_at_120_and_80_columns(tmp_path, se
             await pilot.pause()
 
 
-async def test_a_long_overlap_message_is_a_notification_whole_at_80(tmp_path, settle):
+async def test_an_overlap_message_shows_whole_at_80_columns(tmp_path, settle):
+    """`v j h` over a claim: a message the key bar holds shows there whole (the walkthrough
+    saw `Highlighted; overlaps the Claim high…` in the claims title)."""
     article = three_highlights(tmp_path / "lib")
     app = ReaderApp(library=article.parent, article=article)
     async with app.run_test(size=(80, 30)) as pilot:
         await settle(app, pilot)
-        notices = record_notices(app)
         app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[2]))
         await pilot.press("v", "j", "h")  # the third claim and the plain sentence
         await pilot.pause()
-        bar = app.reading.query_one(KeyBar)
-        said = [bar.message] if bar.message else notices
-        [message] = said
-        assert message == f"Highlighted; overlaps the Claim highlight “{SENTENCES[2]}”"
-        if bar.message:  # in the key bar only when the row holds it whole
-            assert any(message in strip.text for strip in app.screen._compositor.render_strips())
+        message = f"Highlighted; overlaps the Claim highlight “{SENTENCES[2]}”"
+        assert app.reading.query_one(KeyBar).message == message
+        assert any(message in strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_a_message_too_long_for_the_key_bar_is_a_whole_notification(tmp_path, settle):
+    long = "The administration has told the committee that the guarantees depend on the vote."
+    (tmp_path / "lib").mkdir()
+    article = tmp_path / "lib" / "long.txt"
+    article.write_text(f"Title\n\n{long} A second sentence follows here.\n", "utf-8")
+    store = AnnotationStore.open(load_document(article))
+    start = store.document.text.index(long)
+    store.add(start, start + len(long))
+    store.close()
+    app = ReaderApp(library=article.parent, article=article)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.article_view.move_cursor_to_offset(start)
+        await pilot.press("v", "j", "h")
+        await pilot.pause()
+        assert app.reading.query_one(KeyBar).message is None  # 85 characters: no room
+        await pilot.pause(0.2)  # the toast shows
+        # The toast's lines, each after its left edge mark, as one text
+        strips = app.screen._compositor.render_strips()
+        shown = " ".join(s.text.partition("▌")[2] for s in strips if "▌" in s.text)
+        message = "Highlighted; overlaps the Claim highlight “The administration has told the"
+        assert f"{message} committ…”" in " ".join(shown.split())
 
 
 async def test_the_filter_placeholder_fits_and_the_help_explains_the_syntax(tmp_path, settle):
