@@ -15,7 +15,7 @@ from reader.annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.document.loader import load_document
 from reader.screens.annotation_dialogs import TagsScreen
-from reader.screens.claim_dialogs import VerdictScreen
+from reader.screens.claim_dialogs import EvidenceScreen, LibraryClaimsScreen, VerdictScreen
 from reader.screens.help import HelpScreen
 from reader.widgets.claims_pane import ClaimsList, ClaimsPane
 from reader.widgets.key_bar import KeyBar
@@ -271,3 +271,19 @@ async def test_the_key_bar_message_is_readable_in_every_theme(tmp_path, settle):
             if ratio < 3:
                 low.append((theme, round(ratio, 2)))
         assert not low
+
+
+async def test_the_library_claims_and_evidence_placeholders_show_whole_at_80(tmp_path, settle):
+    article = three_highlights(tmp_path / "lib")
+    app = ReaderApp(library=article.parent, article=article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[0]))
+        for key, dialog in (("H", LibraryClaimsScreen), ("l", EvidenceScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, dialog)
+            field = app.screen.query_one("#finder-input")
+            assert 0 < len(field.placeholder) < field.content_region.width, dialog
+            await pilot.press("escape")
+            await pilot.pause()
