@@ -6,6 +6,7 @@ between them, and the key bar and the help list those keys. What a key did shows
 from __future__ import annotations
 
 import re
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from test_annotation_ui import record_notices
@@ -38,6 +39,19 @@ def three_highlights(folder: Path) -> Path:
     return article
 
 
+@asynccontextmanager
+async def reading(tmp_path: Path, settle, size: tuple[int, int], cursor: int | None = None):
+    """(app, pilot) on the article of `three_highlights`, settled, the article cursor on
+    sentence `cursor` if given."""
+    article = three_highlights(tmp_path / "lib")
+    app = ReaderApp(library=article.parent, article=article)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if cursor is not None:
+            app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[cursor]))
+        yield app, pilot
+
+
 def categories(app) -> list[str]:
     return [ann.category for ann in app.annotations.store.annotations]
 
@@ -54,12 +68,8 @@ async def into_claims(app, pilot, settle) -> ClaimsList:
 
 
 async def test_keys_in_the_claims_list_edit_the_claim_under_its_cursor(tmp_path, settle):
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
-        # The article cursor on the third claim: the list's keys must not act on it.
-        app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[2]))
+    # The article cursor on the third claim: the list's keys must not act on it.
+    async with reading(tmp_path, settle, (200, 50), cursor=2) as (app, pilot):
         claims_list = await into_claims(app, pilot, settle)
         assert claims_list.cursor == 0
         await pilot.press("4")
@@ -106,7 +116,7 @@ async def test_keys_in_the_claims_list_edit_the_claim_under_its_cursor(tmp_path,
         await pilot.press("escape")
         await pilot.pause()
         app.annotations.flush()
-    saved = stored(article)
+    saved = stored(tmp_path / "lib" / "three.txt")
     assert [(a.category, a.tags, a.note) for a in saved] == [
         ("disputed", [], ""),
         ("claim", ["economy"], "checked"),
@@ -115,9 +125,7 @@ async def test_keys_in_the_claims_list_edit_the_claim_under_its_cursor(tmp_path,
 
 
 async def test_the_list_keys_show_in_the_key_bar_and_the_help(tmp_path, settle):
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(200, 50)) as pilot:
+    async with reading(tmp_path, settle, (200, 50)) as (app, pilot):
         await into_claims(app, pilot, settle)
         await pilot.pause()
         text = app.reading.query_one(KeyBar).text
@@ -147,9 +155,7 @@ async def test_the_list_keys_show_in_the_key_bar_and_the_help(tmp_path, settle):
 
 
 async def test_x_off_the_list_says_so(tmp_path, settle):
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with reading(tmp_path, settle, (120, 40)) as (app, pilot):
         claims_list = await into_claims(app, pilot, settle)
         notices = record_notices(app)
         await pilot.press("slash", *"nothing-matches", "enter")
@@ -180,11 +186,7 @@ async def test_a_deletion_message_shows_whole_at_120_and_80_columns(tmp_path, se
 async def test_an_overlap_message_shows_whole_at_80_columns(tmp_path, settle):
     """`v j h` over a claim: a message the key bar holds shows there whole (the walkthrough
     saw `Highlighted; overlaps the Claim high…` in the claims title)."""
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await settle(app, pilot)
-        app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[2]))
+    async with reading(tmp_path, settle, (80, 30), cursor=2) as (app, pilot):
         await pilot.press("v", "j", "h")  # the third claim and the plain sentence
         await pilot.pause()
         message = f"Highlighted; overlaps the Claim highlight “{SENTENCES[2]}”"
@@ -217,10 +219,7 @@ async def test_a_message_too_long_for_the_key_bar_is_a_whole_notification(tmp_pa
 
 
 async def test_the_filter_placeholder_fits_and_the_help_explains_the_syntax(tmp_path, settle):
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await settle(app, pilot)
+    async with reading(tmp_path, settle, (80, 30)) as (app, pilot):
         await pilot.press("C")  # the claims column, hidden at 80 columns
         claims_list = await into_claims(app, pilot, settle)
         await pilot.press("slash")
@@ -252,10 +251,7 @@ async def test_the_filter_placeholder_fits_and_the_help_explains_the_syntax(tmp_
 async def test_the_key_bar_message_is_readable_in_every_theme(tmp_path, settle):
     from test_themes import contrast
 
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with reading(tmp_path, settle, (120, 30)) as (app, pilot):
         bar = app.reading.query_one(KeyBar)
         low = []
         for theme in sorted(app.available_themes):
@@ -274,11 +270,7 @@ async def test_the_key_bar_message_is_readable_in_every_theme(tmp_path, settle):
 
 
 async def test_the_library_claims_and_evidence_placeholders_show_whole_at_80(tmp_path, settle):
-    article = three_highlights(tmp_path / "lib")
-    app = ReaderApp(library=article.parent, article=article)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        app.article_view.move_cursor_to_offset(app.document.text.index(SENTENCES[0]))
+    async with reading(tmp_path, settle, (80, 24), cursor=0) as (app, pilot):
         for key, dialog in (("H", LibraryClaimsScreen), ("l", EvidenceScreen)):
             await pilot.press(key)
             await pilot.pause()
