@@ -9,8 +9,9 @@ A query is words, any mix of:
 * `#` and the start of a tag (`#econ`): keeps highlights with such a tag;
 * `source:` with the start of an attribution kind (`source:named`, `source:anon`,
   `source:none`): keeps highlights the text attributes so (`stored_kind`);
-* any other word: it must appear in the quote, the note, the rationale or the tags
-  (case-insensitive; part of a word is enough).
+* any other word: it must appear in the quote, the note, the rationale, the tags or the
+  category's name (case-insensitive; part of a word is enough, so `dispu`, typed on the way
+  to `disputed`, already keeps the Disputed highlights, and `econ` a tag `economy`).
 
 Kinds given several times widen (`c: e:` is a claim or evidence); different kinds narrow.
 """
@@ -31,6 +32,20 @@ _NAME_TO_CATEGORY = {
     **{label.lower(): cat for cat, label in CATEGORY_LABELS.items()},
     "key": "quote",
 }
+_CATEGORY_WORDS = {cat: label.lower() for cat, label in CATEGORY_LABELS.items()}
+
+
+# The syntax in short, for the help screen: (what to type, what it keeps), lines that fit an
+# 80-column terminal's help dialog.
+FILTER_HELP: tuple[tuple[str, str], ...] = (
+    ("words", "in the quote, note, verdict, tags or category"),
+    ("", "(part of a word is enough: dispu, econ)"),
+    ("c: e: q: d: k:", "that category; or its start: evid: key:"),
+    ("ref: sup: unver:", "that verdict; or status:ref"),
+    ("#econ", "a tag starting so"),
+    ("source:named", "attributed so (source:anon, source:none)"),
+    ("c: e:", "one kind twice widens; two kinds narrow"),
+)
 
 
 class Claim(Protocol):
@@ -129,7 +144,9 @@ def matches(ann: Claim, query: ClaimQuery) -> bool:
     ):
         return False
     if query.words:
+        category = _CATEGORY_WORDS.get(ann.category, "")
         haystack = f"{ann.exact}\n{ann.note}\n{ann.rationale}\n{' '.join(ann.tags)}".lower()
+        haystack = f"{haystack}\n{category}"
         if not all(word in haystack for word in query.words):
             return False
     return True

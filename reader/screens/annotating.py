@@ -10,9 +10,11 @@ the open store (an `AnnotationSession`).
 Work per change stays small at ten thousand annotations: a key's change (h, 1-5, x, a note,
 tags) reaches the article view as one added, removed or replaced `Highlight` (only that
 sentence's lines repaint), the claims pane follows in the same frame, and the
-success path shows no toast (a toast lays out the whole screen): the claims pane's title
-says what happened. A change from elsewhere (another process, undo) redraws from the store,
-reusing the `Highlight` of every unchanged annotation.
+success path shows no toast (a toast lays out the whole screen): the key bar says what
+happened, where the message fits whole (else it is a notification). While the claims list
+has the focus, the keys act on the highlight under its cursor (`ClaimKeys.key_target`). A
+change from elsewhere (another process, undo) redraws from the store, reusing the
+`Highlight` of every unchanged annotation.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from reader.screens.annotation_session import AnnotationSession
 from reader.screens.claim_keys import ClaimKeys
 from reader.screens.notes_export import export_article, export_library
 from reader.widgets.article_view import ArticleView
+from reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:  # the annotation model, the store and the panes load after the first frame
     from reader.annotations.model import Annotation
@@ -53,6 +56,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
     def __init__(self, annotations: AnnotationSession | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.annotations = annotations if annotations is not None else AnnotationSession()
+        self._note_from: Any = None  # the claims list, when a note was opened from it
 
     # -- widgets (the reading screen composes them) -------------------------------------------
 
@@ -79,12 +83,12 @@ class AnnotatingScreen(ClaimKeys, Screen):
     def _notice(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
 
-    def status(self, message: str) -> None:
-        """Say what a key did without a toast: in the claims pane's title when it is shown
-        (a repaint of one line), else as a notification."""
-        if self.side_ready and self.side_shown:
-            self.claims_pane.say(message)
-        else:
+    def status(self, message: str | None) -> None:
+        """Say what a key did without a toast: in the key bar (a repaint of one line) where
+        it fits whole, else as a notification; None takes the last message away."""
+        bar = self.query_one_optional("#key-bar", KeyBar)
+        shown = bar.say(message) if bar is not None else False
+        if message is not None and not shown:
             self._notice(message)
 
     # -- the store's life --------------------------------------------------------------------
@@ -178,8 +182,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         # settles in one frame, not two (a change costs the list one assignment).
         claims = self.claims_pane
         claims.change(store.annotations, old, new, store.problem, store.unsaved)
-        if claims.message is not None:
-            claims.say(None)  # the last key's message is not this one's (a key says its own)
+        self.status(None)  # the last key's message is not this one's (a key says its own)
         self.annotation_count_changed(store)
         ann = self.annotation_under_cursor()
         claims.set_current(ann.id if ann is not None else None)
@@ -201,8 +204,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
             return
         claims = self.claims_pane
         claims.set_current(ann.id if ann is not None else None)
-        if claims.message is not None:
-            claims.say(None)  # the last key's message goes when the cursor moves
+        self.status(None)  # the last key's message goes when the cursor moves
 
     def on_article_view_match_shown(self, event: ArticleView.MatchShown) -> None:
         self.status(f"Match {event.position:,}/{event.total:,}")
@@ -290,7 +292,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
             self._notice("Nothing to highlight here")
             return None
         label = CATEGORY_LABELS[category]
-        existing = self.annotations.exact(span)
+        existing = self.key_target() if self.claims_list_focused() is not None else None
+        existing = existing or self.annotations.exact(span)
         if existing is None and by_number and view.selection_range is None:
             existing = self.annotation_under_cursor()
         if existing is None:
@@ -318,7 +321,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
         so, as t does: a key pressed by mistake never makes a highlight."""
         if self._writable() is None:
             return
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
+        self._note_from = self.claims_list_focused()  # Esc goes back there
         if ann is None:
             self._notice("No highlight at the cursor: h highlights the sentence first")
             return
@@ -349,14 +353,18 @@ class AnnotatingScreen(ClaimKeys, Screen):
                 since = {"note": event.since}
                 self._run_one(lambda: store.update(event.target, since, note=event.text), old)
         if event.return_focus:
-            self.focus_article()
+            back, self._note_from = self._note_from, None
+            if back is not None and back.is_attached:
+                back.focus()
+            else:
+                self.focus_article()
 
     def action_tags(self) -> None:
         """t: edit the tags of the highlight under the cursor in a small dialog."""
         store = self._writable()
         if store is None:
             return
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
         if ann is None:
             self._notice("No highlight at the cursor: h highlights the sentence first")
             return
@@ -384,7 +392,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         store = self._writable()
         if store is None:
             return
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
         if ann is None:
             self._notice("No highlight at the cursor")
             return

@@ -198,7 +198,7 @@ class EvidenceScreen(ClaimFinder):
     out. Dismisses with a URL `Evidence`, a `LibraryClaim` or None."""
 
     TITLE_TEXT = "Evidence: a URL, or find a highlight of the library (Enter links, Esc cancels)"
-    PLACEHOLDER = "https://… or words of a highlight (c: e:, status:ref, #tag)"
+    PLACEHOLDER = "https://… or a highlight's words, #tag, c: e:"  # whole at 80 columns
 
     def __init__(self, load: Callable[[], list[LibraryClaim]], claim: tuple[Path, str]) -> None:
         super().__init__(load)
@@ -226,7 +226,7 @@ class LibraryClaimsScreen(ClaimFinder):
         Binding("ctrl+o", "order", "Order", id="library-claims-order"),
     ]
     TITLE_TEXT = "The library's claims (Enter opens the article there, ctrl+o orders, Esc closes)"
-    PLACEHOLDER = "Filter: words, c: e:, status:ref, #tag, source:named|anon|none"
+    PLACEHOLDER = "Filter: words, #tag, c: e:, ref:, source:anon"  # whole at 80 columns
     order = "library"
 
     def arranged(self, claims: list[LibraryClaim]) -> list[LibraryClaim]:

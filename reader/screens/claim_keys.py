@@ -1,7 +1,8 @@
 """The claim keys of the reading screen: a verdict (s), an evidence link (l), following a
 link or a sentence saying the same claim elsewhere (f), the library's claims (H) and accepting an
-edited highlight's new wording (W);
-`AnnotatingScreen` mixes this in.
+edited highlight's new wording (W); and which highlight the annotation keys act on
+(`key_target`: the one under the claims list's cursor while the list has the focus, else the
+one under the article cursor). `AnnotatingScreen` mixes this in.
 
 A link to a highlight opens its article with the cursor on it; a URL opens in the browser; a
 sentence elsewhere opens its article at that sentence. The library's claims are read from
@@ -18,6 +19,7 @@ from reader.annotations.verdicts import STATUS_LABELS, Evidence
 from reader.screens.same_claim import SameClaimLookup
 
 if TYPE_CHECKING:
+    from reader.annotations.model import Annotation
     from reader.claims.library_claims import LibraryClaim
     from reader.claims.same_claim import Echo
 
@@ -41,11 +43,29 @@ class ClaimKeys(SameClaimLookup):
         self.annotations.flush()
         return scan_claims(self._library_root())
 
+    def claims_list_focused(self: Any) -> Any:
+        """The claims list when it has the focus, else None."""
+        focused = self.focused
+        if not self.side_ready or focused is None or focused.id != "claims-list":
+            return None
+        return focused
+
+    def key_target(self: Any) -> Annotation | None:
+        """The highlight the annotation keys (1-5, a, t, x, s, l, f, W) act on: while the
+        claims list has the focus, the one under its cursor (as the store has it now), else
+        the one under the article cursor."""
+        claims_list = self.claims_list_focused()
+        if claims_list is None:
+            return self.annotation_under_cursor()
+        row = claims_list.cursor_annotation
+        store = self.annotations.store
+        return store.get(row.id) if row is not None and store is not None else None
+
     def _claim_at_cursor(self: Any) -> Any:
         store = self._writable()
         if store is None:
             return None, None
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
         if ann is None:
             self._notice("No highlight at the cursor: h highlights the sentence first")
         return store, ann
@@ -121,7 +141,7 @@ class ClaimKeys(SameClaimLookup):
         of another article saying the same claim."""
         if self.annotations.store is None:
             return
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
         echoes = self.echoes_of(ann) if ann is not None else []
         if ann is None or not (ann.evidence or echoes):
             self._notice("No evidence linked here (l links some), no same claim elsewhere")

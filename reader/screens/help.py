@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.annotations.categories import legend
+from reader.claims.claim_filter import FILTER_HELP
 
 HelpGroup = tuple[str, Sequence[type[DOMNode] | DOMNode]]
 
@@ -89,6 +90,18 @@ def category_legend() -> list[Content]:
     return [*lines, Content("")]
 
 
+def filter_legend() -> list[Content]:
+    """What the claims filter (`/` in the claims pane, and in H's list) understands."""
+    lines = [
+        Content(""),
+        Content.assemble(("Filtering highlights (/ in the claims pane, H)", "bold underline")),
+    ]
+    width = max(len(syntax) for syntax, _ in FILTER_HELP)
+    for syntax, meaning in FILTER_HELP:
+        lines.append(Content.assemble("  ", (syntax.ljust(width), "bold"), "  ", meaning))
+    return lines
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings of the app, the screen and each pane."""
 
@@ -104,7 +117,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             yield Static("Keys — Esc or ? closes", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                lines = [*category_legend(), *help_content(self.app, self.groups)]
+                lines = [
+                    *category_legend(),
+                    *help_content(self.app, self.groups),
+                    *filter_legend(),
+                ]
                 yield Static(Content("\n").join(lines))
 
     def action_dismiss_help(self) -> None:

@@ -6,8 +6,8 @@ are built from plain strings into `Segment`s: article text is never parsed as ma
 
 `/` opens a filter (reader/claims/claim_filter.py): `c:` or a category's name or start
 (`evid:`) keeps that category, `status:ref` or `ref:` that status, `#econ` tags starting so;
-any other words must all appear in the quote, the note, the rationale or the tags
-(case-insensitive). Esc clears it.
+any other words must all appear in the quote, the note, the rationale, the tags or the
+category's name (case-insensitive, part of a word enough). Esc clears it.
 
 A row whose quote the text attributes to someone ends, where the pane is wide enough, with
 a dim `named` or `anon`; the pane asks `ClaimsList.kind_of` (the screen's, which keeps each
@@ -32,24 +32,26 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style as TextualStyle
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.annotations.categories import Parts, legend, lettered_counts, named_counts, width_of
 from reader.annotations.model import CATEGORIES, Annotation
 from reader.annotations.verdicts import STATUS_MARKS
 from reader.claims.claim_filter import filter_claims
+from reader.widgets.claim_list_keys import CLAIM_LIST_BINDINGS
 from reader.widgets.cursor_list import CursorList
 
 NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
 TITLE_MARGIN = 2  # the border's corners
-SAY_SECONDS = 5.0  # how long what a key did stays in the pane's title
 ORPHAN_HEADING = "Orphaned — text no longer found"
 # The attribution kinds a row shows (a claim attributed to no one shows nothing), and the
 # width of quote a row keeps before it shows one.
 KIND_MARKS = {"named": " named", "anonymous": " anon"}
 KIND_MIN_QUOTE = 24
+# Short enough to show whole in the pane's 40 columns (the help screen and the README say
+# the rest: verdicts, sources, names).
+FILTER_PLACEHOLDER = "words, #tag, c: e: q: d: k:"
 
 
 def _printable(text: str) -> str:
@@ -79,7 +81,8 @@ def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
 
 
 class ClaimsList(CursorList):
-    """One line per highlight (and a heading row before the orphans); Enter goes there."""
+    """One line per highlight (and a heading row before the orphans); Enter goes there, and
+    the annotation keys change the highlight under the cursor (`claim_list_keys`)."""
 
     COMPONENT_CLASSES = {
         "claims-list--row",
@@ -91,10 +94,7 @@ class ClaimsList(CursorList):
         "claims-list--kind",
         *(f"claims-list--{cat}" for cat in CATEGORIES),
     }
-    BINDINGS = [
-        Binding("enter", "select", "Go to highlight"),
-        Binding("slash", "filter", "Filter highlights"),
-    ]
+    BINDINGS = CLAIM_LIST_BINDINGS  # moving, and the article's keys acting on the row
 
     class Selected(Message):
         def __init__(self, annotation: Annotation) -> None:
@@ -166,6 +166,12 @@ class ClaimsList(CursorList):
     @property
     def row_count(self) -> int:
         return len(self.rows)
+
+    @property
+    def cursor_annotation(self) -> Annotation | None:
+        """The highlight under the cursor (None on the orphans' heading or an empty list)."""
+        row = self.rows[self.cursor] if self.cursor < len(self.rows) else None
+        return row if isinstance(row, Annotation) else None
 
     def index_of(self, annotation_id: str) -> int | None:
         for i, row in enumerate(self.rows):
@@ -270,8 +276,6 @@ class ClaimsPane(Vertical):
         self.query_text = ""
         self.problem: str | None = None
         self.unsaved = False
-        self.message: str | None = None  # what the last key did (in the title)
-        self._say_timer: Timer | None = None
         self._counts: Counter[str] = Counter()
         self._colours: tuple[TextualStyle, ...] = ()  # the category colours last drawn
         self.border_title = "Claims"
@@ -320,27 +324,12 @@ class ClaimsPane(Vertical):
         self.unsaved = unsaved
         self._refresh_rows(count=False)
 
-    def say(self, message: str | None) -> None:
-        """Show what the last key did in the title (one line repaints; no layout), for a
-        few seconds: a stale "Nothing to undo" must not stay for minutes."""
-        if message != self.message:
-            self.message = message
-            self._set_title()
-        if self._say_timer is not None:
-            self._say_timer.stop()
-            self._say_timer = None
-        if message is not None:
-            self._say_timer = self.set_timer(SAY_SECONDS, lambda: self.say(None))
-
     def _set_title(self) -> None:
         """`Claim 3 · Evidence 1 · …` where the pane is wide enough, else `Claims  C3 E1 Q0
-        D2 K1`, each count in its category's colour. What a key did goes first: a narrow
-        pane cuts the counts, never the message."""
+        D2 K1`, each count in its category's colour."""
         unsaved = "  (unsaved)" if self.unsaved else ""
         named = named_counts(dict(self._counts))
-        if self.message:
-            lead, tail, counts = f"{self.message}{unsaved}  · Claims  ", "", None
-        elif width_of(named) + cell_len(unsaved) <= self.size.width - TITLE_MARGIN:
+        if width_of(named) + cell_len(unsaved) <= self.size.width - TITLE_MARGIN:
             lead, tail, counts = "", unsaved, named
         else:
             lead, tail, counts = "Claims  ", unsaved, None
@@ -426,7 +415,7 @@ class ClaimsPane(Vertical):
         field = self.query_one_optional(ClaimsFilter)
         if field is None:
             field = ClaimsFilter(
-                placeholder="Filter: c: e: q: d: k:, status:ref, #tag or words",
+                placeholder=FILTER_PLACEHOLDER,
                 id="claims-filter",
             )
             self.mount(field, before=0)

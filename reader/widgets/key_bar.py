@@ -10,6 +10,10 @@ out, and a shorter one after them may still fit. A screen may name, in `KEY_BAR_
 ids of bindings that come last (in that order): they show only where the width leaves room
 once every other key is placed. A click on a key presses it (a group's keys
 are several, so a click on a group presses none).
+
+`say` shows what a key did at the left of the row for a few seconds, whole (the keys that
+still fit follow it); a message too long for the row is refused, for its giver to show
+otherwise (a notification).
 """
 
 from __future__ import annotations
@@ -25,7 +29,12 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widget import Widget
+
+from reader.document.decode import one_line
+
+SAY_SECONDS = 5.0  # how long what a key did stays in the row
 
 
 class KeyItem(NamedTuple):
@@ -70,12 +79,39 @@ def _grouped(shown: list[tuple[Binding.Group | None, KeyItem]]) -> list[KeyItem]
 
 
 class KeyBar(Widget, can_focus=False):
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+    COMPONENT_CLASSES = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--disabled",
+        "key-bar--message",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: tuple[list[KeyItem], list[KeyItem]] | None = None
         self._hits: list[tuple[int, int, str]] = []  # (start, end, key) drawn on the row
+        self.message: str | None = None  # what the last key did, shown at the left
+        self._say_timer: Timer | None = None
+
+    def say(self, message: str | None) -> bool:
+        """Show `message` (one line of plain text) for `SAY_SECONDS`, or, for None, no
+        message; False (and no message) when it does not fit the row whole."""
+        if message is not None:
+            message = one_line(" ".join(message.split()))
+        if message is not None and cell_len(message) + 2 > self.size.width:
+            message = None
+            fits = False
+        else:
+            fits = True
+        if self._say_timer is not None:
+            self._say_timer.stop()
+            self._say_timer = None
+        if message != self.message:
+            self.message = message
+            self.refresh()
+        if message is not None:
+            self._say_timer = self.set_timer(SAY_SECONDS, lambda: self.say(None))
+        return fits
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -123,7 +159,8 @@ class KeyBar(Widget, can_focus=False):
     def text(self) -> str:
         """The keys as plain text (for tests)."""
         left, right = self.items()
-        return "  ".join(f"{item.display} {item.description}" for item in left + right)
+        keys = "  ".join(f"{item.display} {item.description}" for item in left + right)
+        return f"{self.message}  {keys}" if self.message else keys
 
     def _styles(self, base: Style) -> dict[bool, tuple[Style, Style]]:
         """(key style, description style) of an enabled (True) and a disabled key, looked up
@@ -151,20 +188,24 @@ class KeyBar(Widget, can_focus=False):
             return Strip.blank(width, base)
         shown, pinned = self.items()
         styles = self._styles(base)
+        segments: list[Segment] = []
+        x = 0
+        if self.message:  # whole (`say` takes only what fits), the keys that fit after it
+            text = f" {self.message} "
+            segments.append(Segment(text, base + self.get_component_rich_style("key-bar--message")))
+            x = cell_len(text)
         right: list[Segment] = []
         right_hits: list[tuple[int, int, str]] = []
         right_width = 0
         for item in reversed(pinned):  # from the right edge, while they fit
             parts = self._item_segments(item, styles)
             cells = sum(cell_len(s.text) for s in parts)
-            if right_width + cells > width:
+            if x + right_width + cells > width:
                 break
             right = parts + right
             right_width += cells
             right_hits.append((width - right_width, width - right_width + cells, item.key))
-        segments: list[Segment] = []
         hits: list[tuple[int, int, str]] = []
-        x = 0
         for item in shown:
             parts = self._item_segments(item, styles)
             cells = sum(cell_len(s.text) for s in parts)

@@ -20,6 +20,7 @@ from reader.widgets.claims_pane import (
     ClaimsList,
     ClaimsPane,
 )
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.notes_pane import NoteEditor, NotesPane
 
 SIZE = (120, 40)
@@ -87,14 +88,14 @@ async def test_h_highlights_the_cursor_sentence_as_a_claim(seed_library, settle)
         await pilot.press("h")  # the same range is never stored twice
         await pilot.pause()
         assert len(store.annotations) == 1
-        # said in the claims pane's title, not by a toast (a toast lays out the screen)
-        claims = app.reading.query_one(ClaimsPane)
-        assert "Already highlighted as Claim" in claims.title_text
+        # said in the key bar, not by a toast (a toast lays out the screen)
+        bar = app.reading.query_one(KeyBar)
+        assert bar.message == "Already highlighted as Claim"
         assert messages == []
         assert not app._notifications
         await pilot.press("j")
         await pilot.pause()
-        assert "Already" not in claims.title_text  # gone when the cursor moves
+        assert bar.message is None  # gone when the cursor moves
         app.annotations.flush()
         [saved] = on_disk(seed_path(seed_library))
         assert (saved.start, saved.end, saved.exact) == (ann.start, ann.end, ann.exact)
@@ -805,18 +806,17 @@ async def test_undo_reaches_back_across_switching_articles(tmp_path, settle):
         assert len(app.annotations.store) == 1
 
 
-async def test_what_a_key_did_is_readable_in_the_claims_title(seed_library, settle):
+async def test_what_a_key_did_is_readable_in_the_key_bar(seed_library, settle):
     app = ReaderApp(library=seed_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await to_sentence(pilot, app, 1)
         await pilot.press("h", "h")  # the second says it is already highlighted
         await pilot.pause()
-        claims = app.reading.query_one(ClaimsPane)
+        bar = app.reading.query_one(KeyBar)
         message = "Already highlighted as Claim"
-        assert message in claims.title_text
-        row = claims.region.y
         strips = app.screen._compositor.render_strips()
-        shown = strips[row].text[claims.region.x : claims.region.right]
-        assert message in shown
-        assert "C1" in claims.title_text  # the counts are still there, after it
+        assert strips[bar.region.y].text.startswith(f" {message} ")
+        assert "? Help" in strips[bar.region.y].text  # the keys still show, after it
+        claims = app.reading.query_one(ClaimsPane)
+        assert claims.title_text == "Claims  C1 E0 Q0 D0 K0"  # the title keeps its counts

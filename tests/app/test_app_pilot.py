@@ -481,7 +481,7 @@ async def test_search_box_shows_the_query_the_count_and_n_says_which_match(
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        assert app.reading.claims_pane.message == f"Match 2/{total}"
+        assert app.reading.query_one("#key-bar").message == f"Match 2/{total}"
 
 
 def test_only_web_addresses_are_handed_to_a_browser(monkeypatch):

@@ -7,14 +7,13 @@ from test_annotation_ui import SIZE, record_notices, to_sentence
 from reader.annotations.model import Annotation
 from reader.annotations.overlaps import overlap_notice, short_quote
 from reader.app import ReaderApp
-from reader.widgets.claims_pane import ClaimsPane
+from reader.widgets.key_bar import KeyBar
 
 
 def said(app, notices: list[str]) -> list[str]:
-    """What the status said: the claims pane's title message, or a notification."""
-    pane = app.reading.query(ClaimsPane)
-    shown = [pane.first().message] if pane and pane.first().message else []
-    return shown + notices
+    """What the status said: the key bar's message, or a notification."""
+    message = app.reading.query_one(KeyBar).message
+    return ([message] if message else []) + notices
 
 
 async def test_a_selection_over_an_existing_highlight_says_it_overlaps(seed_library, settle):

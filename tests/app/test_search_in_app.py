@@ -55,12 +55,12 @@ async def test_count_and_current_match_after_typing_backspace_enter_n_and_N(
         await pilot.pause()
         second = (first + 1) % total
         assert view.search_current[0] == starts[second]
-        assert app.reading.claims_pane.message == f"Match {second + 1}/{total}"
+        assert app.reading.query_one("#key-bar").message == f"Match {second + 1}/{total}"
         await pilot.press("N", "N")
         await pilot.pause()
         before = (first - 1) % total
         assert view.search_current[0] == starts[before]
-        assert app.reading.claims_pane.message == f"Match {before + 1}/{total}"
+        assert app.reading.query_one("#key-bar").message == f"Match {before + 1}/{total}"
 
 
 async def test_the_search_box_lies_over_the_last_row_and_moves_no_pane(seed_library, settle):

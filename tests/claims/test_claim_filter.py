@@ -57,3 +57,19 @@ def test_filter_claims() -> None:
     assert filter_claims(anns, "census") == [anns[2]]  # the rationale
     assert filter_claims(anns, "evid: cens") == [anns[2]]
     assert filter_claims(anns, "evid: alpha") == []
+
+
+def test_a_word_matches_the_start_or_part_of_a_category_name_as_it_is_typed() -> None:
+    """Issue 14: `dispu` found nothing on the way to `disputed` (a whole name only)."""
+    anns = [
+        *_anns(),
+        Annotation.create(TEXT, 0, 5, "disputed"),
+        Annotation.create(TEXT, 6, 10, "quote"),
+    ]
+    for typed in ("dis", "disp", "dispu", "disput", "dispute", "disputed"):
+        assert filter_claims(anns, typed) == [anns[3]], typed
+    assert filter_claims(anns, "evid") == [anns[2]]
+    assert filter_claims(anns, "y quo") == [anns[4]]  # parts of "Key quote"
+    assert filter_claims(anns, "quest econ") == [anns[1]]  # a category and a tag's part
+    assert filter_claims(anns, "uest") == [anns[1]]
+    assert filter_claims(anns, "dispu census") == []  # every word must match
