@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from reader.app import ReaderApp
 from reader.state import ReadingState
+from reader.widgets.key_bar import KeyBar
 
 
 def said(app: ReaderApp) -> str:
+    """What the reader said last: in the key bar, or a notification when too long for it."""
     shown = [n.message for n in app._notifications]
-    return " | ".join([*shown, app.reading.claims_pane.title_text])
+    return " | ".join([*shown, app.reading.query_one(KeyBar).message or ""])
 
 
 async def test_nothing_to_undo_here_names_the_article_that_has(tmp_path, settle):
