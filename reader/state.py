@@ -133,7 +133,7 @@ class ReadingState:
                         progress=float(value.get("progress", 0.0)),
                         seen=float(value.get("seen", 0.0)),
                     )
-                except (KeyError, TypeError, ValueError):
+                except (KeyError, TypeError, ValueError, OverflowError):
                     continue
 
     # -- positions ---------------------------------------------------------------------------

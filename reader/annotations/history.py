@@ -49,6 +49,21 @@ class History:
         self._undo.append(change)
         return change
 
+    def net_changes(
+        self,
+    ) -> tuple[dict[str, tuple[Annotation | None, Annotation | None]], tuple[str, str] | None]:
+        """What the changes in effect (not undone) come to: for each annotation they touched,
+        (its state before the first, after the last), None meaning absent; and the article
+        note's (before, after), or None when none of them changed it."""
+        items: dict[str, tuple[Annotation | None, Annotation | None]] = {}
+        note: tuple[str, str] | None = None
+        for change in self._undo:
+            for id, before, after in change.items:
+                items[id] = (items[id][0] if id in items else before, after)
+            if change.note is not None:
+                note = (note[0] if note else change.note[0], change.note[1])
+        return items, note
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -76,7 +76,10 @@ def export_command(
     if not source.exists():
         raise ReaderError(missing_message(source))
     streamed = output is None or is_stream(output)
-    base_dir = Path.cwd() if streamed else Path(output).resolve().parent
+    try:
+        base_dir = Path.cwd() if streamed else Path(output).resolve().parent
+    except RuntimeError:  # Path.resolve's "Symlink loop"
+        raise ReaderError(link_loop(output)) from None
     if source.is_dir():
         if next(iter_article_paths(source), None) is None:
             raise ReaderError(no_articles_message(source))

@@ -194,5 +194,8 @@ def note_for(article: str | Path, notes: list[ArticleNote]) -> tuple[ArticleNote
 
 def _file_name(source: str) -> str:
     """The last path segment of a URI or path ("" when it has none)."""
-    path = urlsplit(source).path if "://" in source else source
+    try:
+        path = urlsplit(source).path if "://" in source else source
+    except ValueError:  # "http://[bad/…": not an address at all
+        return ""
     return unquote(path.rstrip("/").rsplit("/", 1)[-1])

@@ -85,11 +85,12 @@ class AnnotationSession:
         corrupt sidecar, stays kept)."""
         from reader.errors import ReaderError
 
+        items, note = unsaved.history.net_changes()
         try:
-            for ann in unsaved.annotations:
-                store.add_annotation(ann)
-            if unsaved.article_note and unsaved.article_note != store.article_note:
-                store.set_article_note(unsaved.article_note)
+            for id, (before, after) in items.items():
+                _redo_in(store, id, before, after)
+            if note is not None and note[0] != note[1]:
+                store.set_article_note(note[1], since=note[0])
         except ReaderError:
             self._kept[unsaved.document.path] = unsaved
             return
@@ -261,3 +262,22 @@ def claim_summary(ann: Annotation) -> list[str]:
 
 def _highlight(ann: Annotation) -> Highlight:
     return Highlight(ann.start, ann.end, ann.category, bool(ann.note.strip()), ann.id)
+
+
+def _redo_in(store: AnnotationStore, id: str, before: Any, after: Any) -> None:
+    """Make in `store` (the rewritten article's) one highlight's unsaved change of the session:
+    made (re-anchored in the new text), deleted, or edited (what another window changed
+    meanwhile is kept, as for any edit: `since`)."""
+    from reader.annotations.field_edits import EDITABLE_FIELDS
+
+    there = store.get(id)
+    if after is None:
+        if there is not None:
+            store.delete(id)
+    elif there is None:
+        store.add_annotation(after)
+    elif before is None:
+        store.update(id, **{k: getattr(after, k) for k in EDITABLE_FIELDS})
+    else:
+        since = {"note": before.note, "tags": list(before.tags)}
+        store.update(id, since=since, **{k: getattr(after, k) for k in EDITABLE_FIELDS})

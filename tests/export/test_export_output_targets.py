@@ -114,3 +114,11 @@ def test_a_folder_or_a_socket_is_refused(article, tmp_path, capsys) -> None:
         == f"reader: error: cannot write {path}: it is a socket, not a file\n"
     )
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_an_output_that_is_a_symlink_loop_is_one_line(article, tmp_path, capsys) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    capsys.readouterr()
+    assert main(["export", str(article), "-o", str(loop)]) == 2
+    assert "a symbolic link loop: " in capsys.readouterr().err

@@ -4,6 +4,7 @@ reading it (attack re-test of #13: a 1 GB sparse file was read whole, 2.1 GB of 
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from reader.annotations.sidecar_file import SIDECAR_MAX_BYTES
 from reader.errors import ReaderError
 from reader.export.importer import read_w3c_file
+from reader.export.w3c_article_note import note_for
 
 
 def test_a_file_over_the_limit_is_refused_by_its_size(tmp_path):
@@ -28,3 +30,21 @@ def test_a_fifo_and_a_folder_get_one_line(tmp_path):
         read_w3c_file(fifo)
     with pytest.raises(ReaderError, match=r"is a folder, not a W3C JSON file"):
         read_w3c_file(tmp_path)
+
+
+def test_an_article_note_with_a_broken_address_is_left_out_not_a_traceback(tmp_path):
+    """Two article notes, one whose source is not an address (`http://[bad/…`): the file's
+    notes are read, the broken one matched to no article (review of the merged session)."""
+    items = [
+        {
+            "type": "Annotation",
+            "margin:articleNote": True,
+            "motivation": "commenting",
+            "body": [{"type": "TextualBody", "value": note, "purpose": "commenting"}],
+            "target": {"source": source},
+        }
+        for note, source in (("one", "http://[bad/art.txt"), ("two", "file:///x/other.txt"))
+    ]
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps({"type": "AnnotationCollection", "items": items}))
+    assert note_for(tmp_path / "art.txt", read_w3c_file(path).notes) == (None, 2)
