@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reader.document.decode import sanitize
+
 
 class TagsScreen(ModalScreen[str | None]):
     """Edit comma-separated tags; dismisses with the text (Enter) or None (Esc)."""
@@ -24,7 +26,7 @@ class TagsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tags-dialog", classes="annotation-dialog"):
             yield Static("Tags, comma separated (Enter saves, Esc cancels)", classes="dialog-title")
-            yield Static(self.quote, classes="dialog-quote", markup=False)
+            yield Static(sanitize(self.quote), classes="dialog-quote", markup=False)
             yield Input(", ".join(self.tags), placeholder="economy, follow up", id="tags-input")
 
     def on_mount(self) -> None:
@@ -54,7 +56,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="annotation-dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)
+            # A question may name a file: its control characters show as symbols.
+            yield Static(sanitize(self.question), classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="confirm-yes", variant="warning")
                 yield Button("Cancel (n)", id="confirm-no")
@@ -83,7 +86,8 @@ class FolderScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="folder-dialog", classes="annotation-dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)
+            # A question may name a file: its control characters show as symbols.
+            yield Static(sanitize(self.question), classes="dialog-question", markup=False)
             yield Static("Enter saves there, Esc cancels", classes="dialog-title")
             yield Input(self.folder, id="folder-input")
 
@@ -115,7 +119,8 @@ class UnsavedScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unsaved-dialog", classes="annotation-dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)
+            # A question may name a file: its control characters show as symbols.
+            yield Static(sanitize(self.question), classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save elsewhere (s)", id="unsaved-save", variant="primary")
                 yield Button("Quit anyway (q)", id="unsaved-quit", variant="error")
