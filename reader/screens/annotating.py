@@ -28,7 +28,6 @@ from textual.screen import Screen
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.overlaps import overlap_notice
 from reader.annotations.quoting import quoted
-from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -57,6 +56,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         super().__init__(**kwargs)
         self.annotations = annotations if annotations is not None else AnnotationSession()
         self._note_from: Any = None  # the claims list, when a note was opened from it
+        self._note_store: Any = None  # the store of the article whose note is being edited
 
     # -- widgets (the reading screen composes them) -------------------------------------------
 
@@ -102,8 +102,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if not self.side_ready:
             session.wait(document, store)
             return
-        if self.notes_pane.editing is not None:
-            self.notes_pane.finish(return_focus=False)
+        if self.notes_pane.editing is not None:  # saved in its own article, before the switch
+            self._save_note(self.notes_pane.finish(return_focus=False, post=False))
         session.open(document, store)
         self.show_annotations()
 
@@ -327,6 +327,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
             self._notice("No highlight at the cursor: h highlights the sentence first")
             return
         self._side_shown()
+        self._note_store = self.annotations.store
         self.notes_pane.edit(ann.id, ann.note, ann)
 
     def action_article_note(self) -> None:
@@ -337,13 +338,25 @@ class AnnotatingScreen(ClaimKeys, Screen):
         from reader.widgets.notes_pane import ARTICLE  # the panes load after the first frame
 
         self._side_shown()
+        self._note_store = store
         self.notes_pane.edit(ARTICLE, store.article_note)
 
     def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
+        # One posted (a pause in typing) for an article left since: saved whole at the switch.
+        if self._note_store is self.annotations.store:
+            self._save_note(event)
+        if event.return_focus:
+            back, self._note_from = self._note_from, None
+            if back is not None and back.is_attached:
+                back.focus()
+            else:
+                self.focus_article()
+
+    def _save_note(self, event: NotesPane.NoteSaved | None) -> None:
         from reader.widgets.notes_pane import ARTICLE
 
         store = self.annotations.store
-        if store is not None:
+        if store is not None and event is not None:
             if event.target == ARTICLE:
                 self._run(lambda: store.set_article_note(event.text, since=event.since))
             elif store.get(event.target) is None:
@@ -352,12 +365,6 @@ class AnnotatingScreen(ClaimKeys, Screen):
                 old = store.get(event.target)
                 since = {"note": event.since}
                 self._run_one(lambda: store.update(event.target, since, note=event.text), old)
-        if event.return_focus:
-            back, self._note_from = self._note_from, None
-            if back is not None and back.is_attached:
-                back.focus()
-            else:
-                self.focus_article()
 
     def action_tags(self) -> None:
         """t: edit the tags of the highlight under the cursor in a small dialog."""
@@ -403,16 +410,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         store = self._writable()
         if store is not None:
             done = self._run(store.undo)
-            self.status(f"Undone: {done}" if done else self._nothing_to_undo(store))
-
-    def _nothing_to_undo(self, store: AnnotationStore) -> str:
-        """Undo is per article: say where this session's other changes can be undone."""
-        elsewhere = self.annotations.undoable_elsewhere(store.document.path)
-        if not elsewhere:
-            return "Nothing to undo"
-        name = one_line(Path(elsewhere[-1]).name)
-        more = f" and {len(elsewhere) - 1} more" if len(elsewhere) > 1 else ""
-        return f"Nothing to undo here; changes in {name}{more} can be undone there"
+            self.status(f"Undone: {done}" if done else self.annotations.nothing_to_undo(store))
 
     def action_redo(self) -> None:
         store = self._writable()

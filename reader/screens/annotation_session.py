@@ -11,9 +11,11 @@ that article again shows it (`open`); quitting counts every such store (`unsaved
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations.highlight_index import Highlight
+from reader.document.decode import one_line
 from reader.document.model import Document
 
 if TYPE_CHECKING:  # the annotation model and the store load after the first frame
@@ -129,11 +131,17 @@ class AnnotationSession:
                 del self._kept[path]
                 store.close(timeout=0)
 
-    def undoable_elsewhere(self, here: str) -> list[str]:
-        """The paths of the other articles of this session with changes that undo can take
-        back there (each article keeps its own history)."""
-        return [path for path, (_, history) in self._histories.items()
-                if path != here and history.can_undo]  # fmt: skip
+    def nothing_to_undo(self, store: AnnotationStore) -> str:
+        """What u says with nothing to undo in `store`'s article: undo is per article, so
+        where this session's other changes can be undone."""
+        here = store.document.path
+        elsewhere = [path for path, (_, history) in self._histories.items()
+                     if path != here and history.can_undo]  # fmt: skip
+        if not elsewhere:
+            return "Nothing to undo"
+        name = one_line(Path(elsewhere[-1]).name)
+        more = f" and {len(elsewhere) - 1} more" if len(elsewhere) > 1 else ""
+        return f"Nothing to undo here; changes in {name}{more} can be undone there"
 
     def unsaved_stores(self) -> list[AnnotationStore]:
         """The stores holding annotations or an article note that could not be saved: the

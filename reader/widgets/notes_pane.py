@@ -297,12 +297,15 @@ class NotesPane(Vertical):
         if self.editing is not None:
             self.finish(event.return_focus, discard=event.discard)
 
-    def finish(self, return_focus: bool = True, discard: bool = False) -> None:
-        """Close the editor and post its text (done); with `discard`, the text it opened
-        with (what was saved while typing is put back)."""
+    def finish(
+        self, return_focus: bool = True, discard: bool = False, post: bool = True
+    ) -> NotesPane.NoteSaved | None:
+        """Close the editor and post its text (done), or only return it (`post` False: the
+        caller saves it at once); with `discard`, the text it opened with (what was saved
+        while typing is put back)."""
         target = self.editing
         if target is None:
-            return
+            return None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -313,4 +316,7 @@ class NotesPane(Vertical):
         self.editing = None
         editor.display = False
         self._repaint()
-        self.post_message(self.NoteSaved(target, text, True, return_focus, self._last_saved))
+        message = self.NoteSaved(target, text, True, return_focus, self._last_saved)
+        if post:
+            self.post_message(message)
+        return message
