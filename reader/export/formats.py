@@ -112,7 +112,7 @@ def check_target(path: Path, fmt: str, force: bool = False) -> None:
     try:
         exists = path.exists()
     except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", path, error)) from None
     if not force and exists and not is_our_export(path, fmt):
         raise ExportExists(path)
 

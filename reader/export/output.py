@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.annotations.files import kind_of
 from reader.document.decode import one_line
-from reader.errors import ReaderError
+from reader.errors import ReaderError, cannot, is_a_folder
 from reader.export.markdown import write_text
 
 STDOUT = "-"
@@ -54,13 +54,15 @@ def write_output(output: str, text: str) -> None:
     except FileNotFoundError:
         mode = None  # a new file (or a link to one), written atomically
     except OSError as error:
-        raise ReaderError(f"cannot write {shown}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", output, error)) from None
     if mode is None or stat.S_ISREG(mode):
         write_text(Path(output), text)
     elif _streamable(mode):
         _write_stream(output, shown, text.encode("utf-8"))
     else:
-        raise ReaderError(f"cannot write {shown}: it is {kind_of(mode)}, not a file")
+        if stat.S_ISDIR(mode):
+            raise ReaderError(is_a_folder(output, "a file to write"))
+        raise ReaderError(f"cannot write (it is {kind_of(mode)}, not a file): {shown}")
 
 
 def _write_stream(output: str, shown: str, data: bytes) -> None:
@@ -68,14 +70,14 @@ def _write_stream(output: str, shown: str, data: bytes) -> None:
     try:
         fd = os.open(output, flags)  # no O_CREAT, no O_TRUNC: what is there is written to
     except OSError as error:
-        raise ReaderError(f"cannot write {shown}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", output, error)) from None
     try:
         if not _streamable(os.fstat(fd).st_mode):  # replaced meanwhile: write nothing
-            raise ReaderError(f"cannot write {shown}: it changed while being opened")
+            raise ReaderError(f"cannot write (it changed while being opened): {shown}")
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
     except OSError as error:
-        raise ReaderError(f"cannot write {shown}: {error.strerror or error}") from None
+        raise ReaderError(cannot("write", output, error)) from None
     finally:
         os.close(fd)

@@ -102,7 +102,7 @@ def test_a_folder_or_a_socket_is_refused(article, tmp_path, capsys) -> None:
     assert main(["export", str(article), "-o", str(folder)]) == 2
     assert (
         capsys.readouterr().err
-        == f"reader: error: cannot write {folder}: it is a folder, not a file\n"
+        == f"reader: error: is a folder, not a file to write: {folder}\n"
     )
     assert list(folder.iterdir()) == []
     path = tmp_path / "sock"
@@ -111,7 +111,7 @@ def test_a_folder_or_a_socket_is_refused(article, tmp_path, capsys) -> None:
         assert main(["export", str(article), "-o", str(path)]) == 2
     assert (
         capsys.readouterr().err
-        == f"reader: error: cannot write {path}: it is a socket, not a file\n"
+        == f"reader: error: cannot write (it is a socket, not a file): {path}\n"
     )
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
 
