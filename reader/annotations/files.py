@@ -76,13 +76,18 @@ def read_regular(
             return fh.readall(), st
         if st.st_size > max_bytes:
             raise TooLarge(path, st.st_size)
-        chunks, total = [], 0
-        while total <= max_bytes:  # one byte past the limit at most: it may have grown since
-            chunk = fh.read(max_bytes + 1 - total)
-            if not chunk:
-                break
+        # Its size and one byte more (it may have grown since), then, if it did grow, on in
+        # pieces to one byte past the limit at most. A read asks for no more than that: the
+        # buffer it fills is made that big first.
+        chunks, total, ask = [], 0, st.st_size + 1
+        while total <= max_bytes:
+            ask = min(ask, max_bytes + 1 - total)
+            chunk = fh.read(ask)
             chunks.append(chunk)
             total += len(chunk)
+            if len(chunk) < ask:  # the end of the file
+                break
+            ask = 1 << 20
         if total > max_bytes:
             raise TooLarge(path, total)
         return b"".join(chunks), st
