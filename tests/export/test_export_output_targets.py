@@ -100,10 +100,7 @@ def test_a_folder_or_a_socket_is_refused(article, tmp_path, capsys) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()
     assert main(["export", str(article), "-o", str(folder)]) == 2
-    assert (
-        capsys.readouterr().err
-        == f"reader: error: is a folder, not a file to write: {folder}\n"
-    )
+    assert capsys.readouterr().err == f"reader: error: is a folder, not a file to write: {folder}\n"
     assert list(folder.iterdir()) == []
     path = tmp_path / "sock"
     with socket.socket(socket.AF_UNIX) as server:
