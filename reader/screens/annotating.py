@@ -39,7 +39,7 @@ from reader.widgets.key_bar import KeyBar
 if TYPE_CHECKING:  # the annotation model, the store and the panes load after the first frame
     from reader.annotations.model import Annotation
     from reader.annotations.store import AnnotationStore
-    from reader.widgets.claims_pane import ClaimsPane
+    from reader.widgets.claims_pane import ClaimsList, ClaimsPane
     from reader.widgets.notes_pane import NotesPane
 
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
@@ -192,22 +192,27 @@ class AnnotatingScreen(ClaimKeys, Screen):
         articles shows it)."""
 
     def show_cursor_annotation(self, claims_too: bool = True) -> None:
-        """Show the highlight under the cursor in the notes pane and mark it in the list."""
+        """Show the highlight the keys act on in the notes pane (under the claims list's
+        cursor while it has the focus), and mark the article cursor's one in the list."""
         store = self.annotations.store
         if store is None:
             return
-        ann = self.annotation_under_cursor()
+        ann = self.key_target()
         source = self.annotations.source_line(ann) if ann is not None else None
         elsewhere = self.elsewhere_of(ann) if ann is not None else None
         self.notes_pane.show(store.article_note, ann, store.problem, source, elsewhere)
         if not claims_too:
             return
+        ann = self.annotation_under_cursor()
         claims = self.claims_pane
         claims.set_current(ann.id if ann is not None else None)
         self.status(None)  # the last key's message goes when the cursor moves
 
     def on_article_view_match_shown(self, event: ArticleView.MatchShown) -> None:
         self.status(f"Match {event.position:,}/{event.total:,}")
+
+    def on_claims_list_row_shown(self, event: ClaimsList.RowShown) -> None:
+        self.show_cursor_annotation(claims_too=False)
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.show_cursor_annotation()  # the message goes on to the app (reading position)

@@ -101,6 +101,21 @@ class ClaimsList(CursorList):
             super().__init__()
             self.annotation = annotation
 
+    class RowShown(Message):
+        """The highlight the keys act on may be another: the cursor moved while the list
+        has the focus, or the focus came or went (the notes pane follows)."""
+
+    def watch_cursor(self) -> None:
+        super().watch_cursor()
+        if self.has_focus:
+            self.post_message(self.RowShown())
+
+    def on_focus(self) -> None:
+        self.post_message(self.RowShown())
+
+    def on_blur(self) -> None:
+        self.post_message(self.RowShown())
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Annotation | str] = []
