@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,19 @@ async def _settle(app, pilot) -> None:
 def settle():
     """`await settle(app, pilot)`: wait for the library scan and article loads to finish."""
     return _settle
+
+
+FIRST_STORY = "First story\n\nFebruary 5, 2024\n\nThe council met today. The bridge opens in May.\n"
+SECOND_STORY = "Second story\n\nJanuary 3, 2024\n\nBeta one said this. Beta two said that.\n"
+
+
+@pytest.fixture
+def two_stories(tmp_path) -> Path:
+    """A library of two articles: b.txt (`FIRST_STORY`, the newer) and a.txt."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "a.txt").write_text(SECOND_STORY)
+    (lib / "b.txt").write_text(FIRST_STORY)
+    os.utime(lib / "a.txt", (1_700_000_000,) * 2)
+    os.utime(lib / "b.txt", (1_700_000_100,) * 2)
+    return lib

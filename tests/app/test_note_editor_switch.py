@@ -6,14 +6,10 @@ the next one (review of the merged session: `A`, typing, then another article op
 from __future__ import annotations
 
 import json
-import os
 
 from reader.annotations.sidecar_file import sidecar_path_for
 from reader.app import ReaderApp
 from reader.state import ReadingState
-
-FIRST = "First story\n\nFebruary 5, 2024\n\nThe council met today. The bridge opens in May.\n"
-SECOND = "Second story\n\nJanuary 3, 2024\n\nBeta one said this. Beta two said that.\n"
 
 
 def article_note(path) -> str | None:
@@ -23,13 +19,8 @@ def article_note(path) -> str | None:
     return json.loads(sidecar.read_text())["meta"]["1"].get("article_note")
 
 
-async def test_the_note_is_saved_in_the_article_it_was_written_for(tmp_path, settle):
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "a.txt").write_text(SECOND)
-    (lib / "b.txt").write_text(FIRST)
-    os.utime(lib / "a.txt", (1_700_000_000,) * 2)
-    os.utime(lib / "b.txt", (1_700_000_100,) * 2)
+async def test_the_note_is_saved_in_the_article_it_was_written_for(tmp_path, settle, two_stories):
+    lib = two_stories
     app = ReaderApp(library=lib, article=lib / "b.txt", state=ReadingState(tmp_path / "s.json"))
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)

@@ -15,10 +15,6 @@ from reader.annotations.sidecar import LOCK_SUFFIX
 from reader.app import ReaderApp
 from reader.state import ReadingState
 
-FIRST = "First story\n\nFebruary 5, 2024\n\nThe council met today. The bridge opens in May.\n"
-SECOND = "Second story\n\nJanuary 3, 2024\n\nBeta one said this. Beta two said that.\n"
-REWRITTEN = FIRST.replace("\n\nThe council", "\n\nA new first paragraph.\n\nThe council")
-
 
 @contextlib.contextmanager
 def lock_held(sidecar: Path):
@@ -28,16 +24,6 @@ def lock_held(sidecar: Path):
         yield
     finally:
         os.close(fd)
-
-
-def library(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "a.txt").write_text(SECOND)
-    (lib / "b.txt").write_text(FIRST)
-    os.utime(lib / "a.txt", (1_700_000_000,) * 2)
-    os.utime(lib / "b.txt", (1_700_000_100,) * 2)
-    return lib
 
 
 def stored(sidecar: Path) -> list[dict]:
@@ -58,7 +44,8 @@ async def unsaved_then_rewritten(app, pilot, settle, lib: Path, change) -> None:
         assert app.annotations.store.unsaved
         await pilot.press("J")
         await settle(app, pilot)
-        (lib / "b.txt").write_text(REWRITTEN)
+        text = (lib / "b.txt").read_text()
+        (lib / "b.txt").write_text(text.replace("\n\nThe", "\n\nA new first paragraph.\n\nThe"))
     await pilot.press("K")
     await settle(app, pilot)
     for _ in range(50):
@@ -66,8 +53,8 @@ async def unsaved_then_rewritten(app, pilot, settle, lib: Path, change) -> None:
     app.annotations.flush(timeout=1)
 
 
-async def test_an_unsaved_note_edit_is_the_note(tmp_path, settle):
-    lib = library(tmp_path)
+async def test_an_unsaved_note_edit_is_the_note(tmp_path, settle, two_stories):
+    lib = two_stories
     app = ReaderApp(library=lib, article=lib / "b.txt", state=ReadingState(tmp_path / "s.json"))
     async with app.run_test(size=(120, 40)) as pilot:
 
@@ -80,8 +67,8 @@ async def test_an_unsaved_note_edit_is_the_note(tmp_path, settle):
     assert record["target"]["selector"][0]["exact"] == "The council met today."
 
 
-async def test_an_unsaved_deletion_stays_deleted(tmp_path, settle):
-    lib = library(tmp_path)
+async def test_an_unsaved_deletion_stays_deleted(tmp_path, settle, two_stories):
+    lib = two_stories
     app = ReaderApp(library=lib, article=lib / "b.txt", state=ReadingState(tmp_path / "s.json"))
     async with app.run_test(size=(120, 40)) as pilot:
 
