@@ -8,7 +8,9 @@ sidecar's places are for is read and hashed, not parsed. Anything else (a change
 a record without a place, another parser version, a Markdown article, whose anchor text is
 its rendering) is parsed. The sidecar is read as the store loads it, highlights re-anchored
 in the text read now (reader/annotations/reading.py), without opening a store: an export
-never writes.
+never writes a sidecar. A folder export keeps which articles it checked that way, with
+nothing to re-anchor, and reads them no more while they and their sidecars stat the same
+(reader/export/checked_texts.py).
 """
 
 from __future__ import annotations
@@ -95,9 +97,12 @@ def _read(path: Path, sidecar: Path | LibrarySidecar | None) -> ArticleRead:
 def _read_checked(path: Path, sidecar: LibrarySidecar, checked: CheckedTexts) -> ArticleRead:
     """`_read` of a plain-text article of a folder, trusting a kept check of it when its
     files stat as they did then, and keeping the check when it changes nothing."""
+    if sidecar.problem is not None:
+        return _read(path, sidecar)
     article = file_stat(path)  # before the article is read: a later write changes it
+    # after the sidecar was read: a write in between is too recent to keep (`keep`)
     side = file_stat(sidecar.sidecar)
-    if article is None or side is None or sidecar.problem is not None:
+    if article is None or side is None:
         return _read(path, sidecar)
     sha256 = checked.sha256(sidecar.name, article, side)
     if sha256 is not None:
@@ -106,7 +111,7 @@ def _read_checked(path: Path, sidecar: LibrarySidecar, checked: CheckedTexts) ->
         if stored is not None:  # the text is not read: the document has its metadata only
             return _article_read(Document(str(path), "text", "", []), found, stored)
     read = _read(path, sidecar)
-    if read.where is not None and read.checked_sha256:
+    if read.checked_sha256:
         checked.keep(sidecar.name, article, side, read.checked_sha256)
     return read
 

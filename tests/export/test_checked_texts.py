@@ -184,3 +184,11 @@ def test_a_cache_that_cannot_be_written_leaves_the_export_whole(lib, tmp_path, r
     cache.write_text("a file where the folder would be", "utf-8")
     assert _export(lib, cache) == _uncached(lib)
     assert cache.read_text("utf-8") == "a file where the folder would be"
+
+
+def test_places_of_another_parser_version_are_worked_out_again(lib, warm, reads, monkeypatch):
+    from reader.annotations import places
+
+    monkeypatch.setattr(places, "parser_fingerprint", lambda: "another version")
+    got = _read_again_as_without_cache(lib, warm, reads)  # parsed: the stored places are stale
+    assert "¶" in got
