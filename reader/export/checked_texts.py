@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader import APP_NAME
 
@@ -71,7 +72,7 @@ class CheckedTexts:
     text's SHA-256 when the article `name` and its sidecar stat as they did when checked."""
 
     path: Path
-    entries: dict[str, list] = field(default_factory=dict)  # name -> [*article, *sidecar, sha]
+    entries: dict[str, Any] = field(default_factory=dict)  # name -> [*article, *sidecar, sha]
     seen: dict[str, list] = field(default_factory=dict)  # what this export found to hold
     changed: bool = False
     now: Callable[[], int] = time.time_ns  # the clock the files' times are compared with
@@ -84,8 +85,13 @@ class CheckedTexts:
     def sha256(self, name: str, article: Stat, sidecar: Stat) -> str | None:
         """The SHA-256 of the article's text when it was checked in these very files."""
         entry = self.entries.get(name)
-        if entry is None or entry[:5] != list(article) or entry[5:10] != list(sidecar):
-            return None
+        if not (
+            type(entry) is list
+            and len(entry) == 11
+            and entry[:10] == [*article, *sidecar]
+            and type(entry[10]) is str
+        ):
+            return None  # not these files, or not an entry this version wrote
         self.seen[name] = entry
         return entry[10]
 
@@ -114,7 +120,7 @@ class CheckedTexts:
             pass  # uncached next time: the export itself is written all the same
 
 
-def _read_entries(path: Path) -> dict[str, list]:
+def _read_entries(path: Path) -> dict[str, Any]:
     """The entries of the cache file at `path`; {} for one missing, unreadable or not ours."""
     from reader.annotations.files import read_regular
 
@@ -126,15 +132,4 @@ def _read_entries(path: Path) -> dict[str, list]:
     if not (type(data) is dict and data.get("version") == CACHE_VERSION):
         return {}
     entries = data.get("entries")
-    if type(entries) is not dict:
-        return {}
-    return {name: entry for name, entry in entries.items() if _well_formed(entry)}
-
-
-def _well_formed(entry: object) -> bool:
-    return (
-        type(entry) is list
-        and len(entry) == 11
-        and all(type(n) is int for n in entry[:10])
-        and type(entry[10]) is str
-    )
+    return entries if type(entries) is dict else {}  # each entry is checked when looked up
