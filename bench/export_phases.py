@@ -3,6 +3,10 @@ FOLDER` (Markdown, in reading order) timed one by one, in this process, with the
 collector paused as the export pauses it.
 
     python bench/export_phases.py FOLDER     # e.g. a fixture: fixtures.make_annotated_library
+    python bench/export_phases.py --checked FOLDER
+
+`--checked`: as a second `reader export FOLDER` runs, with the checks the first one kept
+(reader/export/checked_texts.py, in a temporary folder): the articles are not read again.
 
 Prints each step's total and its cost per article. The bench's floor for a folder export is
 the first two steps alone (list the folder, read and parse every sidecar), in a fresh Python;
@@ -15,6 +19,7 @@ only for the parser version that wrote them.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -25,8 +30,10 @@ sys.path.insert(0, str(CHECKOUT))
 from reader.annotations.sidecar_file import read_sidecar_file  # noqa: E402
 from reader.document.collector import collector_paused  # noqa: E402
 from reader.document.loader import read_article  # noqa: E402
+from reader.export.checked_texts import RACY_SECONDS, CheckedTexts  # noqa: E402
 from reader.export.library import (  # noqa: E402
     LibraryNotes,
+    export_library,
     markdown_render,
     render_library_markdown,
     sort_newest_first,
@@ -36,7 +43,7 @@ from reader.library_listing import iter_annotated_articles  # noqa: E402
 from reader.library_sidecars import LibrarySidecar  # noqa: E402
 
 
-def phases(root: Path) -> tuple[int, Counter[str]]:
+def phases(root: Path, checked: CheckedTexts | None = None) -> tuple[int, Counter[str]]:
     spent: Counter[str] = Counter()
     clock = time.perf_counter
     with collector_paused():
@@ -51,7 +58,7 @@ def phases(root: Path) -> tuple[int, Counter[str]]:
             t1 = clock()
             read_article(path)
             t2 = clock()
-            read = read_for_export(path, LibrarySidecar(name, path, sidecar, data, None))
+            read = read_for_export(path, LibrarySidecar(name, path, sidecar, data, None), checked)
             t3 = clock()
             notes.articles.append(render(read, path, name))
             t4 = clock()
@@ -67,13 +74,27 @@ def phases(root: Path) -> tuple[int, Counter[str]]:
     return len(found), spent
 
 
+def kept_checks(root: Path, folder: Path) -> CheckedTexts:
+    """The checks an export of `root` keeps (every file counted as settled)."""
+    first = CheckedTexts.open(root, folder)
+    first.now = lambda: time.time_ns() + RACY_SECONDS * 2_000_000_000
+    export_library(root, checked=first)
+    return CheckedTexts.open(root, folder)
+
+
 def main() -> int:
-    if len(sys.argv) != 2:
-        print("usage: python bench/export_phases.py FOLDER", file=sys.stderr)
+    args = sys.argv[1:]
+    use_checks = args[:1] == ["--checked"]
+    args = args[1:] if use_checks else args
+    if len(args) != 1:
+        print("usage: python bench/export_phases.py [--checked] FOLDER", file=sys.stderr)
         return 2
-    count, spent = phases(Path(sys.argv[1]))
+    root = Path(args[0])
+    with tempfile.TemporaryDirectory() as cache:
+        checked = kept_checks(root, Path(cache)) if use_checks else None
+        count, spent = phases(root, checked)
     if not count:
-        print(f"no annotated article in {sys.argv[1]}", file=sys.stderr)
+        print(f"no annotated article in {args[0]}", file=sys.stderr)
         return 2
     for step, seconds in spent.items():
         print(f"{step:52s} {seconds * 1000:8.1f} ms {seconds / count * 1e6:7.1f} us/article")

@@ -58,8 +58,13 @@ def parser_fingerprint() -> str:
 
 def place_key(document: Document) -> str:
     """What places in `document` are worked out from (see the module docstring)."""
-    name = os.path.basename(document.path)
-    seed = f"{document.sha256}\0{name}\0{document.format}\0{parser_fingerprint()}"
+    return text_place_key(document.sha256, document.path, document.format)
+
+
+def text_place_key(sha256: str, path: str, fmt: str) -> str:
+    """`place_key` of a document of format `fmt` at `path` whose text has this SHA-256."""
+    name = os.path.basename(path)
+    seed = f"{sha256}\0{name}\0{fmt}\0{parser_fingerprint()}"
     seed += f"\0{PLACE_FORMAT}"
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

@@ -25,7 +25,8 @@ def anchor_loaded(
 ) -> tuple[list[Annotation], list[Annotation]]:
     """(every annotation anchored in `text`, those whose selectors changed doing so).
 
-    `same_text`: the sidecar was saved with this very text (an orphan then stays one)."""
+    `same_text`: the sidecar was saved with this very text (an orphan then stays one).
+    When every one is anchored as stored, the list returned is `loaded` itself."""
     kept = {a.id for a in loaded if (same_text if a.orphaned else still_anchored(text, a))}
     if len(kept) == len(loaded):
         return loaded, []
@@ -64,6 +65,7 @@ class SidecarRead:
     article_note: str
     facts: Any  # the meta record's "article" (reader/annotations/places.py)
     problem: str | None  # why the sidecar cannot be used (then nothing else is read)
+    as_stored: bool = False  # every record anchored in the text as it is stored
 
 
 def read_sidecar(
@@ -85,14 +87,22 @@ def unusable_sidecar(problem: SidecarProblem) -> SidecarRead:
     return SidecarRead([], "", None, problem_message(str(problem)))
 
 
-def decode_sidecar(data: Any, text: str, sha256: str) -> SidecarRead:
+def decode_sidecar(data: Any, text: str | None, sha256: str) -> SidecarRead:
     """What a sidecar's `data` (as `read_sidecar_file` gives it) holds for the article's
-    `text` now (its SHA-256 `sha256`)."""
+    `text` now (its SHA-256 `sha256`). `text` None: this sidecar was checked against this
+    very text before and every record was anchored as stored (reader/export/checked_texts.py),
+    so they are taken as stored."""
     data = data or {}
     meta = meta_of(data)
     records = documents_by_id(data.get(ANNOTATIONS_TABLE) or {})
     loaded = [record_to_annotation(record) for _, record in records.values()]
-    anns, _ = anchor_loaded(text, meta.get("sha256") == sha256, loaded)
+    anns = loaded
+    if text is not None:
+        anns, _ = anchor_loaded(text, meta.get("sha256") == sha256, loaded)
     return SidecarRead(
-        listing_order(anns), text_of(meta.get("article_note")), meta.get("article"), None
+        listing_order(anns),
+        text_of(meta.get("article_note")),
+        meta.get("article"),
+        None,
+        anns is loaded,
     )

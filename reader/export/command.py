@@ -12,6 +12,7 @@ from reader.annotations.sidecar_file import sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document
 from reader.errors import ReaderError, link_loop, no_such_path
+from reader.export.checked_texts import CheckedTexts
 from reader.export.formats import CLAIM_FORMATS, FORMATS, render_article_export
 from reader.export.library import export_library
 from reader.export.markdown import GROUPINGS, GROUPINGS_TEXT
@@ -90,7 +91,8 @@ def export_command(
 
             text, warnings = export_claims(source, fmt, base_dir, progress)
         else:
-            text, warnings = export_library(source, fmt, group_by, base_dir, progress)
+            checked = CheckedTexts.open(source)
+            text, warnings = export_library(source, fmt, group_by, base_dir, progress, checked)
     elif fmt in CLAIM_FORMATS:
         from reader.export.claim_exports import export_article_claims
 

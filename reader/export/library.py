@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.export.checked_texts import CheckedTexts
 from reader.export.markdown import (
     MARKER,
     NotesWriter,
@@ -88,22 +89,32 @@ def sort_newest_first(articles: list[ArticleSection]) -> list[ArticleSection]:
     return sorted(articles, key=key)
 
 
-def collect(folder: str | Path, render: Render, progress: Progress | None = None) -> LibraryNotes:
+def collect(
+    folder: str | Path,
+    render: Render,
+    progress: Progress | None = None,
+    checked: CheckedTexts | None = None,
+) -> LibraryNotes:
     """Read every annotated article under `folder` and `render` it before reading the next;
-    problems become warnings, not errors."""
+    problems become warnings, not errors. `checked`: the folder's kept checks of articles
+    against their sidecars (reader/export/checked_texts.py), trusted and then saved."""
     root = Path(folder)
     result = LibraryNotes(root)
     for found in read_library_sidecars(root, progress):
-        _add_article(result, render, found)
+        _add_article(result, render, found, checked)
     result.articles = sort_newest_first(result.articles)
+    if checked is not None:
+        checked.save()
     return result
 
 
-def _add_article(result: LibraryNotes, render: Render, found: LibrarySidecar) -> None:
+def _add_article(
+    result: LibraryNotes, render: Render, found: LibrarySidecar, checked: CheckedTexts | None
+) -> None:
     """Read one article and add its rendering to `result` (what was read goes on return)."""
     path = found.path
     try:
-        read = read_for_export(path, found)
+        read = read_for_export(path, found, checked)
     except ReaderError as error:
         result.warnings.append(f"{path}: skipped: {error}")
         return
@@ -291,13 +302,15 @@ def export_library(
     group_by: str = "order",
     base_dir: Path | None = None,
     progress: Progress | None = None,
+    checked: CheckedTexts | None = None,
 ) -> tuple[str, list[str]]:
-    """(exported text, warnings) for every annotated article under `folder`."""
+    """(exported text, warnings) for every annotated article under `folder`; `checked`: as
+    for `collect`."""
     if fmt == "w3c":
-        notes = collect(folder, w3c_render, progress)
+        notes = collect(folder, w3c_render, progress, checked)
         return render_library_w3c(notes), notes.warnings
     if group_by == "library-category":
-        notes = collect(folder, grouped_render(base_dir, Path(folder)), progress)
+        notes = collect(folder, grouped_render(base_dir, Path(folder)), progress, checked)
         return render_library_by_category(notes), notes.warnings
-    notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress)
+    notes = collect(folder, markdown_render(group_by, base_dir, Path(folder)), progress, checked)
     return render_library_markdown(notes), notes.warnings

@@ -20,9 +20,9 @@ def test_each_article_is_rendered_before_the_next_is_read(tmp_path, monkeypatch)
     events: list[str] = []
     real_read, real_render = library.read_for_export, library.markdown_render
 
-    def read(path, sidecar=None):
+    def read(path, sidecar=None, checked=None):
         events.append("read")
-        return real_read(path, sidecar)
+        return real_read(path, sidecar, checked)
 
     def markdown_render(*args):
         render = real_render(*args)
