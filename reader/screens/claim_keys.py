@@ -61,6 +61,17 @@ class ClaimKeys(SameClaimLookup):
         store = self.annotations.store
         return store.get(row.id) if row is not None and store is not None else None
 
+    def show_list_row(self: Any, moved: bool) -> None:
+        """Show the highlight the keys act on in the notes pane; when the claims list's
+        cursor `moved`, put the article cursor on its highlight too (scrolled into view, the
+        focus left in the list), so the claim shows in its context."""
+        self.show_cursor_annotation(claims_too=False)
+        ann = self.key_target() if moved else None
+        store = self.annotations.store
+        view = self.article_view
+        if ann is not None and not ann.orphaned and view.document is store.document:
+            view.move_cursor_to_offset(ann.start)
+
     def _claim_at_cursor(self: Any) -> Any:
         store = self._writable()
         if store is None:

@@ -103,12 +103,17 @@ class ClaimsList(CursorList):
 
     class RowShown(Message):
         """The highlight the keys act on may be another: the cursor moved while the list
-        has the focus, or the focus came or went (the notes pane follows)."""
+        has the focus (`moved`: the article cursor follows), or the focus came or went (the
+        notes pane follows)."""
+
+        def __init__(self, moved: bool = False) -> None:
+            super().__init__()
+            self.moved = moved
 
     def watch_cursor(self) -> None:
         super().watch_cursor()
         if self.has_focus:
-            self.post_message(self.RowShown())
+            self.post_message(self.RowShown(moved=True))
 
     def on_focus(self) -> None:
         self.post_message(self.RowShown())
