@@ -40,6 +40,7 @@ from reader.annotations.verdicts import STATUS_MARKS
 from reader.claims.claim_filter import filter_claims
 from reader.widgets.claim_list_keys import CLAIM_LIST_BINDINGS
 from reader.widgets.cursor_list import CursorList
+from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
@@ -80,7 +81,7 @@ def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
     return marker, quote, tail
 
 
-class ClaimsList(CursorList):
+class ClaimsList(HandsOnTypedKeys, CursorList):
     """One line per highlight (and a heading row before the orphans); Enter goes there, and
     the annotation keys change the highlight under the cursor (`claim_list_keys`)."""
 
