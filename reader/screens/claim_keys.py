@@ -95,8 +95,9 @@ class ClaimKeys(SameClaimLookup):
                 self._notice("That highlight is gone: its verdict was not saved", "error")
                 return
             status, rationale = answer
+            since = {"status": ann.status, "rationale": ann.rationale}  # the dialog opened so
             new = self._run_one(
-                lambda: store.update(ann.id, status=status, rationale=rationale), old
+                lambda: store.update(ann.id, since, status=status, rationale=rationale), old
             )
             if new is not None:
                 self.status(f"Verdict: {STATUS_LABELS[new.status]}")
