@@ -191,7 +191,7 @@ class ClaimKeys(SameClaimLookup):
             if claim is not None:
                 self.go_to_claim(claim.path, claim.id, claim.start)
 
-        self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims), done)
+        self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims, self), done)
 
     def go_to_claim(self: Any, path: Path, ann_id: str | None, start: int) -> None:
         """Open `path` (unless it is open) with the cursor on highlight `ann_id` (where the
