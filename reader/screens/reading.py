@@ -101,6 +101,10 @@ class AnnotatedArticleView(HandsOnTypedKeys, ArticleView):
         ),
     ]
 
+    def keeps_typed_keys(self) -> bool:
+        bar = self._search_bar  # the search box: the view types into it in its own turn
+        return bar is not None and bool(bar.display)
+
 
 class ArticleMessage(Static, can_focus=True):
     """Shown in place of the article view for an empty article or a loading error."""

@@ -25,6 +25,11 @@ class HandsOnTypedKeys:
 
     _handed_to: Any = None  # the widget a focus-giving key of this one gave the focus to
 
+    def keeps_typed_keys(self) -> bool:
+        """True while the widget itself takes what is typed (a text box of its own open,
+        fed from its turn): then its keys are text, bindings or not."""
+        return False
+
     async def on_key(self: Any, event: events.Key) -> None:
         focused = self.screen.focused
         if focused is not None and focused is not self and focused is self._handed_to:
@@ -35,6 +40,8 @@ class HandsOnTypedKeys:
             focused.post_message(events.Key(event.key, event.character))
             return
         self._handed_to = None
+        if self.keeps_typed_keys():
+            return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if binding.action in FOCUS_ACTIONS:
                 event.stop()

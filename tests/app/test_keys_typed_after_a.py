@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 from test_annotation_ui import to_sentence
 from test_typed_bursts import burst
+from textual import events
 
 from reader.app import ReaderApp
 from reader.widgets.claims_pane import ClaimsList
 from reader.widgets.note_editor import NoteEditor
+from reader.widgets.search_bar import SearchBar
 
 NOTE = "x1 qjk tax"  # delete, category, quit, move and tags keys, were they the article's
 
@@ -61,3 +63,19 @@ async def test_keys_typed_right_after_a_in_the_claims_list_go_into_the_note(seed
             (first.category, NOTE),
             (second.category, ""),
         ]
+
+
+async def test_an_a_typed_into_the_search_box_is_text(seed_library, settle):
+    """`/` then a query with an `a` in it, all in one burst: the `a` is the query's, no
+    note editor opens (the view feeds the box from its own turn)."""
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        await pilot.pause()
+        app.post_message(events.Key("slash", "/"))
+        burst(app, "say")
+        await settle(app, pilot)
+        assert app.screen.query_one(SearchBar).input.value == "say"
+        assert not isinstance(app.focused, NoteEditor)
