@@ -441,7 +441,7 @@ class ClaimsPane(Vertical):
             )
             self.mount(field, before=0)
         field.display = True
-        field.focus()
+        self.screen.set_focus(field)  # now: the keys typed after `/` are the filter's
 
     def hide_filter(self) -> None:
         field = self.query_one_optional(ClaimsFilter)

@@ -1,5 +1,5 @@
 """Keys typed straight after a key that gives the focus to a text field (`a`: the note
-editor) belong to that field.
+editor; `/` in the claims list: its filter) belong to that field.
 
 Textual runs a widget's bindings only once its key has bubbled up to the app. By then the
 keys typed after it (a terminal delivers a burst in one read, a paste too) are queued at the
@@ -16,8 +16,9 @@ from typing import Any
 
 from textual import events
 
-# The bindings' actions that give the focus to a text field (the note editor)
-FOCUS_ACTIONS = frozenset({"screen.note", "screen.article_note"})
+# The bindings' actions that give the focus to a text field: the note editor, the claims
+# list's filter
+FOCUS_ACTIONS = frozenset({"screen.note", "screen.article_note", "filter"})
 
 
 class HandsOnTypedKeys:

@@ -79,3 +79,21 @@ async def test_an_a_typed_into_the_search_box_is_text(seed_library, settle):
         await settle(app, pilot)
         assert app.screen.query_one(SearchBar).input.value == "say"
         assert not isinstance(app.focused, NoteEditor)
+
+
+async def test_keys_typed_right_after_slash_in_the_claims_list_filter_it(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await to_sentence(pilot, app, 1)
+        await pilot.press("h")
+        await pilot.pause()
+        claims_list = app.reading.query_one(ClaimsList)
+        claims_list.focus()
+        await pilot.pause()
+        app.post_message(events.Key("slash", "/"))
+        burst(app, "tax")  # tags, note and delete keys, were they the list's
+        await settle(app, pilot)
+        assert app.reading.query_one("#claims-filter").value == "tax"
+        assert len(app.annotations.store.annotations) == 1
+        assert not isinstance(app.focused, NoteEditor)
