@@ -31,7 +31,7 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ),
         (
             "Refresh library",
-            "Update this library's feeds and re-check its recent articles, as `reader refresh` (r)",
+            "Update this library's feeds and re-check its recent articles, as reader refresh does (r)",
             partial(app.action_refresh, "library"),
         ),
         (

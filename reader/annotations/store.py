@@ -46,6 +46,7 @@ from reader.annotations.database import Records, SidecarDatabase
 from reader.annotations.edits_since import (
     NOTE_KEPT,
     TAGS_KEPT,
+    VERDICT_KEPT,
     imported_fields,
     merge_note_since,
     rebase_fields,
@@ -216,7 +217,8 @@ class AnnotationStore(StoreReading, StoreSaving):
             return
         self._told.update(news)
         what = " and ".join(f"the {k} of {short_quote(ann.exact)}" for k in kept)
-        self.notice = f"{what} {NOTE_KEPT if 'note' in kept else TAGS_KEPT}"
+        said = NOTE_KEPT if "note" in kept else VERDICT_KEPT if "verdict" in kept else TAGS_KEPT
+        self.notice = f"{what} {said}"
         self.version += 1
 
     def delete(self, id: str) -> Annotation:

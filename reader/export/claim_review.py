@@ -99,12 +99,24 @@ def claim_author(attribution: Attribution | None) -> dict[str, Any] | None:
     return {"@type": kind, "name": source}
 
 
+def appearance_url(document: Document) -> str:
+    """The address a review gives the article it appears in (`itemReviewed.appearance.url`)."""
+    return web_address(document) or source_uri(document.path)
+
+
+def reviewed_articles(data: Any) -> set[str]:
+    """The `appearance_url`s of the articles the ClaimReview list `data` reviews claims of."""
+    urls = set()
+    for review in data if isinstance(data, list) else ():
+        item = review.get("itemReviewed") if isinstance(review, dict) else None
+        work = item.get("appearance") if isinstance(item, dict) else None
+        urls.add(str(work.get("url")) if isinstance(work, dict) else "")
+    return urls
+
+
 def _appearance(document: Document) -> dict[str, Any]:
     meta = document.meta
-    work: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": web_address(document) or source_uri(document.path),
-    }
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": appearance_url(document)}
     if meta.title.strip():
         work["headline"] = " ".join(meta.title.split())
     if meta.published:

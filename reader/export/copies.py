@@ -6,6 +6,11 @@ A copy never replaces another article's: when the folder holds copies made for a
 article of another folder, this one's names carry 16 hex digits of its path's SHA-256
 (`<name>~<hash>.notes.md`). A file of that name that margin-reader did not write is only
 replaced when asked (`force`), as for every export.
+
+The checked claims' exports written in another folder (a ClaimReview list, a dossier) follow
+the same rule: the article's own name, unless the file of that name there holds claims of
+another article (the articles its reviews appear in, or its claims' `Article:` links, are
+not this one); one holding no claims loses nothing when replaced.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from reader.export.formats import (
     make_folder,
     render_article_export,
     store_read,
+    write_export_to,
 )
 from reader.export.markdown import is_ours, write_text
 from reader.export.w3c import collection, source_uri
@@ -86,3 +92,46 @@ def write_copies(
     for fmt in formats:
         write_text(paths[fmt], render_article_export(read, fmt, paths[fmt].parent)[0])
     return [paths[fmt] for fmt in formats]
+
+
+def elsewhere_path(document, fmt: str, folder: Path) -> Path:
+    """Where the `fmt` export of `document` goes in `folder`, another than its article's:
+    never over another article's export."""
+    path = Path(document.path)
+    if fmt in COPY_FORMATS:
+        return copy_paths(path, folder)[fmt]
+    plain = folder / fitted_name(path.name, SUFFIXES[fmt])
+    if not _claims_of_another(plain, fmt, document):
+        return plain
+    return folder / fitted_name(path.name, SUFFIXES[fmt], os.fspath(path.resolve()))
+
+
+def _claims_of_another(path: Path, fmt: str, document) -> bool:
+    """True when the `fmt` export at `path` holds claims of an article other than
+    `document`'s (False for a file we did not write: it is asked about)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if fmt == "claimreview":
+        from reader.export.claim_review import appearance_url, reviewed_articles
+
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return False
+        return bool(reviewed_articles(data) - {appearance_url(document)})
+    from reader.export.dossier import article_link, linked_articles
+
+    if not is_ours(path):
+        return False
+    return bool(linked_articles(text) - {article_link(Path(document.path).resolve(), path.parent)})
+
+
+def write_elsewhere(store, fmt: str, folder: str | os.PathLike[str], force: bool = False):
+    """Write `store`'s `fmt` export into `folder` (created if needed), never over another
+    article's export there; (the path written, warnings). Raises ExportExists (unless
+    `force`) for a file of that name that margin-reader did not write, else ReaderError."""
+    read = store_read(store)
+    target = elsewhere_path(read.document, fmt, make_folder(folder))
+    return target, write_export_to(read, fmt, target, force)

@@ -14,6 +14,7 @@ so it shows literally.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -112,10 +113,7 @@ class Dossier:
         return self.known[path]
 
     def link(self, path: Path) -> str:
-        try:
-            return link_target(os.path.relpath(path, self.base_dir))
-        except ValueError:  # another drive on Windows
-            return path.as_uri()
+        return article_link(path, self.base_dir)
 
     def render(self) -> str:
         w = NotesWriter()
@@ -191,6 +189,23 @@ class Dossier:
         )
         title = f"[{escape_inline(other.title)}]({target})"
         return f"{quoted(escape_inline(exact))} — {title} · {where or 'no longer found in it'}"
+
+
+def article_link(path: Path, base_dir: Path) -> str:
+    """The link to the article at `path` (resolved) in a dossier written in `base_dir`."""
+    try:
+        return link_target(os.path.relpath(path, base_dir))
+    except ValueError:  # another drive on Windows
+        return path.as_uri()
+
+
+ARTICLE_LINK = re.compile(r"^Article: \[(?:\\.|[^\\\]])*\]\(([^)\s]*)\)", re.MULTILINE)
+
+
+def linked_articles(text: str) -> set[str]:
+    """The links to the articles whose claims the dossier `text` holds (each claim's
+    `Article: [title](link)` line; a title's brackets are escaped)."""
+    return set(ARTICLE_LINK.findall(text))
 
 
 def _place_text(place: Place | None, heading: str | None, link: str) -> str:

@@ -125,10 +125,16 @@ def write_article_export(
     target = article_export_path(
         read.document.path, fmt, None if folder is None else make_folder(folder)
     )
+    return target, write_export_to(read, fmt, target, force)
+
+
+def write_export_to(read: ArticleRead, fmt: str, target: Path, force: bool = False) -> list[str]:
+    """Write the article's `fmt` export at `target`; its warnings. Raises ExportExists
+    (unless `force`) or ReaderError."""
     check_target(target, fmt, force)
     text, warnings = render_article_export(read, fmt, target.parent)
     write_text(target, text)
-    return target, warnings
+    return warnings
 
 
 def write_library_export(

@@ -212,7 +212,7 @@ class AnnotatingScreen(ClaimKeys, Screen):
         self.status(f"Match {event.position:,}/{event.total:,}")
 
     def on_claims_list_row_shown(self, event: ClaimsList.RowShown) -> None:
-        self.show_cursor_annotation(claims_too=False)
+        self.show_list_row(event.moved)
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.show_cursor_annotation()  # the message goes on to the app (reading position)

@@ -1,5 +1,6 @@
-"""Small dialogs of the annotation keys: edit a highlight's tags (t), confirm an overwrite (e),
-choose a folder for a copy, and what to do on quitting with unsaved annotations."""
+"""Small dialogs of the annotation keys: edit a highlight's tags (t), or its note from the
+library's claims (a in H's list), confirm an overwrite (e), choose a folder for a copy, and
+what to do on quitting with unsaved annotations."""
 
 from __future__ import annotations
 
@@ -39,6 +40,34 @@ class TagsScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit a note in the note editor (reader/widgets/note_editor.py): Esc saves (dismisses
+    with the text), ctrl+g discards (None)."""
+
+    def __init__(self, note: str, quote: str) -> None:
+        super().__init__()
+        self.note = note
+        self.quote = quote
+
+    def compose(self) -> ComposeResult:
+        from reader.widgets.note_editor import NoteEditor
+
+        with Vertical(id="note-dialog", classes="annotation-dialog"):
+            yield Static("Note (Esc saves, ctrl+g discards)", classes="dialog-title")
+            yield Static(sanitize(self.quote), classes="dialog-quote", markup=False)
+            yield NoteEditor(self.note, id="note-dialog-editor")
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#note-dialog-editor")
+        editor.move_cursor(editor.document.end)  # type: ignore[attr-defined]
+        editor.focus()
+
+    def on_note_editor_done(self, event) -> None:  # type: ignore[no-untyped-def]
+        event.stop()
+        if self.is_current:  # (the editor's blur as the dialog goes says Done again)
+            self.dismiss(None if event.discard else event.editor.text)
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -117,6 +117,11 @@ class AnnotationSession:
             pending[1].close()
         self._let_go_saved()
 
+    def keep(self, store: AnnotationStore) -> None:
+        """Keep `store`, of another article than the open one, whose changes could not be
+        saved yet (its writer retrying), as an article left unsaved is kept."""
+        self._kept.setdefault(store.document.path, store)
+
     def close_all(self) -> None:
         """Close every store, kept ones too, with one last try to save them (on quit)."""
         self.close()

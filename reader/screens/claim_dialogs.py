@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -24,7 +25,9 @@ from reader.claims.claim_order import ORDER_LABELS, next_order, order_claims
 from reader.claims.library_claims import LibraryClaim
 from reader.claims.same_claim import Echo
 from reader.document.decode import one_line
+from reader.screens.library_claim_edits import LibraryClaimEdits
 from reader.screens.same_claim import wording_on_one_line
+from reader.widgets.claim_list_keys import LIBRARY_CLAIM_BINDINGS
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
@@ -105,6 +108,7 @@ class ClaimFinder(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     TITLE_TEXT = ""
     PLACEHOLDER = "Filter: words, c: e:, status:ref, #tag"
+    LIST: type[OptionList] = OptionList
 
     def __init__(self, load: Callable[[], list[LibraryClaim]]) -> None:
         super().__init__()
@@ -118,7 +122,7 @@ class ClaimFinder(ModalScreen):
             yield Static(self.TITLE_TEXT, classes="dialog-title")
             yield Input(placeholder=self.PLACEHOLDER, id="finder-input")
             yield Static("Reading the library's claims…", id="finder-status", markup=False)
-            yield OptionList(id="finder-list")
+            yield self.LIST(id="finder-list")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -215,17 +219,32 @@ class EvidenceScreen(ClaimFinder):
             super().submit(value)
 
 
-class LibraryClaimsScreen(ClaimFinder):
+class LibraryClaimsList(OptionList):
+    """H's list: the claims pane's moving and editing keys (`LIBRARY_CLAIM_BINDINGS`)."""
+
+    BINDINGS = LIBRARY_CLAIM_BINDINGS
+
+
+class LibraryClaimsScreen(LibraryClaimEdits, ClaimFinder):
     """Every highlight of the library (H): filter (by attribution kind too: `source:anon`),
     put in another order (ctrl+o: library order, newest article first, by verdict), Enter
-    opens the article at the claim. Each row also says its article's date and whom the
-    text attributes it to, as the sidecars last recorded them."""
+    opens the article at the claim; Tab to the list, where 1-5, t, a and x edit the claim
+    (reader/screens/library_claim_edits.py). Each row also says its article's date and whom
+    the text attributes it to, as the sidecars last recorded them."""
 
     BINDINGS = [
         *ClaimFinder.BINDINGS,
         Binding("ctrl+o", "order", "Order", id="library-claims-order"),
     ]
-    TITLE_TEXT = "The library's claims (Enter opens the article there, ctrl+o orders, Esc closes)"
+    TITLE_TEXT = (
+        "The library's claims (Enter opens, ctrl+o orders, Tab: 1-5 t a x edit, Esc closes)"
+    )
+    LIST = LibraryClaimsList
+
+    def __init__(self, load: Callable[[], list[LibraryClaim]], reading: Any = None) -> None:
+        super().__init__(load)
+        self.reading = reading  # the reading screen: its open article's store
+
     PLACEHOLDER = "Filter: words, #tag, c: e:, ref:, source:anon"  # whole at 80 columns
     order = "library"
 

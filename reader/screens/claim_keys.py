@@ -61,6 +61,17 @@ class ClaimKeys(SameClaimLookup):
         store = self.annotations.store
         return store.get(row.id) if row is not None and store is not None else None
 
+    def show_list_row(self: Any, moved: bool) -> None:
+        """Show the highlight the keys act on in the notes pane; when the claims list's
+        cursor `moved`, put the article cursor on its highlight too (scrolled into view, the
+        focus left in the list), so the claim shows in its context."""
+        self.show_cursor_annotation(claims_too=False)
+        ann = self.key_target() if moved else None
+        store = self.annotations.store
+        view = self.article_view
+        if ann is not None and not ann.orphaned and view.document is store.document:
+            view.move_cursor_to_offset(ann.start)
+
     def _claim_at_cursor(self: Any) -> Any:
         store = self._writable()
         if store is None:
@@ -84,8 +95,9 @@ class ClaimKeys(SameClaimLookup):
                 self._notice("That highlight is gone: its verdict was not saved", "error")
                 return
             status, rationale = answer
+            since = {"status": ann.status, "rationale": ann.rationale}  # the dialog opened so
             new = self._run_one(
-                lambda: store.update(ann.id, status=status, rationale=rationale), old
+                lambda: store.update(ann.id, since, status=status, rationale=rationale), old
             )
             if new is not None:
                 self.status(f"Verdict: {STATUS_LABELS[new.status]}")
@@ -179,7 +191,7 @@ class ClaimKeys(SameClaimLookup):
             if claim is not None:
                 self.go_to_claim(claim.path, claim.id, claim.start)
 
-        self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims), done)
+        self.app.push_dialog(LibraryClaimsScreen(self.load_library_claims, self), done)
 
     def go_to_claim(self: Any, path: Path, ann_id: str | None, start: int) -> None:
         """Open `path` (unless it is open) with the cursor on highlight `ann_id` (where the

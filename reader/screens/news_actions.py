@@ -109,7 +109,7 @@ def _library_refreshed(app: App, seen: LibraryRefresh) -> None:
     if len(seen.failures) > MAX_FAILURE_LINES:
         lines.append(f"… and {len(seen.failures) - MAX_FAILURE_LINES} more failures")
     if not seen.feeds and not seen.saved and not seen.failures:
-        lines.append("No feeds in this library: `reader feeds add URL` subscribes one")
+        lines.append("No feeds in this library: to subscribe one, run reader feeds add URL")
     app.notify(lines, severity="error" if seen.failures else "information", markup=False)
 
 

@@ -84,10 +84,10 @@ def export_article(
 
     noun = FORMAT_NAMES[fmt][1]
     try:
-        if folder is not None and fmt == "w3c":  # a copy: never another article's replaced
-            from reader.export.copies import write_copies
+        if folder is not None:  # another folder: never another article's export replaced
+            from reader.export.copies import write_elsewhere
 
-            (path,), warnings = write_copies(store, folder, force, (fmt,)), []
+            path, warnings = write_elsewhere(store, fmt, folder, force)
         else:
             path, warnings = write_article_export(store_read(store), fmt, folder, force)
     except ExportExists as exists:

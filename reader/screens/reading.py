@@ -31,6 +31,7 @@ from reader.widgets.key_bar import KeyBar
 from reader.widgets.library_pane import FilterInput, LibraryList, LibraryPane
 from reader.widgets.stylesheets import load_stylesheet
 from reader.widgets.title_bar import TitleBar
+from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
@@ -52,7 +53,7 @@ CATEGORY_KEYS = Binding.Group("Category")  # 1-5 in the key bar: `1–5 Category
 EVIDENCE_KEYS = Binding.Group("Evidence")  # l and f in the key bar: `l/f Evidence`
 
 
-class AnnotatedArticleView(ArticleView):
+class AnnotatedArticleView(HandsOnTypedKeys, ArticleView):
     """The article view plus the annotation keys (their actions are the reading screen's:
     `reader.screens.annotating.AnnotatingScreen`)."""
 
@@ -99,6 +100,10 @@ class AnnotatedArticleView(ArticleView):
             "W", "screen.accept_wording", "Accept new wording", show=False, id="accept-wording"
         ),
     ]
+
+    def keeps_typed_keys(self) -> bool:
+        bar = self._search_bar  # the search box: the view types into it in its own turn
+        return bar is not None and bool(bar.display)
 
 
 class ArticleMessage(Static, can_focus=True):

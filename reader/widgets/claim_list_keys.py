@@ -46,3 +46,13 @@ CLAIM_LIST_BINDINGS = [
     Binding("W", "screen.accept_wording", "Accept new wording", show=False, id="claims.wording"),
     Binding("h", "screen.highlight", "Highlight", show=False, id="claims.highlight"),
 ]
+
+# The keys of the library's claims list (H): moving, and the editing keys its screen acts on
+# (reader/screens/library_claim_edits.py).
+LIBRARY_CLAIM_ACTIONS = {"cursor_down", "cursor_up", "screen.tags", "screen.note"}
+LIBRARY_CLAIM_ACTIONS |= {"screen.delete_highlight", "select"}
+LIBRARY_CLAIM_BINDINGS = [
+    binding
+    for binding in CLAIM_LIST_BINDINGS
+    if binding.action in LIBRARY_CLAIM_ACTIONS or binding.action.startswith("screen.category(")
+]

@@ -40,6 +40,7 @@ from reader.annotations.verdicts import STATUS_MARKS
 from reader.claims.claim_filter import filter_claims
 from reader.widgets.claim_list_keys import CLAIM_LIST_BINDINGS
 from reader.widgets.cursor_list import CursorList
+from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 NOTE_MARK = "✎"
 ATTENTION_MARK = "!"
@@ -80,7 +81,7 @@ def row_text(ann: Annotation, width: int) -> tuple[str, str, str]:
     return marker, quote, tail
 
 
-class ClaimsList(CursorList):
+class ClaimsList(HandsOnTypedKeys, CursorList):
     """One line per highlight (and a heading row before the orphans); Enter goes there, and
     the annotation keys change the highlight under the cursor (`claim_list_keys`)."""
 
@@ -103,12 +104,17 @@ class ClaimsList(CursorList):
 
     class RowShown(Message):
         """The highlight the keys act on may be another: the cursor moved while the list
-        has the focus, or the focus came or went (the notes pane follows)."""
+        has the focus (`moved`: the article cursor follows), or the focus came or went (the
+        notes pane follows)."""
+
+        def __init__(self, moved: bool = False) -> None:
+            super().__init__()
+            self.moved = moved
 
     def watch_cursor(self) -> None:
         super().watch_cursor()
         if self.has_focus:
-            self.post_message(self.RowShown())
+            self.post_message(self.RowShown(moved=True))
 
     def on_focus(self) -> None:
         self.post_message(self.RowShown())
@@ -435,7 +441,7 @@ class ClaimsPane(Vertical):
             )
             self.mount(field, before=0)
         field.display = True
-        field.focus()
+        self.screen.set_focus(field)  # now: the keys typed after `/` are the filter's
 
     def hide_filter(self) -> None:
         field = self.query_one_optional(ClaimsFilter)

@@ -48,5 +48,5 @@ def copy_text(app: App, text: str) -> str:
     if os.environ.get("TMUX"):
         if _tmux_buffer(text):
             return f"{said}\n(also in tmux's paste buffer: prefix ] pastes it)"
-        return f"{said}\n(inside tmux this needs `set -g set-clipboard on`)"
+        return f"{said}\n(inside tmux this needs the tmux option: set -g set-clipboard on)"
     return said

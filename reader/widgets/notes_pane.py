@@ -272,7 +272,9 @@ class NotesPane(Vertical):
             editor.load_text(text)
         editor.display = True
         editor.move_cursor(editor.document.end)
-        editor.focus()
+        # Focused now, not after the keys already queued (`focus()` waits its turn): keys
+        # typed straight after `a` reach the editor, never the article.
+        self.screen.set_focus(editor)
 
     def on_text_area_changed(self, event: Message) -> None:
         """The editor's text changed (TextArea.Changed): save after a pause in typing."""

@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
+from reader.annotations.store import AnnotationStore
 from reader.app import ReaderApp
 from reader.cli import main
 from reader.commands import reader_commands
+from reader.document.loader import load_document
 from reader.export import markdown as markdown_module
+from reader.export.copies import write_elsewhere
 from reader.export.markdown import MARKER
 from reader.library import iter_article_paths
 from reader.screens.annotation_dialogs import FolderScreen
@@ -215,3 +218,31 @@ async def test_the_palette_entry_is_found_by_typing_its_name(checked_library, se
         check(
             "claimreview", article.with_name(f"{article.name}.claimreview.json").read_text("utf-8")
         )
+
+
+async def test_the_claimreview_in_another_folder_keeps_a_same_named_articles(
+    read_only_library, settle, tmp_path
+):
+    article = next(read_only_library.glob("*.txt"))
+    elsewhere = tmp_path / "elsewhere"
+    twin = tmp_path / "other" / article.name  # the same name, in another folder
+    twin.parent.mkdir()
+    twin.write_text(article.read_text("utf-8"), "utf-8")
+    store = AnnotationStore.open(load_document(twin))
+    ann = store.add(0, 20)
+    store.update(ann.id, status="supported", rationale="TWIN-WHY")
+    theirs, _ = write_elsewhere(store, "claimreview", elsewhere)
+    store.close()
+    before = theirs.read_text("utf-8")
+    app = ReaderApp(library=read_only_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        messages = record_notices(app)
+        command(app, "Export ClaimReview JSON-LD")()
+        await pilot.pause()
+        await answer_folder(app, pilot, elsewhere)
+        await pilot.pause()
+    assert theirs.read_text("utf-8") == before
+    [mine] = [p for p in elsewhere.iterdir() if p != theirs]
+    check("claimreview", mine.read_text("utf-8"))
+    assert any(f"written to {mine}" in m for m in messages)

@@ -25,13 +25,18 @@ async def wait_for(pilot, test, tries: int = 60) -> None:
     raise AssertionError("condition not reached")
 
 
-async def test_order_and_source_filter(tmp_path: Path, settle, capsys) -> None:
-    library = tmp_path / "lib"
-    library.mkdir()
+def annotated_library(folder: Path) -> Path:
+    """A library of `ARTICLES`, each with its first sentence's start highlighted."""
+    folder.mkdir()
     for name, text in ARTICLES.items():
-        (library / name).write_text(text, "utf-8")
+        (folder / name).write_text(text, "utf-8")
         quote = text.split("\n\n")[2].split(",")[0]
-        assert main(["annotate", str(library / name), "--quote", quote]) == 0
+        assert main(["annotate", str(folder / name), "--quote", quote]) == 0
+    return folder
+
+
+async def test_order_and_source_filter(tmp_path: Path, settle, capsys) -> None:
+    library = annotated_library(tmp_path / "lib")
     capsys.readouterr()
     app = ReaderApp(library=library, article=library / "a-old.txt")
     async with app.run_test(size=(120, 40)) as pilot:

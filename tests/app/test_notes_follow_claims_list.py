@@ -32,4 +32,9 @@ async def test_the_notes_pane_follows_the_list_cursor_while_the_list_has_focus(t
         assert "The council met today." not in notes.text()
         app.article_view.focus()
         await pilot.pause()
+        # The article cursor followed the list (test_claims_list_moves_article.py); back in
+        # the article, the pane follows the article's cursor again.
+        assert "The bridge opens in May." in notes.text()
+        await pilot.press("k")
+        await pilot.pause()
         assert "The council met today." in notes.text()

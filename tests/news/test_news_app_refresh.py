@@ -77,7 +77,7 @@ async def test_shift_r_on_an_article_without_an_address_says_so(user_dirs):
         await settle(app, pilot)
         assert _messages(app)[-1] == (
             "0 new, 0 updated, 0 unchanged, 0 failed\n"
-            "No feeds in this library: `reader feeds add URL` subscribes one"
+            "No feeds in this library: to subscribe one, run reader feeds add URL"
         )
 
 
