@@ -18,7 +18,13 @@ from reader.annotations.sidecar_file import sidecar_name_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
-from reader.library_cache import MetadataCache, Stamp, name_order, path_key
+from reader.library_cache import (  # noqa: F401  (cached_newest: part of this API)
+    MetadataCache,
+    Stamp,
+    cached_newest,
+    name_order,
+    path_key,
+)
 from reader.library_listing import (  # noqa: F401  (the listing is part of this module's API)
     ARTICLE_SUFFIXES,
     PROJECT_FILE_STEMS,
@@ -254,21 +260,6 @@ def scan_library(
         cache.commit()
         cache.prune(root, [key for _, key, _, _ in files])
     return entries
-
-
-def cached_newest(root: Path, cache: MetadataCache) -> Path | None:
-    """The newest article under `root` as the cache last listed it, while that file is
-    unchanged since: what opens before the folder is listed again (None when unknown)."""
-    found = cache.newest(Path(root).resolve())
-    if found is None:
-        return None
-    key, stamp = found
-    path = os.fsdecode(key)
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return Path(path) if Stamp.article_unchanged(stamp, st.st_mtime_ns, st.st_size) else None
 
 
 SORT_ORDERS = ("newest", "oldest", "title", "progress", "annotations")

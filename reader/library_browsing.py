@@ -47,8 +47,7 @@ class LibraryBrowsing:
     def open_newest_cached(self) -> None:
         """Open the newest article as the metadata cache last listed this library (when that
         file is unchanged since), before the folder is listed again."""
-        from reader.library import cached_newest
-        from reader.library_cache import MetadataCache
+        from reader.library_cache import MetadataCache, cached_newest
 
         cache = MetadataCache.open(create=False)  # none yet: nothing known, nothing made
         try:
