@@ -61,6 +61,9 @@ _NOT_AGENCIES = frozenset({"Sat", "Sun", "Update", "Updated", "Video", "Watch", 
 
 @dataclass(slots=True)
 class Dateline:
+    """What a dateline or a sign-off says: where the story was filed, by which agency, on
+    which day (when it gives the year), and by whom (the Japanese forms name reporters)."""
+
     place: str = ""
     agency: str = ""
     published: str | None = None  # ISO date, only when the dateline gives a year
@@ -164,6 +167,8 @@ def _clean_name(name: str) -> str:
 
 @dataclass(slots=True)
 class Byline:
+    """The authors a byline names, and the source it gives after them (", Reuters")."""
+
     authors: list[str]
     source: str = ""
 
