@@ -18,7 +18,13 @@ from reader.annotations.sidecar_file import sidecar_name_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
-from reader.library_cache import MetadataCache, Stamp, name_order, path_key
+from reader.library_cache import (  # noqa: F401  (cached_newest: part of this API)
+    MetadataCache,
+    Stamp,
+    cached_newest,
+    name_order,
+    path_key,
+)
 from reader.library_listing import (  # noqa: F401  (the listing is part of this module's API)
     ARTICLE_SUFFIXES,
     PROJECT_FILE_STEMS,
@@ -30,6 +36,17 @@ from reader.library_listing import (  # noqa: F401  (the listing is part of this
     iter_article_paths,
     no_articles_message,
     walk_folders,
+)
+from reader.library_order import (  # noqa: F401  (the list's order is part of this API)
+    READ_AT,
+    SORT_LABELS,
+    SORT_ORDERS,
+    ProgressOf,
+    filter_entries,
+    newest_openable,
+    reading_status,
+    shared_titles,
+    sort_entries,
 )
 
 HEAD_BYTES = 4096
@@ -254,86 +271,3 @@ def scan_library(
         cache.commit()
         cache.prune(root, [key for _, key, _, _ in files])
     return entries
-
-
-def cached_newest(root: Path, cache: MetadataCache) -> Path | None:
-    """The newest article under `root` as the cache last listed it, while that file is
-    unchanged since: what opens before the folder is listed again (None when unknown)."""
-    found = cache.newest(Path(root).resolve())
-    if found is None:
-        return None
-    key, stamp = found
-    path = os.fsdecode(key)
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return Path(path) if Stamp.article_unchanged(stamp, st.st_mtime_ns, st.st_size) else None
-
-
-SORT_ORDERS = ("newest", "oldest", "title", "progress", "annotations")
-SORT_LABELS = {
-    "newest": "newest first",
-    "oldest": "oldest first",
-    "title": "by title",
-    "progress": "least read first",
-    "annotations": "most annotated first",
-}
-READ_AT = 90.0  # reading progress (%) from which an article counts as read
-
-ProgressOf = Callable[[Path], float | None]
-
-
-def reading_status(progress: float | None) -> str:
-    """ "unread" (never opened), "reading" or "read" (opened and read past READ_AT %)."""
-    if progress is None:
-        return "unread"
-    return "read" if progress >= READ_AT else "reading"
-
-
-def sort_entries(
-    entries: list[LibraryEntry], order: str = "newest", progress_of: ProgressOf | None = None
-) -> list[LibraryEntry]:
-    """`entries` in one of SORT_ORDERS; ties (and undated articles, always last by date)
-    by name. "progress" puts unread articles first, then the least read."""
-    if order == "title":
-        return sorted(entries, key=lambda e: (e.title.casefold(), *name_order(e.name)))
-    if order == "annotations":
-        return sorted(entries, key=lambda e: (-e.annotation_count, *e.sort_key))
-    if order == "progress":
-        lookup = progress_of or (lambda path: None)
-
-        def by_progress(entry: LibraryEntry) -> tuple:
-            progress = lookup(entry.path)
-            return (-1.0 if progress is None else progress, *entry.sort_key)
-
-        return sorted(entries, key=by_progress)
-    newest = sorted(entries, key=lambda entry: entry.sort_key)
-    if order != "oldest":
-        return newest
-    dated = [entry for entry in newest if entry.published]
-    dated.sort(key=lambda e: (e.published, *name_order(e.name)))
-    return dated + newest[len(dated) :]
-
-
-def shared_titles(entries: list[LibraryEntry]) -> set[str]:
-    """The titles (case-folded) that more than one entry has."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for entry in entries:
-        key = entry.title.casefold()
-        if key in seen:
-            shared.add(key)
-        seen.add(key)
-    return shared
-
-
-def filter_entries(entries: list[LibraryEntry], query: str) -> list[LibraryEntry]:
-    if not query.strip():
-        return list(entries)
-    return [entry for entry in entries if entry.matches(query)]
-
-
-def newest_openable(entries: list[LibraryEntry]) -> LibraryEntry | None:
-    """The first entry (newest) that is not a binary file."""
-    return next((entry for entry in entries if not entry.binary), None)

@@ -47,8 +47,7 @@ class LibraryBrowsing:
     def open_newest_cached(self) -> None:
         """Open the newest article as the metadata cache last listed this library (when that
         file is unchanged since), before the folder is listed again."""
-        from reader.library import cached_newest
-        from reader.library_cache import MetadataCache
+        from reader.library_cache import MetadataCache, cached_newest
 
         cache = MetadataCache.open(create=False)  # none yet: nothing known, nothing made
         try:
@@ -113,7 +112,7 @@ class LibraryBrowsing:
             pane.set_current(self.article_path)
             self._correct_cached_pick(pick, entries)
         elif self.initial_article is None:
-            from reader.library import newest_openable
+            from reader.library_order import newest_openable
 
             newest = newest_openable(entries)
             if newest is not None:
@@ -126,7 +125,7 @@ class LibraryBrowsing:
     def _correct_cached_pick(self, pick: tuple[Path, int] | None, entries: list) -> None:
         """The article opened from the cache is not the newest after all (one was added or
         redated since): the newest opens instead, unless the reader has moved meanwhile."""
-        from reader.library import newest_openable
+        from reader.library_order import newest_openable
 
         newest = newest_openable(entries)
         if pick is None or newest is None or newest.path == pick[0]:

@@ -276,3 +276,19 @@ def _connect(
         db.close()
         raise
     return db
+
+
+def cached_newest(root: Path, cache: MetadataCache) -> Path | None:
+    """The newest article under `root` as the cache last listed it, while that file is
+    unchanged since: what opens before the folder is listed again (None when unknown). Here,
+    not in `reader.library`, so that opening it imports no more than the cache."""
+    found = cache.newest(Path(root).resolve())
+    if found is None:
+        return None
+    key, stamp = found
+    path = os.fsdecode(key)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return Path(path) if Stamp.article_unchanged(stamp, st.st_mtime_ns, st.st_size) else None

@@ -43,6 +43,9 @@ def article_key(path: str | os.PathLike[str]) -> str:
 
 @dataclass(slots=True)
 class Position:
+    """Where the reader left an article: the cursor's offset in the text and the progress
+    (%), kept for the text whose hash is `sha256` (a rewritten article starts again)."""
+
     sha256: str
     offset: int
     progress: float

@@ -96,7 +96,7 @@ def resolve_target(path: str | None) -> Target:
     if is_dir:
         if not os.access(p, os.R_OK | os.X_OK):
             raise ReaderError(cannot("read", p, "permission denied"))
-        from reader.library import has_articles, no_articles_message  # not before a file's paint
+        from reader.library_listing import has_articles, no_articles_message  # not for a file
 
         if not has_articles(p):
             raise ReaderError(no_articles_message(p))

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.document.dates import MONTHS
+from reader.document.patterns import compiled_on_use
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -38,16 +39,18 @@ _WIRE = re.compile(rf"^{_PLACES}(?:,\s*{_DAY_DATE})?(?:\s*{_AGENCY})?{_DASH}")
 _DATE_AGENCY = re.compile(rf"^{_DAY_DATE}\s*{_AGENCY}{_DASH}")
 # (Agency) -
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}{_DASH}")
-# Hindi: "जागरण संवाददाता, आगरा।", "नई दिल्ली, प्रेट्र।" is not covered (agency last).
-_HINDI = re.compile(
+# Hindi: "जागरण संवाददाता, आगरा।", "नई दिल्ली, प्रेट्र।" is not covered (agency last). Only
+# looked for in a head holding a danda (।), as are the Japanese forms below in a head or tail
+# holding a 【: compiled when an article first has one.
+_HINDI = compiled_on_use(
     r"^(?P<agency>[^\s,।]+(?:\s[^\s,।]+)?\s(?:संवाददाता|ब्यूरो|डेस्क))\s*,\s*"
     r"(?P<place>[^\s,।]+(?:\s[^\s,।]+)?)\s*।"
 )
 # Japanese: "【ソウル＝小池和樹】" at the start of the lead.
-_JA_OPEN = re.compile(r"^【(?P<place>[^＝=】]{1,20})[＝=](?P<names>[^】]{1,40})】")
+_JA_OPEN = compiled_on_use(r"^【(?P<place>[^＝=】]{1,20})[＝=](?P<names>[^】]{1,40})】")
 # Japanese sign-off at the end of the article: "【エルサレム松岡大地、カイロ金子淳】".
-_JA_SIGNOFF = re.compile(r"【(?P<body>[^【】]{2,60})】\s*$")
-_KATAKANA_PLACE = re.compile(
+_JA_SIGNOFF = compiled_on_use(r"【(?P<body>[^【】]{2,60})】\s*$")
+_KATAKANA_PLACE = compiled_on_use(
     r"^(?P<place>[\u30a0-\u30ffー・]{2,})(?P<name>[\u4e00-\u9fff\u3005]{2,6})$"
 )
 
@@ -58,6 +61,9 @@ _NOT_AGENCIES = frozenset({"Sat", "Sun", "Update", "Updated", "Video", "Watch", 
 
 @dataclass(slots=True)
 class Dateline:
+    """What a dateline or a sign-off says: where the story was filed, by which agency, on
+    which day (when it gives the year), and by whom (the Japanese forms name reporters)."""
+
     place: str = ""
     agency: str = ""
     published: str | None = None  # ISO date, only when the dateline gives a year
@@ -101,10 +107,10 @@ def read_dateline(text: str) -> Dateline | None:
     m = _AGENCY_ONLY.match(head)
     if m:
         return Dateline("", _agency(m))
-    m = _HINDI.match(head)
+    m = _HINDI().match(head) if "।" in head else None
     if m:
         return Dateline(m["place"], m["agency"])
-    m = _JA_OPEN.match(head)
+    m = _JA_OPEN().match(head) if head.startswith("【") else None
     if m:
         names = [n.strip() for n in re.split(r"[、,・]", m["names"]) if n.strip()]
         return Dateline(m["place"].strip(), "", None, names)
@@ -113,13 +119,14 @@ def read_dateline(text: str) -> Dateline | None:
 
 def read_signoff(text: str) -> Dateline | None:
     """A Japanese sign-off closing `text` (the last paragraph): places and reporters."""
-    m = _JA_SIGNOFF.search(text[-80:])
+    tail = text[-80:]
+    m = _JA_SIGNOFF().search(tail) if "【" in tail else None
     if m is None:
         return None
     places: list[str] = []
     names: list[str] = []
     for part in re.split(r"[、,]", m["body"]):
-        pm = _KATAKANA_PLACE.match(part.strip())
+        pm = _KATAKANA_PLACE().match(part.strip())
         if pm is None:
             return None
         places.append(pm["place"])
@@ -133,13 +140,13 @@ _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\W\d_][^,|;]{1,80}?)\s*=?(?:\s*[,|]\s*(?P<rest>.{1,60}?))?\s*=?$", re.I
 )
 # What may follow a name after a comma without being a source: degrees, ranks, roles.
-_NAME_SUFFIX = re.compile(
+_NAME_SUFFIX = compiled_on_use(
     r"^(?:Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|J\.?D\.?|M\.?A\.?|MBA|Esq\.?|I{1,3}|IV"
     r"|(?:\w+\s){0,3}(?:writer|editor|correspondent|reporter|contributor|columnist|staff))$",
     re.I,
 )
-# "Lena deCasparis | Contributing Writer | 5 days ago"
-_PIPE_BYLINE = re.compile(
+# "Lena deCasparis | Contributing Writer | 5 days ago" (only looked for in a line with a |)
+_PIPE_BYLINE = compiled_on_use(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s[\w'’.-]+){1,3})\s*\|\s*(?P<role>(?:\w+\s){0,3}"
     r"(?:Writer|Editor|Correspondent|Reporter|Contributor|Columnist|Staff))\b(?:\s*\|.*)?$"
 )
@@ -160,6 +167,8 @@ def _clean_name(name: str) -> str:
 
 @dataclass(slots=True)
 class Byline:
+    """The authors a byline names, and the source it gives after them (", Reuters")."""
+
     authors: list[str]
     source: str = ""
 
@@ -170,9 +179,9 @@ def read_byline(line: str) -> Byline | None:
     if m and m["names"][0].isupper() and m["names"].rstrip()[-1:] not in ".!?;:":
         names = [_clean_name(n) for n in _SPLIT_NAMES.split(m["names"].strip())]
         rest = (m["rest"] or "").strip()
-        source = "" if not rest or _NAME_SUFFIX.match(rest) else rest
+        source = "" if not rest or _NAME_SUFFIX().match(rest) else rest
         return Byline([n for n in names if n], source)
-    m = _PIPE_BYLINE.match(line)
+    m = _PIPE_BYLINE().match(line) if "|" in line else None
     if m:
         return Byline([_clean_name(m["name"])])
     return None

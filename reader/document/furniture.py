@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from reader.document.patterns import compiled_on_use
+
 # --- whole lines ---------------------------------------------------------------------------
 
 # (label, pattern matched against the whole stripped line); the first match wins.
@@ -102,8 +104,9 @@ def is_related_head(line: str) -> bool:
 
 # --- captions ------------------------------------------------------------------------------
 
+# The caption patterns are compiled when a paragraph first passes their cheap test.
 # A picture credit that closes a caption (searched in the caption's last characters).
-_CREDIT_END = re.compile(
+_CREDIT_END = compiled_on_use(
     r"(?:\((?:AP|AFP|EPA|PA|Reuters|Getty)(?:\s+Photo)?/[^)]{1,80}\)\S{0,12}"
     r"|\((?:Photo|Image|Picture)\b[^)]{1,80}\)"
     r"|\bPhoto(?:graph)?(?:\s+by)?\s*[:/]\s*[^.]{1,80}"
@@ -113,13 +116,15 @@ _CREDIT_END = re.compile(
     re.I,
 )
 # A Japanese photo caption: "イスラエルの国旗＝同国で2019年5月" (subject ＝ place and date).
-_JA_CAPTION = re.compile(r"^[^。]{2,80}＝[^。]{0,30}\d{4}年\d{1,2}月(?:\d{1,2}日)?[^。]{0,30}$")
+_JA_CAPTION = compiled_on_use(
+    r"^[^。]{2,80}＝[^。]{0,30}\d{4}年\d{1,2}月(?:\d{1,2}日)?[^。]{0,30}$"
+)
 # "1 of 2. A general view of …": a slideshow caption.
-_SLIDESHOW = re.compile(r"^\d{1,3}\s+of\s+\d{1,3}\.\s")
+_SLIDESHOW = compiled_on_use(r"^\d{1,3}\s+of\s+\d{1,3}\.\s")
 
 
 # A picture credit anywhere in the article's first paragraph (a caption above the story).
-_CREDIT_IN = re.compile(
+_CREDIT_IN = compiled_on_use(
     r"\((?:AP|AFP|EPA|PA|Reuters|Getty)\b[^)]*\)|\bPhoto(?:graph)?\s*(?:by|credit)?\s*[:/]"
     r"|\((?:Photo|Image)\b",
     re.I,
@@ -147,13 +152,13 @@ def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> s
     if is_lead or len(text) > 700:
         return ""
     tail = text[-140:]
-    if (text[:1].isdigit() and _SLIDESHOW.match(text)) or (
-        _may_credit(tail) and _CREDIT_END.search(tail)
+    if (text[:1].isdigit() and _SLIDESHOW().match(text)) or (
+        _may_credit(tail) and _CREDIT_END().search(tail)
     ):
         return "Photo caption"
-    if "＝" in text and _JA_CAPTION.match(text):
+    if "＝" in text and _JA_CAPTION().match(text):
         return "Photo caption"
-    if first and len(text) > 80 and _CREDIT_IN.search(text):
+    if first and len(text) > 80 and _CREDIT_IN().search(text):
         return "Photo caption"
     return ""
 
@@ -161,7 +166,7 @@ def caption_label(text: str, *, is_lead: bool = False, first: bool = False) -> s
 # A cover-photo caption under the headline: one short sentence saying who or what is shown,
 # then where ("Des pompiers ukrainiens après une attaque aérienne russe, à Dnipro en Ukraine.",
 # "Rescuers search the rubble, in Kathmandu, Nepal.").
-_PLACE_TAIL = re.compile(
+_PLACE_TAIL = compiled_on_use(
     r"^[^.!?]{10,140},\s+(?:à|au|aux|en|in|at|near|im|bei|nahe)\s+(?P<place>[^\W\d_][^.!?,]{1,60}"
     r"(?:,\s+[^\W\d_][^.!?,]{1,30})?)\.$"
 )
@@ -170,7 +175,7 @@ _PLACE_TAIL = re.compile(
 def cover_caption(text: str) -> bool:
     """Is `text`, the line between the headline (or standfirst) and the lead, the caption
     of the cover photo?"""
-    m = _PLACE_TAIL.match(text) if text.endswith(".") and "\n" not in text else None
+    m = _PLACE_TAIL().match(text) if text.endswith(".") and "\n" not in text else None
     return m is not None and m["place"][0].isupper()
 
 
@@ -182,14 +187,14 @@ _GLUED_END = (
     (
         "Related",
         ")",
-        re.compile(r"\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
+        compiled_on_use(r"\((?:RELATED|READ MORE|SEE ALSO)\s*:[^()]{1,200}\)$", re.I),
     ),
-    ("Read more", "More", re.compile(r"(?:Read More){1,2}$")),
+    ("Read more", "More", compiled_on_use(r"(?:Read More){1,2}$")),
     # Reporters' sign-off after the last sentence: "…拘束されている。【エルサレム松岡大地】".
-    ("Sign-off", "】", re.compile(r"(?<=[。」）])【[^【】]{2,60}】$")),
+    ("Sign-off", "】", compiled_on_use(r"(?<=[。」）])【[^【】]{2,60}】$")),
 )
 # A share/gallery prompt glued after a headline: everything from it is furniture.
-_GLUED_PROMPT = re.compile(
+_GLUED_PROMPT = compiled_on_use(
     r"\s(?:Share\s+Pin\s+It|Share\s+this\s+(?:story|article)|More\s+Galleries)\b"
 )
 _PROMPT_CLUES = ("Share", "Galleries")  # what a line holds when the prompt can be on it
@@ -205,11 +210,11 @@ def glued_furniture(text: str) -> tuple[int, str] | None:
     The part before the offset keeps at least a few words."""
     if "\n" in text:
         return None
-    m = _GLUED_PROMPT.search(text) if any(w in text for w in _PROMPT_CLUES) else None
+    m = _GLUED_PROMPT().search(text) if any(w in text for w in _PROMPT_CLUES) else None
     if m and _keeps_words(text[: m.start()]):
         return m.start() + 1, "Share prompts"
     for label, ending, pattern in _GLUED_END:
-        m = pattern.search(text) if text.endswith(ending) else None
+        m = pattern().search(text) if text.endswith(ending) else None
         if m and _keeps_words(text[: m.start()]):
             start = m.start()
             while text[start].isspace():

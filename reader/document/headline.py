@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from reader.document.patterns import compiled_on_use
+
 HEADLINE_LINES = 15  # candidates come from the first lines of the story
 _NO_END = frozenset(".,;:。，；：、")
 _CLOSERS = frozenset("\"'”’»」』）)]")
@@ -39,7 +41,7 @@ RULE = re.compile(r"^(?:[-=_~*#•·]\s*){3,}$")
 # "Headline words The Debrief: standfirst" — a site name glued between them.
 _SITE_GLUE = re.compile(r"\s(?P<site>The\s[A-Z][\w’']+(?:\s[A-Z][\w’']+)?):\s+(?=[A-Z])")
 # A standfirst kicker in capitals, then a dash: "LE POINT SUR LA SITUATION - «…»".
-_KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:\s[A-ZÀ-Ý'’]+){3,}\s[-–—]\s")
+_KICKER = compiled_on_use(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:\s[A-ZÀ-Ý'’]+){3,}\s[-–—]\s")
 
 
 def final_char(s: str) -> str:
@@ -104,7 +106,7 @@ def standfirst_shape(text: str, body_len: int, next_is_dateline: bool) -> bool:
         return False
     if next_is_dateline:
         return True
-    if _KICKER.match(text):
+    if _KICKER().match(text):
         return True
     return final_char(text) not in _SENTENCE_END and body_len > len(text) and len(text) <= 400
 

@@ -10,6 +10,7 @@ from reader.document.dateline import read_byline, read_dateline
 from reader.document.dates import MONTHS
 from reader.document.headline import ends_sentence
 from reader.document.model import Metadata
+from reader.document.patterns import compiled_on_use
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
@@ -30,7 +31,7 @@ NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^\d{4}[/.-]\d{1,2}[/
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # What follows a date without being a source: a time of day, "[ Last Update: … ]".
 _NOT_A_SOURCE = re.compile(r"^(?:\d{1,2}[:.]\d{2}|\[|\(|updated?\b|last\s+update)", re.I)
-_GUTENBERG_FIELD = re.compile(r"^(?:Title|Author|Release [Dd]ate|Language|Translator):\s*\S")
+_GUTENBERG_FIELD = compiled_on_use(r"^(?:Title|Author|Release [Dd]ate|Language|Translator):\s*\S")
 
 
 def iso_date(year: str | int | None, month: str | int | None, day: str | int | None) -> str | None:
@@ -94,7 +95,7 @@ def meta_line(t: str, meta: Metadata) -> bool:
         return True
     if _date_line(t, meta):
         return True
-    if meta.source == "Project Gutenberg" and _GUTENBERG_FIELD.match(t):
+    if meta.source == "Project Gutenberg" and _GUTENBERG_FIELD().match(t):
         return True  # "Title: War and Peace" above a trimmed book (already read)
     byline = read_byline(t)
     if byline is not None:

@@ -52,7 +52,7 @@ def entry_lines(
     """The two lines of one article: marker + title, then date · [file name, dim, when the
     title is not unique] · source · counts · progress, the second fitted to `room` cells
     when given (see `details_line`)."""
-    from reader.library import reading_status
+    from reader.library_order import reading_status
 
     status = reading_status(progress)
     if current:
@@ -309,7 +309,7 @@ class LibraryPane(Vertical):
         return f"Scanning… {count:,} files" if count else "Scanning…"
 
     def _title_text(self) -> str:
-        from reader.library import SORT_LABELS
+        from reader.library_order import SORT_LABELS
 
         return f"Library · {SORT_LABELS.get(self.sort_order, self.sort_order)}"
 
@@ -408,7 +408,7 @@ class LibraryPane(Vertical):
             article_list.cursor = article_list.current_index
 
     def refresh_list(self, *, keep_cursor: bool = False) -> None:
-        from reader.library import filter_entries, shared_titles, sort_entries
+        from reader.library_order import filter_entries, shared_titles, sort_entries
 
         if not self.built and self._scanning is not None:
             return  # sorted when shown, or when the scan is done
@@ -436,14 +436,14 @@ class LibraryPane(Vertical):
     # -- order -------------------------------------------------------------------------------
 
     def set_sort(self, order: str | None) -> None:
-        from reader.library import SORT_ORDERS
+        from reader.library_order import SORT_ORDERS
 
         if order in SORT_ORDERS and order != self.sort_order:
             self.sort_order = order
             self.refresh_list()
 
     def cycle_sort(self) -> None:
-        from reader.library import SORT_ORDERS
+        from reader.library_order import SORT_ORDERS
 
         order = SORT_ORDERS[(SORT_ORDERS.index(self.sort_order) + 1) % len(SORT_ORDERS)]
         self.set_sort(order)

@@ -40,6 +40,44 @@ def test_app_and_first_screen_of_a_txt_article_import_no_heavy_module(tmp_path):
     assert out.stdout.strip() == ""
 
 
+def test_a_folder_and_its_cached_newest_article_open_without_the_library_scan(tmp_path):
+    """Before the first frame of `reader FOLDER` (metadata cache warm): the folder is checked,
+    the newest article found in the cache and the library pane titled and sorted (it shows
+    from 150 columns); the scan's modules (TinyDB for the sidecars' counts among them) load
+    with the scan, after that frame."""
+    from reader.library import scan_library
+    from reader.library_cache import MetadataCache
+
+    root, db = tmp_path / "lib", tmp_path / "cache.sqlite3"
+    root.mkdir()
+    (root / "old.txt").write_text("Old\n\n2024-01-02\n\nBody.\n", encoding="utf-8")
+    (root / "new.txt").write_text("New\n\n2024-01-09\n\nBody.\n", encoding="utf-8")
+    cache = MetadataCache.open(db)
+    try:
+        scan_library(root, cache=cache)
+    finally:
+        cache.close()
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from reader.targets import resolve_target
+        from reader.library_cache import MetadataCache, cached_newest
+        from reader.widgets.library_pane import LibraryPane
+        target = resolve_target({str(root)!r})
+        cache = MetadataCache.open(Path({str(db)!r}), create=False)
+        print(cached_newest(target.library, cache).name)
+        pane = LibraryPane()  # as built in the first frame from 150 columns: still empty
+        pane.refresh_list()
+        assert pane._title_text() == "Library · newest first" and pane.shown == []
+        print(",".join(m for m in {(*HEAVY, "reader.library")!r} if m in sys.modules))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["new.txt", ""]
+
+
 def _book(path: Path, paragraphs: int = 1200) -> Path:
     paragraph = "A sentence of the café book that goes on for a while. " * 20
     text = "Big book\n\n" + "\n\n".join(f"{i}. {paragraph}" for i in range(paragraphs)) + "\n"
