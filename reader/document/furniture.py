@@ -17,6 +17,7 @@ Everything here is pure and never raises.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # --- whole lines ---------------------------------------------------------------------------
 
@@ -94,6 +95,25 @@ def furniture_label(line: str) -> str:
     # letter, it is the "i" the rules mean, as a case-insensitive match takes it.
     m = _LINES.match(line.replace("İ", "I").lower())
     return _LABELS[int(m.lastgroup[1:])] if m else ""
+
+
+@cache
+def _maybe_lines() -> re.Pattern[str]:
+    """The rules made to keep to one line (a "\\s" or "[^()]" never takes a line break:
+    the same rules for a line on its own), as a search for whole lines of a text, spaces
+    around them allowed."""
+    rules = "|".join(pattern for _, pattern in _LINE_RULES)
+    rules = rules.replace(r"\s", r"[^\S\n]").replace("[^()]", r"[^()\n]")
+    return re.compile(rf"^[^\S\n]*(?:{rules})[^\S\n]*$", re.M)
+
+
+def furniture_line_offsets(text: str, lo: int, hi: int) -> list[int]:
+    """Where the lines of text[lo:hi] that `furniture_label` may label start, in order,
+    found by one search of the whole text. Every such line is among them (a stripped line
+    that matches a rule matches here with its spaces); a few others may be, so each is
+    still checked with `furniture_label`."""
+    lowered = text[lo:hi].replace("İ", "I").lower()  # as long as the text: see above
+    return [m.start() + lo for m in _maybe_lines().finditer(lowered)]
 
 
 def is_related_head(line: str) -> bool:
