@@ -272,13 +272,15 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
         nxt = units[i + 1]
         if nxt.kind not in ("paragraph", "list_item", "heading"):
             continue
+        t = u.text
+        day = u.blank_before and nxt.blank_before and _DAY_HEADING.match(t) is not None
+        if not (wrapped or day or t.endswith("?") or t.isupper()) and ends_sentence(t):
+            # Ends like a sentence, and is no question, weekday date or line in capitals:
+            # no crosshead (most paragraphs; what `_heading_like` and `_long_crosshead` say).
+            continue
         # The line's own shape first; then what it says between its neighbours.
-        shaped = (
-            _heading_like(u, wrapped)
-            or (not wrapped and _long_crosshead(units, i))
-            or (u.blank_before and nxt.blank_before and _DAY_HEADING.match(u.text) is not None)
-        )
-        if not shaped and not u.text.endswith("?"):
+        shaped = day or _heading_like(u, wrapped) or (not wrapped and _long_crosshead(units, i))
+        if not shaped and not t.endswith("?"):
             continue
         shape = heading_shape(u.text, units[i - 1].text if i else "", nxt.text)
         if shape == "question" and u.blank_before and nxt.blank_before:
