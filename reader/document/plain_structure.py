@@ -261,7 +261,7 @@ def _long_crosshead(units: list[Unit], i: int) -> bool:
     )
 
 
-def _mark_headings(units: list[Unit], wrapped: bool) -> None:
+def _mark_headings(units: list[Unit], wrapped: bool) -> None:  # noqa: C901 - the crosshead rules, cheapest first
     n = len(units)
     for i in range(n - 1):
         u = units[i]
