@@ -104,7 +104,8 @@ def _maybe_lines() -> re.Pattern[str]:
     around them allowed."""
     rules = "|".join(pattern for _, pattern in _LINE_RULES)
     rules = rules.replace(r"\s", r"[^\S\n]").replace("[^()]", r"[^()\n]")
-    return re.compile(rf"^[^\S\n]*(?:{rules})[^\S\n]*$", re.M)
+    # From a line's first character that is not a space (a blank line fails there).
+    return re.compile(rf"^[^\S\n]*+(?=\S)(?:{rules})[^\S\n]*$", re.M)
 
 
 def furniture_line_offsets(text: str, lo: int, hi: int) -> list[int]:
