@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from reader.document.dateline import read_dateline, read_reporting_credit, read_signoff
 from reader.document.furniture import cover_caption
@@ -354,20 +355,18 @@ def _record_credits(units: list[Unit], meta: Metadata) -> None:
 
 def classify(units: list[Unit], meta: Metadata, wrapped: bool) -> None:
     """Set each unit's kind (and label) and fill `meta`; `wrapped` for hard-wrapped text."""
-    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
     # Bullets first: they are never titles or headings.
-    for i in body:
-        u = units[i]
+    for u in units:
         m = rx("bullet").match(u.text) if u.text[:1] in BULLET_FIRST else None
-        if m:
+        if m is not None and u.kind == "paragraph":
             u.kind = "list_item"
             u.label = m["marker"]
             u.start += m.end()
             u.text = u.text[m.end() :]
-    body = [i for i in body if units[i].kind == "paragraph"]
     # Metadata lines near the top (URL, timestamp, date + source, byline).
+    body = islice((i for i, u in enumerate(units) if u.kind == "paragraph"), 8)
     story = []
-    for i in body[:8]:
+    for i in body:
         u = units[i]
         if u.lines == 1 and meta_line(u.text, meta):
             u.kind = "meta"
