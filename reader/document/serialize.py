@@ -19,13 +19,10 @@ def _block_row(block: Block, text: str, encode: Callable[[object], str], sentenc
     label when set, line, spans when any, sentences). Written field by field, so a book's
     sentences become JSON without a dictionary (or a `Sentence`) for each one; a
     sentence's text is `text[start:end]` (`text` is the document's anchor text), and a
-    sentence that is the block's whole text reuses the block's quoted text."""
-    shown = block.text
-    quoted = _quoted(shown)
-    row = (
-        f'{{"kind": {_quoted(block.kind)}, "start": {block.start}, "end": {block.end}, '
-        f'"text": {quoted}'
-    )
+    sentence that is the block's whole text is written with the block's own fields."""
+    shown, first, last = block.text, block.start, block.end
+    own = f'"start": {first}, "end": {last}, "text": {_quoted(shown)}'
+    row = f'{{"kind": {_quoted(block.kind)}, {own}'
     if block.level:
         row += f', "level": {block.level}'
     if block.label:
@@ -43,8 +40,10 @@ def _block_row(block: Block, text: str, encode: Callable[[object], str], sentenc
     rows = []
     for start, end in block.sentence_offsets():
         sentence = text[start:end]
-        said = quoted if sentence == shown else _quoted(sentence)
-        rows.append(f'{{"start": {start}, "end": {end}, "text": {said}}}')
+        if start == first and end == last and sentence == shown:
+            rows.append(f"{{{own}}}")
+        else:
+            rows.append(f'{{"start": {start}, "end": {end}, "text": {_quoted(sentence)}}}')
     return f'{row}, "sentences": [{", ".join(rows)}]}}'
 
 
