@@ -104,8 +104,11 @@ def _maybe_lines() -> re.Pattern[str]:
     around them allowed."""
     rules = "|".join(pattern for _, pattern in _LINE_RULES)
     rules = rules.replace(r"\s", r"[^\S\n]").replace("[^()]", r"[^()\n]")
-    # From a line's first character that is not a space (a blank line fails there).
-    return re.compile(rf"^[^\S\n]*+(?=\S)(?:{rules})[^\S\n]*$", re.M)
+    # After a line break (the search skips to each), from the line's first character that
+    # is not a space (a blank line fails there), never on a line longer than
+    # `furniture_label` looks at (its text past 240 characters).
+    longer = r"[^\n]{240}[^\n]*?\S"
+    return re.compile(rf"\n[^\S\n]*+(?=\S)(?!{longer})(?:{rules})[^\S\n]*$", re.M)
 
 
 def furniture_line_offsets(text: str, lo: int, hi: int) -> list[int]:
@@ -113,7 +116,8 @@ def furniture_line_offsets(text: str, lo: int, hi: int) -> list[int]:
     found by one search of the whole text. Every such line is among them (a stripped line
     that matches a rule matches here with its spaces); a few others may be, so each is
     still checked with `furniture_label`."""
-    lowered = text[lo:hi].replace("İ", "I").lower()  # as long as the text: see above
+    # As long as the text (see above); after a line break, so the first line is one too.
+    lowered = "\n" + text[lo:hi].replace("İ", "I").lower()
     return [m.start() + lo for m in _maybe_lines().finditer(lowered)]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from reader.document.dateline import read_dateline
 from reader.document.furniture import (
@@ -30,7 +31,7 @@ from reader.document.wire import mark_wire
 
 _SIGN_OFFS = frozenset({"reuter", "reuters", "(reuters)", "ap", "afp"})
 _RULE_FIRST = frozenset("-=_~*#•·")  # what a rule line (headline.RULE) starts with
-_RULE_LINES = re.compile(r"^[^\S\n]*[-=_~*#•·]", re.M)  # a line that starts like one
+_RULE_LINES = re.compile(r"\n[^\S\n]*[-=_~*#•·]")  # a line that starts like one
 
 
 def _clued(units: list[Unit], text: str) -> list[int]:
@@ -83,16 +84,18 @@ def _split_glued(units: list[Unit], clued: list[int]) -> tuple[list[Unit], list[
     return out, moved
 
 
-def _maybe_furniture(units: list[Unit], text: str, clued: list[int]) -> list[int]:
+def _maybe_furniture(units: list[Unit], text: str, clued: list[int]) -> Sequence[int]:
     """Indices of the units that may be furniture lines or rules, in order: the lines that
     `furniture.furniture_line_offsets` and `_RULE_LINES` find (one search each of the whole
-    text), and the clued units, whose text may have been cut shorter than their line."""
+    text), and the clued units, whose text may have been cut shorter than their line. Hard-
+    wrapped text has far fewer units than lines: then each unit is looked at instead."""
     lo, hi = text.rfind("\n", 0, units[0].start) + 1, units[-1].end  # from a line's start
+    if 2 * len(units) < text.count("\n", lo, hi):
+        return range(len(units))
     starts = [u.start for u in units]
     found = set(clued)
-    for at in furniture_line_offsets(text, lo, hi) + [
-        m.end() - 1 for m in _RULE_LINES.finditer(text, lo, hi)
-    ]:
+    rules = [m.end() - 2 + lo for m in _RULE_LINES.finditer("\n" + text[lo:hi])]
+    for at in furniture_line_offsets(text, lo, hi) + rules:
         i = bisect_right(starts, at) - 1
         found.add(max(i, 0))
         if i + 1 < len(units):

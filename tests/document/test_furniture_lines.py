@@ -87,3 +87,16 @@ def test_furniture_lines_folded_in_a_long_article():
     blocks = parse_plaintext("\n".join(lines) + "\n").blocks
     folded = [(b.text, b.label) for b in blocks if b.kind == "boilerplate"]
     assert folded == [("Share\nTweet", "Share and follow"), ("Advertisement", "Share and follow")]
+
+
+def test_the_longest_furniture_lines_are_found_among_long_ones():
+    """Lines up to the 240 characters `furniture_label` looks at, spaces around them, are
+    searched; a longer paragraph is passed over."""
+    whatsapp = "x" * 39 + " whatsapp channel " + "y" * 159
+    subscribe = "Subscribe to " + "z" * 159
+    story = "The council met on Monday. " * 12
+    lines = [story, "   " + whatsapp + "   ", story, subscribe + "\t", story]
+    text = "\n".join(lines) + "\n"
+    assert furniture_label(whatsapp) == "Newsletter" and furniture_label(subscribe) == "Newsletter"
+    starts = [text.index(line) for line in lines]
+    assert furniture_line_offsets(text, 0, len(text)) == [starts[1], starts[3]]
