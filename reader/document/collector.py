@@ -13,11 +13,16 @@ from contextlib import contextmanager
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic collector for the `with` block; restore it as it was (a caller that
-    had paused it already keeps it paused)."""
+    had paused it already keeps it paused). On resuming, what the block built goes straight
+    to the oldest generation, which the collector walks only now and then."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            # Frozen and unfrozen: moved, not walked, where the young generations' many
+            # collections would each walk all of a book's new blocks on their way there.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

@@ -17,6 +17,7 @@ Everything here is pure and never raises.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.document.patterns import compiled_on_use
 
@@ -96,6 +97,30 @@ def furniture_label(line: str) -> str:
     # letter, it is the "i" the rules mean, as a case-insensitive match takes it.
     m = _LINES.match(line.replace("İ", "I").lower())
     return _LABELS[int(m.lastgroup[1:])] if m else ""
+
+
+@cache
+def _maybe_lines() -> re.Pattern[str]:
+    """The rules made to keep to one line (a "\\s" or "[^()]" never takes a line break:
+    the same rules for a line on its own), as a search for whole lines of a text, spaces
+    around them allowed."""
+    rules = "|".join(pattern for _, pattern in _LINE_RULES)
+    rules = rules.replace(r"\s", r"[^\S\n]").replace("[^()]", r"[^()\n]")
+    # After a line break (the search skips to each), from the line's first character that
+    # is not a space (a blank line fails there), never on a line longer than
+    # `furniture_label` looks at (its text past 240 characters).
+    longer = r"[^\n]{240}[^\n]*?\S"
+    return re.compile(rf"\n[^\S\n]*+(?=\S)(?!{longer})(?:{rules})[^\S\n]*$", re.M)
+
+
+def furniture_line_offsets(text: str, lo: int, hi: int) -> list[int]:
+    """Where the lines of text[lo:hi] that `furniture_label` may label start, in order,
+    found by one search of the whole text. Every such line is among them (a stripped line
+    that matches a rule matches here with its spaces); a few others may be, so each is
+    still checked with `furniture_label`."""
+    # As long as the text (see above); after a line break, so the first line is one too.
+    lowered = "\n" + text[lo:hi].replace("İ", "I").lower()
+    return [m.start() + lo for m in _maybe_lines().finditer(lowered)]
 
 
 def is_related_head(line: str) -> bool:

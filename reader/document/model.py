@@ -85,7 +85,10 @@ class Block:
             bounds = self._segment()
         source = self.text if self._anchor_text is None else self._anchor_text
         start = self.start
-        return [Sentence(start + s, start + e, source[s:e]) for s, e in bounds]
+        sentences = []
+        for s, e in bounds:
+            sentences.append(Sentence(start + s, start + e, source[s:e]))
+        return sentences
 
     def sentence_starts(self) -> list[int]:
         """Where the block's sentences start (`Document.text` offsets), without building the
@@ -103,7 +106,10 @@ class Block:
         if bounds is None:
             bounds = self._segment()
         start = self.start
-        return [(start + s, start + e) for s, e in bounds]
+        offsets = []
+        for s, e in bounds:
+            offsets.append((start + s, start + e))
+        return offsets
 
     def _segment(self) -> tuple[tuple[int, int], ...]:
         """Segment the block once: its sentences as non-empty (start, end) offsets relative

@@ -11,13 +11,16 @@ raises.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from reader.document.dateline import read_dateline
 from reader.document.furniture import (
     caption_label,
     clue_offsets,
     furniture_label,
+    furniture_line_offsets,
     glued_furniture,
     is_related_head,
 )
@@ -28,6 +31,7 @@ from reader.document.wire import mark_wire
 
 _SIGN_OFFS = frozenset({"reuter", "reuters", "(reuters)", "ap", "afp"})
 _RULE_FIRST = frozenset("-=_~*#•·")  # what a rule line (headline.RULE) starts with
+_RULE_LINES = re.compile(r"\n[^\S\n]*[-=_~*#•·]")  # a line that starts like one
 
 
 def _clued(units: list[Unit], text: str) -> list[int]:
@@ -80,6 +84,25 @@ def _split_glued(units: list[Unit], clued: list[int]) -> tuple[list[Unit], list[
     return out, moved
 
 
+def _maybe_furniture(units: list[Unit], text: str, clued: list[int]) -> Sequence[int]:
+    """Indices of the units that may be furniture lines or rules, in order: the lines that
+    `furniture.furniture_line_offsets` and `_RULE_LINES` find (one search each of the whole
+    text), and the clued units, whose text may have been cut shorter than their line. Hard-
+    wrapped text has far fewer units than lines: then each unit is looked at instead."""
+    lo, hi = text.rfind("\n", 0, units[0].start) + 1, units[-1].end  # from a line's start
+    if 2 * len(units) < text.count("\n", lo, hi):
+        return range(len(units))
+    starts = [u.start for u in units]
+    found = set(clued)
+    rules = [m.end() - 2 + lo for m in _RULE_LINES.finditer("\n" + text[lo:hi])]
+    for at in furniture_line_offsets(text, lo, hi) + rules:
+        i = bisect_right(starts, at) - 1
+        found.add(max(i, 0))
+        if i + 1 < len(units):
+            found.add(i + 1)  # the line's unit when `at` is in its leading spaces
+    return sorted(found)
+
+
 def _line_furniture(u: Unit, i: int) -> str:
     """The furniture label of unit `u`, the `i`-th, on its own ("" when it is none)."""
     if u.lines > 1:
@@ -126,10 +149,12 @@ def mark_boilerplate(units: list[Unit], text: str) -> list[Unit]:  # noqa: C901,
     units, clued = _split_glued(units, clued)
     n = len(units)
     # Furniture lines anywhere, and the links listed under a related-links header.
-    i = 0
-    while i < n:
+    done = 0
+    for i in _maybe_furniture(units, text, clued):
         u = units[i]
-        label = _line_furniture(u, i) if u.kind == "paragraph" else ""
+        if i < done or u.kind != "paragraph":
+            continue
+        label = _line_furniture(u, i)
         if label:
             u.kind, u.label = "boilerplate", label
             if label == "Related" and is_related_head(u.text):
@@ -137,9 +162,7 @@ def mark_boilerplate(units: list[Unit], text: str) -> list[Unit]:  # noqa: C901,
                 while j < n and units[j].kind == "paragraph" and _link_like(units, j):
                     units[j].kind, units[j].label = "boilerplate", label
                     j += 1
-                i = j
-                continue
-        i += 1
+                done = j
     # A trailing run: from the earliest furniture line after which everything is furniture.
     tail = n
     for i in range(n - 1, 0, -1):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from reader.document.dateline import read_dateline, read_reporting_credit, read_signoff
 from reader.document.furniture import cover_caption
@@ -261,7 +262,7 @@ def _long_crosshead(units: list[Unit], i: int) -> bool:
     )
 
 
-def _mark_headings(units: list[Unit], wrapped: bool) -> None:
+def _mark_headings(units: list[Unit], wrapped: bool) -> None:  # noqa: C901 - the crosshead rules, cheapest first
     n = len(units)
     for i in range(n - 1):
         u = units[i]
@@ -272,13 +273,15 @@ def _mark_headings(units: list[Unit], wrapped: bool) -> None:
         nxt = units[i + 1]
         if nxt.kind not in ("paragraph", "list_item", "heading"):
             continue
+        t = u.text
+        day = u.blank_before and nxt.blank_before and _DAY_HEADING.match(t) is not None
+        if not (wrapped or day or t.endswith("?") or t.isupper()) and ends_sentence(t):
+            # Ends like a sentence, and is no question, weekday date or line in capitals:
+            # no crosshead (most paragraphs; what `_heading_like` and `_long_crosshead` say).
+            continue
         # The line's own shape first; then what it says between its neighbours.
-        shaped = (
-            _heading_like(u, wrapped)
-            or (not wrapped and _long_crosshead(units, i))
-            or (u.blank_before and nxt.blank_before and _DAY_HEADING.match(u.text) is not None)
-        )
-        if not shaped and not u.text.endswith("?"):
+        shaped = day or _heading_like(u, wrapped) or (not wrapped and _long_crosshead(units, i))
+        if not shaped and not t.endswith("?"):
             continue
         shape = heading_shape(u.text, units[i - 1].text if i else "", nxt.text)
         if shape == "question" and u.blank_before and nxt.blank_before:
@@ -352,20 +355,18 @@ def _record_credits(units: list[Unit], meta: Metadata) -> None:
 
 def classify(units: list[Unit], meta: Metadata, wrapped: bool) -> None:
     """Set each unit's kind (and label) and fill `meta`; `wrapped` for hard-wrapped text."""
-    body = [i for i, u in enumerate(units) if u.kind == "paragraph"]
     # Bullets first: they are never titles or headings.
-    for i in body:
-        u = units[i]
+    for u in units:
         m = rx("bullet").match(u.text) if u.text[:1] in BULLET_FIRST else None
-        if m:
+        if m is not None and u.kind == "paragraph":
             u.kind = "list_item"
             u.label = m["marker"]
             u.start += m.end()
             u.text = u.text[m.end() :]
-    body = [i for i in body if units[i].kind == "paragraph"]
     # Metadata lines near the top (URL, timestamp, date + source, byline).
+    body = islice((i for i, u in enumerate(units) if u.kind == "paragraph"), 8)
     story = []
-    for i in body[:8]:
+    for i in body:
         u = units[i]
         if u.lines == 1 and meta_line(u.text, meta):
             u.kind = "meta"

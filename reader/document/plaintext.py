@@ -110,16 +110,17 @@ def _line_units(text: str, lo: int, hi: int, line_no: int) -> list[Unit]:
     for number, line in enumerate(text[lo:hi].split("\n"), line_no):
         start = offset
         offset += len(line) + 1
-        if not line or line.isspace():
+        stripped = line.strip()
+        if not stripped:
             blank = True
             continue
         if not units:
             blank = start > lo
-        if line[0].isspace() or line[-1].isspace():
-            stripped = line.strip()
+        if len(stripped) < len(line):
             start += line.index(stripped[0])
-            line = stripped
-        append(Unit("paragraph", start, start + len(line), line, (), 0, "", number, 1, blank))
+        append(
+            Unit("paragraph", start, start + len(stripped), stripped, (), 0, "", number, 1, blank)
+        )
         blank = False
     return units
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring as _quoted  # one string, as encode() quotes it
 
 from reader.document.collector import collector_paused
 from reader.document.model import Block, Document
@@ -17,31 +18,33 @@ def _block_row(block: Block, text: str, encode: Callable[[object], str], sentenc
     """One block as a JSON object (keys in a fixed order: kind, start, end, text, level and
     label when set, line, spans when any, sentences). Written field by field, so a book's
     sentences become JSON without a dictionary (or a `Sentence`) for each one; a
-    sentence's text is `text[start:end]` (`text` is the document's anchor text)."""
-    parts = [
-        f'{{"kind": {encode(block.kind)}, "start": {block.start}, "end": {block.end}, '
-        f'"text": {encode(block.text)}'
-    ]
+    sentence's text is `text[start:end]` (`text` is the document's anchor text), and a
+    sentence that is the block's whole text is written with the block's own fields."""
+    shown, first, last = block.text, block.start, block.end
+    own = f'"start": {first}, "end": {last}, "text": {_quoted(shown)}'
+    row = f'{{"kind": {_quoted(block.kind)}, {own}'
     if block.level:
-        parts.append(f', "level": {block.level}')
+        row += f', "level": {block.level}'
     if block.label:
-        parts.append(f', "label": {encode(block.label)}')
-    parts.append(f', "line": {block.source_line}')
+        row += f', "label": {_quoted(block.label)}'
+    row += f', "line": {block.source_line}'
     if block.spans:
         spans = [
             {"start": s.start, "end": s.end, "style": s.style}
             | ({"url": s.url} if s.url is not None else {})
             for s in block.spans
         ]
-        parts.append(f', "spans": {encode(spans)}')
-    if sentences:
-        rows = [
-            f'{{"start": {start}, "end": {end}, "text": {encode(text[start:end])}}}'
-            for start, end in block.sentence_offsets()
-        ]
-        parts.append(', "sentences": [' + ", ".join(rows) + "]")
-    parts.append("}")
-    return "".join(parts)
+        row += f', "spans": {encode(spans)}'
+    if not sentences:
+        return row + "}"
+    rows = []
+    for start, end in block.sentence_offsets():
+        sentence = text[start:end]
+        if start == first and end == last and sentence == shown:
+            rows.append(f"{{{own}}}")
+        else:
+            rows.append(f'{{"start": {start}, "end": {end}, "text": {_quoted(sentence)}}}')
+    return f'{row}, "sentences": [{", ".join(rows)}]}}'
 
 
 def _head(doc: Document) -> dict[str, object]:
