@@ -37,7 +37,7 @@ from reader.widgets.article_strips import (
 )
 
 STRIP_ORDER = tuple(sorted(STRIP_CLASSES))
-LOOKS = 4  # looks whose strips are kept (focused and not, in a theme or two)
+LOOKS = 2  # looks whose strips are kept (a theme and the one before)
 
 
 class ArticleCanvas(ScrollView, inherit_bindings=False):
@@ -58,8 +58,9 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         self._nav = Navigator(None, self._folding)
         self._layout = LazyLayout([], self._folding.folded, 0)
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        # The strips and styles drawn in each look the view has had (focused or not, the
-        # theme): focus leaving and coming back finds the rows it drew before.
+        # The strips and styles drawn in each look (theme) the view has had: a theme tried
+        # and left finds the rows it drew before. Focus is no look: it changes only the
+        # cursor's rows (see `_decorations`).
         self._looks: dict[tuple, tuple[LRUCache, dict]] = {}
         self._look_known = False  # whether `_strips` and `_styles` are the current look's
         self._look_marker: object = None  # a component's styles when the look was taken
@@ -430,7 +431,7 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
         cursor = self.cursor_range
         cur = None
         if cursor is not None and cursor[0] < end and cursor[1] > start:
-            cur = (max(cursor[0], start), min(cursor[1], end))
+            cur = (max(cursor[0], start), min(cursor[1], end), self.has_focus)
         sel = None
         span = self._selection.span
         if span is not None and span[0] < end and span[1] > start:

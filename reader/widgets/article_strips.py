@@ -51,6 +51,7 @@ STRIP_CLASSES = {
     "article-view--table",
     "article-view--boilerplate",
     "article-view--cursor",
+    "article-view--cursor-unfocused",
     "article-view--selection",
     "article-view--search-match",
     "article-view--search-current",
@@ -67,10 +68,15 @@ STRIP_CLASSES = {
     *(f"article-view--ruler-{c}" for c in CATEGORIES),
 }
 
-# (cursor, selection, highlights, matches) of one line, clipped to it: the cursor and the
-# selection as (start, end) or None, highlights as (start, end, category, begins here,
-# has a note), matches as (start, end, is the current one).
+# (cursor, selection, highlights, matches) of one line, clipped to it: the cursor as (start,
+# end, whether the view has the focus) or None, the selection as (start, end) or None,
+# highlights as (start, end, category, begins here, has a note), matches as (start, end, is
+# the current one).
 Decorations = tuple
+
+
+def _cursor_class(cursor: tuple[int, int, bool]) -> str:
+    return "article-view--cursor" if cursor[2] else "article-view--cursor-unfocused"
 
 
 def safe_text(text: str) -> str:
@@ -184,7 +190,7 @@ class StripPainter:
         if line.synthetic is not None:
             synthetic_style = kind_style
             if decorations[0] is not None:
-                synthetic_style += style("article-view--cursor")
+                synthetic_style += style(_cursor_class(decorations[0]))
             text_segments.append(Segment(safe_text(line.synthetic), synthetic_style))
         else:
             text = safe_text(block.text[line.start : line.end])
@@ -245,7 +251,7 @@ class StripPainter:
                 if name:
                     layers.append((span.start - line.start, span.end - line.start, style(name)))
         if cur is not None:
-            layers.append((cur[0] - doc_start, cur[1] - doc_start, style("article-view--cursor")))
+            layers.append((cur[0] - doc_start, cur[1] - doc_start, style(_cursor_class(cur))))
         for start, end, category, _begins, _note in hls:
             layers.append(
                 (start - doc_start, end - doc_start, style(f"article-view--hl-{category}"))

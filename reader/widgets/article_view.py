@@ -8,24 +8,24 @@ Cursor stops, folding, selection ends and search matching are pure classes in
 
 from __future__ import annotations
 
-from textual import events, work
 from textual.binding import Binding
 from textual.message import Message
-from textual.worker import get_current_worker
 
 from reader.document.model import Document
 from reader.document.navigation import Stop, first_stop_on_rows
-from reader.document.search import Search, fold_parts
+from reader.document.search import Search
 from reader.document.selection import end_by_word, start_by_word
 from reader.widgets.article_canvas import ArticleCanvas
 from reader.widgets.article_mouse import ArticleMouse
-from reader.widgets.search_bar import SearchBar
+from reader.widgets.article_search import ArticleSearch
 
 MEASURE_STEP = 4
 MOVE = Binding.Group("Move")  # j and k in the key bar: `j/k Move`
 
 
-class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=False):
+class ArticleView(
+    ArticleSearch, ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=False
+):
     """Shows one document; a sentence cursor, selection, search and folding by keyboard;
     clicks and drags (`ArticleMouse`)."""
 
@@ -108,8 +108,6 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._search_bar: SearchBar | None = None
-        self._copy_for: Search | None = None  # the search whose copy a worker is making
         if document is not None:
             self.load(document)
 
@@ -171,63 +169,18 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
                 self._set_folded(block, False)
         self._move_to(self._nav.at_offset(offset), center=True)
 
-    def set_search(self, query: str) -> int:
-        """Highlight all matches of `query` (smart case); return how many."""
-        text = self.document.text if self.document is not None else ""
-        before = self.shown_matches()
-        count = self._search.find(text, query if self.document is not None else "")
-        self._search.query = query
-        self.repaint_matches(before)
-        return count
-
-    def prepare_search(self) -> bool:
-        """Whether the lower-cased copy of the text that queries without capitals are looked
-        for in is made; if not, a worker is making it (started now if need be)."""
-        text = self.document.text if self.document is not None else ""
-        if self._search.prepared(text):
-            return True
-        if self._copy_for is not self._search:
-            self._copy_for = self._search
-            self._fold_text(self._search, text)
-        return False
-
-    @work(
-        thread=True,
-        exclusive=True,
-        group="search-fold",
-        exit_on_error=False,
-        description="search: folding the text",  # named: the default is a repr of the text
-    )
-    def _fold_text(self, search: Search, text: str) -> None:
-        """Make `search`'s copy of `text` a part at a time, so the screen is not held up."""
-        worker = get_current_worker()
-        parts = []
-        for part in fold_parts(text):
-            if worker.is_cancelled:
-                return
-            parts.append(part)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(search.prepare, text, "".join(parts))
-
-    def search_jump(self) -> bool:
-        """Go to the first match at or after the cursor (wrapping); False if none."""
-        cursor = self.cursor_range
-        index = self._search.first_from(cursor[0] if cursor else 0)
-        if index is None:
-            return False
-        self._goto_match(index)
-        return True
-
-    def clear_search(self) -> None:
-        self.set_search("")
-
     # ----------------------------------------------------------------- cursor
 
     def _reveal_cursor(self, center: bool = False) -> None:
+        self._reveal_stop(self._cur, center)
+
+    def _reveal_stop(self, stop: Stop, center: bool = True) -> None:
+        """Scroll sentence `stop` into view: a third of the way down if `center`, else only
+        as far as it takes (not at all when it is on screen)."""
         if not self._blocks:
             return
-        block = self._cur[0]
-        first, last = self._cursor_rows()
+        block = stop[0]
+        first, last = self._layout.span_rows(block, self._nav.range_of(stop))
         height = self._view_height()
         top = round(self.scroll_y)
         block_top = self._layout.index.top(block)
@@ -243,6 +196,16 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
             self._settle(block, row)
         else:
             self._settle_here()
+
+    def on_focus(self) -> None:
+        self._repaint_cursor()  # drawn brighter with the focus (a class of its own)
+
+    def on_blur(self) -> None:
+        self._repaint_cursor()
+
+    def _repaint_cursor(self) -> None:
+        if self._blocks:
+            self._refresh_rows(*self._cursor_rows())
 
     def _post_cursor(self) -> None:
         cursor = self.cursor_range
@@ -376,73 +339,6 @@ class ArticleView(ArticleMouse, ArticleCanvas, can_focus=True, inherit_bindings=
             self._set_selection(None)
         elif self._search.query:
             self.clear_search()
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_search_bar)
-
-    async def _mount_search_bar(self) -> SearchBar | None:
-        """The view's search box, mounted hidden beside it after the first frame, so `/`
-        only has to show and focus it: keys typed right after `/` land in the box."""
-        if self._search_bar is None and self.parent is not None:
-            bar = SearchBar(self)
-            bar.display = False
-            self._search_bar = bar
-            await self.parent.mount(bar, after=self)
-        return self._search_bar
-
-    async def on_key(self, event: events.Key) -> None:
-        """`/` opens the search box here, in the view's own turn, rather than through its
-        binding (the App runs bindings later, when the keys typed after it have already
-        reached the view); those keys, typed fast or pasted, belong to the box."""
-        bar = self._search_bar
-        if bar is None:
-            return
-        if not bar.display:
-            if event.key == "slash":
-                event.stop()
-                bar.open()
-            return
-        event.stop()
-        if event.is_printable:
-            bar.input.insert_text_at_cursor(event.character or "")
-        elif event.key == "backspace":
-            bar.input.action_delete_left()
-        elif event.key == "enter":
-            await bar.input.action_submit()
-        elif event.key == "escape":
-            bar.action_close()
-
-    async def action_search(self) -> None:
-        bar = await self._mount_search_bar()
-        if bar is not None:
-            bar.open()
-
-    def action_search_next(self) -> None:
-        self._step_match(1)
-
-    def action_search_previous(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if self._search_bar is not None:
-            self._search_bar.flush()  # what is typed, never an older query
-        cursor = self.cursor_range
-        index = self._search.step(cursor[0] if cursor else 0, step)
-        if index is not None:
-            self._goto_match(index)
-
-    def _goto_match(self, index: int) -> None:
-        before = self.shown_matches()
-        self._search.current = index
-        start = self._search.start_of(index)
-        block = self.document.block_at(start) if self.document else None
-        if block is not None and self._folding.folded(block):
-            self._folding.set_folded(block, False)
-            self._layout.forget(block)
-            before = None  # the rows move: all are repainted
-        self._move_to(self._nav.at_offset(start), center=True)  # not on the last row
-        self.repaint_matches(before)  # the old current match and the new (if not scrolled)
-        self.post_message(self.MatchShown(self, index + 1, self._search.count))
 
     # ----------------------------------------------------------------- selection
 

@@ -2,11 +2,13 @@
 
 Each key searches what is typed at once, in the same frame as the key's echo (smart case:
 case-insensitive unless the query has an uppercase letter), and says how many matches it has
-(a box of fixed width: a count never lays out the screen). Until the view's lower-cased copy
-of its text is made (a worker starts it when the box opens), what is typed is searched as
-soon as it is. Enter searches what is typed now, if that is not searched yet, jumps to the
-first match at or after the cursor and hides the box; Esc clears the search and hides it.
-Either way focus returns to the view. The view mounts its box, hidden, after its first frame.
+(a box of fixed width: a count never lays out the screen). The view follows the query as it
+is typed (incremental search: the first match from the cursor is shown). Until the view's
+lower-cased copy of its text is made (a worker starts it when the box opens), what is typed
+is searched as soon as it is. Enter searches what is typed now, if that is not searched yet,
+puts the cursor on the match shown and hides the box; Esc clears the search, takes the view
+back to where it was and hides the box. Either way focus returns to the view. The view
+mounts its box, hidden, after its first frame.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Searchable(Protocol):
 
     @property
     def search_query(self) -> str: ...
+    def search_opened(self) -> None: ...
     def set_search(self, query: str) -> int: ...
     def prepare_search(self) -> bool: ...
     def search_jump(self) -> bool: ...
@@ -78,7 +81,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield SearchField(
-            self._typed_now, placeholder="search (Enter: go, Esc: clear)", id="search-input"
+            self._typed_now, placeholder="search (Enter: go, Esc: cancel)", id="search-input"
         )
         yield Static("", id="search-count", markup=False)
 
@@ -98,6 +101,7 @@ class SearchBar(Horizontal):
         """Show the box with the current query, focus it, and have the view ready to search."""
         self.display = True
         self.input.focus()
+        self.view.search_opened()
         self.view.prepare_search()
 
     def focus(self, scroll_visible: bool = True) -> SearchBar:

@@ -43,12 +43,13 @@ async def test_count_and_current_match_after_typing_backspace_enter_n_and_N(
         starts = [m[0] for m in view.search_matches]
         assert len(starts) == total and count_shown(bar) == count_text(total, "security")
         assert all(folded.startswith("security", start) for start in starts)
-        assert view.search_current is None  # typing shows the matches, moves to none
         here = view.cursor_range[0]
+        first = next((i for i, start in enumerate(starts) if start >= here), 0)
+        # typing shows the first match from the cursor as the current one, moves no cursor
+        assert view.search_current == (starts[first], starts[first] + len("security"))
         await pilot.press("enter")
         await pilot.pause()
         assert not bar.display and view.has_focus
-        first = next((i for i, start in enumerate(starts) if start >= here), 0)
         assert view.search_current == (starts[first], starts[first] + len("security"))
         assert view.cursor_range[0] <= starts[first] < view.cursor_range[1]
         await pilot.press("n")

@@ -10,7 +10,7 @@ import pytest
 from test_article_view import ARTICLE, SIZE, ViewApp, make_doc, screen_text
 
 from reader.document.search import FOLD_PART, Search, fold_parts
-from reader.widgets import article_view
+from reader.widgets import article_search
 from reader.widgets.article_view import ArticleView
 from reader.widgets.search_bar import SearchBar, count_text
 
@@ -68,7 +68,7 @@ async def test_keys_typed_before_the_copy_is_made_are_searched_once_it_is(
         ready.wait(10)
         yield from fold_parts(text, size)
 
-    monkeypatch.setattr(article_view, "fold_parts", slow_parts)
+    monkeypatch.setattr(article_search, "fold_parts", slow_parts)
     app = ViewApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
