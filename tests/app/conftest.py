@@ -1,4 +1,5 @@
-"""Fixtures for the app shell tests: isolated user dirs and small libraries."""
+"""Fixtures for the app shell tests: small libraries (user dirs are isolated in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,23 +13,6 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_566c8ea77d92d380.txt"
 CORPUS = REPO / ".." / "shared" / "corpus"
-
-
-@pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path, monkeypatch):
-    """Point platformdirs (XDG on Linux) at temp dirs so no real user state leaks in or out."""
-    base = tmp_path / "xdg"
-    for var, name in (
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-    ):
-        monkeypatch.setenv(var, str(base / name))
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("BROWSER", raising=False)
-    return base
 
 
 @pytest.fixture

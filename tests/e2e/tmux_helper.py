@@ -105,8 +105,10 @@ class Tmux:
         self.exe = exe
         self.socket = f"reader-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.env = dict(os.environ if env is None else env)
-        # A tmux started from inside another tmux must not think it is nested.
-        self.env.pop("TMUX", None)
+        # A tmux started from inside another tmux must not think it is nested, and the
+        # pane's size is its own: COLUMNS and LINES (pytest-xdist sets 80x24) would override it.
+        for name in ("TMUX", "COLUMNS", "LINES"):
+            self.env.pop(name, None)
 
     def run(self, *args: str, check: bool = True) -> str:
         proc = subprocess.run(
@@ -198,16 +200,20 @@ class TerminalSession:
     def display(self, fmt: str) -> str:
         return self._tmux().run("display-message", "-p", "-t", self.target, fmt).rstrip("\n")
 
-    def screen(self, ansi: bool = False, history: bool = False) -> str:
+    def screen(self, ansi: bool = False, history: bool = False, joined: bool = False) -> str:
         """The visible pane text (lines joined by newlines, trailing spaces stripped).
 
         `ansi=True` keeps colour/style escapes; `history=True` adds the lines scrolled off the
-        top (useful once the program has exited: tmux may scroll its last output away)."""
+        top (useful once the program has exited: tmux may scroll its last output away);
+        `joined=True` joins the lines the terminal wrapped (a long output line is one line,
+        wherever its width made it wrap)."""
         args = ["capture-pane", "-p", "-t", self.target]
         if ansi:
             args.append("-e")
         if history:
             args += ["-S", "-"]
+        if joined:
+            args.append("-J")
         text = self._tmux().run(*args)
         return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n")
 

@@ -173,7 +173,9 @@ async def test_a_query_wider_than_the_box_scrolls_to_what_is_typed_last() -> Non
     async with app.run_test(size=SIZE) as pilot:
         await open_box(app, pilot)
         field = app.query_one(SearchBar).input
-        typed = "abcdefghij" * 15
+        width = field.content_size.width
+        assert width > 0
+        typed = ("abcdefghij" * 30)[: width + 20]  # 20 keys past the box's edge
         await pilot.press(*typed)
         await pilot.pause()
         assert field.value == typed and field.scroll_x == field.max_scroll_x > 0
