@@ -4,9 +4,9 @@ editor; `/` in the claims list: its filter) belong to that field.
 Textual runs a widget's bindings only once its key has bubbled up to the app. By then the
 keys typed after it (a terminal delivers a burst in one read, a paste too) are queued at the
 widget already; they reach the app after the focus moved, match no binding there and are
-lost. So a widget with `HandsOnTypedKeys` runs its focus-giving bindings (`FOCUS_ACTIONS`)
-in its own turn, and hands each key that reaches it afterwards, while the field it gave the
-focus to has it, to that field: the keys arrive there in the order typed, and act on
+lost. So a widget with `HandsOnTypedKeys` runs its own bindings in its own turn, and after a
+focus-giving one (`FOCUS_ACTIONS`) hands each key that reaches it, while the field it gave
+the focus to has it, to that field: the keys arrive there in the order typed, and act on
 nothing here.
 """
 
@@ -43,11 +43,16 @@ class HandsOnTypedKeys:
         self._handed_to = None
         if self.keeps_typed_keys():
             return
+        # Its own bindings run here too, in the order typed: were they left to the app, a
+        # focus-giving key later in the burst would move the focus first, and they would
+        # then be looked up from the field's focus chain and lost. (Priority bindings never
+        # reach here: the app runs them before forwarding the key.)
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority or not await self.app.run_action(binding.action, self):
+                continue
+            event.stop()
+            event.prevent_default()
             if binding.action in FOCUS_ACTIONS:
-                event.stop()
-                event.prevent_default()
-                await self.run_action(binding.action)
                 focused = self.screen.focused
                 self._handed_to = focused if focused is not self else None
-                return
+            return
