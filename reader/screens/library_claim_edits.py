@@ -32,8 +32,6 @@ class LibraryClaimEdits:
 
     reading: Any
     shown: list[LibraryClaim]
-    _at: int | None = None  # the row to come back to once the list is read again
-
     def _claim(self: Any) -> LibraryClaim | None:
         index = self.query_one("#finder-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.shown):
@@ -92,7 +90,6 @@ class LibraryClaimEdits:
     def _change(self: Any, claim: LibraryClaim, change: Change, said: str) -> None:
         """Make `change` in the claim's article's store, then say `said` and read the list
         again."""
-        self._at = self.query_one("#finder-list", OptionList).highlighted
         store = self.reading.annotations.store
         if store is None or Path(store.document.path).resolve() != claim.path.resolve():
             self._change_elsewhere(claim, change, said)
@@ -142,10 +139,17 @@ class LibraryClaimEdits:
             self.app.notify(problem, severity="information" if said else "error", markup=False)
 
     def _loaded(self: Any, claims: list[LibraryClaim]) -> None:
+        """The list read again keeps the highlight on the claim it is on now (wherever the
+        user moved while it was read), or on its row if that claim is gone."""
+        options = self.query_one("#finder-list", OptionList)
+        row = options.highlighted
+        on = self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
         super()._loaded(claims)  # type: ignore[misc]
-        at, self._at = self._at, None
-        if at is not None and self.shown:
-            self.query_one("#finder-list", OptionList).highlighted = min(at, len(self.shown) - 1)
+        if on is None or not self.shown:
+            return
+        places = [(claim.path, claim.id) for claim in self.shown]
+        here = (on.path, on.id)
+        options.highlighted = places.index(here) if here in places else min(row, len(places) - 1)
 
 
 _GONE = "That highlight is gone"
