@@ -32,6 +32,7 @@ class LibraryClaimEdits:
 
     reading: Any
     shown: list[LibraryClaim]
+
     def _claim(self: Any) -> LibraryClaim | None:
         index = self.query_one("#finder-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.shown):

@@ -15,10 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.widgets import Input
 
 # The bindings' actions that give the focus to a text field: the note editor, the claims
 # list's filter
 FOCUS_ACTIONS = frozenset({"screen.note", "screen.article_note", "filter"})
+# Keys that close such a field (Esc saves a note, ctrl+g discards it); Enter too in a
+# one-line box
+CLOSING_KEYS = frozenset({"escape", "ctrl+g"})
 
 
 class HandsOnTypedKeys:
@@ -39,6 +43,8 @@ class HandsOnTypedKeys:
             event.stop()
             event.prevent_default()
             focused.post_message(events.Key(event.key, event.character))
+            if event.key in CLOSING_KEYS or (event.key == "enter" and isinstance(focused, Input)):
+                self._handed_to = None  # it closes the field: what follows is this widget's
             return
         self._handed_to = None
         if self.keeps_typed_keys():
