@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -406,7 +407,12 @@ def test_reload_notices_a_sidecar_corrupted_by_someone_else(article, open_store)
     a = store.add(0, 7)
     store.flush()
     store.sidecar_path.write_text("{")
-    assert store.reload_if_changed() is True
+    # The saver thread may still hold the store a moment after flush() (reload_if_changed
+    # then leaves the file to the next call, as the app's next poll does).
+    deadline = time.monotonic() + 5
+    while not store.reload_if_changed():
+        assert time.monotonic() < deadline, "the corrupted sidecar was never noticed"
+        time.sleep(0.01)
     assert store.problem is not None and not store.writable
     assert store.get(a.id) is not None  # what was in memory stays readable
 
