@@ -10,6 +10,8 @@ not move while typing. Matching is `reader.document.search.Search` (pure).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import events, work
 from textual.worker import get_current_worker
 
@@ -18,15 +20,13 @@ from reader.document.search import Search, fold_parts
 from reader.widgets.search_bar import SearchBar
 
 
+@dataclass(frozen=True, slots=True)
 class SearchOrigin:
     """Where the reader was when the box opened: the cursor's offset, and the block at the
     top of the view with how many of its rows are above the top."""
 
-    __slots__ = ("offset", "top")
-
-    def __init__(self, offset: int, top: tuple[int, int] | None) -> None:
-        self.offset = offset
-        self.top = top
+    offset: int
+    top: tuple[int, int] | None
 
 
 class ArticleSearch:
