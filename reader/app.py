@@ -23,12 +23,10 @@ from reader.library_browsing import LibraryBrowsing
 from reader.opening import ArticleOpening
 from reader.screens.annotating import POLL_SECONDS
 from reader.screens.annotation_session import AnnotationSession
-from reader.screens.notes_export import leave_unless_unsaved
 from reader.screens.reading import ReadingScreen
 from reader.screens.sync_control import SyncControl
 from reader.state import MEASURE_MAX, MEASURE_MIN, ReadingState
 from reader.widgets.article_view import ArticleView
-from reader.widgets.clipboard import copy_text
 from reader.widgets.library_pane import LibraryPane
 from reader.widgets.stylesheets import first_frame_paths, load_stylesheet
 
@@ -184,6 +182,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         full disk) are not lost silently: the reader chooses to save a copy elsewhere, quit
         anyway, or stay."""
         self.save_everything()
+        from reader.screens.notes_export import leave_unless_unsaved
+
         leave_unless_unsaved(self, self.annotations, self._leave)
 
     def _leave(self) -> None:
@@ -272,6 +272,8 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         if span is None:
             self.notify("Nothing to copy here")
             return
+        from reader.widgets.clipboard import copy_text
+
         self.notify(copy_text(self, self.document.text[span[0] : span[1]]), markup=False)
 
     def action_search_library(self) -> None:

@@ -32,6 +32,8 @@ from reader.document.wire import mark_wire
 _SIGN_OFFS = frozenset({"reuter", "reuters", "(reuters)", "ap", "afp"})
 _RULE_FIRST = frozenset("-=_~*#•·")  # what a rule line (headline.RULE) starts with
 _RULE_LINES = re.compile(r"\n[^\S\n]*[-=_~*#•·]")  # a line that starts like one
+# Up to this many units, each is looked at for furniture lines rather than searched for.
+FEW_UNITS = 100
 
 
 def _clued(units: list[Unit], text: str) -> list[int]:
@@ -88,9 +90,10 @@ def _maybe_furniture(units: list[Unit], text: str, clued: list[int]) -> Sequence
     """Indices of the units that may be furniture lines or rules, in order: the lines that
     `furniture.furniture_line_offsets` and `_RULE_LINES` find (one search each of the whole
     text), and the clued units, whose text may have been cut shorter than their line. Hard-
-    wrapped text has far fewer units than lines: then each unit is looked at instead."""
+    wrapped text has far fewer units than lines, and a short article few units: then each
+    unit is looked at instead (and the whole-text search's pattern is not compiled)."""
     lo, hi = text.rfind("\n", 0, units[0].start) + 1, units[-1].end  # from a line's start
-    if 2 * len(units) < text.count("\n", lo, hi):
+    if len(units) <= FEW_UNITS or 2 * len(units) < text.count("\n", lo, hi):
         return range(len(units))
     starts = [u.start for u in units]
     found = set(clued)

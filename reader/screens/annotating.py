@@ -26,13 +26,11 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
-from reader.annotations.overlaps import overlap_notice
 from reader.annotations.quoting import quoted
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.claim_keys import ClaimKeys
-from reader.screens.notes_export import export_article, export_library
 from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
 
@@ -304,6 +302,8 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if existing is None:
             ann = self._run_one(lambda: store.add(span[0], span[1], category), None)
             self._clear_selection()
+            from reader.annotations.overlaps import overlap_notice  # loaded when first used
+
             notice = ann and overlap_notice(ann, store.overlapping(ann.start, ann.end))
             if notice:  # else the highlight itself shows: no message
                 self.status(notice)
@@ -475,10 +475,14 @@ class AnnotatingScreen(ClaimKeys, Screen):
             pending = self.annotations.pending
             self._notice("Loading the annotations…" if pending else "No article open")
             return
+        from reader.screens.notes_export import export_article
+
         export_article(self.app, store, fmt)
 
     def export_library(self, library: Path, fmt: str = "markdown") -> None:
         """Palette and `E`: write the whole `library` folder's `fmt` export (in a thread)."""
+        from reader.screens.notes_export import export_library
+
         export_library(self.app, library, self.annotations.flush, fmt)
 
     def move_aside(self) -> None:

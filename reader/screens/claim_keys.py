@@ -14,12 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.annotations.evidence_links import highlight_link, linked_article
-from reader.annotations.verdicts import STATUS_LABELS, Evidence
 from reader.screens.same_claim import SameClaimLookup
 
 if TYPE_CHECKING:
     from reader.annotations.model import Annotation
+    from reader.annotations.verdicts import Evidence
     from reader.claims.library_claims import LibraryClaim
     from reader.claims.same_claim import Echo
 
@@ -102,6 +101,7 @@ class ClaimKeys(SameClaimLookup):
             if new is not None:
                 self.status(f"Verdict: {STATUS_LABELS[new.status]}")
 
+        from reader.annotations.verdicts import STATUS_LABELS
         from reader.screens.claim_dialogs import VerdictScreen
 
         self.app.push_dialog(VerdictScreen(_short(ann.exact), ann.status, ann.rationale), done)
@@ -125,6 +125,8 @@ class ClaimKeys(SameClaimLookup):
         if ann is None:
             return
         article = store.document.path
+        from reader.annotations.evidence_links import highlight_link
+        from reader.annotations.verdicts import Evidence
 
         def done(answer: Evidence | LibraryClaim | None) -> None:
             if answer is None or self.annotations.store is not store:
@@ -171,6 +173,9 @@ class ClaimKeys(SameClaimLookup):
     def follow(self: Any, link: Evidence | Echo) -> None:
         """Open a URL in the browser, the linked highlight's article at it, or a sentence
         elsewhere's article at that sentence."""
+        from reader.annotations.evidence_links import linked_article
+        from reader.annotations.verdicts import Evidence
+
         if not isinstance(link, Evidence):
             self.go_to_claim(link.path, None, link.start)
             return

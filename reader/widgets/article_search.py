@@ -11,13 +11,16 @@ not move while typing. Matching is `reader.document.search.Search` (pure).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.worker import get_current_worker
 
 from reader.document.navigation import Stop
 from reader.document.search import Search, fold_parts
-from reader.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from reader.widgets.search_bar import SearchBar
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,8 @@ class ArticleSearch:
         """The view's search box, mounted hidden beside it after the first frame, so `/`
         only has to show and focus it: keys typed right after `/` land in the box."""
         if self._search_bar is None and self.parent is not None:
+            from reader.widgets.search_bar import SearchBar
+
             bar = SearchBar(self)
             bar.display = False
             self._search_bar = bar

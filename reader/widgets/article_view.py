@@ -197,6 +197,10 @@ class ArticleView(
         else:
             self._settle_here()
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle on a focus change (Textual's default): no rule styles the view by
+        `:focus`, the cursor's unfocused look is a class of its own (see `on_focus`)."""
+
     def on_focus(self) -> None:
         self._repaint_cursor()  # drawn brighter with the focus (a class of its own)
 

@@ -220,15 +220,33 @@ async def test_h_on_the_head_of_a_big_article_says_its_annotations_are_loading(t
         assert store is not None and len(store.annotations) == 1
 
 
-def test_help_links_and_palette_modules_load_only_when_used():
-    script = (
-        "import sys, reader.app\n"
-        "lazy = ('reader.commands', 'reader.screens.help', 'reader.screens.links')\n"
-        "print(','.join(m for m in lazy if m in sys.modules))\n"
-    )
+def _imported_with_the_app(modules: tuple[str, ...]) -> str:
+    """Those of `modules` that `import reader.app` loads, comma-separated."""
+    script = f"import sys, reader.app\nprint(','.join(m for m in {modules!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    return out.stdout.strip()
+
+
+def test_help_links_and_palette_modules_load_only_when_used():
+    lazy = ("reader.commands", "reader.screens.help", "reader.screens.links")
+    assert _imported_with_the_app(lazy) == ""
+
+
+def test_modules_of_keys_and_dialogs_load_only_when_used():
+    """The annotation model (with the store, after the first frame), the search box (built
+    hidden after it), export, quitting with unsaved notes and the clipboard: none is
+    imported with the app."""
+    lazy = (
+        "reader.annotations.model",
+        "reader.annotations.overlaps",
+        "reader.annotations.verdicts",
+        "reader.annotations.evidence_links",
+        "reader.widgets.search_bar",
+        "reader.screens.notes_export",
+        "reader.widgets.clipboard",
+    )
+    assert _imported_with_the_app(lazy) == ""
 
 
 async def test_first_frame_already_shows_the_article_and_the_store_opens_after_it(
