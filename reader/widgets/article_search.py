@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from reader.document.navigation import Stop
 from reader.document.search import Search, fold_parts
+from reader.widgets.stylesheets import load_stylesheet
 
 if TYPE_CHECKING:
     from reader.widgets.search_bar import SearchBar
@@ -143,6 +144,7 @@ class ArticleSearch:
         if self._search_bar is None and self.parent is not None:
             from reader.widgets.search_bar import SearchBar
 
+            load_stylesheet(self.app, "search")
             bar = SearchBar(self)
             bar.display = False
             self._search_bar = bar
