@@ -338,7 +338,7 @@ class ArticleView(
         if self._selection.span is not None:
             self._set_selection(None)
         elif self._search.query:
-            self.clear_search()
+            self.cancel_search()
 
     # ----------------------------------------------------------------- selection
 
