@@ -88,6 +88,7 @@ class SearchBar(Horizontal):
         self._before = ""  # the view's query when the box opened: Esc puts it back
         self._history: list[str] = []  # the queries searched with Enter, the last one last
         self._recalled = 0  # where Up and Down are in `_history` (its length: not in it)
+        self._count_shown = ""  # what the count box says
 
     def compose(self) -> ComposeResult:
         yield SearchField(
@@ -112,6 +113,7 @@ class SearchBar(Horizontal):
         self._before = self.view.search_query
         self._recalled = len(self._history)
         self._show_query("")  # hidden still: nothing is searched
+        self._show_count("")
         self.display = True
         self.input.focus()
         self.view.search_opened()
@@ -159,8 +161,12 @@ class SearchBar(Horizontal):
     def _search(self, query: str) -> None:
         self._stop_timer()
         self.match_count = self.view.set_search(query)
-        count = self.query_one("#search-count", Static)
-        count.update(count_text(self.match_count, query), layout=False)
+        self._show_count(count_text(self.match_count, query))
+
+    def _show_count(self, shown: str) -> None:
+        if shown != self._count_shown:  # a key that keeps the count repaints no count
+            self._count_shown = shown
+            self.query_one("#search-count", Static).update(shown, layout=False)
 
     def _stop_timer(self) -> None:
         self._typed = False

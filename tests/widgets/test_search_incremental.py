@@ -118,6 +118,7 @@ async def test_slash_after_enter_opens_an_empty_box_and_n_goes_on_with_the_last_
         await pilot.press("enter", "slash")
         await pilot.pause()
         assert box_text(app) == "" and view.search_query == "p45s"
+        assert str(app.query_one("#search-count").render()) == ""  # no count of an empty box
         await pilot.press("escape")
         await pilot.pause()
         assert view.search_query == "p45s" and cursor_text(view).startswith("P45S0")
