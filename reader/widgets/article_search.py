@@ -80,6 +80,12 @@ class ArticleSearch:
         if origin.top is not None and origin.top[0] < len(self._blocks):
             self._settle(origin.top[0], -origin.top[1])
 
+    def search_closed(self) -> None:
+        """The box closed: the keys are the view's again, from now. The screen's focus is
+        set at once (`focus()` sets it after the messages queued), so the cursor that Enter
+        moved is drawn with the focus in the frame that shows the box gone."""
+        self.screen.set_focus(self)
+
     def prepare_search(self) -> bool:
         """Whether the lower-cased copy of the text that queries without capitals are looked
         for in is made; if not, a worker is making it (started now if need be)."""

@@ -40,7 +40,7 @@ class Searchable(Protocol):
     def prepare_search(self) -> bool: ...
     def search_jump(self) -> bool: ...
     def cancel_search(self, query: str = "") -> None: ...
-    def focus(self, scroll_visible: bool = True) -> object: ...
+    def search_closed(self) -> None: ...
 
 
 def count_text(count: int, query: str) -> str:
@@ -54,7 +54,9 @@ def count_text(count: int, query: str) -> str:
 
 class SearchField(Input):
     """The box's field: what is typed goes to `typed` in the key's own turn, before the
-    echo is painted, so the echo, the matches and the count show in one frame.
+    echo is painted, so the echo, the matches and the count show in one frame; Enter goes
+    to `submitted` in its own turn too (not through a message a turn later, when the frame
+    may have been painted), so the box closing and the cursor moving show in one frame.
 
     The field is one line of a fixed width, so the width of what is typed (its virtual
     size, which grows with each key) changes no other widget's place: it repaints the
@@ -62,12 +64,18 @@ class SearchField(Input):
 
     virtual_size = Reactive(Size(0, 0), repaint=True)
 
-    def __init__(self, typed: Callable[[str], None], **kwargs: Any) -> None:
+    def __init__(
+        self, typed: Callable[[str], None], submitted: Callable[[str], None], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._typed_now = typed
+        self._submitted_now = submitted
 
     def watch_value(self, value: str) -> None:
         self._typed_now(value)
+
+    async def action_submit(self) -> None:
+        self._submitted_now(self.value)
 
 
 class SearchBar(Horizontal):
@@ -92,7 +100,10 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield SearchField(
-            self._typed_now, placeholder="search (Enter: go, Esc: cancel)", id="search-input"
+            self._typed_now,
+            self._submitted_now,
+            placeholder="search (Enter: go, Esc: cancel)",
+            id="search-input",
         )
         yield Static("", id="search-count", markup=False)
 
@@ -173,14 +184,14 @@ class SearchBar(Horizontal):
         if self._timer is not None:
             self._timer.pause()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._typed or event.value != self.view.search_query:
-            self._search(event.value)
-        if event.value:
-            if event.value in self._history:
-                self._history.remove(event.value)
-            self._history.append(event.value)
+    def _submitted_now(self, query: str) -> None:
+        """Enter: search what is typed (unless it is searched), go to its match, close."""
+        if self._typed or query != self.view.search_query:
+            self._search(query)
+        if query:
+            if query in self._history:
+                self._history.remove(query)
+            self._history.append(query)
         self.view.search_jump()
         self._close()
 
@@ -191,4 +202,4 @@ class SearchBar(Horizontal):
 
     def _close(self) -> None:
         self.display = False
-        self.view.focus()
+        self.view.search_closed()

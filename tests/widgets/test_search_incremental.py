@@ -161,3 +161,18 @@ async def test_up_and_down_bring_back_the_queries_searched_before(searched) -> N
             ("p45s", "p45s"),
             ("", ""),
         ]
+
+
+async def test_enter_closes_the_box_and_draws_the_cursor_with_the_focus_in_its_own_turn(
+    searched,
+) -> None:
+    """What Enter changes is on the first frame after it: nothing waits for a message."""
+    app = ViewApp(DOC)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await type_query(app, pilot, "p45s1", searched)
+        bar = app.query_one(SearchBar)
+        await bar.input.action_submit()  # Enter, with no message handled after it
+        assert not bar.display and cursor_text(view).startswith("P45S1")
+        row = next(y for y, line in enumerate(screen_text(view)) if "P45S1" in line)
+        focused = view.get_component_rich_style("article-view--cursor").bgcolor
+        assert any(segment.style.bgcolor == focused for segment in view.render_line(row))
