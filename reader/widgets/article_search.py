@@ -82,9 +82,12 @@ class ArticleSearch:
 
     def search_closed(self) -> None:
         """The box closed: the keys are the view's again, from now. The screen's focus is
-        set at once (`focus()` sets it after the messages queued), so the cursor that Enter
-        moved is drawn with the focus in the frame that shows the box gone."""
+        set at once (`focus()` sets it after the messages queued), and the keys it has now
+        are told at once (Textual tells them after the next frame), so the cursor that
+        Enter moved is drawn with the focus, and the key bar shows the view's keys, in the
+        frame that shows the box gone."""
         self.screen.set_focus(self)
+        self.screen.refresh_bindings()
 
     def prepare_search(self) -> bool:
         """Whether the lower-cased copy of the text that queries without capitals are looked

@@ -359,9 +359,10 @@ class ArticleView(
         if selection is None:
             self._selection.anchor = None
         if selection != self._selection.span:
-            if (selection is None) != (self._selection.span is None):
-                self.refresh_bindings()  # "Select" or "Selecting" in the key bar
+            opened_or_ended = (selection is None) != (self._selection.span is None)
             self._selection.span = selection
+            if opened_or_ended:
+                self.refresh_bindings()  # "Select" or "Selecting" in the key bar, at once
             self.post_message(self.SelectionChanged(self, selection))
         self.refresh()
 
