@@ -426,12 +426,17 @@ class ArticleCanvas(ScrollView, inherit_bindings=False):
             strip = self._strips[key] = Strip(segments, text_width + RULER)
         return strip
 
+    def _has_keys(self) -> bool:
+        """Whether the view is the screen's focused widget (what the cursor is drawn bright
+        for): that is set at once, `has_focus` only once the Focus message is handled."""
+        return self.screen.focused is self
+
     def _decorations(self, start: int, end: int) -> tuple:
         """(cursor, selection, highlights, matches) clipped to document range [start, end)."""
         cursor = self.cursor_range
         cur = None
         if cursor is not None and cursor[0] < end and cursor[1] > start:
-            cur = (max(cursor[0], start), min(cursor[1], end), self.has_focus)
+            cur = (max(cursor[0], start), min(cursor[1], end), self._has_keys())
         sel = None
         span = self._selection.span
         if span is not None and span[0] < end and span[1] > start:

@@ -3,9 +3,10 @@
 While the box is open the search is incremental: after each key the first match at or
 after the cursor (wrapping) is the current one, and the view scrolls to show its sentence
 when it is not on screen (it stays put when it is). Enter puts the cursor on that sentence,
-which is on screen already; Esc clears the search and returns the view to where it was
-when `/` was pressed; a query with no match also shows that place again. The cursor does
-not move while typing. Matching is `reader.document.search.Search` (pure).
+which is on screen already; Esc returns the view to where it was when `/` was pressed and
+puts back the search there was then (none, or the last one); a query with no match also
+shows that place again. The cursor does not move while typing. Matching is
+`reader.document.search.Search` (pure).
 """
 
 from __future__ import annotations
@@ -83,6 +84,15 @@ class ArticleSearch:
         if origin.top is not None and origin.top[0] < len(self._blocks):
             self._settle(origin.top[0], -origin.top[1])
 
+    def search_closed(self) -> None:
+        """The box closed: the keys are the view's again, from now. The screen's focus is
+        set at once (`focus()` sets it after the messages queued), and the keys it has now
+        are told at once (Textual tells them after the next frame), so the cursor that
+        Enter moved is drawn with the focus, and the key bar shows the view's keys, in the
+        frame that shows the box gone."""
+        self.screen.set_focus(self)
+        self.screen.refresh_bindings()
+
     def prepare_search(self) -> bool:
         """Whether the lower-cased copy of the text that queries without capitals are looked
         for in is made; if not, a worker is making it (started now if need be)."""
@@ -125,10 +135,12 @@ class ArticleSearch:
         self._goto_match(index, center=not shown)
         return True
 
-    def clear_search(self) -> None:
-        """Clear the search; Esc in the box also takes the view back to where it was."""
+    def cancel_search(self, query: str = "") -> None:
+        """Esc: search `query` again (the search there was before the box opened; none
+        clears the search), and from the box also take the view back to where it was."""
         origin, self._origin = self._origin, None
-        self.set_search("")
+        if query != self._search.query:
+            self.set_search(query)
         if origin is not None:
             top = round(self.scroll_y)
             self._go_back(origin)
@@ -152,16 +164,10 @@ class ArticleSearch:
         return self._search_bar
 
     async def on_key(self, event: events.Key) -> None:
-        """`/` opens the search box here, in the view's own turn, rather than through its
-        binding (the App runs bindings later, when the keys typed after it have already
-        reached the view); those keys, typed fast or pasted, belong to the box."""
+        """While the box is open, keys that reach the view are the box's: typed fast or
+        pasted right after `/`, they were queued here before the box took the focus."""
         bar = self._search_bar
-        if bar is None:
-            return
-        if not bar.display:
-            if event.key == "slash":
-                event.stop()
-                bar.open()
+        if bar is None or not bar.display:
             return
         event.stop()
         if event.is_printable:

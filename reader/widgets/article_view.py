@@ -342,7 +342,7 @@ class ArticleView(
         if self._selection.span is not None:
             self._set_selection(None)
         elif self._search.query:
-            self.clear_search()
+            self.cancel_search()
 
     # ----------------------------------------------------------------- selection
 
@@ -363,9 +363,10 @@ class ArticleView(
         if selection is None:
             self._selection.anchor = None
         if selection != self._selection.span:
-            if (selection is None) != (self._selection.span is None):
-                self.refresh_bindings()  # "Select" or "Selecting" in the key bar
+            opened_or_ended = (selection is None) != (self._selection.span is None)
             self._selection.span = selection
+            if opened_or_ended:
+                self.refresh_bindings()  # "Select" or "Selecting" in the key bar, at once
             self.post_message(self.SelectionChanged(self, selection))
         self.refresh()
 

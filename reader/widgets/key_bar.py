@@ -114,7 +114,8 @@ class KeyBar(Widget, can_focus=False):
         return fits
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # At once: keys told changed (the search box closing) show in the frame that follows.
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)

@@ -113,3 +113,21 @@ async def test_n_on_the_same_screen_repaints_rows_not_the_whole_view(
         await pilot.pause()
         assert view.scroll_y == top, "the next 'the' is on the same screen"
         assert view.search_current is not None and whole == []
+
+
+async def test_enter_in_the_box_shows_the_views_keys_in_its_own_turn(
+    seed_library, settle, searched
+) -> None:
+    """The key bar says the article's keys in the frame that shows the box gone, not in one
+    after it."""
+    from reader.app import ReaderApp
+
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"the")
+        await searched(pilot)
+        key_bar = app.reading.query_one("#key-bar")
+        assert "j/k Move" not in key_bar.text  # the box's keys while it is open
+        await app.query_one(SearchBar).input.action_submit()  # no message handled after it
+        assert "j/k Move" in key_bar.text

@@ -180,3 +180,27 @@ async def test_a_query_wider_than_the_box_scrolls_to_what_is_typed_last() -> Non
         await pilot.pause()
         assert field.value == typed and field.scroll_x == field.max_scroll_x > 0
         assert field.render_line(0).text.rstrip().endswith(typed[-20:])
+
+
+async def test_a_key_that_keeps_the_count_repaints_no_count(monkeypatch) -> None:
+    """ "two year" and "two years" have one match each: the count box is not drawn again."""
+    from textual.widgets import Static
+
+    updates: list[str] = []
+    update = Static.update
+
+    def counted(self, *args, **kwargs):
+        if self.id == "search-count":
+            updates.append(str(args[0]))
+        return update(self, *args, **kwargs)
+
+    app = ViewApp(ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_box(app, pilot)
+        monkeypatch.setattr(Static, "update", counted)
+        await pilot.press(*"two year")
+        assert updates[-1] == count_text(1, "two year")
+        updates.clear()
+        await pilot.press("s")
+        assert view.search_query == "two years" and updates == []
+        assert str(app.query_one("#search-count").render()) == count_text(1, "two years")
