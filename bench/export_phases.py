@@ -27,7 +27,7 @@ from pathlib import Path
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
 
-from reader.annotations.sidecar_file import read_sidecar_file  # noqa: E402
+from reader.annotations.sidecar_file import read_sidecar_stat  # noqa: E402
 from reader.document.collector import collector_paused  # noqa: E402
 from reader.document.loader import read_article  # noqa: E402
 from reader.export.checked_texts import RACY_SECONDS, CheckedTexts  # noqa: E402
@@ -54,11 +54,13 @@ def phases(root: Path, checked: CheckedTexts | None = None) -> tuple[int, Counte
         notes = LibraryNotes(root)
         for name, path, sidecar in found:
             t0 = clock()
-            data, _ = read_sidecar_file(sidecar)
+            data, stat = read_sidecar_stat(sidecar)
             t1 = clock()
             read_article(path)
             t2 = clock()
-            read = read_for_export(path, LibrarySidecar(name, path, sidecar, data, None), checked)
+            read = read_for_export(
+                path, LibrarySidecar(name, path, sidecar, data, None, stat), checked
+            )
             t3 = clock()
             notes.articles.append(render(read, path, name))
             t4 = clock()
