@@ -4,18 +4,19 @@ library's claims, reader/claims/library_claims.py).
 
 `read_library_sidecars(root)` lists the folder once (`iter_annotated_articles`: the listing
 says which articles have a sidecar) and reads each sidecar with the store's own reader
-(`read_sidecar_file`), so a sidecar the store would refuse is refused here with the store's
-reason. The articles themselves are not read: the caller reads what it needs of each.
+(`read_sidecar_stat`), so a sidecar the store would refuse is refused here with the store's
+reason; the stat taken to read it is kept (a folder export compares it with its kept checks). The articles themselves are not read: the caller reads what it needs of each.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.sidecar_file import SidecarProblem, read_sidecar_file
+from reader.annotations.sidecar_file import SidecarProblem, read_sidecar_stat
 from reader.document.collector import collector_paused
 from reader.library_listing import iter_annotated_articles
 
@@ -31,6 +32,7 @@ class LibrarySidecar:
     sidecar: Path
     data: Any  # the sidecar's tables (None: empty), or None when it cannot be used
     problem: SidecarProblem | None  # why it cannot be used (then `data` is None)
+    stat: os.stat_result | None = None  # the sidecar's, taken as it was read
 
 
 def read_library_sidecars(root: Path, progress: Progress | None = None) -> Iterator[LibrarySidecar]:
@@ -43,10 +45,10 @@ def read_library_sidecars(root: Path, progress: Progress | None = None) -> Itera
     with collector_paused():
         for done, (name, path, sidecar) in enumerate(found, start=1):
             try:
-                data, _ = read_sidecar_file(sidecar)
+                data, stat = read_sidecar_stat(sidecar)
                 problem = None
             except SidecarProblem as error:
-                data, problem = None, error
-            yield LibrarySidecar(name, path, sidecar, data, problem)
+                data, stat, problem = None, None, error
+            yield LibrarySidecar(name, path, sidecar, data, problem, stat)
             if progress is not None:
                 progress(done, len(found))

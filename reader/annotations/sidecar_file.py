@@ -76,7 +76,19 @@ def read_sidecar_file(path: Path) -> tuple[Tables | None, FileStamp | None]:
     return _decode(raw, path.name), stamp
 
 
+def read_sidecar_stat(path: Path) -> tuple[Tables | None, os.stat_result | None]:
+    """`read_sidecar_file` with the file's whole stat instead of its stamp: taken of the
+    file opened, before its bytes are read (so they are that file's, or newer)."""
+    raw, st = _read_stat(path)
+    return _decode(raw, path.name), st
+
+
 def _read_raw(path: Path) -> tuple[bytes | None, FileStamp | None]:
+    raw, st = _read_stat(path)
+    return raw, None if st is None else FileStamp.of(st)
+
+
+def _read_stat(path: Path) -> tuple[bytes | None, os.stat_result | None]:
     name = path.name
     try:
         raw, st = read_regular(path, SIDECAR_MAX_BYTES)
@@ -95,7 +107,7 @@ def _read_raw(path: Path) -> tuple[bytes | None, FileStamp | None]:
         if error.errno == errno.ELOOP:
             raise SidecarProblem(f"{name} is a symbolic link loop") from None
         raise SidecarProblem(f"{name} cannot be read ({error.strerror})") from None
-    return raw, FileStamp.of(st)
+    return raw, st
 
 
 def _decode(raw: bytes | None, name: str) -> Tables | None:

@@ -48,9 +48,13 @@ def file_stat(path: str | os.PathLike[str]) -> Stat | None:
     """What tells that the file at `path` (symlinks followed) changed; None when it cannot
     be stat'ed."""
     try:
-        st = os.stat(path)
+        return stat_of(os.stat(path))
     except (OSError, ValueError):
         return None
+
+
+def stat_of(st: os.stat_result) -> Stat:
+    """What of the stat `st` tells that its file changed."""
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 

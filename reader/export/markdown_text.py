@@ -132,17 +132,25 @@ def close_fences(note: str) -> str:
     return note
 
 
+class _SlugChars(dict):
+    """What a heading anchor makes of each character, by code point (a `str.translate`
+    table): letters, marks, digits, `-` and `_` kept, a space made `-`, the rest dropped.
+    Each character is looked up in the Unicode database the first time it is seen."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        kept = ch if ch in "-_" or unicodedata.category(ch)[0] in "LNM" else None
+        self[code] = kept = "-" if ch == " " else kept
+        return kept
+
+
+_SLUG_CHARS = _SlugChars()
+
+
 @functools.lru_cache(maxsize=1024)  # the same section headings in every article of a folder
 def slug(text: str) -> str:
     """A GitHub-style heading anchor (without de-duplication)."""
-    out = []
-    for ch in text.lower():
-        cat = unicodedata.category(ch)
-        if ch in "-_" or cat[0] in "LNM":
-            out.append(ch)
-        elif ch == " ":
-            out.append("-")
-    return "".join(out)
+    return text.lower().translate(_SLUG_CHARS)
 
 
 class Slugger:

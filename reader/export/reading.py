@@ -36,7 +36,7 @@ from reader.annotations.reading import (
 from reader.claims.model import Attribution
 from reader.document.loader import is_markdown, load_document, parse_text, read_article
 from reader.document.model import Document
-from reader.export.checked_texts import CheckedTexts, file_stat
+from reader.export.checked_texts import CheckedTexts, file_stat, stat_of
 from reader.library_sidecars import LibrarySidecar
 
 Where = Callable[[int, int], "Place | None"]
@@ -100,8 +100,8 @@ def _read_checked(path: Path, sidecar: LibrarySidecar, checked: CheckedTexts) ->
     if sidecar.problem is not None:
         return _read(path, sidecar)
     article = file_stat(path)  # before the article is read: a later write changes it
-    # after the sidecar was read: a write in between is too recent to keep (`keep`)
-    side = file_stat(sidecar.sidecar)
+    # the sidecar's, taken before its bytes were read, likewise
+    side = None if sidecar.stat is None else stat_of(sidecar.stat)
     if article is None or side is None:
         return _read(path, sidecar)
     sha256 = checked.sha256(sidecar.name, article, side)

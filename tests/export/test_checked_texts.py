@@ -192,3 +192,24 @@ def test_places_of_another_parser_version_are_worked_out_again(lib, warm, reads,
     monkeypatch.setattr(places, "parser_fingerprint", lambda: "another version")
     got = _read_again_as_without_cache(lib, warm, reads)  # parsed: the stored places are stale
     assert "¶" in got
+
+
+def test_each_file_is_stat_ed_once(lib, warm, monkeypatch):
+    """The sidecar's stat is the one taken as it was read (reader/library_sidecars.py): the
+    check stats only the article."""
+    stat_ed: list[str] = []
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def counted_stat(path, *args, **kwargs):
+        stat_ed.append(os.path.basename(path))
+        return real_stat(path, *args, **kwargs)
+
+    def counted_fstat(fd):
+        stat_ed.append(os.readlink(f"/proc/self/fd/{fd}").rsplit("/", 1)[-1])
+        return real_fstat(fd)
+
+    monkeypatch.setattr(os, "stat", counted_stat)
+    monkeypatch.setattr(os, "fstat", counted_fstat)
+    _export(lib, warm)
+    for name in ("harbour.txt", "harbour.txt.annotations.json"):
+        assert stat_ed.count(name) == 1, (name, stat_ed)

@@ -262,3 +262,20 @@ def test_line_numbers_match_counting_newlines(offsets, data):
         block = doc.blocks[where[0] - 1]
         expected = text.count("\n", 0, max(block.start, offset)) + 1
         assert where[3] == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("Highlights", "highlights"),
+        ("Claim (3)", "claim-3"),
+        ("Café — Ünïcode 1.2, naïve_x-y", "café--ünïcode-12-naïve_x-y"),
+        ("Straße İstanbul", "straße-i̇stanbul"),  # lower() may give two characters
+        ("日本語の記事 🎉 é", "日本語の記事--é"),  # a combining mark is kept
+        ("tab\there\u00a0nbsp", "tabherenbsp"),
+    ],
+)
+def test_heading_anchors_as_github_makes_them(heading, anchor):
+    from reader.export.markdown_text import slug
+
+    assert slug(heading) == anchor
