@@ -231,9 +231,11 @@ def scan_library(
     Every `progress_every` files, `found(entries)` is called with the entries listed since
     its last call (and once more at the end), then `progress(n)` with the number so far.
 
-    With `listed`, the folder is listed first, before any file is read or checked:
-    `listed(entries)` gets every article as its cache row says, or by name only (`pending`)
-    when it has none, and `found` then gets only the entries that differ from those.
+    With `listed`, a folder of more than `progress_every` articles is listed first, before
+    any file is read or checked: `listed(entries)` gets every article as its cache row says,
+    or by name only (`pending`) when it has none, and `found` then gets only the entries
+    that differ from those. A smaller folder is read whole before a first batch would be
+    due: listing it first would only draw the list one more time.
     `done(entries)` gets the result as soon as every file is read, before the cache is written.
     """
     root = Path(root).resolve()
@@ -245,7 +247,7 @@ def scan_library(
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)
-    if listed is not None:
+    if listed is not None and len(files) > progress_every:
         before = [_listed_entry(dirent, name, cached.get(key)) for dirent, key, name, _ in files]
         listed(list(before))
     entries: list[LibraryEntry] = []

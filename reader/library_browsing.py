@@ -8,12 +8,14 @@ to its library (and scanning that) when it lies outside the one shown.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from reader.widgets.library_pane import LibraryPane
 
 BATCH_SECONDS = 0.25  # how often the scan's entries so far go into the pane
+PAINT_WAIT_SECONDS = 1.0  # the longest the scan waits for the screen to show what it gave
 
 
 class LibraryBrowsing:
@@ -66,23 +69,22 @@ class LibraryBrowsing:
         worker = get_current_worker()
         pane = self.library_pane
         pending: list[LibraryEntry] = []
-        last = time.monotonic()
+        sent: float | None = None  # when entries last went into the pane: the first go at once
 
         def progress(checked: int) -> None:
             # Into the pane a few times a second, not per batch: each call waits for the UI.
-            nonlocal last
-            if time.monotonic() - last >= BATCH_SECONDS and not worker.is_cancelled:
+            nonlocal sent
+            now = time.monotonic()
+            if (sent is None or now - sent >= BATCH_SECONDS) and not worker.is_cancelled:
                 self.call_from_thread(pane.add_entries, pending[:], checked)
                 pending.clear()
-                last = time.monotonic()
+                sent = now
 
         def listed(entries: list[LibraryEntry]) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(pane.set_listing, entries)
+            self._call_until_painted(worker, pane.set_listing, entries)
 
         def done(entries: list[LibraryEntry]) -> None:  # before the cache is written
-            if not worker.is_cancelled:
-                self.call_from_thread(self._library_scanned, entries)
+            self._call_until_painted(worker, self._library_scanned, entries)
 
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
@@ -101,6 +103,22 @@ class LibraryBrowsing:
             cache.close()
         if cache.problem and not worker.is_cancelled:
             self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
+
+    def _call_until_painted(self, worker: Worker, callback: Callable[..., object], *args) -> None:
+        """From the scan's thread: `callback(*args)` in the UI, then wait until the screen
+        has been drawn with it. The scan goes on reading (or writes the cache) only then:
+        meanwhile it would share the interpreter with drawing the listing, or the newest
+        article, that the reader is waiting for."""
+        if worker.is_cancelled:
+            return
+        painted = threading.Event()
+
+        def call() -> None:
+            callback(*args)
+            self.call_after_refresh(painted.set)
+
+        self.call_from_thread(call)
+        painted.wait(PAINT_WAIT_SECONDS)
 
     def _library_scanned(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries

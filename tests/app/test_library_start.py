@@ -5,6 +5,7 @@ listing finds a newer one while the reader has not moved."""
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 import reader.library as library
 from reader.app import ReaderApp
@@ -29,6 +30,12 @@ def _library(tmp_path):
     finally:
         cache.close()
     return root
+
+
+async def _scan_done(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def _app(tmp_path, root):
@@ -88,11 +95,13 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
     """Nothing to open yet (no cache says which article is newest): the library pane fills the
     screen at 120 columns (where it is hidden once an article is open), focused, listing the
-    folder; the newest article opens once every file is read."""
+    folder (more articles than one batch of the scan); the newest article opens once every
+    file is read."""
     root = tmp_path / "lib"
     root.mkdir()
     for day in range(1, 6):
         _write(root / f"a{day}.txt", f"Story {day}", day)
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, progress_every=2))
     go = threading.Event()
     real = library.load_document_head
 
@@ -141,9 +150,7 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
     monkeypatch.setattr(library, "load_document_head", read)
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _scan_done(app, pilot)
         assert app.article_path == (root / "a5.txt").resolve()
         for _ in range(50):
             await pilot.pause(0.02)
@@ -151,3 +158,70 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
                 break
         assert app.reading.side_ready and app.query("#claims")
     assert side_at_first_read == [False]
+
+
+async def test_the_first_batch_read_shows_at_once_and_later_ones_wait(tmp_path, monkeypatch):
+    """While the folder is read, the first entries read go into the list at once (the newest
+    may be among them); later batches at most every REFRESH_SECONDS (each sorts the list)."""
+    from reader.library import LibraryEntry
+    from reader.widgets.library_pane import REFRESH_SECONDS
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # the test lists it
+    names = [f"a{i}.txt" for i in range(3)]
+    pending = [LibraryEntry(root / n, n, n, pending=True) for n in names]
+    read = [
+        LibraryEntry(root / n, n, f"Story {i}", f"2024-01-0{i + 1}") for i, n in enumerate(names)
+    ]
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.library_pane
+        pane.set_listing(pending)
+        await pilot.pause()
+        pane.add_entries([read[0]], 1)
+        await pilot.pause()
+        assert [e.title for e in pane.shown] == ["Story 0", "a1.txt", "a2.txt"]
+        pane.add_entries([read[2]], 2)
+        await pilot.pause()
+        assert pane.shown[0].title == "Story 0"  # not yet sorted in
+        await pilot.pause(REFRESH_SECONDS + 0.1)
+        assert [e.title for e in pane.shown] == ["Story 2", "Story 0", "a1.txt"]
+
+
+async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatch):
+    """With no cache, the scan lists the folder and reads the first file only once the list
+    by name has been drawn (reading meanwhile would share the interpreter with drawing it)."""
+    from reader.widgets.library_pane import LibraryList, LibraryPane
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    for day in range(1, 6):
+        _write(root / f"a{day}.txt", f"Story {day}", day)
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, progress_every=2))
+    seen = {"listing": False, "drawn": False, "drawn at first read": None}
+    real_listing, real_line, real_read = (
+        LibraryPane.set_listing, LibraryList.render_line, library.load_document_head
+    )  # fmt: skip
+
+    def set_listing(self, entries):
+        real_listing(self, entries)
+        seen["listing"] = True
+
+    def render_line(self, y):
+        seen["drawn"] = seen["drawn"] or (seen["listing"] and self.count > 0)
+        return real_line(self, y)
+
+    def read(*args, **kwargs):
+        if seen["drawn at first read"] is None:
+            seen["drawn at first read"] = seen["drawn"]
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(LibraryPane, "set_listing", set_listing)
+    monkeypatch.setattr(LibraryList, "render_line", render_line)
+    monkeypatch.setattr(library, "load_document_head", read)
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _scan_done(app, pilot)
+        assert app.article_path == (root / "a5.txt").resolve()
+    assert seen["drawn at first read"] is True
