@@ -205,11 +205,8 @@ def _cached_entry(
     return entry
 
 
-def _listed_entry(
-    dirent: os.DirEntry[str], name: str, hit: tuple[str, dict] | None
-) -> LibraryEntry:
+def _listed_entry(path: Path, name: str, hit: tuple[str, dict] | None) -> LibraryEntry:
     """An entry before its files are checked: as its cache row says, else its name only."""
-    path = Path(dirent.path)
     entry = _entry(path, name, hit[1]) if hit is not None else None
     return entry or LibraryEntry(path=path, name=name, title=name, pending=True)
 
@@ -242,18 +239,24 @@ def scan_library(
     cached = cache.load(root) if cache is not None else {}
     files = [
         # File names are untrusted too: no control character may reach the screen.
-        (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
+        (
+            dirent,
+            folder / dirent.name,
+            path_key(dirent.path),
+            one_line(prefix + dirent.name),
+            sidecars,
+        )
         for prefix, articles, sidecars in walk_folders(root)
+        for folder in [root / prefix]
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)
     if listed is not None and len(files) > progress_every:
-        before = [_listed_entry(dirent, name, cached.get(key)) for dirent, key, name, _ in files]
+        before = [_listed_entry(path, name, cached.get(key)) for _, path, key, name, _ in files]
         listed(list(before))
     entries: list[LibraryEntry] = []
     news: list[LibraryEntry] = []
-    for (dirent, key, name, sidecars), shown in zip(files, before, strict=True):
-        path = shown.path if shown is not None else Path(dirent.path)
+    for (dirent, path, key, name, sidecars), shown in zip(files, before, strict=True):
         entry = _cached_entry(dirent, path, name, sidecars, (key, cached.get(key)), cache)
         entries.append(entry)
         if entry != shown:
@@ -271,5 +274,5 @@ def scan_library(
         done(entries)
     if cache is not None:
         cache.commit()
-        cache.prune(root, [key for _, key, _, _ in files])
+        cache.prune(root, [key for _, _, key, _, _ in files])
     return entries

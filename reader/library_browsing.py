@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from reader.state import ReadingState
     from reader.widgets.library_pane import LibraryPane
 
-BATCH_SECONDS = 0.25  # how often the scan's entries so far go into the pane
+BATCH_SECONDS = 0.1  # how often the scan's entries so far go into the pane
 PAINT_WAIT_SECONDS = 1.0  # the longest the scan waits for the screen to show what it gave
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the library module loads with the scan, after the first fra
 
 ProgressLookup = Callable[[Path], float | None]
 LINES_PER_ENTRY = 2
-REFRESH_SECONDS = 0.2  # while scanning: how often the list is sorted again with new entries
+REFRESH_SECONDS = 0.1  # while scanning: how often the list is sorted again with new entries
 
 
 def _printable(text: str) -> str:
