@@ -118,7 +118,10 @@ class LibraryBrowsing:
             self.call_after_refresh(painted.set)
 
         self.call_from_thread(call)
-        painted.wait(PAINT_WAIT_SECONDS)
+        deadline = time.monotonic() + PAINT_WAIT_SECONDS
+        while not painted.wait(0.02):  # not once the scan is cancelled (the app is quitting)
+            if worker.is_cancelled or time.monotonic() > deadline:
+                return
 
     def _library_scanned(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries
