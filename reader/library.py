@@ -50,6 +50,7 @@ from reader.library_order import (  # noqa: F401  (the list's order is part of t
 )
 
 HEAD_BYTES = 4096
+LISTED_OVER = 100  # articles: a folder of more is listed by name before its files are read
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,7 @@ def scan_library(
     progress: Callable[[int], None] | None = None,
     *,
     progress_every: int = 100,
+    listed_over: int = LISTED_OVER,
     cache: MetadataCache | None = None,
     found: Callable[[list[LibraryEntry]], None] | None = None,
     listed: Callable[[list[LibraryEntry]], None] | None = None,
@@ -228,11 +230,11 @@ def scan_library(
     Every `progress_every` files, `found(entries)` is called with the entries listed since
     its last call (and once more at the end), then `progress(n)` with the number so far.
 
-    With `listed`, a folder of more than `progress_every` articles is listed first, before
-    any file is read or checked: `listed(entries)` gets every article as its cache row says,
-    or by name only (`pending`) when it has none, and `found` then gets only the entries
-    that differ from those. A smaller folder is read whole before a first batch would be
-    due: listing it first would only draw the list one more time.
+    With `listed`, a folder of more than `listed_over` articles is listed first, before any
+    file is read or checked: `listed(entries)` gets every article as its cache row says, or
+    by name only (`pending`) when it has none, and `found` then gets only the entries that
+    differ from those. A smaller folder is read in a few milliseconds: listing it first
+    would only draw the list one more time before the titles.
     `done(entries)` gets the result as soon as every file is read, before the cache is written.
     """
     root = Path(root).resolve()
@@ -251,7 +253,7 @@ def scan_library(
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)
-    if listed is not None and len(files) > progress_every:
+    if listed is not None and len(files) > listed_over:
         before = [_listed_entry(path, name, cached.get(key)) for _, path, key, name, _ in files]
         listed(list(before))
     entries: list[LibraryEntry] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,36 @@ if TYPE_CHECKING:
     from reader.widgets.library_pane import LibraryPane
 
 BATCH_SECONDS = 0.1  # how often the scan's entries so far go into the pane
+SCAN_STEP = 20  # files read between two looks at whether entries are due in the pane
 PAINT_WAIT_SECONDS = 1.0  # the longest the scan waits for the screen to show what it gave
+
+
+@dataclass
+class ScanBatches:
+    """The entries a scan has read, waiting to go into the library pane: a few times a
+    second (`BATCH_SECONDS`; each hand-over waits for the UI), the first at once, and at once
+    too when one is newer than any given so far (the top of the list, the article that opens
+    once the scan is done, changes: a handful of times in a scan)."""
+
+    pending: list[LibraryEntry] = field(default_factory=list)
+    sent: float | None = None  # when entries last went: None, never
+    newest: str = ""  # the latest date given so far
+    newer: bool = False  # `pending` holds a later one
+
+    def add(self, entries: list[LibraryEntry]) -> None:
+        self.pending.extend(entries)
+        self.newer = self.newer or any((e.published or "") > self.newest for e in entries)
+
+    def due(self, now: float) -> bool:
+        if not self.pending:
+            return False
+        return self.newer or self.sent is None or now - self.sent >= BATCH_SECONDS
+
+    def take(self, now: float) -> list[LibraryEntry]:
+        taken, self.pending = self.pending, []
+        self.newest = max([self.newest, *(e.published or "" for e in taken)])
+        self.sent, self.newer = now, False
+        return taken
 
 
 class LibraryBrowsing:
@@ -68,17 +98,11 @@ class LibraryBrowsing:
     def scan_library(self) -> None:
         worker = get_current_worker()
         pane = self.library_pane
-        pending: list[LibraryEntry] = []
-        sent: float | None = None  # when entries last went into the pane: the first go at once
+        batches = ScanBatches()
 
         def progress(checked: int) -> None:
-            # Into the pane a few times a second, not per batch: each call waits for the UI.
-            nonlocal sent
-            now = time.monotonic()
-            if (sent is None or now - sent >= BATCH_SECONDS) and not worker.is_cancelled:
-                self.call_from_thread(pane.add_entries, pending[:], checked)
-                pending.clear()
-                sent = now
+            if batches.due(time.monotonic()) and not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, batches.take(time.monotonic()), checked)
 
         def listed(entries: list[LibraryEntry]) -> None:
             self._call_until_painted(worker, pane.set_listing, entries)
@@ -94,8 +118,9 @@ class LibraryBrowsing:
             scan_library(
                 self.library_root,
                 progress,
+                progress_every=SCAN_STEP,
                 cache=cache,
-                found=pending.extend,
+                found=batches.add,
                 listed=listed,
                 done=done,
             )

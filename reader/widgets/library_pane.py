@@ -7,7 +7,6 @@ articles costs only the lines on screen to paint (an OptionList wraps every prom
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +31,6 @@ if TYPE_CHECKING:  # the library module loads with the scan, after the first fra
 
 ProgressLookup = Callable[[Path], float | None]
 LINES_PER_ENTRY = 2
-REFRESH_SECONDS = 0.1  # while scanning: how often the list is sorted again with new entries
 
 
 def _printable(text: str) -> str:
@@ -282,7 +280,6 @@ class LibraryPane(Vertical):
         self._where: dict[Path, int] | None = None  # where each listed entry is in `entries`
         self._shared_titles: set[str] = set()
         self._refresh_due = False
-        self._refreshed_at = -REFRESH_SECONDS  # when batches last went into the list
 
     def compose(self) -> ComposeResult:
         return ()
@@ -358,20 +355,13 @@ class LibraryPane(Vertical):
             else:
                 self.entries[at] = entry
         self.set_scanning(len(self.entries) if checked is None else checked)
-        if not self._refresh_due:
-            # The first batch shows at once, later ones at most every REFRESH_SECONDS: each
-            # sorts the whole list again.
+        if not self._refresh_due:  # sorted in once the scan's thread has been let go
             self._refresh_due = True
-            wait = self._refreshed_at + REFRESH_SECONDS - time.monotonic()
-            if wait > 0:
-                self.set_timer(wait, self._refresh_batches)
-            else:
-                self.call_later(self._refresh_batches)
+            self.call_later(self._refresh_batches)
 
     def _refresh_batches(self) -> None:
         if self._refresh_due:
             self._refresh_due = False
-            self._refreshed_at = time.monotonic()
             self.refresh_list(keep_cursor=True)
 
     def _lines_at(self, index: int) -> tuple[Line, Line]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import threading
 from functools import partial
+from pathlib import Path
 
 import reader.library as library
 from reader.app import ReaderApp
 from reader.library import scan_library
+from reader.library_browsing import BATCH_SECONDS, ScanBatches
 from reader.library_cache import MetadataCache
 from reader.state import ReadingState
 
@@ -95,13 +97,13 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
     """Nothing to open yet (no cache says which article is newest): the library pane fills the
     screen at 120 columns (where it is hidden once an article is open), focused, listing the
-    folder (more articles than one batch of the scan); the newest article opens once every
+    folder (more articles than `listed_over`); the newest article opens once every
     file is read."""
     root = tmp_path / "lib"
     root.mkdir()
     for day in range(1, 6):
         _write(root / f"a{day}.txt", f"Story {day}", day)
-    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, progress_every=2))
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
     go = threading.Event()
     real = library.load_document_head
 
@@ -160,21 +162,17 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
     assert side_at_first_read == [False]
 
 
-async def test_the_first_batch_read_shows_at_once_and_later_ones_wait(tmp_path, monkeypatch):
-    """While the folder is read, the first entries read go into the list at once (the newest
-    may be among them); later batches at most every REFRESH_SECONDS (each sorts the list)."""
-    import reader.widgets.library_pane as library_pane
+async def test_a_batch_read_is_sorted_into_the_list_at_once(tmp_path, monkeypatch):
+    """While the folder is read, each batch the scan hands over goes into the list at once
+    (the scan's `ScanBatches` says how often: the newest may be in it)."""
     from reader.library import LibraryEntry
 
-    monkeypatch.setattr(library_pane, "REFRESH_SECONDS", 1.0)  # the test's pauses: shorter
     root = tmp_path / "lib"
     root.mkdir()
     monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # the test lists it
     names = [f"a{i}.txt" for i in range(3)]
     pending = [LibraryEntry(root / n, n, n, pending=True) for n in names]
-    read = [
-        LibraryEntry(root / n, n, f"Story {i}", f"2024-01-0{i + 1}") for i, n in enumerate(names)
-    ]
+    read = [_entry(root, n, f"Story {i}", f"2024-01-0{i + 1}") for i, n in enumerate(names)]
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.library_pane
@@ -185,9 +183,33 @@ async def test_the_first_batch_read_shows_at_once_and_later_ones_wait(tmp_path, 
         assert [e.title for e in pane.shown] == ["Story 0", "a1.txt", "a2.txt"]
         pane.add_entries([read[2]], 2)
         await pilot.pause()
-        assert pane.shown[0].title == "Story 0"  # not yet sorted in
-        await pilot.pause(1.2)
         assert [e.title for e in pane.shown] == ["Story 2", "Story 0", "a1.txt"]
+        assert "Read 2 of 3" in str(pane.query_one("#library-status").render())
+
+
+def _entry(root, name, title, day):
+    from reader.library import LibraryEntry
+
+    return LibraryEntry(root / name, name, title, day)
+
+
+def test_batches_go_to_the_pane_first_at_once_then_a_few_times_a_second():
+    """The first entries read go at once, later ones every BATCH_SECONDS; an entry newer than
+    any given so far goes at once (the top row, the article that opens at the end)."""
+    batches = ScanBatches()
+    assert not batches.due(0.0)  # nothing read yet
+    batches.add([_entry(Path("/l"), "a", "A", "2024-01-05")])
+    assert batches.due(0.0)
+    assert [e.title for e in batches.take(0.0)] == ["A"]
+    batches.add([_entry(Path("/l"), "b", "B", "2024-01-02"), _entry(Path("/l"), "c", "C", None)])
+    assert not batches.due(BATCH_SECONDS / 2)  # older: waits for the next hand-over
+    assert batches.due(BATCH_SECONDS)
+    batches.take(BATCH_SECONDS)
+    batches.add([_entry(Path("/l"), "d", "D", "2024-02-01")])
+    assert batches.due(BATCH_SECONDS + 0.01)  # newer than any so far: at once
+    batches.take(BATCH_SECONDS + 0.01)
+    batches.add([_entry(Path("/l"), "e", "E", "2024-01-20")])
+    assert not batches.due(BATCH_SECONDS + 0.02)
 
 
 async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatch):
@@ -199,7 +221,7 @@ async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatc
     root.mkdir()
     for day in range(1, 6):
         _write(root / f"a{day}.txt", f"Story {day}", day)
-    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, progress_every=2))
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
     seen = {"listing": False, "drawn": False, "drawn at first read": None}
     real_listing, real_line, real_read = (
         LibraryPane.set_listing, LibraryList.render_line, library.load_document_head

@@ -101,8 +101,8 @@ def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
 
     cache = MetadataCache.open(db)
     try:
-        # Two files, more than one batch (`progress_every`): listed first.
-        entries = scan_library(root, cache=cache, listed=listed, found=found, progress_every=1)
+        # Two files, more than `listed_over`: listed first.
+        entries = scan_library(root, cache=cache, listed=listed, found=found, listed_over=1)
     finally:
         cache.close()
     assert events == [
@@ -112,10 +112,10 @@ def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
     assert [e.title for e in entries] == ["Beta", "Alpha"]
 
 
-def test_a_folder_read_within_one_batch_is_not_listed_first(tmp_path):
-    """No more articles than one batch (`progress_every`): every file is read before the
-    first batch would go out, so no listing by name comes first (it would only draw the list
-    once more before the titles); `found` gets every entry."""
+def test_a_small_folder_is_not_listed_first(tmp_path):
+    """No more articles than `listed_over`: no listing by name comes first (read in a few
+    milliseconds, it would only draw the list once more before the titles); `found` gets
+    every entry."""
     root = tmp_path / "lib"
     root.mkdir()
     _write(root / "a.txt", "Alpha", 3)
@@ -125,7 +125,7 @@ def test_a_folder_read_within_one_batch_is_not_listed_first(tmp_path):
         root,
         listed=lambda entries: events.append(("listed", len(entries))),
         found=lambda entries: events.append(("found", [e.title for e in entries])),
-        progress_every=2,
+        listed_over=2,
     )
     assert events == [("found", ["Alpha", "Beta"])]
     assert [e.title for e in entries] == ["Beta", "Alpha"]
