@@ -50,6 +50,7 @@ from reader.library_order import (  # noqa: F401  (the list's order is part of t
 )
 
 HEAD_BYTES = 4096
+LISTED_OVER = 100  # articles: a folder of more is listed by name before its files are read
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,11 +206,8 @@ def _cached_entry(
     return entry
 
 
-def _listed_entry(
-    dirent: os.DirEntry[str], name: str, hit: tuple[str, dict] | None
-) -> LibraryEntry:
+def _listed_entry(path: Path, name: str, hit: tuple[str, dict] | None) -> LibraryEntry:
     """An entry before its files are checked: as its cache row says, else its name only."""
-    path = Path(dirent.path)
     entry = _entry(path, name, hit[1]) if hit is not None else None
     return entry or LibraryEntry(path=path, name=name, title=name, pending=True)
 
@@ -219,6 +217,7 @@ def scan_library(
     progress: Callable[[int], None] | None = None,
     *,
     progress_every: int = 100,
+    listed_over: int = LISTED_OVER,
     cache: MetadataCache | None = None,
     found: Callable[[list[LibraryEntry]], None] | None = None,
     listed: Callable[[list[LibraryEntry]], None] | None = None,
@@ -231,27 +230,35 @@ def scan_library(
     Every `progress_every` files, `found(entries)` is called with the entries listed since
     its last call (and once more at the end), then `progress(n)` with the number so far.
 
-    With `listed`, the folder is listed first, before any file is read or checked:
-    `listed(entries)` gets every article as its cache row says, or by name only (`pending`)
-    when it has none, and `found` then gets only the entries that differ from those.
+    With `listed`, a folder of more than `listed_over` articles is listed first, before any
+    file is read or checked: `listed(entries)` gets every article as its cache row says, or
+    by name only (`pending`) when it has none, and `found` then gets only the entries that
+    differ from those. A smaller folder is read in a few milliseconds: listing it first
+    would only draw the list one more time before the titles.
     `done(entries)` gets the result as soon as every file is read, before the cache is written.
     """
     root = Path(root).resolve()
     cached = cache.load(root) if cache is not None else {}
     files = [
         # File names are untrusted too: no control character may reach the screen.
-        (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
+        (
+            dirent,
+            folder / dirent.name,
+            path_key(dirent.path),
+            one_line(prefix + dirent.name),
+            sidecars,
+        )
         for prefix, articles, sidecars in walk_folders(root)
+        for folder in [root / prefix]
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)
-    if listed is not None:
-        before = [_listed_entry(dirent, name, cached.get(key)) for dirent, key, name, _ in files]
+    if listed is not None and len(files) > listed_over:
+        before = [_listed_entry(path, name, cached.get(key)) for _, path, key, name, _ in files]
         listed(list(before))
     entries: list[LibraryEntry] = []
     news: list[LibraryEntry] = []
-    for (dirent, key, name, sidecars), shown in zip(files, before, strict=True):
-        path = shown.path if shown is not None else Path(dirent.path)
+    for (dirent, path, key, name, sidecars), shown in zip(files, before, strict=True):
         entry = _cached_entry(dirent, path, name, sidecars, (key, cached.get(key)), cache)
         entries.append(entry)
         if entry != shown:
@@ -269,5 +276,5 @@ def scan_library(
         done(entries)
     if cache is not None:
         cache.commit()
-        cache.prune(root, [key for _, key, _, _ in files])
+        cache.prune(root, [key for _, _, key, _, _ in files])
     return entries

@@ -8,12 +8,15 @@ to its library (and scanning that) when it lies outside the one shown.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
@@ -26,7 +29,37 @@ if TYPE_CHECKING:
     from reader.state import ReadingState
     from reader.widgets.library_pane import LibraryPane
 
-BATCH_SECONDS = 0.25  # how often the scan's entries so far go into the pane
+BATCH_SECONDS = 0.1  # how often the scan's entries so far go into the pane
+SCAN_STEP = 20  # files read between two looks at whether entries are due in the pane
+PAINT_WAIT_SECONDS = 1.0  # the longest the scan waits for the screen to show what it gave
+
+
+@dataclass
+class ScanBatches:
+    """The entries a scan has read, waiting to go into the library pane: a few times a
+    second (`BATCH_SECONDS`; each hand-over waits for the UI), the first at once, and at once
+    too when one is newer than any given so far (the top of the list, the article that opens
+    once the scan is done, changes: a handful of times in a scan)."""
+
+    pending: list[LibraryEntry] = field(default_factory=list)
+    sent: float | None = None  # when entries last went: None, never
+    newest: str = ""  # the latest date given so far
+    newer: bool = False  # `pending` holds a later one
+
+    def add(self, entries: list[LibraryEntry]) -> None:
+        self.pending.extend(entries)
+        self.newer = self.newer or any((e.published or "") > self.newest for e in entries)
+
+    def due(self, now: float) -> bool:
+        if not self.pending:
+            return False
+        return self.newer or self.sent is None or now - self.sent >= BATCH_SECONDS
+
+    def take(self, now: float) -> list[LibraryEntry]:
+        taken, self.pending = self.pending, []
+        self.newest = max([self.newest, *(e.published or "" for e in taken)])
+        self.sent, self.newer = now, False
+        return taken
 
 
 class LibraryBrowsing:
@@ -65,24 +98,17 @@ class LibraryBrowsing:
     def scan_library(self) -> None:
         worker = get_current_worker()
         pane = self.library_pane
-        pending: list[LibraryEntry] = []
-        last = time.monotonic()
+        batches = ScanBatches()
 
         def progress(checked: int) -> None:
-            # Into the pane a few times a second, not per batch: each call waits for the UI.
-            nonlocal last
-            if time.monotonic() - last >= BATCH_SECONDS and not worker.is_cancelled:
-                self.call_from_thread(pane.add_entries, pending[:], checked)
-                pending.clear()
-                last = time.monotonic()
+            if batches.due(time.monotonic()) and not worker.is_cancelled:
+                self.call_from_thread(pane.add_entries, batches.take(time.monotonic()), checked)
 
         def listed(entries: list[LibraryEntry]) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(pane.set_listing, entries)
+            self._call_until_painted(worker, pane.set_listing, entries)
 
         def done(entries: list[LibraryEntry]) -> None:  # before the cache is written
-            if not worker.is_cancelled:
-                self.call_from_thread(self._library_scanned, entries)
+            self._call_until_painted(worker, self._library_scanned, entries)
 
         from reader.library import scan_library
         from reader.library_cache import MetadataCache
@@ -92,8 +118,9 @@ class LibraryBrowsing:
             scan_library(
                 self.library_root,
                 progress,
+                progress_every=SCAN_STEP,
                 cache=cache,
-                found=pending.extend,
+                found=batches.add,
                 listed=listed,
                 done=done,
             )
@@ -101,6 +128,25 @@ class LibraryBrowsing:
             cache.close()
         if cache.problem and not worker.is_cancelled:
             self.call_from_thread(self.notify, cache.problem, severity="warning", markup=False)
+
+    def _call_until_painted(self, worker: Worker, callback: Callable[..., object], *args) -> None:
+        """From the scan's thread: `callback(*args)` in the UI, then wait until the screen
+        has been drawn with it. The scan goes on reading (or writes the cache) only then:
+        meanwhile it would share the interpreter with drawing the listing, or the newest
+        article, that the reader is waiting for."""
+        if worker.is_cancelled:
+            return
+        painted = threading.Event()
+
+        def call() -> None:
+            callback(*args)
+            self.call_after_refresh(painted.set)
+
+        self.call_from_thread(call)
+        deadline = time.monotonic() + PAINT_WAIT_SECONDS
+        while not painted.wait(0.02):  # not once the scan is cancelled (the app is quitting)
+            if worker.is_cancelled or time.monotonic() > deadline:
+                return
 
     def _library_scanned(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries

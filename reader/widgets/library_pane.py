@@ -355,9 +355,9 @@ class LibraryPane(Vertical):
             else:
                 self.entries[at] = entry
         self.set_scanning(len(self.entries) if checked is None else checked)
-        if not self._refresh_due:
+        if not self._refresh_due:  # sorted in once the scan's thread has been let go
             self._refresh_due = True
-            self.set_timer(0.2, self._refresh_batches)
+            self.call_later(self._refresh_batches)
 
     def _refresh_batches(self) -> None:
         if self._refresh_due:

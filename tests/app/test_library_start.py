@@ -5,10 +5,13 @@ listing finds a newer one while the reader has not moved."""
 from __future__ import annotations
 
 import threading
+from functools import partial
+from pathlib import Path
 
 import reader.library as library
 from reader.app import ReaderApp
 from reader.library import scan_library
+from reader.library_browsing import BATCH_SECONDS, ScanBatches
 from reader.library_cache import MetadataCache
 from reader.state import ReadingState
 
@@ -29,6 +32,12 @@ def _library(tmp_path):
     finally:
         cache.close()
     return root
+
+
+async def _scan_done(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def _app(tmp_path, root):
@@ -88,11 +97,13 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
     """Nothing to open yet (no cache says which article is newest): the library pane fills the
     screen at 120 columns (where it is hidden once an article is open), focused, listing the
-    folder; the newest article opens once every file is read."""
+    folder (more articles than `listed_over`); the newest article opens once every
+    file is read."""
     root = tmp_path / "lib"
     root.mkdir()
     for day in range(1, 6):
         _write(root / f"a{day}.txt", f"Story {day}", day)
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
     go = threading.Event()
     real = library.load_document_head
 
@@ -141,9 +152,7 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
     monkeypatch.setattr(library, "load_document_head", read)
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _scan_done(app, pilot)
         assert app.article_path == (root / "a5.txt").resolve()
         for _ in range(50):
             await pilot.pause(0.02)
@@ -151,3 +160,91 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
                 break
         assert app.reading.side_ready and app.query("#claims")
     assert side_at_first_read == [False]
+
+
+async def test_a_batch_read_is_sorted_into_the_list_at_once(tmp_path, monkeypatch):
+    """While the folder is read, each batch the scan hands over goes into the list at once
+    (the scan's `ScanBatches` says how often: the newest may be in it)."""
+    from reader.library import LibraryEntry
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # the test lists it
+    names = [f"a{i}.txt" for i in range(3)]
+    pending = [LibraryEntry(root / n, n, n, pending=True) for n in names]
+    read = [_entry(root, n, f"Story {i}", f"2024-01-0{i + 1}") for i, n in enumerate(names)]
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.library_pane
+        pane.set_listing(pending)
+        await pilot.pause()
+        pane.add_entries([read[0]], 1)
+        await pilot.pause()
+        assert [e.title for e in pane.shown] == ["Story 0", "a1.txt", "a2.txt"]
+        pane.add_entries([read[2]], 2)
+        await pilot.pause()
+        assert [e.title for e in pane.shown] == ["Story 2", "Story 0", "a1.txt"]
+        assert "Read 2 of 3" in str(pane.query_one("#library-status").render())
+
+
+def _entry(root, name, title, day):
+    from reader.library import LibraryEntry
+
+    return LibraryEntry(root / name, name, title, day)
+
+
+def test_batches_go_to_the_pane_first_at_once_then_a_few_times_a_second():
+    """The first entries read go at once, later ones every BATCH_SECONDS; an entry newer than
+    any given so far goes at once (the top row, the article that opens at the end)."""
+    batches = ScanBatches()
+    assert not batches.due(0.0)  # nothing read yet
+    batches.add([_entry(Path("/l"), "a", "A", "2024-01-05")])
+    assert batches.due(0.0)
+    assert [e.title for e in batches.take(0.0)] == ["A"]
+    batches.add([_entry(Path("/l"), "b", "B", "2024-01-02"), _entry(Path("/l"), "c", "C", None)])
+    assert not batches.due(BATCH_SECONDS / 2)  # older: waits for the next hand-over
+    assert batches.due(BATCH_SECONDS)
+    batches.take(BATCH_SECONDS)
+    batches.add([_entry(Path("/l"), "d", "D", "2024-02-01")])
+    assert batches.due(BATCH_SECONDS + 0.01)  # newer than any so far: at once
+    batches.take(BATCH_SECONDS + 0.01)
+    batches.add([_entry(Path("/l"), "e", "E", "2024-01-20")])
+    assert not batches.due(BATCH_SECONDS + 0.02)
+
+
+async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatch):
+    """With no cache, the scan lists the folder and reads the first file only once the list
+    by name has been drawn (reading meanwhile would share the interpreter with drawing it)."""
+    from reader.widgets.library_pane import LibraryList, LibraryPane
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    for day in range(1, 6):
+        _write(root / f"a{day}.txt", f"Story {day}", day)
+    monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
+    seen = {"listing": False, "drawn": False, "drawn at first read": None}
+    real_listing, real_line, real_read = (
+        LibraryPane.set_listing, LibraryList.render_line, library.load_document_head
+    )  # fmt: skip
+
+    def set_listing(self, entries):
+        real_listing(self, entries)
+        seen["listing"] = True
+
+    def render_line(self, y):
+        seen["drawn"] = seen["drawn"] or (seen["listing"] and self.count > 0)
+        return real_line(self, y)
+
+    def read(*args, **kwargs):
+        if seen["drawn at first read"] is None:
+            seen["drawn at first read"] = seen["drawn"]
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(LibraryPane, "set_listing", set_listing)
+    monkeypatch.setattr(LibraryList, "render_line", render_line)
+    monkeypatch.setattr(library, "load_document_head", read)
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _scan_done(app, pilot)
+        assert app.article_path == (root / "a5.txt").resolve()
+    assert seen["drawn at first read"] is True

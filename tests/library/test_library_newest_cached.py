@@ -101,13 +101,33 @@ def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
 
     cache = MetadataCache.open(db)
     try:
-        entries = scan_library(root, cache=cache, listed=listed, found=found)
+        # Two files, more than `listed_over`: listed first.
+        entries = scan_library(root, cache=cache, listed=listed, found=found, listed_over=1)
     finally:
         cache.close()
     assert events == [
         ("listed", [], [("a.txt", "Alpha", False), ("b.txt", "b.txt", True)]),
         ("found", [("b.txt", "Beta", False)]),
     ]
+    assert [e.title for e in entries] == ["Beta", "Alpha"]
+
+
+def test_a_small_folder_is_not_listed_first(tmp_path):
+    """No more articles than `listed_over`: no listing by name comes first (read in a few
+    milliseconds, it would only draw the list once more before the titles); `found` gets
+    every entry."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    _write(root / "a.txt", "Alpha", 3)
+    _write(root / "b.txt", "Beta", 7)
+    events = []
+    entries = scan_library(
+        root,
+        listed=lambda entries: events.append(("listed", len(entries))),
+        found=lambda entries: events.append(("found", [e.title for e in entries])),
+        listed_over=2,
+    )
+    assert events == [("found", ["Alpha", "Beta"])]
     assert [e.title for e in entries] == ["Beta", "Alpha"]
 
 
