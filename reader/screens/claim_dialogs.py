@@ -28,6 +28,7 @@ from reader.document.decode import one_line
 from reader.screens.library_claim_edits import LibraryClaimEdits
 from reader.screens.same_claim import wording_on_one_line
 from reader.widgets.claim_list_keys import LIBRARY_CLAIM_BINDINGS
+from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
@@ -219,8 +220,9 @@ class EvidenceScreen(ClaimFinder):
             super().submit(value)
 
 
-class LibraryClaimsList(OptionList):
-    """H's list: the claims pane's moving and editing keys (`LIBRARY_CLAIM_BINDINGS`)."""
+class LibraryClaimsList(HandsOnTypedKeys, OptionList):
+    """H's list: the claims pane's moving and editing keys (`LIBRARY_CLAIM_BINDINGS`); keys
+    typed straight after t or a belong to the dialog it opens (`HandsOnTypedKeys`)."""
 
     BINDINGS = LIBRARY_CLAIM_BINDINGS
 
