@@ -47,6 +47,16 @@ def claim_prompt(claim: LibraryClaim, width: int = 90, details: bool = False) ->
     return row
 
 
+class VerdictStatuses(HandsOnTypedKeys, OptionList):
+    """The verdict's statuses: a number picks one and gives the focus to the rationale, which
+    gets the keys typed straight after it (`HandsOnTypedKeys`)."""
+
+    BINDINGS = [
+        Binding(str(n), f"screen.status({n})", show=False) for n in range(1, len(STATUSES) + 1)
+    ]
+    focus_actions = frozenset(binding.action for binding in BINDINGS)
+
+
 class VerdictScreen(ModalScreen[tuple[str, str] | None]):
     """Choose a status (the list; 1-6 pick one) and write a one-line rationale; Enter in the
     rationale saves, Esc cancels. Dismisses with (status, rationale) or None."""
@@ -66,7 +76,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
                 classes="dialog-title",
             )
             yield Static(self.quote, classes="dialog-quote", markup=False)
-            yield OptionList(
+            yield VerdictStatuses(
                 *(
                     Option(Text(f"{n}  {STATUS_MARKS[s]} {STATUS_LABELS[s]}"), id=s)
                     for n, s in enumerate(STATUSES, start=1)
@@ -80,12 +90,11 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
         statuses.highlighted = STATUSES.index(self.status) if self.status in STATUSES else 0
         statuses.focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        statuses = self.query_one(OptionList)
-        if statuses.has_focus and event.character and event.character in "123456":
-            event.stop()
-            statuses.highlighted = int(event.character) - 1
-            self.query_one(Input).focus()
+    def action_status(self, number: int) -> None:
+        """1-6 on the statuses: that status; the rationale next (focused now, so the keys
+        typed straight after reach it)."""
+        self.query_one(OptionList).highlighted = number - 1
+        self.set_focus(self.query_one(Input))
 
     @on(OptionList.OptionSelected, "#verdict-statuses")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,7 @@ Textual runs a widget's bindings only once its key has bubbled up to the app. By
 keys typed after it (a terminal delivers a burst in one read, a paste too) are queued at the
 widget already; they reach the app after the focus moved, match no binding there and are
 lost. So a widget with `HandsOnTypedKeys` runs its own bindings in its own turn, and after a
-focus-giving one (`FOCUS_ACTIONS`) hands each key that reaches it, while the field it gave
+focus-giving one (`focus_actions`) hands each key that reaches it, while the field it gave
 the focus to has it, to that field: the keys arrive there in the order typed, and act on
 nothing here. After one that opened a dialog it hands them, while that dialog is open, back
 to the app once the dialog has composed and taken its focus: the app gives them to the
@@ -31,6 +31,7 @@ CLOSING_KEYS = frozenset({"escape", "ctrl+g"})
 class HandsOnTypedKeys:
     """For a focusable widget (mixed in before its `Widget` base)."""
 
+    focus_actions: frozenset[str] = FOCUS_ACTIONS  # its bindings' that give the focus away
     _handed_to: Any = None  # the widget a focus-giving key of this one gave the focus to
     _dialog: Any = None  # the dialog (a screen) a key of this one opened
 
@@ -73,7 +74,7 @@ class HandsOnTypedKeys:
             event.prevent_default()
             if self.app.screen is not self.screen:
                 self._dialog = self.app.screen
-            elif binding.action in FOCUS_ACTIONS:
+            elif binding.action in self.focus_actions:
                 focused = self.screen.focused
                 self._handed_to = focused if focused is not self else None
             return

@@ -12,12 +12,21 @@ from test_library_claims_screen import annotated_library, wait_for
 from test_typed_bursts import burst
 from textual.widgets import Input
 
+from reader.annotations.verdicts import STATUSES
 from reader.app import ReaderApp
 from reader.screens.annotation_dialogs import NoteScreen, TagsScreen
 from reader.screens.claim_dialogs import LibraryClaimsList, LibraryClaimsScreen
 from reader.widgets.note_editor import NoteEditor
 
 TYPED = "x1 jk"  # delete, category and moving keys, were they the list's
+
+
+async def seed_highlighted(app, pilot, settle) -> None:
+    """The seed open, its second sentence highlighted, the cursor on it."""
+    await settle(app, pilot)
+    await to_sentence(pilot, app, 1)
+    await pilot.press("h")
+    await pilot.pause()
 
 
 async def test_keys_typed_right_after_t_and_a_in_the_library_claims_list_reach_the_dialog(
@@ -59,10 +68,7 @@ async def test_keys_typed_right_after_t_and_a_in_the_library_claims_list_reach_t
 async def test_keys_typed_right_after_t_in_the_article_reach_the_tags_dialog(seed_library, settle):
     app = ReaderApp(library=seed_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await to_sentence(pilot, app, 1)
-        await pilot.press("h")
-        await pilot.pause()
+        await seed_highlighted(app, pilot, settle)
         [ann] = app.annotations.store.annotations
         burst(app, "t" + TYPED)
         await wait_for(pilot, lambda: isinstance(app.screen, TagsScreen))
@@ -72,3 +78,20 @@ async def test_keys_typed_right_after_t_in_the_article_reach_the_tags_dialog(see
         [now] = app.annotations.store.annotations
         assert (now.id, now.category) == (ann.id, ann.category)
         assert app.focused is app.article_view
+
+
+async def test_a_rationale_typed_right_after_s_and_a_status_number_is_the_rationale(
+    seed_library, settle
+):
+    """`s`, a status number, then the why, in one burst: the number picks the status and
+    gives the focus to the rationale, which gets the keys typed after it."""
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await seed_highlighted(app, pilot, settle)
+        burst(app, "s3" + TYPED)
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await wait_for(pilot, lambda: app.focused.value == TYPED)
+        await pilot.press("enter")
+        [ann] = app.annotations.store.annotations
+        await wait_for(pilot, lambda: app.annotations.store.get(ann.id).rationale == TYPED)
+        assert app.annotations.store.get(ann.id).status == STATUSES[2]
