@@ -51,6 +51,7 @@ from reader.library_order import (  # noqa: F401  (the list's order is part of t
 
 HEAD_BYTES = 4096
 LISTED_OVER = 100  # articles: a folder of more is listed by name before its files are read
+EXPORT: dict = {"export": True}  # the fields of one of our exports: not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,12 @@ def _entry_name(path: Path, root: Path) -> str:
 def _read_fields(path: Path, name: str, stamp: Stamp | None = None) -> dict:
     """The cacheable part of an entry, read from the article and its sidecar. With the
     `stamp` the folder's listing gave, the article's size is the stamp's and the sidecar is
-    read only when the listing holds one."""
+    read only when the listing holds one. One of our exports (under a name of the user's
+    choosing: its first line is the exporter's marker) is `EXPORT`."""
+    from reader.export.markdown import is_ours  # the exporter loads once a file is read
+
+    if is_ours(path):
+        return EXPORT
     try:
         size = path.stat().st_size if stamp is None else stamp.article[1]
         document, _ = load_document_head(path, HEAD_BYTES)
@@ -189,9 +195,10 @@ def _cached_entry(
     sidecars: set[str],
     row: tuple[bytes, tuple[str, dict] | None],
     cache: MetadataCache | None,
-) -> LibraryEntry:
+) -> LibraryEntry | None:
     """The entry of one article: from its cache row (key, row or None) while that is
-    current, else read (and cached)."""
+    current, else read (and cached); None for one of our exports (not cached: its first
+    line is read again by each scan, as exports are few)."""
     key, hit = row
     stamp = _stamp(dirent, sidecars)
     if stamp is not None and hit is not None and hit[0] == stamp.text():
@@ -199,6 +206,8 @@ def _cached_entry(
         if entry is not None:
             return entry
     fields = _read_fields(path, name, stamp)
+    if fields is EXPORT:
+        return None
     entry = _entry(path, name, fields)
     assert entry is not None  # fields read just now are well-formed
     if cache is not None and stamp is not None:
@@ -256,12 +265,12 @@ def scan_library(
     if listed is not None and len(files) > listed_over:
         before = [_listed_entry(path, name, cached.get(key)) for _, path, key, name, _ in files]
         listed(list(before))
-    entries: list[LibraryEntry] = []
+    entries: list[LibraryEntry | None] = []  # None: one of our exports
     news: list[LibraryEntry] = []
     for (dirent, path, key, name, sidecars), shown in zip(files, before, strict=True):
         entry = _cached_entry(dirent, path, name, sidecars, (key, cached.get(key)), cache)
         entries.append(entry)
-        if entry != shown:
+        if entry != shown and entry is not None:
             news.append(entry)
         if len(entries) % progress_every == 0:
             if found is not None and news:
@@ -271,10 +280,10 @@ def scan_library(
                 progress(len(entries))
     if found is not None and news:
         found(news)
-    entries = sort_entries(entries)
+    articles = sort_entries([entry for entry in entries if entry is not None])
     if done is not None:
-        done(entries)
+        done(articles)
     if cache is not None:
         cache.commit()
         cache.prune(root, [key for _, _, key, _, _ in files])
-    return entries
+    return articles

@@ -3,6 +3,11 @@
 The cursor rests on a *stop*: a sentence, or a whole folded boilerplate block. A stop is named
 by `(block index, stop index within the block)`. `Folding` says which boilerplate blocks the
 reader has opened; `Navigator` turns blocks and folding into stops and moves.
+
+Reading sentence by sentence (`next`, `previous`: j/k) passes over the date, source and
+byline lines under the headline (`meta` blocks, drawn as furniture); the paragraph moves
+(} / {), a click, a search and a highlight's place still stop on them, and so do j/k when
+no other stop is left that way (an article that starts with its date line).
 """
 
 from __future__ import annotations
@@ -74,6 +79,14 @@ class Navigator:
             index += step
         return None
 
+    def first_reading_stop_from(self, index: int, step: int) -> Stop | None:
+        """As `first_stop_from`, passing over `meta` blocks (date, source, byline lines)
+        while any other block has a stop that way."""
+        found = self.first_stop_from(index, step)
+        while found is not None and self.blocks[found[0]].kind == "meta":
+            found = self.first_stop_from(found[0] + step, step)
+        return found or self.first_stop_from(index, step)
+
     def is_last(self, stop: Stop) -> bool:
         block, k = stop
         if k < len(self.stops(block)) - 1:
@@ -95,13 +108,13 @@ class Navigator:
         block, k = stop
         if k + 1 < len(self.stops(block)):
             return (block, k + 1)
-        return self.first_stop_from(block + 1, 1)
+        return self.first_reading_stop_from(block + 1, 1)
 
     def previous(self, stop: Stop) -> Stop | None:
         block, k = stop
         if k > 0:
             return (block, min(k - 1, len(self.stops(block)) - 1))
-        return self.first_stop_from(block - 1, -1)
+        return self.first_reading_stop_from(block - 1, -1)
 
     def next_block(self, stop: Stop) -> Stop | None:
         return self.first_stop_from(stop[0] + 1, 1)

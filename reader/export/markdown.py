@@ -399,13 +399,14 @@ def render_markdown(
 
 
 def is_ours(path: Path) -> bool:
-    """True when `path` starts with our marker line (so overwriting it loses nothing)."""
+    """True when `path` starts with our marker line: overwriting it loses nothing, and the
+    library does not list it as an article (asked of every file the library scan reads)."""
     try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
+        with path.open("rb") as fh:
             first = fh.readline(len(MARKER) + 8)
     except OSError:
         return False
-    return first.strip() == MARKER
+    return first.strip() == MARKER.encode()
 
 
 def write_text(path: Path, text: str) -> None:

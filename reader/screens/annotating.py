@@ -31,6 +31,7 @@ from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
 from reader.screens.claim_keys import ClaimKeys
+from reader.screens.note_keys import NoteKeys
 from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # the annotation model, the store and the panes load after th
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
 
 
-class AnnotatingScreen(ClaimKeys, Screen):
+class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
     """The annotation half of the reading screen: its actions, and the article view, the
     claims pane and the notes pane kept in step with the open store (`annotations`)."""
 
@@ -316,60 +317,6 @@ class AnnotatingScreen(ClaimKeys, Screen):
         if ann is not None:
             self.status(f"Changed to {label}")
         return ann
-
-    def _side_shown(self) -> None:
-        if not self.side_shown:
-            self.toggle_side()
-
-    def action_note(self) -> None:
-        """a: edit the note of the highlight under the cursor. Off a highlight it only says
-        so, as t does: a key pressed by mistake never makes a highlight."""
-        if self._writable() is None:
-            return
-        ann = self.key_target()
-        self._note_from = self.claims_list_focused()  # Esc goes back there
-        if ann is None:
-            self._notice("No highlight at the cursor: h highlights the sentence first")
-            return
-        self._side_shown()
-        self._note_store = self.annotations.store
-        self.notes_pane.edit(ann.id, ann.note, ann)
-
-    def action_article_note(self) -> None:
-        """A: edit the article's own note."""
-        store = self._writable()
-        if store is None:
-            return
-        from reader.widgets.notes_pane import ARTICLE  # the panes load after the first frame
-
-        self._side_shown()
-        self._note_store = store
-        self.notes_pane.edit(ARTICLE, store.article_note)
-
-    def on_notes_pane_note_saved(self, event: NotesPane.NoteSaved) -> None:
-        # One posted (a pause in typing) for an article left since: saved whole at the switch.
-        if self._note_store is self.annotations.store:
-            self._save_note(event)
-        if event.return_focus:
-            back, self._note_from = self._note_from, None
-            if back is not None and back.is_attached:
-                back.focus()
-            else:
-                self.focus_article()
-
-    def _save_note(self, event: NotesPane.NoteSaved | None) -> None:
-        from reader.widgets.notes_pane import ARTICLE
-
-        store = self.annotations.store
-        if store is not None and event is not None:
-            if event.target == ARTICLE:
-                self._run(lambda: store.set_article_note(event.text, since=event.since))
-            elif store.get(event.target) is None:
-                self._notice("That highlight is gone: its note was not saved", "error")
-            else:
-                old = store.get(event.target)
-                since = {"note": event.since}
-                self._run_one(lambda: store.update(event.target, since, note=event.text), old)
 
     def action_tags(self) -> None:
         """t: edit the tags of the highlight under the cursor in a small dialog."""

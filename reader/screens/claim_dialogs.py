@@ -28,6 +28,7 @@ from reader.document.decode import one_line
 from reader.screens.library_claim_edits import LibraryClaimEdits
 from reader.screens.same_claim import wording_on_one_line
 from reader.widgets.claim_list_keys import LIBRARY_CLAIM_BINDINGS
+from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
@@ -44,6 +45,16 @@ def claim_prompt(claim: LibraryClaim, width: int = 90, details: bool = False) ->
         facts = [claim.published, KIND_MARKS.get(claim.kind, "")]
         row.append("".join(f" · {fact}" for fact in facts if fact), style="dim")
     return row
+
+
+class VerdictStatuses(HandsOnTypedKeys, OptionList):
+    """The verdict's statuses: a number picks one and gives the focus to the rationale, which
+    gets the keys typed straight after it (`HandsOnTypedKeys`)."""
+
+    BINDINGS = [
+        Binding(str(n), f"screen.status({n})", show=False) for n in range(1, len(STATUSES) + 1)
+    ]
+    focus_actions = frozenset(binding.action for binding in BINDINGS)
 
 
 class VerdictScreen(ModalScreen[tuple[str, str] | None]):
@@ -65,7 +76,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
                 classes="dialog-title",
             )
             yield Static(self.quote, classes="dialog-quote", markup=False)
-            yield OptionList(
+            yield VerdictStatuses(
                 *(
                     Option(Text(f"{n}  {STATUS_MARKS[s]} {STATUS_LABELS[s]}"), id=s)
                     for n, s in enumerate(STATUSES, start=1)
@@ -79,12 +90,11 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
         statuses.highlighted = STATUSES.index(self.status) if self.status in STATUSES else 0
         statuses.focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        statuses = self.query_one(OptionList)
-        if statuses.has_focus and event.character and event.character in "123456":
-            event.stop()
-            statuses.highlighted = int(event.character) - 1
-            self.query_one(Input).focus()
+    def action_status(self, number: int) -> None:
+        """1-6 on the statuses: that status; the rationale next (focused now, so the keys
+        typed straight after reach it)."""
+        self.query_one(OptionList).highlighted = number - 1
+        self.set_focus(self.query_one(Input))
 
     @on(OptionList.OptionSelected, "#verdict-statuses")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -219,8 +229,9 @@ class EvidenceScreen(ClaimFinder):
             super().submit(value)
 
 
-class LibraryClaimsList(OptionList):
-    """H's list: the claims pane's moving and editing keys (`LIBRARY_CLAIM_BINDINGS`)."""
+class LibraryClaimsList(HandsOnTypedKeys, OptionList):
+    """H's list: the claims pane's moving and editing keys (`LIBRARY_CLAIM_BINDINGS`); keys
+    typed straight after t or a belong to the dialog it opens (`HandsOnTypedKeys`)."""
 
     BINDINGS = LIBRARY_CLAIM_BINDINGS
 

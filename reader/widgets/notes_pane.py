@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
+from reader.annotations.merge import NOTE_SEPARATOR
 from reader.annotations.model import Annotation
 from reader.annotations.quoting import quoted
 from reader.widgets.note_markdown import NoteStyles, note_text, visible
@@ -78,7 +79,8 @@ class NotesPane(Vertical):
     class NoteSaved(Message):
         """`text` is the note of `target` ("article" or an annotation id) as typed; `since`
         the note this editor saved last (or opened with): what another window changed it to
-        meanwhile is to be kept."""
+        meanwhile is to be kept. With `discard` (ctrl+g), `text` is the note the editor
+        opened with: see `saved_over`."""
 
         def __init__(
             self,
@@ -87,6 +89,7 @@ class NotesPane(Vertical):
             done: bool,
             return_focus: bool,
             since: str | None = None,
+            discard: bool = False,
         ):
             super().__init__()
             self.target = target
@@ -94,6 +97,18 @@ class NotesPane(Vertical):
             self.done = done
             self.return_focus = return_focus
             self.since = since
+            self.discard = discard
+
+        def saved_over(self, stored: str) -> tuple[str, str | None]:
+            """(the note to save, the note it is saved `since`) now that the store holds
+            `stored`. A discard that another window's edit came in under (`stored` is not
+            what this editor saved last) leaves the note as that window saved it: its parts,
+            less what this edit added. Saved since `stored`, so nothing is merged again."""
+            if not self.discard or self.since is None or stored == self.since:
+                return self.text, self.since
+            mine = set(self.since.split(NOTE_SEPARATOR)) - set(self.text.split(NOTE_SEPARATOR))
+            theirs = [part for part in stored.split(NOTE_SEPARATOR) if part not in mine]
+            return NOTE_SEPARATOR.join(theirs) if theirs else self.text, stored
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -313,12 +328,10 @@ class NotesPane(Vertical):
             self._timer = None
         editor = self.editor
         text = self._before if discard else editor.text
-        if discard:
-            self.notify("Edit discarded: the note is as it was")
         self.editing = None
         editor.display = False
         self._repaint()
-        message = self.NoteSaved(target, text, True, return_focus, self._last_saved)
+        message = self.NoteSaved(target, text, True, return_focus, self._last_saved, discard)
         if post:
             self.post_message(message)
         return message

@@ -1,13 +1,16 @@
 """Keys typed straight after a key that gives the focus to a text field (`a`: the note
-editor; `/` in the claims list: its filter) belong to that field.
+editor; `/` in the claims list: its filter) or opens a dialog (`t`: the tags, `s`: the
+verdict; in the library's claims list `a` too) belong to that field or dialog.
 
 Textual runs a widget's bindings only once its key has bubbled up to the app. By then the
 keys typed after it (a terminal delivers a burst in one read, a paste too) are queued at the
 widget already; they reach the app after the focus moved, match no binding there and are
 lost. So a widget with `HandsOnTypedKeys` runs its own bindings in its own turn, and after a
-focus-giving one (`FOCUS_ACTIONS`) hands each key that reaches it, while the field it gave
+focus-giving one (`focus_actions`) hands each key that reaches it, while the field it gave
 the focus to has it, to that field: the keys arrive there in the order typed, and act on
-nothing here.
+nothing here. After one that opened a dialog it hands them, while that dialog is open, back
+to the app once the dialog has composed and taken its focus: the app gives them to the
+dialog's focused widget, as it does the keys typed there later.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ CLOSING_KEYS = frozenset({"escape", "ctrl+g"})
 class HandsOnTypedKeys:
     """For a focusable widget (mixed in before its `Widget` base)."""
 
+    focus_actions: frozenset[str] = FOCUS_ACTIONS  # its bindings' that give the focus away
     _handed_to: Any = None  # the widget a focus-giving key of this one gave the focus to
+    _dialog: Any = None  # the dialog (a screen) a key of this one opened
 
     def keeps_typed_keys(self) -> bool:
         """True while the widget itself takes what is typed (a text box of its own open,
@@ -36,6 +41,15 @@ class HandsOnTypedKeys:
         return False
 
     async def on_key(self: Any, event: events.Key) -> None:
+        if self._dialog is not None and self.app.screen is self._dialog:
+            # Typed after the key that opened it. Posted from the dialog's own queue, which
+            # runs it after the dialog's compose and mount (where it takes its focus): the
+            # app then forwards it to the dialog's focused widget, in the order typed.
+            event.stop()
+            event.prevent_default()
+            self._dialog.call_later(self.app.post_message, events.Key(event.key, event.character))
+            return
+        self._dialog = None
         focused = self.screen.focused
         if focused is not None and focused is not self and focused is self._handed_to:
             # Typed after the key that gave the focus away: the field's (posted anew, as
@@ -58,7 +72,9 @@ class HandsOnTypedKeys:
                 continue
             event.stop()
             event.prevent_default()
-            if binding.action in FOCUS_ACTIONS:
+            if self.app.screen is not self.screen:
+                self._dialog = self.app.screen
+            elif binding.action in self.focus_actions:
                 focused = self.screen.focused
                 self._handed_to = focused if focused is not self else None
             return

@@ -12,7 +12,8 @@ def test_claims_pane_editing_80x24(snap_compare, seed_library, settle):
 
     async def edit(pilot) -> None:
         await settle(app, pilot)
-        await pilot.press("j", "h", "j", "2", "j", "4", "C", "tab")
+        # } to the date line (j passes over it), highlighted as Evidence
+        await pilot.press("j", "h", "right_curly_bracket", "2", "j", "4", "C", "tab")
         await pilot.pause()
         assert app.focused is app.reading.claims_pane.claims_list
         await pilot.press("j", "x", "slash")

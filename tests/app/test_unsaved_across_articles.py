@@ -102,8 +102,8 @@ async def to_article(app, pilot, settle, key: str, name: str) -> None:
 
 
 async def highlight_then_away_and_back(app, pilot, settle) -> None:
-    """`j j 4` in b.txt (unsaved), J to a.txt, K back: the highlight is still there."""
-    await pilot.press("j", "j", "4")
+    """`j 4` (past the date line) in b.txt (unsaved), J to a.txt, K back: the highlight is still there."""
+    await pilot.press("j", "4")
     await pilot.pause()
     store = app.annotations.store
     store.flush(timeout=0.2)
@@ -173,9 +173,9 @@ async def test_quitting_counts_every_article_left_unsaved_and_copies_them_all(
     app = reader_app(library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("j", "j", "4")
+        await pilot.press("j", "4")
         await to_article(app, pilot, settle, "J", "a.txt")
-        await pilot.press("j", "j", "1")
+        await pilot.press("j", "1")
         await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
@@ -212,7 +212,7 @@ async def test_saving_elsewhere_on_quit_asks_before_replacing_the_readers_own_fi
     app = reader_app(library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("j", "j", "h", "q")
+        await pilot.press("j", "h", "q")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
@@ -241,7 +241,7 @@ async def test_an_article_rewritten_meanwhile_gets_its_unsaved_highlights_re_anc
     app = reader_app(library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("j", "j", "4")
+        await pilot.press("j", "4")
         await to_article(app, pilot, settle, "J", "a.txt")
         rewritten = FIRST.replace("\n\nThe council", "\n\nA new first paragraph.\n\nThe council")
         (library / "b.txt").write_text(rewritten, "utf-8")
@@ -299,7 +299,7 @@ async def test_a_w3c_export_elsewhere_never_replaces_another_articles_copy(
     app = reader_app(read_only_library, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("j", "j", "h", "E")
+        await pilot.press("j", "h", "E")
         await pilot.pause()
         await pilot.press("down", "enter")  # this article's W3C annotations
         await pilot.pause()

@@ -35,7 +35,7 @@ async def unsaved_then_rewritten(app, pilot, settle, lib: Path, change) -> None:
     article rewritten; the lock let go; K back to it; saved."""
     side = lib / "b.txt.annotations.json"
     await settle(app, pilot)
-    await pilot.press("j", "j", "h", "a", *"OLD", "escape")
+    await pilot.press("j", "h", "a", *"OLD", "escape")
     await pilot.pause()
     app.annotations.store.flush(timeout=1)
     with lock_held(side):

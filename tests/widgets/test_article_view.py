@@ -97,12 +97,12 @@ async def test_j_k_move_by_sentence_across_blocks() -> None:
     app = ViewApp(ARTICLE)
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
-        await pilot.press("j", "j")
+        await pilot.press("j")  # past the date line (} / { stop there: test_braces_move_by_block)
         assert cursor_text(view) == "The council approved the plan on Monday."
         await pilot.press("down")
         assert cursor_text(view) == "Critics said the cost was too high."
         await pilot.press("k", "up")
-        assert cursor_text(view) == "Published on 3 March 2024"
+        assert cursor_text(view) == "Ministers Meet Over The Harbour Plan"
         await pilot.pause()
         assert app.cursor_events[-1] == view.cursor_range
         progress = view.progress
@@ -569,7 +569,7 @@ async def test_meta_line_shows_its_display_label_and_takes_the_cursor() -> None:
         assert lines[2].strip() == "January 27, 2026 · Clash Report"
         assert not any("2026Clash" in line for line in lines)
         plain = view.render_line(2)
-        await pilot.press("j")
+        await pilot.press("right_curly_bracket")  # j passes over it: } and a click stop there
         await pilot.pause()
         assert cursor_text(view) == "January 27, 2026Clash Report"
         lit = view.render_line(2)
