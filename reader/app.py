@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import Reactive
@@ -186,7 +186,15 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
 
         leave_unless_unsaved(self, self.annotations, self._leave)
 
+    leaving = False  # set once the reader has chosen to quit: later keys do nothing
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.leaving and isinstance(event, events.Key):
+            return  # typed after q, in the same burst
+        await super().on_event(event)
+
     def _leave(self) -> None:
+        self.leaving = True
         self.save_everything()
         self.annotations.close_all()
         remove_signal_handlers(self._signals)

@@ -41,6 +41,10 @@ class HandsOnTypedKeys:
         return False
 
     async def on_key(self: Any, event: events.Key) -> None:
+        if getattr(self.app, "leaving", False):
+            event.stop()  # quitting: what was typed after q does nothing
+            event.prevent_default()
+            return
         if self._dialog is not None and self.app.screen is self._dialog:
             # Typed after the key that opened it. Posted from the dialog's own queue, which
             # runs it after the dialog's compose and mount (where it takes its focus): the
@@ -78,3 +82,13 @@ class HandsOnTypedKeys:
                 focused = self.screen.focused
                 self._handed_to = focused if focused is not self else None
             return
+        await self._quit_in_this_turn(event)
+
+    async def _quit_in_this_turn(self: Any, event: events.Key) -> None:
+        """The app's quit key runs here too, in the order typed: the keys typed after it in
+        the same burst then find the app leaving (`leaving`), and do nothing."""
+        quits = self.app._bindings.key_to_bindings.get(event.key, ())
+        if any(binding.action == "quit" for binding in quits):
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action("quit")

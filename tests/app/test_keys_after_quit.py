@@ -1,0 +1,37 @@
+"""Keys typed right after q, in the same burst (a paste, or the next shell command typed
+at once), do nothing: before, `q o` opened the links dialog while the app was quitting
+(a traceback), and `q H` opened the claims list instead of quitting (walk13, #14)."""
+
+from __future__ import annotations
+
+from textual import events
+
+from reader.app import ReaderApp
+
+SIZE = (120, 40)
+
+
+def burst(app: ReaderApp, keys: list[str]) -> None:
+    """Queue every key at once, as the driver does for one read of the terminal."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_typed_after_q_open_nothing_and_the_app_quits(seed_library, settle):
+    app = ReaderApp(library=seed_library)
+    pushed: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        original = app.push_screen
+
+        def watch(screen, *args, **kwargs):
+            pushed.append(type(screen).__name__)
+            return original(screen, *args, **kwargs)
+
+        app.push_screen = watch  # type: ignore[method-assign]
+        burst(app, ["q", "o", "H", "h"])
+        await pilot.pause()
+        await pilot.pause()
+        assert app.leaving
+    assert pushed == []
+    assert app.return_code == 0
