@@ -13,7 +13,7 @@ from pathlib import Path
 from reader.document.decode import one_line
 from reader.errors import NotFoundError, ReaderError, is_a_folder, no_such_path
 from reader.news import revisions, subscriptions
-from reader.news.fetch import DEFAULT_TIMEOUT, fetch
+from reader.news.fetch import DEFAULT_TIMEOUT, Fetched, decode_page, fetch, looks_like_feed
 from reader.news.save import LibraryIndex, Saved, split_front_matter
 from reader.news.sources import MAX_FILE, Adder, stdin_sources
 
@@ -64,10 +64,30 @@ def feeds_add_command(url: str, library: str | None, timeout: float = DEFAULT_TI
     from reader.news.feeds import parse_feed
 
     page = fetch(url, timeout=timeout)
-    feed = parse_feed(page.content, url)
+    try:
+        feed = parse_feed(page.content, url)
+    except ReaderError:
+        if looks_like_feed(page.content):
+            raise  # a broken feed: the parser's reason helps
+        raise ReaderError(_not_a_feed(page, url)) from None
     if not subscriptions.add(library_dir(library), url, feed.title):
         print(f"reader: already subscribed: {one_line(url)}", file=sys.stderr)
     return 0
+
+
+def _not_a_feed(page: Fetched, url: str) -> str:
+    """What `feeds add` says of a page that is not a feed: the feeds it links, if any."""
+    from reader.news.feeds import feed_links
+
+    try:
+        links = feed_links(decode_page(page.content, page.charset, url), page.final_url)
+    except ReaderError:
+        links = []
+    message = f"not an RSS or Atom feed: {one_line(url)}"
+    if not links:
+        return message
+    others = f" (and {len(links) - 1} more)" if len(links) > 1 else ""
+    return f"{message}; the page links the feed {one_line(links[0])}{others}, add that instead"
 
 
 def feeds_list_command(library: str | None) -> int:

@@ -14,6 +14,7 @@ import io
 import json
 import time
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from reader.document.decode import one_line
@@ -115,3 +116,37 @@ def parse_feed(data: bytes, url: str) -> Feed:
         version=str(parsed.get("version", "")),
         items=items,
     )
+
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+
+
+class _FeedLinks(HTMLParser):
+    """The `<link rel="alternate" type="application/rss+xml|atom+xml" href=...>` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "link":
+            return
+        values = {name: (value or "").strip() for name, value in attrs}
+        rels = values.get("rel", "").lower().split()
+        kind = values.get("type", "").lower().split(";")[0].strip()
+        if "alternate" in rels and kind in FEED_TYPES and values.get("href"):
+            self.hrefs.append(values["href"])
+
+
+def feed_links(html: str, base: str) -> list[str]:
+    """The http(s) addresses of the feeds an HTML page links (resolved against `base`), in
+    page order, each once."""
+    parser = _FeedLinks()
+    parser.feed(html)
+    parser.close()
+    found: list[str] = []
+    for href in parser.hrefs:
+        url = urljoin(base, href)
+        if url.startswith(("http://", "https://")) and url not in found:
+            found.append(url)
+    return found
