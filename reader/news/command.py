@@ -91,8 +91,18 @@ def _not_a_feed(page: Fetched, url: str) -> str:
 
 
 def feeds_list_command(library: str | None) -> int:
-    for feed in subscriptions.load(library_dir(library)):
+    """The feeds on stdout, one a line (address, tab, title); on stderr, the items of each
+    whose article could not be fetched at the last update (the next one tries them again)."""
+    folder = library_dir(library)
+    state = subscriptions.load_state(folder)
+    for feed in subscriptions.load(folder):
         print(f"{one_line(feed.url)}\t{one_line(feed.title)}" if feed.title else one_line(feed.url))
+        for item, why in subscriptions.failed_items(state.get(feed.url, {})).items():
+            print(
+                f"reader: {one_line(feed.url)}: not fetched, tried again at the next update:"
+                f" {one_line(item)} ({one_line(why)})",
+                file=sys.stderr,
+            )
     return 0
 
 

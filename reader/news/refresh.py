@@ -4,7 +4,9 @@ Feeds are fetched a few at a time (reader.news.sources.bounded_map), each condit
 (ETag / Last-Modified from the last run, kept in `.feeds-state.json`), so an unchanged feed
 costs one 304. An item the library lacks is added; an item it holds is fetched again when
 its feed entry changed (the entry's fingerprint: id, updated date, title, summary, content),
-and counted `updated` when its text changed, `unchanged` otherwise.
+and counted `updated` when its text changed, `unchanged` otherwise. An item whose article
+could not be fetched or saved is kept in the feed's state (`failed`) and tried again at the
+next update, even when the feed answers 304 (`reader feeds list` names it meanwhile).
 
 `refresh` then re-checks every article saved from an http(s) address whose `fetched` time
 (when it was saved, or its text last changed) is within the last `days` days, with a
@@ -24,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from reader.document.decode import one_line
 from reader.errors import ReaderError
@@ -49,15 +52,19 @@ def update_feeds(adder: Adder, folder: Path, recheck_later: Collection[Path] = (
 
     wanted: list[tuple[str, str | None]] = []
     as_before: list[str] = []
+    answered: list[str] = []  # the feeds that answered (a 304 too)
     fetched = bounded_map(one, [feed.url for feed in feeds])
     for url, result in adder.counted("feeds", fetched, len(feeds)):
         if isinstance(result, ReaderError):
             adder.failed(result)
             continue
         page, feed = result
-        if feed is None:
+        answered.append(url)
+        before = state.get(url, {})
+        if feed is None:  # unchanged: only the items that failed last time are fetched again
+            wanted.extend((item, url) for item in subscriptions.failed_items(before))
             continue
-        seen = state.get(url, {}).get("entries")
+        seen = before.get("entries")
         seen = seen if isinstance(seen, dict) else {}
         for item in feed.items:
             known = adder.index.knows(item.url)
@@ -70,11 +77,31 @@ def update_feeds(adder: Adder, folder: Path, recheck_later: Collection[Path] = (
             "last_modified": page.last_modified,
             "entries": {item.url: item.fingerprint for item in feed.items},
         }
-    adder.fetch_and_save(wanted)
+    _record_failures(state, answered, wanted, adder.fetch_and_save(wanted))
     subscriptions.save_state(folder, state)
     done = _files(adder.index, (url for url, _feed in wanted))
     adder.tally.unchanged += len(_files(adder.index, as_before) - done - _resolved(recheck_later))
     return done
+
+
+def _record_failures(
+    state: dict[str, dict[str, Any]],
+    answered: list[str],
+    wanted: list[tuple[str, str | None]],
+    failures: dict[str, str],
+) -> None:
+    """Each feed that answered keeps, in its state entry, the items it listed that could
+    not be fetched or saved this time ({address: why}; none, no `failed` key)."""
+    failed: dict[str, dict[str, str]] = {url: {} for url in answered}
+    for item, feed_url in wanted:
+        if item in failures and feed_url in failed:
+            failed[feed_url][item] = one_line(failures[item])[:200]
+    for feed_url, items in failed.items():
+        entry = state.setdefault(feed_url, {})
+        if items:
+            entry["failed"] = items
+        else:
+            entry.pop("failed", None)
 
 
 def _files(index: LibraryIndex, urls: Iterable[str]) -> set[Path]:

@@ -163,18 +163,20 @@ class Adder:
 
     def save(
         self, article: Article, url: str, feed: str | None = None, page: Fetched | None = None
-    ) -> None:
+    ) -> str | None:
         """Save `article`; `page`, the response it came from, has the validators recorded
-        (by keep_validators) for the next conditional fetch of `url`."""
+        (by keep_validators) for the next conditional fetch of `url`. Returns why it could
+        not be saved, None when it was."""
         try:
             saved = self.index.save(article, url, feed)
         except ReaderError as error:
             self.failed(error)
-            return
+            return str(error)
         if page is not None and url:
             self.validators[url] = page
         self.tally.count(saved)
         self.on_saved(saved)
+        return None
 
     def keep_validators(self) -> None:
         """Record the ETag / Last-Modified of the pages saved so far in the library's
@@ -201,18 +203,22 @@ class Adder:
                 wanted.append((item.url, feed.url))
         self.fetch_and_save(wanted)
 
-    def fetch_and_save(self, wanted: list[tuple[str, str | None]]) -> None:
-        """Fetch each (article address, feed address or None) a few at a time; save in order."""
+    def fetch_and_save(self, wanted: list[tuple[str, str | None]]) -> dict[str, str]:
+        """Fetch each (article address, feed address or None) a few at a time; save in order.
+        Returns {address: why} of those that could not be fetched or saved."""
         feeds = dict(wanted)
         fetched = _fetched_items(list(feeds), self.timeout)
+        failures: dict[str, str] = {}
         for url, result in self.counted("articles", fetched, len(feeds)):
             if isinstance(result, ReaderError):
                 self.failed(result)
+                failures[url] = str(result)
             elif result.article is None:  # a 304
                 self.tally.unchanged += 1
-            else:
-                self.save(result.article, url, feeds[url], result.page)
+            elif (why := self.save(result.article, url, feeds[url], result.page)) is not None:
+                failures[url] = why
         self.keep_validators()
+        return failures
 
     def add_markup(self, data: bytes, where: str) -> None:
         """A page or a feed given as bytes (read from stdin): a page is saved with no `url`,

@@ -155,8 +155,8 @@ def to_opml(feeds: list[Subscription]) -> str:
 
 
 def load_state(library: Path, name: str = STATE_NAME) -> dict[str, dict[str, Any]]:
-    """{address: {"etag": ..., "last_modified": ..., "entries": {item address: fingerprint}}}
-    as last saved in the library's `name` file; empty when missing or unreadable."""
+    """{address: {"etag": ..., "last_modified": ..., "entries": {item address: fingerprint},
+    "failed": {item address: why}}} as last saved in the library's `name` file; empty when missing or unreadable."""
     try:
         data = json.loads((Path(library) / name).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
@@ -174,6 +174,13 @@ def _is_entries(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     )
+
+
+def failed_items(entry: dict[str, Any]) -> dict[str, str]:
+    """{item address: why} of the items of a feed's state entry whose article could not be
+    fetched or saved last time (`reader feeds update` tries them again)."""
+    failed = entry.get("failed")
+    return dict(failed) if isinstance(failed, dict) else {}
 
 
 def remember(state: dict[str, dict[str, Any]], url: str, etag: str, last_modified: str) -> None:
