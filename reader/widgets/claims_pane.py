@@ -7,7 +7,8 @@ are built from plain strings into `Segment`s: article text is never parsed as ma
 `/` opens a filter (reader/claims/claim_filter.py): `c:` or a category's name or start
 (`evid:`) keeps that category, `status:ref` or `ref:` that status, `#econ` tags starting so;
 any other words must all appear in the quote, the note, the rationale, the tags or the
-category's name (case-insensitive, part of a word enough). Esc clears it.
+category's name (case-insensitive, part of a word enough). Esc clears it, the cursor staying
+on the highlight it was on.
 
 A row whose quote the text attributes to someone ends, where the pane is wide enough, with
 a dim `named` or `anon`; the pane asks `ClaimsList.kind_of` (the screen's, which keeps each
@@ -444,17 +445,24 @@ class ClaimsPane(Vertical):
         self.screen.set_focus(field)  # now: the keys typed after `/` are the filter's
 
     def hide_filter(self) -> None:
+        """Esc: the filter cleared, the cursor kept on the highlight it was on (so `x` next
+        deletes the one the user found)."""
+        chosen = self.claims_list.cursor_annotation
         field = self.query_one_optional(ClaimsFilter)
         if field is not None:
-            field.value = ""
+            field.value = ""  # its Changed message, handled later, changes nothing
             field.display = False
         self.query_text = ""
         self._refresh_rows()
+        if chosen is not None and (row := self.claims_list.index_of(chosen.id)) is not None:
+            self.claims_list.cursor = row
         self.claims_list.focus()
 
     @on(Input.Changed, "#claims-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value == self.query_text:
+            return  # the filter as shown (hide_filter emptied the field)
         self.query_text = event.value
         self._refresh_rows()
         self.claims_list.cursor = 0
