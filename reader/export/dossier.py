@@ -33,6 +33,7 @@ from reader.export.markdown import (
     MARKER,
     NotesWriter,
     article_title,
+    has_source_lines,
     link_target,
     ordered,
     place_text,
@@ -210,8 +211,10 @@ def linked_articles(text: str) -> set[str]:
 
 def _place_text(place: Place | None, heading: str | None, link: str) -> str:
     """`¶ 3, sentence 2 · [line 40](file#L40)` (after the heading it falls under, when it
-    has one), or "" for no place."""
+    has one; no line for a saved web page, `has_source_lines`), or "" for no place."""
     if place is None:
         return ""
+    if not has_source_lines(link):
+        return place_text(place, heading)
     line = place[3]
     return f"{place_text(place, heading)} · [line {line}]({link}#L{line})"

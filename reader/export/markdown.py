@@ -21,6 +21,7 @@ from reader.annotations.verdicts import DEFAULT_STATUS, STATUS_LABELS, Evidence
 from reader.atomic import write_atomic
 from reader.claims.model import Attribution
 from reader.document.decode import one_line, sanitize
+from reader.document.loader import is_html
 from reader.document.model import Document
 from reader.errors import ReaderError, cannot
 from reader.export.markdown_text import (
@@ -192,6 +193,13 @@ def _evidence_text(link: Evidence) -> str:
     return escape_inline(link.describe())
 
 
+def has_source_lines(link: str | None) -> bool:
+    """Whether a highlight's place gets a `[line 40](story.txt#L40)` link to the article at
+    the link destination `link`: not without a link, nor for a saved web page, whose lines
+    are those of the text extracted from it, not of the HTML file the link opens."""
+    return bool(link) and not is_html(link)
+
+
 def highlight_blocks(
     parts: list[str], rows: list[tuple], link: str | None, article: str = ""
 ) -> None:
@@ -204,15 +212,14 @@ def highlight_blocks(
     the text of one part per highlight without copying every quote into a joined part.
     """
     add = parts.append
-    line_link = f"]({link}#L" if link else ""
+    with_lines = has_source_lines(link)
     for quote, category, tags, created, note, loc, claim, edited_from, heading in rows:
         tag_list = " · " + " ".join(map(tag_text, tags)) if tags else ""
         place = ""
         if loc is not None:
-            line = loc[3]
             place = f" · {place_text(loc, heading)}"
-            if line_link:
-                place = f"{place} · [line {line}{line_link}{line})"
+            if with_lines:
+                place = f"{place} · [line {loc[3]}]({link}#L{loc[3]})"
         date = f" · {_date(created)}" if created else ""
         add(quote_block(quote))
         if edited_from:  # the article was edited under the highlight: both wordings

@@ -9,8 +9,9 @@ and the rationale (purpose `assessing`, `format` `text/plain`), and each evidenc
 `file://` URI of its article with a `TextQuoteSelector` of its quote, the body's `id` being
 that highlight's own annotation IRI). Target:
 the article's `file://` URI with a `TextQuoteSelector` and, for anchored highlights, a
-`TextPositionSelector` (code points into the reader's anchor text; for Markdown articles that
-is the displayed text, not the Markdown source).
+`TextPositionSelector` (code points into the reader's anchor text; for Markdown articles and
+saved web pages that is the displayed text, not the Markdown or HTML source; a consumer
+reading the file itself has the quote, with its prefix and suffix, to anchor by).
 
 Two facts have no W3C term, so they are written with extension properties in the `margin:`
 namespace (`EXTENSION`, declared in the collection's `@context`), which a W3C consumer ignores:
