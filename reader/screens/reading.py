@@ -218,14 +218,15 @@ class ReadingScreen(AnnotatingScreen):
         pane = self.query_one(LibraryPane)
         column = self.query_one("#side")
         focused = self.focused
-        pane.styles.width, column.styles.width = pane_widths(width)
+        # Nothing open yet: the library takes the article's and the side panes' room.
+        fill = library and self.nothing_open
+        pane_width, column_width = pane_widths(width)
+        # Each width set once: a style that changes, even back, lays the screen out again.
+        pane.styles.width = "1fr" if fill else pane_width
+        column.styles.width = column_width
         pane.display = library
         if library:
             pane.build()  # first time shown: its widgets are built now
-        # Nothing open yet: the library takes the article's and the side panes' room.
-        fill = library and self.nothing_open
-        if fill:
-            pane.styles.width = "1fr"
         self.article_widget().display = not fill
         column.display = side and not fill
         if focused is not None and not self._is_shown(focused):

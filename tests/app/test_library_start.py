@@ -248,3 +248,32 @@ async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatc
         await _scan_done(app, pilot)
         assert app.article_path == (root / "a5.txt").resolve()
     assert seen["drawn at first read"] is True
+
+
+async def test_a_resize_to_the_same_layout_lays_nothing_out_again(tmp_path, monkeypatch):
+    """While the library fills the screen (no article open yet), the screen's resize after
+    its first frame sets the same widths: no pane asks for a layout (before, the library
+    pane's width went to its column width and back to "1fr", and the screen was laid out
+    once more while the folder was being read)."""
+    root = tmp_path / "lib"
+    root.mkdir()
+    _write(root / "a.txt", "Story", 1)
+    monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # nothing opens
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.reading
+        assert screen.nothing_open and screen.library_shown
+        laid_out = []
+        for widget in (app.library_pane, screen.query_one("#side"), app.article_view):
+            real = widget.refresh
+
+            def refresh(*args, real=real, widget=widget, **kwargs):
+                if kwargs.get("layout"):
+                    laid_out.append(widget.id)
+                return real(*args, **kwargs)
+
+            monkeypatch.setattr(widget, "refresh", refresh)
+        screen.update_layout(120)
+        assert laid_out == []
+        assert app.library_pane.size.width >= 110
