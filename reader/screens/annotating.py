@@ -234,7 +234,9 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
             self._notice("No article open")
             return None
         if store.problem is not None:
-            self._notice(f"Annotating is off: {store.problem}", "warning")
+            from reader.annotations.sidecar_file import annotating_off  # loaded when first used
+
+            self._notice(annotating_off(store.problem), "warning")
             return None
         return store
 
