@@ -84,6 +84,10 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
     def _notice(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
 
+    def _no_highlight(self) -> None:
+        """What a key that acts on a highlight (t, a, s, f…) says off one."""
+        self._notice("No highlight at the cursor: h highlights the sentence first")
+
     def status(self, message: str | None) -> None:
         """Say what a key did without a toast: in the key bar (a repaint of one line) where
         it fits whole, else as a notification; None takes the last message away."""
@@ -339,7 +343,7 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
             return
         ann = self.key_target()
         if ann is None:
-            self._notice("No highlight at the cursor: h highlights the sentence first")
+            self._no_highlight()
             return
         quote = " ".join(ann.exact.split())
         if len(quote) > 200:
