@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.annotations.sidecar_file import MOVE_ASIDE_COMMAND
 from reader.screens.news_actions import add_url_prompt
 
 
@@ -64,7 +65,7 @@ def reader_commands(app) -> list[tuple[str, str, Callable[[], object]]]:
         ),
         *export_commands(app),
         (
-            "Move bad annotations file aside",
+            MOVE_ASIDE_COMMAND,
             "Rename an unreadable annotations file so annotating works again",
             app.reading.move_aside,
         ),

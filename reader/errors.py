@@ -43,6 +43,16 @@ def not_a_folder(path: object) -> str:
     return f"not a folder: {_shown(path)}"
 
 
+def binary_file(path: object) -> str:
+    """NUL bytes in the file at `path`: not an article, whichever verb or screen read it."""
+    return f"binary file, not a text article: {_shown(path)}"
+
+
+def not_regular_file(path: object) -> str:
+    """A device, FIFO or socket at `path`: only regular files are read as articles."""
+    return f"not a regular file: {_shown(path)}"
+
+
 def cannot(verb: str, path: object, why: object) -> str:
     """`path` could not be read, written, …: `cannot read (permission denied): PATH` (the
     system's "directory" said "folder", as everywhere else)."""

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document.decode import check_article_size, one_line
-from reader.errors import ReaderError, cannot, is_a_folder, link_loop, no_such_path
+from reader.errors import (
+    ReaderError,
+    binary_file,
+    cannot,
+    is_a_folder,
+    link_loop,
+    no_such_path,
+    not_regular_file,
+)
 
 SNIFF_BYTES = 8192
 
@@ -39,7 +47,7 @@ def check_article_file(path: Path) -> Path:
     if stat.S_ISDIR(st.st_mode):
         raise ReaderError(is_a_folder(path))
     if not stat.S_ISREG(st.st_mode):
-        raise ReaderError(f"not a regular file: {path}")
+        raise ReaderError(not_regular_file(path))
     check_article_size(path, st.st_size)
     try:
         with open(path, "rb") as fh:
@@ -47,7 +55,7 @@ def check_article_file(path: Path) -> Path:
     except OSError as error:
         raise ReaderError(cannot("read", path, error)) from None
     if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReaderError(f"not a text file (binary data): {path}")
+        raise ReaderError(binary_file(path))
     return path.resolve()
 
 

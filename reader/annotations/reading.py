@@ -82,9 +82,7 @@ def read_sidecar(
 
 def unusable_sidecar(problem: SidecarProblem) -> SidecarRead:
     """What a sidecar the store refuses gives: nothing, and the store's wording of why."""
-    from reader.annotations.saver import problem_message
-
-    return SidecarRead([], "", None, problem_message(str(problem)))
+    return SidecarRead([], "", None, str(problem))
 
 
 def decode_sidecar(data: Any, text: str | None, sha256: str) -> SidecarRead:

@@ -254,7 +254,7 @@ class Saver:
         try:
             self._save_once(max(0.0, deadline - time.monotonic()))
         except SidecarProblem as problem:
-            self._stop_saving(problem_message(str(problem)))
+            self._stop_saving(str(problem))
         except OSError as error:
             self._failed(attempt, error)
         except Exception as error:  # a bug: stop saving (memory kept), say so, no traceback
@@ -339,7 +339,3 @@ def failure_reason(error: OSError, sidecar: Path) -> str:
     if error.errno == errno.ELOOP:
         return f"{folder / culprit} is a symbolic link, which is never followed"
     return f"{folder / culprit}: {error.strerror or error}"
-
-
-def problem_message(problem: str) -> str:
-    return f"{problem}: annotating is off until it is moved aside"

@@ -12,6 +12,7 @@ from reader.annotations.anchoring import count_quote, find_quote
 from reader.annotations.changes import check_category, clean_tags
 from reader.annotations.evidence_links import resolve_evidence
 from reader.annotations.kept import kept_of
+from reader.annotations.sidecar_file import problem_message
 from reader.annotations.store import AnnotationStore
 from reader.annotations.verdicts import check_status
 from reader.document.loader import load_document
@@ -30,7 +31,7 @@ def _one_line(text: str) -> str:
 def _open_store(path: str) -> AnnotationStore:
     store = AnnotationStore.open(load_document(path), read_only=True)
     if store.problem is not None:
-        raise ReaderError(store.problem)
+        raise ReaderError(problem_message(store.problem))
     return store
 
 
@@ -79,7 +80,7 @@ def annotate_command(
         )
     store = AnnotationStore.open(document)
     if store.problem is not None:
-        raise ReaderError(store.problem)
+        raise ReaderError(problem_message(store.problem))
     try:
         links = [resolve_evidence(store, text) for text in evidence]  # all found, or no change
         ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))

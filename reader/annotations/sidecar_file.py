@@ -40,6 +40,21 @@ class SidecarProblem(ReaderError):
     """The sidecar exists but cannot be used (invalid JSON, future schema, unreadable)."""
 
 
+# The store keeps a SidecarProblem's text (which names the file) as its `problem`; these say
+# what follows from it. The palette command renames the file (`AnnotationStore.move_aside`).
+MOVE_ASIDE_COMMAND = "Move bad annotations file aside"
+
+
+def problem_message(problem: str) -> str:
+    """The command line's error for a `problem` of the store."""
+    return f"{problem}: annotating is off until it is moved aside"
+
+
+def annotating_off(problem: str) -> str:
+    """What the reader's screens say of a `problem` of the store: the file, and the fix."""
+    return f"Annotating is off: {problem}. To annotate again: ctrl+p, {MOVE_ASIDE_COMMAND}"
+
+
 def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
     """Where the annotations of the article at `source` are kept: beside it, named
     `sidecar_name_for` its name."""

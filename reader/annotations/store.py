@@ -58,8 +58,9 @@ from reader.annotations.merge import short_quote
 from reader.annotations.model import Annotation, utc_now
 from reader.annotations.reading import anchor_loaded
 from reader.annotations.record import record_to_annotation
-from reader.annotations.saver import Saver, problem_message
+from reader.annotations.saver import Saver
 from reader.annotations.sidecar import SidecarProblem, sidecar_path_for
+from reader.annotations.sidecar_file import problem_message
 from reader.annotations.store_reading import StoreReading
 from reader.annotations.store_saving import StoreSaving, open_stores
 from reader.claims.attribution import DocumentAttributions
@@ -103,7 +104,7 @@ class AnnotationStore(StoreReading, StoreSaving):
         try:
             records, meta, repeats = store._db.read()
         except SidecarProblem as problem:
-            store._saver.problem = problem_message(str(problem))
+            store._saver.problem = str(problem)
             return store
         store._load(records, meta, repeats)
         if not read_only:
@@ -136,7 +137,7 @@ class AnnotationStore(StoreReading, StoreSaving):
     # -- changing ----------------------------------------------------------------------------
     def _require_writable(self) -> None:
         if self.problem is not None:
-            raise ReaderError(self.problem)
+            raise ReaderError(problem_message(self.problem))
         if self.read_only:
             raise ReaderError(f"{self.sidecar_path.name} was opened read-only")
 

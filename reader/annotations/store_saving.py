@@ -26,7 +26,7 @@ from reader.annotations.merge import NOTE_SEPARATOR, merge_note, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.places import article_facts
 from reader.annotations.record import record_to_annotation
-from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver, problem_message
+from reader.annotations.saver import CLOSE_SECONDS, ArticleGone, Saver
 from reader.annotations.sidecar import SidecarProblem
 from reader.document.model import Document as Article
 from reader.errors import ReaderError
@@ -173,7 +173,7 @@ class StoreSaving:
             except SidecarProblem as problem:
                 with self._lock:
                     if self._saver.problem is None:
-                        self._saver.problem = problem_message(str(problem))
+                        self._saver.problem = str(problem)
                         self.version += 1
                 return True
             if merged is None:

@@ -42,7 +42,15 @@ import re
 import stat
 from pathlib import Path
 
-from reader.errors import ReaderError, cannot, is_a_folder, link_loop, no_such_path
+from reader.errors import (
+    ReaderError,
+    binary_file,
+    cannot,
+    is_a_folder,
+    link_loop,
+    no_such_path,
+    not_regular_file,
+)
 
 # How much of a file is checked for NUL bytes to call it binary.
 BINARY_PROBE = 8192
@@ -254,11 +262,11 @@ def read_text(path: str | Path) -> tuple[str, str]:
         raise ReaderError(is_a_folder(p))
     if st is not None and not stat.S_ISREG(st.st_mode):
         # A FIFO would block forever and /dev/zero never ends: only regular files are read.
-        raise ReaderError(f"not a regular file: {one_line(str(p))}")
+        raise ReaderError(not_regular_file(p))
     if st is not None:
         check_article_size(p, st.st_size)
     data = read_bytes(p)
     decoded = decode_and_normalize(data)
     if decoded is None:
-        raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
+        raise ReaderError(binary_file(p))
     return decoded[0], decoded[1]

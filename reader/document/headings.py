@@ -22,11 +22,39 @@ class Heading:
     offset: int
 
 
+# A block of fewer words than this after a heading is no body text: a contents list's next line.
+CONTENTS_LINE_WORDS = 12
+
+
+def _key(text: str) -> str:
+    """A heading's text as a contents list and the chapter itself both give it."""
+    return " ".join(text.split()).rstrip(".:").casefold()
+
+
+def contents_entries(document: Document) -> set[int]:
+    """Indexes of the heading blocks that are entries of a contents list, not headings: the
+    same text stands again as a later heading (the chapter itself), and no body text follows
+    it (the next block is a heading or a line too short to be a paragraph of the book)."""
+    blocks = document.blocks
+    at = [i for i, block in enumerate(blocks) if block.kind == "heading"]
+    later: set[str] = set()
+    entries = set()
+    for i in reversed(at):
+        key = _key(blocks[i].text)
+        if key in later:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or nxt.kind == "heading" or len(nxt.text.split()) < CONTENTS_LINE_WORDS:
+                entries.add(i)
+        later.add(key)
+    return entries
+
+
 def headings(document: Document) -> list[Heading]:
-    """Every heading block of `document`, in order."""
+    """Every heading block of `document`, in order, but for a contents list's entries."""
     found = []
-    for block in document.blocks:
-        if block.kind != "heading":
+    skipped = contents_entries(document)
+    for index, block in enumerate(document.blocks):
+        if block.kind != "heading" or index in skipped:
             continue
         text = one_line(" ".join(block.text.split()))
         if len(text) > TEXT_LIMIT:

@@ -26,7 +26,7 @@ from reader.document.decode import (
     read_text,
 )
 from reader.document.model import Document
-from reader.errors import ReaderError
+from reader.errors import ReaderError, binary_file
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -126,7 +126,7 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
         return load_document(p), True  # read_text names the problem
     decoded = decode_bytes(data, head=True)
     if decoded is None:
-        raise ReaderError(f"binary file, not a text article: {one_line(str(p))}")
+        raise ReaderError(binary_file(p))
     text, encoding = decoded
     text = normalize(text)
     cut = text.rfind("\n\n")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from reader.annotations.scripting import LOCK_WAIT_SECONDS, check_saved
+from reader.annotations.sidecar_file import problem_message
 from reader.annotations.store import AnnotationStore
 from reader.document.decode import one_line
 from reader.document.loader import load_document
@@ -25,7 +26,8 @@ def import_file(path: str | Path, file: str | Path) -> ImportResult:
     store = AnnotationStore.open(document)
     try:
         if store.problem:
-            raise ReaderError(store.problem)  # it names the sidecar, as `reader annotate` says it
+            # it names the sidecar, as `reader annotate` says it
+            raise ReaderError(problem_message(store.problem))
         with store.transaction():  # all or nothing: one atomic write at the end
             result = import_into(store, document.text, found.annotations)
             result.article_note = import_article_note(store, note)

@@ -27,6 +27,7 @@ from textual.screen import Screen
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.quoting import quoted
+from reader.document.decode import one_line
 from reader.document.model import Document
 from reader.errors import ReaderError
 from reader.screens.annotation_session import AnnotationSession
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # the annotation model, the store and the panes load after th
     from reader.widgets.notes_pane import NotesPane
 
 POLL_SECONDS = 1.0  # how often another process's changes to the sidecar are looked for
+QUERY_SHOWN = 60  # the most of a search query a message quotes
 
 
 class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
@@ -81,6 +83,10 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
 
     def _notice(self, message: str, severity: str = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def _no_highlight(self) -> None:
+        """What a key that acts on a highlight (t, a, s, f…) says off one."""
+        self._notice("No highlight at the cursor: h highlights the sentence first")
 
     def status(self, message: str | None) -> None:
         """Say what a key did without a toast: in the key bar (a repaint of one line) where
@@ -210,6 +216,16 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
     def on_article_view_match_shown(self, event: ArticleView.MatchShown) -> None:
         self.status(f"Match {event.position:,}/{event.total:,}")
 
+    def on_article_view_no_match(self, event: ArticleView.NoMatch) -> None:
+        """n or N with nothing to go to: said, as every key with nothing to do says it."""
+        if not event.query:
+            self.status("No search: / searches")
+            return
+        query = one_line(event.query)
+        if len(query) > QUERY_SHOWN:
+            query = query[: QUERY_SHOWN - 1] + "…"
+        self.status(f"No match for {quoted(query)}")
+
     def on_claims_list_row_shown(self, event: ClaimsList.RowShown) -> None:
         self.show_list_row(event.moved)
 
@@ -234,7 +250,9 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
             self._notice("No article open")
             return None
         if store.problem is not None:
-            self._notice(f"Annotating is off: {store.problem}", "warning")
+            from reader.annotations.sidecar_file import annotating_off  # loaded when first used
+
+            self._notice(annotating_off(store.problem), "warning")
             return None
         return store
 
@@ -325,7 +343,7 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
             return
         ann = self.key_target()
         if ann is None:
-            self._notice("No highlight at the cursor: h highlights the sentence first")
+            self._no_highlight()
             return
         quote = " ".join(ann.exact.split())
         if len(quote) > 200:

@@ -77,7 +77,7 @@ class ClaimKeys(SameClaimLookup):
             return None, None
         ann = self.key_target()
         if ann is None:
-            self._notice("No highlight at the cursor: h highlights the sentence first")
+            self._no_highlight()
         return store, ann
 
     def action_verdict(self: Any) -> None:
@@ -156,9 +156,14 @@ class ClaimKeys(SameClaimLookup):
         if self.annotations.store is None:
             return
         ann = self.key_target()
-        echoes = self.echoes_of(ann) if ann is not None else []
-        if ann is None or not (ann.evidence or echoes):
-            self._notice("No evidence linked here (l links some), no same claim elsewhere")
+        if ann is None:
+            self._no_highlight()
+            return
+        echoes = self.echoes_of(ann)
+        if not (ann.evidence or echoes):
+            self._notice(
+                "No evidence linked to this highlight (l links some), no same claim elsewhere"
+            )
             return
         if len(ann.evidence) + len(echoes) == 1:
             self.follow((ann.evidence or echoes)[0])

@@ -21,6 +21,7 @@ from textual.widgets import OptionList
 
 from reader.annotations.categories import CATEGORY_LABELS, category_for_key
 from reader.annotations.quoting import quoted
+from reader.annotations.sidecar_file import annotating_off
 from reader.claims.library_claims import LibraryClaim
 from reader.errors import ReaderError
 
@@ -97,7 +98,7 @@ class LibraryClaimEdits:
             return
         ann = store.get(claim.id)
         if store.problem is not None or ann is None:
-            self._done(None, f"Annotating is off: {store.problem}" if ann else _GONE)
+            self._done(None, annotating_off(store.problem) if ann else _GONE)
             return
         if self.reading._run(lambda: change(store, ann) or True):  # the article follows
             self._done(said, None)
@@ -114,7 +115,7 @@ class LibraryClaimEdits:
             self.app.call_from_thread(self._done, None, str(error))
             return
         ann = store.get(claim.id)
-        problem = store.problem and f"Annotating is off: {store.problem}"
+        problem = store.problem and annotating_off(store.problem)
         try:
             if problem is None and ann is not None:
                 change(store, ann)

@@ -31,7 +31,7 @@ class NoteKeys:
         ann = self.key_target()
         self._note_from = self.claims_list_focused()  # Esc goes back there
         if ann is None:
-            self._notice("No highlight at the cursor: h highlights the sentence first")
+            self._no_highlight()
             return
         self._side_shown()
         self._note_store = self.annotations.store

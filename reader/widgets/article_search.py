@@ -197,6 +197,8 @@ class ArticleSearch:
         index = self._search.step(cursor[0] if cursor else 0, step)
         if index is not None:
             self._goto_match(index)
+        else:
+            self.post_message(self.NoMatch(self, self._search.query))
 
     def _goto_match(self, index: int, center: bool = True) -> None:
         """The cursor to match `index`, centred (not on the last row) unless `center` is

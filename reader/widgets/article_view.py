@@ -87,6 +87,14 @@ class ArticleView(
             self.position = position
             self.total = total
 
+    class NoMatch(Message):
+        """n or N found no match to go to: of `query`, or no search at all (`query` "")."""
+
+        def __init__(self, view: ArticleView, query: str) -> None:
+            super().__init__()
+            self.view = view
+            self.query = query
+
     class SelectionChanged(Message):
         """The selection started, changed or ended (`selection` is None when it ended)."""
 

@@ -37,6 +37,7 @@ from textual.widgets import Input, Static
 
 from reader.annotations.categories import Parts, legend, lettered_counts, named_counts, width_of
 from reader.annotations.model import CATEGORIES, Annotation
+from reader.annotations.sidecar_file import annotating_off
 from reader.annotations.verdicts import STATUS_MARKS
 from reader.claims.claim_filter import filter_claims
 from reader.widgets.claim_list_keys import CLAIM_LIST_BINDINGS
@@ -414,7 +415,7 @@ class ClaimsPane(Vertical):
         self.claims_list.set_rows(rows)
         status = self.query_one("#claims-status", Static)
         if self.problem:
-            status.update(f"Annotating is off: {self.problem}")
+            status.update(annotating_off(self.problem))
             status.set_class(True, "pane-problem")
             status.display = True
         elif not self.annotations:

@@ -26,6 +26,7 @@ from textual.widgets import Static
 from reader.annotations.merge import NOTE_SEPARATOR
 from reader.annotations.model import Annotation
 from reader.annotations.quoting import quoted
+from reader.annotations.sidecar_file import annotating_off
 from reader.widgets.note_markdown import NoteStyles, note_text, visible
 
 if TYPE_CHECKING:
@@ -212,10 +213,8 @@ class NotesPane(Vertical):
         muted = style("notes-pane--muted")
         out = Text(no_wrap=False, end="")
         if self.problem:
-            out.append(
-                f"Annotating is off: {_plain(self.problem)}.\n", style("notes-pane--problem")
-            )
-            out.append("Command palette (ctrl+p): Move bad annotations file aside.\n\n", muted)
+            out.append(_plain(annotating_off(self.problem)), style("notes-pane--problem"))
+            out.append("\n\n")
         out.append("Article note\n", heading)
         if self.editing == ARTICLE:
             out.append("(editing below — Esc saves, ctrl+g discards)\n", muted)

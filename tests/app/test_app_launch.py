@@ -33,7 +33,16 @@ def test_binary_file(tmp_path, capsys):
     binary = tmp_path / "logo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0")
     assert main([str(binary)]) == 2
-    assert _one_error_line(capsys) == f"reader: error: not a text file (binary data): {binary}"
+    assert _one_error_line(capsys) == f"reader: error: binary file, not a text article: {binary}"
+
+
+@pytest.mark.parametrize("verb", [[], ["parse"], ["export"], ["annotate", "--quote", "PNG"]])
+def test_binary_file_worded_as_every_verb_words_it(tmp_path, capsys, verb):
+    """Opening a binary file says what `reader parse`, `reader export`, … say about it."""
+    binary = tmp_path / "logo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0")
+    assert main([*verb, str(binary)]) == 2
+    assert _one_error_line(capsys) == f"reader: error: binary file, not a text article: {binary}"
 
 
 def test_folder_without_articles(tmp_path, capsys):

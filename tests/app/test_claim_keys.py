@@ -82,6 +82,25 @@ async def test_verdict_evidence_follow_and_library_claims(small_library, settle)
     assert "Source: none given in the text" in text
 
 
+async def test_f_off_a_highlight_says_so_as_t_and_a_do(small_library, settle):
+    """Off a highlight f says there is none (not that this one has no evidence); on one
+    without links it says that highlight has none."""
+    app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        said: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, *a, **k: said.append(str(message)) or notify(message, *a, **k)
+        await pilot.press("f", "t", "a")
+        await pilot.pause()
+        assert said == ["No highlight at the cursor: h highlights the sentence first"] * 3
+        await pilot.press("h", "f")
+        await pilot.pause()
+        assert said[3:] == [
+            "No evidence linked to this highlight (l links some), no same claim elsewhere"
+        ]
+
+
 async def test_the_verdict_dialog_says_all_it_says_on_a_small_terminal(small_library, settle):
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
     async with app.run_test(size=(80, 24)) as pilot:

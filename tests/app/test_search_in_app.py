@@ -131,3 +131,28 @@ async def test_enter_in_the_box_shows_the_views_keys_in_its_own_turn(
         assert "j/k Move" not in key_bar.text  # the box's keys while it is open
         await app.query_one(SearchBar).input.action_submit()  # no message handled after it
         assert "j/k Move" in key_bar.text
+
+
+async def test_n_and_N_say_there_is_no_search_or_no_match(seed_library, settle, searched):
+    """Not silent: with no search yet, and with a search that matches nothing."""
+    from reader.app import ReaderApp
+
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        view: ArticleView = app.article_view
+        bar = app.reading.query_one("#key-bar")
+        here = view.cursor_range
+        for key in ("n", "N"):
+            bar.say(None)
+            await pilot.press(key)
+            await pilot.pause()
+            assert bar.message == "No search: / searches" and view.cursor_range == here
+        await pilot.press("slash", *"zqxj", "enter")
+        await searched(pilot)
+        await pilot.pause()
+        for key in ("n", "N"):
+            bar.say(None)
+            await pilot.press(key)
+            await pilot.pause()
+            assert bar.message == "No match for “zqxj”" and view.cursor_range == here

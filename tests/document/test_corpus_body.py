@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_body_expectations import BODY, KNOWN_WRONG  # noqa: E402
-from document_helpers import CORPUS  # noqa: E402
+from document_helpers import CORPUS, exit_without_corpus  # noqa: E402
 
 from reader.document.loader import load_document  # noqa: E402
 from reader.errors import ReaderError  # noqa: E402
@@ -113,8 +113,27 @@ def test_known_wrong_names_real_cases():
 
 
 if __name__ == "__main__":
+    exit_without_corpus()
     for name in sorted(BODY):
         for check in CHECKS:
             wrong = failures(name, check)
             if wrong:
                 print(f"{name}:{check}: {wrong}")
+
+
+@pytest.mark.parametrize("script", ["test_corpus_body.py", "test_corpus_expectations.py"])
+def test_run_as_a_script_without_the_corpus_it_says_so_and_exits_cleanly(tmp_path, script):
+    import shutil
+    import subprocess
+
+    here = Path(__file__).parent
+    copy = tmp_path / "checkout" / "tests" / "document"  # no ../shared beside the checkout
+    copy.mkdir(parents=True)
+    helpers = ("document_helpers.py", "corpus_expectations.py", "corpus_body_expectations.py")
+    for name in (script, *helpers):
+        shutil.copy(here / name, copy / name)
+    done = subprocess.run(
+        [sys.executable, str(copy / script)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "corpus absent" in done.stderr

@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_expectations import EXPECTED, FIELDS, FILE_NAME, KNOWN_WRONG  # noqa: E402
-from document_helpers import CORPUS  # noqa: E402
+from document_helpers import CORPUS, exit_without_corpus  # noqa: E402
 
 from reader.document.loader import load_document  # noqa: E402
 
@@ -85,6 +85,7 @@ def score() -> dict[str, tuple[int, int]]:
 
 
 if __name__ == "__main__":
+    exit_without_corpus()
     rows = score()
     print("| field | right / total |\n|---|---:|")
     for field, (right, total) in rows.items():

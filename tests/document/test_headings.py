@@ -47,3 +47,45 @@ def test_a_book_lists_its_chapters():
     chapters = [h for h in outline if h.text.startswith("CHAPTER ")]
     assert chapters[0].text == "CHAPTER 1. Loomings." and len(chapters) >= 135
     assert [h.offset for h in outline] == sorted(h.offset for h in outline)
+
+
+def test_a_contents_list_is_not_headings(tmp_path):
+    """A book's contents list names the chapters again: its lines are neither listed by
+    ctrl+o nor the heading a highlight in the list is exported under."""
+    import textwrap
+
+    path = tmp_path / "book.txt"
+    body = textwrap.fill(
+        "It was a long day at sea, and the men were tired of the wind and of the sun; nobody "
+        "spoke for an hour, and the ship went on through the swell as it had for weeks. " * 3,
+        70,
+    )
+    titles = ["PREFACE.", "CHAPTER 1. The Start.", "CHAPTER 2. The End."]
+    contents = "".join(f"{title}\n\n" for title in titles)
+    contents = contents.replace("PREFACE.", "PREFACE.\n\nNOTES (By a Friend).")
+    chapters = "".join(f"{title}\n\n{body}\n\n" for title in titles)
+    path.write_text(
+        f"THE BOOK;\n\nor, A TALE.\n\nBy A. Writer\n\n\n\nCONTENTS\n\n{contents}\n{chapters}"
+    )
+    document = load_document(path)
+    outline = headings(document)
+    texts = [h.text for h in outline]
+    assert texts.count("PREFACE.") <= 1 and texts.count("CHAPTER 1. The Start.") <= 1
+    assert texts[-3:] == ["PREFACE.", "CHAPTER 1. The Start.", "CHAPTER 2. The End."]
+    in_list = document.text.index("CHAPTER 2. The End.")
+    index = heading_at(outline, in_list)
+    assert index is None or outline[index].offset < document.text.index("PREFACE.")
+
+
+def test_moby_dick_contents_are_not_headings():
+    path = CORPUS / "book-moby-dick-pg2701-cp1252.txt"
+    if not path.is_file():
+        pytest.skip("corpus not available")
+    document = load_document(path)
+    outline = headings(document)
+    texts = [h.text for h in outline]
+    assert texts.count("ETYMOLOGY.") == 1
+    assert "CHAPTER 43. Hark!" in texts
+    in_list = document.text.index("CHAPTER 43. Hark!")  # its line in the contents list
+    index = heading_at(outline, in_list)
+    assert index is None or outline[index].text == "CONTENTS"
