@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
@@ -54,11 +55,12 @@ LISTED_OVER = 100  # articles: a folder of more is listed by name before its fil
 EXPORT: dict = {"export": True}  # the fields of one of our exports: not listed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class LibraryEntry:
-    """One article as the library list shows it."""
+    """One article as the library list shows it. It holds what the list needs, the file's
+    path as the folder's listing spells it among them; its `Path` is made when asked for."""
 
-    path: Path  # resolved
+    file: str  # the article's path (resolved): what tells one entry's article from another's
     name: str  # path relative to the library root, with "/" separators
     title: str
     published: str | None = None  # ISO date (YYYY-MM-DD)
@@ -67,13 +69,21 @@ class LibraryEntry:
     size: int = 0
     binary: bool = False  # NUL bytes in the head: listed, but opening it reports an error
     pending: bool = False  # listed by name only: its head is not read yet
+    # Newest first (published date), undated after dated, then by name: made with the entry,
+    # so that each sort of the list (again with every batch a scan brings) only compares.
+    sort_key: tuple[int, str, str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def sort_key(self) -> tuple[int, str, str]:
-        """Newest first (published date), undated after dated, then by name."""
-        if self.published:
-            return (-date.fromisoformat(self.published).toordinal(), *name_order(self.name))
-        return (1, *name_order(self.name))
+    def __post_init__(self) -> None:
+        day = -date.fromisoformat(self.published).toordinal() if self.published else 1
+        self.sort_key = (day, *name_order(self.name))
+
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.file)
+
+    def is_at(self, path: str | os.PathLike[str]) -> bool:
+        """True when this is the entry of the article at `path` (resolved)."""
+        return self.file == os.fspath(path)
 
     def matches(self, query: str) -> bool:
         """Case-insensitive: every word of `query` occurs in the title, source, date or name."""
@@ -139,10 +149,10 @@ def _read_fields(path: Path, name: str, stamp: Stamp | None = None) -> dict:
     }
 
 
-def _entry(path: Path, name: str, fields: dict) -> LibraryEntry | None:
+def _entry(file: str, name: str, fields: dict) -> LibraryEntry | None:
     try:
         return LibraryEntry(
-            path=path,
+            file=file,
             name=name,
             title=str(fields.get("title") or name),
             published=_iso_date(fields.get("published")),
@@ -167,7 +177,7 @@ def read_entry(path: Path, root: Path) -> LibraryEntry:
     them (the document parser on the first HEAD_BYTES bytes), and its annotation count."""
     path = Path(path)
     name = _entry_name(path, root)
-    entry = _entry(path, name, _read_fields(path, name))
+    entry = _entry(str(path), name, _read_fields(path, name))
     assert entry is not None  # fields read just now are well-formed
     return entry
 
@@ -190,7 +200,6 @@ def _stamp(article: os.DirEntry[str], sidecars: set[str]) -> Stamp | None:
 
 def _cached_entry(
     dirent: os.DirEntry[str],
-    path: Path,
     name: str,
     sidecars: set[str],
     row: tuple[bytes, tuple[str, dict] | None],
@@ -202,23 +211,23 @@ def _cached_entry(
     key, hit = row
     stamp = _stamp(dirent, sidecars)
     if stamp is not None and hit is not None and hit[0] == stamp.text():
-        entry = _entry(path, name, hit[1])
+        entry = _entry(dirent.path, name, hit[1])
         if entry is not None:
             return entry
-    fields = _read_fields(path, name, stamp)
+    fields = _read_fields(Path(dirent.path), name, stamp)
     if fields is EXPORT:
         return None
-    entry = _entry(path, name, fields)
+    entry = _entry(dirent.path, name, fields)
     assert entry is not None  # fields read just now are well-formed
     if cache is not None and stamp is not None:
         cache.put(key, stamp, fields)
     return entry
 
 
-def _listed_entry(path: Path, name: str, hit: tuple[str, dict] | None) -> LibraryEntry:
+def _listed_entry(file: str, name: str, hit: tuple[str, dict] | None) -> LibraryEntry:
     """An entry before its files are checked: as its cache row says, else its name only."""
-    entry = _entry(path, name, hit[1]) if hit is not None else None
-    return entry or LibraryEntry(path=path, name=name, title=name, pending=True)
+    entry = _entry(file, name, hit[1]) if hit is not None else None
+    return entry or LibraryEntry(file=file, name=name, title=name, pending=True)
 
 
 def scan_library(
@@ -250,25 +259,18 @@ def scan_library(
     cached = cache.load(root) if cache is not None else {}
     files = [
         # File names are untrusted too: no control character may reach the screen.
-        (
-            dirent,
-            folder / dirent.name,
-            path_key(dirent.path),
-            one_line(prefix + dirent.name),
-            sidecars,
-        )
+        (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
         for prefix, articles, sidecars in walk_folders(root)
-        for folder in [root / prefix]
         for dirent in articles
     ]
     before: list[LibraryEntry | None] = [None] * len(files)
     if listed is not None and len(files) > listed_over:
-        before = [_listed_entry(path, name, cached.get(key)) for _, path, key, name, _ in files]
+        before = [_listed_entry(d.path, name, cached.get(key)) for d, key, name, _ in files]
         listed(list(before))
     entries: list[LibraryEntry | None] = []  # None: one of our exports
     news: list[LibraryEntry] = []
-    for (dirent, path, key, name, sidecars), shown in zip(files, before, strict=True):
-        entry = _cached_entry(dirent, path, name, sidecars, (key, cached.get(key)), cache)
+    for (dirent, key, name, sidecars), shown in zip(files, before, strict=True):
+        entry = _cached_entry(dirent, name, sidecars, (key, cached.get(key)), cache)
         entries.append(entry)
         if entry != shown and entry is not None:
             news.append(entry)
@@ -285,5 +287,5 @@ def scan_library(
         done(articles)
     if cache is not None:
         cache.commit()
-        cache.prune(root, [key for _, _, key, _, _ in files])
+        cache.prune(root, [key for _, key, _, _ in files])
     return articles

@@ -189,8 +189,10 @@ class LibraryBrowsing:
 
     def _neighbour(self, step: int) -> LibraryEntry | None:
         entries = self.library_pane.shown or self.entries
+        current = self.article_path
         index = next(
-            (i for i, entry in enumerate(entries) if entry.path == self.article_path), None
+            (i for i, entry in enumerate(entries) if current is not None and entry.is_at(current)),
+            None,
         )
         if index is None:
             return entries[0] if entries else None
@@ -260,7 +262,7 @@ class LibraryBrowsing:
             self.library_pane.set_scanning(0)
             self.scan_library()
             self.library_sync.refresh()
-        elif target.article is not None and all(e.path != target.article for e in self.entries):
+        elif target.article is not None and not any(e.is_at(target.article) for e in self.entries):
             self.scan_library()  # a page just added to this library: list it
         if target.article is not None:
             self.open_article(target.article)

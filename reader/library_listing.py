@@ -9,10 +9,10 @@ conflict copy a sync tool left beside a sidecar is merged into it on the way
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from reader.annotations.sidecar_file import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_name_for
@@ -68,13 +68,15 @@ def walk_folders(root: Path) -> Iterator[tuple[str, list[os.DirEntry[str]], set[
         folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as it:
-                listing = sorted(it, key=lambda e: e.name)
+                listing = sorted(it, key=attrgetter("name"))
         except OSError:
             continue
         found = _Folder()
         for entry in listing:
-            with contextlib.suppress(OSError):
+            try:
                 found.add(entry, prefix)
+            except OSError:  # gone since it was listed: left out
+                continue
         if found.virtualenv and prefix:
             continue
         for copy, sidecar in found.copies:  # Syncthing/Dropbox copies: into their sidecars

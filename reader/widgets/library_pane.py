@@ -277,7 +277,7 @@ class LibraryPane(Vertical):
         self.built = False
         self._scanning: int | None = 0  # files checked so far; None: scan done
         self._listed = 0  # while scanning: how many articles the folder's listing holds
-        self._where: dict[Path, int] | None = None  # where each listed entry is in `entries`
+        self._where: dict[str, int] | None = None  # where each listed file is in `entries`
         self._shared_titles: set[str] = set()
         self._refresh_due = False
 
@@ -347,9 +347,9 @@ class LibraryPane(Vertical):
         """More entries while the scan goes on (each replacing the listed entry of its path),
         `checked` files read or checked so far: listed within a fraction of a second."""
         if self._where is None:
-            self._where = {entry.path: i for i, entry in enumerate(self.entries[: self._listed])}
+            self._where = {entry.file: i for i, entry in enumerate(self.entries[: self._listed])}
         for entry in batch:
-            at = self._where.get(entry.path)
+            at = self._where.get(entry.file)
             if at is None:
                 self.entries.append(entry)
             else:
@@ -367,19 +367,20 @@ class LibraryPane(Vertical):
     def _lines_at(self, index: int) -> tuple[Line, Line]:
         entry = self.shown[index]
         shared = entry.title.casefold() in self._shared_titles
-        progress, current = self.progress_of(entry.path), entry.path == self.current
+        current = self.current is not None and entry.is_at(self.current)
+        progress = self.progress_of(entry.path)
         return entry_lines(entry, progress, current, shared, self.article_list.room or None)
 
     def _index_of(self, path: Path | None) -> int | None:
         if path is None:
             return None
-        return next((i for i, entry in enumerate(self.shown) if entry.path == path), None)
+        return next((i for i, entry in enumerate(self.shown) if entry.is_at(path)), None)
 
     def set_annotation_count(self, path: Path, count: int) -> None:
         """The article at `path` now has `count` annotations: its row says so. The path is
         the store's own, never "the current article": a store opens before its article is
         marked current, and a count must not land on the row being left."""
-        at = next((i for i, e in enumerate(self.entries) if e.path == path), None)
+        at = next((i for i, e in enumerate(self.entries) if e.is_at(path)), None)
         if at is None or self.entries[at].annotation_count == count:
             return
         updated = self.entries[at] = dataclasses.replace(self.entries[at], annotation_count=count)

@@ -171,7 +171,7 @@ async def test_a_batch_read_is_sorted_into_the_list_at_once(tmp_path, monkeypatc
     root.mkdir()
     monkeypatch.setattr(ReaderApp, "scan_library", lambda self: None)  # the test lists it
     names = [f"a{i}.txt" for i in range(3)]
-    pending = [LibraryEntry(root / n, n, n, pending=True) for n in names]
+    pending = [LibraryEntry(str(root / n), n, n, pending=True) for n in names]
     read = [_entry(root, n, f"Story {i}", f"2024-01-0{i + 1}") for i, n in enumerate(names)]
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -190,7 +190,7 @@ async def test_a_batch_read_is_sorted_into_the_list_at_once(tmp_path, monkeypatc
 def _entry(root, name, title, day):
     from reader.library import LibraryEntry
 
-    return LibraryEntry(root / name, name, title, day)
+    return LibraryEntry(str(root / name), name, title, day)
 
 
 def test_batches_go_to_the_pane_first_at_once_then_a_few_times_a_second():
