@@ -50,3 +50,17 @@ async def test_the_no_browser_toast_has_two_lines(tmp_path, settle):
         found = [m for m in messages(app) if m.startswith("https://example.org/page")]
         assert found and found[0].split("\n")[1].startswith("(no graphical browser here")
         assert "\u240a" not in found[0]
+
+
+async def test_ctrl_c_names_the_quit_keys_in_plain_words(seed_library, settle):
+    """ctrl+c in the article showed Textual's quit hint with its markup literal (`[b]`)."""
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.reading.focus_article()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        toast = app._notifications
+        assert [n.title for n in toast] == ["Do you want to quit?"]
+        assert messages(app) == ["Press q or ctrl+q to quit the app"]
+        assert app.is_running
