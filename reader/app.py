@@ -209,6 +209,18 @@ class ReaderApp(ArticleOpening, LibraryBrowsing, App[int]):
         kwargs["markup"] = False
         super().notify("\n".join(map(one_line, lines)), title=one_line(title), **kwargs)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit: say which keys do, in plain words (Textual's own hint is
+        markup, and `notify` never reads markup)."""
+        keys = [
+            key
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        keys.sort(key=len)  # q before ctrl+q
+        if keys:
+            self.notify(f"Press {' or '.join(keys)} to quit the app", title="Do you want to quit?")
+
     @on(LibraryPane.SortChanged)
     def _sort_changed(self, event: LibraryPane.SortChanged) -> None:
         self.state.set_library_sort(event.order)

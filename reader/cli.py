@@ -35,29 +35,29 @@ VERBS = (
 APP_DESCRIPTION = """\
 Read news articles in the terminal and annotate them by keyboard.
 
-  reader                 open the sample library (copied to your data directory)
+  reader                 open the sample library (copied to your data folder)
   reader FILE            open one article or saved page (its folder is the library)
-  reader DIR             open a library of .txt/.md/.markdown/.html/.htm files
+  reader FOLDER          open a library of .txt/.md/.markdown/.html/.htm files
   reader URL             fetch an article into the library (as `reader add`), open it
 
 scripting verbs (no screen):
-  reader parse PATH                      print the document model as JSON
-  reader annotate PATH --quote TEXT ...  add an annotation, print its id
-  reader annotations PATH                list annotations, one per line
-  reader export PATH [--format ...]      export notes (Markdown, W3C, ClaimReview, dossier)
-  reader import PATH FILE                import W3C Web Annotations
-  reader search QUERY [--library DIR]    articles of the library holding every word
+  reader parse PATH                        print the document model as JSON
+  reader annotate PATH --quote TEXT ...    add an annotation, print its id
+  reader annotations PATH                  list annotations, one per line
+  reader export PATH [--format ...]        export notes (Markdown, W3C, ClaimReview, dossier)
+  reader import PATH FILE                  import W3C Web Annotations
+  reader search QUERY [--library FOLDER]   articles of the library holding every word
 
 getting the news (see README, "Getting the news"):
-  reader add SOURCE... [--library DIR]   save articles from URLs, saved pages or feeds
-  reader feeds add|list|remove|import|export|update   feed subscriptions
-  reader refresh [--days 7]              update the feeds, re-check recent articles
-  reader diff FILE                       what changed since the last revision
-  reader history FILE                    the stored revisions of an article
+  reader add SOURCE... [--library FOLDER]  save articles from URLs, saved pages or feeds
+  reader feeds add|list|remove|import|export|update  feed subscriptions
+  reader refresh [--days 7]                update the feeds, re-check recent articles
+  reader diff FILE                         what changed since the last revision
+  reader history FILE                      the stored revisions of an article
 
 one library on many machines (see README, "Syncing a library"):
-  reader sync [--library DIR]            commit, fetch, merge and push through git
-  reader sync --init REMOTE              make the library a repository syncing with REMOTE
+  reader sync [--library FOLDER]           commit, fetch, merge and push through git
+  reader sync --init REMOTE                make the library a repository syncing with REMOTE
 """
 
 
@@ -141,7 +141,7 @@ def _verb_parser() -> argparse.ArgumentParser:
 
     p = verb("search", help="search the full text of the library's articles")
     p.add_argument("query", help="words that must all occur (word* for a prefix)")
-    p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
+    p.add_argument("--library", metavar="FOLDER", help="the library folder (default: reader's)")
     _news_verbs(verb)
     return parser
 
@@ -154,7 +154,7 @@ def _statuses() -> tuple[str, ...]:
 
 def _news_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     def library(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--library", metavar="DIR", help="the library folder (default: reader's)")
+        p.add_argument("--library", metavar="FOLDER", help="the library folder (default: reader's)")
 
     def timeout(p: argparse.ArgumentParser) -> None:
         p.add_argument(

@@ -1,4 +1,4 @@
-"""`reader search QUERY [--library DIR]`: the library's articles that hold every word.
+"""`reader search QUERY [--library FOLDER]`: the library's articles that hold every word.
 
 Prints one match a line: the article's file (relative to the library), its title, and the
 words around the match. Exit 0 with matches, 1 with none (said on stderr), 2 when the

@@ -9,6 +9,7 @@ waits on a condition, never a fixed sleep; `python -m pytest -n0` runs it alone 
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 
@@ -56,3 +57,16 @@ def pytest_xdist_auto_num_workers(config) -> int:
     app to be idle (Textual sleeps to see it), so one worker per CPU leaves them half idle."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return 2 * (cpus or 1)
+
+
+@pytest.fixture
+def tmux_server(tmp_path):
+    """A private tmux server: (the `tmux -S socket` command, the socket); for the copy tests
+    (set TMUX to `f"{socket},1,0"` to be inside it)."""
+    socket = tmp_path / "tmux.sock"
+    run = ["tmux", "-S", str(socket)]
+    subprocess.run(
+        [*run, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"], check=True
+    )
+    yield run, socket
+    subprocess.run([*run, "kill-server"], check=False)

@@ -244,8 +244,11 @@ def place_text(place: Place, heading: str | None) -> str:
 
 @functools.lru_cache(maxsize=1024)  # a book's few chapters, named by many highlights
 def _heading_text(heading: str) -> str:
-    """A heading as a highlight's place names it: one line, shortened, escaped."""
-    text = one_line(heading)
+    """A heading as a highlight's place names it: one line, without a closing period or
+    colon (the comma after it follows: `CHAPTER 41. Moby Dick, ¶ 3`), shortened, escaped."""
+    text = one_line(heading).rstrip()
+    if text.endswith((".", ":")) and not text.endswith(".."):  # an ellipsis stays
+        text = text[:-1].rstrip()
     if len(text) > HEADING_CHARS:
         text = text[: HEADING_CHARS - 1].rstrip() + "…"
     return escape_inline(text)

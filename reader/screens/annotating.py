@@ -216,6 +216,9 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
     def on_article_view_match_shown(self, event: ArticleView.MatchShown) -> None:
         self.status(f"Match {event.position:,}/{event.total:,}")
 
+    def on_article_view_search_opened(self, event: ArticleView.SearchOpened) -> None:
+        self.status(None)  # `Match 1/5` is the last query's, not the one being typed
+
     def on_article_view_no_match(self, event: ArticleView.NoMatch) -> None:
         """n or N with nothing to go to: said, as every key with nothing to do says it."""
         if not event.query:

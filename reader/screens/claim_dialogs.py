@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.annotations.quoting import quoted
 from reader.annotations.verdicts import STATUS_LABELS, STATUS_MARKS, STATUSES, Evidence, is_url
 from reader.claims.claim_filter import KIND_MARKS, filter_claims
 from reader.claims.claim_order import ORDER_LABELS, next_order, order_claims
@@ -34,13 +35,13 @@ MAX_ROWS = 300  # rows a finder lists; typing narrows them
 
 
 def claim_prompt(claim: LibraryClaim, width: int = 90, details: bool = False) -> Text:
-    """One finder row: `✗ C  “quote…”  — article`; with `details`, then the article's date
+    """One finder row: `✗ C  “quote…”  — article` (quoted as the notes pane quotes it); with `details`, then the article's date
     and the claim's attribution kind, dim (`· 2024-05-01 · anon`)."""
     quote = one_line(" ".join(claim.exact.split()))
     if len(quote) > width:
         quote = quote[: width - 1] + "…"
     mark = STATUS_MARKS.get(claim.status, "?")
-    row = Text(f"{mark} {claim.letter}  “{quote}”  — {one_line(claim.name)}")
+    row = Text(f"{mark} {claim.letter}  {quoted(quote)}  — {one_line(claim.name)}")
     if details:
         facts = [claim.published, KIND_MARKS.get(claim.kind, "")]
         row.append("".join(f" · {fact}" for fact in facts if fact), style="dim")

@@ -130,8 +130,7 @@ class LinksScreen(ListDialog[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         url = self.links[event.option_index].url
         if not is_web_address(url):
-            self.app.copy_to_clipboard(url)
-            self.notify(f"{url}\n(not a web address: not opened; copied)", markup=False)
+            self._copied(url, "not a web address: not opened; copied")
             return
         self._open_in_browser(url)
 
@@ -144,5 +143,12 @@ class LinksScreen(ListDialog[None]):
             self.app.call_from_thread(self._no_browser, url)
 
     def _no_browser(self, url: str) -> None:
-        self.app.copy_to_clipboard(url)
-        self.notify(f"{url}\n(no graphical browser here; copied to the clipboard)", markup=False)
+        self._copied(url, "no graphical browser here; copied")
+
+    def _copied(self, url: str, said: str) -> None:
+        """Copy `url` as `y` copies (and says where it went, inside tmux) and say `said`."""
+        from reader.widgets.clipboard import copy
+
+        note = copy(self.app, url)
+        where = [f"({said} to the clipboard)"] if note is None else [f"({said})", f"({note})"]
+        self.notify("\n".join([url, *where]), markup=False)

@@ -383,8 +383,8 @@ class ReadingScreen(AnnotatingScreen):
             ("Article", [AnnotatedArticleView]),
             ("Library (when focused)", [LibraryList, LibraryPane]),
             ("Library filter", [FilterInput]),
-            ("Highlights pane", [ClaimsList, ClaimsPane]),
-            ("Highlights filter", [ClaimsFilter]),
+            ("Claims pane", [ClaimsList, ClaimsPane]),
+            ("Claims filter", [ClaimsFilter]),
             ("Note editor", [NoteEditor, NotesPane]),
         ]
         known = {cls for _, classes in groups for cls in classes}

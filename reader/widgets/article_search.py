@@ -47,6 +47,7 @@ class ArticleSearch:
         cursor = self.cursor_range
         top = self._layout.index.locate(round(self.scroll_y)) if self._blocks else None
         self._origin = SearchOrigin(cursor[0] if cursor else 0, top)
+        self.post_message(self.SearchOpened(self))
 
     def set_search(self, query: str) -> int:
         """Highlight all matches of `query` (smart case); return how many. While the box is

@@ -87,6 +87,13 @@ class ArticleView(
             self.position = position
             self.total = total
 
+    class SearchOpened(Message):
+        """The search box opened: a new query is coming, the last one's match message goes."""
+
+        def __init__(self, view: ArticleView) -> None:
+            super().__init__()
+            self.view = view
+
     class NoMatch(Message):
         """n or N found no match to go to: of `query`, or no search at all (`query` "")."""
 

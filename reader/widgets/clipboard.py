@@ -41,12 +41,19 @@ def preview(text: str) -> str:
     return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1] + "…"
 
 
+def copy(app: App, text: str) -> str | None:
+    """Copy `text` the one way `y` and `o` both copy (module docstring); None outside tmux,
+    else the note on where it went (tmux's paste buffer, or the tmux option it needs)."""
+    app.copy_to_clipboard(text)
+    if not os.environ.get("TMUX"):
+        return None
+    if _tmux_buffer(text):
+        return "also in tmux's paste buffer: prefix ] pastes it"
+    return "inside tmux this needs the tmux option: set -g set-clipboard on"
+
+
 def copy_text(app: App, text: str) -> str:
     """Copy `text` and return what to tell the user (one line, plain text)."""
-    app.copy_to_clipboard(text)
     said = f"Copied: {preview(text)}"
-    if os.environ.get("TMUX"):
-        if _tmux_buffer(text):
-            return f"{said}\n(also in tmux's paste buffer: prefix ] pastes it)"
-        return f"{said}\n(inside tmux this needs the tmux option: set -g set-clipboard on)"
-    return said
+    note = copy(app, text)
+    return said if note is None else f"{said}\n({note})"

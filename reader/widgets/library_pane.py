@@ -475,7 +475,9 @@ class LibraryPane(Vertical):
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter opens the match under the cursor (the first one, unless the
-        cursor was moved)."""
+        cursor was moved); with no match the focus stays in the filter (Esc clears it)."""
+        if not self.shown:
+            return
         self.article_list.focus()
         self.article_list.action_select()
 

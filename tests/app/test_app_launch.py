@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,13 @@ def test_help_names_every_way_to_open(capsys):
     opening = shown.split("scripting verbs")[0]
     assert all(suffix in opening for suffix in ARTICLE_SUFFIXES), opening
     assert "reader URL" in opening
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["search", "--help"], ["sync", "--help"]])
+def test_help_says_folder_as_everything_else_does(capsys, argv):
+    """`reader --help` said "data directory" and `DIR` where every other message says folder."""
+    with pytest.raises(SystemExit):
+        main(argv)
+    shown = capsys.readouterr().out
+    assert "director" not in shown.lower() and not re.search(r"\bDIR\b", shown), shown
+    assert "FOLDER" in shown

@@ -132,3 +132,29 @@ async def test_a_finder_title_is_whole_on_a_small_terminal(
         await wait_for(pilot, lambda: isinstance(app.screen, screen))
         await pilot.pause()
         assert shown_title(app.screen).endswith(ending)
+
+
+async def test_the_evidence_finder_does_not_double_a_quotes_own_marks(tmp_path, settle):
+    """A highlight holding quotation marks of its own is quoted as the notes pane quotes it
+    (`quoted`): `‘“They stop…” the official said.’`, never `““They stop…”`."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "q.txt").write_text(
+        "Quotes story\n\nFebruary 5, 2024\n\n“They stop each time,” the official said. "
+        "The reports were “totally false,” she said. Nothing more.\n"
+    )
+    app = ReaderApp(library=lib, article=lib / "q.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(4):
+            if app.document.text[slice(*app.article_view.cursor_range)].startswith("“They"):
+                break
+            await pilot.press("j")
+        await pilot.press("h", "j", "h", "j", "h", "l")
+        await wait_for(pilot, lambda: isinstance(app.screen, EvidenceScreen))
+        await wait_for(pilot, lambda: app.screen.claims)
+        await pilot.pause()
+        rows = [str(app.screen.prompt(c)) for c in app.screen.shown]
+        assert any("‘“They stop each time,” the official said.’" in row for row in rows), rows
+        assert any("‘The reports were “totally false,” she said.’" in row for row in rows), rows
+        assert not any("““" in row or "””" in row for row in rows), rows

@@ -135,7 +135,8 @@ async def test_the_list_keys_show_in_the_key_bar_and_the_help(tmp_path, settle):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         help_text = str(app.screen.query_one("#help-body Static").render())
-        pane = help_text[help_text.index("Highlights pane") :]
+        assert "Highlights pane" not in help_text and "Highlights filter" not in help_text
+        pane = help_text[help_text.index("Claims pane") :]
         pane = pane[: pane.index("\n\n")]
         rows = {
             description: set(keys.split(", "))

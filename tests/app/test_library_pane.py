@@ -98,15 +98,28 @@ async def test_the_library_is_wider_at_200_columns(small_library, settle):
         assert rows.render_line(0).cell_length == rows.scrollable_content_region.width
 
 
-async def test_enter_in_the_filter_opens_the_first_match(small_library, settle):
+@pytest.mark.parametrize("query", ["story", "zzz"])
+async def test_enter_in_the_filter_opens_the_first_match_and_esc_clears_no_match(
+    small_library, settle, query
+):
+    """Enter opens the first match; with none (`/zzz`) Esc then clears the filter, as Esc
+    straight after `/` does (it did nothing: the focus had gone to the empty list)."""
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         app.library_pane.focus()
-        await pilot.press("slash", *"story", "enter")
+        await pilot.press("slash", *query, "enter")
         await settle(app, pilot)
-        assert app.title == "Gamma story"  # the first of three matches
-        assert app.focused is app.article_view
+        if query == "story":
+            assert app.title == "Gamma story"  # the first of three matches
+            assert app.focused is app.article_view
+            return
+        assert _titles(app) == [] and app.title == "Alpha story"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert _titles(app) == ["Gamma story", "Beta story", "Alpha story"]
+        assert not app.screen.query_one("#library-filter").display
+        assert isinstance(app.focused, LibraryList)
 
 
 needs_fts5 = pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")

@@ -156,3 +156,24 @@ async def test_n_and_N_say_there_is_no_search_or_no_match(seed_library, settle, 
             await pilot.press(key)
             await pilot.pause()
             assert bar.message == "No match for “zqxj”" and view.cursor_range == here
+
+
+async def test_a_new_query_takes_the_last_ones_match_message_away(
+    seed_library, settle, searched
+) -> None:
+    """`/bridge` Enter said `Match 1/5`; `/cou` showed its own count in the box with the old
+    `Match 1/5` still in the key bar under it."""
+    from reader.app import ReaderApp
+
+    app = ReaderApp(library=seed_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        bar = app.reading.query_one("#key-bar")
+        await pilot.press("slash", *"security", "enter")
+        await searched(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert bar.message is not None and bar.message.startswith("Match ")
+        await pilot.press("slash", *"cou")
+        await searched(pilot)
+        assert bar.message is None

@@ -136,3 +136,15 @@ def test_a_markdown_article_names_its_section_not_its_title(tmp_path):
     text = _export(path)
     assert _places_line(text, "It sets the scene.").startswith("**Claim** · ¶ 2, sentence 2")
     assert "· First Part, ¶ 4, sentence 2 ·" in _places_line(text, "Then it fell.")
+
+
+def test_a_headings_closing_period_or_colon_is_not_doubled_by_the_comma(tmp_path):
+    """`CHAPTER 41. Moby Dick., ¶ 1029` read `.,`: the heading's own period or colon goes."""
+    text = (
+        "# Title\n\nIntro.\n\n## CHAPTER 41. Moby Dick.\n\nThe tide came in early.\n\n"
+        "## Questions:\n\nIt took the pier.\n"
+    )
+    path = annotated(tmp_path / "dots.md", text, QUOTES[1:])
+    text = _export(path)
+    assert "· CHAPTER 41. Moby Dick, ¶ 4, sentence 1 ·" in _places_line(text, "The tide came")
+    assert "· Questions, ¶ 6, sentence 1 ·" in _places_line(text, "It took the pier")

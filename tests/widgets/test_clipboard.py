@@ -24,17 +24,6 @@ class Terminal:
         self.copied.append(text)
 
 
-@pytest.fixture
-def tmux_server(tmp_path):
-    socket = tmp_path / "tmux.sock"
-    run = ["tmux", "-S", str(socket)]
-    subprocess.run(
-        [*run, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"], check=True
-    )
-    yield run, socket
-    subprocess.run([*run, "kill-server"], check=False)
-
-
 def test_inside_tmux_the_text_reaches_tmux_and_the_message_says_so(tmux_server, monkeypatch):
     run, socket = tmux_server
     monkeypatch.setenv("TMUX", f"{socket},1,0")
