@@ -17,7 +17,9 @@ import pytest
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path, monkeypatch):
     """Point platformdirs (XDG on Linux) at temp dirs so no real user state leaks in or out,
-    nor from one test to another (the library caches, state.json, the config)."""
+    nor from one test to another (the library caches, state.json, the config); and forget
+    the developer's tmux, so `y` and `o` under a suite run inside tmux never write into its
+    paste buffer (tests that want tmux use `tmux_server` and set TMUX to it)."""
     base = tmp_path / "xdg"
     for var, name in (
         ("XDG_STATE_HOME", "state"),
@@ -29,6 +31,7 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("BROWSER", raising=False)
+    monkeypatch.delenv("TMUX", raising=False)
     return base
 
 
@@ -60,9 +63,9 @@ def pytest_xdist_auto_num_workers(config) -> int:
 
 
 @pytest.fixture
-def tmux_server(tmp_path):
+def tmux_server(tmp_path, isolated_user_dirs):
     """A private tmux server: (the `tmux -S socket` command, the socket); for the copy tests
-    (set TMUX to `f"{socket},1,0"` to be inside it)."""
+    (set TMUX to `f"{socket},1,0"` to be inside it: TMUX is unset for every test)."""
     socket = tmp_path / "tmux.sock"
     run = ["tmux", "-S", str(socket)]
     subprocess.run(
