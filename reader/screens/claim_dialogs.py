@@ -292,10 +292,15 @@ class FollowScreen(ModalScreen[Evidence | Echo | None]):
     def prompt(self, link: Evidence | Echo) -> Text:
         if isinstance(link, Evidence):
             return Text(one_line(link.describe()))
-        row = Text("Same claim: “")
-        for text, differs in wording_on_one_line(link, self.quote):
-            row.append(text, style="underline" if differs else "")
-        row.append(f"”  — {one_line(link.title or link.path.name)}")
+        wording = wording_on_one_line(link, self.quote)
+        sentence = "".join(text for text, _ in wording)
+        marked = quoted(sentence)  # as the notes pane quotes it, never doubling its marks
+        row = Text(f"Same claim: {marked}  — {one_line(link.title or link.path.name)}")
+        at = len("Same claim: ") + marked.index(sentence)
+        for text, differs in wording:
+            if differs:
+                row.stylize("underline", at, at + len(text))
+            at += len(text)
         return row
 
     def compose(self) -> ComposeResult:
