@@ -470,7 +470,10 @@ class ClaimsPane(Vertical):
 
     @on(Input.Submitted, "#claims-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter goes to the matches; with none the focus stays in the filter (Esc clears it)."""
         event.stop()
+        if not any(isinstance(row, Annotation) for row in self.claims_list.rows):
+            return
         self.claims_list.focus()
 
     @on(ClaimsList.Selected)

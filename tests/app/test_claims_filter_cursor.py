@@ -38,3 +38,18 @@ async def test_enter_keeps_the_filter_and_x_deletes_the_highlight_found(tmp_path
         await pilot.press("x")
         await pilot.pause()
         assert quotes(app) == [SENTENCES[0], SENTENCES[2]]
+
+
+async def test_enter_with_no_match_then_esc_clears_the_filter(tmp_path, settle):
+    """`/zzz Enter Esc` did nothing: Enter had moved the focus to the empty list, where Esc
+    is no key; with no match the focus stays in the filter (as in the library's filter)."""
+    async with reading(tmp_path, settle, (200, 50)) as (app, pilot):
+        claims_list = await into_claims(app, pilot, settle)
+        await pilot.press("slash", *"zzz", "enter")
+        await pilot.pause()
+        assert claims_list.rows == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(claims_list.rows) == 3
+        assert not app.screen.query_one("#claims-filter").display
+        assert app.focused is claims_list
