@@ -12,6 +12,7 @@ from reader.annotations.anchoring import count_quote, find_quote
 from reader.annotations.changes import check_category, clean_tags
 from reader.annotations.evidence_links import resolve_evidence
 from reader.annotations.kept import kept_of
+from reader.annotations.overlaps import overlap_notice
 from reader.annotations.sidecar_file import problem_message
 from reader.annotations.store import AnnotationStore
 from reader.annotations.verdicts import check_status
@@ -53,14 +54,9 @@ def annotate_command(
     `rationale` and `evidence` (URLs, highlight ids, `FILE#ID`s: added to the links it has)
     set the verdict, also of a highlight of that quote made before; such a highlight gains
     the note and tags given (added to its own). `accept_wording` clears the edited mark of
-    such a highlight (its `edited_from`): the quote is the article's new wording."""
-    check_category(category)
-    if status is not None:
-        check_status(status)
-    if occurrence is not None and occurrence < 1:
-        raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
-    if not quote.strip():
-        raise ReaderError("--quote must contain some text")
+    such a highlight (its `edited_from`): the quote is the article's new wording. A new
+    highlight that overlaps others is made, and stderr says so, as the app does."""
+    _check_arguments(quote, occurrence, category, status)
     document = load_document(path)
     if occurrence is None:
         count = count_quote(document.text, quote)
@@ -83,7 +79,7 @@ def annotate_command(
         raise ReaderError(problem_message(store.problem))
     try:
         links = [resolve_evidence(store, text) for text in evidence]  # all found, or no change
-        ann = store.add(found[0], found[1], category=category, note=note, tags=list(tags))
+        ann, notice = _added(store, found, category, note, tags)
         ann = _add_note_and_tags(store, ann, note, tags)
         ann = _set_verdict(store, ann, status, rationale, links)
         if accept_wording and ann.edited_from:
@@ -92,8 +88,31 @@ def annotate_command(
     finally:
         store.close(timeout=0)
     check_saved(store, "the annotation was not saved")
+    if notice:  # what the app says of a highlight that overlaps others
+        print(f"reader: warning: {notice}", file=sys.stderr)
     sys.stdout.write(ann.id + "\n")
     return 0
+
+
+def _check_arguments(quote: str, occurrence: int | None, category: str, status: str | None) -> None:
+    """Raise ReaderError, naming the option, for an argument `annotate` cannot take."""
+    check_category(category)
+    if status is not None:
+        check_status(status)
+    if occurrence is not None and occurrence < 1:
+        raise ReaderError(f"--occurrence must be 1 or more, not {occurrence}")
+    if not quote.strip():
+        raise ReaderError("--quote must contain some text")
+
+
+def _added(store, span, category, note, tags):  # type: ignore[no-untyped-def]
+    """The highlight of `span` (a new one, or the one of that range made before) and, when it
+    is new and overlaps others, what the app says of it (`overlap_notice`), else None."""
+    before = store.overlapping(*span)
+    ann = store.add(span[0], span[1], category=category, note=note, tags=list(tags))
+    if any(other.id == ann.id for other in before):
+        return ann, None
+    return ann, overlap_notice(ann, before)
 
 
 def _add_note_and_tags(store, ann, note, tags):  # type: ignore[no-untyped-def]

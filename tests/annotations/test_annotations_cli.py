@@ -185,3 +185,20 @@ def test_annotating_a_highlighted_quote_again_keeps_the_new_note_and_tags(story,
     (rec,) = data["annotations"].values()
     assert rec["note"] == "First.\n\nSecond."
     assert rec["tags"] == ["a", "b"]
+
+
+def test_annotate_overlapping_a_highlight_warns_as_the_app_does(story, capsys):
+    """The same sentence with and without its full stop made a second, overlapping highlight
+    without a word (the app says so); now stderr says it, as the app does, and it is made."""
+    quote = "Critics said the cost estimate was too low"
+    status, first, err = run(capsys, "annotate", str(story), "--quote", quote)
+    assert status == 0 and err == ""
+    status, second, err = run(capsys, "annotate", str(story), "--quote", quote + ".")
+    assert status == 0 and second != first
+    said = "reader: warning: Highlighted; overlaps the Claim highlight “Critics said the cost"
+    assert err == said + " estimate was too…”\n"
+    _, listing, _ = run(capsys, "annotations", str(story))
+    assert len(listing.splitlines()) == 2
+    # the very same quote again is the highlight already made: no second one, no warning
+    status, again, err = run(capsys, "annotate", str(story), "--quote", quote + ".")
+    assert (status, again, err) == (0, second, "")
