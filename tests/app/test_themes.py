@@ -348,3 +348,24 @@ async def test_notes_pane_follows_a_theme_switch(seed_library, settle):
                         problems += under(on_page, SECONDARY, f"{theme}: {text[:20]!r}")
             assert seen, theme
     assert not problems, "\n".join(problems)
+
+
+async def test_filter_boxes_text_readable_in_256_colours_too(seed_library, settle):
+    """The library's and the claims pane's filter boxes (typed into like the `/` box): what
+    is typed reads at 4.5:1 in every theme, also in 256 colours (solarized-dark was 2.17:1,
+    the theme's $foreground on $surface)."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        boxes = []
+        for pane in (app.query_one("LibraryPane"), app.reading.claims_pane):
+            pane.show_filter()
+            await pilot.pause()
+            await pilot.press("t")
+            boxes.append(app.focused)
+        assert [box.id for box in boxes] == ["library-filter", "claims-filter"]
+        async for theme in colour_themes(app, pilot):
+            for box in boxes:
+                problems += under(box.rich_style, BODY, f"{theme}: {box.id}")
+    assert not problems, "\n".join(problems)
