@@ -17,11 +17,14 @@ checked both ways: in truecolor, and as Rich downgrades both colours to 256 (`sh
 
 from __future__ import annotations
 
+import pytest
 from rich.color import Color, ColorSystem
 from rich.style import Style
 
 from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
 from reader.app import ReaderApp
+from reader.library_search import fts5_missing
+from reader.screens.library_search import MatchList
 from reader.widgets.article_strips import RULER_MARK
 from reader.widgets.claims_pane import ClaimsList
 from reader.widgets.key_bar import KeyBar
@@ -368,4 +371,30 @@ async def test_filter_boxes_text_readable_in_256_colours_too(seed_library, settl
         async for theme in colour_themes(app, pilot):
             for box in boxes:
                 problems += under(box.rich_style, BODY, f"{theme}: {box.id}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
+async def test_library_search_readable_in_256_colours_too(seed_library, settle, search_library):
+    """The library search screen (F): what is typed in its box at 4.5:1, its status and each
+    line of a match (off the cursor and under it, blurred: the box has the keys) at 3:1, in
+    every theme, truecolor and 256 colours."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = await search_library(app, pilot, "trump")
+        matches = screen.query_one(MatchList)
+        assert matches.count > 1
+        query, status = (
+            screen.query_one("#library-query"),
+            screen.query_one("#library-search-status"),
+        )
+        async for theme in colour_themes(app, pilot):
+            problems += under(query.rich_style, BODY, f"{theme}: library search box")
+            problems += under(status.rich_style, SECONDARY, f"{theme}: library search status")
+            for index in (0, 1):  # the cursor is on the first
+                for line in (0, 1):
+                    for style in matches.line_styles(index, line):
+                        problems += under(style, SECONDARY, f"{theme}: match {index} {line}")
     assert not problems, "\n".join(problems)
