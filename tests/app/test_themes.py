@@ -398,3 +398,20 @@ async def test_library_search_readable_in_256_colours_too(seed_library, settle, 
                     for style in matches.line_styles(index, line):
                         problems += under(style, SECONDARY, f"{theme}: match {index} {line}")
     assert not problems, "\n".join(problems)
+
+
+async def test_messages_and_problems_readable_in_256_colours_too(seed_library, settle):
+    """The message shown in place of an article and a pane's problem line (annotating
+    off): 3:1 in every theme, truecolor and 256 colours (nord's $text-error was 2.85:1)."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        message = app.reading.show_message("This file could not be read")
+        status = app.query_one("#claims-status")
+        status.set_class(True, "pane-problem")
+        await pilot.pause()
+        async for theme in colour_themes(app, pilot):
+            for widget in (message, status):
+                problems += under(widget.rich_style, SECONDARY, f"{theme}: {widget.id}")
+    assert not problems, "\n".join(problems)
