@@ -72,3 +72,26 @@ def two_stories(tmp_path) -> Path:
     os.utime(lib / "a.txt", (1_700_000_000,) * 2)
     os.utime(lib / "b.txt", (1_700_000_100,) * 2)
     return lib
+
+
+async def _search_library(app, pilot, query: str):
+    """Open the library search screen (F), type `query` and wait for its first matches;
+    returns the screen."""
+    from reader.screens.library_search import LibrarySearchScreen
+
+    await pilot.press("F")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, LibrarySearchScreen)
+    await pilot.press(*query)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if screen.hits:
+            break
+    return screen
+
+
+@pytest.fixture
+def search_library():
+    """`screen = await search_library(app, pilot, query)`: F, the query typed, its matches."""
+    return _search_library

@@ -126,7 +126,9 @@ needs_fts5 = pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in t
 
 
 @needs_fts5
-async def test_F_finds_a_word_in_a_body_and_enter_opens_it_at_the_match(tmp_path, settle):
+async def test_F_finds_a_word_in_a_body_and_enter_opens_it_at_the_match(
+    tmp_path, settle, search_library
+):
     (tmp_path / "apple.txt").write_text(
         "Apple laptop\n\n2024-01-01\n\n"
         + "".join(f"Filler sentence {i}.\n\n" for i in range(80))
@@ -137,15 +139,7 @@ async def test_F_finds_a_word_in_a_body_and_enter_opens_it_at_the_match(tmp_path
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.title == "Other story"
-        await pilot.press("F")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LibrarySearchScreen)
-        await pilot.press(*"powerbook")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if screen.hits:
-                break
+        screen = await search_library(app, pilot, "powerbook")
         matches = screen.query_one(MatchList)
         assert matches.count == 1
         text = matches.item_text(0)

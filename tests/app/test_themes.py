@@ -7,15 +7,36 @@ segment of text the article view draws is checked against its background (WCAG's
 large text, as a floor; 2.5:1 for the one-letter category marks of the gutter, drawn in the
 theme's accent colours); the ruler's bar is decoration, not text, and is not checked. The
 ANSI themes leave colours to the terminal and are only run.
+
+Issue 14.x: under tmux (TERM=xterm-256color, no COLORTERM) Rich draws each colour as the
+nearest of the 256-colour palette, and some pairs that read in truecolor do not: the cursor
+sentence was 2.17:1 in solarized-dark, the `/` search box's text 1.62:1 in tokyo-night, the
+title bar's progress 2-2.9:1 in many themes (under 3:1 in truecolor too). Every contrast is
+checked both ways: in truecolor, and as Rich downgrades both colours to 256 (`shown`).
 """
 
 from __future__ import annotations
 
-from reader.annotations.categories import CATEGORY_LETTERS
+import pytest
+from rich.color import Color, ColorSystem
+from rich.style import Style
+
+from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
 from reader.app import ReaderApp
+from reader.library_search import fts5_missing
+from reader.screens.library_search import MatchList
 from reader.widgets.article_strips import RULER_MARK
 from reader.widgets.claims_pane import ClaimsList
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.library_pane import LibraryList
+from reader.widgets.search_bar import SearchField
+from reader.widgets.title_bar import TitleBar
+
+# How a terminal shows a colour: as given (truecolor), or as the nearest of 256.
+COLOUR_SYSTEMS = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT}
+BODY = 4.5  # running text: the page, the cursor sentence, what is typed in the search box
+SECONDARY = 3.0  # headings, labels, muted text, the bars, the progress (WCAG's large text)
+LETTER = 2.5  # a category's one-letter mark, drawn in the theme's colour for the category
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
@@ -32,9 +53,42 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def shown(color: Color, system: ColorSystem) -> tuple[int, int, int]:
+    """The colour a terminal of `system` draws for `color` (Rich's own downgrade)."""
+    return tuple(color.downgrade(system).get_truecolor())
+
+
+def contrasts(style) -> dict[str, float]:
+    """The contrast of `style`'s text with its background, per colour system."""
+    fg, bg = style.color, style.bgcolor
+    if style.reverse:
+        fg, bg = bg, fg
+    return {name: contrast(shown(fg, s), shown(bg, s)) for name, s in COLOUR_SYSTEMS.items()}
+
+
+def under(style, floor: float, label: str) -> list[str]:
+    """`label` and its contrasts where `style`'s text is under `floor` in a colour system."""
+    return [
+        f"{label} {system} {ratio:.2f}:1"
+        for system, ratio in contrasts(style).items()
+        if ratio < floor
+    ]
+
+
+async def colour_themes(app, pilot):
+    """Switch `app` to each theme that sets its own colours (not the ANSI ones), in turn,
+    and yield its name."""
+    for theme in sorted(app.available_themes):
+        if theme.startswith("ansi"):
+            continue
+        app.theme = theme
+        await pilot.pause()
+        yield theme
+
+
 def unreadable(widget, theme: str) -> list[str]:
     """Each segment of text `widget` draws whose contrast with its background is under the
-    floor (3:1; 2.5:1 for a one-letter category mark)."""
+    floor (3:1; 2.5:1 for a one-letter category mark), in truecolor or in 256 colours."""
     problems = []
     for y in range(widget.size.height):
         for segment in widget.render_line(y):
@@ -44,12 +98,9 @@ def unreadable(widget, theme: str) -> list[str]:
                 continue
             if style.color is None or style.bgcolor is None:
                 continue
-            fg, bg = tuple(style.color.get_truecolor()), tuple(style.bgcolor.get_truecolor())
-            ratio = contrast(fg, bg)
-            floor = 2.5 if text in CATEGORY_LETTERS.values() else 3
-            if ratio < floor:
-                name = type(widget).__name__
-                problems.append(f"{theme} {name}: {text[:30]!r} {ratio:.2f}:1")
+            floor = LETTER if text in CATEGORY_LETTERS.values() else SECONDARY
+            name = type(widget).__name__
+            problems += under(style, floor, f"{theme} {name}: {text[:30]!r}")
     return problems
 
 
@@ -75,8 +126,107 @@ async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle)
             assert app.is_running, theme
             if theme.startswith("ansi"):
                 continue
-            for widget in (view, claims, app.query_one(KeyBar)):
+            for widget in (view, claims, app.query_one(KeyBar), app.query_one(TitleBar)):
                 problems += unreadable(widget, theme)
+    assert not problems, "\n".join(problems)
+
+
+BLOCKS = ["title", "subtitle", "meta", "heading", "paragraph", "quote", "list-item", "code"]
+BLOCKS += ["table", "boilerplate"]
+SPANS = ["link", "emphasis", "strong", "inline-code", "strike"]
+BODY_TEXT = {"paragraph", "list-item", "emphasis", "strong", "strike"}
+
+
+def article_problems(view, theme: str) -> list[str]:
+    """Every text class of the article as the view paints it (its block's style, inline
+    spans over a paragraph), the cursor (focused or not) over each, each category's tint
+    and a selection over the page, search matches, the gutter's letters and marks."""
+    s, base = view._style, view._base_style()
+    page = base + s("article-view--paragraph")
+    texts = {name: base + s(f"article-view--{name}") for name in BLOCKS}
+    texts |= {name: page + s(f"article-view--{name}") for name in SPANS}
+    gutter = base + s("article-view--gutter")
+    problems = []
+    for name, style in texts.items():
+        problems += under(style, BODY if name in BODY_TEXT else SECONDARY, f"{theme}: {name}")
+        for cursor in ("cursor", "cursor-unfocused"):
+            label = f"{theme}: {cursor} over {name}"
+            problems += under(style + s(f"article-view--{cursor}"), BODY, label)
+    for category in CATEGORIES:
+        problems += under(page + s(f"article-view--hl-{category}"), BODY, f"{theme}: {category}")
+        letter = gutter + s(f"article-view--ruler-{category}")
+        problems += under(letter, LETTER, f"{theme}: gutter letter {category}")
+    problems += under(page + s("article-view--selection"), BODY, f"{theme}: selection")
+    for mark in ("gutter", "meta"):
+        problems += under(base + s(f"article-view--{mark}"), SECONDARY, f"{theme}: {mark}")
+    marker = gutter + s("article-view--note-marker")
+    problems += under(marker, SECONDARY, f"{theme}: note marker")
+    for match in ("search-match", "search-current"):
+        problems += under(page + s(f"article-view--{match}"), SECONDARY, f"{theme}: {match}")
+    return problems
+
+
+def list_problems(app, theme: str) -> list[str]:
+    """The claims list's and the library list's rows as they paint them: each kind of row,
+    off the cursor and under it (blurred: the article has the keys)."""
+    claims = app.query_one(ClaimsList)
+    problems = []
+    for names in (["claims-list--row"], ["claims-list--row", "claims-list--orphan"]):
+        for cursor in ([], ["claims-list--cursor"]):
+            row = [*names, *cursor]
+            label = f"{theme}: claims {' '.join(n.removeprefix('claims-list--') for n in row)}"
+            problems += under(claims._style(*row), SECONDARY, label)
+            for part in ["tags", "kind", *CATEGORIES]:
+                style = claims._style(*row, f"claims-list--{part}")
+                floor = LETTER if part in CATEGORIES else SECONDARY
+                problems += under(style, floor, f"{label} {part}")
+        heading = claims._style("claims-list--heading", *cursor)
+        problems += under(heading, SECONDARY, f"{theme}: claims heading {cursor}")
+    library = app.query_one(LibraryList)
+    for index in range(min(2, library.row_count)):
+        for line in (0, 1):
+            for style in library.line_styles(index, line):
+                label = f"{theme}: library row {index} line {line}"
+                problems += under(style, SECONDARY, label)
+    return problems
+
+
+async def test_component_classes_readable_in_256_colours_too(seed_library, settle):
+    """Every component class the app styles, in every theme, in truecolor and in 256
+    colours: running text (the page, the cursor sentence, a highlight's or a selection's
+    text, what is typed in the `/` box) at least 4.5:1, everything else (headings, labels,
+    muted text, the bars, the title bar's `— N%`) at least 3:1."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "t", "h", "e")
+        await pilot.pause()
+        field = app.query_one(SearchField)
+        assert field.has_focus
+        title_bar, key_bar = app.query_one(TitleBar), app.query_one(KeyBar)
+        assert "%" in app.sub_title
+        async for theme in colour_themes(app, pilot):
+            base = title_bar.rich_style
+            for part, floor in (("title", BODY), ("subtitle", SECONDARY)):
+                style = base + title_bar.get_component_rich_style(f"title-bar--{part}")
+                problems += under(style, floor, f"{theme}: title bar {part}")
+            problems += under(field.rich_style, BODY, f"{theme}: search box text")
+            count = app.query_one("#search-count").rich_style
+            problems += under(count, SECONDARY, f"{theme}: search count")
+            base = key_bar.rich_style
+            for part in ("key", "description", "message"):
+                style = base + key_bar.get_component_rich_style(f"key-bar--{part}")
+                problems += under(style, SECONDARY, f"{theme}: key bar {part}")
+            for status in ("#library-status", "#claims-status"):
+                style = app.query_one(status).rich_style
+                problems += under(style, SECONDARY, f"{theme}: {status}")
+            notes = app.reading.notes_pane
+            page = Style(bgcolor=notes.query_one("#notes-view").rich_style.bgcolor)
+            for name in sorted(notes.COMPONENT_CLASSES):
+                problems += under(page + notes._part_style(name), SECONDARY, f"{theme}: {name}")
+            problems += article_problems(app.article_view, theme)
+            problems += list_problems(app, theme)
     assert not problems, "\n".join(problems)
 
 
@@ -139,11 +289,7 @@ async def test_marks_are_distinct_and_readable_in_every_theme(seed_library, sett
         await settle(app, pilot)
         view = app.article_view
         view.focus()
-        for theme in sorted(app.available_themes):
-            if theme.startswith("ansi"):
-                continue
-            app.theme = theme
-            await pilot.pause()
+        async for theme in colour_themes(app, pilot):
             s = view._style
             page = view._base_style() + s("article-view--paragraph")
             tints = {c: page + s(f"article-view--hl-{c}") for c in CATEGORY_LETTERS}
@@ -177,8 +323,8 @@ async def test_marks_are_distinct_and_readable_in_every_theme(seed_library, sett
 async def test_notes_pane_follows_a_theme_switch(seed_library, settle):
     """Issue 14.15: after a live theme switch the notes headings kept the old theme's
     colours (dark boxes on a light page) until restart. Every text segment the notes pane
-    draws has the pane's own background and readable text, in every theme, after switching
-    to it live."""
+    draws has the pane's own background and readable text (in truecolor and in 256
+    colours), in every theme, after switching to it live."""
     app = ReaderApp(library=seed_library)
     problems = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -188,11 +334,7 @@ async def test_notes_pane_follows_a_theme_switch(seed_library, settle):
         notes = app.reading.notes_pane
         view = notes.query_one("#notes-view")
         assert "Article note" in notes.text()
-        for theme in sorted(app.available_themes):
-            if theme.startswith("ansi"):
-                continue
-            app.theme = theme
-            await pilot.pause()
+        async for theme in colour_themes(app, pilot):
             page = tuple(view.rich_style.bgcolor.get_truecolor())
             seen = 0
             for y in range(view.size.height):
@@ -202,12 +344,74 @@ async def test_notes_pane_follows_a_theme_switch(seed_library, settle):
                         continue
                     seen += 1
                     bg = tuple(style.bgcolor.get_truecolor()) if style.bgcolor else page
-                    fg = tuple(style.color.get_truecolor())
                     if bg != page:
                         problems.append(f"{theme}: {text[:20]!r} on {bg}, pane is {page}")
-                    elif contrast(fg, bg) < 3:
-                        problems.append(
-                            f"{theme}: {text[:20]!r} {contrast(fg, bg):.2f}:1 {fg} on {bg}"
-                        )
+                    else:
+                        on_page = Style(bgcolor=view.rich_style.bgcolor) + style
+                        problems += under(on_page, SECONDARY, f"{theme}: {text[:20]!r}")
             assert seen, theme
+    assert not problems, "\n".join(problems)
+
+
+async def test_filter_boxes_text_readable_in_256_colours_too(seed_library, settle):
+    """The library's and the claims pane's filter boxes (typed into like the `/` box): what
+    is typed reads at 4.5:1 in every theme, also in 256 colours (solarized-dark was 2.17:1,
+    the theme's $foreground on $surface)."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        boxes = []
+        for pane in (app.query_one("LibraryPane"), app.reading.claims_pane):
+            pane.show_filter()
+            await pilot.pause()
+            await pilot.press("t")
+            boxes.append(app.focused)
+        assert [box.id for box in boxes] == ["library-filter", "claims-filter"]
+        async for theme in colour_themes(app, pilot):
+            for box in boxes:
+                problems += under(box.rich_style, BODY, f"{theme}: {box.id}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
+async def test_library_search_readable_in_256_colours_too(seed_library, settle, search_library):
+    """The library search screen (F): what is typed in its box at 4.5:1, its status and each
+    line of a match (off the cursor and under it, blurred: the box has the keys) at 3:1, in
+    every theme, truecolor and 256 colours."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = await search_library(app, pilot, "trump")
+        matches = screen.query_one(MatchList)
+        assert matches.count > 1
+        query, status = (
+            screen.query_one("#library-query"),
+            screen.query_one("#library-search-status"),
+        )
+        async for theme in colour_themes(app, pilot):
+            problems += under(query.rich_style, BODY, f"{theme}: library search box")
+            problems += under(status.rich_style, SECONDARY, f"{theme}: library search status")
+            for index in (0, 1):  # the cursor is on the first
+                for line in (0, 1):
+                    for style in matches.line_styles(index, line):
+                        problems += under(style, SECONDARY, f"{theme}: match {index} {line}")
+    assert not problems, "\n".join(problems)
+
+
+async def test_messages_and_problems_readable_in_256_colours_too(seed_library, settle):
+    """The message shown in place of an article and a pane's problem line (annotating
+    off): 3:1 in every theme, truecolor and 256 colours (nord's $text-error was 2.85:1)."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        message = app.reading.show_message("This file could not be read")
+        status = app.query_one("#claims-status")
+        status.set_class(True, "pane-problem")
+        await pilot.pause()
+        async for theme in colour_themes(app, pilot):
+            for widget in (message, status):
+                problems += under(widget.rich_style, SECONDARY, f"{theme}: {widget.id}")
     assert not problems, "\n".join(problems)
