@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.annotations.quoting import quoted
 from reader.screens.same_claim import SameClaimLookup
 
 if TYPE_CHECKING:
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 
 
 def _short(text: str, limit: int = 200) -> str:
+    """The verdict dialog's line of the highlight: one line, cut at `limit`, in marks that
+    never double its own (as every other place quotes a highlight)."""
     quote = " ".join(text.split())
-    return f"“{quote[: limit - 1]}…”" if len(quote) > limit else f"“{quote}”"
+    return quoted(f"{quote[: limit - 1]}…" if len(quote) > limit else quote)
 
 
 class ClaimKeys(SameClaimLookup):
