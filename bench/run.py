@@ -56,6 +56,7 @@ RUNNERS = {
 }
 SECTIONS = tuple(RUNNERS)
 TMUX_SECTIONS = {"paint", "keys", "libpaint", "search"}
+TMUX_OPTIONAL = {"libsearch"}  # its in-process rows are measured without tmux
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # noqa: BLE001
             print(f"cannot prepare inputs: {reason_of(error)}", file=sys.stderr)
             return 2
-        needs_tmux = TMUX_SECTIONS & set(sections)
+        needs_tmux = (TMUX_SECTIONS | TMUX_OPTIONAL) & set(sections)
         tmux_error = ""
         if needs_tmux:
             try:

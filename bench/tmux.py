@@ -264,6 +264,19 @@ class Pane:
                 raise TimeoutError(f"screen never settled after {key} within {timeout:.0f}s")
             time.sleep(0.001)
 
+    def key_until(self, key: str, text: str, timeout: float = 10.0) -> float:
+        """Seconds from sending `key` until `text` is on the screen (plain text, polled every
+        millisecond). Call when it is not."""
+        start = time.perf_counter()
+        self.send(key)
+        deadline = start + timeout
+        while True:
+            if text in self.capture(styles=False):
+                return time.perf_counter() - start
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{text!r} not shown {timeout:.0f}s after {key}: {self.tail()}")
+            time.sleep(0.001)
+
     def tail(self, lines: int = 3) -> str:
         text = [ln.strip() for ln in self.capture(styles=False).splitlines() if ln.strip()]
         return " | ".join(text[-lines:])[-300:]

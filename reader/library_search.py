@@ -131,7 +131,7 @@ def snippet_parts(raw: str) -> tuple[tuple[str, bool], ...]:
 
 
 class TextIndex:
-    """`TextIndex.open()`, `update(root)`, `search(query, root)`, `close()`."""
+    """`TextIndex.open()`, `update(root)`, `search(query, root)`, `interrupt()`, `close()`."""
 
     def __init__(self, path: Path, db: sqlite3.Connection, problem: str | None) -> None:
         self.path = path
@@ -152,6 +152,14 @@ class TextIndex:
 
     def close(self) -> None:
         self._db.close()
+
+    def interrupt(self) -> None:
+        """Stop the query running on another thread, if any (its call raises
+        SearchUnavailable); callable from any thread, no effect when none runs."""
+        try:
+            self._db.interrupt()
+        except sqlite3.ProgrammingError:  # closed
+            pass
 
     # -- keeping it current ------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 the words around the match; Enter opens the article at the match, Esc closes.
 
 The index (reader.library_search) is brought up to date in a worker when the screen opens,
-and each query runs in a worker too, a moment after the last key: typing never waits.
+and each key's query runs in a worker too, at once: typing never waits, and a query still
+running when the next key comes is interrupted (its matches would be replaced at once), so
+the newest one never waits behind it.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ from reader.widgets.library_pane import Line, RowList
 
 if TYPE_CHECKING:
     from reader.library_search import Hit, TextIndex
-
-DEBOUNCE_SECONDS = 0.12
 
 
 def hit_lines(hit: Hit, root: Path) -> tuple[Line, Line]:
@@ -86,7 +86,6 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         self.index: TextIndex | None = None
         self.ready = False  # the index is up to date
         self._lock = threading.Lock()  # one thread at a time on the index's connection
-        self._timer = None
         # Not `_closed`: that is Textual's own flag on every message pump, and setting it
         # made the screen refuse the message that removes it (Esc hung).
         self._dismissed = False
@@ -155,9 +154,9 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
     @on(Input.Changed, "#library-query")
     def _query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
+        if self.ready and self.index is not None:
+            self.index.interrupt()  # the query of the key before, if still running
+        self._search_now()
 
     @on(Input.Submitted, "#library-query")
     def _query_submitted(self) -> None:
@@ -179,11 +178,12 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
             return
         try:
             with self._lock:
-                if self.index is None:
+                if self.index is None or worker.is_cancelled:  # a newer key's query follows
                     return
                 hits = self.index.search(query, self.root)
         except SearchUnavailable as error:
-            self.app.call_from_thread(self._show, query, [], str(error))
+            if not worker.is_cancelled:  # else interrupted for the newer query
+                self.app.call_from_thread(self._show, query, [], str(error))
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits, "")

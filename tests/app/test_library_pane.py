@@ -125,16 +125,27 @@ async def test_enter_in_the_filter_opens_the_first_match_and_esc_clears_no_match
 needs_fts5 = pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
 
 
+def _far_down(path, title: str, line: str) -> None:
+    """An article `title` whose last paragraph, `line`, is far below its first screen, and
+    beside it other.txt, a newer one ("Other story": "Nothing here.")."""
+    path.write_text(
+        f"{title}\n\n2024-01-01\n\n"
+        + "".join(f"Filler sentence {i}.\n\n" for i in range(80))
+        + line
+        + "\n"
+    )
+    (path.parent / "other.txt").write_text("Other story\n\n2025-01-01\n\nNothing here.\n")
+
+
 @needs_fts5
 async def test_F_finds_a_word_in_a_body_and_enter_opens_it_at_the_match(
     tmp_path, settle, search_library
 ):
-    (tmp_path / "apple.txt").write_text(
-        "Apple laptop\n\n2024-01-01\n\n"
-        + "".join(f"Filler sentence {i}.\n\n" for i in range(80))
-        + "The [bold]Powerbook[/bold] was the greatest gadget.\n"
+    _far_down(
+        tmp_path / "apple.txt",
+        "Apple laptop",
+        "The [bold]Powerbook[/bold] was the greatest gadget.",
     )
-    (tmp_path / "other.txt").write_text("Other story\n\n2025-01-01\n\nNothing here.\n")
     app = ReaderApp(library=tmp_path, state=ReadingState(tmp_path / "s.json"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -150,6 +161,36 @@ async def test_F_finds_a_word_in_a_body_and_enter_opens_it_at_the_match(
         assert app.title == "Apple laptop"
         start, end = app.article_view.cursor_range
         assert "Powerbook" in app.document.text[start:end]
+
+
+@needs_fts5
+async def test_F_searches_at_the_key_and_enter_in_the_box_opens_the_match(tmp_path, settle):
+    """The key's query starts at once (it waited 0.12 s after the last key, more than the
+    100 ms its matches have to be on screen in), a query superseded before it runs is
+    skipped, and Enter in the box opens the best match at the matched word."""
+    _far_down(tmp_path / "harbour.txt", "Coast story", "The old harbour wall fell in the storm.")
+    app = ReaderApp(library=tmp_path, state=ReadingState(tmp_path / "s.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen_ready(app):
+                break
+        screen = app.screen
+        box = screen.query_one("#library-query")
+        box.value = "nothing"  # in the other article
+        box.value = "harbour"  # before the first one's worker got the index
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [h.title for h in screen.hits] == ["Coast story"]
+        assert str(screen.status.render()) == "1 matches"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.title == "Coast story"
+        start, end = app.article_view.cursor_range
+        assert "harbour wall" in app.document.text[start:end]
 
 
 @needs_fts5

@@ -195,3 +195,40 @@ def test_an_open_article_changed_since_it_was_parsed_is_read_again(lib, index, m
     assert sorted(read) == ["apple.txt", "river.md"]
     assert index.search("powerbook", lib) == []
     assert _names(index.search("newton", lib), lib) == ["apple.txt"]
+
+
+def test_interrupt_stops_a_search_running_on_another_thread_and_only_that(lib, index):
+    """The search screen interrupts a query still running when the next key comes: that
+    call raises SearchUnavailable at once; with none running, interrupt() changes nothing."""
+    import threading
+    import time
+
+    index.update(lib)
+    index.interrupt()  # nothing running: the next search is not interrupted
+    assert _names(index.search("laptop", lib), lib) == ["apple.txt", "sub/river.md"]
+    started = threading.Event()
+
+    def crawl() -> int:  # every few SQLite steps wait: the query runs until interrupted
+        started.set()
+        time.sleep(0.001)
+        return 0
+
+    index._db.set_progress_handler(crawl, 10)
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(index.search("laptop", lib))
+        except search.SearchUnavailable as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert started.wait(5)
+    index.interrupt()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert isinstance(outcome[0], search.SearchUnavailable)
+    assert "interrupted" in str(outcome[0])
+    index._db.set_progress_handler(None, 0)
+    assert _names(index.search("laptop", lib), lib) == ["apple.txt", "sub/river.md"]
