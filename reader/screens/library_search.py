@@ -199,7 +199,7 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
             self.status.update(f"No article holds: {one_line(query)}")
         else:
             more = " (the best)" if len(hits) >= 100 else ""
-            self.status.update(f"{len(hits)} matches{more}")
+            self.status.update(("1 match" if len(hits) == 1 else f"{len(hits)} matches") + more)
 
     # -- choosing ----------------------------------------------------------------------------
 

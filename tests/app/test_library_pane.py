@@ -185,7 +185,7 @@ async def test_F_searches_at_the_key_and_enter_in_the_box_opens_the_match(tmp_pa
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [h.title for h in screen.hits] == ["Coast story"]
-        assert str(screen.status.render()) == "1 matches"
+        assert str(screen.status.render()) == "1 match"
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.title == "Coast story"
