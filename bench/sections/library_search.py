@@ -94,7 +94,9 @@ def search_call(
             (blocks,) = bare.execute(FTS5_COUNT, (word,)).fetchone()
             if hits == 0 or found == 0:
                 raise RuntimeError(f"{word!r}: {hits} hits, {found} articles hold it")
-            shown[word] = ("1 match" if hits == 1 else f"{hits} matches") + (" (the best)" if hits >= 100 else "")
+            shown[word] = ("1 match" if hits == 1 else f"{hits} matches") + (
+                " (the best)" if hits >= 100 else ""
+            )
             note = (f"{hits} hits shown (limit 100) of {blocks:,} matching blocks, the word in "
                     f"{found:,} articles; p90 {p90(ours) * 1000:.1f} ms; in-memory str scan "
                     f"{median(scan) * 1000:.1f} ms; index built in {built:.1f} s")  # fmt: skip
