@@ -34,6 +34,7 @@ import json
 import os
 import pty
 import random
+import re
 import shutil
 import signal
 import struct
@@ -52,6 +53,12 @@ from fixtures import SEED, SEED_TITLE
 from tmux import process_gone
 
 GONE_SECONDS = 2.0
+# How long the run waits for the reader before the kill (its first paint, its annotations,
+# the highlight drawn, a client attached): generous, as a machine under load (10 and more)
+# can take seconds for each; the time after the kill is GONE_SECONDS whatever the load.
+READY_SECONDS = 60.0
+# The claims pane's title once the article's annotations are loaded (before, `h` is refused).
+ANNOTATIONS_LOADED = re.compile(r"Claims  C\d+ E\d+ Q\d+ D\d+ K\d+")
 MODES = ("kill-server", "kill-session", "sighup-client", "sighup-reader")
 SIZE = (120, 40)
 PR_SET_CHILD_SUBREAPER = 36
@@ -102,7 +109,7 @@ class Server:
 
     def tmux(self, *args: str, check: bool = True) -> str:
         proc = subprocess.run([self.exe, "-L", self.socket, "-f", "/dev/null", *args],
-                              env=self.env, capture_output=True, text=True, timeout=10)  # fmt: skip
+                              env=self.env, capture_output=True, text=True, timeout=30)  # fmt: skip
         if check and proc.returncode != 0:
             raise RuntimeError(f"tmux {args[0]}: {proc.stderr.strip()}")
         return proc.stdout.strip()
@@ -121,7 +128,7 @@ class Server:
         )  # fmt: skip
         os.close(slave)
         threading.Thread(target=_drain, args=(master,), daemon=True).start()
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + READY_SECONDS
         while not self.tmux("list-clients", check=False):
             if time.monotonic() > deadline:
                 raise RuntimeError("the tmux client did not attach")
@@ -189,19 +196,21 @@ def wait_gone(run: Run, pid: int, killed_at: float) -> None:
         time.sleep(0.01)
 
 
-def wait_for(server: Server, text: str, timeout: float) -> None:
+def wait_for(server: Server, text: str | re.Pattern[str], timeout: float = READY_SECONDS) -> None:
+    pattern = text if isinstance(text, re.Pattern) else re.compile(re.escape(text))
     deadline = time.monotonic() + timeout
-    while text not in server.screen():
+    while pattern.search(server.screen()) is None:
         if time.monotonic() > deadline:
-            raise TimeoutError(f"{text!r} did not show within {timeout:.0f}s")
+            raise TimeoutError(f"{pattern.pattern!r} did not show within {timeout:.0f}s")
         time.sleep(0.01)
 
 
 def highlight(server: Server) -> None:
-    """Press `h` once the claims pane is there, and wait until it counts the highlight."""
-    wait_for(server, "No highlights yet", 15)
+    """Press `h` once the claims pane counts the article's annotations (it says "No
+    highlights yet" before they are loaded), and wait until it counts the highlight."""
+    wait_for(server, ANNOTATIONS_LOADED)
     server.tmux("send-keys", "-t", "r", "h")
-    wait_for(server, "C1 E0", 5)
+    wait_for(server, "C1 E0")
 
 
 def saved_annotations(article: Path) -> int:
@@ -224,7 +233,7 @@ def one_run(index: int, rng: random.Random, root: Path) -> Run:
         if mode == "sighup-client":
             server.attach()
         if annotated:
-            wait_for(server, SEED_TITLE, 15)
+            wait_for(server, SEED_TITLE)
             highlight(server)
         time.sleep(run.delay)
         run.painted = SEED_TITLE in server.screen()

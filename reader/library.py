@@ -17,8 +17,9 @@ from pathlib import Path
 from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
 from reader.annotations.sidecar_file import sidecar_name_for
 from reader.document.decode import one_line
-from reader.document.loader import load_document_head
+from reader.document.loader import parse_text, read_article_head
 from reader.errors import ReaderError
+from reader.export.signature import is_export_text
 from reader.library_cache import (  # noqa: F401  (cached_newest: part of this API)
     MetadataCache,
     Stamp,
@@ -128,14 +129,13 @@ def _read_fields(path: Path, name: str, stamp: Stamp | None = None) -> dict:
     """The cacheable part of an entry, read from the article and its sidecar. With the
     `stamp` the folder's listing gave, the article's size is the stamp's and the sidecar is
     read only when the listing holds one. One of our exports (under a name of the user's
-    choosing: its first line is the exporter's marker) is `EXPORT`."""
-    from reader.export.markdown import is_ours  # the exporter loads once a file is read
-
-    if is_ours(path):
-        return EXPORT
+    choosing: told by how its text starts, reader/export/signature.py) is `EXPORT`."""
     try:
         size = path.stat().st_size if stamp is None else stamp.article[1]
-        document, _ = load_document_head(path, HEAD_BYTES)
+        text, encoding, _ = read_article_head(path, HEAD_BYTES)
+        if is_export_text(text):
+            return EXPORT
+        document = parse_text(text, path, encoding)
     except (OSError, ReaderError):
         return {"title": name, "binary": True}
     meta = document.meta

@@ -21,7 +21,7 @@ from platformdirs import user_cache_dir
 from reader import APP_NAME
 from reader.document.decode import one_line
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: JSON exports under article names are no longer rows (export/signature.py)
 FIELDS = ("title", "published", "source", "annotation_count", "size", "binary")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (

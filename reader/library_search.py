@@ -25,16 +25,17 @@ from platformdirs import user_cache_dir
 
 from reader import APP_NAME
 from reader.document.decode import one_line
-from reader.document.loader import load_document
+from reader.document.loader import parse_text, read_article, read_article_head
 from reader.errors import ReaderError
-from reader.library import iter_article_files
+from reader.export.signature import is_export_text
+from reader.library import HEAD_BYTES, iter_article_files
 from reader.library_cache import folder_range, open_cache_db, path_key, stamp_text
 from reader.unspaced_scripts import chars_column, query_runs
 
 if TYPE_CHECKING:
     from reader.document.model import Document
 
-INDEX_VERSION = 2  # 2: the `chars` column (reader/unspaced_scripts.py)
+INDEX_VERSION = 3  # 2: the `chars` column (reader/unspaced_scripts.py); 3: no exports
 BLOCK_BITS = 20  # a row's id: the article's id << BLOCK_BITS | the block's number
 MAX_BLOCKS = 1 << BLOCK_BITS
 SNIPPET_TOKENS = 40  # words around a match: a wide dialog's line (a narrow one cuts it)
@@ -228,13 +229,17 @@ class TextIndex:
         self, key: bytes, path: str, stamp: str, article_id: int | None, document: Document | None
     ) -> None:
         """(Re)index one article (read unless `document` is given); one that cannot be read
-        has no rows (until it changes)."""
+        has no rows (until it changes), nor has one of our exports (the library does not list
+        them either: reader/export/signature.py)."""
+        blocks: list[tuple[int, str]] = []
+        title = one_line(os.path.basename(path))
         try:
-            document = document if document is not None else load_document(path)
-            blocks = [(b.start, b.text) for b in document.blocks[:MAX_BLOCKS] if b.text.strip()]
-            title = one_line(document.meta.title)
+            document = _article(path, document)
+            if document is not None:
+                blocks = [(b.start, b.text) for b in document.blocks[:MAX_BLOCKS] if b.text.strip()]
+                title = one_line(document.meta.title)
         except (ReaderError, OSError, ValueError):
-            blocks, title = [], one_line(os.path.basename(path))
+            pass
         if article_id is not None:
             self._drop(article_id)
         cursor = self._db.execute(
@@ -315,6 +320,16 @@ class TextIndex:
             return hit.start
         at = found[0].lower().find(words[0].lower())
         return hit.start + max(0, at)
+
+
+def _article(path: str, document: Document | None) -> Document | None:
+    """The article at `path` (read, unless `document` is it already), or None when the file
+    is one of our exports."""
+    if document is not None:
+        text = read_article_head(path, HEAD_BYTES)[0]  # as the listing reads it
+        return None if is_export_text(text) else document
+    text, encoding = read_article(path)
+    return None if is_export_text(text) else parse_text(text, path, encoding)
 
 
 def _window(body: str, run: str, width: int = 30) -> str:

@@ -112,6 +112,14 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
     parsed; `complete` is False and the caller loads the whole file later (in a worker).
     Nothing is hashed. Raises ReaderError for bad input, like `load_document`.
     """
+    text, encoding, complete = read_article_head(path, max_bytes)
+    return parse_text(text, path, encoding), complete
+
+
+def read_article_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[str, str, bool]:
+    """(normalised text, encoding, complete) of what `load_document_head` parses: the whole
+    file when it is no bigger than `max_bytes` (or a page), else its first `max_bytes` cut
+    after the last blank line. Raises ReaderError for bad input, like `read_article`."""
     p = Path(path)
     try:
         st = os.stat(p)
@@ -119,11 +127,11 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
         # is too big to read.
         small, huge = st.st_size <= max_bytes, st.st_size > ARTICLE_MAX_BYTES
         if small or huge or is_html(p) or not S_ISREG(st.st_mode):
-            return load_document(p), True
+            return *read_text(p), True
         with open(p, "rb") as fh:
             data = fh.read(max_bytes)
     except OSError:
-        return load_document(p), True  # read_text names the problem
+        return *read_text(p), True  # read_text names the problem
     decoded = decode_bytes(data, head=True)
     if decoded is None:
         raise ReaderError(binary_file(p))
@@ -134,4 +142,4 @@ def load_document_head(path: str | Path, max_bytes: int = HEAD_BYTES) -> tuple[D
         cut = text.rfind("\n")
     if cut > 0:
         text = text[: cut + 1]
-    return parse_text(text, p, encoding), False
+    return text, encoding, False

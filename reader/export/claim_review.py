@@ -41,9 +41,9 @@ from reader.document.locate import Locator
 from reader.document.model import Document
 from reader.export.markdown import ordered
 from reader.export.reading import ArticleRead
+from reader.export.signature import SCHEMA
 from reader.export.w3c import annotation_iri, dump_json, source_uri
 
-SCHEMA = "https://schema.org"
 WORST_RATING, BEST_RATING = 1, 5
 RATINGS: dict[str, int] = {
     "refuted": 1,

@@ -32,9 +32,10 @@ from reader.export.markdown_text import (
     tag_text,
     url_link,
 )
+from reader.export.signature import MARKER
 
-# The first line of every file we write; a file starting with it may be overwritten freely.
-MARKER = "<!-- margin-reader export -->"
+# The first line of every file we write (MARKER); a file starting with it may be overwritten
+# freely.
 NOTES_SUFFIX = ".notes.md"
 
 

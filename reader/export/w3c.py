@@ -41,9 +41,9 @@ from reader.annotations.model import CATEGORIES, CATEGORY_LABELS, Annotation, ne
 from reader.annotations.verdicts import DEFAULT_STATUS, STATUSES, Evidence
 from reader.claims.model import Attribution
 from reader.export.markdown import ordered
+from reader.export.signature import ANNOTATION_CONTEXT as CONTEXT
+from reader.export.signature import EXTENSION  # the `margin:` prefix of our properties
 
-CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-EXTENSION = "urn:margin-reader:"  # the `margin:` prefix of the extension properties
 CONTEXTS = [CONTEXT, {"margin": EXTENSION}]
 EDITED_FROM = "margin:editedFrom"
 ATTRIBUTION = "margin:attribution"

@@ -6,7 +6,8 @@ costs one 304. An item the library lacks is added; an item it holds is fetched a
 its feed entry changed (the entry's fingerprint: id, updated date, title, summary, content),
 and counted `updated` when its text changed, `unchanged` otherwise. An item whose article
 could not be fetched or saved is kept in the feed's state (`failed`) and tried again at the
-next update, even when the feed answers 304 (`reader feeds list` names it meanwhile).
+next update, even when the feed answers 304 (`reader feeds list` and the app's `r` name it
+meanwhile).
 
 `refresh` then re-checks every article saved from an http(s) address whose `fetched` time
 (when it was saved, or its text last changed) is within the last `days` days, with a

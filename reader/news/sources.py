@@ -145,6 +145,9 @@ class Adder:
     timeout: float = DEFAULT_TIMEOUT
     tally: Tally = field(default_factory=Tally)
     progress: Progress | None = None
+    # False: a feed item's article that could not be fetched or saved is counted, but
+    # on_error is not told (the app names those per feed, from the feeds' record)
+    item_errors: bool = True
     validators: dict[str, Fetched] = field(default_factory=dict)  # responses not yet recorded
 
     def counted(self, stage: str, results: Iterable[T], total: int) -> Iterator[T]:
@@ -157,9 +160,11 @@ class Adder:
             if self.progress is not None:
                 self.progress(stage, done, total)
 
-    def failed(self, error: ReaderError) -> None:
+    def failed(self, error: ReaderError, item: bool = False) -> None:
+        """Count a failure and tell on_error (a feed `item`'s only with item_errors)."""
         self.tally.failed += 1
-        self.on_error(str(error))
+        if self.item_errors or not item:
+            self.on_error(str(error))
 
     def save(
         self, article: Article, url: str, feed: str | None = None, page: Fetched | None = None
@@ -170,7 +175,7 @@ class Adder:
         try:
             saved = self.index.save(article, url, feed)
         except ReaderError as error:
-            self.failed(error)
+            self.failed(error, item=feed is not None)
             return str(error)
         if page is not None and url:
             self.validators[url] = page
@@ -211,7 +216,7 @@ class Adder:
         failures: dict[str, str] = {}
         for url, result in self.counted("articles", fetched, len(feeds)):
             if isinstance(result, ReaderError):
-                self.failed(result)
+                self.failed(result, item=True)
                 failures[url] = str(result)
             elif result.article is None:  # a 304
                 self.tally.unchanged += 1

@@ -183,6 +183,27 @@ def failed_items(entry: dict[str, Any]) -> dict[str, str]:
     return dict(failed) if isinstance(failed, dict) else {}
 
 
+def unfetched_lines(library: Path) -> list[str]:
+    """One line for each subscribed feed that has items whose article could not be fetched
+    or saved (its record in the state, kept until they are): how many, and one of them (the
+    first by address) with why. Shown safely (`one_line`): the addresses and reasons are
+    text from the web. ReaderError when the feeds file cannot be read."""
+    state = load_state(library)
+    lines = []
+    for feed in load(library):
+        items = failed_items(state.get(feed.url, {}))
+        if not items:
+            continue
+        item = min(items)
+        count = "1 item" if len(items) == 1 else f"{len(items)} items"
+        among = "" if len(items) == 1 else ", among them"
+        lines.append(
+            f"{one_line(feed.url)}: {count} not fetched, tried again at the next refresh{among}:"
+            f" {one_line(item)} ({one_line(items[item])})"
+        )
+    return lines
+
+
 def remember(state: dict[str, dict[str, Any]], url: str, etag: str, last_modified: str) -> None:
     """Keep `url`'s validators in `state` (the articles state) when the server sent any."""
     if etag or last_modified:

@@ -85,7 +85,7 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
         self.app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
 
     def _no_highlight(self) -> None:
-        """What a key that acts on a highlight (t, a, s, f…) says off one."""
+        """What a key that acts on a highlight (t, a, s, f, x…) says off one."""
         self._notice("No highlight at the cursor: h highlights the sentence first")
 
     def status(self, message: str | None) -> None:
@@ -374,7 +374,7 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
             return
         ann = self.key_target()
         if ann is None:
-            self._notice("No highlight at the cursor")
+            self._no_highlight()
             return
         if self._run_one(lambda: store.delete(ann.id), ann, delete=True) is not None:
             self.status(f"Deleted the {ann.label} highlight (u undoes)")

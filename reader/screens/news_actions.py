@@ -4,7 +4,8 @@ the palette's "Add URL…" saves a page (or a feed's items) into the open librar
 
 Each fetches in a thread worker, so a slow server never holds up the keys; the title bar says
 what is being fetched (and, for `r`, how far it is), and a failure is one notification line
-naming the address.
+naming the address; for `r`, the feed items not fetched are one line per feed (how many, one
+of them with why), this run's and those kept from earlier updates alike.
 """
 
 from __future__ import annotations
@@ -84,8 +85,11 @@ def _refresh_library(app: App, library: Path) -> None:
 
     try:
         seen.feeds = len(subscriptions.load(library))
-        adder = Adder(LibraryIndex.cached(library), saved, seen.failures.append, progress=progress)
+        index = LibraryIndex.cached(library)
+        # the feed items not fetched are named per feed below, with those kept from earlier
+        adder = Adder(index, saved, seen.failures.append, progress=progress, item_errors=False)
         refresh(adder, library)
+        seen.failures.extend(subscriptions.unfetched_lines(library))
     except ReaderError as error:  # an unreadable feeds file: nothing was fetched
         seen.failures.append(str(error))
         seen.summary = "refresh failed"

@@ -25,6 +25,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -276,10 +277,19 @@ class ClaimsList(HandsOnTypedKeys, CursorList):
 
 
 class ClaimsFilter(Input):
-    BINDINGS = [Binding("escape", "cancel", "Clear filter")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Clear filter"),
+        Binding("tab", "to_matches", "To the matches", show=False),
+    ]
 
     def action_cancel(self) -> None:
         self.query_ancestor(ClaimsPane).hide_filter()
+
+    def action_to_matches(self) -> None:
+        """Tab: to the list of the matches, the filter kept; with none, on to the next pane
+        as Tab goes elsewhere."""
+        if not self.query_ancestor(ClaimsPane).focus_matches():
+            raise SkipAction()
 
 
 class ClaimsPane(Vertical):
@@ -472,9 +482,14 @@ class ClaimsPane(Vertical):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         """Enter goes to the matches; with none the focus stays in the filter (Esc clears it)."""
         event.stop()
+        self.focus_matches()
+
+    def focus_matches(self) -> bool:
+        """Focus the list when it shows a highlight (the filter's matches); False if none."""
         if not any(isinstance(row, Annotation) for row in self.claims_list.rows):
-            return
+            return False
         self.claims_list.focus()
+        return True
 
     @on(ClaimsList.Selected)
     def _selected(self, event: ClaimsList.Selected) -> None:

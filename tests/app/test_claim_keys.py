@@ -83,20 +83,20 @@ async def test_verdict_evidence_follow_and_library_claims(small_library, settle)
 
 
 async def test_f_off_a_highlight_says_so_as_t_and_a_do(small_library, settle):
-    """Off a highlight f says there is none (not that this one has no evidence); on one
-    without links it says that highlight has none."""
+    """Off a highlight f says there is none (not that this one has no evidence), in the
+    words of t, a and x; on one without links it says that highlight has none."""
     app = ReaderApp(library=small_library, article=small_library / "alpha.txt")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         said: list[str] = []
         notify = app.notify
         app.notify = lambda message, *a, **k: said.append(str(message)) or notify(message, *a, **k)
-        await pilot.press("f", "t", "a")
+        await pilot.press("f", "t", "a", "x")
         await pilot.pause()
-        assert said == ["No highlight at the cursor: h highlights the sentence first"] * 3
+        assert said == ["No highlight at the cursor: h highlights the sentence first"] * 4
         await pilot.press("h", "f")
         await pilot.pause()
-        assert said[3:] == [
+        assert said[4:] == [
             "No evidence linked to this highlight (l links some), no same claim elsewhere"
         ]
 

@@ -53,3 +53,22 @@ async def test_enter_with_no_match_then_esc_clears_the_filter(tmp_path, settle):
         assert len(claims_list.rows) == 3
         assert not app.screen.query_one("#claims-filter").display
         assert app.focused is claims_list
+
+
+async def test_tab_from_the_filter_goes_to_the_claims_list(tmp_path, settle):
+    """Tab in the filter moves the focus to the list of its matches, the filter kept
+    (before: Tab skipped the list, to the next pane); with no match, Tab goes on to the next
+    pane as Enter keeps the focus in the filter."""
+    async with reading(tmp_path, settle, (200, 50)) as (app, pilot):
+        claims_list = await into_claims(app, pilot, settle)
+        await pilot.press("slash", *"second", "tab")
+        await pilot.pause()
+        assert app.focused is claims_list
+        assert [a.exact for a in claims_list.rows] == [SENTENCES[1]]
+        assert app.screen.query_one("#claims-filter").value == "second"
+        await pilot.press("x")
+        await pilot.pause()
+        assert quotes(app) == [SENTENCES[0], SENTENCES[2]]
+        await pilot.press("slash", *"zzz", "tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#notes-view")

@@ -166,7 +166,7 @@ async def test_x_off_the_list_says_so(tmp_path, settle):
         await pilot.press("x")
         await pilot.pause()
         assert len(app.annotations.store.annotations) == 3
-        assert notices == ["No highlight at the cursor"]
+        assert notices == ["No highlight at the cursor: h highlights the sentence first"]
 
 
 async def test_a_deletion_message_shows_whole_at_120_and_80_columns(tmp_path, settle):

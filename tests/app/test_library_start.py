@@ -105,13 +105,13 @@ async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path
         _write(root / f"a{day}.txt", f"Story {day}", day)
     monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
     go = threading.Event()
-    real = library.load_document_head
+    real = library.read_article_head
 
     def held(*args, **kwargs):
         go.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(library, "load_document_head", held)  # no file read until `go`
+    monkeypatch.setattr(library, "read_article_head", held)  # no file read until `go`
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):
@@ -142,14 +142,14 @@ async def test_the_side_panes_are_built_once_an_article_opens(tmp_path, monkeypa
     for day in range(1, 6):
         _write(root / f"a{day}.txt", f"Story {day}", day)
     side_at_first_read: list[bool] = []
-    real_read = library.load_document_head
+    real_read = library.read_article_head
 
     def read(*args, **kwargs):
         if not side_at_first_read:
             side_at_first_read.append(bool(app.query("#claims")))
         return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(library, "load_document_head", read)
+    monkeypatch.setattr(library, "read_article_head", read)
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
         await _scan_done(app, pilot)
@@ -224,7 +224,7 @@ async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatc
     monkeypatch.setattr(library, "scan_library", partial(library.scan_library, listed_over=2))
     seen = {"listing": False, "drawn": False, "drawn at first read": None}
     real_listing, real_line, real_read = (
-        LibraryPane.set_listing, LibraryList.render_line, library.load_document_head
+        LibraryPane.set_listing, LibraryList.render_line, library.read_article_head
     )  # fmt: skip
 
     def set_listing(self, entries):
@@ -242,7 +242,7 @@ async def test_the_heads_are_read_once_the_listing_is_drawn(tmp_path, monkeypatc
 
     monkeypatch.setattr(LibraryPane, "set_listing", set_listing)
     monkeypatch.setattr(LibraryList, "render_line", render_line)
-    monkeypatch.setattr(library, "load_document_head", read)
+    monkeypatch.setattr(library, "read_article_head", read)
     app = _app(tmp_path, root)
     async with app.run_test(size=(120, 40)) as pilot:
         await _scan_done(app, pilot)

@@ -137,13 +137,13 @@ async def test_the_open_article_is_indexed_as_shown_not_read_again(library, sett
     import reader.library_search as search
 
     read: list[str] = []
-    original = search.load_document
+    original = search.read_article  # read whole (the open one has only its head read)
 
     def spy(path):
         read.append(Path(path).name)
         return original(path)
 
-    monkeypatch.setattr(search, "load_document", spy)
+    monkeypatch.setattr(search, "read_article", spy)
     app = ReaderApp(library=library, article=library / "alpha.txt")
     async with app.run_test(size=SIZE) as pilot:
         await _highlight_the_claim(app, pilot, settle)

@@ -96,3 +96,33 @@ def test_text_written_just_before_the_program_exits_is_found() -> None:
     with SlowToLook(["sh", "-c", "sleep 0.3; echo last line; exit 3"], size=(60, 12)) as s:
         assert "last line" in s.wait_for("last line")
         assert s.exit_status() == 3
+
+
+class LateToLeave(TerminalSession):
+    """A session whose tmux has not yet read the program's last output (leaving the
+    alternate screen) when the program's exit status is written: as on a busy machine."""
+
+    lag = 5
+
+    def alternate_screen(self) -> bool:
+        if self._status() is not None and self.lag:
+            self.lag -= 1
+            return True
+        return super().alternate_screen()
+
+
+def test_the_terminal_given_back_is_waited_for_after_the_exit() -> None:
+    script = r"printf '\033[?1049halt\n'; read x; printf '\033[?1049l'; exit 0"
+    with LateToLeave(["sh", "-c", script], size=(60, 12)) as s:
+        s.wait_for("alt")
+        s.press("enter")
+        assert s.exit_status() == 0
+        s.wait_main_screen()
+        assert not s.alternate_screen()
+    script = r"printf '\033[?1049halt\n'; read x; exit 0"  # never leaves it
+    with TerminalSession(["sh", "-c", script], size=(60, 12)) as s:
+        s.wait_for("alt")
+        s.press("enter")
+        assert s.exit_status() == 0
+        with pytest.raises(AssertionError, match="alternate screen"):
+            s.wait_main_screen(timeout=0.5)

@@ -33,7 +33,9 @@ from pathlib import Path
 POLL_INTERVAL = 0.01
 # The claims pane's title once the annotations are loaded (see ReaderSession.wait_annotations).
 ANNOTATIONS_LOADED = re.compile(r"Claims  C\d+ E\d+ Q\d+ D\d+ K\d+")
-DEFAULT_TIMEOUT = 10.0
+# Generous: a machine under load (10 and more) can pause a program for seconds; a wait
+# ends as soon as its condition holds.
+DEFAULT_TIMEOUT = 30.0
 
 # Textual-style key names -> tmux key names.
 _KEY_NAMES = {
@@ -340,6 +342,18 @@ class TerminalSession:
     def _dead_description(self) -> str:
         status = self._status()
         return f"status {status}" if status is not None else "status unknown"
+
+    def wait_main_screen(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        """Wait until the pane is off the alternate screen. After the program exited, its
+        last output (leaving it) may not have been read by tmux yet on a busy machine: the
+        exit status is written first. A program that never left it fails after `timeout`."""
+        deadline = time.monotonic() + timeout
+        while self.alternate_screen():
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"still on the alternate screen after {timeout:.1f}s; screen:\n{self.screen()}"
+                )
+            time.sleep(POLL_INTERVAL)
 
     def exit_status(self, timeout: float = DEFAULT_TIMEOUT) -> int:
         """Wait for the program to exit and return its exit status (128+N for signal N)."""

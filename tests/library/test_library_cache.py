@@ -19,13 +19,13 @@ from reader.library_cache import MetadataCache
 def reads(monkeypatch):
     """The articles whose head the scan parsed (a cache miss), in order."""
     seen = []
-    real = library.load_document_head
+    real = library.read_article_head
 
     def counting(path, limit):
         seen.append(os.path.basename(path))
         return real(path, limit)
 
-    monkeypatch.setattr(library, "load_document_head", counting)
+    monkeypatch.setattr(library, "read_article_head", counting)
     return seen
 
 

@@ -85,13 +85,13 @@ def test_the_folder_is_listed_before_any_file_is_read(tmp_path, monkeypatch):
     _scanned(root, db)
     _write(root / "b.txt", "Beta", 7)
     reads, events = [], []
-    real = library.load_document_head
+    real = library.read_article_head
 
     def counting(path, limit):
         reads.append(os.path.basename(path))
         return real(path, limit)
 
-    monkeypatch.setattr(library, "load_document_head", counting)
+    monkeypatch.setattr(library, "read_article_head", counting)
 
     def listed(entries):
         events.append(("listed", list(reads), [(e.name, e.title, e.pending) for e in entries]))

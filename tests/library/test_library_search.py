@@ -155,14 +155,16 @@ def test_the_search_verb(lib, tmp_path):
 
 
 def _read_paths(monkeypatch):
+    """The articles read whole (an article already parsed has only its head read, to tell
+    one of our exports)."""
     read: list[str] = []
-    original = search.load_document
+    original = search.read_article
 
     def spy(path):
         read.append(os.path.basename(path))
         return original(path)
 
-    monkeypatch.setattr(search, "load_document", spy)
+    monkeypatch.setattr(search, "read_article", spy)
     return read
 
 
