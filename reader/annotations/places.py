@@ -18,10 +18,11 @@ writes a record (it has the article parsed), so it keeps them in the sidecar:
 its file name (a plain text's title falls back to it), the parsing code
 (`parser_fingerprint`, which covers the attribution code too) and the version of this
 format (`PLACE_FORMAT`: a place of an earlier one, without `"in"` or the last paragraph, or
-counting paragraphs from the top of the article, is not trusted, so an old sidecar still reads and its article is parsed until its records are
-rewritten). A place vouches only for the span it names, under the key of the text
-read now; anything else (a changed article, another version of the parser, a record edited
-by hand) is not trusted, and the export parses the article as it always could.
+counting paragraphs from the top of the article, is not trusted, so an old sidecar still
+reads and its article is parsed until its records are rewritten). A place vouches only for
+the span it names, under the key of the text read now; anything else (a changed article,
+another version of the parser, a record edited by hand) is not trusted, and the export
+parses the article as it always could.
 """
 
 from __future__ import annotations
