@@ -82,7 +82,9 @@ def annotated_corpus(root: Path) -> Path:
 
 def export(folder: Path, args: list[str], out: Path, env: dict[str, str]) -> tuple[bytes, bytes]:
     argv = [sys.executable, "-c", RUN, "export", str(folder), *args, "-o", str(out)]
-    done = subprocess.run(argv, env=env, capture_output=True, check=False)
+    # `-c` puts the current folder first on sys.path: run from the output's folder, not from
+    # a checkout whose reader would be imported instead of the one on PYTHONPATH
+    done = subprocess.run(argv, env=env, cwd=out.parent, capture_output=True, check=False)
     if done.returncode != 0:
         return b"", done.stderr
     return out.read_bytes(), done.stderr
@@ -99,7 +101,7 @@ def main() -> int:
         return 2
     base = Path(sys.argv[1]).resolve()
     work = Path(tempfile.mkdtemp(prefix="export-identity-"))
-    folders = [Path(f) for f in sys.argv[2:]]
+    folders = [Path(f).resolve() for f in sys.argv[2:]]
     if not folders:
         folders = [annotated_corpus(work)]
         time.sleep(RACY_SECONDS + 1)

@@ -8,19 +8,21 @@ writes a record (it has the article parsed), so it keeps them in the sidecar:
 * each record's `"place"`: `{"key": K, "start": s, "end": e, "at": [paragraph, sentence,
   last sentence, line, last paragraph], "said": [source, kind], "in": heading}` (`"said"`:
   whom the text attributes the highlight to, reader.claims; `"in"`: the heading it falls
-  under, a book's chapter, or null), worked out when the record is written (only changed
-  records are);
+  under, a book's chapter, or null; the paragraphs count within that heading's section, 0
+  being the heading itself: `Locator.where`), worked out when the record is written (only
+  changed records are);
 * the meta record's `"article"`: `{"key": K, "title": ..., "subtitle": ..., "published": ...,
   "source": ..., "authors": [...]}`, with its `"url"` and `"canonical"` when it has them.
 
 `K` (`place_key`) names what they were worked out from: the article's text (its SHA-256),
 its file name (a plain text's title falls back to it), the parsing code
 (`parser_fingerprint`, which covers the attribution code too) and the version of this
-format (`PLACE_FORMAT`: a place of an earlier one, without `"in"` or the last paragraph, is
-not trusted, so an old sidecar still reads and its article is parsed until its records are
-rewritten). A place vouches only for the span it names, under the key of the text
-read now; anything else (a changed article, another version of the parser, a record edited
-by hand) is not trusted, and the export parses the article as it always could.
+format (`PLACE_FORMAT`: a place of an earlier one, without `"in"` or the last paragraph, or
+counting paragraphs from the top of the article, is not trusted, so an old sidecar still
+reads and its article is parsed until its records are rewritten). A place vouches only for
+the span it names, under the key of the text read now; anything else (a changed article,
+another version of the parser, a record edited by hand) is not trusted, and the export
+parses the article as it always could.
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ if TYPE_CHECKING:
     from reader.document.locate import Locator
 
 Place = tuple[int, int, int, int, int]  # paragraph, sentence, last sentence, line, last paragraph
-PLACE_FORMAT = 3  # 3: the last paragraph in "at"; 2: "in", the heading (1: without it)
+# 4: paragraphs count within the heading's section; 3: the last paragraph in "at"; 2: "in",
+# the heading (1: without it)
+PLACE_FORMAT = 4
 ADDRESS_KEYS = ("url", "canonical")  # the article's web addresses (`Metadata.extra`)
 
 
@@ -121,7 +125,8 @@ def _trusted(
         and type(last) is int
         and type(line) is int
         and type(last_paragraph) is int
-        and 0 < paragraph <= last_paragraph
+        and 0 <= paragraph <= last_paragraph
+        and (paragraph > 0 or heading is not None)  # 0: the heading itself
         and 0 < sentence <= last
         and line > 0
     ):
@@ -137,9 +142,13 @@ def _attribution(source: str, kind: Kind) -> Attribution:
 
 
 def place_label(place: Place) -> str:
-    """Where a highlight is, as the exports say it: `¶ 12, sentence 3`, `¶ 12, sentences 3–4`,
-    or `¶ 12–13` for one that runs on into the paragraphs after its first."""
+    """Where a highlight is in the section of the heading it falls under, as the exports say
+    it after that heading: `¶ 12, sentence 3`, `¶ 12, sentences 3–4`, or `¶ 12–13` for one
+    that runs on into the paragraphs after its first; `heading` (or `heading–¶ 2`) for one
+    that starts on the heading itself (paragraph 0)."""
     paragraph, sentence, last, _line, last_paragraph = place
+    if paragraph == 0:
+        return f"heading–¶ {last_paragraph}" if last_paragraph else "heading"
     if last_paragraph > paragraph:
         return f"¶ {paragraph}–{last_paragraph}"
     if last > sentence:

@@ -49,13 +49,23 @@ def contents_entries(document: Document) -> set[int]:
     return entries
 
 
-def headings(document: Document) -> list[Heading]:
-    """Every heading block of `document`, in order, but for a contents list's entries."""
-    found = []
+def heading_blocks(document: Document) -> list[int]:
+    """Indexes of the blocks `headings` lists: every heading block but a contents list's
+    entries, in order."""
     skipped = contents_entries(document)
-    for index, block in enumerate(document.blocks):
-        if block.kind != "heading" or index in skipped:
-            continue
+    return [
+        index
+        for index, block in enumerate(document.blocks)
+        if block.kind == "heading" and index not in skipped
+    ]
+
+
+def headings(document: Document, blocks: list[int] | None = None) -> list[Heading]:
+    """Every heading block of `document`, in order, but for a contents list's entries
+    (`blocks`: their indexes, `heading_blocks`, when the caller has them already)."""
+    found = []
+    for index in heading_blocks(document) if blocks is None else blocks:
+        block = document.blocks[index]
         text = one_line(" ".join(block.text.split()))
         if len(text) > TEXT_LIMIT:
             text = text[: TEXT_LIMIT - 1] + "…"

@@ -50,7 +50,7 @@ def test_a_folder_dossier_groups_the_checked_claims_by_status(
     assert "- <https://example.org/notice>" in refuted
     evidence = "- “The bridge will shut for five years” — [Ferry \\<b\\>fares\\</b\\> \\[frozen\\]]"
     assert (
-        evidence + "(library/news/ferry.md) · Ferry fares, ¶ 4, sentence 1 · [line 11]" in refuted
+        evidence + "(library/news/ferry.md) · Ferry fares, ¶ 1, sentence 1 · [line 11]" in refuted
     )
 
     supported = section(text, "Supported (1)")
@@ -78,7 +78,7 @@ def test_an_article_dossier_reads_the_linked_article(tmp_path, capsys, monkeypat
     assert "2 checked claims in 1 article." in text
     assert "Fares stay" not in text  # another article's claim
     assert "“The bridge will shut for five years” — [Ferry" in text  # read for the evidence
-    assert "(news/ferry.md) · Ferry fares, ¶ 4, sentence 1 · [line 11](news/ferry.md#L11)" in text
+    assert "(news/ferry.md) · Ferry fares, ¶ 1, sentence 1 · [line 11](news/ferry.md#L11)" in text
 
 
 def test_evidence_whose_highlight_or_article_is_gone(tmp_path, capsys) -> None:

@@ -56,7 +56,9 @@ def test_an_edited_article_is_exported_with_its_new_places(tmp_path):
     write_article(article, head="A NEW FIRST LINE\n\n")
     after = export(article)
     assert lines_cited(after) == [7, 9]  # the highlights moved down with the text
-    assert "¶ 4, sentence 1" in after and "¶ 5, sentence 1" in after
+    # the new first line is the title, and the old one a heading the ¶ now count from
+    assert "· A council story, ¶ 2, sentence 1 ·" in after
+    assert "· A council story, ¶ 3, sentence 1 ·" in after
     assert after.count("**Claim**") == 2 and "on Critics said" in after
     assert "Orphaned" not in after
 

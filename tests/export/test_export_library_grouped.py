@@ -47,7 +47,7 @@ def test_one_section_per_category_across_the_library(tmp_path, monkeypatch):
         ("Changed Story", "changed.txt"),
         ("Notes From The Field", "field.md"),
     ]
-    assert "· CHAPTER II. The Storm, ¶ 7, sentence 2 · [line 13](book.txt#L13)" in claims
+    assert "· CHAPTER II. The Storm, ¶ 1, sentence 2 · [line 13](book.txt#L13)" in claims
     assert "[Twin Titles](sub/twin-b.txt) · ¶ 3, sentence 2" in sections["Disputed (1)"]
     notes = sections["Article notes (2)"]
     assert "### Council Backs The Harbour Plan" in notes and "about *this*" in notes

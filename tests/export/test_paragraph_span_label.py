@@ -51,6 +51,18 @@ def test_place_label_shows_a_paragraph_range():
     assert place_label((7, 2, 2, 30, 7)) == "¶ 7, sentence 2"
 
 
+def test_place_label_names_a_place_on_the_heading_itself():
+    """A place's ¶ counts from the heading it names: 0 is that heading."""
+    assert place_label((0, 1, 1, 30, 0)) == "heading"
+    assert place_label((0, 1, 2, 30, 2)) == "heading–¶ 2"
+
+
+def test_a_stored_place_on_a_heading_is_trusted_only_under_that_heading():
+    on_heading = {"key": "k", "start": 5, "end": 9, "at": [0, 1, 1, 3, 0], "said": ["", "none"]}
+    assert places.fits({**on_heading, "in": "CHAPTER 1."}, "k", 5, 9)
+    assert not places.fits({**on_heading, "in": None}, "k", 5, 9)
+
+
 def _annotated(path: Path, text: str, spans: list[tuple[str, str]], **fields) -> Path:
     path.write_text(text, encoding="utf-8")
     document = load_document(path)
@@ -116,7 +128,7 @@ def test_the_dossier_names_the_chapter_and_the_paragraph_range(tmp_path, monkeyp
     text, warnings = export_claims(path, "dossier", tmp_path)
     assert warnings == []
     assert "· ¶ 2, sentence 1 · [line 3](book.txt#L3)" in text
-    assert "· CHAPTER I. The Harbour, ¶ 4–5 · [line 7](book.txt#L7)" in text
+    assert "· CHAPTER I. The Harbour, ¶ 1–2 · [line 7](book.txt#L7)" in text
     monkeypatch.setattr(reading, "stored_places", lambda *args: None)
     assert export_claims(path, "dossier", tmp_path)[0] == text
 
