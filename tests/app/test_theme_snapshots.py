@@ -3,13 +3,14 @@ per theme of the reading screen").
 
 tests/app/test_themes.py measures the contrast of each component class; these show the
 screen whole, so a theme's marks can be looked at side by side: one screen at 100x30 with
-the claims and notes panes shown (C), the title bar, the key bar, the cursor sentence (on a
-highlight with a note, tags and a source, so the notes pane shows them), a highlight of
-each of the five categories, search matches (the current one too) and the `/` box with its
-query and count, over an article of one file (its library pane hidden: the width rule of
-that pane does not reach these). The themes are the app's own list, read when the tests are
-collected: a theme Textual adds gets a snapshot to look at (missing until
-`--snapshot-update`), and the ids are the theme names.
+the claims and notes panes shown (C), the title bar, the key bar, the cursor sentence (it
+begins with a highlight with a note, tags and a source, so the notes pane shows them), a
+highlight of each of the five categories, the article's text classes (title, meta line,
+heading, emphasis, strong, link, inline code, list, table, block quote), search matches (the
+current one too) and the `/` box with its query and count, over an article of one file (its
+library pane hidden: the width rule of that pane does not reach these). The themes are the
+app's own list, read when the tests are collected: a theme Textual adds gets a snapshot to
+look at (missing until `--snapshot-update`), and the ids are the theme names.
 
 Regenerate after an intended visual change with
 `pytest tests/app/test_theme_snapshots.py --snapshot-update`, then look at the SVGs.
@@ -54,17 +55,22 @@ set for **March**, the [notice](https://example.org/notice) says.
 
 > "It is about time," one driver said.
 """
-# (first words of a sentence, category, note, tags): one highlight of each category, and
-# the one the cursor goes to (with a note in Markdown, tags and a named source).
+# (the text highlighted, category, note, tags): one highlight of each category, the last
+# one the start of the cursor's sentence (the rest shows the cursor's tint), with a note in
+# Markdown, tags and a named source, which the notes pane shows.
 HIGHLIGHTS = [
-    ("The council voted", "claim", "", ()),
-    ("A survey in 2022", "evidence", "", ()),
-    ("Who pays", "question", "", ()),
-    ("Opponents say", "disputed", "", ()),
-    ('"It is about time,"', "quote", "", ()),
-    ('"We cannot wait', "claim", "Ask *which* winter: see `minutes`.", ("cost", "timeline")),
+    ("The council voted 7 to 2 on Monday to pay for a new river bridge.", "claim", "", ()),
+    ("A survey in 2022 found the old bridge unsafe.", "evidence", "", ()),
+    ("Who pays for the extra lanes is not yet clear.", "question", "", ()),
+    ("Opponents say the cost estimate is out of date.", "disputed", "", ()),
+    (
+        '"We cannot wait another winter,"',
+        "quote",
+        "Ask *which* winter: see `minutes`.",
+        ("cost", "timeline"),
+    ),
 ]
-CURSOR = '"We cannot wait'
+CURSOR = "the mayor said"
 QUERY = "bridge"
 
 
@@ -74,10 +80,9 @@ def annotated_article(library: Path) -> None:
     article.write_text(ARTICLE, encoding="utf-8")
     store = AnnotationStore.open(load_document(article))
     text = store.document.text
-    for first, category, note, tags in HIGHLIGHTS:
-        start = text.index(first)
-        end = text.index(".", start + len(first)) + 1
-        store.add(start, end, category, note, tags)
+    for quote, category, note, tags in HIGHLIGHTS:
+        start = text.index(quote)
+        store.add(start, start + len(quote), category, note, tags)
     store.set_article_note("Call the **council** clerk.")
     store.close()
 
@@ -93,8 +98,8 @@ def row_and_column(view, text: str) -> tuple[int, int]:
 
 def reading_screen(tmp_path: Path, theme: str, settle, searched):
     """The app in `theme` with the claims and notes panes shown, and the `run_before` that
-    searches for `QUERY` (the box stays open with its count) and clicks the `CURSOR`
-    sentence (the cursor goes there and the article has the keys)."""
+    searches for `QUERY` (the box stays open with its count) and clicks the sentence with
+    `CURSOR` in it (the cursor goes there and the article has the keys)."""
     library = tmp_path / "library"
     library.mkdir()
     annotated_article(library)
