@@ -496,3 +496,35 @@ async def test_dialogs_readable_in_256_colours_too(seed_library, settle, opened)
             await pilot.pause()
             problems += ansi_problems(app, dialog, theme)
     assert not problems, "\n".join(problems)
+
+
+async def test_focused_list_cursors_readable_in_256_colours_too(seed_library, settle):
+    """The claims list's and the library list's cursor row while the list has the keys
+    (Textual's block cursor: gruvbox's `$block-cursor-foreground` on its background was
+    2.36:1): every part of the row at 3:1, in every theme, truecolor and 256 colours."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(160, 40)) as pilot:  # wide: the library pane is shown
+        await settle(app, pilot)
+        await pilot.press("j", "h")  # a row in the claims list
+        await pilot.pause()
+        claims, library = app.query_one(ClaimsList), app.query_one(LibraryList)
+        assert claims.row_count and library.row_count
+        for widget in (claims, library):
+            widget.focus()
+            await pilot.pause()
+            async for theme in colour_themes(app, pilot):
+                assert widget.has_focus
+                label = f"{theme}: focused {widget.id} cursor"
+                if widget is claims:
+                    row = ["claims-list--row", "claims-list--cursor"]
+                    for part in ["tags", "kind", *CATEGORIES]:
+                        style = claims._style(*row, f"claims-list--{part}")
+                        floor = LETTER if part in CATEGORIES else SECONDARY
+                        problems += under(style, floor, f"{label} {part}")
+                    problems += under(claims._style(*row), SECONDARY, label)
+                else:
+                    for line in (0, 1):
+                        for style in library.line_styles(library.cursor, line):
+                            problems += under(style, SECONDARY, f"{label} line {line}")
+    assert not problems, "\n".join(problems)
