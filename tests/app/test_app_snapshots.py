@@ -57,19 +57,3 @@ def test_search_bar_shows_the_query_and_its_count(snap_compare, seed_library, se
         await searched(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=search)
-
-
-@pytest.mark.parametrize("theme", ["textual-light", "solarized-light", "gruvbox", "nord"])
-def test_reading_screen_per_theme(snap_compare, seed_library, settled, theme):
-    """The reading screen in light and dark themes, with a highlight (and its note), the
-    cursor and search matches on screen: the marks of issue 14.15 stay told apart."""
-    app = ReaderApp(library=seed_library)
-
-    async def marks(pilot) -> None:
-        await settled(pilot)
-        await pilot.press("j", "3", "a", *"*no named* `source`", "escape")
-        await pilot.press("slash", *"the", "enter")
-        pilot.app.theme = theme
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(120, 40), run_before=marks)

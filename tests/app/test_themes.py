@@ -18,12 +18,14 @@ checked both ways: in truecolor, and as Rich downgrades both colours to 256 (`sh
 from __future__ import annotations
 
 import pytest
-from rich.color import Color, ColorSystem
+from rich.color import Color, ColorSystem, ColorType
 from rich.style import Style
+from textual.widgets import Input
 
 from reader.annotations.categories import CATEGORIES, CATEGORY_LETTERS
 from reader.app import ReaderApp
 from reader.library_search import fts5_missing
+from reader.screens.annotation_dialogs import UnsavedScreen
 from reader.screens.library_search import MatchList
 from reader.widgets.article_strips import RULER_MARK
 from reader.widgets.claims_pane import ClaimsList
@@ -414,4 +416,115 @@ async def test_messages_and_problems_readable_in_256_colours_too(seed_library, s
         async for theme in colour_themes(app, pilot):
             for widget in (message, status):
                 problems += under(widget.rich_style, SECONDARY, f"{theme}: {widget.id}")
+    assert not problems, "\n".join(problems)
+
+
+def texts_in(app, widget):
+    """(text, style) of each segment of text the screen shows inside `widget`'s region, as
+    composed (its own colours, its widgets' and their component classes'); box drawing
+    (borders) and block elements (scrollbars) are decoration, not text."""
+    region = widget.region
+    for strip in app.screen._compositor.render_strips()[region.y : region.bottom]:
+        for segment in strip.crop(region.x, region.right):
+            text = segment.text.strip()
+            if segment.style is not None and any(not "\u2500" <= c <= "\u259f" for c in text):
+                yield text, segment.style
+
+
+def dialog_problems(app, dialog, theme: str) -> list[str]:
+    """Each text inside `dialog` under 3:1 on its background, in truecolor or 256 colours."""
+    problems = []
+    for text, style in texts_in(app, dialog):
+        if style.color is not None and style.bgcolor is not None:
+            problems += under(style, SECONDARY, f"{theme} {dialog.id}: {text[:40]!r}")
+    return problems
+
+
+def ansi_problems(app, dialog, theme: str) -> list[str]:
+    """Text inside `dialog` drawn in a colour of its own on the terminal's background: the
+    ANSI themes leave the colours to the terminal (white on a light terminal is unreadable,
+    as black is on a dark one)."""
+    problems = []
+    for text, style in texts_in(app, dialog):
+        own = style.color is not None and style.color.type == ColorType.TRUECOLOR
+        if own and (style.bgcolor is None or style.bgcolor.is_default):
+            problems.append(f"{theme} {dialog.id}: {text[:40]!r} in {style.color.name}")
+    return problems
+
+
+async def _verdict(app, pilot):
+    await pilot.press("j", "h", "s")  # a highlight, its verdict dialog
+    await pilot.pause()
+    return app.screen.query_one("#verdict-dialog")
+
+
+async def _unsaved(app, pilot):
+    question = "The annotations of 2 articles (a.txt, b.txt) are not saved (read-only)."
+    app.push_screen(UnsavedScreen(question))
+    await pilot.pause()
+    return app.screen.query_one("#unsaved-dialog")
+
+
+async def _help(app, pilot):
+    await pilot.press("question_mark")
+    await pilot.pause()
+    return app.screen.query_one("#help-dialog")
+
+
+@pytest.mark.parametrize("opened", [_verdict, _unsaved, _help], ids=["verdict", "unsaved", "help"])
+async def test_dialogs_readable_in_256_colours_too(seed_library, settle, opened):
+    """The app's own dialogs as the screen shows them: every text (a title, a quote, the
+    verdict's statuses and the one under the cursor, a field's placeholder, the buttons, the
+    help's lines) at 3:1 on what is behind it, and what is typed at 4.5:1, in every theme,
+    truecolor and 256 colours. Textual's widgets drew a placeholder in `$text-disabled`
+    (2.6:1 in textual-light), a button and the dialogs' text in `$foreground` (2.17:1 on
+    `$surface` in solarized-dark, 256 colours), an error button's label 1.65:1 (nord, 256)
+    and gruvbox's block cursor 2.36:1. In the ANSI themes, whose colours are the terminal's,
+    no text is drawn in a colour of its own."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        dialog = await opened(app, pilot)
+        fields = list(dialog.query(Input))
+        async for theme in colour_themes(app, pilot):
+            problems += dialog_problems(app, dialog, theme)
+            for field in fields:
+                problems += under(field.rich_style, BODY, f"{theme}: {field.id} text")
+        for theme in ("ansi-dark", "ansi-light"):
+            app.theme = theme
+            await pilot.pause()
+            problems += ansi_problems(app, dialog, theme)
+    assert not problems, "\n".join(problems)
+
+
+async def test_focused_list_cursors_readable_in_256_colours_too(seed_library, settle):
+    """The claims list's and the library list's cursor row while the list has the keys
+    (Textual's block cursor: gruvbox's `$block-cursor-foreground` on its background was
+    2.36:1): every part of the row at 3:1, in every theme, truecolor and 256 colours."""
+    app = ReaderApp(library=seed_library)
+    problems = []
+    async with app.run_test(size=(160, 40)) as pilot:  # wide: the library pane is shown
+        await settle(app, pilot)
+        await pilot.press("j", "h")  # a row in the claims list
+        await pilot.pause()
+        claims, library = app.query_one(ClaimsList), app.query_one(LibraryList)
+        assert claims.row_count and library.row_count
+        for widget in (claims, library):
+            widget.focus()
+            await pilot.pause()
+            async for theme in colour_themes(app, pilot):
+                assert widget.has_focus
+                label = f"{theme}: focused {widget.id} cursor"
+                if widget is claims:
+                    row = ["claims-list--row", "claims-list--cursor"]
+                    for part in ["tags", "kind", *CATEGORIES]:
+                        style = claims._style(*row, f"claims-list--{part}")
+                        floor = LETTER if part in CATEGORIES else SECONDARY
+                        problems += under(style, floor, f"{label} {part}")
+                    problems += under(claims._style(*row), SECONDARY, label)
+                else:
+                    for line in (0, 1):
+                        for style in library.line_styles(library.cursor, line):
+                            problems += under(style, SECONDARY, f"{label} line {line}")
     assert not problems, "\n".join(problems)
