@@ -14,11 +14,11 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
-from reader.annotations.sidecar_file import sidecar_name_for
+from reader.annotations.sidecar_names import sidecar_name_for, sidecar_path_for
 from reader.document.decode import one_line
 from reader.document.loader import load_document_head
 from reader.errors import ReaderError
+from reader.export.marker import is_ours
 from reader.library_cache import (  # noqa: F401  (cached_newest: part of this API)
     MetadataCache,
     Stamp,
@@ -99,6 +99,9 @@ def count_annotations(sidecar: Path) -> int:
     Counts the records of the "annotations" table when there is one (else "_default"),
     leaving out records marked deleted (tombstones).
     """
+    # The store's storage (TinyDB's): loaded with the first sidecar, not by every listing.
+    from reader.annotations.sidecar import SidecarProblem, SidecarStorage
+
     try:
         data, _ = SidecarStorage(sidecar, read_only=True).read_file()
     except SidecarProblem:
@@ -129,8 +132,6 @@ def _read_fields(path: Path, name: str, stamp: Stamp | None = None) -> dict:
     `stamp` the folder's listing gave, the article's size is the stamp's and the sidecar is
     read only when the listing holds one. One of our exports (under a name of the user's
     choosing: its first line is the exporter's marker) is `EXPORT`."""
-    from reader.export.markdown import is_ours  # the exporter loads once a file is read
-
     if is_ours(path):
         return EXPORT
     try:
