@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from reader.annotations.sidecar import SidecarProblem, SidecarStorage, sidecar_path_for
-from reader.annotations.sidecar_file import sidecar_name_for
+from reader.annotations.sidecar_names import sidecar_name_for, sidecar_path_for
+from reader.document.collector import collector_paused
 from reader.document.decode import one_line
 from reader.document.loader import parse_text, read_article_head
 from reader.errors import ReaderError
@@ -100,6 +100,9 @@ def count_annotations(sidecar: Path) -> int:
     Counts the records of the "annotations" table when there is one (else "_default"),
     leaving out records marked deleted (tombstones).
     """
+    # The store's storage (TinyDB's): loaded with the first sidecar, not by every listing.
+    from reader.annotations.sidecar import SidecarProblem, SidecarStorage
+
     try:
         data, _ = SidecarStorage(sidecar, read_only=True).read_file()
     except SidecarProblem:
@@ -257,16 +260,19 @@ def scan_library(
     """
     root = Path(root).resolve()
     cached = cache.load(root) if cache is not None else {}
-    files = [
-        # File names are untrusted too: no control character may reach the screen.
-        (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
-        for prefix, articles, sidecars in walk_folders(root)
-        for dirent in articles
-    ]
-    before: list[LibraryEntry | None] = [None] * len(files)
-    if listed is not None and len(files) > listed_over:
-        before = [_listed_entry(d.path, name, cached.get(key)) for d, key, name, _ in files]
-        listed(list(before))
+    # Listing allocates a few objects per file and no cycles: the collector would walk the
+    # whole heap for nothing, before the listing is on screen.
+    with collector_paused():
+        files = [
+            # File names are untrusted too: no control character may reach the screen.
+            (dirent, path_key(dirent.path), one_line(prefix + dirent.name), sidecars)
+            for prefix, articles, sidecars in walk_folders(root)
+            for dirent in articles
+        ]
+        before: list[LibraryEntry | None] = [None] * len(files)
+        if listed is not None and len(files) > listed_over:
+            before = [_listed_entry(d.path, name, cached.get(key)) for d, key, name, _ in files]
+            listed(list(before))
     entries: list[LibraryEntry | None] = []  # None: one of our exports
     news: list[LibraryEntry] = []
     for (dirent, key, name, sidecars), shown in zip(files, before, strict=True):

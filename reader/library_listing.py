@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
-from reader.annotations.sidecar_file import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_name_for
+from reader.annotations.sidecar_names import LOCK_SUFFIX, SIDECAR_SUFFIX, sidecar_name_for
 from reader.document.decode import one_line
 from reader.sync.conflict_copies import merge_copy_quietly, sidecar_of_copy
 

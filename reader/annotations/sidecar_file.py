@@ -21,12 +21,14 @@ from reader.annotations.files import NotRegularFile, TooLarge, read_regular
 from reader.annotations.merge import ANNOTATIONS_TABLE, META_TABLE, meta_of
 from reader.annotations.model import SCHEMA_VERSION
 from reader.annotations.record import is_record
+from reader.annotations.sidecar_names import (  # noqa: F401  (part of this module's API)
+    LOCK_SUFFIX,
+    SIDECAR_SUFFIX,
+    sidecar_name_for,
+    sidecar_path_for,
+)
 from reader.document.decode import megabytes
 from reader.errors import ReaderError
-from reader.file_names import fitted_name
-
-SIDECAR_SUFFIX = ".annotations.json"
-LOCK_SUFFIX = ".lock"  # after the sidecar's name: its lock file (reader/annotations/locks.py)
 
 Tables = dict[str, Any]
 
@@ -53,21 +55,6 @@ def problem_message(problem: str) -> str:
 def annotating_off(problem: str) -> str:
     """What the reader's screens say of a `problem` of the store: the file, and the fix."""
     return f"Annotating is off: {problem}. To annotate again: ctrl+p, {MOVE_ASIDE_COMMAND}"
-
-
-def sidecar_path_for(source: str | os.PathLike[str]) -> Path:
-    """Where the annotations of the article at `source` are kept: beside it, named
-    `sidecar_name_for` its name."""
-    p = Path(source)
-    return p.with_name(sidecar_name_for(p.name))
-
-
-def sidecar_name_for(name: str) -> str:
-    """The file name of the sidecar of the article named `name`: `<name>.annotations.json`,
-    or, for a name too long for that (and its lock and temporary files) to fit in a file
-    name, `<the name's first bytes>~<16 hex of its SHA-256>.annotations.json`: short,
-    unique, and the same every time (reader/file_names.py)."""
-    return fitted_name(name, SIDECAR_SUFFIX)
 
 
 @dataclass(slots=True, frozen=True)

@@ -32,10 +32,8 @@ from reader.export.markdown_text import (
     tag_text,
     url_link,
 )
-from reader.export.signature import MARKER
+from reader.export.signature import MARKER, is_ours  # noqa: F401  (part of this module's API)
 
-# The first line of every file we write (MARKER); a file starting with it may be overwritten
-# freely.
 NOTES_SUFFIX = ".notes.md"
 
 
@@ -407,17 +405,6 @@ def render_markdown(
 
 
 # --- writing next to the article ----------------------------------------------------------
-
-
-def is_ours(path: Path) -> bool:
-    """True when `path` starts with our marker line: overwriting it loses nothing, and the
-    library does not list it as an article (asked of every file the library scan reads)."""
-    try:
-        with path.open("rb") as fh:
-            first = fh.readline(len(MARKER) + 8)
-    except OSError:
-        return False
-    return first.strip() == MARKER.encode()
 
 
 def write_text(path: Path, text: str) -> None:

@@ -14,6 +14,7 @@ Pure and small: no exporter is loaded to ask.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 MARKER = "<!-- margin-reader export -->"
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -36,3 +37,14 @@ def is_export_text(head: str) -> bool:
     if head.partition("\n")[0].strip() == MARKER:
         return True
     return _JSON_EXPORT.match(head) is not None
+
+
+def is_ours(path: Path) -> bool:
+    """True when `path` starts with our marker line: a Markdown export the exporter may
+    overwrite, losing nothing."""
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(len(MARKER) + 8)
+    except OSError:
+        return False
+    return first.strip() == MARKER.encode()

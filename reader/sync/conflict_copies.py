@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.annotations.merge import merge_sidecars
-from reader.annotations.sidecar_file import SIDECAR_SUFFIX, SidecarProblem
+from reader.annotations.sidecar_names import SIDECAR_SUFFIX
 from reader.document.decode import one_line
 
 _STEM = SIDECAR_SUFFIX.removesuffix(".json")  # ".annotations"
@@ -67,8 +66,9 @@ class CopiesMerged:
 def merge_copy(copy: Path, sidecar: Path) -> None:
     """Merge `copy` into `sidecar` (2-way union), then remove `copy`; SidecarProblem or
     OSError when it cannot be done (the copy is left where it is)."""
-    # The store's storage (TinyDB's): loaded with the first copy found, not by the listing
-    # every library reader starts with (reader/library_listing.py).
+    # The store's storage (TinyDB's) and the merge: loaded with the first copy found, not by
+    # the listing every library reader starts with (reader/library_listing.py).
+    from reader.annotations.merge import merge_sidecars
     from reader.annotations.sidecar import SidecarStorage
 
     theirs, _ = SidecarStorage(copy, read_only=True).read_file()
@@ -82,6 +82,8 @@ def merge_copy(copy: Path, sidecar: Path) -> None:
 
 def merge_conflict_copies(root: Path) -> CopiesMerged:
     """Merge every conflict copy under `root` into its sidecar."""
+    from reader.annotations.sidecar_file import SidecarProblem
+
     result = CopiesMerged()
     for copy, sidecar in iter_conflict_copies(Path(root)):
         try:
@@ -99,6 +101,8 @@ def merge_conflict_copies(root: Path) -> CopiesMerged:
 def merge_copy_quietly(copy: Path, sidecar: Path) -> bool:
     """`merge_copy` for the library scan: True when merged; a copy it cannot merge stays put
     (`reader sync` says why)."""
+    from reader.annotations.sidecar_file import SidecarProblem
+
     try:
         merge_copy(copy, sidecar)
     except (SidecarProblem, OSError):

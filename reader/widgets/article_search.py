@@ -148,12 +148,13 @@ class ArticleSearch:
             if round(self.scroll_y) != top:
                 self.refresh()
 
-    def on_mount(self) -> None:
+    def on_show(self) -> None:
         self.call_after_refresh(self._mount_search_bar)
 
     async def _mount_search_bar(self) -> SearchBar | None:
-        """The view's search box, mounted hidden beside it after the first frame, so `/`
-        only has to show and focus it: keys typed right after `/` land in the box."""
+        """The view's search box, mounted hidden beside it after the first frame that shows
+        the view (not while the library fills the screen), so `/` only has to show and focus
+        it: keys typed right after `/` land in the box."""
         if self._search_bar is None and self.parent is not None:
             from reader.widgets.search_bar import SearchBar
 

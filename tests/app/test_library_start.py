@@ -277,3 +277,28 @@ async def test_a_resize_to_the_same_layout_lays_nothing_out_again(tmp_path, monk
         screen.update_layout(120)
         assert laid_out == []
         assert app.library_pane.size.width >= 110
+
+
+async def test_the_search_box_is_built_once_an_article_shows(tmp_path, monkeypatch):
+    """With no cache, the article view's hidden `/` box is not built while the library fills
+    the screen (the view is not shown; `/` filters the library), but once an article opens."""
+    from reader.widgets.search_bar import SearchBar
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    _write(root / "a1.txt", "Story 1", 1)
+    scans = []
+    monkeypatch.setattr(ReaderApp, "scan_library", lambda self: scans.append(self))
+    app = _app(tmp_path, root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert scans and app.reading.nothing_open
+        assert not app.query(SearchBar)
+        app._library_scanned([library.read_entry(root / "a1.txt", root)])
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.query(SearchBar):
+                break
+        assert app.article_path == (root / "a1.txt").resolve()
+        assert app.query(SearchBar) and not app.query_one(SearchBar).display
