@@ -129,8 +129,9 @@ async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.article_path == (root / "a5.txt").resolve()
-        assert not app.reading.library_shown
-        assert app.article_view.display and app.article_view.size.width > 40
+        assert app.reading.library_shown  # beside the article now (a folder of several)
+        assert pane.outer_size.width < 30 and app.reading.side_shown
+        assert app.article_view.display and app.article_view.outer_size.width >= 64
         assert [e.title for e in pane.shown] == [f"Story {d}" for d in range(5, 0, -1)]
 
 
