@@ -96,8 +96,8 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
     """Nothing to open yet (no cache says which article is newest): the library pane fills the
-    screen at 120 columns (where it is hidden once an article is open), focused, listing the
-    folder (more articles than `listed_over`); the newest article opens once every
+    screen at 120 columns (where it narrows beside the article once one is open), focused,
+    listing the folder (more articles than `listed_over`); the newest article opens once every
     file is read."""
     root = tmp_path / "lib"
     root.mkdir()
