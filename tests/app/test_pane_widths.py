@@ -168,7 +168,11 @@ def test_a_row_of_the_narrow_library_keeps_its_date_count_and_progress(tail):
 
 def test_a_cut_title_has_no_space_before_its_ellipsis():
     strip = parts_strip((("• Algorithms for high performance", False),), 24, None, None)
-    assert strip.text == " • Algorithms for high…"
+    assert strip.text == " • Algorithms for high… "
+    # The strip is as wide as it says (a short one broke the borders beside the pane).
+    assert strip.cell_length == sum(seg.cell_length for seg in strip) == 24
+    two = parts_strip((("• Algorithms for high", False), (" performance", True)), 24, None, None)
+    assert two.text == " • Algorithms for high… " and two.cell_length == 24
 
 
 def test_folder_120x40_three_columns(snap_compare, small_library, settle):
