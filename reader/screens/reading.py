@@ -1,7 +1,8 @@
 """The reading screen: library | article | claims over notes, a title bar and a key bar.
 
 The first frame shows the bars and the article; the claims and notes panes are built into
-their column right after it (as the annotations load after it too: see `side_ready`).
+their column right after it (as the annotations load after it too: see `side_ready`), and so
+is the library pane's list when it shows beside the article.
 
 Which columns show depends on the width unless the user toggled them with L / C (remembered
 in the reading state): the claims/notes column from 110 columns (`MEDIUM`), the library from
@@ -163,6 +164,7 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side: bool | None = None
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
+        self.first_frame_shown = False
         self.nothing_open = False  # no article yet: the library fills the screen
         self.browsing = False  # a folder of several articles: the library shows from NARROW
         self._side_building = False
@@ -193,6 +195,7 @@ class ReadingScreen(AnnotatingScreen):
             self.post_message(self.Ready())
         if not self.nothing_open:  # else once an article opens (`show_library_until_open`)
             self.call_after_refresh(self._build_side)
+        self.call_after_refresh(setattr, self, "first_frame_shown", True)
 
     async def _build_side(self) -> None:
         """Build the claims and notes panes once the first frame is on screen (their modules,
@@ -245,8 +248,10 @@ class ReadingScreen(AnnotatingScreen):
         pane.styles.width = "1fr" if fill else pane_width
         column.styles.width = column_width
         pane.display = library
-        if library:
+        if library and (fill or self.first_frame_shown):
             pane.build()  # first time shown: its widgets are built now
+        elif library:  # beside the article in the first frame: its rows right after it
+            self.call_after_refresh(pane.build)
         self.article_widget().display = not fill
         column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
