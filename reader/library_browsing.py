@@ -85,10 +85,12 @@ class LibraryBrowsing:
         cache = MetadataCache.open(create=False)  # none yet: nothing known, nothing made
         try:
             path = cached_newest(self.library_root, cache)
+            several = cache.holds_several(self.library_root)
         finally:
             cache.close()
         if cache.problem:  # rebuilt: the scan's own open finds it sound
             self.notify(cache.problem, severity="warning", markup=False)
+        self.reading.set_browsing(several)  # the library beside the article, from the start
         if path is not None:
             self.open_article(path)
             if self.article_path == path:
@@ -153,6 +155,8 @@ class LibraryBrowsing:
         self.library_ready = True
         pane = self.library_pane
         pane.set_entries(entries)
+        # A folder of several articles is browsed: `reader FILE` has one article to read.
+        self.reading.set_browsing(self.initial_article is None and len(entries) > 1)
         pick, self._cached_pick = self._cached_pick, None
         if self.article_path is not None:
             pane.set_current(self.article_path)

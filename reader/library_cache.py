@@ -160,6 +160,22 @@ class MetadataCache:
         path, stamp = min(rows, key=lambda row: name_order(os.fsdecode(bytes(row[0])[len(low) :])))
         return bytes(path), stamp
 
+    def holds_several(self, root: Path) -> bool:
+        """True when more than one article under `root` is cached (the library was one of
+        several articles when last listed)."""
+        if self._db is None:
+            return False
+        low, high = folder_range(root)
+        try:
+            second = self._db.execute(
+                "SELECT 1 FROM entries WHERE path >= ? AND path < ? LIMIT 1 OFFSET 1",
+                (low, high),
+            ).fetchone()
+        except sqlite3.Error:
+            self._fail()
+            return False
+        return second is not None
+
     def put(self, key: bytes, stamp: Stamp, fields: dict) -> None:
         """Queue a row (written by `commit`). A row with text SQLite cannot store (a file
         name that is not UTF-8 as a title) is not cached: it is read again each time."""

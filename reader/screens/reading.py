@@ -1,12 +1,17 @@
 """The reading screen: library | article | claims over notes, a title bar and a key bar.
 
 The first frame shows the bars and the article; the claims and notes panes are built into
-their column right after it (as the annotations load after it too: see `side_ready`).
+their column right after it (as the annotations load after it too: see `side_ready`), and so
+is the library pane's list when it shows beside the article.
 
-Which columns show depends on the width (all three from 150 columns, no library below that,
-no claims/notes column below 110) unless the user toggled them with L / C (remembered in the reading state); the
-article always keeps at least `MIN_ARTICLE` columns, and from `ROOMY` columns up the panes
-grow wider.
+Which columns show depends on the width unless the user toggled them with L / C (remembered
+in the reading state): the claims/notes column from 110 columns (`MEDIUM`), the library from
+150 (`WIDE`), or from 120 (`NARROW`) in a library of several articles (`reader FOLDER`:
+`browsing`; one article, `reader FILE`, has nothing to browse there). With both panes beside
+the article below 150 columns they are narrower (26 and 30 columns at 120, widening to 30
+and 40 by 150), so the article keeps 64 columns or more, a 59-column text (`pane_widths`).
+A pane the user asked for shows while the article keeps `MIN_ARTICLE` columns; from `ROOMY`
+columns up the panes grow wider.
 """
 
 from __future__ import annotations
@@ -35,16 +40,31 @@ from reader.widgets.typed_ahead import HandsOnTypedKeys
 
 LIBRARY_WIDTH = 30
 SIDE_WIDTH = 40
-MIN_ARTICLE = 40
+LIBRARY_NARROW, SIDE_NARROW = 26, 30  # both panes at `NARROW` columns: 64 left for the article
+MIN_ARTICLE = 40  # the least a pane asked for with L / C leaves the article
 WIDE = 150  # from here up: all three columns
+NARROW = 120  # from here up, in a library of several articles: all three columns
 MEDIUM = 110  # from here up: article + claims/notes
 ROOMY = 180  # from here up the panes grow with the width, up to the widths below
 LIBRARY_MAX, SIDE_MAX = 44, 64
 
 
-def pane_widths(width: int) -> tuple[int, int]:
-    """(library, claims/notes) column widths at a terminal `width`: fixed up to `ROOMY`,
-    then a third (library) and a half (claims/notes) of the extra columns each."""
+def pane_widths(width: int, both: bool = True) -> tuple[int, int]:
+    """(library, claims/notes) column widths at a terminal `width`, `both` of them shown or
+    one: both below `WIDE` are narrower, from (`LIBRARY_NARROW`, `SIDE_NARROW`) at `NARROW`
+    columns (and below) to the full widths at `WIDE`, their cut rounded up so the article
+    never has less than at `NARROW`; fixed from there up to `ROOMY`, then a third (library)
+    and a half (claims/notes) of the extra columns each."""
+    if both and width < WIDE:
+        short, span = WIDE - max(width, NARROW), WIDE - NARROW
+
+        def cut(full: int, narrow: int) -> int:  # (full - narrow) * short / span, rounded up
+            return ((full - narrow) * short + span - 1) // span
+
+        return (
+            LIBRARY_WIDTH - cut(LIBRARY_WIDTH, LIBRARY_NARROW),
+            SIDE_WIDTH - cut(SIDE_WIDTH, SIDE_NARROW),
+        )
     extra = max(0, width - ROOMY)
     return min(LIBRARY_MAX, LIBRARY_WIDTH + extra // 3), min(SIDE_MAX, SIDE_WIDTH + extra // 2)
 
@@ -144,7 +164,9 @@ class ReadingScreen(AnnotatingScreen):
         self.user_side: bool | None = None
         self._on_ready = on_ready
         self.side_ready = False  # True once the claims and notes panes are built
+        self.first_frame_shown = False
         self.nothing_open = False  # no article yet: the library fills the screen
+        self.browsing = False  # a folder of several articles: the library shows from NARROW
         self._side_building = False
 
     def compose(self) -> ComposeResult:
@@ -173,6 +195,7 @@ class ReadingScreen(AnnotatingScreen):
             self.post_message(self.Ready())
         if not self.nothing_open:  # else once an article opens (`show_library_until_open`)
             self.call_after_refresh(self._build_side)
+        self.call_after_refresh(setattr, self, "first_frame_shown", True)
 
     async def _build_side(self) -> None:
         """Build the claims and notes panes once the first frame is on screen (their modules,
@@ -200,7 +223,7 @@ class ReadingScreen(AnnotatingScreen):
         """(library shown, claims/notes shown) at this width, user toggles applied."""
         library = self.user_library
         if library is None:
-            library = width >= WIDE or self.nothing_open
+            library = width >= (NARROW if self.browsing else WIDE) or self.nothing_open
         side = width >= MEDIUM if self.user_side is None else self.user_side
         if library and side and width - sum(pane_widths(width)) < MIN_ARTICLE:
             # Not enough room for both: keep the one the user asked for (the library wins).
@@ -220,23 +243,35 @@ class ReadingScreen(AnnotatingScreen):
         focused = self.focused
         # Nothing open yet: the library takes the article's and the side panes' room.
         fill = library and self.nothing_open
-        pane_width, column_width = pane_widths(width)
+        pane_width, column_width = pane_widths(width, library and side)
         # Each width set once: a style that changes, even back, lays the screen out again.
         pane.styles.width = "1fr" if fill else pane_width
         column.styles.width = column_width
         pane.display = library
-        if library:
+        if library and (fill or self.first_frame_shown):
             pane.build()  # first time shown: its widgets are built now
+        elif library:  # beside the article in the first frame: its rows right after it
+            self.call_after_refresh(pane.build)
         self.article_widget().display = not fill
         column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
             self.focus_article()
+
+    def set_browsing(self, browsing: bool) -> None:
+        """A folder of several articles is open (`reader FOLDER`; the app says so from the
+        metadata cache before the first frame, then from the scan): the library shows from
+        `NARROW` columns, not only from `WIDE`."""
+        if browsing != self.browsing:
+            self.browsing = browsing
+            self.update_layout()
 
     def show_library_until_open(self, waiting: bool) -> None:
         """While no article is open (the folder is still being read to find the newest),
         the library pane fills the screen, listing the folder as it is read."""
         if waiting != self.nothing_open:
             self.nothing_open = waiting
+            if not waiting:  # one chosen before the scan is done: as many as listed so far
+                self.browsing = self.browsing or len(self.query_one(LibraryPane).entries) > 1
             self.update_layout()
             if not waiting:
                 self.call_after_refresh(self._build_side)

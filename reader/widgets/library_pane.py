@@ -77,18 +77,20 @@ def _cut(text: str, cells: int) -> str:
     are left (a sliver of a word tells nothing)."""
     if cell_len(text) <= cells:
         return text
-    return set_cell_size(text, cells - 1) + "…" if cells >= 4 else ""
+    return set_cell_size(text, cells - 1).rstrip() + "…" if cells >= 4 else ""
 
 
 def details_line(date: str, name: str, source: str, tail: str, room: int | None) -> Line:
     """`  date · name · source · tail` (the name dim; empty ones left out). In `room` cells the
-    source is cut first, then the name, so the date, the ✎ count and the progress (`tail`)
-    always show."""
+    source is cut first, then the name, then the indent (in a narrow pane), so the date, the
+    ✎ count and the progress (`tail`) always show."""
+    indent = "  "
     if room is not None:
         spare = room - 2 - cell_len(date) - (3 + cell_len(tail) if tail else 0)
         source = _cut(source, spare - 3 - (3 + cell_len(name) if name else 0))
         name = _cut(name, spare - 3 - (3 + cell_len(source) if source else 0))
-    line: list[tuple[str, bool]] = [("  " + date, False)]
+        indent = " " * max(0, min(2, 2 + spare))
+    line: list[tuple[str, bool]] = [(indent + date, False)]
     if name:
         line += [(" · ", False), (name, True)]
     line += [(" · " + text, False) for text in (source, tail) if text]
@@ -108,9 +110,9 @@ def parts_strip(parts: Line, width: int, style: Style, other: Style) -> Strip:
         if room <= 0:
             break
         cells = cell_len(text)
-        if cells > room:
-            text = set_cell_size(text, room - 1) + "…" if room > 1 else "…"
-            cells = room
+        if cells > room:  # no space before the "…": `high…`, not `high …`
+            text = set_cell_size(text, room - 1).rstrip() + "…" if room > 1 else "…"
+            cells = cell_len(text)  # (the strip is padded to its width below)
         segments.append(Segment(text, other if flagged else style))
         room -= cells
     if room > 0:
@@ -250,8 +252,8 @@ class LibraryPane(Vertical):
     """Library folder contents. Posts `LibraryPane.OpenArticle` when one is chosen and
     `LibraryPane.SortChanged` when `s` changes the order.
 
-    Its widgets are built the first time it is shown (`build()`): below 150 columns it starts
-    hidden, and an empty container costs the first frame nothing. Entries, the current article
+    Its widgets are built the first time it is shown (`build()`): in a narrow terminal it
+    starts hidden, and an empty container costs the first frame nothing. Entries, the current article
     and the scanning count given before are kept and shown once built. Entries may come in
     batches while the library is scanned (`add_entries`); rows are drawn when on screen.
     """

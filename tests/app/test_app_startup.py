@@ -43,7 +43,7 @@ def test_app_and_first_screen_of_a_txt_article_import_no_heavy_module(tmp_path):
 def test_a_folder_and_its_cached_newest_article_open_without_the_library_scan(tmp_path):
     """Before the first frame of `reader FOLDER` (metadata cache warm): the folder is checked,
     the newest article found in the cache and the library pane titled and sorted (it shows
-    from 150 columns); the scan's modules (TinyDB for the sidecars' counts among them) load
+    from 120 columns in a folder of several); the scan's modules (TinyDB for the sidecars' counts among them) load
     with the scan, after that frame."""
     from reader.library import scan_library
     from reader.library_cache import MetadataCache
@@ -67,7 +67,7 @@ def test_a_folder_and_its_cached_newest_article_open_without_the_library_scan(tm
         target = resolve_target({str(root)!r})
         cache = MetadataCache.open(Path({str(db)!r}), create=False)
         print(cached_newest(target.library, cache).name)
-        pane = LibraryPane()  # as built in the first frame from 150 columns: still empty
+        pane = LibraryPane()  # as built in the first frame from 120 columns: still empty
         pane.refresh_list()
         assert pane._title_text() == "Library · newest first" and pane.shown == []
         print(",".join(m for m in {(*HEAVY, "reader.library")!r} if m in sys.modules))

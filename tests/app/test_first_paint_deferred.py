@@ -34,3 +34,36 @@ async def test_remembered_library_order_is_applied_after_the_first_frame(
             e.title for e in app.library_pane.shown
         )
         assert len(app.library_pane.shown) == 3
+
+
+async def test_the_library_beside_the_article_is_built_after_the_first_frame(
+    small_library, settle, monkeypatch
+):
+    """The library pane reserves its column in the first frame (the article is laid out at
+    its final width) and mounts its title, filter and list right after it, as the claims and
+    notes panes do: the first frame of `reader FOLDER` at 120 columns costs no more than at
+    110, where no library shows."""
+    from reader.library import scan_library
+    from reader.library_cache import MetadataCache
+
+    cache = MetadataCache.open()
+    try:
+        scan_library(small_library, cache=cache)  # warm: the article opens in the first frame
+    finally:
+        cache.close()
+    frames: list[tuple[bool, bool, int]] = []
+    original = ReaderApp._display
+
+    def display(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate):
+            pane = self.library_pane
+            frames.append((pane.display, pane.built, self.article_view.outer_size.width))
+        return original(self, screen, renderable)
+
+    monkeypatch.setattr(ReaderApp, "_display", display)
+    app = ReaderApp(library=small_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert frames, "no screen update recorded"
+        assert frames[0] == (True, False, app.article_view.outer_size.width)
+        assert app.library_pane.built and app.reading.library_shown

@@ -96,8 +96,8 @@ async def test_a_reader_who_moved_keeps_the_cached_article(tmp_path, monkeypatch
 
 async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path, monkeypatch):
     """Nothing to open yet (no cache says which article is newest): the library pane fills the
-    screen at 120 columns (where it is hidden once an article is open), focused, listing the
-    folder (more articles than `listed_over`); the newest article opens once every
+    screen at 120 columns (where it narrows beside the article once one is open), focused,
+    listing the folder (more articles than `listed_over`); the newest article opens once every
     file is read."""
     root = tmp_path / "lib"
     root.mkdir()
@@ -129,8 +129,9 @@ async def test_with_no_cache_the_library_shows_while_the_folder_is_read(tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.article_path == (root / "a5.txt").resolve()
-        assert not app.reading.library_shown
-        assert app.article_view.display and app.article_view.size.width > 40
+        assert app.reading.library_shown  # beside the article now (a folder of several)
+        assert pane.outer_size.width < 30 and app.reading.side_shown
+        assert app.article_view.display and app.article_view.outer_size.width >= 64
         assert [e.title for e in pane.shown] == [f"Story {d}" for d in range(5, 0, -1)]
 
 

@@ -11,7 +11,7 @@ from reader.state import ReadingState
 
 async def test_panes_hidden_or_shown_with_L_and_C_come_back_so(small_library, settle):
     app = ReaderApp(library=small_library)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(110, 40)) as pilot:
         await settle(app, pilot)
         assert app.reading.side_shown and not app.reading.library_shown  # by the width
         await pilot.press("C")  # hide the claims/notes column
@@ -22,7 +22,7 @@ async def test_panes_hidden_or_shown_with_L_and_C_come_back_so(small_library, se
     assert saved["prefs"]["panes"] == {"library": None, "side": False}
 
     again = ReaderApp(library=small_library)
-    async with again.run_test(size=(120, 40)) as pilot:
+    async with again.run_test(size=(110, 40)) as pilot:
         await settle(again, pilot)
         assert not again.reading.side_shown
         again.reading.focus_article()
@@ -32,7 +32,7 @@ async def test_panes_hidden_or_shown_with_L_and_C_come_back_so(small_library, se
         again.save_everything()
 
     third = ReaderApp(library=small_library)
-    async with third.run_test(size=(120, 40)) as pilot:
+    async with third.run_test(size=(110, 40)) as pilot:
         await settle(third, pilot)
         assert third.reading.library_shown and not third.reading.side_shown
 

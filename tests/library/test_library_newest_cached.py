@@ -204,3 +204,24 @@ def test_of_articles_of_one_day_the_cache_picks_the_one_the_list_puts_first(tmp_
     _write(root / "Gamma.txt", "Gamma", 2)
     entries = _scanned(root, db)
     assert _newest(root, db) == entries[0].path
+
+
+def test_the_cache_knows_whether_a_folder_held_several_articles(tmp_path):
+    """What lays the library beside the article at 120 columns before the folder is listed
+    again (`MetadataCache.holds_several`)."""
+    one, two, db = tmp_path / "one", tmp_path / "one-more", tmp_path / "cache.sqlite3"
+    one.mkdir()
+    two.mkdir()
+    _write(one / "a.txt", "A", 1)
+    _write(two / "b.txt", "B", 2)
+    _write(two / "c.txt", "C", 3)
+    _scanned(one, db)
+    _scanned(two, db)
+    cache = MetadataCache.open(db)
+    try:
+        assert not cache.holds_several(one)  # `one-more`'s rows are not under `one`
+        assert cache.holds_several(two)
+        assert not cache.holds_several(tmp_path / "never-listed")
+    finally:
+        cache.close()
+    assert not MetadataCache.open(tmp_path / "none.sqlite3", create=False).holds_several(one)
