@@ -113,7 +113,10 @@ class AnnotatingScreen(NoteKeys, ClaimKeys, Screen):
         self.show_annotations()
 
     def panes_ready(self) -> None:
-        """The claims and notes panes exist now: open the article that was waiting for them."""
+        """The claims and notes panes exist now: open the article that was waiting for them
+        (unless `q` came first: the panes are being taken down)."""
+        if getattr(self.app, "leaving", False):
+            return
         self.claims_pane.claims_list.kind_of = self.annotations.kind_of
         pending = self.annotations.take_pending()
         if pending is not None:

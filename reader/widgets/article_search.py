@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events, work
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.document.navigation import Stop
@@ -154,15 +155,17 @@ class ArticleSearch:
     async def _mount_search_bar(self) -> SearchBar | None:
         """The view's search box, mounted hidden beside it after the first frame that shows
         the view (not while the library fills the screen), so `/` only has to show and focus
-        it: keys typed right after `/` land in the box."""
-        if self._search_bar is None and self.parent is not None:
+        it: keys typed right after `/` land in the box. None when the screen is already
+        gone (`q` pressed before that frame came)."""
+        parent = self.parent
+        if self._search_bar is None and isinstance(parent, Widget) and parent.is_attached:
             from reader.widgets.search_bar import SearchBar
 
             load_stylesheet(self.app, "search")
             bar = SearchBar(self)
             bar.display = False
             self._search_bar = bar
-            await self.parent.mount(bar, after=self)
+            await parent.mount(bar, after=self)
         return self._search_bar
 
     async def on_key(self, event: events.Key) -> None:

@@ -130,7 +130,8 @@ class NotesPane(Vertical):
         yield NotesView("", id="notes-view")
 
     def on_mount(self) -> None:
-        self.show("", None)
+        if not getattr(self.app, "leaving", False):  # after `q` its view is being removed
+            self.show("", None)
 
     @property
     def editor(self) -> NoteEditor:

@@ -35,3 +35,17 @@ async def test_keys_typed_after_q_open_nothing_and_the_app_quits(seed_library, s
         assert app.leaving
     assert pushed == []
     assert app.return_code == 0
+
+
+async def test_q_before_the_side_panes_and_search_box_are_built_quits_cleanly(seed_library):
+    """`q` in the first frame's turn, while the claims and notes panes and the hidden search
+    box are still being built after it: they are not built into a screen being taken down
+    (before: NoMatches or MountError, a traceback and exit status 1)."""
+    for _ in range(5):
+        app = ReaderApp(library=seed_library)
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, ["q"])
+            for _ in range(6):
+                await pilot.pause()
+        assert app.leaving
+        assert app.return_code == 0
