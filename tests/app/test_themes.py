@@ -106,16 +106,22 @@ def unreadable(widget, theme: str) -> list[str]:
     return problems
 
 
+async def highlight_each_category(app, pilot, settle):
+    """Once `app`'s article is shown, highlight its second to sixth sentences, one in each
+    category (1-5); returns the article view."""
+    await settle(app, pilot)
+    for number in "12345":
+        await pilot.press("j", number)
+    return app.article_view
+
+
 async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle):
     """The article (a highlight of each category, so each gutter letter is drawn), the
     claims list (each category's letter) and the key bar, in every theme."""
     app = ReaderApp(library=seed_library)
     problems = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        view = app.article_view
-        for number in "12345":
-            await pilot.press("j", number)
+        view = await highlight_each_category(app, pilot, settle)
         await pilot.press("j")  # the cursor over a tint: test_marks_are_distinct_… below
         await pilot.pause()
         claims = app.query_one(ClaimsList)
