@@ -52,6 +52,7 @@ STRIP_CLASSES = {
     "article-view--boilerplate",
     "article-view--cursor",
     "article-view--cursor-unfocused",
+    "article-view--cursor-highlighted",
     "article-view--selection",
     "article-view--search-match",
     "article-view--search-current",
@@ -241,7 +242,8 @@ class StripPainter:
         self, block: Block, line: LayoutLine, doc_start: int, decorations: Decorations
     ) -> list[tuple[int, int, Style]]:
         """(start, end, style) of every layer over the line, relative to it, bottom first:
-        inline spans, cursor, highlights, selection, search matches."""
+        inline spans, cursor, highlights, the cursor's mark over them, selection, search
+        matches."""
         cur, sel, hls, matches = decorations
         style = self.style
         layers: list[tuple[int, int, Style]] = []
@@ -252,10 +254,7 @@ class StripPainter:
                     layers.append((span.start - line.start, span.end - line.start, style(name)))
         if cur is not None:
             layers.append((cur[0] - doc_start, cur[1] - doc_start, style(_cursor_class(cur))))
-        for start, end, category, _begins, _note in hls:
-            layers.append(
-                (start - doc_start, end - doc_start, style(f"article-view--hl-{category}"))
-            )
+        layers += self._highlight_layers(hls, cur, doc_start)
         if sel is not None:
             layers.append(
                 (sel[0] - doc_start, sel[1] - doc_start, style("article-view--selection"))
@@ -263,4 +262,23 @@ class StripPainter:
         for start, end, current in matches:
             name = "article-view--search-current" if current else "article-view--search-match"
             layers.append((start - doc_start, end - doc_start, style(name)))
+        return layers
+
+    def _highlight_layers(
+        self, hls: tuple, cur: tuple[int, int, bool] | None, doc_start: int
+    ) -> list[tuple[int, int, Style]]:
+        """The highlights' tints, then the cursor's mark where it is on one: a tint covers
+        the cursor's, so there the cursor adds a mark of its own, which no highlight uses."""
+        style = self.style
+        layers = [
+            (start - doc_start, end - doc_start, style(f"article-view--hl-{category}"))
+            for start, end, category, _begins, _note in hls
+        ]
+        if cur is not None:
+            marked = style("article-view--cursor-highlighted")
+            for start, end, *_ in hls:
+                if start < cur[1] and end > cur[0]:
+                    layers.append(
+                        (max(start, cur[0]) - doc_start, min(end, cur[1]) - doc_start, marked)
+                    )
         return layers

@@ -106,16 +106,22 @@ def unreadable(widget, theme: str) -> list[str]:
     return problems
 
 
+async def highlight_each_category(app, pilot, settle):
+    """Once `app`'s article is shown, highlight its second to sixth sentences, one in each
+    category (1-5); returns the article view."""
+    await settle(app, pilot)
+    for number in "12345":
+        await pilot.press("j", number)
+    return app.article_view
+
+
 async def test_every_theme_renders_and_keeps_text_readable(seed_library, settle):
     """The article (a highlight of each category, so each gutter letter is drawn), the
     claims list (each category's letter) and the key bar, in every theme."""
     app = ReaderApp(library=seed_library)
     problems = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        view = app.article_view
-        for number in "12345":
-            await pilot.press("j", number)
+        view = await highlight_each_category(app, pilot, settle)
         await pilot.press("j")  # the cursor over a tint: test_marks_are_distinct_… below
         await pilot.pause()
         claims = app.query_one(ClaimsList)
@@ -379,8 +385,9 @@ async def test_filter_boxes_text_readable_in_256_colours_too(seed_library, settl
 @pytest.mark.skipif(fts5_missing() is not None, reason="no FTS5 in this SQLite")
 async def test_library_search_readable_in_256_colours_too(seed_library, settle, search_library):
     """The library search screen (F): what is typed in its box at 4.5:1, its status and each
-    line of a match (off the cursor and under it, blurred: the box has the keys) at 3:1, in
-    every theme, truecolor and 256 colours."""
+    line of a match (off the cursor and under it, blurred: the box has the keys; and under
+    it with the keys, where gruvbox's `$block-cursor-foreground` on the block cursor was
+    2.36:1) at 3:1, in every theme, truecolor and 256 colours."""
     app = ReaderApp(library=seed_library)
     problems = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -399,6 +406,13 @@ async def test_library_search_readable_in_256_colours_too(seed_library, settle, 
                 for line in (0, 1):
                     for style in matches.line_styles(index, line):
                         problems += under(style, SECONDARY, f"{theme}: match {index} {line}")
+        matches.focus()
+        await pilot.pause()
+        async for theme in colour_themes(app, pilot):
+            assert matches.has_focus
+            for line in (0, 1):
+                for style in matches.line_styles(matches.cursor, line):
+                    problems += under(style, SECONDARY, f"{theme}: focused match line {line}")
     assert not problems, "\n".join(problems)
 
 
