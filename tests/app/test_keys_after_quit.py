@@ -49,3 +49,25 @@ async def test_q_before_the_side_panes_and_search_box_are_built_quits_cleanly(se
                 await pilot.pause()
         assert app.leaving
         assert app.return_code == 0
+
+
+async def test_q_before_the_library_beside_the_article_is_built_quits_cleanly(small_library):
+    """`reader FOLDER` at 120 columns (the library beside the article, its widgets built
+    right after the first frame): `q` in that frame's turn quits without building them into
+    the screen being taken down (before: NoMatches for its list, a traceback, status 1)."""
+    from reader.library import scan_library
+    from reader.library_cache import MetadataCache
+
+    cache = MetadataCache.open()
+    try:
+        scan_library(small_library, cache=cache)  # warm: several articles, known at once
+    finally:
+        cache.close()
+    for _ in range(3):
+        app = ReaderApp(library=small_library)
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, ["q"])
+            for _ in range(6):
+                await pilot.pause()
+        assert app.leaving
+        assert app.return_code == 0
