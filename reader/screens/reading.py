@@ -251,11 +251,17 @@ class ReadingScreen(AnnotatingScreen):
         if library and (fill or self.first_frame_shown):
             pane.build()  # first time shown: its widgets are built now
         elif library:  # beside the article in the first frame: its rows right after it
-            self.call_after_refresh(pane.build)
+            self.call_after_refresh(self._build_library)
         self.article_widget().display = not fill
         column.display = side and not fill
         if focused is not None and not self._is_shown(focused):
             self.focus_article()
+
+    def _build_library(self) -> None:
+        """The library pane's widgets, after the first frame (unless `q` came first: the
+        screen is being taken down, and the pane's list would not be mounted into it)."""
+        if not getattr(self.app, "leaving", False):
+            self.query_one(LibraryPane).build()
 
     def set_browsing(self, browsing: bool) -> None:
         """A folder of several articles is open (`reader FOLDER`; the app says so from the

@@ -112,7 +112,9 @@ def parts_strip(parts: Line, width: int, style: Style, other: Style) -> Strip:
         cells = cell_len(text)
         if cells > room:  # no space before the "…": `high…`, not `high …`
             text = set_cell_size(text, room - 1).rstrip() + "…" if room > 1 else "…"
-            cells = cell_len(text)  # (the strip is padded to its width below)
+            segments.append(Segment(text, other if flagged else style))
+            room -= cell_len(text)  # padded below: nothing comes after the "…"
+            break
         segments.append(Segment(text, other if flagged else style))
         room -= cells
     if room > 0:

@@ -17,6 +17,18 @@ def burst(app: ReaderApp, keys: list[str]) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
+async def assert_q_at_once_quits_cleanly(library, runs: int) -> None:
+    """`q` queued before the first frame, `runs` times: the app leaves with status 0."""
+    for _ in range(runs):
+        app = ReaderApp(library=library)
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, ["q"])
+            for _ in range(6):
+                await pilot.pause()
+        assert app.leaving
+        assert app.return_code == 0
+
+
 async def test_keys_typed_after_q_open_nothing_and_the_app_quits(seed_library, settle):
     app = ReaderApp(library=seed_library)
     pushed: list[str] = []
@@ -41,11 +53,19 @@ async def test_q_before_the_side_panes_and_search_box_are_built_quits_cleanly(se
     """`q` in the first frame's turn, while the claims and notes panes and the hidden search
     box are still being built after it: they are not built into a screen being taken down
     (before: NoMatches or MountError, a traceback and exit status 1)."""
-    for _ in range(5):
-        app = ReaderApp(library=seed_library)
-        async with app.run_test(size=SIZE) as pilot:
-            burst(app, ["q"])
-            for _ in range(6):
-                await pilot.pause()
-        assert app.leaving
-        assert app.return_code == 0
+    await assert_q_at_once_quits_cleanly(seed_library, 5)
+
+
+async def test_q_before_the_library_beside_the_article_is_built_quits_cleanly(small_library):
+    """`reader FOLDER` at 120 columns (the library beside the article, its widgets built
+    right after the first frame): `q` in that frame's turn quits without building them into
+    the screen being taken down (before: NoMatches for its list, a traceback, status 1)."""
+    from reader.library import scan_library
+    from reader.library_cache import MetadataCache
+
+    cache = MetadataCache.open()
+    try:
+        scan_library(small_library, cache=cache)  # warm: several articles, known at once
+    finally:
+        cache.close()
+    await assert_q_at_once_quits_cleanly(small_library, 3)

@@ -181,3 +181,12 @@ def test_folder_120x40_three_columns(snap_compare, small_library, settle):
 
     app = ReaderApp(library=small_library)
     assert snap_compare(app, terminal_size=(120, 40), run_before=settled)
+
+
+def test_nothing_follows_the_ellipsis_of_a_cut_part():
+    # The cut dropped the space before its "…", so one cell was left: the next part drew a
+    # second "…" there (`high……`).
+    parts = (("• Algorithms for high performance", False), (" · story.txt", True))
+    strip = parts_strip(parts, 24, None, None)
+    assert strip.text == " • Algorithms for high… "
+    assert strip.cell_length == 24
