@@ -14,6 +14,15 @@ from textual.scroll_view import ScrollView
 
 
 class CursorList(ScrollView, can_focus=True):
+    # Rows are fitted to the list's width, so it scrolls only up and down. Its virtual width
+    # is its whole width, the vertical scrollbar's column with it: one cell wider than the
+    # rows' room, which would show a horizontal scrollbar on the list's last line.
+    DEFAULT_CSS = """
+    CursorList {
+        overflow-x: hidden;
+    }
+    """
+
     ROW_HEIGHT = 1
 
     BINDINGS = [
