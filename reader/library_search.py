@@ -112,6 +112,8 @@ class Hit:
     start: int  # where the block starts in the article's text
     snippet: tuple[tuple[str, bool], ...]  # (text, matched) parts, one line, no control char
     row: int
+    at: int  # where the query's first word occurs in the block (`start` when it cannot be
+    # told: a match found only with accents folded); the article opens there
 
     @property
     def snippet_text(self) -> str:
@@ -276,6 +278,7 @@ class TextIndex:
         except sqlite3.Error as error:
             raise SearchUnavailable(f"search failed ({error}): {one_line(query)}") from None
         runs = [run.replace(" ", "") for run in query_runs(query)[0]]
+        words = [w.rstrip("*").lower() for w in query.split() if _WORD.search(w)]
         return [
             Hit(
                 Path(os.fsdecode(bytes(path))),
@@ -283,6 +286,7 @@ class TextIndex:
                 int(start),
                 snippet_parts(raw if MARK_START in raw or not runs else _window(body, runs[0])),
                 row,
+                int(start) + max(0, body.lower().find(words[0])),
             )
             for row, start, raw, path, title, body in rows
         ]
@@ -310,16 +314,6 @@ class TextIndex:
             (Path(os.fsdecode(bytes(path))), title or "", int(start), body)
             for path, title, start, body in rows
         ]
-
-    def match_offset(self, hit: Hit, query: str) -> int:
-        """Where in the article the first word of `query` occurs in `hit`'s block (the block's
-        start when it cannot be told: a match found only with accents folded)."""
-        found = self._db.execute("SELECT body FROM blocks WHERE rowid = ?", (hit.row,)).fetchone()
-        words = [w.rstrip("*") for w in query.split() if _WORD.search(w)]
-        if found is None or not words:
-            return hit.start
-        at = found[0].lower().find(words[0].lower())
-        return hit.start + max(0, at)
 
 
 def _article(path: str, document: Document | None) -> Document | None:

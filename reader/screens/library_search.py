@@ -4,7 +4,9 @@ the words around the match; Enter opens the article at the match, Esc closes.
 The index (reader.library_search) is brought up to date in a worker when the screen opens,
 and each key's query runs in a worker too, at once: typing never waits, and a query still
 running when the next key comes is interrupted (its matches would be replaced at once), so
-the newest one never waits behind it.
+the newest one never waits behind it. Enter opens the match on screen where its own query's
+word is (`Hit.at`), with no look-up; closing interrupts a query still running, and the
+index's connection is closed by whichever thread lets go of it last.
 """
 
 from __future__ import annotations
@@ -126,26 +128,27 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         except SearchUnavailable as error:
             self.app.call_from_thread(self._unavailable, str(error))
             return
-        with self._lock:
-            self.index = index
-            try:
+        try:
+            with self._lock:
+                self.index = index
                 index.update(self.root, progress)
-            except _Closed:
-                pass
-            except SearchUnavailable as error:
-                self.app.call_from_thread(self._unavailable, str(error))
-                return
-            finally:
-                if self._dismissed:  # the screen went while indexing: what is done is kept
-                    index.close()
-                    self.index = None
+        except _Closed:  # the screen went while indexing: what is done is kept
+            pass
+        except SearchUnavailable as error:
+            self.app.call_from_thread(self._unavailable, str(error))
+            return
+        finally:
+            self._close_if_dismissed()
         if not self._dismissed:
             self.app.call_from_thread(self._ready, index.problem)
 
     def _unavailable(self, message: str) -> None:
-        self.status.update(one_line(message))
+        if not self._dismissed:
+            self.status.update(one_line(message))
 
     def _ready(self, problem: str | None) -> None:
+        if self._dismissed:
+            return
         self.ready = True
         if problem:
             self.notify(problem, severity="warning", markup=False)
@@ -178,19 +181,21 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
             return
         try:
             with self._lock:
-                if self.index is None or worker.is_cancelled:  # a newer key's query follows
-                    return
+                if self.index is None or worker.is_cancelled or self._dismissed:
+                    return  # closed, or a newer key's query follows
                 hits = self.index.search(query, self.root)
         except SearchUnavailable as error:
             if not worker.is_cancelled:  # else interrupted for the newer query
                 self.app.call_from_thread(self._show, query, [], str(error))
             return
+        finally:
+            self._close_if_dismissed()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits, "")
 
     def _show(self, query: str, hits: list[Hit], message: str) -> None:
-        if query != self.query_text:
-            return  # a newer query is on its way
+        if self._dismissed or query != self.query_text:
+            return  # closed, or a newer query is on its way
         self.hits = hits
         self.query_one(MatchList).set_rows([hit_lines(hit, self.root) for hit in hits])
         if message:
@@ -212,23 +217,28 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
         self._open(event.index)
 
     def _open(self, index: int) -> None:
+        """The match on screen, at its own query's word: the query box may hold newer text
+        whose matches are not in yet."""
         hit = self.hits[index]
-        offset = hit.start
-        if self.index is not None and self._lock.acquire(timeout=1.0):
-            try:
-                offset = self.index.match_offset(hit, self.query_text)
-            finally:
-                self._lock.release()
         self._close_index()
-        self.dismiss((hit.path, offset))
+        self.dismiss((hit.path, hit.at))
 
     def action_close(self) -> None:
         self._close_index()
         self.dismiss(None)
 
     def _close_index(self) -> None:
+        """Never waits: a query still running is interrupted, and its worker closes the index
+        as it lets go (while indexing, the update stops at its next progress call)."""
         self._dismissed = True
-        if self._lock.acquire(blocking=False):  # else the indexing thread closes it
+        if self.ready and self.index is not None:
+            self.index.interrupt()
+        self._close_if_dismissed()
+
+    def _close_if_dismissed(self) -> None:
+        """Close the index once the screen is gone; called from the UI thread as it goes and
+        from each worker as it lets go of the index, so whichever is last closes it."""
+        if self._dismissed and self._lock.acquire(blocking=False):
             try:
                 if self.index is not None:
                     self.index.close()

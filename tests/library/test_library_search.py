@@ -44,7 +44,7 @@ def test_a_word_in_the_body_finds_its_article_and_block(lib, index):
     assert text[hit.start :].startswith("The Powerbook")
     assert ("Powerbook", True) in hit.snippet
     assert hit.title == "Apple laptop story"
-    assert text[index.match_offset(hit, "powerbook") :].startswith("Powerbook")
+    assert text[hit.at :].startswith("Powerbook")
     assert _names(index.search("laptop", lib), lib) == ["apple.txt", "sub/river.md"]
     assert _names(index.search("laptop water", lib), lib) == ["sub/river.md"]
     assert _names(index.search("power*", lib), lib) == ["apple.txt"]
