@@ -278,7 +278,7 @@ class TextIndex:
         except sqlite3.Error as error:
             raise SearchUnavailable(f"search failed ({error}): {one_line(query)}") from None
         runs = [run.replace(" ", "") for run in query_runs(query)[0]]
-        words = [w.rstrip("*").lower() for w in query.split() if _WORD.search(w)]
+        words = [w.rstrip("*").lower() for w in query.split() if _WORD.search(w)] or [""]
         return [
             Hit(
                 Path(os.fsdecode(bytes(path))),
