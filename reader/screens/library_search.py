@@ -229,10 +229,11 @@ class LibrarySearchScreen(ModalScreen[tuple[Path, int] | None]):
 
     def _close_index(self) -> None:
         """Never waits: a query still running is interrupted, and its worker closes the index
-        as it lets go (while indexing, the update stops at its next progress call)."""
-        self._dismissed = True
+        as it lets go (while indexing, the update stops at its next progress call). The
+        interrupt comes before `_dismissed` is set: no worker closes the connection before."""
         if self.ready and self.index is not None:
             self.index.interrupt()
+        self._dismissed = True
         self._close_if_dismissed()
 
     def _close_if_dismissed(self) -> None:
